@@ -1,0 +1,6 @@
+"""Arabic text helpers: normalization with offset maps, and segmentation with offsets."""
+
+from khabar.arabic.normalize import Normalized, fold, normalize
+from khabar.arabic.tokens import Token, split_sentences, tokenize
+
+__all__ = ["Normalized", "Token", "fold", "normalize", "split_sentences", "tokenize"]

@@ -1,0 +1,77 @@
+"""Arabic orthographic normalization that never moves offsets.
+
+`normalize(text)` returns a *derived* string plus a map from every derived character back to
+its index in the original, so a match found on the folded form is reported in clean-text
+coordinates (STYLE §1: "Arabic normalization must never move offsets").
+
+Folding rules (the usual ones in Arabic IR, e.g. Larkey et al., "Light Stemming for Arabic
+Information Retrieval", 2002): diacritics and tatweel are dropped; alef variants (أ إ آ ٱ)
+become ا; alef maksura ى becomes ي; taa marbuta ة becomes ه; hamza seats ؤ ئ become و ي;
+Arabic-Indic and Persian digits become ASCII; Latin is lower-cased.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Harakat, tanween, shadda, sukun, dagger alef, Quranic marks, and tatweel: removed.
+_DROPPED = frozenset(
+    [chr(c) for c in range(0x064B, 0x0660)]  # fathatan .. hamza below/above marks
+    + [chr(0x0670), chr(0x0640)]  # superscript (dagger) alef, tatweel
+    + [chr(c) for c in range(0x06D6, 0x06EE)]  # Quranic annotation signs
+    + ["\u200c", "\u200d", "\u200e", "\u200f", "\u061c", "\ufeff"]  # joiners, bidi marks
+)
+
+_FOLDED = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا",
+    "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي",
+    "ک": "ك", "ی": "ي", "ۀ": "ه",
+}
+_FOLDED.update({chr(0x0660 + d): str(d) for d in range(10)})  # ٠..٩
+_FOLDED.update({chr(0x06F0 + d): str(d) for d in range(10)})  # ۰..۹ (Persian)
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    """A folded string and, for each of its characters, the index of its source character."""
+
+    text: str
+    offsets: tuple[int, ...]
+    source_length: int
+
+    def to_source(self, start: int, end: int) -> tuple[int, int]:
+        """Map a [start, end) range of the folded string back to the original string."""
+        if start >= end:
+            pos = self.offsets[start] if start < len(self.offsets) else self.source_length
+            return pos, pos
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+def fold_char(ch: str) -> str:
+    """Fold one character; returns "" for characters that are dropped."""
+    if ch in _DROPPED:
+        return ""
+    folded = _FOLDED.get(ch)
+    if folded is not None:
+        return folded
+    return ch.lower() if ch.isascii() else ch
+
+
+def normalize(text: str) -> Normalized:
+    """Fold `text` and keep the offset map back to it."""
+    chars: list[str] = []
+    offsets: list[int] = []
+    for index, ch in enumerate(text):
+        folded = fold_char(ch)
+        if folded:
+            chars.append(folded)
+            offsets.append(index)
+    return Normalized("".join(chars), tuple(offsets), len(text))
+
+
+_TABLE = str.maketrans({**{ch: None for ch in _DROPPED}, **_FOLDED})
+
+
+def fold(text: str) -> str:
+    """The folded form only, without the offset map (fast path for keys and lookups)."""
+    return text.translate(_TABLE).lower()

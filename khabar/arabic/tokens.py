@@ -1,0 +1,83 @@
+"""Tokens and sentences with character offsets.
+
+Tokens: runs of letters (Arabic or Latin, with their diacritics and tatweel), numbers with
+their decimal or thousands separators (`2.4`, `1,500`, `٢٫٤` stay one token), and single
+punctuation marks (، ؛ ؟ « » " “ ” and the rest). Whitespace is never a token.
+
+Sentences end at . ! ? ؟ … or a line break; a full stop between digits (2.4) or after a single
+Latin capital (U.S.) does not end one. Closing quote marks and brackets that follow the end mark
+stay in the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_TOKEN = re.compile(
+    r"""
+    (?P<number>[0-9٠-٩۰-۹]+(?:[.,٫٬][0-9٠-٩۰-۹]+)*)
+  | (?P<word>[^\W\d_](?:[^\W\d_]|[\u064B-\u065F\u0670\u0640])*)
+  | (?P<punct>\S)
+    """,
+    re.VERBOSE,
+)
+
+_SENTENCE_END = re.compile(r"(?:[.!?؟…]+|\n+)[\"'»”’)\]]*")
+_CLOSERS = "\"'»”’)]"
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One token: offsets into the text it came from, and its kind (word, number, punct)."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Tokens of `text[start:end]`, with offsets into `text`."""
+    end = len(text) if end is None else end
+    return [
+        Token(m.start(), m.end(), m.group(), m.lastgroup or "punct")
+        for m in _TOKEN.finditer(text, start, end)
+    ]
+
+
+def _is_false_stop(text: str, stop: int, mark: str) -> bool:
+    """A full stop inside a number (2.4) or after one Latin capital (U.S.) ends no sentence."""
+    if mark != ".":
+        return False
+    before = text[stop - 1] if stop > 0 else ""
+    after = text[stop + 1] if stop + 1 < len(text) else ""
+    if before.isdigit() and after.isdigit():
+        return True
+    return before.isascii() and before.isupper() and (stop < 2 or not text[stop - 2].isalpha())
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentence (start, end) ranges inside `text[start:end]`, trimmed of surrounding spaces."""
+    end = len(text) if end is None else end
+    ranges: list[tuple[int, int]] = []
+    cursor = start
+    for match in _SENTENCE_END.finditer(text, start, end):
+        if _is_false_stop(text, match.start(), text[match.start()]):
+            continue
+        stop = match.end()
+        if match.group().startswith("\n"):
+            stop = match.start()
+        _append_trimmed(text, cursor, stop, ranges)
+        cursor = match.end()
+    _append_trimmed(text, cursor, end, ranges)
+    return ranges
+
+
+def _append_trimmed(text: str, start: int, end: int, ranges: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end and not all(ch in _CLOSERS or ch.isspace() for ch in text[start:end]):
+        ranges.append((start, end))

@@ -1,0 +1,167 @@
+"""Every exception khabar raises, with stable message codes.
+
+    KhabarError                     base of everything below
+    ├── ConfigError                 a config file or option is invalid            (E1xx)
+    ├── PipelineError               the pipeline cannot be built or run           (E2xx)
+    │   ├── OrderError              a stage's requirement is not met before it
+    │   └── StageError              a stage crashed or returned something odd
+    ├── InputError                  the input cannot be read                      (E3xx)
+    ├── StoreError                  the SQLite store failed                       (E5xx)
+    └── Rejected                    a page is not processed, for a coded reason   (R1xx)
+        ├── EmptyInputRejected      no bytes, or only whitespace
+        ├── BinaryInputRejected     bytes that are not text in any known encoding
+        ├── TooLargeRejected        over the configured size limit
+        ├── NotAnArticleRejected    no article text could be extracted
+        ├── TooShortRejected        too little text to be an article
+        ├── NotArabicRejected       the text is not Arabic
+        └── MalformedRecordRejected a JSON-lines record that is not valid
+
+Codes are listed in MESSAGES (one catalogue; docs/errors.md is generated from it) and never
+reused for another meaning.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+MESSAGES: dict[str, str] = {
+    "E101": "unknown stage {name!r}; known stages: {known}",
+    "E102": "cannot read config {path}: {detail}",
+    "E103": "invalid config option {option!r}: {detail}",
+    "E201": "stage {stage!r} requires {missing} but no earlier stage produces it; order: {order}",
+    "E202": "stage {stage!r} returned {got} instead of a Document",
+    "E203": "stage {stage!r} failed: {detail}",
+    "E301": "cannot read {path}: {detail}",
+    "E302": "input is not valid {encoding}; try --encoding windows-1256, the usual one for Arabic pages",
+    "E303": "unknown input format {format!r}; valid formats: {valid}",
+    "E304": "unknown encoding {encoding!r}; for example: utf-8, windows-1256, utf-16",
+    "E501": "store error: {detail}",
+    "E502": "malformed search query {query!r}: {detail}",
+    "R101": "the input is empty",
+    "R102": "the input is binary, not text ({detail})",
+    "R103": "the input is {size} bytes, over the limit of {limit} bytes (see --max-bytes)",
+    "R104": "no article text found in the page",
+    "R105": "the article text is too short ({chars} characters, minimum {minimum})",
+    "R106": "the text is not Arabic ({share:.0%} Arabic letters, minimum {minimum:.0%})",
+    "R107": "line {line}: not a valid JSON-lines article record: {detail}",
+}
+
+
+class KhabarError(Exception):
+    """Base class: carries a message code and context attributes (stage, doc_id, url, ...)."""
+
+    code = "E000"
+
+    def __init__(self, code: str | None = None, /, **context: Any) -> None:
+        self.code = code or type(self).code
+        self.context = context
+        template = MESSAGES.get(self.code, "{detail}")
+        try:
+            message = template.format(**context)
+        except (KeyError, IndexError, ValueError):
+            message = f"{template} {context}"
+        self.message = message
+        super().__init__(f"{self.code} {message}")
+
+    def __getattr__(self, name: str) -> Any:
+        # Context travels as attributes: err.stage, err.doc_id, err.url.
+        context = self.__dict__.get("context", {})
+        if name in context:
+            return context[name]
+        raise AttributeError(name)
+
+
+class ConfigError(KhabarError):
+    """A config file or option is invalid."""
+
+    code = "E103"
+
+
+class PipelineError(KhabarError):
+    """The pipeline cannot be built or run."""
+
+    code = "E203"
+
+
+class OrderError(PipelineError):
+    """A stage needs something that no earlier stage produces."""
+
+    code = "E201"
+
+
+class StageError(PipelineError):
+    """A stage raised an unexpected exception or returned something that is not a Document."""
+
+    code = "E203"
+
+
+class InputError(KhabarError):
+    """An input file, encoding or format cannot be read."""
+
+    code = "E301"
+
+
+class StoreError(KhabarError):
+    """The SQLite store failed."""
+
+    code = "E501"
+
+
+class Rejected(KhabarError):
+    """A page was not processed, for a reason that is data: `reason` is the machine code."""
+
+    code = "R100"
+    reason = "rejected"
+
+
+class EmptyInputRejected(Rejected):
+    """The input has no bytes or only whitespace."""
+
+    code, reason = "R101", "empty"
+
+
+class BinaryInputRejected(Rejected):
+    """The input is binary data, not text."""
+
+    code, reason = "R102", "binary"
+
+
+class TooLargeRejected(Rejected):
+    """The input is over the size limit."""
+
+    code, reason = "R103", "too_large"
+
+
+class NotAnArticleRejected(Rejected):
+    """No article text could be extracted from the page."""
+
+    code, reason = "R104", "not_an_article"
+
+
+class TooShortRejected(Rejected):
+    """The extracted text is too short to be an article."""
+
+    code, reason = "R105", "too_short"
+
+
+class NotArabicRejected(Rejected):
+    """The text is not in Arabic."""
+
+    code, reason = "R106", "not_arabic"
+
+
+class MalformedRecordRejected(Rejected):
+    """A JSON-lines record is not valid JSON or lacks text and html."""
+
+    code, reason = "R107", "malformed_record"
+
+
+REJECTIONS: tuple[type[Rejected], ...] = (
+    EmptyInputRejected,
+    BinaryInputRejected,
+    TooLargeRejected,
+    NotAnArticleRejected,
+    TooShortRejected,
+    NotArabicRejected,
+    MalformedRecordRejected,
+)

@@ -1,0 +1,186 @@
+"""The pipeline: a reader that turns a raw page into a Document, then small stages in order.
+
+A stage is a callable `Document -> Document` built by a registered factory from plain options.
+Each registered stage declares what it requires and what it produces; `Pipeline` checks the
+order when it is built, so a misordered config fails before any page is read.
+
+Error policies: `raise` (tests, development) lets exceptions through; `record` (batches) turns
+a rejection or a crash into a Document with status `rejected` or `failed` and a coded reason.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from khabar.document import STATUS_FAILED, STATUS_REJECTED, Document, Reason, TraceEntry
+from khabar.errors import ConfigError, OrderError, Rejected, StageError
+from khabar.pages import RawPage
+
+DocStage = Callable[[Document], Document]
+PageReader = Callable[[RawPage], Document]
+
+POLICIES = ("raise", "record")
+
+
+@dataclass(frozen=True, slots=True)
+class StageSpec:
+    """A registered stage factory and its contract."""
+
+    name: str
+    factory: Callable[..., Any]
+    requires: frozenset[str]
+    produces: frozenset[str]
+    summary: str
+    reads_pages: bool = False  # True for readers: RawPage -> Document
+
+    @property
+    def version(self) -> str:
+        return self.name.rsplit(".v", 1)[-1] if ".v" in self.name else "1"
+
+
+REGISTRY: dict[str, StageSpec] = {}
+
+
+def register(
+    name: str,
+    *,
+    requires: Iterable[str] = (),
+    produces: Iterable[str] = (),
+    reads_pages: bool = False,
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Register a stage factory under `area.method.vN`; its docstring's first line is its summary."""
+
+    def decorate(factory: Callable[..., Any]) -> Callable[..., Any]:
+        summary = (factory.__doc__ or "").strip().splitlines()[0] if factory.__doc__ else ""
+        REGISTRY[name] = StageSpec(
+            name, factory, frozenset(requires), frozenset(produces), summary, reads_pages
+        )
+        return factory
+
+    return decorate
+
+
+def _load_stage_modules() -> None:
+    # Importing the stage modules fills REGISTRY; done lazily so `khabar.document` stays light.
+    import khabar.stages  # noqa: F401
+
+
+def registered_stages() -> dict[str, StageSpec]:
+    """All registered stages by name."""
+    _load_stage_modules()
+    return dict(REGISTRY)
+
+
+@dataclass(frozen=True, slots=True)
+class BuiltStage:
+    spec: StageSpec
+    run: Callable[[Any], Document]
+
+
+@dataclass
+class Pipeline:
+    """A reader followed by document stages, with an error policy. Build with `build_pipeline`."""
+
+    reader: BuiltStage
+    stages: list[BuiltStage] = field(default_factory=list)
+    policy: str = "raise"
+
+    @property
+    def names(self) -> list[str]:
+        return [self.reader.spec.name] + [s.spec.name for s in self.stages]
+
+    def __call__(self, page: RawPage) -> Document:
+        """Process one raw page into a Document (or a rejected/failed Document under `record`)."""
+        doc = self._step(self.reader, page, page_fallback=page)
+        for stage in self.stages:
+            if doc.status != "ok":
+                break
+            doc = self._step(stage, doc, page_fallback=page)
+        return doc
+
+    def run_document(self, doc: Document) -> Document:
+        """Run only the document stages over an already read Document."""
+        for stage in self.stages:
+            if doc.status != "ok":
+                break
+            doc = self._step(stage, doc, page_fallback=None)
+        return doc
+
+    def map(self, pages: Iterable[RawPage]) -> Iterator[Document]:
+        """Process pages one by one, lazily."""
+        for page in pages:
+            yield self(page)
+
+    def _step(self, stage: BuiltStage, value: Any, *, page_fallback: RawPage | None) -> Document:
+        name = stage.spec.name
+        try:
+            result = stage.run(value)
+            if not isinstance(result, Document):
+                raise StageError("E202", stage=name, got=type(result).__name__)
+        except Rejected as rejection:
+            if self.policy == "raise":
+                rejection.context.setdefault("stage", name)
+                raise
+            return _marked(value, page_fallback, STATUS_REJECTED,
+                           Reason(rejection.reason, name, rejection.message))
+        except StageError:
+            if self.policy == "raise":
+                raise
+            raise_reason = Reason("E202", name, f"stage {name} returned a non-Document")
+            return _marked(value, page_fallback, STATUS_FAILED, raise_reason)
+        except Exception as error:  # a crash in one page must not end a batch
+            if self.policy == "raise":
+                raise StageError("E203", stage=name, detail=repr(error)) from error
+            return _marked(value, page_fallback, STATUS_FAILED,
+                           Reason("crash", name, f"{type(error).__name__}: {error}"))
+        trace = result.trace + (TraceEntry(name, stage.spec.version),)
+        return dataclasses.replace(result, trace=trace)
+
+
+def _marked(value: Any, page: RawPage | None, status: str, reason: Reason) -> Document:
+    """The document to keep for a page that was rejected or failed at some stage."""
+    if isinstance(value, Document):
+        base = value
+    else:
+        assert page is not None
+        base = Document(id=page.doc_id, raw=page.raw_info(), source=page.source())
+    return dataclasses.replace(base, status=status, reason=reason)
+
+
+def build_pipeline(
+    stages: Iterable[str | tuple[str, Mapping[str, Any]]],
+    *,
+    policy: str = "raise",
+) -> Pipeline:
+    """Build a pipeline from stage names (optionally with options); check the stage order."""
+    if policy not in POLICIES:
+        raise ConfigError("E103", option="policy", detail=f"{policy!r} is not one of {POLICIES}")
+    known = registered_stages()
+    built: list[BuiltStage] = []
+    available: set[str] = set()
+    order: list[str] = []
+    for item in stages:
+        name, options = (item, {}) if isinstance(item, str) else (item[0], dict(item[1]))
+        spec = known.get(name)
+        if spec is None:
+            raise ConfigError("E101", name=name, known=", ".join(sorted(known)))
+        order.append(name)
+        missing = spec.requires - available
+        if missing:
+            raise OrderError(stage=name, missing=", ".join(sorted(missing)), order=" → ".join(order))
+        if bool(built) == spec.reads_pages:
+            where = "first" if spec.reads_pages else "after the reader"
+            raise OrderError(stage=name, missing=f"a place {where}", order=" → ".join(order))
+        try:
+            run = spec.factory(**options)
+        except TypeError as error:
+            raise ConfigError("E103", option=name, detail=str(error)) from error
+        built.append(BuiltStage(spec, run))
+        available |= spec.produces
+    if not built:
+        raise ConfigError("E103", option="stages", detail="the pipeline needs at least a reader")
+    return Pipeline(reader=built[0], stages=built[1:], policy=policy)
+

@@ -1,0 +1,3 @@
+"""Stage families. Importing this package registers every stage (see khabar.pipeline.register)."""
+
+from khabar.stages import read, segment  # noqa: F401
