@@ -1,0 +1,101 @@
+"""Attach title phrases to the persons they name, before the name or in apposition after it."""
+
+from __future__ import annotations
+
+from khabar.arabic import fold, tokenize
+from khabar.document import Entity, Offsets, Role
+from khabar.entities.nisba import RoleLexicon
+from khabar.entities.roles import BARRIERS, COMMAS, COUNTERPART, FIXED, Context, Span, Title, read_title
+
+PER = "PER"
+_LOOK_BACK = 12  # tokens searched before a name for the start of its title
+
+
+def find_roles(text: str, entities: tuple[Entity, ...], lexicon: RoleLexicon) -> dict[str, list[Role]]:
+    """Roles per person entity id, in text order, without repeats of one (title, affiliation)."""
+    ctx = _context(text, entities, lexicon)
+    spans = sorted({(s.first, s.entity.id): s for s in ctx.covering.values()}.values(),
+                   key=lambda s: s.first)
+    roles: dict[str, list[Role]] = {}
+    last_title: str | None = None
+    for span in spans:
+        if span.entity.type != PER:
+            continue
+        found = _before(ctx, span) or _after(ctx, span)
+        if found is None:
+            continue
+        title = found.title
+        if found.kind == COUNTERPART:
+            if last_title is None:
+                continue
+            title = last_title
+        last_title = title
+        role = Role(title, found.affiliation, Offsets(found.start, found.end))
+        known = roles.setdefault(span.entity.id, [])
+        if all((r.title, r.affiliation) != (role.title, role.affiliation) for r in known):
+            known.append(role)
+    return roles
+
+
+def _context(text: str, entities: tuple[Entity, ...], lexicon: RoleLexicon) -> Context:
+    tokens = tokenize(text)
+    starts = [t.start for t in tokens]
+    covering: dict[int, Span] = {}
+    for entity in entities:
+        for m in entity.mentions:
+            inside = [i for i in range(_index_at(starts, m.start), len(tokens))
+                      if tokens[i].start < m.end and m.start < tokens[i].end]
+            if inside:
+                span = Span(entity, inside[0], inside[-1], m.start)
+                for i in inside:
+                    covering.setdefault(i, span)
+    return Context(text, tokens, [fold(t.text) for t in tokens], covering, lexicon)
+
+
+def _index_at(starts: list[int], offset: int) -> int:
+    import bisect
+
+    return max(0, bisect.bisect_right(starts, offset) - 1)
+
+
+def _skip_comma(ctx: Context, j: int) -> int:
+    return j + 1 if j < len(ctx.tokens) and ctx.tokens[j].text in COMMAS else j
+
+
+def _skip_place(ctx: Context, j: int) -> int:
+    """Skip `في العراق` between a title and a name: where, not whom for."""
+    if ctx.word(j) and ctx.folded[j] == "في":
+        span = ctx.entity_at(j + 1, types=("LOC",))
+        if span is not None and span.first == j + 1:
+            return span.last + 1
+    return j
+
+
+def _before(ctx: Context, span: Span) -> Title | None:
+    """The longest title phrase that ends right before the name (an optional comma between)."""
+    best = None
+    for i in range(span.first - 1, max(-1, span.first - 1 - _LOOK_BACK), -1):
+        token = ctx.tokens[i]
+        if token.text in BARRIERS or not ctx.joined(i):
+            break
+        other = ctx.covering.get(i)
+        if other is not None and other.entity.type == PER:
+            break
+        found = read_title(ctx, i)
+        if found is not None and _skip_comma(ctx, _skip_place(ctx, found.next)) == span.first:
+            best = found
+    return best
+
+
+def _after(ctx: Context, span: Span) -> Title | None:
+    """A title in apposition after the name, unless it introduces the next person's name."""
+    j = _skip_comma(ctx, span.last + 1)
+    if j >= len(ctx.tokens) or not ctx.joined(span.last):
+        return None
+    found = read_title(ctx, j)
+    if found is None or found.kind in (COUNTERPART, FIXED):
+        return None
+    following = ctx.covering.get(_skip_comma(ctx, _skip_place(ctx, found.next)))
+    if following is not None and following.entity.type == PER:
+        return None
+    return found

@@ -1,0 +1,155 @@
+"""Read the title phrase next to a person's name: `وزير الدفاع الأمريكي، آشتون كارتر`.
+
+A title phrase is a head from titles.tsv (`وزير`, `منسقة`, `رئيس الوزراء`), its complements
+(definite words: `الدفاع`, `العمليات الإنسانية`; a construct `خارجية قطر` reads as
+`وزير الخارجية` for قطر), then an affiliation: a nisba adjective (`الأمريكي` → الولايات المتحدة),
+`لـ` + an organization or place (`للأمم المتحدة`), `في` + an organization (`في حركة حماس`), or
+an organization or place right after the head (`سفير الولايات المتحدة`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from khabar.arabic import Token, fold
+from khabar.document import Entity
+from khabar.entities.names import clitic_variants
+from khabar.entities.nisba import RoleLexicon
+
+COUNTERPART = "counterpart"
+FIXED = "fixed"
+COMMAS = {"،", ","}
+BARRIERS = {".", "!", "?", "؟", ":", "؛", ";", "«", "»", '"', "“", "”", "(", ")", "-", "–"}
+# Definite words that never continue a title: relatives, weekdays, time words.
+_NOT_COMPLEMENT = {fold(w) for w in (
+    "الذي التي الذين اللذين اللتين اللواتي الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة "
+    "السبت اليوم الأسبوع الشهر العام الماضي المقبل الآن".split())}
+# Nouns that start an organization's name (`رئيس حركة حماس`): part of the affiliation.
+_ORG_NOUNS = {fold(w) for w in "حركة حزب تنظيم جماعة منظمة وزارة هيئة مجلس جبهة وكالة شركة".split()}
+_MAX_COMPLEMENTS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    """A title phrase read at some token: what it says and which tokens it covers."""
+
+    kind: str
+    title: str
+    affiliation: str | None
+    start: int  # character offsets of the phrase
+    end: int
+    next: int  # index of the first token after the phrase
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A mention as token indices, with its entity."""
+
+    entity: Entity
+    first: int
+    last: int
+    start: int  # character offset where the mention starts (inside token `first`)
+
+
+@dataclass
+class Context:
+    """One article's tokens, folded tokens, and which entity mention covers each token."""
+
+    text: str
+    tokens: list[Token]
+    folded: list[str]
+    covering: dict[int, Span]
+    lexicon: RoleLexicon
+
+    def word(self, i: int) -> bool:
+        return 0 <= i < len(self.tokens) and self.tokens[i].kind == "word"
+
+    def joined(self, i: int) -> bool:
+        """True when tokens i and i+1 are on the same line."""
+        return "\n" not in self.text[self.tokens[i].end:self.tokens[i + 1].start]
+
+    def entity_at(self, i: int, *, types=("ORG", "LOC", "MISC")) -> Span | None:
+        span = self.covering.get(i)
+        return span if span is not None and span.entity.type in types else None
+
+
+def read_title(ctx: Context, i: int) -> Title | None:
+    """The title phrase starting at token i, if a title head starts there."""
+    head = _head_at(ctx, i)
+    if head is None:
+        return None
+    kind, j, start = head
+    words = [ctx.text[start:ctx.tokens[j - 1].end]]
+    affiliation = None
+    if kind not in (COUNTERPART, FIXED):
+        j, words, affiliation = _complements(ctx, j, words)
+    end = ctx.tokens[j - 1].end
+    if affiliation is None:
+        j, affiliation, end = _affiliation(ctx, j, end)
+    return Title(kind, " ".join(words), affiliation, start, end, j)
+
+
+def _head_at(ctx: Context, i: int) -> tuple[str, int, int] | None:
+    if not ctx.word(i) or i in ctx.covering:
+        return None
+    titles = ctx.lexicon.titles
+    for size in range(min(ctx.lexicon.longest_title, len(ctx.tokens) - i), 0, -1):
+        if not all(ctx.word(k) and ctx.joined(k - 1) for k in range(i + 1, i + size)):
+            continue
+        rest = tuple(ctx.folded[i + 1:i + size])
+        for stripped, first in clitic_variants(ctx.folded[i])[:2]:
+            if stripped and ctx.folded[i][0] not in "وف":
+                continue
+            kind = titles.get((first,) + rest)
+            if kind is not None:
+                return kind, i + size, ctx.tokens[i].start + stripped
+    return None
+
+
+def _complements(ctx: Context, j: int, words: list[str]):
+    count = 0
+    while count < _MAX_COMPLEMENTS and ctx.word(j) and j not in ctx.covering:
+        folded = ctx.folded[j]
+        if _nisba_at(ctx, j) or folded in _NOT_COMPLEMENT or folded in _ORG_NOUNS:
+            break
+        if folded.startswith("ال"):
+            words.append(ctx.tokens[j].text)
+        elif ctx.entity_at(j + 1) is not None and ctx.covering[j + 1].first == j + 1:
+            words.append("ال" + ctx.tokens[j].text)  # construct: وزير خارجية قطر
+            span = ctx.covering[j + 1]
+            return span.last + 1, words, span.entity.name
+        elif ctx.word(j + 1) and ctx.folded[j + 1].startswith("ال") and j + 1 not in ctx.covering:
+            words.append(ctx.tokens[j].text)  # construct chain: باسم وزارة الخارجية
+        else:
+            break
+        j, count = j + 1, count + 1
+    return j, words, None
+
+
+def _nisba_at(ctx: Context, j: int) -> tuple[str, int] | None:
+    for size in (2, 1):
+        key = tuple(ctx.folded[j:j + size])
+        if len(key) == size and all(ctx.word(k) for k in range(j, j + size)):
+            country = ctx.lexicon.nisba.get(key)
+            if country is not None:
+                return country, j + size
+    return None
+
+
+def _affiliation(ctx: Context, j: int, end: int) -> tuple[int, str | None, int]:
+    """Read a nisba, `لـ`/`في` + organization, or an organization or place right after a title."""
+    nisba = _nisba_at(ctx, j)
+    if nisba is not None:
+        return nisba[1], nisba[0], ctx.tokens[nisba[1] - 1].end
+    k = j
+    via_fi = ctx.word(k) and ctx.folded[k] == "في"
+    if via_fi:
+        k += 1
+    if ctx.word(k) and k not in ctx.covering and ctx.folded[k] in _ORG_NOUNS:
+        k += 1  # `رئيس حركة حماس` with only `حماس` tagged
+    span = ctx.entity_at(k, types=("ORG",) if via_fi else ("ORG", "LOC"))
+    if span is None or span.first != k:
+        return j, None, end
+    if fold(ctx.text[ctx.tokens[k].start:span.start]) not in ("", "ل"):
+        return j, None, end  # `وقطر` is a list, not an affiliation
+    return span.last + 1, span.entity.name, ctx.tokens[span.last].end
