@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from khabar.arabic import fold, normalize, tokenize
-from khabar.entities.names import clitic_variants, name_key
+from khabar.arabic import fold, tokenize
+from khabar.entities.names import clitic_variants, name_key, skip_letters
 from khabar.lexicons import read_rows
 
 LOC = "LOC"
@@ -81,14 +81,6 @@ def _longest_at(text, tokens, folded, i, lexicon) -> tuple[Hit, int] | None:
         for stripped, head in clitic_variants(folded[i]):
             kind = lexicon.names.get((head,) + tail)
             if kind is not None:
-                start = _skip_letters(tokens[i].text, stripped) + tokens[i].start
+                start = skip_letters(tokens[i].text, stripped) + tokens[i].start
                 return Hit(start, last.end, kind), size
     return None
-
-
-def _skip_letters(word: str, count: int) -> int:
-    """Index in `word` after its first `count` letters (diacritics do not count)."""
-    if count == 0:
-        return 0
-    offsets = normalize(word).offsets
-    return offsets[count] if count < len(offsets) else len(word)

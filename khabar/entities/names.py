@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from khabar.arabic import fold
+from khabar.arabic import fold, normalize
 
 _WORD = re.compile(r"[^\W_]+")
 PROCLITICS = "وفبلك"
@@ -58,3 +58,11 @@ def surface(text: str, start: int, end: int) -> str:
     if start > 0 and text[start - 1] == "ل" and words.startswith("ل") and not words.startswith("لل"):
         return "ال" + words[1:]
     return words
+
+
+def skip_letters(word: str, count: int) -> int:
+    """Index in `word` after its first `count` letters (diacritics do not count)."""
+    if count == 0:
+        return 0
+    offsets = normalize(word).offsets
+    return offsets[count] if count < len(offsets) else len(word)

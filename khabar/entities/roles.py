@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from khabar.arabic import Token, fold
 from khabar.document import Entity
-from khabar.entities.names import clitic_variants
+from khabar.entities.names import clitic_variants, skip_letters, surface
 from khabar.entities.nisba import RoleLexicon
 
 COUNTERPART = "counterpart"
@@ -26,6 +26,8 @@ _NOT_COMPLEMENT = {fold(w) for w in (
     "السبت اليوم الأسبوع الشهر العام الماضي المقبل الآن".split())}
 # Nouns that start an organization's name (`رئيس حركة حماس`): part of the affiliation.
 _ORG_NOUNS = {fold(w) for w in "حركة حزب تنظيم جماعة منظمة وزارة هيئة مجلس جبهة وكالة شركة".split()}
+# Particles that end a title phrase even when the next word is definite or a name.
+_PARTICLES = {fold(w) for w in "في من على إلى الى عن مع أن إن بين عند لدى منذ حول ضد قبل بعد أمام".split()}
 _MAX_COMPLEMENTS = 4
 
 
@@ -79,7 +81,7 @@ def read_title(ctx: Context, i: int) -> Title | None:
     if head is None:
         return None
     kind, j, start = head
-    words = [ctx.text[start:ctx.tokens[j - 1].end]]
+    words = [surface(ctx.text, start, ctx.tokens[j - 1].end)]
     affiliation = None
     if kind not in (COUNTERPART, FIXED):
         j, words, affiliation = _complements(ctx, j, words)
@@ -97,12 +99,10 @@ def _head_at(ctx: Context, i: int) -> tuple[str, int, int] | None:
         if not all(ctx.word(k) and ctx.joined(k - 1) for k in range(i + 1, i + size)):
             continue
         rest = tuple(ctx.folded[i + 1:i + size])
-        for stripped, first in clitic_variants(ctx.folded[i])[:2]:
-            if stripped and ctx.folded[i][0] not in "وف":
-                continue
+        for stripped, first in clitic_variants(ctx.folded[i]):
             kind = titles.get((first,) + rest)
-            if kind is not None:
-                return kind, i + size, ctx.tokens[i].start + stripped
+            if kind is not None:  # `بنظيره`, `للرئيس`: the title without its proclitic
+                return kind, i + size, ctx.tokens[i].start + skip_letters(ctx.tokens[i].text, stripped)
     return None
 
 
@@ -110,8 +110,10 @@ def _complements(ctx: Context, j: int, words: list[str]):
     count = 0
     while count < _MAX_COMPLEMENTS and ctx.word(j) and j not in ctx.covering:
         folded = ctx.folded[j]
-        if _nisba_at(ctx, j) or folded in _NOT_COMPLEMENT or folded in _ORG_NOUNS:
+        if _nisba_at(ctx, j) or folded in _NOT_COMPLEMENT or folded in _PARTICLES:
             break
+        if folded in _ORG_NOUNS and ctx.entity_at(j + 1) is not None:
+            break  # `رئيس حركة حماس`: the organization is the affiliation
         if folded.startswith("ال"):
             words.append(ctx.tokens[j].text)
         elif ctx.entity_at(j + 1) is not None and ctx.covering[j + 1].first == j + 1:
