@@ -45,7 +45,7 @@ WEEKDAYS = {
 def month_number(name: str) -> int | None:
     """The Gregorian month a month name (one of GREGORIAN's spellings) stands for."""
     for number, patterns in GREGORIAN.items():
-        if any(re.fullmatch(p, name) for p in patterns):
+        if any(re.fullmatch(p.replace(" ", r"\s+"), name) for p in patterns):
             return number
     return None
 
@@ -56,5 +56,7 @@ def ascii_digits(text: str) -> str:
 
 
 def alternation(patterns: list[str]) -> str:
-    """One regex group matching any pattern, longest spellings first."""
-    return "(?:" + "|".join(sorted(patterns, key=len, reverse=True)) + ")"
+    """One regex group matching any pattern, longest spellings first; spaces match any run of them
+    (and survive re.VERBOSE)."""
+    ordered = sorted(patterns, key=len, reverse=True)
+    return "(?:" + "|".join(p.replace(" ", r"\s+") for p in ordered) + ")"

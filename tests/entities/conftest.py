@@ -46,7 +46,7 @@ def build(text: str, gold: list[tuple[str, str]], **fields) -> Document:
     return Document(id="test", text=text, entities=raw_entities(text, gold), **fields)
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def mentions_doc():
     """Build a Document from text and (name, type) pairs: `mentions_doc(text, [("كارتر", "PER")])`."""
     return build

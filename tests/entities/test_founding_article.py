@@ -8,7 +8,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import build
 
 from khabar.document import Paragraph
 from khabar.stages.entity_roles import make_merge, make_roles
@@ -31,7 +30,7 @@ ROLES = {
 
 
 @pytest.fixture(scope="module")
-def founding_article():
+def founding_article(mentions_doc):
     if not SEED.exists():
         pytest.skip("the founding article is read from ../shared/seed, which is absent here")
     raw = SEED.read_text(encoding="utf-8")
@@ -41,7 +40,7 @@ def founding_article():
         start = body.index(block, cursor)
         paragraphs.append(Paragraph(start, start + len(block)))
         cursor = start + len(block)
-    doc = build(body, GOLD, paragraphs=tuple(paragraphs), published="2016-07-20")
+    doc = mentions_doc(body, GOLD, paragraphs=tuple(paragraphs), published="2016-07-20")
     return make_roles()(make_merge()(doc))
 
 
