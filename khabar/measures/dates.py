@@ -20,12 +20,13 @@ D = f"[{DIGITS}]"
 _MONTH = alternation([p for patterns in GREGORIAN.values() for p in patterns])
 _LETTER_BEFORE = r"(?<![^\W\d_])"
 _NOT_AFTER = rf"(?![^\W\d_]|{D})"
+_SEP = r"(?:[.\-]|\s?/\s?)"  # 2016/07/20, 20-07-2016, 20.07.2016, and the spaced 20 / 7 / 2016
 
 _PATTERN = re.compile(
     rf"""{_LETTER_BEFORE}[وفبل]?(?:
       (?P<skip>(?:{D}{{1,2}}\s+)?{alternation(HIJRI)}\s+{D}{{3,4}}(?:\s*هـ)?|{D}{{3,4}}\s*هـ)
-    | (?P<numeric>(?P<y1>{D}{{4}})[/.\-](?P<m1>{D}{{1,2}})[/.\-](?P<d1>{D}{{1,2}})
-                | (?P<d2>{D}{{1,2}})[/.\-](?P<m2>{D}{{1,2}})[/.\-](?P<y2>{D}{{4}}))
+    | (?P<numeric>(?P<y1>{D}{{4}}){_SEP}(?P<m1>{D}{{1,2}}){_SEP}(?P<d1>{D}{{1,2}})
+                | (?P<d2>{D}{{1,2}}){_SEP}(?P<m2>{D}{{1,2}}){_SEP}(?P<y2>{D}{{4}}))
     | (?P<named>(?:(?P<day>{D}{{1,2}})\s*(?:من\s+)?)?(?P<month>{_MONTH})
                 (?:\s*[/(]\s*{_MONTH}\s*\)?)?
                 (?:\s*[،,]?\s*(?:من\s+)?(?:عام\s+|العام\s+|سنة\s+)?(?P<year>{D}{{4}}))?)

@@ -1,5 +1,8 @@
 """Find quantities: a number (digits or words), an optional scale word, and the counted noun.
 
+A quantity needs a counted noun, a scale word or a percent sign: a bare number (a list item, a
+page, an article of law, a year in brackets) is not one.
+
 `2.4 مليون نازح` → 2400000 `نازح`; `30 دولة` → 30 `دولة`; `ثلاثة آلاف` → 3000; `نصف مليون` →
 500000; `15%` and `15 في المئة` → 15 `%`; `مليار دولار` → 1e9 `دولار`. Vague amounts
 (`عشرات`, `آلاف` alone, `مئات`) are not quantities.
@@ -31,10 +34,15 @@ _SCALES = {
     "الف": 1e3, "الفا": 1e3, "الاف": 1e3, "مليون": 1e6, "مليونا": 1e6, "ملايين": 1e6,
     "مليار": 1e9, "مليارا": 1e9, "مليارات": 1e9, "بليون": 1e9, "ترليون": 1e12, "تريليون": 1e12,
 }
+_LABELS = {fold(w) for w in (
+    "رقم المادة مادة الفقرة فقرة البند بند العدد عدد الصفحة صفحة ص الجزء الحلقة القرار قرار الفصل "
+    "الطريق الطريق السريع الغرفة الكيلو"
+).split()}
 _SINGULAR_SCALES = {"الف", "مليون", "مليار", "بليون", "ترليون", "تريليون"}
 _NOT_UNITS = {fold(w) for w in (
     "في من إلى الى على عن مع أو و ما التي الذي الذين بين حتى قبل بعد منذ خلال عند أن إن لا لم "
-    "قد كان كانت هو هي هذا هذه ذلك تلك فقط نحو حوالي"
+    "قد كان كانت هو هي هذا هذه ذلك تلك فقط نحو حوالي منه منها منهم عنه عنها فيه فيها عليه "
+    "عليها إليه إليها له لها لهم به بها بتاريخ"
 ).split()}
 _PERCENT_WORDS = re.compile(r"\s*(?:[%٪]|في\s+الم[ئا]ئ?ة|بالم[ئا]ئ?ة|بالمية|في\s+المية)(?![^\W\d_])")
 _NUMBER = re.compile(rf"(?<![^\W\d_])[{DIGITS}]+(?:[.,٫٬][{DIGITS}]+)*|[^\W\d_]+")
@@ -109,6 +117,10 @@ def _read_at(text, tokens, i, limit) -> tuple[QuantityHit | None, int]:
             j += 1
         return QuantityHit(s, percent.end(), value, "%"), j - i
     unit, end, j = _unit(text, tokens, j, end)
+    if unit is None and not scaled:
+        return None, j - i  # a bare number (a list item, a page, a year) counts nothing
+    if i > 0 and fold(tokens[i - 1][2]) in _LABELS and _gap_is_space(text, tokens[i - 1][1], s):
+        return None, j - i  # `المادة 103`, `رقم 435`: a label, not an amount
     return QuantityHit(s, end, value, unit), j - i
 
 

@@ -79,3 +79,12 @@ def test_quantities_offsets_always_fall_inside_the_text(text):
     for quantity in doc.quantities:
         assert 0 <= quantity.start < quantity.end <= len(text)
         assert quantity.value >= 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["تنص المادة 103 من القانون على ذلك.", "انظر الصفحة 12 من التقرير.", "1 - يحق للعامل الإجازة.",
+     "صدر البيان رقم ( 61 ) أمس."],
+)
+def test_quantities_leaves_out_labels_and_bare_numbers(text):
+    assert counted(text) == []
