@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 from khabar.arabic import fold, tokenize
 from khabar.document import Entity, Offsets, Role
 from khabar.entities.nisba import RoleLexicon
@@ -53,8 +55,6 @@ def _context(text: str, entities: tuple[Entity, ...], lexicon: RoleLexicon) -> C
 
 
 def _index_at(starts: list[int], offset: int) -> int:
-    import bisect
-
     return max(0, bisect.bisect_right(starts, offset) - 1)
 
 

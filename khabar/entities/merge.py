@@ -45,13 +45,12 @@ def merge_mentions(text: str, raw: list[RawMention], lexicon: Lexicon) -> list[E
             parent[max(a, b)] = min(a, b)
 
     keys = [key_tokens(r.name) for r in raw]
-    first_with: dict[tuple[str, tuple[str, ...] | int], int] = {}
+    first_with: dict[tuple, int] = {}  # (person?, name key or alias group) → first such mention
     for i, r in enumerate(raw):
-        person = r.type == PER
-        group = None if person else lexicon.group_of(r.name)
-        key = (PER if person else "", keys[i] if group is None else group)
         if not keys[i]:
             continue
+        group = None if r.type == PER else lexicon.group_of(r.name)
+        key = (r.type == PER, keys[i] if group is None else group)
         if key in first_with:
             join(first_with[key], i)
         else:

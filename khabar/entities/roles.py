@@ -75,23 +75,38 @@ class Context:
         return span if span is not None and span.entity.type in types else None
 
 
+@dataclass
+class _Phrase:
+    """A title phrase while it is read: its words, affiliation, end offset and next token."""
+
+    kind: str
+    words: list[str]
+    start: int
+    end: int
+    next: int
+    affiliation: str | None = None
+
+    def take(self, ctx: Context, last: int, affiliation: str | None = None) -> None:
+        """Extend the phrase through token `last`, possibly with its affiliation."""
+        self.next, self.end = last + 1, ctx.tokens[last].end
+        if affiliation is not None:
+            self.affiliation = affiliation
+
+
 def read_title(ctx: Context, i: int) -> Title | None:
     """The title phrase starting at token i, if a title head starts there."""
-    head = _head_at(ctx, i)
-    if head is None:
+    phrase = _head_at(ctx, i)
+    if phrase is None:
         return None
-    kind, j, start = head
-    words = [surface(ctx.text, start, ctx.tokens[j - 1].end)]
-    affiliation = None
-    if kind not in (COUNTERPART, FIXED):
-        j, words, affiliation = _complements(ctx, j, words)
-    end = ctx.tokens[j - 1].end
-    if affiliation is None:
-        j, affiliation, end = _affiliation(ctx, j, end)
-    return Title(kind, " ".join(words), affiliation, start, end, j)
+    if phrase.kind not in (COUNTERPART, FIXED):
+        _complements(ctx, phrase)
+    if phrase.affiliation is None:
+        _affiliation(ctx, phrase)
+    return Title(phrase.kind, " ".join(phrase.words), phrase.affiliation, phrase.start, phrase.end,
+                 phrase.next)
 
 
-def _head_at(ctx: Context, i: int) -> tuple[str, int, int] | None:
+def _head_at(ctx: Context, i: int) -> _Phrase | None:
     if not ctx.word(i) or i in ctx.covering:
         return None
     titles = ctx.lexicon.titles
@@ -102,30 +117,35 @@ def _head_at(ctx: Context, i: int) -> tuple[str, int, int] | None:
         for stripped, first in clitic_variants(ctx.folded[i]):
             kind = titles.get((first,) + rest)
             if kind is not None:  # `بنظيره`, `للرئيس`: the title without its proclitic
-                return kind, i + size, ctx.tokens[i].start + skip_letters(ctx.tokens[i].text, stripped)
+                start = ctx.tokens[i].start + skip_letters(ctx.tokens[i].text, stripped)
+                end = ctx.tokens[i + size - 1].end
+                return _Phrase(kind, [surface(ctx.text, start, end)], start, end, i + size)
     return None
 
 
-def _complements(ctx: Context, j: int, words: list[str]):
-    count = 0
-    while count < _MAX_COMPLEMENTS and ctx.word(j) and j not in ctx.covering:
+def _complements(ctx: Context, phrase: _Phrase) -> None:
+    """Add the definite words (and construct nouns) that complete a title head."""
+    for _ in range(_MAX_COMPLEMENTS):
+        j = phrase.next
+        if not ctx.word(j) or j in ctx.covering:
+            return
         folded = ctx.folded[j]
         if _nisba_at(ctx, j) or folded in _NOT_COMPLEMENT or folded in _PARTICLES:
-            break
+            return
         if folded in _ORG_NOUNS and ctx.entity_at(j + 1) is not None:
-            break  # `رئيس حركة حماس`: the organization is the affiliation
+            return  # `رئيس حركة حماس`: the organization is the affiliation
         if folded.startswith("ال"):
-            words.append(ctx.tokens[j].text)
+            phrase.words.append(ctx.tokens[j].text)
         elif ctx.entity_at(j + 1) is not None and ctx.covering[j + 1].first == j + 1:
-            words.append("ال" + ctx.tokens[j].text)  # construct: وزير خارجية قطر
+            phrase.words.append("ال" + ctx.tokens[j].text)  # construct: وزير خارجية قطر
             span = ctx.covering[j + 1]
-            return span.last + 1, words, span.entity.name
+            phrase.take(ctx, span.last, span.entity.name)
+            return
         elif ctx.word(j + 1) and ctx.folded[j + 1].startswith("ال") and j + 1 not in ctx.covering:
-            words.append(ctx.tokens[j].text)  # construct chain: باسم وزارة الخارجية
+            phrase.words.append(ctx.tokens[j].text)  # construct chain: باسم وزارة الخارجية
         else:
-            break
-        j, count = j + 1, count + 1
-    return j, words, None
+            return
+        phrase.take(ctx, j)
 
 
 def _nisba_at(ctx: Context, j: int) -> tuple[str, int] | None:
@@ -138,11 +158,13 @@ def _nisba_at(ctx: Context, j: int) -> tuple[str, int] | None:
     return None
 
 
-def _affiliation(ctx: Context, j: int, end: int) -> tuple[int, str | None, int]:
+def _affiliation(ctx: Context, phrase: _Phrase) -> None:
     """Read a nisba, `لـ`/`في` + organization, or an organization or place right after a title."""
+    j = phrase.next
     nisba = _nisba_at(ctx, j)
     if nisba is not None:
-        return nisba[1], nisba[0], ctx.tokens[nisba[1] - 1].end
+        phrase.take(ctx, nisba[1] - 1, nisba[0])
+        return
     k = j
     via_fi = ctx.word(k) and ctx.folded[k] == "في"
     if via_fi:
@@ -151,7 +173,7 @@ def _affiliation(ctx: Context, j: int, end: int) -> tuple[int, str | None, int]:
         k += 1  # `رئيس حركة حماس` with only `حماس` tagged
     span = ctx.entity_at(k, types=("ORG",) if via_fi else ("ORG", "LOC"))
     if span is None or span.first != k:
-        return j, None, end
+        return
     if fold(ctx.text[ctx.tokens[k].start:span.start]) not in ("", "ل"):
-        return j, None, end  # `وقطر` is a list, not an affiliation
-    return span.last + 1, span.entity.name, ctx.tokens[span.last].end
+        return  # `وقطر` is a list, not an affiliation
+    phrase.take(ctx, span.last, span.entity.name)

@@ -66,7 +66,6 @@ def find_dates(text: str, start: int, end: int, published: dt.date | None) -> li
 
 
 def _read(match: re.Match, text: str, start: int, end: int, published) -> DateHit | None:
-    group = match.lastgroup
     if match.group("skip"):
         return DateHit(*match.span("skip"), None, skipped=True)
     if match.group("numeric"):
@@ -87,7 +86,7 @@ def _read(match: re.Match, text: str, start: int, end: int, published) -> DateHi
             span = match.span("keyword") if name == "y3" else match.span(name)
             return DateHit(*span, str(year)) if 1900 <= year <= 2100 else None
     words = match.group("relative")
-    if group is None and words is None:
+    if words is None:
         return None
     span = match.span("relative")
     if words == "اليوم" and _TODAY_NOT_DATE.match(text, span[1]):

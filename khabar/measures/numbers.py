@@ -87,7 +87,7 @@ def find_quantities(text: str, start: int, end: int) -> list[QuantityHit]:
 
 def _read_at(text, tokens, i, limit) -> tuple[QuantityHit | None, int]:
     s, e, word = tokens[i]
-    digits = word[0].isdigit() or word[0] in "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹"
+    digits = word[0].isdigit()  # ASCII, Arabic-Indic and Persian digits alike
     folded = fold(word).replace("\u064b", "") if not digits else ""
     value = parse_number(word) if digits else _WORD_VALUES.get(folded)
     if value is None and folded in _SCALES and folded in _SINGULAR_SCALES:
