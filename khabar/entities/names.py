@@ -51,12 +51,15 @@ def clitic_variants(folded: str) -> list[tuple[int, str]]:
 def surface(text: str, start: int, end: int) -> str:
     """How a mention names its entity: its text, with the article restored after the particle ل.
 
-    In `للأمم المتحدة` a mention that leaves out the proclitic starts at `لأمم`; the name is
-    `الأمم المتحدة`.
+    In `للأمم المتحدة` a mention that leaves out the proclitic starts at `لأمم`, and one that keeps
+    it starts at `للأمم`; both name `الأمم المتحدة`.
     """
     words = text[start:end]
-    if start > 0 and text[start - 1] == "ل" and words.startswith("ل") and not words.startswith("لل"):
+    word_start = start == 0 or not text[start - 1].isalpha()
+    if not word_start and text[start - 1] == "ل" and words.startswith("ل") and not words.startswith("لل"):
         return "ال" + words[1:]
+    if word_start and words.startswith("لل") and len(words.split()[0]) > 4:
+        return "ال" + words[2:]
     return words
 
 

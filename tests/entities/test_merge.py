@@ -52,6 +52,8 @@ def test_merge_keeps_a_short_name_apart_when_two_fuller_names_share_it(merge, me
          [("داعش", "ORG"), ("تنظيم داعش", "ORG"), ("الدولة الإسلامية", "ORG")], "الدولة الإسلامية"),
         ("رحبت الأمم المتحدة بالقرار، وقال ممثل للأمم المتحدة إنه مهم.",
          [("الأمم المتحدة", "ORG")], "الأمم المتحدة"),
+        ("أعلنت الأونروا خطتها، وقالت أونروا إن التمويل ناقص.",
+         [("الأونروا", "ORG"), ("أونروا", "ORG")], "الأونروا"),
         ("زار الوزير البنتاجون ثم عاد إلى البنتاغون.",
          [("البنتاجون", "ORG"), ("البنتاغون", "ORG")], "البنتاجون"),
     ],
@@ -126,3 +128,20 @@ def test_merge_gazetteer_mention_leaves_out_the_proclitic(mentions_doc):
     doc = make_merge()(mentions_doc(text, []))
     spans = {e.name: [text[m.start:m.end] for m in e.mentions] for e in doc.entities}
     assert spans == {"الأمم المتحدة": ["لأمم المتحدة"], "العراق": ["العراق"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "name"),
+    [
+        ("قال ممثل للأمم المتحدة إنه مهم.", "لأمم", "الأمم المتحدة"),
+        ("قال ممثل للأمم المتحدة إنه مهم.", "للأمم", "الأمم المتحدة"),
+        ("قال ممثل الأمم المتحدة إنه مهم.", "الأمم", "الأمم المتحدة"),
+    ],
+)
+def test_merge_names_a_mention_after_the_particle_la_with_its_article(merge, text, start, name):
+    from khabar.document import Document, Entity, Mention
+
+    s = text.index(start)
+    e = text.index("المتحدة") + len("المتحدة")
+    doc = merge(Document(id="t", text=text, entities=(Entity("m1", "ORG", text[s:e], (Mention(s, e),)),)))
+    assert [x.name for x in doc.entities] == [name]
