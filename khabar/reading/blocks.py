@@ -116,8 +116,9 @@ def _find_source(blocks: Sequence[Block], kinds: list[str | None],
             for near in (index - 1, index + 1):
                 if 0 <= near < len(blocks) and kinds[near] is None and _looks_like_name(blocks[near].text):
                     kinds[near] = OUTLET
-        if kind == OUTLET and name is None:
-            name = classifier.outlets.by_name[line_key(blocks[index].text)][0]
+        known = classifier.outlets.by_name.get(line_key(blocks[index].text))
+        if kinds[index] == OUTLET and name is None and known:
+            name = known[0]
     for index, kind in enumerate(kinds):
         if kind == OUTLET and name is None:
             name = blocks[index].text

@@ -85,6 +85,7 @@ def test_section_marker_swallows_links_until_prose_resumes(classifier):
     [
         (["logo", "إرم نيوز", "www.eremnews.com"], "إرم نيوز", "eremnews.com"),
         (["صحيفة الوادي اليومية", "www.wadi-daily.example"], "صحيفة الوادي اليومية", "wadi-daily.example"),
+        (["www.wadi-daily.example", "صحيفة الوادي اليومية"], "صحيفة الوادي اليومية", "wadi-daily.example"),
         (["www.aljazeera.net"], "الجزيرة", "aljazeera.net"),
         (["سكاي نيوز عربية"], "سكاي نيوز عربية", "skynewsarabia.com"),
     ],
