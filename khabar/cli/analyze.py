@@ -33,13 +33,15 @@ def _progress(summary: BatchSummary, doc) -> None:
               help="A boilerplate model from `khabar learn-boilerplate`.")
 @click.option("--learn-boilerplate", "learn", is_flag=True,
               help="Corpus mode: learn each source's recurring lines from the inputs first.")
+@click.option("--max-bytes", type=int, default=None,
+              help="Reject pages larger than this many bytes (default 10 MiB).")
 @click.option("--keep-raw", type=click.Path(file_okay=False), default=None,
               help="Directory where raw inputs are archived by content hash.")
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
               help="Write here instead of stdout.")
 @click.option("--strict", is_flag=True, help="Exit 1 when any page is rejected or fails.")
-def analyze(paths, out_format, input_format, encoding, config, boilerplate, learn, keep_raw,
-            output, strict) -> None:
+def analyze(paths, out_format, input_format, encoding, config, boilerplate, learn, max_bytes,
+            keep_raw, output, strict) -> None:
     """Analyze articles: files, directories, JSON lines, or - for stdin.
 
     Example: khabar analyze examples/ --format text
@@ -47,6 +49,8 @@ def analyze(paths, out_format, input_format, encoding, config, boilerplate, lear
     settings = load_config(config)
     if boilerplate:
         settings = settings.with_stage_options("clean.auto.v1", boilerplate=boilerplate)
+    if max_bytes:
+        settings = settings.with_stage_options("clean.auto.v1", max_bytes=max_bytes)
     if learn:  # two passes: learn the sources' templates, then clean with them
         model = learn_from_pages(_pages(paths, input_format, encoding))
         settings = settings.with_stage_options("clean.auto.v1", boilerplate_model=model)

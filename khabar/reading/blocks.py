@@ -13,6 +13,7 @@ The same rules serve scraped text and the blocks that HTML extraction finds:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -75,6 +76,12 @@ def _first_copy(line: str, unit: str) -> str:
     return line
 
 
+def _unglued(block: Block) -> Block:
+    """Collapse a self-glued line; mark it, since only a title gets glued to itself."""
+    text = collapse_glued(block.text)
+    return block if text == block.text else Block(text, block.kind or "glued")
+
+
 def is_prose(text: str) -> bool:
     """Article prose: ends like a sentence, or is long enough to be one."""
     words = len(text.split())
@@ -84,7 +91,7 @@ def is_prose(text: str) -> bool:
 def clean_blocks(blocks: Sequence[Block], classifier: LineClassifier, *,
                  title_hint: str | None = None) -> Draft:
     """Apply the rules in the module docstring to blocks in page order."""
-    blocks = [Block(collapse_glued(squeeze(b.text)), b.kind) for b in blocks if b.text.strip()]
+    blocks = [_unglued(Block(squeeze(b.text), b.kind)) for b in blocks if b.text.strip()]
     kinds = [classifier.kind(b.text) for b in blocks]
     source_name, domain = _find_source(blocks, kinds, classifier)
     keep = _drop_furniture(blocks, kinds)
@@ -109,8 +116,9 @@ def _find_source(blocks: Sequence[Block], kinds: list[str | None],
             for near in (index - 1, index + 1):
                 if 0 <= near < len(blocks) and kinds[near] is None and _looks_like_name(blocks[near].text):
                     kinds[near] = OUTLET
-        if kind == OUTLET and name is None:
-            name = classifier.outlets.by_name[line_key(blocks[index].text)][0]
+        known = classifier.outlets.by_name.get(line_key(blocks[index].text))
+        if kinds[index] == OUTLET and name is None and known:
+            name = known[0]
     for index, kind in enumerate(kinds):
         if kind == OUTLET and name is None:
             name = blocks[index].text
@@ -148,12 +156,28 @@ def _is_latin_widget(text: str) -> bool:
 
 
 def _take_title(blocks: Sequence[Block], keep: list[int]) -> tuple[str | None, list[int]]:
-    for position, index in enumerate(keep):
-        text = blocks[index].text
-        if len(text) <= _MAX_TITLE_CHARS and not text.endswith((".", "…", ":")):
-            return text, keep[position + 1:]
-        break  # the page opens with prose: it has no title line
-    return None, keep
+    """Pick the title among the lines before the first prose; what stands above it is chrome.
+
+    A line that the page repeats (or glued to itself) is the title; failing that, the first
+    headline-like line of three words or more. Menu entries above the title are dropped.
+    """
+    head: list[int] = []
+    for index in keep:
+        if is_prose(blocks[index].text) or blocks[index].kind == PARAGRAPH:
+            break
+        head.append(index)
+    keys = Counter(line_key(blocks[i].text) for i in keep if len(blocks[i].text) <= _MAX_TITLE_CHARS)
+    candidates = [i for i in head if _is_headline(blocks[i].text)]
+    repeated = [i for i in candidates if keys[line_key(blocks[i].text)] > 1 or blocks[i].kind == "glued"]
+    chosen = (repeated or [i for i in candidates if len(blocks[i].text.split()) >= 3] or candidates[:1])
+    if not chosen:
+        return None, keep
+    title_index = chosen[0]
+    return blocks[title_index].text, keep[keep.index(title_index) + 1:]
+
+
+def _is_headline(text: str) -> bool:
+    return len(text) <= _MAX_TITLE_CHARS and not text.endswith((".", "…", ":"))
 
 
 def _drop_title_copies(blocks: list[Block], title: str | None) -> list[Block]:
@@ -162,7 +186,7 @@ def _drop_title_copies(blocks: list[Block], title: str | None) -> list[Block]:
     key = line_key(title)
     kept = []
     for block in blocks:
-        if line_key(block.text) == key:
+        if len(block.text) <= 2 * len(title) + 10 and line_key(block.text) == key:
             continue
         if block.text.startswith(title) and len(block.text) > len(title):
             block = Block(block.text[len(title):].strip(), block.kind)  # title glued to a paragraph
@@ -179,6 +203,7 @@ def _decide_kind(blocks: list[Block], index: int) -> Block:
     block = blocks[index]
     if block.kind in (HEADING, PARAGRAPH):
         return block
+    block = Block(block.text)  # a "glued" mark that survived title selection means nothing now
     text = block.text
     short = len(text.split()) <= _MAX_HEADING_WORDS and not text.endswith(_SENTENCE_END)
     followed_by_prose = any(is_prose(b.text) for b in blocks[index + 1:])

@@ -27,6 +27,7 @@ SECTION, WIDGET, FURNITURE, PROMPT, DOMAIN, OUTLET, LEARNED = (
     "section", "widget", "furniture", "prompt", "domain", "outlet", "learned")
 
 _DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})/?$", re.IGNORECASE)
+_LONGEST_FURNITURE = 160  # characters; longer lines are checked only against learned templates
 _PUNCT_EDGES = " \t:：.،,!-–—|•·»«\"'()[]"
 
 
@@ -82,6 +83,8 @@ class LineClassifier:
         return cls(exact, tuple(prompts), Outlets.load(), frozenset(learned))
 
     def kind(self, line: str) -> str | None:
+        if len(line) > _LONGEST_FURNITURE and not self.learned:
+            return None  # article paragraphs: no lexicon entry is this long
         key = line_key(line)
         if not key:
             return FURNITURE

@@ -8,7 +8,7 @@ UTF-8 → Windows-1256. Binary data is recognized by NUL bytes and control chara
 from __future__ import annotations
 
 import codecs
-import unicodedata
+import re
 from dataclasses import dataclass
 
 from khabar.errors import (
@@ -106,14 +106,15 @@ def _utf16_without_bom(content: bytes) -> Decoded | None:
     return None
 
 
+# Control characters (but not line breaks and tabs), private-use characters, U+FFFD.
+_NOT_TEXT = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\ufffd]")
+
+
 def _check_text(text: str) -> None:
     """Reject text that is mostly control characters or replacement characters."""
     sample = text[:20000]
     if not sample:
         return
-    bad = sum(
-        1 for ch in sample
-        if ch == "\ufffd" or (unicodedata.category(ch) in ("Cc", "Co", "Cn") and ch not in "\n\r\t\f\v")
-    )
+    bad = len(_NOT_TEXT.findall(sample))
     if bad / len(sample) > 0.05:
         raise BinaryInputRejected(detail=f"{bad} control or undecodable characters in the first {len(sample)}")

@@ -103,7 +103,7 @@ class Cleaner:
             raise NotAnArticleRejected()
         if len(text) < self.min_chars:
             raise TooShortRejected(chars=len(text), minimum=self.min_chars)
-        sample = text[:5000]
+        sample = text[:2000]
         letters = len(_LETTER.findall(sample))
         share = len(_ARABIC_LETTER.findall(sample)) / letters if letters else 0.0
         if share < self.min_arabic_share:
