@@ -31,8 +31,14 @@ class Sentence:
 
 def read_bio(path: Path, *, blank_ends_sentence: bool = True) -> Iterator[Sentence]:
     """Sentences of a BIO file; ANERcorp without blank lines splits after each `.` token."""
+    return read_bio_lines(path.read_text(encoding="utf-8").splitlines(),
+                          blank_ends_sentence=blank_ends_sentence)
+
+
+def read_bio_lines(lines: list[str], *, blank_ends_sentence: bool = True) -> Iterator[Sentence]:
+    """Sentences of BIO lines (see read_bio)."""
     rows: list[list[str]] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in lines:
         parts = line.split()
         if not parts:
             if rows and blank_ends_sentence:

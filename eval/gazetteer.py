@@ -5,20 +5,18 @@ precision says how often a fallback mention is right; coverage says what share o
 LOC/ORG mentions the lexicons alone reach. What the fallback adds on top of the NER model is not
 measured here: that needs the model's output.
 
-    python eval/gazetteer.py             # CAMeL test split of ANERcorp (held out)
-    python eval/gazetteer.py --errors    # wrong hits on the rest of the corpus (development)
+    python -m eval.gazetteer             # CAMeL test split of ANERcorp (held out)
+    python -m eval.gazetteer --errors    # wrong hits on the rest of the corpus (development)
 """
 
 from __future__ import annotations
 
 import sys
 from collections import Counter
-from pathlib import Path
 
-from _bio import SHARED, overlaps, prf, read_bio
+from eval._bio import SHARED, overlaps, prf, read_bio, read_bio_lines
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository root
-from khabar.entities.gazetteer import find_names, load_lexicon  # noqa: E402
+from khabar.entities.gazetteer import find_names, load_lexicon
 
 TYPES = {"LOC": "LOC", "ORG": "ORG"}
 TEST = SHARED / "anercorp" / "ANERCorp_CamelLab_test.txt"
@@ -47,10 +45,8 @@ def main() -> None:
 
 def show_errors(lexicon) -> None:
     dev = FULL.read_text(encoding="utf-8").splitlines()[:TEST_STARTS_AT]
-    path = Path("/tmp") / "anercorp-dev.txt"
-    path.write_text("\n".join(dev), encoding="utf-8")
-    wrong = Counter()
-    for sentence in read_bio(path, blank_ends_sentence=False):
+    wrong: Counter = Counter()
+    for sentence in read_bio_lines(dev, blank_ends_sentence=False):
         for hit in find_names(sentence.text, lexicon, []):
             types = [g.type for g in sentence.spans if overlaps(hit, g)]
             if hit.type not in types:

@@ -6,20 +6,16 @@ predicted span overlaps it. Values are not scored (Wojood has no normalized valu
 also covers things the stage leaves out on purpose (centuries, decades, `سنوات`, a month alone),
 so recall here is a floor on what the stage is meant to find.
 
-    python eval/measures.py
+    python -m eval.measures
 """
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
+from eval._bio import SHARED, overlaps, prf, read_bio
 
-from _bio import SHARED, overlaps, prf, read_bio
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository root
-from khabar.document import Document, Sentence  # noqa: E402
-from khabar.stages.dates import make_dates  # noqa: E402
-from khabar.stages.quantities import make_quantities  # noqa: E402
+from khabar.document import Document, Sentence
+from khabar.stages.dates import make_dates
+from khabar.stages.quantities import make_quantities
 
 HELD_OUT = ("test.txt", "val.txt")  # not read while writing the rules
 DEV = ("train.txt",)  # its errors were read while developing

@@ -6,19 +6,17 @@ Input to the stage: the gold PERS, ORG and GPE/LOC spans as raw mentions (so NER
 count). A predicted role counts when its evidence overlaps a gold OCC span.
 Affiliations are not scored: Wojood does not annotate them.
 
-    python eval/roles.py            # test + val splits of the sample in ../shared/data
+    python -m eval.roles            # test + val splits of the sample in ../shared/data
 """
 
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
-from _bio import SHARED, overlaps, prf, read_bio
+from eval._bio import SHARED, overlaps, prf, read_bio
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository root
-from khabar.document import Document, Entity, Mention  # noqa: E402
-from khabar.stages.entity_roles import make_merge, make_roles  # noqa: E402
+from khabar.document import Document, Entity, Mention
+from khabar.stages.entity_roles import make_merge, make_roles
 
 TYPES = {"PERS": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC"}
 SPLITS = ("test.txt", "val.txt")  # held out: no rule was written while looking at these

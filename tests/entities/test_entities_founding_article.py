@@ -5,14 +5,10 @@ The article's text is not in the repository; the test reads it and checks mergin
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from khabar.document import Paragraph
 from khabar.stages.entity_roles import make_merge, make_roles
-
-SEED = Path(__file__).resolve().parents[2] / ".." / "shared" / "seed" / "000_5e025d6c33d64320.txt"
 
 GOLD = [
     ("آشتون كارتر", "PER"), ("كارتر", "PER"), ("فكري إشيق", "PER"), ("جون كيري", "PER"),
@@ -30,10 +26,8 @@ ROLES = {
 
 
 @pytest.fixture(scope="module")
-def founding_article(mentions_doc):
-    if not SEED.exists():
-        pytest.skip("the founding article is read from ../shared/seed, which is absent here")
-    raw = SEED.read_text(encoding="utf-8")
+def founding_article(seed_article, mentions_doc):
+    raw = seed_article.read_text(encoding="utf-8")
     body = raw[raw.index("قال وزير الدفاع الأمريكي"):raw.index("الأكثر قراءة")].strip()
     paragraphs, cursor = [], 0
     for block in body.split("\n\n"):
@@ -76,3 +70,18 @@ def test_founding_article_entities_are_numbered_in_order_of_first_mention(foundi
     firsts = [e.mentions[0].start for e in entities]
     assert firsts == sorted(firsts)
     assert entities[0].name == "آشتون كارتر"
+
+
+@pytest.mark.shared
+def test_founding_article_dates_and_quantities(founding_article):
+    from khabar.stages.dates import make_dates
+    from khabar.stages.quantities import make_quantities
+    from khabar.stages.segment import find_sentences
+
+    doc = make_quantities()(make_dates()(find_sentences(founding_article)))
+    dates = {doc.text[d.start:d.end]: (d.value, d.relative) for d in doc.dates}
+    assert dates["آب/ أغسطس 2014"] == ("2014-08", False)
+    assert dates["الأربعاء"] == ("2016-07-20", True)
+    assert dates["أمس"] == ("2016-07-19", True)
+    quantities = [(q.value, q.unit) for q in doc.quantities]
+    assert quantities == [(30, "دولة"), (2_400_000, "نازح")]
