@@ -45,7 +45,8 @@ _NOT_UNITS = {fold(w) for w in (
     "عليها إليه إليها له لها لهم به بها بتاريخ"
 ).split()}
 _PERCENT_WORDS = re.compile(r"\s*(?:[%٪]|في\s+الم[ئا]ئ?ة|بالم[ئا]ئ?ة|بالمية|في\s+المية)(?![^\W\d_])")
-_NUMBER = re.compile(rf"(?<![^\W\d_])[{DIGITS}]+(?:[.,٫٬][{DIGITS}]+)*|[^\W\d_]+")
+# A digit run starts a token after a non-word character or after the conjunction و (`بين 10 و20`).
+_NUMBER = re.compile(rf"(?:(?<=و)|(?<![^\W_]))[{DIGITS}]+(?:[.,٫٬][{DIGITS}]+)*|[^\W\d_]+")
 
 
 @dataclass(frozen=True, slots=True)

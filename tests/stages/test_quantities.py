@@ -60,6 +60,10 @@ def test_quantities_skips_dates_and_vague_amounts(text):
     assert counted(text) == []
 
 
+def test_quantities_reads_a_number_joined_to_the_conjunction_wa():
+    assert counted("أصيب بين 10 و20 شخصا.") == [("20 شخصا", 20, "شخصا")]
+
+
 def test_quantities_finds_several_in_one_sentence():
     text = "قتل 12 شخصا وأصيب 40 آخرون في 3 مدن."
     assert [(v, u) for _, v, u in counted(text)] == [(12, "شخصا"), (40, "آخرون"), (3, "مدن")]
