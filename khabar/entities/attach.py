@@ -15,6 +15,8 @@ _LOOK_BACK = 12  # tokens searched before a name for the start of its title
 
 def find_roles(text: str, entities: tuple[Entity, ...], lexicon: RoleLexicon) -> dict[str, list[Role]]:
     """Roles per person entity id, in text order, without repeats of one (title, affiliation)."""
+    if not any(e.type == PER for e in entities):
+        return {}
     ctx = _context(text, entities, lexicon)
     spans = sorted({(s.first, s.entity.id): s for s in ctx.covering.values()}.values(),
                    key=lambda s: s.first)
@@ -45,13 +47,22 @@ def _context(text: str, entities: tuple[Entity, ...], lexicon: RoleLexicon) -> C
     covering: dict[int, Span] = {}
     for entity in entities:
         for m in entity.mentions:
-            inside = [i for i in range(_index_at(starts, m.start), len(tokens))
-                      if tokens[i].start < m.end and m.start < tokens[i].end]
+            inside = []
+            i = _index_at(starts, m.start)
+            while i < len(tokens) and tokens[i].start < m.end:
+                if m.start < tokens[i].end:
+                    inside.append(i)
+                i += 1
             if inside:
                 span = Span(entity, inside[0], inside[-1], m.start)
                 for i in inside:
                     covering.setdefault(i, span)
-    return Context(text, tokens, [fold(t.text) for t in tokens], covering, lexicon)
+    folded_text = fold(text)
+    if len(folded_text) == len(text):  # nothing dropped: folded tokens sit at the same offsets
+        folded = [folded_text[t.start:t.end] for t in tokens]
+    else:
+        folded = [fold(t.text) for t in tokens]
+    return Context(text, tokens, folded, covering, lexicon)
 
 
 def _index_at(starts: list[int], offset: int) -> int:

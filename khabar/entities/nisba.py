@@ -21,9 +21,8 @@ class RoleLexicon:
     nisba: dict[tuple[str, ...], str]
     titles: dict[tuple[str, ...], str]
 
-    @property
-    def longest_title(self) -> int:
-        return max(len(key) for key in self.titles)
+    longest_title: int
+    first_words: frozenset[str]  # first words of titles: a quick "no title starts here"
 
 
 def nisba_forms(stem: str) -> list[tuple[str, ...]]:
@@ -48,4 +47,5 @@ def load_role_lexicon() -> RoleLexicon:
             for form in nisba_forms(stem):
                 nisba.setdefault(form, country)
     titles = {tuple(fold(row[0]).split()): row[1] for row in read_rows("titles.tsv")}
-    return RoleLexicon(nisba, titles)
+    return RoleLexicon(nisba, titles, max(len(key) for key in titles),
+                       frozenset(key[0] for key in titles))

@@ -110,11 +110,12 @@ def _head_at(ctx: Context, i: int) -> _Phrase | None:
     if not ctx.word(i) or i in ctx.covering:
         return None
     titles = ctx.lexicon.titles
-    for size in range(min(ctx.lexicon.longest_title, len(ctx.tokens) - i), 0, -1):
+    heads = [(n, w) for n, w in clitic_variants(ctx.folded[i]) if w in ctx.lexicon.first_words]
+    for size in range(min(ctx.lexicon.longest_title, len(ctx.tokens) - i) if heads else 0, 0, -1):
         if not all(ctx.word(k) and ctx.joined(k - 1) for k in range(i + 1, i + size)):
             continue
         rest = tuple(ctx.folded[i + 1:i + size])
-        for stripped, first in clitic_variants(ctx.folded[i]):
+        for stripped, first in heads:
             kind = titles.get((first,) + rest)
             if kind is not None:  # `بنظيره`, `للرئيس`: the title without its proclitic
                 start = ctx.tokens[i].start + skip_letters(ctx.tokens[i].text, stripped)

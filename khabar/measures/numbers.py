@@ -39,6 +39,23 @@ _LABELS = {fold(w) for w in (
     "الطريق الطريق السريع الغرفة الكيلو"
 ).split()}
 _SINGULAR_SCALES = {"الف", "مليون", "مليار", "بليون", "ترليون", "تريليون"}
+_STARTERS = set(_WORD_VALUES) | _SINGULAR_SCALES
+_MARKS = "[\u064B-\u065F\u0670\u0640]*"
+_SPELLINGS = {"ا": "[اأإآٱ]", "ه": "[هة]", "ي": "[يىئ]", "و": "[وؤ]"}
+
+
+def _spelling(folded: str) -> str:
+    """A regex for every spelling that folds to `folded` (hamza seats, taa marbuta, diacritics)."""
+    return _MARKS.join(_SPELLINGS.get(ch, re.escape(ch)) for ch in folded) + _MARKS
+
+
+# Where a quantity may start: a digit, or a number or scale word (after a space or و).
+_CANDIDATE = re.compile(
+    rf"(?:(?<=و)|(?<![^\W_]))(?:(?<![{DIGITS}][.,٫٬])[{DIGITS}]|(?:"
+    + "|".join(sorted((_spelling(w) for w in _STARTERS), key=len, reverse=True))
+    + r")(?![^\W\d_]))"
+)
+_BEFORE, _AFTER = 40, 160  # characters read around a candidate: the label before, the unit after
 _NOT_UNITS = {fold(w) for w in (
     "في من إلى الى على عن مع أو و ما التي الذي الذين بين حتى قبل بعد منذ خلال عند أن إن لا لم "
     "قد كان كانت هو هي هذا هذه ذلك تلك فقط نحو حوالي منه منها منهم عنه عنها فيه فيها عليه "
@@ -75,21 +92,30 @@ def parse_number(text: str) -> float | None:
 
 def find_quantities(text: str, start: int, end: int) -> list[QuantityHit]:
     """Quantities inside text[start:end]."""
-    tokens = [(m.start(), m.end(), m.group()) for m in _NUMBER.finditer(text, start, end)]
     hits: list[QuantityHit] = []
-    i = 0
-    while i < len(tokens):
-        hit, used = _read_at(text, tokens, i, end)
+    cursor = start
+    for candidate in _CANDIDATE.finditer(text, start, end):
+        at = candidate.start()
+        if at < cursor:
+            continue
+        before = [_token(m) for m in _NUMBER.finditer(text, max(start, at - _BEFORE), at)][-1:]
+        after = [_token(m) for m in _NUMBER.finditer(text, at, min(end, at + _AFTER))]
+        hit, _ = _read_at(text, before + after, len(before), end)
         if hit is not None:
             hits.append(hit)
-        i += max(used, 1)
+            cursor = hit.end
     return hits
 
 
+def _token(match: re.Match) -> tuple[int, int, str, str]:
+    return match.start(), match.end(), match.group(), fold(match.group())
+
+
 def _read_at(text, tokens, i, limit) -> tuple[QuantityHit | None, int]:
-    s, e, word = tokens[i]
+    s, e, word, folded = tokens[i]
     digits = word[0].isdigit()  # ASCII, Arabic-Indic and Persian digits alike
-    folded = fold(word).replace("\u064b", "") if not digits else ""
+    if not digits and folded not in _STARTERS:
+        return None, 1
     value = parse_number(word) if digits else _WORD_VALUES.get(folded)
     if value is None and folded in _SCALES and folded in _SINGULAR_SCALES:
         return _scale_alone(text, tokens, i, folded)
@@ -98,7 +124,7 @@ def _read_at(text, tokens, i, limit) -> tuple[QuantityHit | None, int]:
     value = float(value)
     j = i + 1
     while not digits and j < len(tokens) and _gap_is_space(text, tokens[j - 1][1], tokens[j][0]):
-        nxt = fold(tokens[j][2])  # compound number words: خمسة وعشرون
+        nxt = tokens[j][3]  # compound number words: خمسة وعشرون
         if nxt.startswith("و") and nxt[1:] in _WORD_VALUES and nxt[1:] not in _NOT_ALONE:
             value += _WORD_VALUES[nxt[1:]]
             j += 1
@@ -106,7 +132,7 @@ def _read_at(text, tokens, i, limit) -> tuple[QuantityHit | None, int]:
             break
     scaled = False
     if j < len(tokens) and _gap_is_space(text, tokens[j - 1][1], tokens[j][0]):
-        scale = _SCALES.get(fold(tokens[j][2]).replace("\u064b", ""))
+        scale = _SCALES.get(tokens[j][3])
         if scale is not None and not (folded == "الف" and j == i + 1):
             value, scaled, j = value * scale, True, j + 1
     if not digits and not scaled and folded in _NOT_ALONE:
@@ -120,20 +146,20 @@ def _read_at(text, tokens, i, limit) -> tuple[QuantityHit | None, int]:
     unit, end, j = _unit(text, tokens, j, end)
     if unit is None and not scaled:
         return None, j - i  # a bare number (a list item, a page, a year) counts nothing
-    if i > 0 and fold(tokens[i - 1][2]) in _LABELS and _gap_is_space(text, tokens[i - 1][1], s):
+    if i > 0 and tokens[i - 1][3] in _LABELS and _gap_is_space(text, tokens[i - 1][1], s):
         return None, j - i  # `المادة 103`, `رقم 435`: a label, not an amount
     return QuantityHit(s, end, value, unit), j - i
 
 
 def _unit(text, tokens, j, end) -> tuple[str | None, int, int]:
     """The counted noun after a number (`من` + noun too: `مليون من اللاجئين`)."""
-    if j < len(tokens) and _gap_is_space(text, end, tokens[j][0]) and fold(tokens[j][2]) == "من":
+    if j < len(tokens) and _gap_is_space(text, end, tokens[j][0]) and tokens[j][3] == "من":
         if j + 1 < len(tokens) and _gap_is_space(text, tokens[j][1], tokens[j + 1][0]):
             j += 1
     if j >= len(tokens) or not _gap_is_space(text, tokens[j - 1][1], tokens[j][0]):
         return None, end, j
-    s, e, word = tokens[j]
-    if not word[0].isalpha() or fold(word) in _NOT_UNITS or fold(word) in _SCALES:
+    s, e, word, folded = tokens[j]
+    if not word[0].isalpha() or folded in _NOT_UNITS or folded in _SCALES:
         return None, end, j
     unit = "".join(ch for ch in word if not "\u064b" <= ch <= "\u0652")
     return unit, e, j + 1
