@@ -10,6 +10,7 @@ from khabar.entities.nisba import RoleLexicon
 from khabar.entities.roles import BARRIERS, COMMAS, COUNTERPART, FIXED, Context, Span, Title, read_title
 
 PER = "PER"
+_HONORIFICS = {fold(w) for w in "السيد السيدة معالي سعادة فخامة سمو الحاج الحاجة".split()}
 _LOOK_BACK = 12  # tokens searched before a name for the start of its title
 
 
@@ -82,6 +83,13 @@ def _skip_place(ctx: Context, j: int) -> int:
     return j
 
 
+def _name_follows(ctx: Context, j: int) -> int:
+    """Where a name would start after a title ending before token j: past `في` + place, a comma
+    and an honorific (`الأمين العام لحزب الله السيد حسن نصر الله`)."""
+    j = _skip_comma(ctx, _skip_place(ctx, j))
+    return j + 1 if ctx.word(j) and ctx.folded[j] in _HONORIFICS else j
+
+
 def _before(ctx: Context, span: Span) -> Title | None:
     """The longest title phrase that ends right before the name (an optional comma between)."""
     best = None
@@ -93,7 +101,7 @@ def _before(ctx: Context, span: Span) -> Title | None:
         if other is not None and other.entity.type == PER:
             break
         found = read_title(ctx, i)
-        if found is not None and _skip_comma(ctx, _skip_place(ctx, found.next)) == span.first:
+        if found is not None and _name_follows(ctx, found.next) == span.first:
             best = found
     return best
 
@@ -104,9 +112,9 @@ def _after(ctx: Context, span: Span) -> Title | None:
     if j >= len(ctx.tokens) or not ctx.joined(span.last):
         return None
     found = read_title(ctx, j)
-    if found is None or found.kind in (COUNTERPART, FIXED):
-        return None
-    following = ctx.covering.get(_skip_comma(ctx, _skip_place(ctx, found.next)))
+    if found is None or found.kind in (COUNTERPART, FIXED) or found.start != ctx.tokens[j].start:
+        return None  # `الأسد وأمين عام حزب الله`: after و it is someone else's title
+    following = ctx.covering.get(_name_follows(ctx, found.next))
     if following is not None and following.entity.type == PER:
         return None
     return found

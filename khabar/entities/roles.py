@@ -27,7 +27,11 @@ _NOT_COMPLEMENT = {fold(w) for w in (
 # Nouns that start an organization's name (`رئيس حركة حماس`): part of the affiliation.
 _ORG_NOUNS = {fold(w) for w in "حركة حزب تنظيم جماعة منظمة وزارة هيئة مجلس جبهة وكالة شركة".split()}
 # Particles that end a title phrase even when the next word is definite or a name.
-_PARTICLES = {fold(w) for w in "في من على إلى الى عن مع أن إن بين عند لدى منذ حول ضد قبل بعد أمام".split()}
+_PARTICLES = {fold(w) for w in (
+    "في من على إلى الى عن مع أن إن بين عند لدى منذ حول ضد قبل بعد أمام بأن لأن كأن وأن وإن فإن "
+    "أنه إنه بأنه لكن كما حيث").split()}
+# A word that starts with one of these is a new phrase (`والمدير`, `بالوزارة`), not a complement.
+_JOINED_PREFIXES = ("وال", "فال", "بال", "كال", "لل")
 _MAX_COMPLEMENTS = 4
 
 
@@ -128,25 +132,53 @@ def _complements(ctx: Context, phrase: _Phrase) -> None:
     """Add the definite words (and construct nouns) that complete a title head."""
     for _ in range(_MAX_COMPLEMENTS):
         j = phrase.next
-        if not ctx.word(j) or j in ctx.covering:
+        if not _complement_word(ctx, j):
             return
         folded = ctx.folded[j]
-        if _nisba_at(ctx, j) or folded in _NOT_COMPLEMENT or folded in _PARTICLES:
-            return
         if folded in _ORG_NOUNS and ctx.entity_at(j + 1) is not None:
             return  # `رئيس حركة حماس`: the organization is the affiliation
         if folded.startswith("ال"):
             phrase.words.append(ctx.tokens[j].text)
-        elif ctx.entity_at(j + 1) is not None and ctx.covering[j + 1].first == j + 1:
-            phrase.words.append("ال" + ctx.tokens[j].text)  # construct: وزير خارجية قطر
-            span = ctx.covering[j + 1]
+            phrase.take(ctx, j)
+            continue
+        chain = _construct_chain(ctx, j)
+        if chain is None:
+            return
+        last, span = chain
+        for k in range(j, last + 1):
+            definite = span is not None and k == last  # وزير خارجية قطر → وزير الخارجية
+            phrase.words.append(("ال" if definite else "") + ctx.tokens[k].text)
+        if span is not None:
             phrase.take(ctx, span.last, span.entity.name)
             return
-        elif ctx.word(j + 1) and ctx.folded[j + 1].startswith("ال") and j + 1 not in ctx.covering:
-            phrase.words.append(ctx.tokens[j].text)  # construct chain: باسم وزارة الخارجية
-        else:
-            return
-        phrase.take(ctx, j)
+        phrase.take(ctx, last)
+
+
+def _complement_word(ctx: Context, j: int) -> bool:
+    """True when token j may continue a title: a word, not a name, particle, nisba or new phrase."""
+    if not ctx.word(j) or j in ctx.covering:
+        return False
+    folded = ctx.folded[j]
+    return not (_nisba_at(ctx, j) or folded in _NOT_COMPLEMENT or folded in _PARTICLES
+                or folded.startswith(_JOINED_PREFIXES) or len(folded) < 3
+                or (folded[0] in "بل" and folded[1:] in _ORG_NOUNS))  # `بوزارة`: where, not what
+
+
+def _construct_chain(ctx: Context, j: int) -> tuple[int, Span | None] | None:
+    """Indefinite nouns from token j that end in a definite word or a name (a construct chain).
+
+    Returns the last indefinite token and, when the chain ends in a place or organization, its
+    mention (`نائب وزير خارجية روسيا`); None when the words do not form a chain.
+    """
+    k = j
+    while k - j < _MAX_COMPLEMENTS and _complement_word(ctx, k) and not ctx.folded[k].startswith("ال"):
+        span = ctx.entity_at(k + 1)
+        if span is not None and span.first == k + 1:
+            return k, span
+        if _complement_word(ctx, k + 1) and ctx.folded[k + 1].startswith("ال"):
+            return k, None
+        k += 1
+    return None
 
 
 def _nisba_at(ctx: Context, j: int) -> tuple[str, int] | None:

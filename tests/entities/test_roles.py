@@ -40,6 +40,11 @@ def roles_of(doc, name):
         ("أكدت منسقة الأمم المتحدة في اليمن سارة لوبيز أن المساعدات وصلت.",
          [("سارة لوبيز", "PER"), ("الأمم المتحدة", "ORG"), ("اليمن", "LOC")], "سارة لوبيز",
          ("منسقة", "الأمم المتحدة")),
+        ("أجرى نائب وزير خارجية روسيا ميخائيل بوريسوف محادثات.",
+         [("ميخائيل بوريسوف", "PER"), ("روسيا", "LOC")], "ميخائيل بوريسوف",
+         ("نائب وزير الخارجية", "روسيا")),
+        ("قال الأمين العام لحزب الأمة السيد كمال داود إن الحزب سيشارك.",
+         [("كمال داود", "PER"), ("حزب الأمة", "ORG")], "كمال داود", ("الأمين العام", "حزب الأمة")),
         ("قال سفير الولايات المتحدة توماس غرين إن بلاده تدعم الحوار.",
          [("توماس غرين", "PER"), ("الولايات المتحدة", "LOC")], "توماس غرين",
          ("سفير", "الولايات المتحدة")),
@@ -85,6 +90,21 @@ def test_roles_gives_a_counterpart_the_title_of_the_person_before_it(analyze, me
     names = ["مارك ديلون", "ماركو فيراري", "إنغريد لوند", "آنا كوسكي", "حسن عادل", "فريد سالم"]
     doc = analyze(mentions_doc(text, [(n, "PER") for n in names]))
     assert roles_of(doc, counterpart) == [role]
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "role"),
+    [
+        ("قال سامي رضوان الرئيس التنفيذي والمدير العام للشركة إن الأرباح ارتفعت.", "سامي رضوان",
+         ("الرئيس التنفيذي", None)),
+        ("قال سامي رضوان رئيس قسم التخطيط بوزارة الاقتصاد إن الخطة جاهزة.", "سامي رضوان",
+         ("رئيس قسم التخطيط", None)),
+        ("قارن المقال بين خطابي سامي رضوان وأمين عام الحزب.", "سامي رضوان", None),
+    ],
+)
+def test_roles_stops_a_title_where_a_new_phrase_begins(analyze, mentions_doc, text, person, role):
+    doc = analyze(mentions_doc(text, [(person, "PER")]))
+    assert roles_of(doc, person) == ([role] if role else [])
 
 
 def test_roles_gives_a_title_before_the_next_name_to_that_person_not_the_previous(analyze, mentions_doc):
