@@ -19,11 +19,9 @@ def find_roles(text: str, entities: tuple[Entity, ...], lexicon: RoleLexicon) ->
     if not any(e.type == PER for e in entities):
         return {}
     ctx = _context(text, entities, lexicon)
-    spans = sorted({(s.first, s.entity.id): s for s in ctx.covering.values()}.values(),
-                   key=lambda s: s.first)
     roles: dict[str, list[Role]] = {}
     last_title: str | None = None
-    for span in spans:
+    for span in sorted(ctx.spans, key=lambda s: (s.first, s.start)):
         if span.entity.type != PER:
             continue
         found = _before(ctx, span) or _after(ctx, span)
@@ -46,6 +44,7 @@ def _context(text: str, entities: tuple[Entity, ...], lexicon: RoleLexicon) -> C
     tokens = tokenize(text)
     starts = [t.start for t in tokens]
     covering: dict[int, Span] = {}
+    spans: list[Span] = []
     for entity in entities:
         for m in entity.mentions:
             inside = []
@@ -56,6 +55,7 @@ def _context(text: str, entities: tuple[Entity, ...], lexicon: RoleLexicon) -> C
                 i += 1
             if inside:
                 span = Span(entity, inside[0], inside[-1], m.start)
+                spans.append(span)
                 for i in inside:
                     covering.setdefault(i, span)
     folded_text = fold(text)
@@ -63,7 +63,7 @@ def _context(text: str, entities: tuple[Entity, ...], lexicon: RoleLexicon) -> C
         folded = [folded_text[t.start:t.end] for t in tokens]
     else:
         folded = [fold(t.text) for t in tokens]
-    return Context(text, tokens, folded, covering, lexicon)
+    return Context(text, tokens, folded, covering, lexicon, spans)
 
 
 def _index_at(starts: list[int], offset: int) -> int:

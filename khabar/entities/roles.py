@@ -64,8 +64,9 @@ class Context:
     text: str
     tokens: list[Token]
     folded: list[str]
-    covering: dict[int, Span]
+    covering: dict[int, Span]  # token index → the mention over it (the first one, if several)
     lexicon: RoleLexicon
+    spans: list[Span]  # every mention
 
     def word(self, i: int) -> bool:
         return 0 <= i < len(self.tokens) and self.tokens[i].kind == "word"
