@@ -41,7 +41,8 @@ _PATTERN = re.compile(
     ){_NOT_AFTER}""",
     re.VERBOSE,
 )
-_TODAY_NOT_DATE = re.compile(r"\s+(?:ال(?!اثنين|ثلاثاء|[اأ]ربعاء|خميس|جمعة|سبت|[اأ]حد)|نفسه|ذاته)")
+# `اليوم الأول`, `اليوم نفسه`: "the day", not "today" (`اليوم الأربعاء` is still today).
+_TODAY_NOT_DATE = re.compile(r"\s+(?:ال(?![اإ]ثنين|ثلاثاء|[اأ]ربعاء|خميس|جمعة|سبت|[اأ]حد)|نفسه|ذاته)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,9 +124,9 @@ def _iso(year: int, month: int | None, day: int | None) -> str | None:
 
 
 def _clearly_monday(text: str, span: tuple[int, int]) -> bool:
-    """`الاثنين` is also "the two": take it as Monday after يوم, before الماضي, or between commas."""
+    """`الاثنين` is also "the two": Monday after يوم or اليوم, before الماضي, or between commas."""
     words = text[span[0]:span[1]]
-    if words.startswith("يوم") or " " in words:
+    if words.startswith("يوم") or " " in words or text[:span[0]].rstrip().endswith("اليوم"):
         return True
     before = text[:span[0]].rstrip()[-1:]
     after = text[span[1]:].lstrip()[:1]

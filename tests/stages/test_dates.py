@@ -79,6 +79,8 @@ def test_dates_finds_no_date_in_a_sentence_without_one(text):
         ("عقد الاجتماع الأسبوع الماضي.", "الأسبوع الماضي", "2016-W28"),
         ("ارتفعت الأسعار الشهر الماضي.", "الشهر الماضي", "2016-06"),
         ("تراجع النمو العام الماضي.", "العام الماضي", "2015"),
+        ("وصل الوفد بعد غد.", "بعد غد", "2016-07-22"),
+        ("وصل الوفد أول أمس.", "أول أمس", "2016-07-18"),
     ],
 )
 def test_dates_resolves_a_relative_date_against_publication(text, words, value):
@@ -89,6 +91,13 @@ def test_dates_resolves_a_relative_date_against_publication(text, words, value):
 def test_dates_leaves_a_relative_date_unresolved_without_publication(text):
     (date,) = dated(text, published=None).dates
     assert (date.value, date.relative) == (None, True)
+
+
+def test_dates_reads_today_and_the_weekday_after_it_as_two_dates():
+    assert found(dated("يجتمع المجلس اليوم الأربعاء لمناقشة الخطة.")) == [
+        ("اليوم", "2016-07-20", True), ("الأربعاء", "2016-07-20", True)]
+    assert found(dated("يجتمع المجلس اليوم الإثنين.", published="2016-07-18")) == [
+        ("اليوم", "2016-07-18", True), ("الإثنين", "2016-07-18", True)]
 
 
 def test_dates_resolves_a_day_and_month_with_the_publication_year():
