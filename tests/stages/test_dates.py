@@ -123,7 +123,7 @@ _PIECES = st.sampled_from([
 ])
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.lists(_PIECES, max_size=25).map(" ".join), st.sampled_from([None, "2016-07-20"]))
 def test_dates_offsets_always_fall_inside_the_text(text, published):
     doc = dated(text, published)

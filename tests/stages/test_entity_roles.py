@@ -66,7 +66,7 @@ def tagged_documents(draw):
 MERGE, ROLES = make_merge(), make_roles()
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(tagged_documents())
 def test_entity_stages_keep_every_offset_inside_the_text(doc):
     out = ROLES(MERGE(doc))
