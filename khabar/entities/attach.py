@@ -6,11 +6,19 @@ import bisect
 
 from khabar.arabic import fold, tokenize
 from khabar.document import Entity, Offsets, Role
+from khabar.entities.names import clitic_variants
 from khabar.entities.nisba import RoleLexicon
 from khabar.entities.roles import BARRIERS, COMMAS, COUNTERPART, FIXED, Context, Span, Title, read_title
 
 PER = "PER"
 _HONORIFICS = {fold(w) for w in "السيد السيدة معالي سعادة فخامة سمو الحاج الحاجة".split()}
+# Verbs whose subject is often followed by a titled object with no comma between:
+# `التقى كيري رئيس الوزراء` (Kerry met the prime minister), unlike apposition `كيري، رئيس ...`.
+_MEETING_VERBS = {fold(w) for w in (
+    "التقى التقت يلتقي تلتقي استقبل استقبلت يستقبل تستقبل قابل قابلت يقابل زار زارت يزور تزور "
+    "هاتف هاتفت أقال أقالت عين عينت انتقد انتقدت ينتقد دعا دعت يدعو حث حثت طالب طالبت أبلغ "
+    "أبلغت التقيا اجتمع اجتمعت يجتمع بحث بحثت يبحث ودع ودعت"
+).split()}
 _LOOK_BACK = 12  # tokens searched before a name for the start of its title
 
 
@@ -106,11 +114,21 @@ def _before(ctx: Context, span: Span) -> Title | None:
     return best
 
 
+def _after_meeting_verb(ctx: Context, first: int) -> bool:
+    """True when the name is the subject of a verb whose object is a person (التقى, استقبل)."""
+    k = first - 1
+    if not ctx.word(k):
+        return False
+    return any(word in _MEETING_VERBS for _, word in clitic_variants(ctx.folded[k])[:2])
+
+
 def _after(ctx: Context, span: Span) -> Title | None:
     """A title in apposition after the name, unless it introduces the next person's name."""
     j = _skip_comma(ctx, span.last + 1)
     if j >= len(ctx.tokens) or not ctx.joined(span.last):
         return None
+    if j == span.last + 1 and _after_meeting_verb(ctx, span.first):
+        return None  # `استقبل كيري رئيس الوزراء`: the title is the object, someone else's
     found = read_title(ctx, j)
     if found is None or found.kind in (COUNTERPART, FIXED) or found.start != ctx.tokens[j].start:
         return None  # `الأسد وأمين عام حزب الله`: after و it is someone else's title

@@ -100,6 +100,8 @@ def test_roles_gives_a_counterpart_the_title_of_the_person_before_it(analyze, me
         ("قال سامي رضوان رئيس قسم التخطيط بوزارة الاقتصاد إن الخطة جاهزة.", "سامي رضوان",
          ("رئيس قسم التخطيط", None)),
         ("قارن المقال بين خطابي سامي رضوان وأمين عام الحزب.", "سامي رضوان", None),
+        ("واستقبل سامي رضوان رئيس الوزراء العراقي في بغداد.", "سامي رضوان", None),
+        ("واستقبل سامي رضوان، رئيس البرلمان، الوفد في بغداد.", "سامي رضوان", ("رئيس البرلمان", None)),
     ],
 )
 def test_roles_stops_a_title_where_a_new_phrase_begins(analyze, mentions_doc, text, person, role):
