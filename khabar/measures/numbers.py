@@ -100,7 +100,7 @@ def find_quantities(text: str, start: int, end: int) -> list[QuantityHit]:
             continue
         before = [_token(m) for m in _NUMBER.finditer(text, max(start, at - _BEFORE), at)][-1:]
         after = [_token(m) for m in _NUMBER.finditer(text, at, min(end, at + _AFTER))]
-        hit, _ = _read_at(text, before + after, len(before), end)
+        hit = _read_at(text, before + after, len(before), end)
         if hit is not None:
             hits.append(hit)
             cursor = hit.end
@@ -111,16 +111,17 @@ def _token(match: re.Match) -> tuple[int, int, str, str]:
     return match.start(), match.end(), match.group(), fold(match.group())
 
 
-def _read_at(text, tokens, i, limit) -> tuple[QuantityHit | None, int]:
-    s, e, word, folded = tokens[i]
+def _read_at(text, tokens, i, limit) -> QuantityHit | None:
+    """The quantity that starts at token i, if any."""
+    s, _, word, folded = tokens[i]
     digits = word[0].isdigit()  # ASCII, Arabic-Indic and Persian digits alike
     if not digits and folded not in _STARTERS:
-        return None, 1
+        return None
     value = parse_number(word) if digits else _WORD_VALUES.get(folded)
     if value is None and folded in _SCALES and folded in _SINGULAR_SCALES:
         return _scale_alone(text, tokens, i, folded)
     if value is None:
-        return None, 1
+        return None
     value = float(value)
     j = i + 1
     while not digits and j < len(tokens) and _gap_is_space(text, tokens[j - 1][1], tokens[j][0]):
@@ -136,42 +137,46 @@ def _read_at(text, tokens, i, limit) -> tuple[QuantityHit | None, int]:
         if scale is not None and not (folded == "الف" and j == i + 1):
             value, scaled, j = value * scale, True, j + 1
     if not digits and not scaled and folded in _NOT_ALONE:
-        return None, j - i
+        return None
     end = tokens[j - 1][1]
     percent = _PERCENT_WORDS.match(text, end, limit)
     if percent:
-        while j < len(tokens) and tokens[j][0] < percent.end():
-            j += 1
-        return QuantityHit(s, percent.end(), value, "%"), j - i
-    unit, end, j = _unit(text, tokens, j, end)
+        return QuantityHit(s, percent.end(), value, "%")
+    unit = _unit(text, tokens, j)
     if unit is None and not scaled:
-        return None, j - i  # a bare number (a list item, a page, a year) counts nothing
+        return None  # a bare number (a list item, a page, a year) counts nothing
     if i > 0 and tokens[i - 1][3] in _LABELS and _gap_is_space(text, tokens[i - 1][1], s):
-        return None, j - i  # `المادة 103`, `رقم 435`: a label, not an amount
-    return QuantityHit(s, end, value, unit), j - i
+        return None  # `المادة 103`, `رقم 435`: a label, not an amount
+    if unit is None:
+        return QuantityHit(s, tokens[j - 1][1], value, None)
+    return QuantityHit(s, unit.end, value, unit.text)
 
 
-def _unit(text, tokens, j, end) -> tuple[str | None, int, int]:
-    """The counted noun after a number (`من` + noun too: `مليون من اللاجئين`)."""
-    if j < len(tokens) and _gap_is_space(text, end, tokens[j][0]) and tokens[j][3] == "من":
-        if j + 1 < len(tokens) and _gap_is_space(text, tokens[j][1], tokens[j + 1][0]):
-            j += 1
+@dataclass(frozen=True, slots=True)
+class _Unit:
+    text: str
+    end: int
+
+
+def _unit(text, tokens, j) -> _Unit | None:
+    """The counted noun at token j (`من` + noun too: `مليون من اللاجئين`)."""
+    if j < len(tokens) and _gap_is_space(text, tokens[j - 1][1], tokens[j][0]) and tokens[j][3] == "من":
+        j += 1
     if j >= len(tokens) or not _gap_is_space(text, tokens[j - 1][1], tokens[j][0]):
-        return None, end, j
-    s, e, word, folded = tokens[j]
+        return None
+    _, end, word, folded = tokens[j]
     if not word[0].isalpha() or folded in _NOT_UNITS or folded in _SCALES:
-        return None, end, j
-    unit = "".join(ch for ch in word if not "\u064b" <= ch <= "\u0652")
-    return unit, e, j + 1
+        return None
+    return _Unit("".join(ch for ch in word if not "\u064b" <= ch <= "\u0652"), end)
 
 
 def _gap_is_space(text: str, a: int, b: int) -> bool:
     return a <= b and not text[a:b].strip()
 
 
-def _scale_alone(text, tokens, i, folded) -> tuple[QuantityHit | None, int]:
+def _scale_alone(text, tokens, i, folded) -> QuantityHit | None:
     """`مليار دولار`: a singular scale word is one of it, when a counted noun follows."""
-    unit, end, j = _unit(text, tokens, i + 1, tokens[i][1])
+    unit = _unit(text, tokens, i + 1)
     if unit is None:
-        return None, 1
-    return QuantityHit(tokens[i][0], end, _SCALES[folded], unit), j - i
+        return None
+    return QuantityHit(tokens[i][0], unit.end, _SCALES[folded], unit.text)
