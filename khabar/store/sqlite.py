@@ -113,6 +113,7 @@ class Store:
     def __init__(self, path: str | Path, *, hasher: StoryHasher | None = None) -> None:
         self.path = str(path)
         self._hasher = hasher
+        self._frequencies: story_signals.TopicFrequencies | None = None  # loaded by the first write
         try:
             self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30)
             if self.path != ":memory:":
@@ -171,6 +172,7 @@ class Store:
                     result.add(self._write_one(item))
             except BaseException:
                 self.conn.execute("ROLLBACK")
+                self._frequencies = None  # its in-memory counts may include rolled-back rows
                 raise
             self.conn.execute("COMMIT")
         except sqlite3.Error as error:
@@ -219,7 +221,10 @@ class Store:
                   (n, item.index_title, item.index_body))
         self._write_annotations(n, doc)
         if item.story is not None:
-            story_id = story_signals.assign_story(c, n, doc.id, item.day_number, item.story)
+            if self._frequencies is None:
+                self._frequencies = story_signals.TopicFrequencies(c)
+            story_id = story_signals.assign_story(c, n, doc.id, item.day_number, item.story,
+                                                  self._frequencies)
             story_signals.add_to_story(c, story_id, n, doc.title, item.day, source or "?")
         return outcome
 
@@ -475,7 +480,7 @@ _DUMP_TABLES = {
     "entities": "id", "entity_names": "entity_id, name", "doc_entities": "doc_n, local_id",
     "roles": "doc_n, entity_id, start, title", "quotes": "doc_n, idx", "events": "doc_n, idx",
     "stories": "id", "story_outlets": "story_id, outlet", "story_links": "doc_n", "features": "doc_n",
-    "lsh": "kind, band, hash, doc_n", "search_terms": "doc, col, offset",
+    "lsh": "band, hash, doc_n", "topic_postings": "form, day, doc_n", "topic_df": "form", "search_terms": "doc, col, offset",
 }
 
 
