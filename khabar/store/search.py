@@ -19,11 +19,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from khabar.arabic import fold, tokenize
+from khabar.arabic import fold
 from khabar.errors import KhabarError
 
 _ONE_LETTER = frozenset("وفبكل")
 _WORD = re.compile(r"[^\W_]+")
+# Words in the clean text with their diacritics and tatweel (as khabar.arabic.tokenize sees them).
+_SNIPPET_WORD = re.compile(r"[0-9٠-٩۰-۹]+|[^\W\d_](?:[^\W\d_]|[\u064B-\u065F\u0670\u0640])*")
 MAX_TERMS = 32
 
 
@@ -108,32 +110,62 @@ class Snippet:
         return "".join(out)
 
 
-def make_snippet(text: str, query: ParsedQuery, *, width: int = 24) -> Snippet:
-    """The window of about `width` words with the most query matches, highlighted."""
-    words = [t for t in tokenize(text) if t.kind != "punct"]
+def make_snippet(text: str, query: ParsedQuery, *, width: int = 24, chunk: int = 3000) -> Snippet:
+    """The window of about `width` words with the most query matches, highlighted.
+
+    The text is read in pieces of about `chunk` characters (cut at a space) until one has a
+    match: hits are usually in the lead, and long articles then cost no more than short ones.
+    """
+    offset = 0
+    while True:
+        end = len(text) if len(text) - offset <= chunk else text.find(" ", offset + chunk)
+        end = len(text) if end < 0 else end
+        snippet = _snippet_in(text[offset:end], query, width)
+        if snippet.highlights or end >= len(text):
+            if snippet.highlights or offset == 0:
+                return Snippet(snippet.text, snippet.start + offset, snippet.highlights)
+            return _snippet_in(text[:chunk], query, width)  # no match anywhere: show the lead
+        offset = end
+
+
+def _snippet_in(text: str, query: ParsedQuery, width: int) -> Snippet:
+    words = list(_SNIPPET_WORD.finditer(text))
     if not words:
         return Snippet("", 0, ())
-    forms = [stem(fold(w.text)) for w in words]
-    hits = _phrase_hits(forms, query)
-    best, best_score = 0, -1
-    for first in range(0, max(1, len(words) - width + 1)):
-        score = sum(1 for i in hits if first <= i < first + width)
-        if score > best_score:
-            best, best_score = first, score
-        if not hits:
-            break
+    hits = sorted(_hits(text, words, query))
+    best, best_score, low = 0, 0, 0
+    for high, position in enumerate(hits):  # the window starting at each hit, two pointers
+        while hits[low] < position - width + 1:
+            low += 1
+        if high - low + 1 > best_score:
+            best_score, best = high - low + 1, max(0, hits[low] - 2)
     window = words[best : best + width]
-    start, end = window[0].start, window[-1].end
-    highlights = tuple((words[i].start - start, words[i].end - start)
-                       for i in sorted(hits) if best <= i < best + width)
+    start, end = window[0].start(), window[-1].end()
+    highlights = tuple((words[i].start() - start, words[i].end() - start)
+                       for i in hits if best <= i < best + width)
     return Snippet(text[start:end], start, highlights)
 
 
-def _phrase_hits(forms: list[str], query: ParsedQuery) -> set[int]:
+def _hits(text: str, words: list[re.Match[str]], query: ParsedQuery) -> set[int]:
+    """Indexes of the words that match a query term or a phrase."""
+    folded = [m.group() for m in _SNIPPET_WORD.finditer(fold(text))]
+    if len(folded) != len(words):  # a joiner or mark split a word differently: fold word by word
+        folded = [fold(m.group()) for m in words]
+    # A word can only have the search form f if its folded spelling ends with f (stem only strips
+    # prefixes), so the exact check runs on few words.
+    endings = tuple(group[0] for group in query.groups)
+    forms: dict[int, str] = {}
+
+    def form(i: int) -> str:
+        if i not in forms:
+            forms[i] = stem(folded[i]) if i < len(folded) else ""
+        return forms[i]
+
     hits: set[int] = set()
-    for group in query.groups:
-        size = len(group)
-        for i in range(len(forms) - size + 1):
-            if tuple(forms[i : i + size]) == group:
-                hits.update(range(i, i + size))
+    for i, spelling in enumerate(folded):
+        if not spelling.endswith(endings):
+            continue
+        for group in query.groups:
+            if all(form(i + k) == term for k, term in enumerate(group)):
+                hits.update(range(i, i + len(group)))
     return hits
