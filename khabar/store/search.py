@@ -17,9 +17,11 @@ spelling with its diacritics.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from khabar.arabic import fold
+from khabar.arabic.normalize import fold_char
 from khabar.errors import KhabarError
 
 _ONE_LETTER = frozenset("وفبكل")
@@ -110,62 +112,84 @@ class Snippet:
         return "".join(out)
 
 
-def make_snippet(text: str, query: ParsedQuery, *, width: int = 24, chunk: int = 3000) -> Snippet:
-    """The window of about `width` words with the most query matches, highlighted.
+def _same_length_table() -> dict[int, str]:
+    # fold() without moving offsets: every folded character stays one character, and characters
+    # fold() drops (diacritics, tatweel, joiners) become NUL, which the patterns skip.
+    candidates = [chr(c) for c in range(0x0600, 0x0700)] + [chr(c) for c in range(0x06F0, 0x06FA)]
+    candidates += ["\u200c", "\u200d", "\u200e", "\u200f", "\u061c", "\ufeff"]
+    candidates += [chr(c) for c in range(ord("A"), ord("Z") + 1)]
+    table = {}
+    for ch in candidates:
+        folded = fold_char(ch)
+        if folded != ch:
+            table[ord(ch)] = folded if len(folded) == 1 else "\x00"
+    return table
 
-    The text is read in pieces of about `chunk` characters (cut at a space) until one has a
-    match: hits are usually in the lead, and long articles then cost no more than short ones.
+
+_SAME_LENGTH = _same_length_table()
+_SKIP = "\x00*"
+_PIECE = 2500
+
+
+def _word_pattern(forms: Iterable[str]) -> re.Pattern[str]:
+    """Words of the same-length folded text whose search form may be one of `forms`."""
+    prefix = f"(?:(?:[وفبكل]|ا{_SKIP}ل){_SKIP})*"
+    stems = "|".join(_SKIP.join(re.escape(c) for c in form)
+                     for form in sorted(set(forms), key=len, reverse=True))
+    return re.compile(f"(?<!\\w){prefix}(?:{stems}){_SKIP}(?!\\w)")
+
+
+def make_snippet(text: str, query: ParsedQuery, *, width: int = 160) -> Snippet:
+    """About `width` characters around the densest cluster of query matches, highlighted.
+
+    Matching runs one regular expression over a folded copy of the text that keeps every offset,
+    then checks every candidate word's search form exactly.
     """
+    hits: list[tuple[int, int]] = []
     offset = 0
-    while True:
-        end = len(text) if len(text) - offset <= chunk else text.find(" ", offset + chunk)
-        end = len(text) if end < 0 else end
-        snippet = _snippet_in(text[offset:end], query, width)
-        if snippet.highlights or end >= len(text):
-            if snippet.highlights or offset == 0:
-                return Snippet(snippet.text, snippet.start + offset, snippet.highlights)
-            return _snippet_in(text[:chunk], query, width)  # no match anywhere: show the lead
+    while not hits and offset < len(text):  # hits are usually in the lead: read in pieces
+        end = _cut(text, offset + _PIECE) if len(text) - offset > _PIECE else len(text)
+        end = end if end > offset else len(text)
+        hits = [(s + offset, e + offset) for s, e in _hits(text[offset:end], query)]
         offset = end
-
-
-def _snippet_in(text: str, query: ParsedQuery, width: int) -> Snippet:
-    words = list(_SNIPPET_WORD.finditer(text))
-    if not words:
-        return Snippet("", 0, ())
-    hits = sorted(_hits(text, words, query))
-    best, best_score, low = 0, 0, 0
-    for high, position in enumerate(hits):  # the window starting at each hit, two pointers
-        while hits[low] < position - width + 1:
+    if not hits:
+        end = _cut(text, min(len(text), width))
+        return Snippet(text[:end], 0, ())
+    best, best_count, low = 0, 0, 0
+    for high, (start, _end) in enumerate(hits):  # the densest `width` characters, two pointers
+        while hits[low][0] < start - width:
             low += 1
-        if high - low + 1 > best_score:
-            best_score, best = high - low + 1, max(0, hits[low] - 2)
-    window = words[best : best + width]
-    start, end = window[0].start(), window[-1].end()
-    highlights = tuple((words[i].start() - start, words[i].end() - start)
-                       for i in hits if best <= i < best + width)
+        if high - low + 1 > best_count:
+            best_count, best = high - low + 1, low
+    first = hits[best][0]
+    start = text.rfind(" ", 0, max(0, first - 30)) + 1 if first > 30 else 0
+    end = _cut(text, min(len(text), start + width + 40))
+    end = max(end, hits[best][1])
+    highlights = tuple((s - start, e - start) for s, e in hits if start <= s and e <= end)
     return Snippet(text[start:end], start, highlights)
 
 
-def _hits(text: str, words: list[re.Match[str]], query: ParsedQuery) -> set[int]:
-    """Indexes of the words that match a query term or a phrase."""
-    folded = [m.group() for m in _SNIPPET_WORD.finditer(fold(text))]
-    if len(folded) != len(words):  # a joiner or mark split a word differently: fold word by word
-        folded = [fold(m.group()) for m in words]
-    # A word can only have the search form f if its folded spelling ends with f (stem only strips
-    # prefixes), so the exact check runs on few words.
-    endings = tuple(group[0] for group in query.groups)
-    forms: dict[int, str] = {}
+def _cut(text: str, end: int) -> int:
+    if end >= len(text):
+        return len(text)
+    space = text.rfind(" ", 0, end)
+    return space if space > 0 else end
 
-    def form(i: int) -> str:
-        if i not in forms:
-            forms[i] = stem(folded[i]) if i < len(folded) else ""
-        return forms[i]
 
-    hits: set[int] = set()
-    for i, spelling in enumerate(folded):
-        if not spelling.endswith(endings):
-            continue
-        for group in query.groups:
-            if all(form(i + k) == term for k, term in enumerate(group)):
-                hits.update(range(i, i + len(group)))
-    return hits
+def _hits(text: str, query: ParsedQuery) -> list[tuple[int, int]]:
+    firsts: dict[str, list[tuple[str, ...]]] = {}
+    for group in query.groups:
+        firsts.setdefault(group[0], []).append(group)
+    hits: list[tuple[int, int]] = []
+    for match in _word_pattern(firsts).finditer(text.translate(_SAME_LENGTH)):
+        form = stem(fold(text[match.start() : match.end()]))
+        for group in firsts.get(form, ()):
+            if len(group) == 1:
+                hits.append(match.span())
+                continue
+            following = [m for _, m in zip(range(len(group) - 1), _SNIPPET_WORD.finditer(text, match.end()))]
+            if len(following) == len(group) - 1 and all(
+                    stem(fold(m.group())) == term for m, term in zip(following, group[1:])):
+                hits.append(match.span())
+                hits.extend(m.span() for m in following)
+    return sorted(set(hits))

@@ -375,9 +375,12 @@ class Store:
                          "OR speaker_key = :speaker_key)")
             params["speaker_key"] = " ".join(fold(speaker).split())
         params.update(limit=limit + 1, offset=offset)
-        sql = ("SELECT d.id, d.title, d.source, d.published, search_index.rank, json_extract(d.json, '$.text') "
-               "FROM search_index JOIN documents d ON d.n = search_index.rowid "
-               f"WHERE {' AND '.join(where)} ORDER BY search_index.rank LIMIT :limit OFFSET :offset")
+        # Rank and cut in the inner query, so only the page's rows are read in full.
+        join = " JOIN documents d ON d.n = search_index.rowid" if len(where) > 1 else ""
+        sql = ("SELECT d.id, d.title, d.source, d.published, top.rank, json_extract(d.json, '$.text') FROM "
+               f"(SELECT search_index.rowid AS n, search_index.rank AS rank FROM search_index{join} "
+               f"WHERE {' AND '.join(where)} ORDER BY search_index.rank LIMIT :limit OFFSET :offset) AS top "
+               "JOIN documents d ON d.n = top.n ORDER BY top.rank")
         try:
             rows = self.conn.execute(sql, params).fetchall()
         except sqlite3.OperationalError as error:  # should not happen: every term is quoted
@@ -428,6 +431,13 @@ class Store:
         keys = ("id", "source", "day", "title", "link", "score")
         return (StoryInfo(*row[:4], row[4], self._outlets(story_id)),
                 [dict(zip(keys, article)) for article in articles])
+
+    def story_id(self, doc_id_or_url: str) -> str | None:
+        """The story of a stored article, by its id or any URL it was seen under."""
+        row = self.conn.execute(
+            "SELECT story_id FROM documents WHERE id = ? UNION ALL SELECT d.story_id FROM urls u "
+            "JOIN documents d ON d.id = u.doc_id WHERE u.url = ? LIMIT 1", (doc_id_or_url, doc_id_or_url)).fetchone()
+        return row[0] if row else None
 
     def story_links(self, *, kind: str | None = None) -> list[dict[str, Any]]:
         """Every link between an article and the earlier article it joined a story through."""
