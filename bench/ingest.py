@@ -53,9 +53,10 @@ def main() -> None:
         from khabar.store import open_store
 
         with open_store(db) as store:
-            store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            store.checkpoint()
             stored = store.counts()
-            articles = store.conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+            documents = stored["documents"]
+            articles = documents.get("ok", 0) + sum(sum(v.values()) for k, v in documents.items() if k != "ok")
         size = Path(db).stat().st_size
         report = {
             "inputs": counts, "workers": args.workers, "wall_s": round(wall, 1),

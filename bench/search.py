@@ -25,9 +25,9 @@ _PREFIXES = ["و", "ب", "ل", "وال", "بال", "لل", ""]
 
 def build_queries(store, count: int, seed: int) -> list[tuple[str, dict]]:
     rng = random.Random(seed)
-    titles = [row[0] for row in store.conn.execute(
-        "SELECT title FROM documents WHERE status = 'ok' AND title IS NOT NULL ORDER BY n")]
-    sources = [row[0] for row in store.conn.execute("SELECT DISTINCT source FROM documents ORDER BY source")]
+    summaries = store.documents(status="ok", limit=10**7)
+    titles = [d["title"] for d in summaries if d["title"]]
+    sources = sorted({d["source"] for d in summaries if d["source"]})
     queries: list[tuple[str, dict]] = []
     while len(queries) < count:
         words = [t.text for t in tokenize(rng.choice(titles)) if t.kind == "word" and len(t.text) > 2]

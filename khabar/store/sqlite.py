@@ -147,6 +147,10 @@ class Store:
             # executescript commits first; the script runs inside our own transaction.
             self.conn.executescript(f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;")
 
+    def checkpoint(self) -> None:
+        """Fold the write-ahead log into the database file (before measuring or copying it)."""
+        self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
     @property
     def user_version(self) -> int:
         return self.conn.execute("PRAGMA user_version").fetchone()[0]
