@@ -1,0 +1,195 @@
+"""Arabic-aware search terms: one normal form for the index and the query, and snippets.
+
+Every word is folded (`khabar.arabic.fold`: diacritics, tatweel, alef/hamza forms, taa marbuta,
+alef maksura) and then stripped of its proclitics, so `الأمم`, `الامم`, `بالأمم`, `للأمم` and
+`والأمم` all become `امم`. Proclitics are removed greedily and in any order (the article `ال`,
+and the one-letter particles و ف ب ك ل) while enough of the word is left: this is the "light
+stemming" of Larkey, Ballesteros & Connell (2002, "Improving stemming for Arabic information
+retrieval"), made order-free so that `وزير` (whose و is part of the stem) and `الوزير` still
+meet at the same form `زير`. The price is a few conflations (`كبير` and `بير`), which ranking
+and phrase queries keep harmless.
+
+The FTS5 index holds these forms, not the text; snippets are cut from the stored clean text by
+re-tokenizing it and marking the tokens whose form matches, so the user sees the original
+spelling with its diacritics.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from khabar.arabic import fold
+from khabar.arabic.normalize import fold_char
+from khabar.errors import KhabarError
+
+_ONE_LETTER = frozenset("وفبكل")
+_WORD = re.compile(r"[^\W_]+")
+# Words in the clean text with their diacritics and tatweel (as khabar.arabic.tokenize sees them).
+_SNIPPET_WORD = re.compile(r"[0-9٠-٩۰-۹]+|[^\W\d_](?:[^\W\d_]|[\u064B-\u065F\u0670\u0640])*")
+MAX_TERMS = 32
+
+
+def stem(word: str) -> str:
+    """The search form of one folded word: proclitics stripped while 3+ letters stay (2 after ال)."""
+    while True:
+        if word.startswith("ال") and len(word) >= 4:
+            word = word[2:]
+        elif len(word) >= 4 and word[0] in _ONE_LETTER:
+            word = word[1:]
+        else:
+            return word
+
+
+def terms_of(text: str) -> list[str]:
+    """Search forms of every word and number in `text`, in order."""
+    words = _WORD.findall(fold(text))
+    forms = {word: stem(word) for word in set(words)}  # news text repeats its words a lot
+    return [forms[word] for word in words]
+
+
+def index_text(text: str) -> str:
+    """The string FTS5 indexes for `text`: search forms separated by spaces."""
+    return " ".join(terms_of(text))
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedQuery:
+    """A user query as groups of search forms: single terms and "quoted phrases"."""
+
+    groups: tuple[tuple[str, ...], ...]
+
+    @property
+    def terms(self) -> frozenset[str]:
+        return frozenset(t for group in self.groups for t in group)
+
+    def match_expression(self) -> str:
+        """The FTS5 MATCH string: every group quoted, so no user text is read as syntax."""
+        return " AND ".join('"' + " ".join(group) + '"' for group in self.groups)
+
+
+def parse_query(query: str) -> ParsedQuery:
+    """Split a query into terms and "phrases" and normalize them like the index.
+
+    Raises KhabarError E502 when nothing searchable is left (only punctuation, an unclosed
+    quote around nothing, too many terms).
+    """
+    if not isinstance(query, str):
+        raise KhabarError("E502", query=str(query), detail="the query must be text")
+    groups: list[tuple[str, ...]] = []
+    parts = re.split(r'["«»“”]', query)
+    for number, part in enumerate(parts):
+        forms = terms_of(part)
+        if not forms:
+            continue
+        if number % 2 == 1:  # inside quotes: one phrase
+            groups.append(tuple(forms))
+        else:
+            groups.extend((form,) for form in forms)
+    if not groups:
+        raise KhabarError("E502", query=query, detail="it has no words to search for")
+    if sum(len(g) for g in groups) > MAX_TERMS:
+        raise KhabarError("E502", query=query[:80], detail=f"more than {MAX_TERMS} words")
+    return ParsedQuery(tuple(dict.fromkeys(groups)))
+
+
+@dataclass(frozen=True, slots=True)
+class Snippet:
+    """A piece of the clean text around the best match, with highlighted ranges in it."""
+
+    text: str
+    start: int  # offset of the snippet in Document.text
+    highlights: tuple[tuple[int, int], ...]  # ranges in `text`
+
+    def marked(self, open_mark: str = "[", close_mark: str = "]") -> str:
+        """The snippet with each highlight wrapped in marks (for terminals and logs)."""
+        out, cursor = [], 0
+        for start, end in self.highlights:
+            out += [self.text[cursor:start], open_mark, self.text[start:end], close_mark]
+            cursor = end
+        out.append(self.text[cursor:])
+        return "".join(out)
+
+
+def _same_length_table() -> dict[int, str]:
+    # fold() without moving offsets: every folded character stays one character, and characters
+    # fold() drops (diacritics, tatweel, joiners) become NUL, which the patterns skip.
+    candidates = [chr(c) for c in range(0x0600, 0x0700)] + [chr(c) for c in range(0x06F0, 0x06FA)]
+    candidates += ["\u200c", "\u200d", "\u200e", "\u200f", "\u061c", "\ufeff"]
+    candidates += [chr(c) for c in range(ord("A"), ord("Z") + 1)]
+    table = {}
+    for ch in candidates:
+        folded = fold_char(ch)
+        if folded != ch:
+            table[ord(ch)] = folded if len(folded) == 1 else "\x00"
+    return table
+
+
+_SAME_LENGTH = _same_length_table()
+_SKIP = "\x00*"
+_PIECE = 2500
+
+
+def _word_pattern(forms: Iterable[str]) -> re.Pattern[str]:
+    """Words of the same-length folded text whose search form may be one of `forms`."""
+    prefix = f"(?:(?:[وفبكل]|ا{_SKIP}ل){_SKIP})*"
+    stems = "|".join(_SKIP.join(re.escape(c) for c in form)
+                     for form in sorted(set(forms), key=len, reverse=True))
+    return re.compile(f"(?<!\\w){prefix}(?:{stems}){_SKIP}(?!\\w)")
+
+
+def make_snippet(text: str, query: ParsedQuery, *, width: int = 160) -> Snippet:
+    """About `width` characters around the densest cluster of query matches, highlighted.
+
+    Matching runs one regular expression over a folded copy of the text that keeps every offset,
+    then checks every candidate word's search form exactly.
+    """
+    hits: list[tuple[int, int]] = []
+    offset = 0
+    while not hits and offset < len(text):  # hits are usually in the lead: read in pieces
+        end = _cut(text, offset + _PIECE) if len(text) - offset > _PIECE else len(text)
+        end = end if end > offset else len(text)
+        hits = [(s + offset, e + offset) for s, e in _hits(text[offset:end], query)]
+        offset = end
+    if not hits:
+        end = _cut(text, min(len(text), width))
+        return Snippet(text[:end], 0, ())
+    best, best_count, low = 0, 0, 0
+    for high, (start, _end) in enumerate(hits):  # the densest `width` characters, two pointers
+        while hits[low][0] < start - width:
+            low += 1
+        if high - low + 1 > best_count:
+            best_count, best = high - low + 1, low
+    first = hits[best][0]
+    start = text.rfind(" ", 0, max(0, first - 30)) + 1 if first > 30 else 0
+    end = _cut(text, min(len(text), start + width + 40))
+    end = max(end, hits[best][1])
+    highlights = tuple((s - start, e - start) for s, e in hits if start <= s and e <= end)
+    return Snippet(text[start:end], start, highlights)
+
+
+def _cut(text: str, end: int) -> int:
+    if end >= len(text):
+        return len(text)
+    space = text.rfind(" ", 0, end)
+    return space if space > 0 else end
+
+
+def _hits(text: str, query: ParsedQuery) -> list[tuple[int, int]]:
+    firsts: dict[str, list[tuple[str, ...]]] = {}
+    for group in query.groups:
+        firsts.setdefault(group[0], []).append(group)
+    hits: list[tuple[int, int]] = []
+    for match in _word_pattern(firsts).finditer(text.translate(_SAME_LENGTH)):
+        form = stem(fold(text[match.start() : match.end()]))
+        for group in firsts.get(form, ()):
+            if len(group) == 1:
+                hits.append(match.span())
+                continue
+            following = [m for _, m in zip(range(len(group) - 1), _SNIPPET_WORD.finditer(text, match.end()))]
+            if len(following) == len(group) - 1 and all(
+                    stem(fold(m.group())) == term for m, term in zip(following, group[1:])):
+                hits.append(match.span())
+                hits.extend(m.span() for m in following)
+    return sorted(set(hits))
