@@ -28,6 +28,7 @@ from khabar.errors import KhabarError, Rejected
 from khabar.pages import RawPage, iter_pages
 from khabar.pipeline import Pipeline, build_pipeline, register, registered_stages
 from khabar.rawstore import RawArchive
+from khabar.store import Store, open_store
 
 __version__ = "0.1.0"
 
@@ -52,11 +53,13 @@ __all__ = [
     "Role",
     "Sentence",
     "Source",
+    "Store",
     "build_pipeline",
     "iter_pages",
     "learn_from_pages",
     "load_config",
     "load_pipeline",
+    "open_store",
     "process",
     "register",
     "registered_stages",
