@@ -14,9 +14,14 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-## run: analyze the bundled examples and print them
+DEMO_DB := out/khabar.db
+
+## run: analyze the bundled examples, print them, and store them in the embedded SQLite store
 run: $(STAMP)
 	$(BIN)/khabar analyze examples --format text
+	@mkdir -p out
+	$(BIN)/khabar ingest examples --db $(DEMO_DB)
+	$(BIN)/khabar search "الحكومة" --db $(DEMO_DB)
 
 ## test: the whole suite, including tests that read ../shared
 test: $(STAMP)
