@@ -1,0 +1,90 @@
+"""The cue lexicon: reporting verbs, participles, speaker words, all keyed by folded form.
+
+Two project-written data files in khabar/lexicons: `quote_cues.tsv` (every inflected form of
+each reporting verb and participle, with its gender and number) and `quote_words.tsv` (titles,
+groups, honorific pronouns, `من جانبه` markers and first names with their gender). Forms are
+folded with khabar.arabic.fold, so tanween, shadda and hamza spellings all match.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from khabar.arabic import fold
+
+LEXICON_DIR = Path(__file__).resolve().parents[1] / "lexicons"
+_PREFIXES = ("و", "ف")
+
+
+@dataclass(frozen=True, slots=True)
+class CueForm:
+    """One reporting form: its lemma, kind (verb, participle, noun, according), agreement."""
+
+    lemma: str
+    kind: str
+    complement: str  # "that" or "np"
+    gender: str | None
+    number: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class CueLexicon:
+    """Folded cue forms and speaker words, loaded once when the stage is built."""
+
+    cues: dict[str, CueForm]
+    words: dict[str, tuple[str, str | None]]  # folded word -> (class, gender)
+    sides: dict[tuple[str, ...], str | None]  # folded token pair -> gender (من جانبه)
+
+    def cue(self, folded: str) -> CueForm | None:
+        """The cue a folded token is, allowing a conjunction prefix (وقال, فأضاف)."""
+        form = self.cues.get(folded)
+        if form is None and len(folded) > 3 and folded[0] in _PREFIXES:
+            form = self.cues.get(folded[1:])
+        return form
+
+    def word(self, folded: str) -> tuple[str, str | None] | None:
+        """The class and gender of a speaker word, allowing the prefixes و and ال."""
+        for candidate in _variants(folded):
+            found = self.words.get(candidate)
+            if found is not None:
+                return found
+        return None
+
+
+def _variants(folded: str) -> tuple[str, ...]:
+    out = [folded]
+    if folded.startswith("و") and len(folded) > 3:
+        out.append(folded[1:])
+    for word in list(out):
+        if word.startswith("ال") and len(word) > 4:
+            out.append(word[2:])
+    return tuple(out)
+
+
+def _rows(path: Path) -> list[list[str]]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
+
+
+def load_lexicon(directory: Path | None = None) -> CueLexicon:
+    """Read quote_cues.tsv and quote_words.tsv from `directory` (default: the shipped ones)."""
+    directory = directory or LEXICON_DIR
+    cues: dict[str, CueForm] = {}
+    for lemma, kind, complement, gender, number, forms in _rows(directory / "quote_cues.tsv"):
+        entry = CueForm(lemma, kind, complement, _opt(gender), _opt(number))
+        for form in forms.split():
+            cues.setdefault(fold(form), entry)  # first row wins for ambiguous spellings
+    words: dict[str, tuple[str, str | None]] = {}
+    sides: dict[tuple[str, ...], str | None] = {}
+    for word, cls, gender in _rows(directory / "quote_words.tsv"):
+        key = tuple(fold(part) for part in word.split())
+        if len(key) > 1:
+            sides[key] = _opt(gender)
+        else:
+            words.setdefault(key[0], (cls, _opt(gender)))
+    return CueLexicon(cues, words, sides)
+
+
+def _opt(value: str) -> str | None:
+    return None if value == "-" else value

@@ -1,0 +1,102 @@
+"""What a cue introduces: a quoted span, a reported clause (أن ...), or a noun phrase (نفى ...).
+
+From a cue, the scan reads the words up to the end of its sentence: the subject first, then a
+quotation mark, a colon or a complementizer (`إن`, `أن`, `بأن`, `أنه` ...) that starts the
+content. A plain reporting verb needs one of those; a verb marked `np` in the lexicon
+(`نفى وجود شرخ`) may report a noun phrase instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from khabar.quotes.lexicon import CueLexicon
+from khabar.quotes.marks import Quoted
+from khabar.quotes.text import Word
+
+COMPLEMENTIZERS = frozenset(
+    "ان انه انها انهم انهما انهن انني اننا اني بان بانه بانها بانهم فان".split()
+)
+_BARE = frozenset(("ان", "بان", "فان"))
+_BEFORE_QUOTE = frozenset(":،,-–—")
+_COMMAS = frozenset("،,")
+_MAX_WINDOW = 24
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """What a cue governs: its subject window and where the content starts (or the quote)."""
+
+    kind: str  # "direct", "indirect" or "np"
+    window: list[Word]
+    quoted: Quoted | None = None
+    content_start: int = 0
+
+
+def scan(
+    words: list[Word], i: int, limit: int, open_at: dict[int, Quoted], lexicon: CueLexicon,
+    person_ends: set[int],
+) -> Target | None:
+    """The target of the cue at words[i], looking no further than `limit` (sentence end)."""
+    window: list[Word] = []
+    for j in range(i + 1, min(len(words), i + 1 + _MAX_WINDOW)):
+        word = words[j]
+        if word.start >= limit:
+            break
+        quoted = open_at.get(word.start)
+        if quoted is not None:
+            prev = words[j - 1]
+            if j == i + 1 or prev.folded in COMPLEMENTIZERS or prev.folded in _BEFORE_QUOTE \
+                    or prev.end in person_ends:
+                return Target("direct", window, quoted)
+        if word.folded in COMPLEMENTIZERS:
+            after = words[j + 1] if j + 1 < len(words) else None
+            if after is not None and after.start in open_at:
+                return Target("direct", window, open_at[after.start])
+            start = word.end if word.folded in _BARE else word.start
+            return Target("indirect", window, content_start=start)
+        if word.folded == ":":
+            after = words[j + 1] if j + 1 < len(words) else None
+            if after is not None and after.start in open_at:
+                return Target("direct", window, open_at[after.start])
+            if after is not None and after.start < limit:
+                return Target("indirect", window, content_start=after.start)
+            return None
+        if word.is_word and lexicon.cue(word.folded) is not None:
+            break
+        window.append(word)
+    return None
+
+
+def clause_end(
+    words: list[Word], k: int, limit: int, open_at: dict[int, Quoted], lexicon: CueLexicon
+) -> int:
+    """Where reported content starting at words[k] ends: its sentence, or a new cue or quote."""
+    last = words[k].end if k < len(words) else limit
+    for j in range(k, len(words)):
+        word = words[j]
+        if word.start >= limit:
+            break
+        prev = words[j - 1].folded if j > 0 else ""
+        if j > k and word.start in open_at and (prev in _BEFORE_QUOTE or prev in COMPLEMENTIZERS):
+            break
+        if j > k and word.is_word and prev in _COMMAS:
+            cue = lexicon.cue(word.folded)
+            if cue and (cue.kind == "participle" or word.folded[0] in "وف"):
+                break
+        if word.kind != "punct":
+            last = word.end
+    return last
+
+
+def trim_open_end(words: list[Word], quoted: Quoted, lexicon: CueLexicon) -> int:
+    """End of an unclosed quote: drop a trailing cue (`، مضيفًا`) and punctuation."""
+    inner = [w for w in words if quoted.start <= w.start and w.end <= quoted.end]
+    for back in range(1, min(4, len(inner)) + 1):
+        word = inner[-back]
+        if word.is_word and lexicon.cue(word.folded) is not None:
+            inner = inner[:-back]
+            break
+    while inner and inner[-1].kind == "punct":
+        inner.pop()
+    return inner[-1].end if inner else quoted.end

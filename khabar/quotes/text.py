@@ -1,0 +1,55 @@
+"""Words of a paragraph with their folded forms, and the sentence each one is in."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from khabar.arabic import fold, tokenize
+from khabar.document import Document
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """A token with its offsets in Document.text and its folded form."""
+
+    start: int
+    end: int
+    folded: str
+    kind: str
+
+    @property
+    def is_word(self) -> bool:
+        return self.kind == "word"
+
+
+def words_of(text: str, start: int, end: int) -> list[Word]:
+    """Tokens of text[start:end] with folded forms, offsets in `text`."""
+    return [Word(t.start, t.end, fold(t.text), t.kind) for t in tokenize(text, start, end)]
+
+
+def blocks_of(doc: Document) -> list[tuple[int, int]]:
+    """Paragraph ranges: the document's paragraphs, else its lines."""
+    if doc.paragraphs:
+        return [(p.start, p.end) for p in doc.paragraphs]
+    blocks, cursor = [], 0
+    for line in doc.text.split("\n"):
+        if line.strip():
+            blocks.append((cursor, cursor + len(line)))
+        cursor += len(line) + 1
+    return blocks
+
+
+class Sentences:
+    """Sentence ends by position, so a cue's window never runs past its sentence."""
+
+    def __init__(self, doc: Document) -> None:
+        spans = sorted((s.start, s.end) for s in doc.sentences) or [(0, len(doc.text))]
+        self._starts = [s for s, _ in spans]
+        self._ends = [e for _, e in spans]
+
+    def end_of(self, position: int) -> int:
+        index = bisect_right(self._starts, position) - 1
+        if index < 0:
+            return self._ends[0]
+        return self._ends[index]
