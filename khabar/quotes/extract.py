@@ -1,19 +1,25 @@
 """Find the quotes of a Document and attribute each to a speaker.
 
 Per paragraph: pair the quotation marks, find the reporting cues outside quoted text, ask each
-cue what it introduces (khabar.quotes.scan), then find its speaker (khabar.quotes.speakers).
-A cue inside reported content (`قال إن نظيره أكد له أن ...`) belongs to that content and does
-not start a quote of its own; a participle after a comma (`، مضيفًا`) does.
+cue what it introduces (khabar.quotes.scan), then find its speaker: the subject after the cue
+(khabar.quotes.speakers), the person a bare title refers to (khabar.quotes.titles), or, when
+the subject was dropped, the latest agreeing speaker (khabar.quotes.memory). A cue inside
+reported content (`قال إن نظيره أكد له أن ...`) belongs to that content and starts no quote of
+its own; a participle after a comma (`، مضيفًا`) does.
 """
 
 from __future__ import annotations
 
+import dataclasses
+
 from khabar.document import Document, Entity, Offsets, Quote
 from khabar.quotes.lexicon import CueForm, CueLexicon
-from khabar.quotes.marks import Quoted, find_quoted
-from khabar.quotes.scan import Target, clause_end, scan, trim_open_end
-from khabar.quotes.speakers import Speaker, SpeakerMemory, entity_gender, explicit_subject
+from khabar.quotes.marks import find_quoted
+from khabar.quotes.memory import SpeakerMemory
+from khabar.quotes.scan import Target, content_span, noun_phrase, scan, trim_open_end
+from khabar.quotes.speakers import Speaker, entity_gender, explicit_subject
 from khabar.quotes.text import Sentences, Word, blocks_of, words_of
+from khabar.quotes.titles import person_genders, person_titles, title_antecedent
 
 STAGE = "quotes.cues.v1"
 
@@ -21,12 +27,7 @@ STAGE = "quotes.cues.v1"
 def find_quotes(doc: Document, lexicon: CueLexicon, *, stage: str = STAGE) -> tuple[Quote, ...]:
     """All quotes of `doc` in text order. Needs doc.sentences and doc.entities (may be empty)."""
     people = sorted((m.start, m.end, e) for e in doc.entities for m in e.mentions)
-    memory = SpeakerMemory()
-    for entity in doc.entities:
-        gender = entity_gender(entity, lexicon) if entity.type == "PER" else None
-        if gender:
-            memory.genders[entity.id] = gender
-    context = _Context(doc, lexicon, people, memory, Sentences(doc), stage)
+    context = _Context(doc, lexicon, people, stage)
     quotes: list[Quote] = []
     for start, end in blocks_of(doc):
         quotes.extend(context.block(start, end))
@@ -34,11 +35,17 @@ def find_quotes(doc: Document, lexicon: CueLexicon, *, stage: str = STAGE) -> tu
 
 
 class _Context:
-    def __init__(self, doc: Document, lexicon: CueLexicon, people: list[tuple[int, int, Entity]],
-                 memory: SpeakerMemory, sentences: Sentences, stage: str) -> None:
-        self.doc, self.lexicon, self.people = doc, lexicon, people
-        self.memory, self.sentences, self.stage = memory, sentences, stage
+    def __init__(self, doc: Document, lexicon: CueLexicon,
+                 people: list[tuple[int, int, Entity]], stage: str) -> None:
+        self.doc, self.lexicon, self.people, self.stage = doc, lexicon, people, stage
+        self.sentences = Sentences(doc)
         self.person_ends = {e for _, e, _ in people}
+        self.titles = person_titles(doc.text, people, lexicon)
+        self.memory = SpeakerMemory(people, person_genders(self.titles, lexicon))
+        for entity in doc.entities:
+            gender = entity_gender(entity, lexicon) if entity.type == "PER" else None
+            if gender:
+                self.memory.genders.setdefault(entity.id, gender)
 
     def block(self, start: int, end: int) -> list[Quote]:
         text, lexicon = self.doc.text, self.lexicon
@@ -51,74 +58,69 @@ class _Context:
         out: list[Quote] = []
         for i, word in enumerate(words):
             cue = lexicon.cue(word.folded) if word.is_word else None
-            if cue is None or cue.kind == "according":
-                continue
-            if any(q.open <= word.start < ends[q.open] for q in quoted):
+            if cue is None or any(q.open <= word.start < ends[q.open] for q in quoted):
                 continue  # a cue inside quoted words is part of the quote
             if word.start < covered and cue.kind != "participle":
                 continue
             limit = self.sentences.end_of(word.start)
-            target = scan(words, i, limit, open_at, lexicon, self.person_ends)
-            if target is None and cue.complement == "np":
-                target = self._noun_phrase(words, i, limit)
+            if cue.kind == "according":
+                target = self._according(words, i, limit)
+            else:
+                target = scan(words, i, limit, open_at, lexicon, self.person_ends)
+                if target is None and cue.complement == "np":
+                    target = noun_phrase(words, i, limit, self.people, lexicon)
             if target is None or (target.quoted and target.quoted.open in governed):
                 continue
-            content = self._content(words, target, limit)
-            if content is None:
+            if self._impersonal(word, target):
+                continue
+            span = content_span(text, words, target, limit, lexicon)
+            if span is None:
                 continue
             if target.quoted:
                 governed.add(target.quoted.open)
-            covered = max(covered, content.end)
-            out.append(self._quote(words, i, cue, target, content))
+            covered = max(covered, span[1])
+            out.append(self._quote(words, i, cue, target, Offsets(*span)))
         return out
 
-    def _noun_phrase(self, words: list[Word], i: int, limit: int) -> Target | None:
-        rest = [w for w in words[i + 1 : i + 1 + 12] if w.start < limit]
-        speaker = explicit_subject(rest, self.people, self.lexicon) if rest else None
-        skip = 0
-        if speaker is not None and speaker.span is not None:
-            skip = sum(1 for w in rest if w.end <= speaker.span.end)
-        while skip < len(rest) and rest[skip].kind == "punct":
-            skip += 1
-        if len([w for w in rest[skip:] if w.is_word]) < 2:
+    def _according(self, words: list[Word], i: int, limit: int) -> Target | None:
+        """`وبحسب المحامي كروتينا فإن ...` at the start of a sentence: source, then content."""
+        if self.sentences.start_of(words[i].start) != words[i].start:
             return None
-        return Target("np", rest[:skip], content_start=rest[skip].start)
+        window: list[Word] = []
+        for j in range(i + 1, min(len(words), i + 10)):
+            word = words[j]
+            if word.start >= limit:
+                return None
+            if word.folded in ("،", ",", "فان", "فانه", "فانها"):
+                start = word.end if word.folded in ("،", ",", "فان") else word.start
+                if j + 1 < len(words) and words[j + 1].folded == "فان":
+                    start = words[j + 1].end
+                return Target("indirect", window, content_start=start) if window else None
+            window.append(word)
+        return None
 
-    def _content(self, words: list[Word], target: Target, limit: int) -> Offsets | None:
-        if target.quoted is not None:
-            q = target.quoted
-            end = q.end if q.closed else trim_open_end(words, q, self.lexicon)
-            start, text = q.start, self.doc.text
-            while start < end and text[start].isspace():
-                start += 1
-            while end > start and text[end - 1].isspace():
-                end -= 1
-            return Offsets(start, end) if start < end else None
-        k = next((j for j, w in enumerate(words) if w.start >= target.content_start), None)
-        if k is None or words[k].start >= limit:
-            return None
-        end = clause_end(words, k, limit, {}, self.lexicon)
-        start = words[k].start
-        if sum(1 for w in words[k:] if w.is_word and w.end <= end) < 2:
-            return None
-        return Offsets(start, end)
+    def _impersonal(self, word: Word, target: Target) -> bool:
+        """`ويذكر أن ...` (it is worth noting that) reports nobody."""
+        found = self.lexicon.word(word.folded)
+        return found is not None and found[0] == "impersonal" and not target.window
 
     def _quote(self, words: list[Word], i: int, cue: CueForm, target: Target,
                content: Offsets) -> Quote:
-        cue_word = words[i]
+        cue_word, memory = words[i], self.memory
         speaker = None
-        if cue.kind == "verb":
+        if cue.kind in ("verb", "according"):
             speaker = explicit_subject(target.window, self.people, self.lexicon)
+        if speaker is not None and speaker.entity is None and speaker.span is not None:
+            speaker = self._by_title(speaker, cue_word.start)
         score = 0.9 if target.kind == "direct" else 0.8
-        if speaker is not None:
-            self.memory.remember(speaker, cue)
-            span = speaker.span
-        else:
-            speaker = self.memory.resolve(cue, self._side_gender(words, i))
+        span = speaker.span if speaker else None
+        if speaker is None:
+            since = self.sentences.previous_start(cue_word.start)
+            speaker = memory.resolve(cue, cue_word.start, since, self._side_gender(words, i))
             score *= 0.8
-            span = None
-            if speaker is not None:
-                self.memory.recent.append(speaker)
+        if speaker is not None:
+            memory.remember(cue_word.start, speaker, cue)
+        memory.contents.append(content)
         return Quote(
             speaker=speaker.entity if speaker else None,
             speaker_text=self._name(speaker) if speaker else None,
@@ -130,14 +132,23 @@ class _Context:
             score=round(score if speaker else 0.5, 2),
         )
 
+    def _by_title(self, speaker: Speaker, before: int) -> Speaker:
+        """A bare title (`الوزير التركي`) goes to the person introduced with that title."""
+        assert speaker.span is not None
+        folded = [w.folded for w in words_of(self.doc.text, speaker.span.start, speaker.span.end)]
+        entity_id = title_antecedent(folded, before, self.titles, self.lexicon)
+        if entity_id is None:
+            return speaker
+        text = self.doc.text[speaker.span.start : speaker.span.end]
+        return dataclasses.replace(speaker, entity=entity_id, text=text)
+
     def _name(self, speaker: Speaker) -> str | None:
         if speaker.text:
             return speaker.text
-        if speaker.entity:
-            for start, end, entity in self.people:
-                if entity.id == speaker.entity and speaker.span and speaker.span.start <= start \
-                        and end <= speaker.span.end:
-                    return self.doc.text[start:end]
+        span = speaker.span
+        for start, end, entity in self.people if speaker.entity and span else ():
+            if entity.id == speaker.entity and span.start <= start and end <= span.end:
+                return self.doc.text[start:end]  # the name itself, without its title
         return self.doc.text[speaker.span.start : speaker.span.end] if speaker.span else None
 
     def _side_gender(self, words: list[Word], i: int) -> str | None:

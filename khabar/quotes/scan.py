@@ -21,6 +21,8 @@ _BARE = frozenset(("ان", "بان", "فان"))
 _BEFORE_QUOTE = frozenset(":،,-–—")
 _COMMAS = frozenset("،,")
 _MAX_WINDOW = 24
+# `بعد أن`, `قبل أن`: a conjunction, not the start of reported content.
+_NOT_REPORTING = frozenset("بعد قبل منذ رغم دون حتى لدرجه بمجرد".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,10 +48,13 @@ def scan(
         quoted = open_at.get(word.start)
         if quoted is not None:
             prev = words[j - 1]
-            if j == i + 1 or prev.folded in COMPLEMENTIZERS or prev.folded in _BEFORE_QUOTE \
-                    or prev.end in person_ends:
+            if j == i + 1 or prev.folded in COMPLEMENTIZERS or prev.folded in _BEFORE_QUOTE:
                 return Target("direct", window, quoted)
+            if prev.end in person_ends and _word_count(words, quoted) >= 2:
+                return Target("direct", window, quoted)  # قال كارتر "..." without a comma
         if word.folded in COMPLEMENTIZERS:
+            if words[j - 1].folded in _NOT_REPORTING:
+                break
             after = words[j + 1] if j + 1 < len(words) else None
             if after is not None and after.start in open_at:
                 return Target("direct", window, open_at[after.start])
@@ -66,6 +71,10 @@ def scan(
             break
         window.append(word)
     return None
+
+
+def _word_count(words: list[Word], quoted: Quoted) -> int:
+    return sum(1 for w in words if quoted.start <= w.start < quoted.end and w.is_word)
 
 
 def clause_end(
@@ -100,3 +109,45 @@ def trim_open_end(words: list[Word], quoted: Quoted, lexicon: CueLexicon) -> int
     while inner and inner[-1].kind == "punct":
         inner.pop()
     return inner[-1].end if inner else quoted.end
+
+
+def noun_phrase(words: list[Word], i: int, limit: int, people: list, lexicon: CueLexicon,
+                ) -> Target | None:
+    """`نفى كارتر وجود شرخ`: a subject (if any), then the reported noun phrase."""
+    from khabar.quotes.speakers import explicit_subject  # speakers imports this module's types
+
+    rest = [w for w in words[i + 1 : i + 13] if w.start < limit]
+    if not rest or rest[0].folded in _NO_CONTENT:
+        return None
+    speaker = explicit_subject(rest, people, lexicon, phrase_only=True)
+    skip = 0
+    if speaker is not None and speaker.span is not None:
+        skip = sum(1 for w in rest if w.end <= speaker.span.end)
+    while skip < len(rest) and rest[skip].kind == "punct":
+        skip += 1
+    if len([w for w in rest[skip:] if w.is_word]) < 2:
+        return None
+    return Target("np", rest[:skip], content_start=rest[skip].start)
+
+
+_NO_CONTENT = frozenset("عنه عنها عنهم ذلك هذا هذه عن".split())
+
+
+def content_span(text: str, words: list[Word], target: Target, limit: int,
+                 lexicon: CueLexicon) -> tuple[int, int] | None:
+    """The content offsets of a target: inside the quote marks, or the reported clause."""
+    if target.quoted is not None:
+        q = target.quoted
+        start, end = q.start, q.end if q.closed else trim_open_end(words, q, lexicon)
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return (start, end) if start < end else None
+    k = next((j for j, w in enumerate(words) if w.start >= target.content_start), None)
+    if k is None or words[k].start >= limit:
+        return None
+    end = clause_end(words, k, limit, {}, lexicon)
+    if sum(1 for w in words[k:] if w.is_word and w.end <= end) < 2:
+        return None
+    return words[k].start, end

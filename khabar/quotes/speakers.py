@@ -1,27 +1,33 @@
-"""Speakers: the subject after a cue, and what a pronoun or continuation refers back to.
+"""Speakers named after a cue: a person, an organization, or an unnamed group or title.
 
 Arabic news puts the explicit subject right after the reporting verb (`قال وزير الدفاع
 الأمريكي، آشتون كارتر، إن`): the first person mentioned in that window is the speaker and the
-title before the name belongs to the speaker span. When the verb is followed directly by a
-preposition, a time word or nothing (`وأضاف أن`, `وقالت:`, `مضيفًا`), the subject is dropped
-and the speaker is the most recent one whose gender and number agree with the verb.
+title before the name belongs to the speaker span. Without a name the subject is kept as words
+(`مسؤولون`, `المتحدث باسم الوزارة`), with speaker=None. When the verb is followed directly by a
+preposition, a time word or nothing (`وأضاف أن`, `وقالت:`), the subject was dropped and
+khabar.quotes.memory resolves it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from khabar.arabic import fold
 from khabar.document import Entity, Offsets
-from khabar.quotes.lexicon import CueForm, CueLexicon
+from khabar.quotes.lexicon import CueLexicon
 from khabar.quotes.text import Word
 
-# Words after a verb that show its subject was dropped: prepositions, object pronouns, times.
+# Words right after a verb that show its subject was dropped: prepositions and object pronouns.
 _DROPPED_SUBJECT = frozenset(
     "في فى خلال امام على عن مع من الى الي لدى عقب بعد قبل اثناء له لها لهم لهما لنا لي لك "
-    "انه انها ان بان ايضا كذلك امس اليوم الليله مساء صباح الاحد الاثنين الثلاثاء الاربعاء "
-    "الخميس الجمعه السبت حينها".split()
+    "عنه عنها عنهم فيه فيها انه انها ان بان عبر حول".split()
 )
-_STOP = frozenset("في خلال امام على عن مع الى لدى عقب اثناء ان انه انها بان".split())
+# Time words and adverbs that may sit between the verb and its subject.
+_ADVERBS = frozenset(
+    "امس اليوم الليله مساء صباح الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت حينها "
+    "ايضا كذلك مجددا سابقا لاحقا رسميا تماما مرارا بدوره بدورها".split()
+)
+_STOP = frozenset("في خلال امام على عن مع الى لدى عقب اثناء ان انه انها بان من".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,51 +41,34 @@ class Speaker:
     number: str | None = "s"
 
 
-@dataclass
-class SpeakerMemory:
-    """Speakers already seen in the article, most recent last, with what we know of gender."""
-
-    genders: dict[str, str] = field(default_factory=dict)
-    recent: list[Speaker] = field(default_factory=list)
-
-    def remember(self, speaker: Speaker, cue: CueForm) -> None:
-        if speaker.entity and cue.gender and cue.number == "s":
-            self.genders.setdefault(speaker.entity, cue.gender)
-        self.recent.append(speaker)
-
-    def resolve(self, cue: CueForm, gender_hint: str | None) -> Speaker | None:
-        """The most recent speaker compatible with the cue's gender and number, if any."""
-        gender = cue.gender or gender_hint
-        plural = cue.number in ("p", "d")
-        for speaker in reversed(self.recent[-6:]):
-            known = self.genders.get(speaker.entity or "", speaker.gender)
-            if plural != (speaker.number == "p"):
-                continue
-            if gender and known and known != gender:
-                continue
-            return speaker
-        return None
-
-
 def explicit_subject(
-    words: list[Word], people: list[tuple[int, int, Entity]], lexicon: CueLexicon
+    words: list[Word], people: list[tuple[int, int, Entity]], lexicon: CueLexicon,
+    *, phrase_only: bool = False,
 ) -> Speaker | None:
-    """The subject named right after a cue, or None when the subject was dropped."""
-    if not words or words[0].folded in _DROPPED_SUBJECT or words[0].folded.startswith("لل"):
+    """The subject named right after a cue, or None when the subject was dropped.
+
+    `phrase_only`: the words after the subject are content (`نفى وزير الخارجية وجود ...`),
+    so an unnamed subject is cut to its definite noun phrase.
+    """
+    lead = list(words)
+    while lead and lead[0].folded in _ADVERBS:
+        lead.pop(0)
+    if not lead or not lead[0].is_word or lead[0].folded in _DROPPED_SUBJECT \
+            or lead[0].folded.startswith("لل"):
         return None
-    first = lexicon.word(words[0].folded)
-    if first and first[0] == "pronoun":
+    first = lexicon.word(lead[0].folded)
+    if first and first[0] in ("pronoun", "impersonal"):
         return None
-    lo, hi = words[0].start, words[-1].end
+    lo, hi = lead[0].start, lead[-1].end
     inside = [(s, e, ent) for s, e, ent in people if s >= lo and e <= hi]
     person = next((m for m in inside if m[2].type == "PER"), None)
     if person is not None:
-        return _named(words, person, lexicon)
+        return _named(lead, person, lexicon)
     leading = next((m for m in inside if m[0] == lo), None)
     if leading is not None:
         start, end, entity = leading
-        return Speaker(entity.id, entity.name, Offsets(start, end), None, "s")
-    return _described(words, lexicon)
+        return Speaker(entity.id, None, Offsets(start, end), None, "s")
+    return _described(lead, lexicon, phrase_only)
 
 
 def _named(words: list[Word], mention: tuple[int, int, Entity], lexicon: CueLexicon) -> Speaker:
@@ -89,46 +78,39 @@ def _named(words: list[Word], mention: tuple[int, int, Entity], lexicon: CueLexi
         if word.start >= start:
             break
         plain = plain and word.folded not in _STOP
-        found = lexicon.word(word.folded)
-        if found and found[0] == "title":
-            gender = gender or found[1]
-    for word in words:  # a title right after the name: `ليز جراندي منسقة ...`
-        if word.start >= end:
-            found = lexicon.word(word.folded)
-            if found and found[0] == "title":
-                gender = gender or found[1]
-            break
+        gender = gender or title_gender(word.folded, lexicon)
     span_start = words[0].start if plain else start
     return Speaker(entity.id, None, Offsets(span_start, end), gender, "s")
 
 
-def _described(words: list[Word], lexicon: CueLexicon) -> Speaker | None:
-    """An unnamed subject: a group (`مسؤولون`) or a title without a name (`المتحدث باسم`)."""
+def _described(words: list[Word], lexicon: CueLexicon, phrase_only: bool) -> Speaker | None:
+    """An unnamed subject: a group (`مسؤولون`) or a title or noun phrase (`المتحدث باسم`)."""
     first = lexicon.word(words[0].folded)
-    if first is None or first[0] not in ("title", "group"):
-        return None
     taken = [words[0]]
-    for word in words[1:5]:
-        if word.folded in _STOP or not word.is_word:
+    for word in words[1:6]:
+        if not word.is_word or word.folded in _STOP or lexicon.cue(word.folded):
+            break
+        if phrase_only and not word.folded.startswith("ال"):
             break
         taken.append(word)
-    number = "p" if first[0] == "group" and words[0].folded not in ("مصدر",) else "s"
+    group = first is not None and first[0] == "group" and words[0].folded != "مصدر"
+    gender = next((g for g in (title_gender(w.folded, lexicon) for w in taken) if g), None)
     span = Offsets(taken[0].start, taken[-1].end)
-    return Speaker(None, None, span, first[1], number)
+    return Speaker(None, None, span, gender, "p" if group else "s")
+
+
+def title_gender(folded: str, lexicon: CueLexicon) -> str | None:
+    """The gender a title word gives its holder (`منسقة` f, `وزير` m), if it is a title."""
+    found = lexicon.word(folded)
+    return found[1] if found and found[0] == "title" else None
 
 
 def entity_gender(entity: Entity, lexicon: CueLexicon) -> str | None:
     """A person's gender from a role title or a first name, when either is known."""
     for role in entity.roles:
-        found = lexicon.word(_first(role.title))
-        if found and found[0] == "title" and found[1]:
-            return found[1]
-    found = lexicon.word(_first(entity.name))
+        parts = fold(role.title).split()
+        if parts and title_gender(parts[0], lexicon):
+            return title_gender(parts[0], lexicon)
+    parts = fold(entity.name).split()
+    found = lexicon.word(parts[0]) if parts else None
     return found[1] if found and found[0] in ("name", "title") else None
-
-
-def _first(text: str) -> str:
-    from khabar.arabic import fold
-
-    parts = fold(text).split()
-    return parts[0] if parts else ""

@@ -48,6 +48,15 @@ class Sentences:
         self._starts = [s for s, _ in spans]
         self._ends = [e for _, e in spans]
 
+    def start_of(self, position: int) -> int:
+        """Start of the sentence holding `position`."""
+        return self._starts[max(0, bisect_right(self._starts, position) - 1)]
+
+    def previous_start(self, position: int) -> int:
+        """Start of the sentence before the one holding `position` (or of that one)."""
+        index = max(0, bisect_right(self._starts, position) - 2)
+        return self._starts[index]
+
     def end_of(self, position: int) -> int:
         index = bisect_right(self._starts, position) - 1
         if index < 0:

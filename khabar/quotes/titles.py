@@ -1,0 +1,60 @@
+"""Titles next to names: the gender they give a person, and who a bare title refers to.
+
+`ليز جراندي منسقة العمليات` tells that Grande is a woman; `وزير الخارجية التركي مولود جاويش
+أوغلو` early in an article lets a later `وأفاد الوزير التركي بأن` go to the same person. Role
+records from the entity stage (Entity.roles) count as well as the words around each mention.
+"""
+
+from __future__ import annotations
+
+from khabar.arabic import fold
+from khabar.document import Entity
+from khabar.quotes.lexicon import CueLexicon
+from khabar.quotes.speakers import title_gender
+from khabar.quotes.text import words_of
+
+_BEFORE = 6  # words before a mention that may hold its title
+_AFTER = 3
+
+
+def _bare(folded: str) -> str:
+    return folded[2:] if folded.startswith("ال") and len(folded) > 4 else folded
+
+
+def person_titles(text: str, people: list[tuple[int, int, Entity]],
+                  lexicon: CueLexicon) -> dict[tuple[int, str], set[str]]:
+    """For each PER mention (start, entity id): the title words around it, folded, without ال."""
+    out: dict[tuple[int, str], set[str]] = {}
+    for start, end, entity in people:
+        if entity.type != "PER":
+            continue
+        before = words_of(text, max(0, start - 80), start)[-_BEFORE:]
+        after = words_of(text, end, min(len(text), end + 40))[:_AFTER]
+        titles = {_bare(w.folded) for w in before + after if title_gender(w.folded, lexicon)}
+        for role in entity.roles:
+            titles.update(_bare(word) for word in fold(role.title).split()[:1])
+        out[(start, entity.id)] = titles
+    return out
+
+
+def person_genders(titles: dict[tuple[int, str], set[str]], lexicon: CueLexicon) -> dict[str, str]:
+    """A gender per entity when its nearby titles agree on one."""
+    seen: dict[str, set[str]] = {}
+    for (_, entity_id), words in titles.items():
+        for word in words:
+            gender = title_gender(word, lexicon)
+            if gender:
+                seen.setdefault(entity_id, set()).add(gender)
+    return {entity_id: genders.pop() for entity_id, genders in seen.items() if len(genders) == 1}
+
+
+def title_antecedent(folded_words: list[str], before: int,
+                     titles: dict[tuple[int, str], set[str]], lexicon: CueLexicon) -> str | None:
+    """The latest person before `before` introduced with the same title as a bare subject."""
+    wanted = {_bare(w) for w in folded_words if title_gender(w, lexicon)}
+    if not wanted:
+        return None
+    for (start, entity_id), words in sorted(titles.items(), reverse=True):
+        if start < before and wanted & words:
+            return entity_id
+    return None
