@@ -1,8 +1,7 @@
 """A simple person finder for scoring quotes before the NER stages exist (eval only).
 
 It marks as PER: runs of two to four words that start with a known first name (ANERGazet person
-list from ../shared/data plus the names in khabar/lexicons/quote_words.tsv), and runs of two or
-three words without the article `ال` right after a reporting verb or a title word. A surname seen
+list from ../shared/data plus the names in khabar/lexicons/quote_words.tsv), and runs of two without the article `ال` right after a reporting verb or a title word. A surname seen
 in a full name is then a mention of the same person. Groups, titles and organizations are left
 to the quotes stage's own speaker words. This is a stand-in; the real evaluation runs the
 pipeline's NER and entity-merge stages.
@@ -19,7 +18,8 @@ from khabar.quotes.lexicon import CueLexicon
 _STOP = frozenset(fold(w) for w in (
     "في على عن مع من إلى الى لدى عقب بعد قبل خلال أمام أن إن أنه أنها بأن و أو ثم لـ ل له لها "
     "الذي التي الذين أمس اليوم يوم مساء صباح حيث كما وهو وهي هذا هذه ذلك تلك كان كانت قد لا لم "
-    "لن ما منذ حتى بين عبر رغم نحو ضد عند بن").split()) - {"بن"}
+    "لن ما منذ حتى بين عبر رغم نحو ضد عند تماما رسميا مجددا ايضا كلية جامعة مدينة منطقة "
+    "شمال جنوب شرق غرب وسط قناة وكالة صحيفة موقع").split())
 
 
 def person_names(data: Path) -> frozenset[str]:
@@ -37,10 +37,10 @@ def find_people(text: str, names: frozenset[str], lexicon: CueLexicon) -> tuple[
     i = 0
     while i < len(words):
         run = 0
-        if _first_name(folded[i], names, lexicon):
+        if _first_name(folded[i], names, lexicon) or words[i].text == "علي":
             run = _extend(words, folded, i, 4, lexicon)
-        elif i > 0 and _trigger(folded[i - 1], lexicon) and not folded[i].startswith("ال"):
-            run = _extend(words, folded, i, 3, lexicon, plain=True)
+        elif i > 0 and lexicon.cue(folded[i - 1]) is not None and not folded[i].startswith("ال"):
+            run = _extend(words, folded, i, 2, lexicon, plain=True)
         if run >= 2:
             found.append((words[i].start, words[i + run - 1].end))
             i += run
@@ -51,7 +51,7 @@ def find_people(text: str, names: frozenset[str], lexicon: CueLexicon) -> tuple[
         entities.setdefault(fold(text[start:end]), []).append((start, end))
     for key in list(entities):  # a surname alone later in the text
         surname = text[entities[key][0][0] : entities[key][0][1]].split()[-1]
-        if len(surname) < 3:
+        if len(surname) < 4 or fold(surname) in names:
             continue
         at = text.find(surname)
         while at >= 0:
@@ -71,12 +71,8 @@ def find_people(text: str, names: frozenset[str], lexicon: CueLexicon) -> tuple[
 
 def _first_name(word: str, names: frozenset[str], lexicon: CueLexicon) -> bool:
     found = lexicon.word(word)
-    return (word in names or (found is not None and found[0] == "name")) and len(word) > 2
-
-
-def _trigger(word: str, lexicon: CueLexicon) -> bool:
-    found = lexicon.word(word)
-    return lexicon.cue(word) is not None or (found is not None and found[0] == "title")
+    known = word in names or (found is not None and found[0] == "name")
+    return known and len(word) > 2 and word not in _STOP and not word.startswith("ال")
 
 
 def _extend(words, folded, i: int, most: int, lexicon: CueLexicon, plain: bool = False) -> int:

@@ -136,7 +136,8 @@ class _Context:
         """A bare title (`الوزير التركي`) goes to the person introduced with that title."""
         assert speaker.span is not None
         folded = [w.folded for w in words_of(self.doc.text, speaker.span.start, speaker.span.end)]
-        entity_id = title_antecedent(folded, before, self.titles, self.lexicon)
+        entity_id = title_antecedent(folded, before, self.titles, self.memory.genders,
+                                     self.lexicon)
         if entity_id is None:
             return speaker
         text = self.doc.text[speaker.span.start : speaker.span.end]

@@ -18,16 +18,22 @@ from khabar.quotes.lexicon import CueLexicon
 from khabar.quotes.text import Word
 
 # Words right after a verb that show its subject was dropped: prepositions and object pronouns.
-_DROPPED_SUBJECT = frozenset(
+_DROPPED_SUBJECT = frozenset(fold(w) for w in
     "في فى خلال امام على عن مع من الى الي لدى عقب بعد قبل اثناء له لها لهم لهما لنا لي لك "
     "عنه عنها عنهم فيه فيها انه انها ان بان عبر حول".split()
 )
 # Time words and adverbs that may sit between the verb and its subject.
-_ADVERBS = frozenset(
+_ADVERBS = frozenset(fold(w) for w in
     "امس اليوم الليله مساء صباح الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت حينها "
     "ايضا كذلك مجددا سابقا لاحقا رسميا تماما مرارا بدوره بدورها".split()
 )
-_STOP = frozenset("في خلال امام على عن مع الى لدى عقب اثناء ان انه انها بان من".split())
+# `وقالت لصحيفة ...`, `وقال لـ"الرياض"`: the outlet told, not the speaker.
+_TOLD = frozenset(
+    fold(w) for w in "لـ ل لصحيفه لوكاله لقناه لموقع لتلفزيون لاذاعه لبرنامج للصحفيين".split()
+)
+_STOP = frozenset(
+    fold(w) for w in "في خلال امام على عن مع الى لدى عقب اثناء ان انه انها بان من".split()
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +60,7 @@ def explicit_subject(
     while lead and lead[0].folded in _ADVERBS:
         lead.pop(0)
     if not lead or not lead[0].is_word or lead[0].folded in _DROPPED_SUBJECT \
-            or lead[0].folded.startswith("لل"):
+            or lead[0].folded in _TOLD or lead[0].folded.startswith("لل"):
         return None
     first = lexicon.word(lead[0].folded)
     if first and first[0] in ("pronoun", "impersonal"):

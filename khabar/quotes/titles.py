@@ -49,12 +49,19 @@ def person_genders(titles: dict[tuple[int, str], set[str]], lexicon: CueLexicon)
 
 
 def title_antecedent(folded_words: list[str], before: int,
-                     titles: dict[tuple[int, str], set[str]], lexicon: CueLexicon) -> str | None:
-    """The latest person before `before` introduced with the same title as a bare subject."""
+                     titles: dict[tuple[int, str], set[str]], genders: dict[str, str],
+                     lexicon: CueLexicon) -> str | None:
+    """The latest person before `before` introduced with the same title as a bare subject.
+
+    A person whose gender is known and differs from the title's (`الطالبة` and a man named
+    next to it in `والد الطالبة فيصل`) is not a candidate.
+    """
     wanted = {_bare(w) for w in folded_words if title_gender(w, lexicon)}
     if not wanted:
         return None
+    gender = next((title_gender(w, lexicon) for w in folded_words if title_gender(w, lexicon)))
     for (start, entity_id), words in sorted(titles.items(), reverse=True):
-        if start < before and wanted & words:
+        known = genders.get(entity_id)
+        if start < before and wanted & words and not (known and gender and known != gender):
             return entity_id
     return None
