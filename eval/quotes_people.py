@@ -1,8 +1,9 @@
 """A simple person finder for scoring quotes before the NER stages exist (eval only).
 
 It marks as PER: runs of two to four words that start with a known first name (ANERGazet person
-list from ../shared/data plus the names in khabar/lexicons/quote_words.tsv), and runs of two without the article `ال` right after a reporting verb or a title word. A surname seen
-in a full name is then a mention of the same person. Groups, titles and organizations are left
+list from ../shared/data plus the names in khabar/lexicons/quote_words.tsv), and two words
+without the article `ال` right after a reporting verb. A surname seen in a full name is then a
+mention of the same person. Groups, titles and organizations are left
 to the quotes stage's own speaker words. This is a stand-in; the real evaluation runs the
 pipeline's NER and entity-merge stages.
 """

@@ -11,7 +11,9 @@ its own; a participle after a comma (`، مضيفًا`) does.
 from __future__ import annotations
 
 import dataclasses
+from functools import cached_property
 
+from khabar.arabic import fold
 from khabar.document import Document, Entity, Offsets, Quote
 from khabar.quotes.lexicon import CueForm, CueLexicon
 from khabar.quotes.marks import find_quoted
@@ -30,7 +32,8 @@ def find_quotes(doc: Document, lexicon: CueLexicon, *, stage: str = STAGE) -> tu
     context = _Context(doc, lexicon, people, stage)
     quotes: list[Quote] = []
     for start, end in blocks_of(doc):
-        quotes.extend(context.block(start, end))
+        if lexicon.mentions_cue(fold(doc.text[start:end])):  # most paragraphs quote nobody
+            quotes.extend(context.block(start, end))
     return tuple(quotes)
 
 
@@ -40,16 +43,24 @@ class _Context:
         self.doc, self.lexicon, self.people, self.stage = doc, lexicon, people, stage
         self.sentences = Sentences(doc)
         self.person_ends = {e for _, e, _ in people}
-        self.titles = person_titles(doc.text, people, lexicon)
-        self.memory = SpeakerMemory(people, person_genders(self.titles, lexicon))
-        for entity in doc.entities:
-            gender = entity_gender(entity, lexicon) if entity.type == "PER" else None
+        self.folds: dict[str, str] = {}
+
+    @cached_property
+    def titles(self) -> dict[tuple[int, str], set[str]]:
+        return person_titles(self.doc.text, self.people, self.lexicon)
+
+    @cached_property
+    def memory(self) -> SpeakerMemory:
+        memory = SpeakerMemory(self.people, person_genders(self.titles, self.lexicon))
+        for entity in self.doc.entities:
+            gender = entity_gender(entity, self.lexicon) if entity.type == "PER" else None
             if gender:
-                self.memory.genders.setdefault(entity.id, gender)
+                memory.genders.setdefault(entity.id, gender)
+        return memory
 
     def block(self, start: int, end: int) -> list[Quote]:
         text, lexicon = self.doc.text, self.lexicon
-        words = words_of(text, start, end)
+        words = words_of(text, start, end, self.folds)
         quoted = find_quoted(text, start, end)
         open_at = {q.open: q for q in quoted}
         ends = {q.open: q.end if q.closed else trim_open_end(words, q, lexicon) for q in quoted}

@@ -8,6 +8,7 @@ folded with khabar.arabic.fold, so tanween, shadda and hamza spellings all match
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,6 +36,11 @@ class CueLexicon:
     cues: dict[str, CueForm]
     words: dict[str, tuple[str, str | None]]  # folded word -> (class, gender)
     sides: dict[tuple[str, ...], str | None]  # folded token pair -> gender (من جانبه)
+    pattern: re.Pattern[str]  # any cue form in folded text: a cheap test before tokenizing
+
+    def mentions_cue(self, folded_text: str) -> bool:
+        """Whether a folded paragraph holds any cue form at all."""
+        return self.pattern.search(folded_text) is not None
 
     def cue(self, folded: str) -> CueForm | None:
         """The cue a folded token is, allowing a conjunction prefix (وقال, فأضاف)."""
@@ -83,7 +89,9 @@ def load_lexicon(directory: Path | None = None) -> CueLexicon:
             sides[key] = _opt(gender)
         else:
             words.setdefault(key[0], (cls, _opt(gender)))
-    return CueLexicon(cues, words, sides)
+    forms = "|".join(sorted((re.escape(f) for f in cues), key=len, reverse=True))
+    pattern = re.compile(rf"(?<!\w)[وف]?(?:{forms})(?!\w)")
+    return CueLexicon(cues, words, sides, pattern)
 
 
 def _opt(value: str) -> str | None:

@@ -8,9 +8,11 @@ end of the paragraph; the caller trims a cue such as `مضيفًا` from such an
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 _PAIRS = (("«", "»"), ("“", "”"), ("\"", "\""))
+_MARKS = {pair: re.compile("[" + re.escape(pair[0] + pair[1]) + "]") for pair in _PAIRS}
 _OPENERS_BEFORE = " \t\n([{:،,؛;«“—-"
 
 
@@ -44,10 +46,8 @@ def find_quoted(text: str, start: int, end: int) -> list[Quoted]:
 def _pair(text: str, start: int, end: int, opener: str, closer: str) -> list[Quoted]:
     spans: list[Quoted] = []
     current: int | None = None
-    for index in range(start, end):
-        ch = text[index]
-        if ch != opener and ch != closer:
-            continue
+    for match in _MARKS[(opener, closer)].finditer(text, start, end):
+        index = match.start()
         if _opens(text, index, start, end, opener, closer, current is not None):
             if current is not None:  # a new quote opens before the last one closed
                 spans.append(Quoted(current, current + 1, index, False))

@@ -23,9 +23,19 @@ class Word:
         return self.kind == "word"
 
 
-def words_of(text: str, start: int, end: int) -> list[Word]:
-    """Tokens of text[start:end] with folded forms, offsets in `text`."""
-    return [Word(t.start, t.end, fold(t.text), t.kind) for t in tokenize(text, start, end)]
+def words_of(text: str, start: int, end: int, folds: dict[str, str] | None = None) -> list[Word]:
+    """Tokens of text[start:end] with folded forms, offsets in `text`.
+
+    `folds` is a caller-owned memo of folded forms (one per document: words repeat a lot).
+    """
+    folds = {} if folds is None else folds
+    out = []
+    for token in tokenize(text, start, end):
+        folded = folds.get(token.text)
+        if folded is None:
+            folded = folds[token.text] = fold(token.text)
+        out.append(Word(token.start, token.end, folded, token.kind))
+    return out
 
 
 def blocks_of(doc: Document) -> list[tuple[int, int]]:

@@ -11,7 +11,6 @@ from khabar.arabic import fold
 from khabar.document import Entity
 from khabar.quotes.lexicon import CueLexicon
 from khabar.quotes.speakers import title_gender
-from khabar.quotes.text import words_of
 
 _BEFORE = 6  # words before a mention that may hold its title
 _AFTER = 3
@@ -28,9 +27,10 @@ def person_titles(text: str, people: list[tuple[int, int, Entity]],
     for start, end, entity in people:
         if entity.type != "PER":
             continue
-        before = words_of(text, max(0, start - 80), start)[-_BEFORE:]
-        after = words_of(text, end, min(len(text), end + 40))[:_AFTER]
-        titles = {_bare(w.folded) for w in before + after if title_gender(w.folded, lexicon)}
+        before = fold(text[max(0, start - 80) : start]).split()[-_BEFORE:]
+        after = fold(text[end : end + 40]).split()[:_AFTER]
+        near = [w.strip("،,:()\"«»") for w in before + after]
+        titles = {_bare(w) for w in near if title_gender(w, lexicon)}
         for role in entity.roles:
             titles.update(_bare(word) for word in fold(role.title).split()[:1])
         out[(start, entity.id)] = titles
