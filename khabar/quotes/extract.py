@@ -19,7 +19,7 @@ from khabar.quotes.lexicon import CueForm, CueLexicon
 from khabar.quotes.marks import find_quoted
 from khabar.quotes.memory import SpeakerMemory
 from khabar.quotes.scan import Target, content_span, noun_phrase, scan, trim_open_end
-from khabar.quotes.speakers import Speaker, entity_gender, explicit_subject
+from khabar.quotes.speakers import Speaker, entity_gender, explicit_subject, subject_before
 from khabar.quotes.text import Sentences, Word, blocks_of, words_of
 from khabar.quotes.titles import person_genders, person_titles, title_antecedent
 
@@ -121,6 +121,8 @@ class _Context:
         speaker = None
         if cue.kind in ("verb", "according"):
             speaker = explicit_subject(target.window, self.people, self.lexicon)
+        if speaker is None and cue.kind == "verb":
+            speaker = subject_before(words, i, self.people, self.lexicon)
         if speaker is not None and speaker.entity is None and speaker.span is not None:
             speaker = self._by_title(speaker, cue_word.start)
         score = 0.9 if target.kind == "direct" else 0.8

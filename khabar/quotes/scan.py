@@ -20,6 +20,8 @@ COMPLEMENTIZERS = frozenset(
 _BARE = frozenset(("ان", "بان", "فان"))
 _BEFORE_QUOTE = frozenset(":،,-–—")
 _COMMAS = frozenset("،,")
+# `، لكن مستخدمين قالوا`, `، إلا أنهم أكدوا`: a new reported clause after a conjunction.
+_CONJUNCTIONS = frozenset("لكن ولكن لكنه لكنها لكنهم الا كما فيما بينما ثم حين".split())
 _MAX_WINDOW = 24
 # `بعد أن`, `قبل أن`: a conjunction, not the start of reported content.
 _NOT_REPORTING = frozenset("بعد قبل منذ رغم دون حتى لدرجه بمجرد".split())
@@ -48,7 +50,8 @@ def scan(
         quoted = open_at.get(word.start)
         if quoted is not None:
             prev = words[j - 1]
-            if j == i + 1 or prev.folded in COMPLEMENTIZERS or prev.folded in _BEFORE_QUOTE:
+            if j == i + 1 or prev.folded in COMPLEMENTIZERS or prev.folded in _BEFORE_QUOTE \
+                    or _opens_with_complementizer(words, j):
                 return Target("direct", window, quoted)
             if prev.end in person_ends and _word_count(words, quoted) >= 2:
                 return Target("direct", window, quoted)  # قال كارتر "..." without a comma
@@ -73,6 +76,11 @@ def scan(
     return None
 
 
+def _opens_with_complementizer(words: list[Word], j: int) -> bool:
+    """`قالت في تقرير "إن ...`: the quote itself starts with the complementizer."""
+    return j + 1 < len(words) and words[j + 1].folded in COMPLEMENTIZERS
+
+
 def _word_count(words: list[Word], quoted: Quoted) -> int:
     return sum(1 for w in words if quoted.start <= w.start < quoted.end and w.is_word)
 
@@ -89,13 +97,28 @@ def clause_end(
         prev = words[j - 1].folded if j > 0 else ""
         if j > k and word.start in open_at and (prev in _BEFORE_QUOTE or prev in COMPLEMENTIZERS):
             break
-        if j > k and word.is_word and prev in _COMMAS:
-            cue = lexicon.cue(word.folded)
-            if cue and (cue.kind == "participle" or word.folded[0] in "وف"):
-                break
+        cue = lexicon.cue(word.folded) if j > k and word.is_word else None
+        if cue is not None and cue.kind == "participle":
+            break
+        if cue is not None and prev in _COMMAS and word.folded[0] in "وف":
+            break
+        comma = _after_conjunction(words, k, j) if cue is not None and cue.kind == "verb" else -1
+        if comma > k:
+            last = max((w.end for w in words[k:comma] if w.kind != "punct"), default=last)
+            break
         if word.kind != "punct":
             last = word.end
     return last
+
+
+def _after_conjunction(words: list[Word], k: int, j: int) -> int:
+    """The comma's index when words[j] follows `، <conjunction> [up to two words]`, else -1."""
+    for back in range(j - 1, max(k, j - 4) - 1, -1):
+        if words[back].folded in _CONJUNCTIONS:
+            return back - 1 if back > k and words[back - 1].folded in _COMMAS else -1
+        if not words[back].is_word:
+            return -1
+    return -1
 
 
 def trim_open_end(words: list[Word], quoted: Quoted, lexicon: CueLexicon) -> int:

@@ -77,6 +77,31 @@ def explicit_subject(
     return _described(lead, lexicon, phrase_only)
 
 
+_BEFORE_STOP = frozenset(fold(w) for w in (
+    "لكن ولكن لكنه لكنها الا كما فيما بينما ثم حين الذي التي الذين قد وقد كان وكان و ان انه".split()))
+
+
+def subject_before(words: list[Word], i: int, people: list[tuple[int, int, Entity]],
+                   lexicon: CueLexicon) -> Speaker | None:
+    """A subject written before its verb (`لكن مستخدمين قالوا`, `وكالة الأنباء ... قالت`)."""
+    taken: list[Word] = []
+    for back in range(i - 1, max(-1, i - 6), -1):
+        word = words[back]
+        if not word.is_word or word.folded in _BEFORE_STOP or lexicon.cue(word.folded):
+            break
+        taken.insert(0, word)
+    if not taken:
+        return None
+    end = taken[-1].end
+    for start, stop, entity in people:
+        if stop == end and start >= taken[0].start and entity.type in ("PER", "ORG"):
+            return Speaker(entity.id, None, Offsets(start, stop), None, "s")
+    first = lexicon.word(taken[0].folded)
+    if first is None or first[0] not in ("title", "group", "body"):
+        return None
+    return _described(taken, lexicon, False)
+
+
 def _named(words: list[Word], mention: tuple[int, int, Entity], lexicon: CueLexicon) -> Speaker:
     start, end, entity = mention
     gender, plain = None, True
@@ -92,6 +117,8 @@ def _named(words: list[Word], mention: tuple[int, int, Entity], lexicon: CueLexi
 def _described(words: list[Word], lexicon: CueLexicon, phrase_only: bool) -> Speaker | None:
     """An unnamed subject: a group (`مسؤولون`) or a title or noun phrase (`المتحدث باسم`)."""
     first = lexicon.word(words[0].folded)
+    if phrase_only and (first is None or first[0] not in ("title", "group", "body")):
+        return None  # `أكدت تصميم الدولة ...`: no named subject, the words are the content
     taken = [words[0]]
     for word in words[1:6]:
         if not word.is_word or word.folded in _STOP or lexicon.cue(word.folded):

@@ -1,0 +1,1 @@
+"""Placeholder until the real stage lands (local only, not committed)."""
