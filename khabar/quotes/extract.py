@@ -51,11 +51,13 @@ class _Context:
 
     @cached_property
     def memory(self) -> SpeakerMemory:
-        memory = SpeakerMemory(self.people, person_genders(self.titles, self.lexicon))
-        for entity in self.doc.entities:
+        memory = SpeakerMemory(self.people)
+        for entity in self.doc.entities:  # roles and first names first, then nearby titles
             gender = entity_gender(entity, self.lexicon) if entity.type == "PER" else None
             if gender:
-                memory.genders.setdefault(entity.id, gender)
+                memory.genders[entity.id] = gender
+        for entity_id, gender in person_genders(self.titles, self.lexicon).items():
+            memory.genders.setdefault(entity_id, gender)
         return memory
 
     def block(self, start: int, end: int) -> list[Quote]:

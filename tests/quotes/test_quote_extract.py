@@ -142,3 +142,65 @@ def test_quotes_record_offsets_in_the_clean_text(make_document, lexicon):
     assert doc.span_text(quote.speaker_span) == "الحربي"
     assert doc.span_text(quote.content) == "الطريق جاهز"
     assert quote.stage == "quotes.cues.v1"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a subject before its verb, after a conjunction that ends the earlier content
+            "وأوضحت وزارة الصحة أن الحملة ستستمر أسبوعًا، لكن مسؤولين قالوا إنها مددت سرًا.",
+            [("e3", "وزارة الصحة", "الحملة ستستمر أسبوعًا", False),
+             (None, "مسؤولين", "إنها مددت سرًا", False)],
+        ),
+        (  # according to ..., at the start of a sentence
+            "وبحسب الحربي فإن الطريق سيفتتح قبل نهاية العام.",
+            [("e1", "الحربي", "الطريق سيفتتح قبل نهاية العام", False)],
+        ),
+        (  # the outlet told is not the speaker
+            'وقالت لصحيفة "الرياض" إن الحملة نجحت.',
+            [(None, None, "الحملة نجحت", False)],
+        ),
+        (  # a quote that opens with its own complementizer
+            'وقال الحربي في تصريح "إن الطريق جاهز تمامًا".',
+            [("e1", "الحربي", "إن الطريق جاهز تمامًا", True)],
+        ),
+    ],
+)
+def test_quotes_handle_subject_order_and_sources(make_document, lexicon, text, expected):
+    assert _quotes(make_document, lexicon, text)[1] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ويذكر أن الطريق افتتح قبل عامين.",  # impersonal: it is worth noting that
+        "وعاد الحربي إلى منزله بعد أن انتهى الاجتماع.",  # بعد أن is not reported speech
+        "وأعلن عنه المركز رسميًا.",
+    ],
+)
+def test_quotes_skip_impersonal_and_temporal_uses(make_document, lexicon, text):
+    assert _quotes(make_document, lexicon, text)[1] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        (  # a bare title later in the article goes to the person introduced with it
+            'قال وزير النقل سامي الحربي إن "الطريق جاهز".\nوقالت العتيبي إن "الحملة بدأت".\n'
+            'وأفاد الوزير بأن "الافتتاح قريب".',
+            ["e1", "e2", "e1"],
+        ),
+        (  # but not to a man named next to a feminine title
+            'وقال والد الطالبة سامي الحربي إن "القبول تأخر".\n'
+            'وقالت الطالبة إن "الجامعة لم ترد".',
+            ["e1", None],
+        ),
+        (  # a person introduced without a quote is the dropped subject of the next verb
+            "رصدت هند العتيبي أدلة على ذلك.\nوقالت إن الأطفال يكتبون أقل.",
+            ["e2"],
+        ),
+    ],
+)
+def test_quotes_resolve_titles_and_introduced_people(make_document, lexicon, text, speakers):
+    _, found = _quotes(make_document, lexicon, text)
+    assert [speaker for speaker, *_ in found] == speakers
