@@ -7,7 +7,9 @@ Each gold article is read from ../shared/data and run through khabar: with `--pi
 the named stages from a RawPage (reader → sentences → entities → quotes); with `--pipeline
 lexicon` (the default while NER stages are not registered), the Document is built here: the
 corpus text, paragraphs from lines, khabar.arabic.split_sentences, and persons from the simple
-finder in eval/quotes_people.py; then quotes.cues.v1 runs on it.
+finder in eval/quotes_people.py; then quotes.cues.v1 runs on it. `--pipeline gold-names` is an
+ablation, not a result: the gold speaker names are given as PER entities, to show how much
+speaker accuracy depends on the entity stages.
 
 A predicted quote matches a gold quote when it covers at least half of the gold content's word
 tokens (compared on folded tokens aligned between the corpus text and Document.text, so the
@@ -33,14 +35,15 @@ from quotes_corpus import DATA, Article, load_articles  # noqa: E402
 from quotes_people import find_people, person_names  # noqa: E402
 
 from khabar.arabic import fold, split_sentences, tokenize  # noqa: E402
-from khabar.document import Document, Paragraph, Sentence  # noqa: E402
+from khabar.document import Document, Entity, Mention, Paragraph, Sentence  # noqa: E402
 from khabar.quotes.lexicon import load_lexicon  # noqa: E402
 from khabar.stages.quotes import make as make_quotes  # noqa: E402
 
 DEFAULT_STAGES = "read.text.v1,segment.sentences.v1,ner.crf.v1,entities.merge.v1,quotes.cues.v1"
 
 
-def lexicon_documents(data: Path):
+def lexicon_documents(data: Path, gold: list[dict] | None = None):
+    """Documents built here; with `gold`, the entities are the gold speaker names (an ablation)."""
     lexicon, names, stage = load_lexicon(), person_names(data), make_quotes()
 
     def run(article: Article) -> Document:
@@ -52,11 +55,35 @@ def lexicon_documents(data: Path):
             cursor += len(line) + 1
         sentences = tuple(Sentence(s, e) for p in paragraphs
                           for s, e in split_sentences(text, p.start, p.end))
+        if gold is None:
+            entities = find_people(text, names, lexicon)
+        else:
+            entities = _gold_names(text, [r["speaker"] for r in gold if r["id"] == article.id])
         doc = Document(id=article.id, text=text, paragraphs=tuple(paragraphs),
-                       sentences=sentences, entities=find_people(text, names, lexicon))
+                       sentences=sentences, entities=entities)
         return stage(doc)
 
     return run
+
+
+def _gold_names(text: str, speakers: list[str]) -> tuple[Entity, ...]:
+    """Every gold speaker name (and its last word) found in the text, as a PER entity."""
+    forms = sorted({name for s in speakers for name in s.split("/")}, key=len, reverse=True)
+    taken: list[tuple[int, int]] = []
+    entities = []
+    for number, form in enumerate(forms, 1):
+        mentions = []
+        for variant in (form, form.split()[-1]):
+            at = text.find(variant)
+            while at >= 0 and len(variant) > 2:
+                if not any(s <= at < e for s, e in taken):
+                    taken.append((at, at + len(variant)))
+                    mentions.append(Mention(at, at + len(variant), "eval.gold"))
+                at = text.find(variant, at + 1)
+        if mentions:
+            mentions.sort(key=lambda m: m.start)
+            entities.append(Entity(f"e{number}", "PER", form, tuple(mentions)))
+    return tuple(entities)
 
 
 def pipeline_documents(stages: str):
@@ -162,7 +189,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", default=str(ROOT / "eval" / "quotes_gold.jsonl"))
     parser.add_argument("--data", default=str(DATA))
-    parser.add_argument("--pipeline", choices=("lexicon", "full"), default="lexicon")
+    parser.add_argument("--pipeline", choices=("lexicon", "full", "gold-names"),
+                        default="lexicon", help="gold-names: an ablation with perfect names")
     parser.add_argument("--stages", default=DEFAULT_STAGES)
     parser.add_argument("--split", choices=("dev", "test", "all"), default="all")
     parser.add_argument("--errors", action="store_true", help="print misses and extras")
@@ -172,7 +200,10 @@ def main() -> None:
     if not data.exists():
         sys.exit(f"the corpora are not available: {data} is missing")
     articles = load_articles({r["corpus"] for r in gold}, data)
-    make = lexicon_documents(data) if args.pipeline == "lexicon" else pipeline_documents(args.stages)
+    if args.pipeline == "full":
+        make = pipeline_documents(args.stages)
+    else:
+        make = lexicon_documents(data, gold if args.pipeline == "gold-names" else None)
     keys = list(dict.fromkeys((r["corpus"], r["id"]) for r in gold))
     documents = {key: make(articles[key]) for key in keys}
     print(f"pipeline: {args.pipeline}; {len(keys)} articles, {len(gold)} gold quotes")
