@@ -5,7 +5,8 @@
 Each article's `content` becomes a Document (paragraphs from lines, sentences from
 khabar.arabic.split_sentences, persons from the eval stand-in finder in eval/quotes_people.py).
 Building those Documents is timed as the baseline ("prepare"); then the quotes stage alone is
-timed over the same Documents. With `--stages`, the full pipeline is timed too, so the stage's
+timed over the same Documents, and one khabar.arabic.tokenize pass over each text as a
+machine-independent reference (any NER stage tokenizes at least once). With `--stages`, the full pipeline is timed too, so the stage's
 share of analyze time can be read directly. Reads ../shared/data (not part of the test run).
 """
 
@@ -24,7 +25,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "eval")]
 from quotes_corpus import DATA  # noqa: E402
 from quotes_people import find_people, person_names  # noqa: E402
 
-from khabar.arabic import split_sentences  # noqa: E402
+from khabar.arabic import split_sentences, tokenize  # noqa: E402
 from khabar.document import Document, Paragraph, Sentence  # noqa: E402
 from khabar.quotes.lexicon import load_lexicon  # noqa: E402
 from khabar.stages.quotes import make  # noqa: E402
@@ -70,12 +71,19 @@ def main() -> None:
     quotes = sum(len(stage(doc).quotes) for doc in docs)
     extracted = time.perf_counter() - started
 
+    started = time.perf_counter()
+    for text in texts:
+        tokenize(text)
+    tokenized = time.perf_counter() - started
+
     n = len(docs)
     chars = sum(len(t) for t in texts)
     print(f"articles: {n}, characters: {chars}, quotes found: {quotes}")
     print(f"prepare (paragraphs, sentences, stand-in persons): {1000 * prepared / n:.2f} ms/article")
     print(f"quotes.cues.v1: {1000 * extracted / n:.2f} ms/article "
           f"({1000 * extracted / chars * 1000:.2f} ms per 1000 characters)")
+    print(f"reference, khabar.arabic.tokenize over the whole text: {1000 * tokenized / n:.2f} "
+          f"ms/article (the stage costs {extracted / tokenized:.1f}x one tokenization)")
     if args.stages:
         from khabar.pages import RawPage
         from khabar.pipeline import build_pipeline

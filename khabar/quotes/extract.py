@@ -16,7 +16,7 @@ from functools import cached_property
 from khabar.arabic import fold
 from khabar.document import Document, Entity, Offsets, Quote
 from khabar.quotes.lexicon import CueForm, CueLexicon
-from khabar.quotes.marks import find_quoted
+from khabar.quotes.marks import Quoted, find_quoted
 from khabar.quotes.memory import SpeakerMemory
 from khabar.quotes.scan import Target, content_span, noun_phrase, scan, trim_open_end
 from khabar.quotes.speakers import Speaker, entity_gender, explicit_subject, subject_before
@@ -62,10 +62,13 @@ class _Context:
 
     def block(self, start: int, end: int) -> list[Quote]:
         text, lexicon = self.doc.text, self.lexicon
-        words = words_of(text, start, end, self.folds)
+        words: list[Word] = []
+        for first, last in self.sentences.within(start, end):
+            if lexicon.mentions_cue(fold(text[first:last])):  # only sentences with a cue
+                words.extend(words_of(text, first, last, self.folds))
         quoted = find_quoted(text, start, end)
         open_at = {q.open: q for q in quoted}
-        ends = {q.open: q.end if q.closed else trim_open_end(words, q, lexicon) for q in quoted}
+        ends = {q.open: q.end if q.closed else self._open_end(q) for q in quoted}
         governed: set[int] = set()
         covered = start
         out: list[Quote] = []
@@ -94,6 +97,10 @@ class _Context:
             covered = max(covered, span[1])
             out.append(self._quote(words, i, cue, target, Offsets(*span)))
         return out
+
+    def _open_end(self, quoted: Quoted) -> int:
+        tail = words_of(self.doc.text, max(quoted.start, quoted.end - 80), quoted.end, self.folds)
+        return trim_open_end(tail, quoted, self.lexicon)
 
     def _according(self, words: list[Word], i: int, limit: int) -> Target | None:
         """`وبحسب المحامي كروتينا فإن ...` at the start of a sentence: source, then content."""

@@ -16,6 +16,7 @@ from khabar.arabic import fold
 
 LEXICON_DIR = Path(__file__).resolve().parents[1] / "lexicons"
 _PREFIXES = ("و", "ف")
+_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,36 +37,18 @@ class CueLexicon:
     cues: dict[str, CueForm]
     words: dict[str, tuple[str, str | None]]  # folded word -> (class, gender)
     sides: dict[tuple[str, ...], str | None]  # folded token pair -> gender (من جانبه)
-    pattern: re.Pattern[str]  # any cue form in folded text: a cheap test before tokenizing
 
     def mentions_cue(self, folded_text: str) -> bool:
         """Whether a folded paragraph holds any cue form at all."""
-        return self.pattern.search(folded_text) is not None
+        return not self.cues.keys().isdisjoint(_WORD.findall(folded_text))
 
     def cue(self, folded: str) -> CueForm | None:
-        """The cue a folded token is, allowing a conjunction prefix (وقال, فأضاف)."""
-        form = self.cues.get(folded)
-        if form is None and len(folded) > 3 and folded[0] in _PREFIXES:
-            form = self.cues.get(folded[1:])
-        return form
+        """The cue a folded token is, with or without a conjunction prefix (وقال, فأضاف)."""
+        return self.cues.get(folded)
 
     def word(self, folded: str) -> tuple[str, str | None] | None:
-        """The class and gender of a speaker word, allowing the prefixes و and ال."""
-        for candidate in _variants(folded):
-            found = self.words.get(candidate)
-            if found is not None:
-                return found
-        return None
-
-
-def _variants(folded: str) -> tuple[str, ...]:
-    out = [folded]
-    if folded.startswith("و") and len(folded) > 3:
-        out.append(folded[1:])
-    for word in list(out):
-        if word.startswith("ال") and len(word) > 4:
-            out.append(word[2:])
-    return tuple(out)
+        """The class and gender of a speaker word, with or without the prefixes و and ال."""
+        return self.words.get(folded)
 
 
 def _rows(path: Path) -> list[list[str]]:
@@ -76,22 +59,24 @@ def _rows(path: Path) -> list[list[str]]:
 def load_lexicon(directory: Path | None = None) -> CueLexicon:
     """Read quote_cues.tsv and quote_words.tsv from `directory` (default: the shipped ones)."""
     directory = directory or LEXICON_DIR
+    # Every key is stored with its prefixed spellings too, so a lookup is one dict access.
     cues: dict[str, CueForm] = {}
     for lemma, kind, complement, gender, number, forms in _rows(directory / "quote_cues.tsv"):
         entry = CueForm(lemma, kind, complement, _opt(gender), _opt(number))
         for form in forms.split():
-            cues.setdefault(fold(form), entry)  # first row wins for ambiguous spellings
+            folded = fold(form)
+            for key in (folded, *(prefix + folded for prefix in _PREFIXES)):
+                cues.setdefault(key, entry)  # first row wins for ambiguous spellings
     words: dict[str, tuple[str, str | None]] = {}
     sides: dict[tuple[str, ...], str | None] = {}
     for word, cls, gender in _rows(directory / "quote_words.tsv"):
         key = tuple(fold(part) for part in word.split())
         if len(key) > 1:
             sides[key] = _opt(gender)
-        else:
-            words.setdefault(key[0], (cls, _opt(gender)))
-    forms = "|".join(sorted((re.escape(f) for f in cues), key=len, reverse=True))
-    pattern = re.compile(rf"(?<!\w)[وف]?(?:{forms})(?!\w)")
-    return CueLexicon(cues, words, sides, pattern)
+            continue
+        for spelling in (key[0], "ال" + key[0], "و" + key[0], "وال" + key[0]):
+            words.setdefault(spelling, (cls, _opt(gender)))
+    return CueLexicon(cues, words, sides)
 
 
 def _opt(value: str) -> str | None:

@@ -58,6 +58,16 @@ class Sentences:
         self._starts = [s for s, _ in spans]
         self._ends = [e for _, e in spans]
 
+    def within(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The sentences overlapping text[start:end], clipped to it."""
+        index = max(0, bisect_right(self._starts, start) - 1)
+        out = []
+        while index < len(self._starts) and self._starts[index] < end:
+            if self._ends[index] > start:
+                out.append((max(start, self._starts[index]), min(end, self._ends[index])))
+            index += 1
+        return out
+
     def start_of(self, position: int) -> int:
         """Start of the sentence holding `position`."""
         return self._starts[max(0, bisect_right(self._starts, position) - 1)]
