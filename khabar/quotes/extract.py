@@ -24,6 +24,9 @@ from khabar.quotes.text import Sentences, Word, blocks_of, words_of
 from khabar.quotes.titles import person_genders, person_titles, title_antecedent
 
 STAGE = "quotes.cues.v1"
+# `حسبما أكد مصدر`, `وفق ما ذكرت الوكالة`: the cue attributes what came before it.
+_LOOKING_BACK = frozenset(fold(w) for w in "حسبما بحسبما لما وفقما".split())
+_ACCORDING = frozenset(fold(w) for w in "حسب بحسب وفق وفقا على".split())
 
 
 def find_quotes(doc: Document, lexicon: CueLexicon, *, stage: str = STAGE) -> tuple[Quote, ...]:
@@ -35,6 +38,13 @@ def find_quotes(doc: Document, lexicon: CueLexicon, *, stage: str = STAGE) -> tu
         if lexicon.mentions_cue(fold(doc.text[start:end])):  # most paragraphs quote nobody
             quotes.extend(context.block(start, end))
     return tuple(quotes)
+
+
+def _looks_back(words: list[Word], i: int) -> bool:
+    before = words[i - 1].folded if i > 0 else ""
+    if before in _LOOKING_BACK:
+        return True
+    return before == "ما" and i > 1 and words[i - 2].folded in _ACCORDING
 
 
 class _Context:
@@ -77,6 +87,8 @@ class _Context:
             if cue is None or any(q.open <= word.start < ends[q.open] for q in quoted):
                 continue  # a cue inside quoted words is part of the quote
             if word.start < covered and cue.kind != "participle":
+                continue
+            if _looks_back(words, i):
                 continue
             limit = self.sentences.end_of(word.start)
             if cue.kind == "according":

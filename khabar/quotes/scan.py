@@ -22,7 +22,7 @@ _BEFORE_QUOTE = frozenset(":،,-–—")
 _COMMAS = frozenset("،,")
 # `، لكن مستخدمين قالوا`, `، إلا أنهم أكدوا`: a new reported clause after a conjunction.
 _CONJUNCTIONS = frozenset("لكن ولكن لكنه لكنها لكنهم الا كما فيما بينما ثم حين".split())
-_MAX_WINDOW = 24
+_MAX_WINDOW = 40
 # `بعد أن`, `قبل أن`: a conjunction, not the start of reported content.
 _NOT_REPORTING = frozenset("بعد قبل منذ رغم دون حتى لدرجه بمجرد".split())
 
@@ -112,9 +112,14 @@ def clause_end(
 
 
 def _after_conjunction(words: list[Word], k: int, j: int) -> int:
-    """The comma's index when words[j] follows `، <conjunction> [up to two words]`, else -1."""
-    for back in range(j - 1, max(k, j - 4) - 1, -1):
-        if words[back].folded in _CONJUNCTIONS:
+    """The comma's index when words[j] follows `، <conjunction or و-word> [words]`, else -1.
+
+    `، لكن مسؤولين قالوا`, `، وحول الخطط قال`: a new clause; `، أكد له` (no conjunction) is
+    still the same reported clause (`قال إن نظيره التركي، أكد له أن ...`).
+    """
+    for back in range(j - 1, max(k, j - 6) - 1, -1):
+        word = words[back].folded
+        if word in _CONJUNCTIONS or (word[0] == "و" and len(word) > 2):
             return back - 1 if back > k and words[back - 1].folded in _COMMAS else -1
         if not words[back].is_word:
             return -1
