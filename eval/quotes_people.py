@@ -80,7 +80,8 @@ def _extend(words, folded, i: int, most: int, lexicon: CueLexicon, plain: bool =
     run = 0
     for j in range(i, min(len(words), i + most)):
         word = folded[j]
-        if words[j].kind != "word" or word in _STOP or lexicon.cue(word) is not None:
+        if words[j].kind != "word" or lexicon.cue(word) is not None or (
+                word in _STOP and words[j].text != "علي"):
             break
         found = lexicon.word(word)
         if found is not None and found[0] in ("title", "group", "pronoun"):

@@ -68,6 +68,8 @@ def explicit_subject(
     lo, hi = lead[0].start, lead[-1].end
     inside = [(s, e, ent) for s, e, ent in people if s >= lo and e <= hi]
     person = next((m for m in inside if m[2].type == "PER"), None)
+    if person is not None and phrase_only and not _titles_only(lead, person[0], lexicon):
+        person = None  # `أكدت تصميم الدولة على ... شعبها`: a name inside the content
     if person is not None:
         return _named(lead, person, lexicon)
     leading = next((m for m in inside if m[0] == lo), None)
@@ -100,6 +102,15 @@ def subject_before(words: list[Word], i: int, people: list[tuple[int, int, Entit
     if first is None or first[0] not in ("title", "group", "body"):
         return None
     return _described(taken, lexicon, False)
+
+
+def _titles_only(words: list[Word], before: int, lexicon: CueLexicon) -> bool:
+    """Whether the words before a name are only its title (`وزير الخارجية عادل الجبير`)."""
+    ahead = [w for w in words if w.start < before]
+    if len(ahead) > 5 or any(w.folded in _STOP for w in ahead):
+        return False
+    first = lexicon.word(ahead[0].folded) if ahead else None
+    return not ahead or (first is not None and first[0] in ("title", "body", "group"))
 
 
 def _named(words: list[Word], mention: tuple[int, int, Entity], lexicon: CueLexicon) -> Speaker:

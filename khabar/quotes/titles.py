@@ -22,15 +22,14 @@ def _bare(folded: str) -> str:
 
 def person_titles(text: str, people: list[tuple[int, int, Entity]],
                   lexicon: CueLexicon) -> dict[tuple[int, str], set[str]]:
-    """For each PER mention (start, entity id): the title words around it, folded, without ال."""
+    """For each PER mention (start, entity id): the words around it, folded, without ال."""
     out: dict[tuple[int, str], set[str]] = {}
     for start, end, entity in people:
         if entity.type != "PER":
             continue
         before = fold(text[max(0, start - 80) : start]).split()[-_BEFORE:]
         after = fold(text[end : end + 40]).split()[:_AFTER]
-        near = [w.strip("،,:()\"«»") for w in before + after]
-        titles = {_bare(w) for w in near if title_gender(w, lexicon)}
+        titles = {_bare(w.strip("،,:()\"«»")) for w in before + after}
         for role in entity.roles:
             titles.update(_bare(word) for word in fold(role.title).split()[:1])
         out[(start, entity.id)] = titles
@@ -56,12 +55,15 @@ def title_antecedent(folded_words: list[str], before: int,
     A person whose gender is known and differs from the title's (`الطالبة` and a man named
     next to it in `والد الطالبة فيصل`) is not a candidate.
     """
-    wanted = {_bare(w) for w in folded_words if title_gender(w, lexicon)}
-    if not wanted:
+    heads = {_bare(w) for w in folded_words if title_gender(w, lexicon)}
+    if not heads:
         return None
+    wanted = {_bare(w) for w in folded_words}
     gender = next((title_gender(w, lexicon) for w in folded_words if title_gender(w, lexicon)))
     for (start, entity_id), words in sorted(titles.items(), reverse=True):
         known = genders.get(entity_id)
-        if start < before and wanted & words and not (known and gender and known != gender):
+        if start >= before or (known and gender and known != gender) or not heads <= words:
+            continue
+        if len(wanted & words) >= 0.6 * len(wanted):  # `الوزير التركي` ~ `وزير الخارجية التركي`
             return entity_id
     return None
