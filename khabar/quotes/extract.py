@@ -151,6 +151,8 @@ class _Context:
         if speaker is None:
             since = self.sentences.previous_start(cue_word.start)
             speaker = memory.resolve(cue, cue_word.start, since, self._side_gender(words, i))
+            if speaker is None and cue.number in ("p", "d"):
+                speaker = self._group_before(since, cue_word.start)
             score *= 0.8
         if speaker is not None:
             memory.remember(cue_word.start, speaker, cue)
@@ -165,6 +167,16 @@ class _Context:
             stage=self.stage,
             score=round(score if speaker else 0.5, 2),
         )
+
+    def _group_before(self, since: int, until: int) -> Speaker | None:
+        """`قدّر عدد من الخبراء ... ونفوا`: a plural verb goes to a group named just before."""
+        found = None
+        for word in words_of(self.doc.text, since, until, self.folds):
+            kind = self.lexicon.word(word.folded)
+            if kind is not None and kind[0] == "group" and word.folded != "مصدر" and not any(
+                    c.start <= word.start < c.end for c in self.memory.contents):
+                found = Speaker(None, self.doc.text[word.start : word.end], None, None, "p")
+        return found
 
     def _by_title(self, speaker: Speaker, before: int) -> Speaker:
         """A bare title (`الوزير التركي`) goes to the person introduced with that title."""

@@ -199,8 +199,18 @@ def test_quotes_skip_impersonal_and_temporal_uses(make_document, lexicon, text):
             "رصدت هند العتيبي أدلة على ذلك.\nوقالت إن الأطفال يكتبون أقل.",
             ["e2"],
         ),
+        (  # a plural verb goes to a group, never to a person
+            "قدّر عدد من الخبراء حجم الخسائر بعد لقاء الحربي. وأكدوا أن السوق سيتعافى.",
+            [None],
+        ),
     ],
 )
 def test_quotes_resolve_titles_and_introduced_people(make_document, lexicon, text, speakers):
     _, found = _quotes(make_document, lexicon, text)
     assert [speaker for speaker, *_ in found] == speakers
+
+
+def test_quotes_give_a_plural_verb_the_group_named_before(make_document, lexicon):
+    text = "قدّر عدد من الخبراء حجم الخسائر بعد لقاء الحربي. وأكدوا أن السوق سيتعافى."
+    _, found = _quotes(make_document, lexicon, text)
+    assert [(speaker, speaker_text) for speaker, speaker_text, *_ in found] == [(None, "الخبراء")]
