@@ -6,8 +6,8 @@ Each article's `content` becomes a Document (paragraphs from lines, sentences fr
 khabar.arabic.split_sentences, persons from the eval stand-in finder in eval/quotes_people.py).
 Building those Documents is timed as the baseline ("prepare"); then the quotes stage alone is
 timed over the same Documents, and one khabar.arabic.tokenize pass over each text as a
-machine-independent reference (any NER stage tokenizes at least once). With `--stages`, the full pipeline is timed too, so the stage's
-share of analyze time can be read directly. Reads ../shared/data (not part of the test run).
+machine-independent reference (any NER stage tokenizes at least once). With `--stages`, the
+full pipeline is timed too, so the stage's share of analyze time can be read directly. Reads ../shared/data (not part of the test run).
 """
 
 from __future__ import annotations
@@ -48,7 +48,8 @@ def prepare(text: str, names: frozenset[str], lexicon) -> Document:
         if line.strip():
             paragraphs.append(Paragraph(cursor, cursor + len(line)))
         cursor += len(line) + 1
-    sentences = tuple(Sentence(s, e) for p in paragraphs for s, e in split_sentences(text, p.start, p.end))
+    sentences = tuple(Sentence(s, e) for p in paragraphs
+                      for s, e in split_sentences(text, p.start, p.end))
     return Document(id="bench", text=text, paragraphs=tuple(paragraphs), sentences=sentences,
                     entities=find_people(text, names, lexicon))
 
@@ -79,7 +80,8 @@ def main() -> None:
     n = len(docs)
     chars = sum(len(t) for t in texts)
     print(f"articles: {n}, characters: {chars}, quotes found: {quotes}")
-    print(f"prepare (paragraphs, sentences, stand-in persons): {1000 * prepared / n:.2f} ms/article")
+    print(f"prepare (paragraphs, sentences, stand-in persons): "
+          f"{1000 * prepared / n:.2f} ms/article")
     print(f"quotes.cues.v1: {1000 * extracted / n:.2f} ms/article "
           f"({1000 * extracted / chars * 1000:.2f} ms per 1000 characters)")
     print(f"reference, khabar.arabic.tokenize over the whole text: {1000 * tokenized / n:.2f} "

@@ -80,7 +80,8 @@ def explicit_subject(
 
 
 _BEFORE_STOP = frozenset(fold(w) for w in (
-    "لكن ولكن لكنه لكنها الا كما فيما بينما ثم حين الذي التي الذين قد وقد كان وكان و ان انه".split()))
+    "لكن ولكن لكنه لكنها الا كما فيما بينما ثم حين الذي التي الذين قد وقد كان وكان و ان انه"
+).split())
 
 
 def subject_before(words: list[Word], i: int, people: list[tuple[int, int, Entity]],

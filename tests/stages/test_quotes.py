@@ -22,7 +22,8 @@ def _document(text: str, entities: dict[str, tuple[str, tuple[str, ...]]]) -> Do
         if line.strip():
             paragraphs.append(Paragraph(cursor, cursor + len(line)))
         cursor += len(line) + 1
-    sentences = [Sentence(s, e) for p in paragraphs for s, e in split_sentences(text, p.start, p.end)]
+    sentences = [Sentence(s, e) for p in paragraphs
+                 for s, e in split_sentences(text, p.start, p.end)]
     taken: list[tuple[int, int]] = []
     built = []
     for entity_id, (kind, forms) in entities.items():
@@ -34,7 +35,8 @@ def _document(text: str, entities: dict[str, tuple[str, tuple[str, ...]]]) -> Do
                     taken.append((at, at + len(form)))
                     mentions.append(Mention(at, at + len(form), "gold"))
                 at = text.find(form, at + 1)
-        built.append(Entity(entity_id, kind, forms[0], tuple(sorted(mentions, key=lambda m: m.start))))
+        mentions.sort(key=lambda m: m.start)
+        built.append(Entity(entity_id, kind, forms[0], tuple(mentions)))
     return Document(id="test", text=text, paragraphs=tuple(paragraphs),
                     sentences=tuple(sentences), entities=tuple(built))
 
