@@ -7,7 +7,8 @@ khabar.arabic.split_sentences, persons from the eval stand-in finder in eval/quo
 Building those Documents is timed as the baseline ("prepare"); then the quotes stage alone is
 timed over the same Documents, and one khabar.arabic.tokenize pass over each text as a
 machine-independent reference (any NER stage tokenizes at least once). With `--stages`, the
-full pipeline is timed too, so the stage's share of analyze time can be read directly. Reads ../shared/data (not part of the test run).
+full pipeline is timed too, so the stage's share of analyze time can be read directly.
+Reads ../shared/data (not part of the test run).
 """
 
 from __future__ import annotations
