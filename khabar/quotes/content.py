@@ -23,6 +23,7 @@ _CONJUNCTIONS = frozenset("لكن ولكن لكنه لكنها لكنهم الا
 _LOOKING_BACK = frozenset(fold(w) for w in "حسبما بحسبما لما وفقما".split())
 _ACCORDING = frozenset(fold(w) for w in "حسب بحسب وفق وفقا على".split())
 _THEN = frozenset(("،", ",", "فان", "فانه", "فانها"))
+_MARKS = frozenset("\"«»“”„‟")  # doubled or nested marks at a quote's edge
 
 
 def looks_back(words: list[Word], i: int) -> bool:
@@ -128,12 +129,13 @@ def content_span(text: str, words: list[Word], target: Target, limit: int,
     if target.quoted is not None:
         q = target.quoted
         start, end = q.start, q.end if q.closed else trim_open_end(words, q, lexicon)
-        while start < end and text[start].isspace():
+        while start < end and (text[start].isspace() or text[start] in _MARKS):
             start += 1
-        while end > start and text[end - 1].isspace():
+        while end > start and (text[end - 1].isspace() or text[end - 1] in _MARKS):
             end -= 1
         return (start, end) if start < end else None
-    k = next((j for j, w in enumerate(words) if w.start >= target.content_start), None)
+    k = next((j for j, w in enumerate(words)
+              if w.start >= target.content_start and w.kind != "punct"), None)
     if k is None or words[k].start >= limit:
         return None
     end = clause_end(words, k, limit, lexicon)

@@ -57,7 +57,7 @@ def _pair(text: str, start: int, end: int, opener: str, closer: str) -> list[Quo
             current = None
     if current is not None:
         spans.append(Quoted(current, current + 1, end, False))
-    return [s for s in spans if text[s.start : s.end].strip()]
+    return [s for s in spans if any(ch.isalnum() for ch in text[s.start : s.end])]
 
 
 def _opens(text: str, i: int, start: int, end: int, opener: str, closer: str, inside: bool) -> bool:

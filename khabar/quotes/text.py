@@ -34,7 +34,8 @@ def words_of(text: str, start: int, end: int, folds: dict[str, str] | None = Non
         folded = folds.get(token.text)
         if folded is None:
             folded = folds[token.text] = fold(token.text)
-        out.append(Word(token.start, token.end, folded, token.kind))
+        if folded:  # a stray diacritic or tatweel folds to nothing
+            out.append(Word(token.start, token.end, folded, token.kind))
     return out
 
 
