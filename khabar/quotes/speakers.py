@@ -79,6 +79,7 @@ def explicit_subject(
     return _described(lead, lexicon, phrase_only)
 
 
+_RELATIVE = frozenset(("الذي", "التي"))
 _BEFORE_STOP = frozenset(fold(w) for w in (
     "لكن ولكن لكنه لكنها الا كما فيما بينما ثم حين الذي التي الذين قد وقد كان وكان و ان انه"
 ).split())
@@ -86,7 +87,18 @@ _BEFORE_STOP = frozenset(fold(w) for w in (
 
 def subject_before(words: list[Word], i: int, people: list[tuple[int, int, Entity]],
                    lexicon: CueLexicon) -> Speaker | None:
-    """A subject written before its verb (`لكن مستخدمين قالوا`, `وكالة الأنباء ... قالت`)."""
+    """A subject written before its verb (`لكن مستخدمين قالوا`, `وكالة الأنباء ... قالت`).
+
+    Also the antecedent of a relative pronoun: `فاز بلاتر (79 عاما) - الذي أشار أمس إلى أن`.
+    """
+    if i > 0 and words[i - 1].folded in _RELATIVE:
+        lo = words[max(0, i - 8)].start
+        named = [(s, e, ent) for s, e, ent in people
+                 if lo <= s and e <= words[i - 1].start and ent.type in ("PER", "ORG")]
+        if named:
+            start, stop, entity = named[-1]
+            return Speaker(entity.id, None, Offsets(start, stop), None, "s")
+        return None
     taken: list[Word] = []
     for back in range(i - 1, max(-1, i - 6), -1):
         word = words[back]

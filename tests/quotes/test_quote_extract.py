@@ -156,6 +156,10 @@ def test_quotes_record_offsets_in_the_clean_text(make_document, lexicon):
             "وبحسب الحربي فإن الطريق سيفتتح قبل نهاية العام.",
             [("e1", "الحربي", "الطريق سيفتتح قبل نهاية العام", False)],
         ),
+        (  # the antecedent of a relative pronoun
+            "وفاز الحربي (50 عاما) - الذي أشار أمس إلى أن الانتخابات نزيهة - بالمنصب.",
+            [("e1", "الحربي", "الانتخابات نزيهة - بالمنصب", False)],
+        ),
         (  # the outlet told is not the speaker
             'وقالت لصحيفة "الرياض" إن الحملة نجحت.',
             [(None, None, "الحملة نجحت", False)],
