@@ -45,8 +45,9 @@ class _Context:
         text, lexicon = self.doc.text, self.lexicon
         words: list[Word] = []
         for first, last in self.sentences.within(start, end):
-            if lexicon.mentions_cue(fold(text[first:last])):  # only sentences with a cue
-                words.extend(words_of(text, first, last, self.folds))
+            folded = fold(text[first:last])
+            if lexicon.mentions_cue(folded):  # only sentences with a cue
+                words.extend(words_of(text, first, last, self.folds, folded))
         quoted = find_quoted(text, start, end)
         open_at = {q.open: q for q in quoted}
         ends = {q.open: q.end if q.closed else self._open_end(q) for q in quoted}

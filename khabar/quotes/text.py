@@ -23,19 +23,26 @@ class Word:
         return self.kind == "word"
 
 
-def words_of(text: str, start: int, end: int, folds: dict[str, str] | None = None) -> list[Word]:
+def words_of(text: str, start: int, end: int, folds: dict[str, str] | None = None,
+             folded: str | None = None) -> list[Word]:
     """Tokens of text[start:end] with folded forms, offsets in `text`.
 
     `folds` is a caller-owned memo of folded forms (one per document: words repeat a lot).
+    `folded` may give fold(text[start:end]) when it has the same length (nothing was dropped),
+    so each token's folded form is a slice of it.
     """
     folds = {} if folds is None else folds
+    aligned = folded is not None and len(folded) == end - start
     out = []
     for token in tokenize(text, start, end):
-        folded = folds.get(token.text)
-        if folded is None:
-            folded = folds[token.text] = fold(token.text)
-        if folded:  # a stray diacritic or tatweel folds to nothing
-            out.append(Word(token.start, token.end, folded, token.kind))
+        if aligned:
+            form = folded[token.start - start : token.end - start]  # type: ignore[index]
+        else:
+            form = folds.get(token.text)
+            if form is None:
+                form = folds[token.text] = fold(token.text)
+        if form:  # a stray diacritic or tatweel folds to nothing
+            out.append(Word(token.start, token.end, form, token.kind))
     return out
 
 
