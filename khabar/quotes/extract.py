@@ -58,8 +58,8 @@ class _Context:
             cue = lexicon.cue(word.folded) if word.is_word else None
             if cue is None or any(q.open <= word.start < ends[q.open] for q in quoted):
                 continue  # a cue inside quoted words is part of the quote
-            if word.start < covered and cue.kind != "participle":
-                continue
+            if word.start < covered:
+                continue  # inside an earlier quote, or between its cue and its content
             if looks_back(words, i):
                 continue
             limit = self.sentences.end_of(word.start)

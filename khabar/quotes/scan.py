@@ -20,6 +20,7 @@ COMPLEMENTIZERS = frozenset(
 _BARE = frozenset(("ان", "بان", "فان"))
 _BEFORE_QUOTE = frozenset(":،,-–—")
 _MAX_WINDOW = 40
+_CONJUNCTIONS = frozenset("لكن ولكن لكنه لكنها ولكنها ولكنه الا كما فيما بينما ثم".split())
 # `بعد أن`, `قبل أن`: a conjunction, not the start of reported content.
 _NOT_REPORTING = frozenset("بعد قبل منذ رغم دون حتى لدرجه بمجرد".split())
 
@@ -67,8 +68,11 @@ def scan(
             if after is not None and after.start < limit:
                 return Target("indirect", window, content_start=after.start)
             return None
-        if word.is_word and lexicon.cue(word.folded) is not None:
-            break
+        cue = lexicon.cue(word.folded) if word.is_word else None
+        if cue is not None and cue.kind == "participle" and cue.lemma == "قال":
+            continue  # `وتابع قائلا إن`, `غردت ... قائلة:`: one speech act
+        if cue is not None or (word.folded in _CONJUNCTIONS and words[j - 1].folded in "،,"):
+            break  # another cue, or a new clause (`، ولكنها ...`): this cue introduces nothing
         window.append(word)
     return None
 
