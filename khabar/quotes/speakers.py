@@ -80,6 +80,8 @@ def explicit_subject(
 
 
 _RELATIVE = frozenset(("الذي", "التي"))
+# After these the clause is nominal, so the words before the verb are its subject.
+_NOMINAL = frozenset(fold(w) for w in "أن إن لكن ولكن".split())
 _BEFORE_STOP = frozenset(fold(w) for w in (
     "لكن ولكن لكنه لكنها الا كما فيما بينما ثم حين الذي التي الذين قد وقد كان وكان و ان انه"
 ).split())
@@ -100,21 +102,25 @@ def subject_before(words: list[Word], i: int, people: list[tuple[int, int, Entit
             return Speaker(entity.id, None, Offsets(start, stop), None, "s")
         return None
     taken: list[Word] = []
+    stop = ""
     for back in range(i - 1, max(-1, i - 6), -1):
         word = words[back]
         if not word.is_word or word.folded in _BEFORE_STOP or lexicon.cue(word.folded):
+            stop = word.folded
             break
         taken.insert(0, word)
     if not taken:
         return None
     end = taken[-1].end
-    for start, stop, entity in people:
-        if stop == end and start >= taken[0].start and entity.type in ("PER", "ORG"):
-            return Speaker(entity.id, None, Offsets(start, stop), None, "s")
+    for start, stop_at, entity in people:
+        if stop_at == end and start >= taken[0].start and entity.type in ("PER", "ORG"):
+            return Speaker(entity.id, None, Offsets(start, stop_at), None, "s")
     first = lexicon.word(taken[0].folded)
-    if first is None or first[0] not in ("title", "group", "body"):
-        return None
-    return _described(taken, lexicon, False)
+    if first is not None and first[0] in ("title", "group", "body"):
+        return _described(taken, lexicon, False)
+    if stop in _NOMINAL and len(taken) <= 3:  # `إلا أن مسلم نفى`: whatever stands there
+        return Speaker(None, None, Offsets(taken[0].start, end), None, "s")
+    return None
 
 
 def _titles_only(words: list[Word], before: int, lexicon: CueLexicon) -> bool:

@@ -156,6 +156,10 @@ def test_quotes_record_offsets_in_the_clean_text(make_document, lexicon):
             "وبحسب الحربي فإن الطريق سيفتتح قبل نهاية العام.",
             [("e1", "الحربي", "الطريق سيفتتح قبل نهاية العام", False)],
         ),
+        (  # an unknown name before the verb is kept as words, never replaced by a guess
+            "وقال الحربي إن الطريق جاهز. إلا أن مسلم نفى أي علاقة له بالمشروع.",
+            [("e1", "الحربي", "الطريق جاهز", False), (None, "مسلم", "أي علاقة له بالمشروع", False)],
+        ),
         (  # the antecedent of a relative pronoun
             "وفاز الحربي (50 عاما) - الذي أشار أمس إلى أن الانتخابات نزيهة - بالمنصب.",
             [("e1", "الحربي", "الانتخابات نزيهة - بالمنصب", False)],
