@@ -1,7 +1,7 @@
 """Score quote extraction and speaker attribution against eval/quotes_gold.jsonl.
 
     python eval/quotes.py                       # lexicon fallback for entities (see below)
-    python eval/quotes.py --pipeline full --stages read.text.v1,segment.sentences.v1,...
+    python eval/quotes.py --pipeline full        # reader, sentences, NER, merge, roles, quotes
 
 Each gold article is read from ../shared/data and run through khabar: with `--pipeline full`,
 the named stages from a RawPage (reader → sentences → entities → quotes); with `--pipeline
@@ -39,7 +39,8 @@ from khabar.document import Document, Entity, Mention, Paragraph, Sentence  # no
 from khabar.quotes.lexicon import load_lexicon  # noqa: E402
 from khabar.stages.quotes import make as make_quotes  # noqa: E402
 
-DEFAULT_STAGES = "read.text.v1,segment.sentences.v1,ner.crf.v1,entities.merge.v1,quotes.cues.v1"
+DEFAULT_STAGES = ("clean.auto.v1,segment.sentences.v1,ner.crf.v1,entities.merge.v1,"
+                  "entities.roles.v1,quotes.cues.v1")
 
 
 def lexicon_documents(data: Path, gold: list[dict] | None = None):
