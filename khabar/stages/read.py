@@ -1,1 +1,0 @@
-"""Placeholder until the real stage lands (local only, not committed)."""
