@@ -1,0 +1,101 @@
+"""Lexicon lookup of places and organizations, for names the NER model misses.
+
+Conservative on purpose: whole tokens only, the lexicon's own spelling up to folding, at most two
+proclitics (و/ف then ب/ل/ك), never inside an existing mention, never a person.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from khabar.arabic import fold
+from khabar.entities.names import clitic_variants, name_key, skip_letters
+from khabar.lexicons import read_rows
+
+# A word: letters with their diacritics and tatweel (as in khabar.arabic.tokenize).
+_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|[\u064B-\u065F\u0670\u0640])*")
+LOC = "LOC"
+ORG = "ORG"
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One lexicon name found in the text, with its type."""
+
+    start: int
+    end: int
+    type: str
+    next: int = 0  # index of the word token after the name
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Names by folded token tuple (for tagging) and alias groups by name key (for merging)."""
+
+    names: dict[tuple[str, ...], str]
+    groups: dict[str, int]
+    longest: int
+    first_words: frozenset[str]
+
+    def group_of(self, text: str) -> int | None:
+        """The alias group of a name (same group = same place or organization), if listed."""
+        return self.groups.get(name_key(text))
+
+
+def load_lexicon() -> Lexicon:
+    """Read places.tsv and organizations.tsv into one Lexicon."""
+    names: dict[tuple[str, ...], str] = {}
+    groups: dict[str, int] = {}
+    for kind, file in ((LOC, "places.tsv"), (ORG, "organizations.tsv")):
+        for row in read_rows(file):
+            forms = [row[0]] + (row[1].split("|") if len(row) > 1 else [])
+            group = len(groups) + 1
+            for form in forms:
+                taggable = not form.startswith("~")
+                form = form.lstrip("~").strip()
+                groups.setdefault(name_key(form), group)
+                if taggable:
+                    names.setdefault(tuple(fold(form).split()), kind)
+    longest = max(len(key) for key in names)
+    return Lexicon(names, groups, longest, frozenset(key[0] for key in names))
+
+
+def find_names(text: str, lexicon: Lexicon, taken: list[tuple[int, int]]) -> list[Hit]:
+    """Lexicon names in `text` that overlap none of the `taken` (start, end) ranges."""
+    tokens = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    folded_text = fold(text)
+    if len(folded_text) == len(text):  # nothing dropped: folded words sit at the same offsets
+        folded = [folded_text[s:e] for s, e in tokens]
+    else:
+        folded = [fold(text[s:e]) for s, e in tokens]
+    # joined[k]: tokens k and k+1 have only spaces between them (a name never spans punctuation)
+    joined = [not text[a[1]:b[0]].strip() for a, b in zip(tokens, tokens[1:])]
+    hits: list[Hit] = []
+    i = 0
+    while i < len(tokens):
+        hit = _longest_at(text, tokens, folded, joined, i, lexicon)
+        if hit is not None and not any(s < hit.end and hit.start < e for s, e in taken):
+            hits.append(hit)
+            i = hit.next
+        else:
+            i += 1
+    return hits
+
+
+def _longest_at(text, tokens, folded, joined, i, lexicon) -> Hit | None:
+    heads = [(n, head) for n, head in clitic_variants(folded[i]) if head in lexicon.first_words]
+    if not heads:
+        return None
+    size = 1
+    while size < lexicon.longest and i + size < len(tokens) and joined[i + size - 1]:
+        size += 1
+    for size in range(size, 0, -1):
+        tail = tuple(folded[i + 1:i + size])
+        for stripped, head in heads:
+            kind = lexicon.names.get((head,) + tail)
+            if kind is not None:
+                first_start, first_end = tokens[i]
+                start = first_start + skip_letters(text[first_start:first_end], stripped)
+                return Hit(start, tokens[i + size - 1][1], kind, i + size)
+    return None

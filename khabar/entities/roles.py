@@ -1,0 +1,213 @@
+"""Read the title phrase next to a person's name: `وزير الدفاع الأمريكي، آشتون كارتر`.
+
+A title phrase is a head from titles.tsv (`وزير`, `منسقة`, `رئيس الوزراء`), its complements
+(definite words: `الدفاع`, `العمليات الإنسانية`; a construct `خارجية قطر` reads as
+`وزير الخارجية` for قطر), then an affiliation: a nisba adjective (`الأمريكي` → الولايات المتحدة),
+`لـ` + an organization or place (`للأمم المتحدة`), `في` + an organization (`في حركة حماس`), or
+an organization or place right after the head (`سفير الولايات المتحدة`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from khabar.arabic import Token, fold
+from khabar.document import Entity
+from khabar.entities.names import clitic_variants, skip_letters, surface
+from khabar.entities.nisba import RoleLexicon
+
+COUNTERPART = "counterpart"
+FIXED = "fixed"
+COMMAS = {"،", ","}
+BARRIERS = {".", "!", "?", "؟", ":", "؛", ";", "«", "»", '"', "“", "”", "(", ")", "-", "–"}
+# Definite words that never continue a title: relatives, weekdays, time words.
+_NOT_COMPLEMENT = {fold(w) for w in (
+    "الذي التي الذين اللذين اللتين اللواتي الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة "
+    "السبت اليوم الأسبوع الشهر العام الماضي المقبل الآن".split())}
+# Nouns that start an organization's name (`رئيس حركة حماس`): part of the affiliation.
+_ORG_NOUNS = {fold(w) for w in "حركة حزب تنظيم جماعة منظمة وزارة هيئة مجلس جبهة وكالة شركة".split()}
+# Particles that end a title phrase even when the next word is definite or a name.
+_PARTICLES = {fold(w) for w in (
+    "في من على إلى الى عن مع أن إن بين عند لدى منذ حول ضد قبل بعد أمام بأن لأن كأن وأن وإن فإن "
+    "أنه إنه بأنه لكن كما حيث").split()}
+# A word that starts with one of these is a new phrase (`والمدير`, `بالوزارة`), not a complement.
+_JOINED_PREFIXES = ("وال", "فال", "بال", "كال", "لل")
+_MAX_COMPLEMENTS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    """A title phrase read at some token: what it says and which tokens it covers."""
+
+    kind: str
+    title: str
+    affiliation: str | None
+    start: int  # character offsets of the phrase
+    end: int
+    next: int  # index of the first token after the phrase
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A mention as token indices, with its entity."""
+
+    entity: Entity
+    first: int
+    last: int
+    start: int  # character offset where the mention starts (inside token `first`)
+
+
+@dataclass
+class Context:
+    """One article's tokens, folded tokens, and which entity mention covers each token."""
+
+    text: str
+    tokens: list[Token]
+    folded: list[str]
+    covering: dict[int, Span]  # token index → the mention over it (the first one, if several)
+    lexicon: RoleLexicon
+    spans: list[Span]  # every mention
+
+    def word(self, i: int) -> bool:
+        return 0 <= i < len(self.tokens) and self.tokens[i].kind == "word"
+
+    def joined(self, i: int) -> bool:
+        """True when tokens i and i+1 are on the same line."""
+        return "\n" not in self.text[self.tokens[i].end:self.tokens[i + 1].start]
+
+    def entity_at(self, i: int, *, types=("ORG", "LOC", "MISC")) -> Span | None:
+        span = self.covering.get(i)
+        return span if span is not None and span.entity.type in types else None
+
+
+@dataclass
+class _Phrase:
+    """A title phrase while it is read: its words, affiliation, end offset and next token."""
+
+    kind: str
+    words: list[str]
+    start: int
+    end: int
+    next: int
+    affiliation: str | None = None
+
+    def take(self, ctx: Context, last: int, affiliation: str | None = None) -> None:
+        """Extend the phrase through token `last`, possibly with its affiliation."""
+        self.next, self.end = last + 1, ctx.tokens[last].end
+        if affiliation is not None:
+            self.affiliation = affiliation
+
+
+def read_title(ctx: Context, i: int) -> Title | None:
+    """The title phrase starting at token i, if a title head starts there."""
+    phrase = _head_at(ctx, i)
+    if phrase is None:
+        return None
+    if phrase.kind not in (COUNTERPART, FIXED):
+        _complements(ctx, phrase)
+    if phrase.affiliation is None:
+        _affiliation(ctx, phrase)
+    return Title(phrase.kind, " ".join(phrase.words), phrase.affiliation, phrase.start, phrase.end,
+                 phrase.next)
+
+
+def _head_at(ctx: Context, i: int) -> _Phrase | None:
+    if not ctx.word(i) or i in ctx.covering:
+        return None
+    titles = ctx.lexicon.titles
+    heads = [(n, w) for n, w in clitic_variants(ctx.folded[i]) if w in ctx.lexicon.first_words]
+    for size in range(min(ctx.lexicon.longest_title, len(ctx.tokens) - i) if heads else 0, 0, -1):
+        if not all(ctx.word(k) and ctx.joined(k - 1) for k in range(i + 1, i + size)):
+            continue
+        rest = tuple(ctx.folded[i + 1:i + size])
+        for stripped, first in heads:
+            kind = titles.get((first,) + rest)
+            if kind is not None:  # `بنظيره`, `للرئيس`: the title without its proclitic
+                start = ctx.tokens[i].start + skip_letters(ctx.tokens[i].text, stripped)
+                end = ctx.tokens[i + size - 1].end
+                return _Phrase(kind, [surface(ctx.text, start, end)], start, end, i + size)
+    return None
+
+
+def _complements(ctx: Context, phrase: _Phrase) -> None:
+    """Add the definite words (and construct nouns) that complete a title head."""
+    for _ in range(_MAX_COMPLEMENTS):
+        j = phrase.next
+        if not _complement_word(ctx, j):
+            return
+        folded = ctx.folded[j]
+        if folded in _ORG_NOUNS and ctx.entity_at(j + 1) is not None:
+            return  # `رئيس حركة حماس`: the organization is the affiliation
+        if folded.startswith("ال"):
+            phrase.words.append(ctx.tokens[j].text)
+            phrase.take(ctx, j)
+            continue
+        chain = _construct_chain(ctx, j)
+        if chain is None:
+            return
+        last, span = chain
+        for k in range(j, last + 1):
+            definite = span is not None and k == last  # وزير خارجية قطر → وزير الخارجية
+            phrase.words.append(("ال" if definite else "") + ctx.tokens[k].text)
+        if span is not None:
+            phrase.take(ctx, span.last, span.entity.name)
+            return
+        phrase.take(ctx, last)
+
+
+def _complement_word(ctx: Context, j: int) -> bool:
+    """True when token j may continue a title: a word, not a name, particle, nisba or new phrase."""
+    if not ctx.word(j) or j in ctx.covering:
+        return False
+    folded = ctx.folded[j]
+    return not (_nisba_at(ctx, j) or folded in _NOT_COMPLEMENT or folded in _PARTICLES
+                or folded.startswith(_JOINED_PREFIXES) or len(folded) < 3
+                or (folded[0] in "بل" and folded[1:] in _ORG_NOUNS))  # `بوزارة`: where, not what
+
+
+def _construct_chain(ctx: Context, j: int) -> tuple[int, Span | None] | None:
+    """Indefinite nouns from token j that end in a definite word or a name (a construct chain).
+
+    Returns the last indefinite token and, when the chain ends in a place or organization, its
+    mention (`نائب وزير خارجية روسيا`); None when the words do not form a chain.
+    """
+    k = j
+    while k - j < _MAX_COMPLEMENTS and _complement_word(ctx, k) and not ctx.folded[k].startswith("ال"):
+        span = ctx.entity_at(k + 1)
+        if span is not None and span.first == k + 1:
+            return k, span
+        if _complement_word(ctx, k + 1) and ctx.folded[k + 1].startswith("ال"):
+            return k, None
+        k += 1
+    return None
+
+
+def _nisba_at(ctx: Context, j: int) -> tuple[str, int] | None:
+    for size in (2, 1):
+        key = tuple(ctx.folded[j:j + size])
+        if len(key) == size and all(ctx.word(k) for k in range(j, j + size)):
+            country = ctx.lexicon.nisba.get(key)
+            if country is not None:
+                return country, j + size
+    return None
+
+
+def _affiliation(ctx: Context, phrase: _Phrase) -> None:
+    """Read a nisba, `لـ`/`في` + organization, or an organization or place right after a title."""
+    j = phrase.next
+    nisba = _nisba_at(ctx, j)
+    if nisba is not None:
+        phrase.take(ctx, nisba[1] - 1, nisba[0])
+        return
+    k = j
+    via_fi = ctx.word(k) and ctx.folded[k] == "في"
+    if via_fi:
+        k += 1
+    if ctx.word(k) and k not in ctx.covering and ctx.folded[k] in _ORG_NOUNS:
+        k += 1  # `رئيس حركة حماس` with only `حماس` tagged
+    span = ctx.entity_at(k, types=("ORG",) if via_fi else ("ORG", "LOC"))
+    if span is None or span.first != k:
+        return
+    if fold(ctx.text[ctx.tokens[k].start:span.start]) not in ("", "ل"):
+        return  # `وقطر` is a list, not an affiliation
+    phrase.take(ctx, span.last, span.entity.name)

@@ -1,0 +1,68 @@
+"""Per-article entities: merge raw NER mentions into entities, then attach persons' titles.
+
+`entities.merge.v1` turns the NER stage's one-entity-per-mention output into one entity per
+person, organization or place of the article; `entities.roles.v1` reads the title phrase next to
+each person's name. Policy and limits: docs/entities.md.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+
+from khabar.document import Document, Entity, Mention
+from khabar.entities.attach import find_roles
+from khabar.entities.gazetteer import find_names, load_lexicon
+from khabar.entities.merge import RawMention, merge_mentions, raw_mentions
+from khabar.entities.names import surface
+from khabar.entities.nisba import load_role_lexicon
+from khabar.errors import ConfigError
+from khabar.pipeline import register
+
+MERGE = "entities.merge.v1"
+ROLES = "entities.roles.v1"
+
+
+@register(MERGE, requires=["mentions"], produces=["entities"])
+def make_merge(*, gazetteer: bool = True) -> Callable[[Document], Document]:
+    """Merge mentions into entities per article (short names, spellings, aliases).
+
+    Options:
+        gazetteer: also tag places and organizations from the project's lexicons that no
+            mention covers (never persons). On by default.
+    """
+    if not isinstance(gazetteer, bool):
+        raise ConfigError("E103", option="gazetteer", detail="expected true or false")
+    lexicon = load_lexicon()
+
+    def merge(doc: Document) -> Document:
+        raw = raw_mentions(doc.text, doc.entities)
+        if gazetteer:
+            taken = [(r.mention.start, r.mention.end) for r in raw]
+            for hit in find_names(doc.text, lexicon, taken):
+                mention = Mention(hit.start, hit.end, stage=MERGE)
+                raw.append(RawMention(mention, hit.type, surface(doc.text, hit.start, hit.end)))
+        return dataclasses.replace(doc, entities=tuple(merge_mentions(doc.text, raw, lexicon)))
+
+    return merge
+
+
+@register(ROLES, requires=["entities"], produces=["roles"])
+def make_roles() -> Callable[[Document], Document]:
+    """Attach titles and affiliations to persons (`وزير الدفاع الأمريكي، آشتون كارتر`)."""
+    lexicon = load_role_lexicon()
+
+    def attach(doc: Document) -> Document:
+        found = find_roles(doc.text, doc.entities, lexicon)
+        entities = tuple(_with_roles(e, found.get(e.id, [])) for e in doc.entities)
+        return dataclasses.replace(doc, entities=entities)
+
+    return attach
+
+
+def _with_roles(entity: Entity, roles: list) -> Entity:
+    merged = list(entity.roles)
+    for role in roles:
+        if all((r.title, r.affiliation) != (role.title, role.affiliation) for r in merged):
+            merged.append(role)
+    return dataclasses.replace(entity, roles=tuple(merged))
