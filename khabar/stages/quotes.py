@@ -27,7 +27,7 @@ def make(*, lexicon_dir: str | None = None) -> Callable[[Document], Document]:
         missing = sum(1 for quote in quotes if quote.speaker is None and not quote.speaker_text)
         if missing:
             message = f"{missing} quote(s) without a speaker"
-            result = result.with_warning("quote-speaker-missing", message, stage=STAGE)
+            result = result.with_warning("quote_speaker_missing", message, stage=STAGE)
         return result
 
     return run
