@@ -22,6 +22,7 @@ _CONJUNCTIONS = frozenset("لكن ولكن لكنه لكنها لكنهم الا
 # `حسبما أكد مصدر`, `وفق ما ذكرت الوكالة`: the cue attributes what came before it.
 _LOOKING_BACK = frozenset(fold(w) for w in "حسبما بحسبما لما وفقما".split())
 _ACCORDING = frozenset(fold(w) for w in "حسب بحسب وفق وفقا على".split())
+_LINK_WORDS = _LOOKING_BACK | _ACCORDING | {"ما"}
 _THEN = frozenset(("،", ",", "فان", "فانه", "فانها"))
 _MARKS = frozenset("\"«»“”„‟")  # doubled or nested marks at a quote's edge
 
@@ -65,6 +66,10 @@ def clause_end(words: list[Word], k: int, limit: int, lexicon: CueLexicon) -> in
         if cue is not None and cue.kind == "participle":
             break
         if cue is not None and prev in _COMMAS and word.folded[0] in "وف":
+            break
+        if cue is not None and looks_back(words, j):  # `... بحسب ما نقلت رويترز`
+            last = max((w.end for w in words[k:j] if w.is_word and w.folded not in _LINK_WORDS),
+                       default=last)
             break
         comma = _after_conjunction(words, k, j) if cue is not None and cue.kind == "verb" else -1
         if comma > k:

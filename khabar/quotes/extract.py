@@ -12,6 +12,7 @@ from __future__ import annotations
 from khabar.arabic import fold
 from khabar.document import Document, Entity, Offsets, Quote
 from khabar.quotes.attribute import Attributor
+from khabar.quotes.backward import backward
 from khabar.quotes.content import according, content_span, looks_back, noun_phrase, trim_open_end
 from khabar.quotes.lexicon import CueForm, CueLexicon
 from khabar.quotes.marks import Quoted, find_quoted
@@ -51,6 +52,7 @@ class _Context:
         quoted = find_quoted(text, start, end)
         open_at = {q.open: q for q in quoted}
         ends = {q.open: q.end if q.closed else self._open_end(q) for q in quoted}
+        closing = {q.end: q for q in quoted if q.closed}  # closing mark position -> quote
         governed: set[int] = set()
         covered = start
         out: list[Quote] = []
@@ -60,21 +62,26 @@ class _Context:
                 continue  # a cue inside quoted words is part of the quote
             if word.start < covered:
                 continue  # inside an earlier quote, or between its cue and its content
-            if looks_back(words, i):
-                continue
             limit = self.sentences.end_of(word.start)
-            if cue.kind == "according":
-                opens = self.sentences.start_of(word.start) == word.start
-                target = according(words, i, limit) if opens else None
-            else:
+            sentence = self.sentences.start_of(word.start)
+            target = None
+            if cue.kind == "according" and sentence == word.start:
+                target = according(words, i, limit)
+            elif cue.kind != "according" and not looks_back(words, i):
                 target = scan(words, i, limit, open_at, lexicon, self.person_ends)
                 if target is None and cue.complement == "np":
                     target = noun_phrase(words, i, limit, self.people, lexicon)
-            if target is None or (target.quoted and target.quoted.open in governed):
+            if target is None:
+                found = backward(words, i, sentence, limit, covered, closing, lexicon)
+                if found is None or found[0].quoted and found[0].quoted.open in governed:
+                    continue
+                target, span = found
+            elif target.quoted and target.quoted.open in governed:
                 continue
-            if self._impersonal(word, target):
+            elif self._impersonal(word, target):
                 continue
-            span = content_span(text, words, target, limit, lexicon)
+            else:
+                span = content_span(text, words, target, limit, lexicon)
             if span is None:
                 continue
             if target.quoted:

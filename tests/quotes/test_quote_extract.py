@@ -230,3 +230,27 @@ def test_quotes_give_a_plural_verb_the_group_named_before(make_document, lexicon
     text = "قدّر عدد من الخبراء حجم الخسائر بعد لقاء الحربي. وأكدوا أن السوق سيتعافى."
     _, found = _quotes(make_document, lexicon, text)
     assert [(speaker, speaker_text) for speaker, speaker_text, *_ in found] == [(None, "الخبراء")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"الطريق سيفتتح قريبا"، قال الحربي.', [("e1", "الحربي", "الطريق سيفتتح قريبا", True)]),
+        (
+            "سجلت المدينة ثلاث إصابات جديدة، كما أعلنت وزارة الصحة.",
+            [("e3", "وزارة الصحة", "سجلت المدينة ثلاث إصابات جديدة", False)],
+        ),
+        (
+            "الحربي يدرس جديا خيار الترشح حسبما أكد مصدر مقرب منه.",
+            [(None, "مصدر مقرب منه", "الحربي يدرس جديا خيار الترشح", False)],
+        ),
+        (  # a reported clause stops before the backward attribution of its own source
+            "وقال الحربي إن الطريق جاهز بحسب ما ذكرت وزارة الصحة.",
+            [("e1", "الحربي", "الطريق جاهز", False)],
+        ),
+    ],
+)
+def test_quotes_read_attributions_written_after_the_words(make_document, lexicon, text,
+                                                          expected):
+    assert _quotes(make_document, lexicon, text)[1] == expected
+
