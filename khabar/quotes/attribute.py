@@ -15,7 +15,8 @@ from khabar.document import Document, Entity, Offsets
 from khabar.quotes.lexicon import CueForm, CueLexicon
 from khabar.quotes.memory import SpeakerMemory
 from khabar.quotes.scan import Target
-from khabar.quotes.speakers import Speaker, entity_gender, explicit_subject, subject_before
+from khabar.quotes.preverbal import subject_before
+from khabar.quotes.speakers import Speaker, entity_gender, explicit_subject
 from khabar.quotes.text import Sentences, Word, words_of
 from khabar.quotes.titles import person_genders, person_titles, title_antecedent
 

@@ -76,51 +76,7 @@ def explicit_subject(
     if leading is not None:
         start, end, entity = leading
         return Speaker(entity.id, None, Offsets(start, end), None, "s")
-    return _described(lead, lexicon, phrase_only)
-
-
-_RELATIVE = frozenset(("الذي", "التي"))
-# After these the clause is nominal, so the words before the verb are its subject.
-_NOMINAL = frozenset(fold(w) for w in "أن إن لكن ولكن".split())
-_BEFORE_STOP = frozenset(fold(w) for w in (
-    "لكن ولكن لكنه لكنها الا كما فيما بينما ثم حين الذي التي الذين قد وقد كان وكان و ان انه"
-).split())
-
-
-def subject_before(words: list[Word], i: int, people: list[tuple[int, int, Entity]],
-                   lexicon: CueLexicon) -> Speaker | None:
-    """A subject written before its verb (`لكن مستخدمين قالوا`, `وكالة الأنباء ... قالت`).
-
-    Also the antecedent of a relative pronoun: `فاز بلاتر (79 عاما) - الذي أشار أمس إلى أن`.
-    """
-    if i > 0 and words[i - 1].folded in _RELATIVE:
-        lo = words[max(0, i - 8)].start
-        named = [(s, e, ent) for s, e, ent in people
-                 if lo <= s and e <= words[i - 1].start and ent.type in ("PER", "ORG")]
-        if named:
-            start, stop, entity = named[-1]
-            return Speaker(entity.id, None, Offsets(start, stop), None, "s")
-        return None
-    taken: list[Word] = []
-    stop = ""
-    for back in range(i - 1, max(-1, i - 6), -1):
-        word = words[back]
-        if not word.is_word or word.folded in _BEFORE_STOP or lexicon.cue(word.folded):
-            stop = word.folded
-            break
-        taken.insert(0, word)
-    if not taken:
-        return None
-    end = taken[-1].end
-    for start, stop_at, entity in people:
-        if stop_at == end and start >= taken[0].start and entity.type in ("PER", "ORG"):
-            return Speaker(entity.id, None, Offsets(start, stop_at), None, "s")
-    first = lexicon.word(taken[0].folded)
-    if first is not None and first[0] in ("title", "group", "body"):
-        return _described(taken, lexicon, False)
-    if stop in _NOMINAL and len(taken) <= 3:  # `إلا أن مسلم نفى`: whatever stands there
-        return Speaker(None, None, Offsets(taken[0].start, end), None, "s")
-    return None
+    return described(lead, lexicon, phrase_only)
 
 
 def _titles_only(words: list[Word], before: int, lexicon: CueLexicon) -> bool:
@@ -144,7 +100,7 @@ def _named(words: list[Word], mention: tuple[int, int, Entity], lexicon: CueLexi
     return Speaker(entity.id, None, Offsets(span_start, end), gender, "s")
 
 
-def _described(words: list[Word], lexicon: CueLexicon, phrase_only: bool) -> Speaker | None:
+def described(words: list[Word], lexicon: CueLexicon, phrase_only: bool) -> Speaker | None:
     """An unnamed subject: a group (`مسؤولون`) or a title or noun phrase (`المتحدث باسم`)."""
     first = lexicon.word(words[0].folded)
     if phrase_only and (first is None or first[0] not in ("title", "group", "body")):
