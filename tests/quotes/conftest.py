@@ -47,6 +47,6 @@ def lexicon():
     return load_lexicon()
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def make_document():
     return build_document

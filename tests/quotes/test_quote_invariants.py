@@ -5,12 +5,8 @@ import dataclasses
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import build_document
-
 from khabar.document import Document
-from khabar.quotes import find_quotes, load_lexicon
-
-LEXICON = load_lexicon()
+from khabar.quotes import find_quotes
 
 FRAGMENTS = [
     "قال سامي الحربي إن ", "وأضاف: ", "، مضيفًا ", "وقالت هند العتيبي ", "من جانبه، ",
@@ -23,9 +19,9 @@ PEOPLE = {"e1": ("سامي الحربي", "الحربي"), "e2": ("هند الع
 
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=30))
-def test_quotes_keep_offsets_inside_the_text_for_any_mix(parts):
-    doc = build_document("".join(parts), PEOPLE)
-    quotes = find_quotes(doc, LEXICON)
+def test_quotes_keep_offsets_inside_the_text_for_any_mix(make_document, lexicon, parts):
+    doc = make_document("".join(parts), PEOPLE)
+    quotes = find_quotes(doc, lexicon)
     for quote in quotes:
         for span in (quote.content, quote.cue, quote.speaker_span):
             if span is not None:
