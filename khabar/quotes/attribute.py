@@ -70,7 +70,7 @@ class Attributor:
             speaker = memory.resolve(cue, position, since, self._side_gender(words, i))
             if speaker is None and cue.number in ("p", "d"):
                 speaker = self._group_before(since, position)
-        if speaker is not None:
+        if speaker is not None and not target.cited:
             memory.remember(position, speaker, cue)
         memory.contents.append(content)
         return Attribution(speaker, span, resolved)

@@ -51,9 +51,9 @@ def backward(words: list[Word], i: int, sentence_start: int, limit: int, covered
     if mark >= 0 and words[mark].folded in _MARKS and words[mark].start in closing:
         quoted = closing[words[mark].start]
         if quoted.start >= covered:
-            return Target("direct", window, quoted), (quoted.start, quoted.end)
+            return Target("direct", window, quoted, cited=strong), (quoted.start, quoted.end)
         return None
     clause = [w for w in words[:j] if w.start >= max(sentence_start, covered) and w.is_word]
     if len(clause) < 3:
         return None
-    return Target("indirect", window), (clause[0].start, clause[-1].end)
+    return Target("indirect", window, cited=strong), (clause[0].start, clause[-1].end)

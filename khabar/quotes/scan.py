@@ -33,6 +33,7 @@ class Target:
     window: list[Word]
     quoted: Quoted | None = None
     content_start: int = 0
+    cited: bool = False  # a source cited after the words (`حسبما أكد مصدر`), not followed later
 
 
 def scan(
@@ -51,7 +52,8 @@ def scan(
             if j == i + 1 or prev.folded in COMPLEMENTIZERS or prev.folded in _BEFORE_QUOTE \
                     or _opens_with_complementizer(words, j):
                 return Target("direct", window, quoted)
-            if prev.end in person_ends and _word_count(words, quoted) >= 2:
+            if prev.end in person_ends and (_word_count(words, quoted) >= 2
+                                            or _ends_clause(words, quoted, limit)):
                 return Target("direct", window, quoted)  # قال كارتر "..." without a comma
         if word.folded in COMPLEMENTIZERS:
             if words[j - 1].folded in _NOT_REPORTING:
@@ -80,6 +82,12 @@ def scan(
 def _opens_with_complementizer(words: list[Word], j: int) -> bool:
     """`قالت في تقرير "إن ...`: the quote itself starts with the complementizer."""
     return j + 1 < len(words) and words[j + 1].folded in COMPLEMENTIZERS
+
+
+def _ends_clause(words: list[Word], quoted: Quoted, limit: int) -> bool:
+    """`قال كوركر "نعم"،`: a one-word quote that closes its clause is still a quote."""
+    after = next((w for w in words if w.start > quoted.end), None)
+    return after is None or after.start >= limit or after.folded in ("،", ",", ".", "؛")
 
 
 def _word_count(words: list[Word], quoted: Quoted) -> int:

@@ -244,6 +244,10 @@ def test_quotes_give_a_plural_verb_the_group_named_before(make_document, lexicon
             "الحربي يدرس جديا خيار الترشح حسبما أكد مصدر مقرب منه.",
             [(None, "مصدر مقرب منه", "الحربي يدرس جديا خيار الترشح", False)],
         ),
+        (  # a one-word quote that closes its clause belongs to the name before it
+            'قال الحربي "نعم"، حسب ما ذكرت وزارة الصحة.',
+            [("e1", "الحربي", "نعم", True)],
+        ),
         (  # a reported clause stops before the backward attribution of its own source
             "وقال الحربي إن الطريق جاهز بحسب ما ذكرت وزارة الصحة.",
             [("e1", "الحربي", "الطريق جاهز", False)],
