@@ -1,0 +1,116 @@
+"""Who said it: from the subject after the cue to the latest agreeing speaker.
+
+In order: the subject named after the cue (khabar.quotes.speakers), or written before its verb
+(`لكن مسؤولين قالوا`); a bare title goes to the person introduced with it
+(khabar.quotes.titles); a dropped subject goes to the latest agreeing speaker or person
+(khabar.quotes.memory), or for a plural verb to a group named just before.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from functools import cached_property
+
+from khabar.document import Document, Entity, Offsets
+from khabar.quotes.lexicon import CueForm, CueLexicon
+from khabar.quotes.memory import SpeakerMemory
+from khabar.quotes.scan import Target
+from khabar.quotes.preverbal import subject_before
+from khabar.quotes.speakers import Speaker, entity_gender, explicit_subject
+from khabar.quotes.text import Sentences, Word, words_of
+from khabar.quotes.titles import person_genders, person_titles, title_antecedent
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Attribution:
+    """A cue's speaker, the span that names them at the cue, and whether it was resolved."""
+
+    speaker: Speaker | None
+    span: Offsets | None
+    resolved: bool
+
+
+class Attributor:
+    """Finds speakers for one Document; remembers speakers as the text goes on."""
+
+    def __init__(self, doc: Document, lexicon: CueLexicon, people: list[tuple[int, int, Entity]],
+                 sentences: Sentences, folds: dict[str, str]) -> None:
+        self.doc, self.lexicon, self.people = doc, lexicon, people
+        self.sentences, self.folds = sentences, folds
+
+    @cached_property
+    def titles(self) -> dict[tuple[int, str], set[str]]:
+        return person_titles(self.doc.text, self.people, self.lexicon)
+
+    @cached_property
+    def memory(self) -> SpeakerMemory:
+        memory = SpeakerMemory(self.people)
+        for entity in self.doc.entities:  # roles and first names first, then nearby titles
+            gender = entity_gender(entity, self.lexicon) if entity.type == "PER" else None
+            if gender:
+                memory.genders[entity.id] = gender
+        for entity_id, gender in person_genders(self.titles, self.lexicon).items():
+            memory.genders.setdefault(entity_id, gender)
+        return memory
+
+    def attribute(self, words: list[Word], i: int, cue: CueForm, target: Target,
+                  content: Offsets) -> Attribution:
+        """The speaker of the quote whose cue is words[i]."""
+        position, memory = words[i].start, self.memory
+        speaker = None
+        if cue.kind in ("verb", "according"):
+            speaker = explicit_subject(target.window, self.people, self.lexicon)
+        if speaker is None and cue.kind == "verb":
+            speaker = subject_before(words, i, self.people, self.lexicon)
+        if speaker is not None and speaker.entity is None and speaker.span is not None:
+            speaker = self._by_title(speaker, position)
+        span, resolved = (speaker.span if speaker else None), speaker is None
+        if speaker is None:
+            since = self.sentences.previous_start(position)
+            speaker = memory.resolve(cue, position, since, self._side_gender(words, i))
+            if speaker is None and cue.number in ("p", "d"):
+                speaker = self._group_before(since, position)
+        if speaker is not None and not target.cited:
+            memory.remember(position, speaker, cue)
+        memory.contents.append(content)
+        return Attribution(speaker, span, resolved)
+
+    def name(self, speaker: Speaker) -> str | None:
+        """How the text names a speaker: the name without its title, or the words used."""
+        if speaker.text:
+            return speaker.text
+        span = speaker.span
+        for start, end, entity in self.people if speaker.entity and span else ():
+            if entity.id == speaker.entity and span.start <= start and end <= span.end:
+                return self.doc.text[start:end]
+        return self.doc.text[span.start : span.end] if span else None
+
+    def _group_before(self, since: int, until: int) -> Speaker | None:
+        """`قدّر عدد من الخبراء ... ونفوا`: a plural verb goes to a group named just before."""
+        found = None
+        for word in words_of(self.doc.text, since, until, self.folds):
+            kind = self.lexicon.word(word.folded)
+            if kind is not None and kind[0] == "group" and word.folded != "مصدر" and not any(
+                    c.start <= word.start < c.end for c in self.memory.contents):
+                found = Speaker(None, self.doc.text[word.start : word.end], None, None, "p")
+        return found
+
+    def _by_title(self, speaker: Speaker, before: int) -> Speaker:
+        """A bare title (`الوزير التركي`) goes to the person introduced with that title."""
+        assert speaker.span is not None
+        folded = [w.folded for w in words_of(self.doc.text, speaker.span.start, speaker.span.end)]
+        entity_id = title_antecedent(folded, before, self.titles, self.memory.genders,
+                                     self.lexicon)
+        if entity_id is None:
+            return speaker
+        text = self.doc.text[speaker.span.start : speaker.span.end]
+        return dataclasses.replace(speaker, entity=entity_id, text=text)
+
+    def _side_gender(self, words: list[Word], i: int) -> str | None:
+        """`من جانبه، وأكد ...`: the marker just before a cue gives the dropped subject's gender."""
+        before = tuple(w.folded for w in words[max(0, i - 3) : i] if w.is_word)
+        for size in (2, 1):
+            found = self.lexicon.sides.get(before[-size:]) if len(before) >= size else None
+            if found:
+                return found
+        return None

@@ -1,0 +1,149 @@
+"""Where a quote's content starts and ends.
+
+Quoted content is what the marks enclose (an unclosed quote loses a trailing `، مضيفًا`).
+Reported content runs from the complementizer to the end of the sentence, unless a participle
+cue (`مضيفًا`) or a new clause after a comma and a conjunction (`، لكن مسؤولين قالوا`) starts
+another quote first. Sentence-initial `وبحسب X فإن ...` and backward attributions
+(`حسبما أكد مصدر`) are recognized here too.
+"""
+
+from __future__ import annotations
+
+from khabar.arabic import fold
+from khabar.quotes.lexicon import CueLexicon
+from khabar.quotes.marks import Quoted
+from khabar.quotes.scan import Target
+from khabar.quotes.speakers import explicit_subject
+from khabar.quotes.text import Word
+
+_COMMAS = frozenset("،,")
+# `، لكن مستخدمين قالوا`, `، إلا أنهم أكدوا`: a new reported clause after a conjunction.
+_CONJUNCTIONS = frozenset("لكن ولكن لكنه لكنها لكنهم الا كما فيما بينما ثم حين".split())
+# `حسبما أكد مصدر`, `وفق ما ذكرت الوكالة`: the cue attributes what came before it.
+_LOOKING_BACK = frozenset(fold(w) for w in "حسبما بحسبما لما وفقما".split())
+_ACCORDING = frozenset(fold(w) for w in "حسب بحسب وفق وفقا على".split())
+_LINK_WORDS = _LOOKING_BACK | _ACCORDING | {"ما"}
+_THEN = frozenset(("،", ",", "فان", "فانه", "فانها"))
+_MARKS = frozenset("\"«»“”„‟")  # doubled or nested marks at a quote's edge
+
+
+def looks_back(words: list[Word], i: int) -> bool:
+    """Whether the cue at words[i] attributes earlier words (`حسبما أكد`, `وفق ما ذكرت`)."""
+    before = words[i - 1].folded if i > 0 else ""
+    if before in _LOOKING_BACK:
+        return True
+    return before == "ما" and i > 1 and words[i - 2].folded in _ACCORDING
+
+
+def according(words: list[Word], i: int, limit: int) -> Target | None:
+    """`وبحسب المحامي كروتينا فإن ...` (the caller checks it opens a sentence)."""
+    window: list[Word] = []
+    for j in range(i + 1, min(len(words), i + 10)):
+        word = words[j]
+        if word.start >= limit:
+            return None
+        if word.folded in _THEN:
+            start = word.end if word.folded in ("،", ",", "فان") else word.start
+            if j + 1 < len(words) and words[j + 1].folded == "فان":
+                start = words[j + 1].end
+            return Target("indirect", window, content_start=start) if window else None
+        window.append(word)
+    return None
+
+
+def clause_end(words: list[Word], k: int, limit: int, lexicon: CueLexicon) -> int:
+    """Where reported content starting at words[k] ends: its sentence, or a new cue.
+
+    Quotation marks inside do not end it: `أن X "Y"` is one (mixed) quote.
+    """
+    last = words[k].end if k < len(words) else limit
+    for j in range(k, len(words)):
+        word = words[j]
+        if word.start >= limit:
+            break
+        prev = words[j - 1].folded if j > 0 else ""
+        cue = lexicon.cue(word.folded) if j > k and word.is_word else None
+        if cue is not None and cue.kind == "participle":
+            break
+        if cue is not None and prev in _COMMAS and word.folded[0] in "وف":
+            break
+        if cue is not None and looks_back(words, j):  # `... بحسب ما نقلت رويترز`
+            last = max((w.end for w in words[k:j] if w.is_word and w.folded not in _LINK_WORDS),
+                       default=last)
+            break
+        comma = _after_conjunction(words, k, j) if cue is not None and cue.kind == "verb" else -1
+        if comma > k:
+            last = max((w.end for w in words[k:comma] if w.kind != "punct"), default=last)
+            break
+        if word.kind != "punct":
+            last = word.end
+    return last
+
+
+def _after_conjunction(words: list[Word], k: int, j: int) -> int:
+    """The comma's index when words[j] follows `، <conjunction or و-word> [words]`, else -1.
+
+    `، لكن مسؤولين قالوا`, `، وحول الخطط قال`: a new clause; `، أكد له` (no conjunction) is
+    still the same reported clause (`قال إن نظيره التركي، أكد له أن ...`).
+    """
+    for back in range(j - 1, max(k, j - 6) - 1, -1):
+        word = words[back].folded
+        if word in _CONJUNCTIONS or (word[0] == "و" and len(word) > 2):
+            return back - 1 if back > k and words[back - 1].folded in _COMMAS else -1
+        if not words[back].is_word:
+            return -1
+    return -1
+
+
+def trim_open_end(words: list[Word], quoted: Quoted, lexicon: CueLexicon) -> int:
+    """End of an unclosed quote: drop a trailing cue (`، مضيفًا`) and punctuation."""
+    inner = [w for w in words if quoted.start <= w.start and w.end <= quoted.end]
+    for back in range(1, min(4, len(inner)) + 1):
+        word = inner[-back]
+        if word.is_word and lexicon.cue(word.folded) is not None:
+            inner = inner[:-back]
+            break
+    while inner and inner[-1].kind == "punct":
+        inner.pop()
+    return inner[-1].end if inner else quoted.end
+
+
+def noun_phrase(words: list[Word], i: int, limit: int, people: list, lexicon: CueLexicon,
+                ) -> Target | None:
+    """`نفى كارتر وجود شرخ`: a subject (if any), then the reported noun phrase."""
+    rest = [w for w in words[i + 1 : i + 13] if w.start < limit]
+    if not rest or rest[0].folded in _NO_CONTENT:
+        return None
+    speaker = explicit_subject(rest, people, lexicon, phrase_only=True)
+    skip = 0
+    if speaker is not None and speaker.span is not None:
+        skip = sum(1 for w in rest if w.end <= speaker.span.end)
+    while skip < len(rest) and rest[skip].kind == "punct":
+        skip += 1
+    if len([w for w in rest[skip:] if w.is_word]) < 2:
+        return None
+    return Target("np", rest[:skip], content_start=rest[skip].start)
+
+
+_NO_CONTENT = frozenset("عنه عنها عنهم ذلك هذا هذه عن".split())
+
+
+def content_span(text: str, words: list[Word], target: Target, limit: int,
+                 lexicon: CueLexicon) -> tuple[int, int] | None:
+    """The content offsets of a target: inside the quote marks, or the reported clause."""
+    if target.quoted is not None:
+        q = target.quoted
+        start, end = q.start, q.end if q.closed else trim_open_end(words, q, lexicon)
+        while start < end and (text[start].isspace() or text[start] in _MARKS):
+            start += 1
+        while end > start and (text[end - 1].isspace() or text[end - 1] in _MARKS):
+            end -= 1
+        return (start, end) if start < end else None
+    k = next((j for j, w in enumerate(words)
+              if w.start >= target.content_start and w.kind != "punct"), None)
+    if k is None or words[k].start >= limit:
+        return None
+    end = clause_end(words, k, limit, lexicon)
+    if sum(1 for w in words[k:] if w.is_word and w.end <= end) < 2:
+        return None
+    return words[k].start, end

@@ -1,0 +1,116 @@
+"""Find the quotes of a Document and attribute each to a speaker.
+
+Per paragraph: pair the quotation marks, find the reporting cues outside quoted text, ask each
+cue what it introduces (khabar.quotes.scan) and where its content ends
+(khabar.quotes.content), then find its speaker (khabar.quotes.attribute). A cue inside
+reported content (`قال إن نظيره أكد له أن ...`) belongs to that content and starts no quote of
+its own; a participle after a comma (`، مضيفًا`) does.
+"""
+
+from __future__ import annotations
+
+from khabar.arabic import fold
+from khabar.document import Document, Entity, Offsets, Quote
+from khabar.quotes.attribute import Attributor
+from khabar.quotes.backward import backward
+from khabar.quotes.content import according, content_span, looks_back, noun_phrase, trim_open_end
+from khabar.quotes.lexicon import CueForm, CueLexicon
+from khabar.quotes.marks import Quoted, find_quoted
+from khabar.quotes.scan import Target, scan
+from khabar.quotes.text import Sentences, Word, blocks_of, words_of
+
+STAGE = "quotes.cues.v1"
+
+
+def find_quotes(doc: Document, lexicon: CueLexicon, *, stage: str = STAGE) -> tuple[Quote, ...]:
+    """All quotes of `doc` in text order. Needs doc.sentences and doc.entities (may be empty)."""
+    people = sorted((m.start, m.end, e) for e in doc.entities for m in e.mentions)
+    context = _Context(doc, lexicon, people, stage)
+    quotes: list[Quote] = []
+    for start, end in blocks_of(doc):
+        if lexicon.mentions_cue(fold(doc.text[start:end])):  # most paragraphs quote nobody
+            quotes.extend(context.block(start, end))
+    return tuple(quotes)
+
+
+class _Context:
+    def __init__(self, doc: Document, lexicon: CueLexicon,
+                 people: list[tuple[int, int, Entity]], stage: str) -> None:
+        self.doc, self.lexicon, self.people, self.stage = doc, lexicon, people, stage
+        self.sentences = Sentences(doc)
+        self.person_ends = {e for _, e, _ in people}
+        self.folds: dict[str, str] = {}
+        self.attributor = Attributor(doc, lexicon, people, self.sentences, self.folds)
+
+    def block(self, start: int, end: int) -> list[Quote]:
+        text, lexicon = self.doc.text, self.lexicon
+        words: list[Word] = []
+        for first, last in self.sentences.within(start, end):
+            folded = fold(text[first:last])
+            if lexicon.mentions_cue(folded):  # only sentences with a cue
+                words.extend(words_of(text, first, last, self.folds, folded))
+        quoted = find_quoted(text, start, end)
+        open_at = {q.open: q for q in quoted}
+        ends = {q.open: q.end if q.closed else self._open_end(q) for q in quoted}
+        closing = {q.end: q for q in quoted if q.closed}  # closing mark position -> quote
+        governed: set[int] = set()
+        covered = start
+        out: list[Quote] = []
+        for i, word in enumerate(words):
+            cue = lexicon.cue(word.folded) if word.is_word else None
+            if cue is None or any(q.open <= word.start < ends[q.open] for q in quoted):
+                continue  # a cue inside quoted words is part of the quote
+            if word.start < covered:
+                continue  # inside an earlier quote, or between its cue and its content
+            limit = self.sentences.end_of(word.start)
+            sentence = self.sentences.start_of(word.start)
+            target = None
+            if cue.kind == "according" and sentence == word.start:
+                target = according(words, i, limit)
+            elif cue.kind != "according" and not looks_back(words, i):
+                target = scan(words, i, limit, open_at, lexicon, self.person_ends)
+                if target is None and cue.complement == "np":
+                    target = noun_phrase(words, i, limit, self.people, lexicon)
+            if target is None:
+                found = backward(words, i, sentence, limit, covered, closing, lexicon)
+                if found is None or found[0].quoted and found[0].quoted.open in governed:
+                    continue
+                target, span = found
+            elif target.quoted and target.quoted.open in governed:
+                continue
+            elif self._impersonal(word, target):
+                continue
+            else:
+                span = content_span(text, words, target, limit, lexicon)
+            if span is None:
+                continue
+            if target.quoted:
+                governed.add(target.quoted.open)
+            covered = max(covered, span[1])
+            out.append(self._quote(words, i, cue, target, Offsets(*span)))
+        return out
+
+    def _open_end(self, quoted: Quoted) -> int:
+        tail = words_of(self.doc.text, max(quoted.start, quoted.end - 80), quoted.end, self.folds)
+        return trim_open_end(tail, quoted, self.lexicon)
+
+    def _impersonal(self, word: Word, target: Target) -> bool:
+        """`ويذكر أن ...` (it is worth noting that) reports nobody."""
+        found = self.lexicon.word(word.folded)
+        return found is not None and found[0] == "impersonal" and not target.window
+
+    def _quote(self, words: list[Word], i: int, cue: CueForm, target: Target,
+               content: Offsets) -> Quote:
+        found = self.attributor.attribute(words, i, cue, target, content)
+        speaker = found.speaker
+        score = (0.9 if target.kind == "direct" else 0.8) * (0.8 if found.resolved else 1.0)
+        return Quote(
+            speaker=speaker.entity if speaker else None,
+            speaker_text=self.attributor.name(speaker) if speaker else None,
+            cue=Offsets(words[i].start, words[i].end),
+            content=content,
+            direct=target.kind == "direct",
+            speaker_span=found.span,
+            stage=self.stage,
+            score=round(score if speaker else 0.5, 2),
+        )

@@ -1,0 +1,56 @@
+"""Subjects written before their verb, a case `قال X` order does not cover.
+
+`لكن مسؤولين قالوا`, `وكالة الأنباء السورية الرسمية قالت`, `إلا أن مسلم نفى`, and the
+antecedent of a relative pronoun: `فاز بلاتر (79 عاما) - الذي أشار أمس إلى أن`.
+"""
+
+from __future__ import annotations
+
+from khabar.arabic import fold
+from khabar.document import Entity, Offsets
+from khabar.quotes.lexicon import CueLexicon
+from khabar.quotes.speakers import Speaker, described
+from khabar.quotes.text import Word
+
+_RELATIVE = frozenset(("الذي", "التي"))
+# After these the clause is nominal, so the words before the verb are its subject.
+_NOMINAL = frozenset(fold(w) for w in "أن إن لكن ولكن".split())
+_BEFORE_STOP = frozenset(fold(w) for w in (
+    "لكن ولكن لكنه لكنها الا كما فيما بينما ثم حين الذي التي الذين قد وقد كان وكان و ان انه"
+).split())
+
+
+def subject_before(words: list[Word], i: int, people: list[tuple[int, int, Entity]],
+                   lexicon: CueLexicon) -> Speaker | None:
+    """A subject written before its verb (`لكن مستخدمين قالوا`, `وكالة الأنباء ... قالت`).
+
+    Also the antecedent of a relative pronoun: `فاز بلاتر (79 عاما) - الذي أشار أمس إلى أن`.
+    """
+    if i > 0 and words[i - 1].folded in _RELATIVE:
+        lo = words[max(0, i - 8)].start
+        named = [(s, e, ent) for s, e, ent in people
+                 if lo <= s and e <= words[i - 1].start and ent.type in ("PER", "ORG")]
+        if named:
+            start, stop, entity = named[-1]
+            return Speaker(entity.id, None, Offsets(start, stop), None, "s")
+        return None
+    taken: list[Word] = []
+    stop = ""
+    for back in range(i - 1, max(-1, i - 6), -1):
+        word = words[back]
+        if not word.is_word or word.folded in _BEFORE_STOP or lexicon.cue(word.folded):
+            stop = word.folded
+            break
+        taken.insert(0, word)
+    if not taken:
+        return None
+    end = taken[-1].end
+    for start, stop_at, entity in people:
+        if stop_at == end and start >= taken[0].start and entity.type in ("PER", "ORG"):
+            return Speaker(entity.id, None, Offsets(start, stop_at), None, "s")
+    first = lexicon.word(taken[0].folded)
+    if first is not None and first[0] in ("title", "group", "body"):
+        return described(taken, lexicon, False)
+    if stop in _NOMINAL and len(taken) <= 3:  # `إلا أن مسلم نفى`: whatever stands there
+        return Speaker(None, None, Offsets(taken[0].start, end), None, "s")
+    return None

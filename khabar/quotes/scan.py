@@ -1,0 +1,94 @@
+"""What a cue introduces: a quoted span, a reported clause (أن ...), or a noun phrase (نفى ...).
+
+From a cue, the scan reads the words up to the end of its sentence: the subject first, then a
+quotation mark, a colon or a complementizer (`إن`, `أن`, `بأن`, `أنه` ...) that starts the
+content. A plain reporting verb needs one of those; a verb marked `np` in the lexicon
+(`نفى وجود شرخ`) may report a noun phrase instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from khabar.quotes.lexicon import CueLexicon
+from khabar.quotes.marks import Quoted
+from khabar.quotes.text import Word
+
+COMPLEMENTIZERS = frozenset(
+    "ان انه انها انهم انهما انهن انني اننا اني بان بانه بانها بانهم فان".split()
+)
+_BARE = frozenset(("ان", "بان", "فان"))
+_BEFORE_QUOTE = frozenset(":،,-–—")
+_MAX_WINDOW = 40
+_CONJUNCTIONS = frozenset("لكن ولكن لكنه لكنها ولكنها ولكنه الا كما فيما بينما ثم".split())
+# `بعد أن`, `قبل أن`: a conjunction, not the start of reported content.
+_NOT_REPORTING = frozenset("بعد قبل منذ رغم دون حتى لدرجه بمجرد".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """What a cue governs: its subject window and where the content starts (or the quote)."""
+
+    kind: str  # "direct", "indirect" or "np"
+    window: list[Word]
+    quoted: Quoted | None = None
+    content_start: int = 0
+    cited: bool = False  # a source cited after the words (`حسبما أكد مصدر`), not followed later
+
+
+def scan(
+    words: list[Word], i: int, limit: int, open_at: dict[int, Quoted], lexicon: CueLexicon,
+    person_ends: set[int],
+) -> Target | None:
+    """The target of the cue at words[i], looking no further than `limit` (sentence end)."""
+    window: list[Word] = []
+    for j in range(i + 1, min(len(words), i + 1 + _MAX_WINDOW)):
+        word = words[j]
+        if word.start >= limit:
+            break
+        quoted = open_at.get(word.start)
+        if quoted is not None:
+            prev = words[j - 1]
+            if j == i + 1 or prev.folded in COMPLEMENTIZERS or prev.folded in _BEFORE_QUOTE \
+                    or _opens_with_complementizer(words, j):
+                return Target("direct", window, quoted)
+            if prev.end in person_ends and (_word_count(words, quoted) >= 2
+                                            or _ends_clause(words, quoted, limit)):
+                return Target("direct", window, quoted)  # قال كارتر "..." without a comma
+        if word.folded in COMPLEMENTIZERS:
+            if words[j - 1].folded in _NOT_REPORTING:
+                break
+            after = words[j + 1] if j + 1 < len(words) else None
+            if after is not None and after.start in open_at:
+                return Target("direct", window, open_at[after.start])
+            start = word.end if word.folded in _BARE else word.start
+            return Target("indirect", window, content_start=start)
+        if word.folded == ":":
+            after = words[j + 1] if j + 1 < len(words) else None
+            if after is not None and after.start in open_at:
+                return Target("direct", window, open_at[after.start])
+            if after is not None and after.start < limit:
+                return Target("indirect", window, content_start=after.start)
+            return None
+        cue = lexicon.cue(word.folded) if word.is_word else None
+        if cue is not None and cue.kind == "participle" and cue.lemma == "قال":
+            continue  # `وتابع قائلا إن`, `غردت ... قائلة:`: one speech act
+        if cue is not None or (word.folded in _CONJUNCTIONS and words[j - 1].folded in "،,"):
+            break  # another cue, or a new clause (`، ولكنها ...`): this cue introduces nothing
+        window.append(word)
+    return None
+
+
+def _opens_with_complementizer(words: list[Word], j: int) -> bool:
+    """`قالت في تقرير "إن ...`: the quote itself starts with the complementizer."""
+    return j + 1 < len(words) and words[j + 1].folded in COMPLEMENTIZERS
+
+
+def _ends_clause(words: list[Word], quoted: Quoted, limit: int) -> bool:
+    """`قال كوركر "نعم"،`: a one-word quote that closes its clause is still a quote."""
+    after = next((w for w in words if w.start > quoted.end), None)
+    return after is None or after.start >= limit or after.folded in ("،", ",", ".", "؛")
+
+
+def _word_count(words: list[Word], quoted: Quoted) -> int:
+    return sum(1 for w in words if quoted.start <= w.start < quoted.end and w.is_word)

@@ -1,0 +1,135 @@
+"""Speakers named after a cue: a person, an organization, or an unnamed group or title.
+
+Arabic news puts the explicit subject right after the reporting verb (`قال وزير الدفاع
+الأمريكي، آشتون كارتر، إن`): the first person mentioned in that window is the speaker and the
+title before the name belongs to the speaker span. Without a name the subject is kept as words
+(`مسؤولون`, `المتحدث باسم الوزارة`), with speaker=None. When the verb is followed directly by a
+preposition, a time word or nothing (`وأضاف أن`, `وقالت:`), the subject was dropped and
+khabar.quotes.memory resolves it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from khabar.arabic import fold
+from khabar.document import Entity, Offsets
+from khabar.quotes.lexicon import CueLexicon
+from khabar.quotes.text import Word
+
+# Words right after a verb that show its subject was dropped: prepositions and object pronouns.
+_DROPPED_SUBJECT = frozenset(fold(w) for w in
+    "في فى خلال امام على عن مع من الى الي لدى عقب بعد قبل اثناء له لها لهم لهما لنا لي لك "
+    "عنه عنها عنهم فيه فيها انه انها ان بان عبر حول".split()
+)
+# Time words and adverbs that may sit between the verb and its subject.
+_ADVERBS = frozenset(fold(w) for w in
+    "امس اليوم الليله مساء صباح الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت حينها "
+    "ايضا كذلك مجددا سابقا لاحقا رسميا تماما مرارا بدوره بدورها".split()
+)
+# `وقالت لصحيفة ...`, `وقال لـ"الرياض"`: the outlet told, not the speaker.
+_TOLD = frozenset(
+    fold(w) for w in "لـ ل لصحيفه لوكاله لقناه لموقع لتلفزيون لاذاعه لبرنامج للصحفيين".split()
+)
+_STOP = frozenset(
+    fold(w) for w in "في خلال امام على عن مع الى لدى عقب اثناء ان انه انها بان من".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who a cue's subject is: an entity id or None, how the text names them, and where."""
+
+    entity: str | None
+    text: str | None
+    span: Offsets | None
+    gender: str | None = None
+    number: str | None = "s"
+
+
+def explicit_subject(
+    words: list[Word], people: list[tuple[int, int, Entity]], lexicon: CueLexicon,
+    *, phrase_only: bool = False,
+) -> Speaker | None:
+    """The subject named right after a cue, or None when the subject was dropped.
+
+    `phrase_only`: the words after the subject are content (`نفى وزير الخارجية وجود ...`),
+    so an unnamed subject is cut to its definite noun phrase.
+    """
+    lead = list(words)
+    while lead and lead[0].folded in _ADVERBS:
+        lead.pop(0)
+    if not lead or not lead[0].is_word or lead[0].folded in _DROPPED_SUBJECT \
+            or lead[0].folded in _TOLD or lead[0].folded.startswith("لل"):
+        return None
+    first = lexicon.word(lead[0].folded)
+    if first and first[0] in ("pronoun", "impersonal"):
+        return None
+    lo, hi = lead[0].start, lead[-1].end
+    inside = [(s, e, ent) for s, e, ent in people if s >= lo and e <= hi]
+    person = next((m for m in inside if m[2].type == "PER"), None)
+    if person is not None and phrase_only and not _titles_only(lead, person[0], lexicon):
+        person = None  # `أكدت تصميم الدولة على ... شعبها`: a name inside the content
+    if person is not None:
+        return _named(lead, person, lexicon)
+    leading = next((m for m in inside if m[0] == lo), None)
+    if leading is not None:
+        start, end, entity = leading
+        return Speaker(entity.id, None, Offsets(start, end), None, "s")
+    return described(lead, lexicon, phrase_only)
+
+
+def _titles_only(words: list[Word], before: int, lexicon: CueLexicon) -> bool:
+    """Whether the words before a name are only its title (`وزير الخارجية عادل الجبير`)."""
+    ahead = [w for w in words if w.start < before]
+    if len(ahead) > 5 or any(w.folded in _STOP for w in ahead):
+        return False
+    first = lexicon.word(ahead[0].folded) if ahead else None
+    return not ahead or (first is not None and first[0] in ("title", "body", "group"))
+
+
+def _named(words: list[Word], mention: tuple[int, int, Entity], lexicon: CueLexicon) -> Speaker:
+    start, end, entity = mention
+    gender, plain = None, True
+    for word in words:
+        if word.start >= start:
+            break
+        plain = plain and word.folded not in _STOP
+        gender = gender or title_gender(word.folded, lexicon)
+    span_start = words[0].start if plain else start
+    return Speaker(entity.id, None, Offsets(span_start, end), gender, "s")
+
+
+def described(words: list[Word], lexicon: CueLexicon, phrase_only: bool) -> Speaker | None:
+    """An unnamed subject: a group (`مسؤولون`) or a title or noun phrase (`المتحدث باسم`)."""
+    first = lexicon.word(words[0].folded)
+    if phrase_only and (first is None or first[0] not in ("title", "group", "body")):
+        return None  # `أكدت تصميم الدولة ...`: no named subject, the words are the content
+    taken = [words[0]]
+    for word in words[1:6]:
+        if not word.is_word or word.folded in _STOP or lexicon.cue(word.folded):
+            break
+        if phrase_only and not word.folded.startswith("ال"):
+            break
+        taken.append(word)
+    group = first is not None and first[0] == "group" and words[0].folded != "مصدر"
+    gender = next((g for g in (title_gender(w.folded, lexicon) for w in taken) if g), None)
+    span = Offsets(taken[0].start, taken[-1].end)
+    return Speaker(None, None, span, gender, "p" if group else "s")
+
+
+def title_gender(folded: str, lexicon: CueLexicon) -> str | None:
+    """The gender a title word gives its holder (`منسقة` f, `وزير` m), if it is a title."""
+    found = lexicon.word(folded)
+    return found[1] if found and found[0] == "title" else None
+
+
+def entity_gender(entity: Entity, lexicon: CueLexicon) -> str | None:
+    """A person's gender from a role title or a first name, when either is known."""
+    for role in entity.roles:
+        parts = fold(role.title).split()
+        if parts and title_gender(parts[0], lexicon):
+            return title_gender(parts[0], lexicon)
+    parts = fold(entity.name).split()
+    found = lexicon.word(parts[0]) if parts else None
+    return found[1] if found and found[0] in ("name", "title") else None

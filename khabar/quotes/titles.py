@@ -1,0 +1,69 @@
+"""Titles next to names: the gender they give a person, and who a bare title refers to.
+
+`ليز جراندي منسقة العمليات` tells that Grande is a woman; `وزير الخارجية التركي مولود جاويش
+أوغلو` early in an article lets a later `وأفاد الوزير التركي بأن` go to the same person. Role
+records from the entity stage (Entity.roles) count as well as the words around each mention.
+"""
+
+from __future__ import annotations
+
+from khabar.arabic import fold
+from khabar.document import Entity
+from khabar.quotes.lexicon import CueLexicon
+from khabar.quotes.speakers import title_gender
+
+_BEFORE = 6  # words before a mention that may hold its title
+_AFTER = 3
+
+
+def _bare(folded: str) -> str:
+    return folded[2:] if folded.startswith("ال") and len(folded) > 4 else folded
+
+
+def person_titles(text: str, people: list[tuple[int, int, Entity]],
+                  lexicon: CueLexicon) -> dict[tuple[int, str], set[str]]:
+    """For each PER mention (start, entity id): the words around it, folded, without ال."""
+    out: dict[tuple[int, str], set[str]] = {}
+    for start, end, entity in people:
+        if entity.type != "PER":
+            continue
+        before = fold(text[max(0, start - 80) : start]).split()[-_BEFORE:]
+        after = fold(text[end : end + 40]).split()[:_AFTER]
+        titles = {_bare(w.strip("،,:()\"«»")) for w in before + after}
+        for role in entity.roles:
+            titles.update(_bare(word) for word in fold(role.title).split()[:1])
+        out[(start, entity.id)] = titles
+    return out
+
+
+def person_genders(titles: dict[tuple[int, str], set[str]], lexicon: CueLexicon) -> dict[str, str]:
+    """A gender per entity when its nearby titles agree on one."""
+    seen: dict[str, set[str]] = {}
+    for (_, entity_id), words in titles.items():
+        for word in words:
+            gender = title_gender(word, lexicon)
+            if gender:
+                seen.setdefault(entity_id, set()).add(gender)
+    return {entity_id: genders.pop() for entity_id, genders in seen.items() if len(genders) == 1}
+
+
+def title_antecedent(folded_words: list[str], before: int,
+                     titles: dict[tuple[int, str], set[str]], genders: dict[str, str],
+                     lexicon: CueLexicon) -> str | None:
+    """The latest person before `before` introduced with the same title as a bare subject.
+
+    A person whose gender is known and differs from the title's (`الطالبة` and a man named
+    next to it in `والد الطالبة فيصل`) is not a candidate.
+    """
+    heads = {_bare(w) for w in folded_words if title_gender(w, lexicon)}
+    if not heads:
+        return None
+    wanted = {_bare(w) for w in folded_words}
+    gender = next((title_gender(w, lexicon) for w in folded_words if title_gender(w, lexicon)))
+    for (start, entity_id), words in sorted(titles.items(), reverse=True):
+        known = genders.get(entity_id)
+        if start >= before or (known and gender and known != gender) or not heads <= words:
+            continue
+        if len(wanted & words) >= 0.6 * len(wanted):  # `الوزير التركي` ~ `وزير الخارجية التركي`
+            return entity_id
+    return None
