@@ -9,10 +9,11 @@ import click
 from khabar.api import load_pipeline
 from khabar.batch import BatchSummary, run_batch
 from khabar.cli import cli
+from khabar.cli.common import read_inputs
 from khabar.cli.output import OUTPUT_FORMATS, write_documents
 from khabar.config import load_config
 from khabar.corpus import learn_from_pages
-from khabar.pages import FORMATS, iter_pages
+from khabar.pages import FORMATS
 from khabar.rawstore import RawArchive
 
 
@@ -66,8 +67,7 @@ def analyze(paths, out_format, input_format, encoding, config, boilerplate, lear
 
 
 def _pages(paths, input_format, encoding):
-    for path in paths:
-        yield from iter_pages(path, fmt=input_format, encoding=encoding)
+    return read_inputs(paths, input_format, encoding)
 
 
 @cli.command("learn-boilerplate")

@@ -1,0 +1,40 @@
+"""What several commands share: reading inputs and building the pipeline from options."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+import click
+
+from khabar.api import load_pipeline
+from khabar.config import load_config
+from khabar.document import Document
+from khabar.pages import FORMATS, RawPage, iter_pages
+from khabar.pipeline import Pipeline
+
+
+def input_options(command):
+    """The input options of every command that analyzes pages."""
+    command = click.option("--config", type=click.Path(dir_okay=False), default=None,
+                           help="Pipeline config (TOML).")(command)
+    command = click.option("--encoding", default=None,
+                           help="Force an input encoding, e.g. windows-1256.")(command)
+    command = click.option("--input-format", type=click.Choice(FORMATS), default="auto",
+                           show_default=True,
+                           help="How to read the inputs (auto: by file suffix, then by content).")(command)
+    return click.argument("paths", nargs=-1, required=True)(command)
+
+
+def read_inputs(paths: Iterable[str], input_format: str = "auto",
+                encoding: str | None = None) -> Iterator[RawPage]:
+    """Every page under every path, in order."""
+    for path in paths:
+        yield from iter_pages(path, fmt=input_format, encoding=encoding)
+
+
+def analyzed(paths: Iterable[str], input_format: str, encoding: str | None,
+             config: str | None) -> Iterator[Document]:
+    """Analyze the inputs with the configured pipeline (record policy: bad pages come out rejected)."""
+    pipeline: Pipeline = load_pipeline(load_config(config))
+    for page in read_inputs(paths, input_format, encoding):
+        yield pipeline(page)
