@@ -1,0 +1,8 @@
+"""The embedded store: SQLite with Arabic search, stories across outlets and global entities.
+
+See docs/store.md. `open_store(path)` is the entry point; all SQL lives in this package.
+"""
+
+from khabar.store.sqlite import SearchHit, SearchPage, Store, StoryInfo, EntityInfo, open_store
+
+__all__ = ["EntityInfo", "SearchHit", "SearchPage", "Store", "StoryInfo", "open_store"]

@@ -1,0 +1,489 @@
+"""The SQLite store: documents, raw inputs, search, stories and entities in one file.
+
+`Store` is the one object the CLI and the HTTP API read and write through. Writes go through
+`write_documents` / `write_prepared`, one transaction per call, so a crash at any moment leaves
+the database as it was after the last finished batch. The schema changes only through the
+numbered scripts in `migrations/`; `PRAGMA user_version` holds the number of the last one.
+
+Example:
+    >>> store = open_store(":memory:")
+    >>> store.search("الأمم المتحدة").hits
+    []
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from khabar.arabic import fold
+from khabar.document import STATUS_OK, Document
+from khabar.errors import KhabarError, StoreError
+from khabar.store import stories as story_signals
+from khabar.store.entities import entity_key, link_entity, recount_entity
+from khabar.store.prepare import Prepared, prepare
+from khabar.store.search import make_snippet, parse_query
+from khabar.store.stories import StoryHasher
+
+# Outcomes of writing one input.
+STORED, ALIAS, DUPLICATE, SKIPPED = "stored", "alias", "duplicate_id", "skipped"
+
+
+@dataclass
+class WriteResult:
+    """How many inputs a write stored, linked as aliases, or skipped as already present."""
+
+    outcomes: dict[str, int] = field(default_factory=dict)
+
+    def add(self, outcome: str) -> None:
+        self.outcomes[outcome] = self.outcomes.get(outcome, 0) + 1
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One search result: the document, its rank score (lower is better) and a snippet."""
+
+    id: str
+    title: str | None
+    source: str | None
+    published: str | None
+    score: float
+    snippet: str
+    highlights: tuple[tuple[int, int], ...]  # ranges in `snippet`
+    snippet_start: int  # offset of the snippet in the document text
+
+
+@dataclass(frozen=True, slots=True)
+class SearchPage:
+    """One page of search results; `has_more` says whether a next page exists."""
+
+    query: str
+    hits: list[SearchHit]
+    has_more: bool
+
+
+@dataclass(frozen=True, slots=True)
+class StoryInfo:
+    """A story: its headline, size, outlets and the days it was first and last seen."""
+
+    id: str
+    headline: str | None
+    first_seen: str | None
+    last_seen: str | None
+    size: int
+    outlets: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EntityInfo:
+    """A collection-wide entity with its names, counts, roles over time and companions."""
+
+    id: int
+    type: str
+    name: str
+    mentions: int
+    documents: int
+    names: tuple[tuple[str, int], ...] = ()
+    roles: tuple[dict[str, Any], ...] = ()  # {title, affiliation, day, doc_id}
+    cooccurring: tuple[dict[str, Any], ...] = ()  # {name, type, documents}
+
+
+def _migrations() -> list[tuple[int, str]]:
+    folder = resources.files("khabar.store").joinpath("migrations")
+    scripts = []
+    for item in folder.iterdir():
+        if item.name.endswith(".sql") and item.name[:4].isdigit():
+            scripts.append((int(item.name[:4]), item.read_text(encoding="utf-8")))
+    return sorted(scripts)
+
+
+def schema_version() -> int:
+    """The schema version this code writes: the number of the last migration."""
+    return _migrations()[-1][0]
+
+
+class Store:
+    """Documents, raw inputs, search index, stories and entities in one SQLite database."""
+
+    def __init__(self, path: str | Path, *, hasher: StoryHasher | None = None) -> None:
+        self.path = str(path)
+        self._hasher = hasher
+        try:
+            self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+            if self.path != ":memory:":
+                self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            self.conn.execute("PRAGMA foreign_keys=OFF")
+            self._migrate()
+        except sqlite3.Error as error:
+            raise StoreError("E501", detail=f"cannot open {self.path}: {error}") from error
+
+    # -- lifecycle ---------------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Close the database; the Store cannot be used afterwards."""
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _migrate(self) -> None:
+        current = self.conn.execute("PRAGMA user_version").fetchone()[0]
+        known = schema_version()
+        if current > known:
+            raise StoreError("E506", path=self.path, found=current, known=known)
+        for number, script in _migrations():
+            if number <= current:
+                continue
+            # executescript commits first; the script runs inside our own transaction.
+            self.conn.executescript(f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;")
+
+    @property
+    def user_version(self) -> int:
+        return self.conn.execute("PRAGMA user_version").fetchone()[0]
+
+    # -- writing -----------------------------------------------------------------------------
+
+    def input_keys(self) -> set[str]:
+        """Keys of every input already stored (see khabar.store.prepare.input_key)."""
+        return {row[0] for row in self.conn.execute("SELECT key FROM inputs")}
+
+    def write_documents(self, docs: Iterable[Document]) -> WriteResult:
+        """Store documents (without their raw bytes) in one transaction."""
+        self._hasher = self._hasher or StoryHasher()
+        return self.write_prepared([prepare(doc, hasher=self._hasher) for doc in docs])
+
+    def write_prepared(self, items: Iterable[Prepared]) -> WriteResult:
+        """Store prepared documents in one transaction; everything or nothing is written."""
+        result = WriteResult()
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                for item in items:
+                    result.add(self._write_one(item))
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            self.conn.execute("COMMIT")
+        except sqlite3.Error as error:
+            raise StoreError("E501", detail=str(error)) from error
+        return result
+
+    def _write_one(self, item: Prepared) -> str:
+        c = self.conn
+        doc = item.doc
+        if c.execute("SELECT 1 FROM inputs WHERE key = ?", (item.input_key,)).fetchone():
+            return SKIPPED
+        if item.raw is not None and doc.raw is not None:
+            c.execute("INSERT OR IGNORE INTO raw(sha256, size, format, data) VALUES (?, ?, ?, ?)",
+                      (doc.raw.sha256, item.raw_size, doc.raw.format, item.raw))
+        outcome, target = STORED, doc.id
+        row = None
+        if item.text_key is not None:
+            row = c.execute("SELECT id FROM documents WHERE text_key = ?", (item.text_key,)).fetchone()
+        if row is not None:  # the same text, seen before (under another URL)
+            outcome, target = ALIAS, row[0]
+        else:
+            row = c.execute("SELECT raw_sha256 FROM documents WHERE id = ?", (doc.id,)).fetchone()
+            if row is not None:  # same raw bytes again (alias), or an id reused for other bytes
+                same_raw = doc.raw is not None and row[0] == doc.raw.sha256
+                outcome = ALIAS if same_raw else DUPLICATE
+        c.execute("INSERT INTO inputs(key, doc_id, origin, outcome) VALUES (?, ?, ?, ?)",
+                  (item.input_key, target, item.origin, outcome))
+        source = doc.source.name or doc.source.domain
+        if doc.source.url:
+            c.execute("INSERT OR IGNORE INTO urls(url, doc_id, source, alias) VALUES (?, ?, ?, ?)",
+                      (doc.source.url, target, source, int(outcome != STORED)))
+        if outcome != STORED:
+            return outcome
+        reason = doc.reason
+        n = c.execute(
+            "INSERT INTO documents(id, status, reason_code, reason_stage, url, source, domain, "
+            "published, day, title, raw_sha256, text_key, json) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (doc.id, doc.status, reason.code if reason else None, reason.stage if reason else None,
+             doc.source.url, source, doc.source.domain, doc.published, item.day, doc.title,
+             doc.raw.sha256 if doc.raw else None, item.text_key, item.doc_json),
+        ).lastrowid
+        if doc.status != STATUS_OK:
+            return outcome
+        c.execute("INSERT INTO search_index(rowid, title, body) VALUES (?, ?, ?)",
+                  (n, item.index_title, item.index_body))
+        self._write_annotations(n, doc)
+        if item.story is not None:
+            story_id = story_signals.assign_story(c, n, doc.id, item.day_number, item.story)
+            story_signals.add_to_story(c, story_id, n, doc.title, item.day, source or "?")
+        return outcome
+
+    def _write_annotations(self, n: int, doc: Document) -> None:
+        c = self.conn
+        local: dict[str, int] = {}
+        touched: set[int] = set()
+        for entity in doc.entities:
+            entity_id = link_entity(c, entity.type, entity.name)
+            local[entity.id] = entity_id
+            touched.add(entity_id)
+            c.execute("INSERT OR REPLACE INTO doc_entities(doc_n, local_id, entity_id, type, name, mentions) "
+                      "VALUES (?, ?, ?, ?, ?, ?)",
+                      (n, entity.id, entity_id, entity.type, entity.name, max(1, len(entity.mentions))))
+            c.execute("INSERT INTO entity_names(entity_id, name, count) VALUES (?, ?, 1) "
+                      "ON CONFLICT(entity_id, name) DO UPDATE SET count = count + 1", (entity_id, entity.name))
+            c.executemany("INSERT INTO spans(doc_n, kind, label, start, \"end\", value, stage, score) "
+                          "VALUES (?, 'mention', ?, ?, ?, ?, ?, ?)",
+                          [(n, entity.type, m.start, m.end, entity.id, m.stage, m.score) for m in entity.mentions])
+            c.executemany("INSERT INTO roles(doc_n, entity_id, title, affiliation, start, \"end\") "
+                          "VALUES (?, ?, ?, ?, ?, ?)",
+                          [(n, entity_id, r.title, r.affiliation, r.evidence.start, r.evidence.end)
+                           for r in entity.roles])
+        for entity_id in sorted(touched):
+            recount_entity(c, entity_id)
+        for idx, quote in enumerate(doc.quotes):
+            speaker_key = " ".join(fold(quote.speaker_text).split()) if quote.speaker_text else None
+            c.execute("INSERT INTO quotes(doc_n, idx, speaker_entity, speaker_text, speaker_key, start, \"end\", "
+                      "direct, stage, score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                      (n, idx, local.get(quote.speaker or ""), quote.speaker_text, speaker_key,
+                       quote.content.start, quote.content.end, int(quote.direct), quote.stage, quote.score))
+        for idx, event in enumerate(doc.events):
+            c.execute(
+                "INSERT INTO events(doc_n, idx, cameo, plover, source_code, source_entity, target_code, "
+                "target_entity, trigger_start, trigger_end, location, date, confidence, stage) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (n, idx, event.cameo, event.plover,
+                 event.source.code if event.source else None,
+                 local.get(event.source.entity or "") if event.source else None,
+                 event.target.code if event.target else None,
+                 local.get(event.target.entity or "") if event.target else None,
+                 event.trigger.start, event.trigger.end, local.get(event.location or ""),
+                 event.date, event.confidence, event.stage))
+        c.executemany("INSERT INTO spans(doc_n, kind, label, start, \"end\", value, stage, score) "
+                      "VALUES (?, 'date', NULL, ?, ?, ?, ?, NULL)",
+                      [(n, d.start, d.end, d.value, d.stage) for d in doc.dates])
+        c.executemany("INSERT INTO spans(doc_n, kind, label, start, \"end\", value, stage, score) "
+                      "VALUES (?, 'quantity', ?, ?, ?, ?, ?, NULL)",
+                      [(n, q.unit, q.start, q.end, repr(q.value), q.stage) for q in doc.quantities])
+
+    # -- documents ---------------------------------------------------------------------------
+
+    def get_document(self, doc_id: str) -> Document:
+        """The stored Document with this id (or the id of an exact copy linked to it)."""
+        row = self.conn.execute("SELECT json FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        if row is None:  # a URL, perhaps of an exact copy
+            row = self.conn.execute("SELECT d.json FROM urls u JOIN documents d ON d.id = u.doc_id "
+                                    "WHERE u.url = ?", (doc_id,)).fetchone()
+        if row is None:
+            raise StoreError("E503", doc_id=doc_id)
+        return Document.from_json(row[0])
+
+    def iter_documents(self, *, status: str | None = None, batch: int = 500) -> Iterator[Document]:
+        """Every stored document in order of arrival (optionally only one status)."""
+        last = 0
+        while True:
+            rows = self.conn.execute(
+                "SELECT n, json FROM documents WHERE n > ? AND (? IS NULL OR status = ?) ORDER BY n LIMIT ?",
+                (last, status, status, batch)).fetchall()
+            if not rows:
+                return
+            for n, text in rows:
+                yield Document.from_json(text)
+            last = rows[-1][0]
+
+    def documents(self, *, status: str | None = None, reason: str | None = None,
+                  limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+        """Document summaries (id, status, reason, source, day, title, story), newest input last."""
+        rows = self.conn.execute(
+            "SELECT id, status, reason_code, source, day, title, story_id FROM documents "
+            "WHERE (:status IS NULL OR status = :status) AND (:reason IS NULL OR reason_code = :reason) "
+            "ORDER BY n LIMIT :limit OFFSET :offset",
+            {"status": status, "reason": reason, "limit": limit, "offset": offset}).fetchall()
+        keys = ("id", "status", "reason", "source", "day", "title", "story_id")
+        return [dict(zip(keys, row)) for row in rows]
+
+    def counts(self) -> dict[str, Any]:
+        """Documents per status and reason code, aliases, raw inputs and stories."""
+        by_status: dict[str, Any] = {}
+        for status, reason, count in self.conn.execute(
+                "SELECT status, reason_code, COUNT(*) FROM documents GROUP BY status, reason_code "
+                "ORDER BY status, reason_code"):
+            if status == STATUS_OK:
+                by_status[status] = count
+            else:
+                by_status.setdefault(status, {})[reason or "unknown"] = count
+        one = lambda sql: self.conn.execute(sql).fetchone()[0]  # noqa: E731
+        return {"documents": by_status,
+                "aliases": one("SELECT COUNT(*) FROM urls WHERE alias = 1"),
+                "raw_inputs": one("SELECT COUNT(*) FROM raw"),
+                "stories": one("SELECT COUNT(*) FROM stories"),
+                "entities": one("SELECT COUNT(*) FROM entities")}
+
+    def aliases(self, doc_id: str) -> list[str]:
+        """Every URL the article was seen under, its own first."""
+        rows = self.conn.execute("SELECT url FROM urls WHERE doc_id = ? ORDER BY alias, url", (doc_id,))
+        return [row[0] for row in rows]
+
+    def raw_bytes(self, sha256: str) -> bytes:
+        """The raw input stored under this SHA-256."""
+        import zlib
+
+        row = self.conn.execute("SELECT data FROM raw WHERE sha256 = ?", (sha256,)).fetchone()
+        if row is None:
+            raise StoreError("E504", sha256=sha256)
+        return zlib.decompress(row[0])
+
+    # -- search ------------------------------------------------------------------------------
+
+    def search(self, query: str, *, source: str | None = None, since: str | None = None,
+               until: str | None = None, entity: str | None = None, speaker: str | None = None,
+               limit: int = 10, offset: int = 0) -> SearchPage:
+        """Ranked search over titles and bodies with Arabic-aware matching and snippets.
+
+        `query` takes words and "quoted phrases" (all must match). Filters: `source` (outlet
+        name or domain), `since`/`until` (YYYY-MM-DD, inclusive), `entity` (a name; documents
+        that mention it), `speaker` (a name; documents quoting it). Raises KhabarError E502 for
+        a query with nothing to search.
+        """
+        parsed = parse_query(query)
+        limit, offset = max(0, int(limit)), max(0, int(offset))
+        where, params = ["search_index MATCH :match"], {"match": parsed.match_expression()}
+        if source:
+            where.append("(d.source = :source OR d.domain = :source)")
+            params["source"] = source
+        if since:
+            where.append("d.day >= :since")
+            params["since"] = since
+        if until:
+            where.append("d.day <= :until")
+            params["until"] = until
+        if entity:
+            ids = self._entity_ids(entity)
+            where.append(f"d.n IN (SELECT doc_n FROM doc_entities WHERE entity_id IN ({_ints(ids)}))")
+        if speaker:
+            ids = self._entity_ids(speaker)
+            where.append(f"d.n IN (SELECT doc_n FROM quotes WHERE speaker_entity IN ({_ints(ids)}) "
+                         "OR speaker_key = :speaker_key)")
+            params["speaker_key"] = " ".join(fold(speaker).split())
+        params.update(limit=limit + 1, offset=offset)
+        sql = ("SELECT d.id, d.title, d.source, d.published, search_index.rank, json_extract(d.json, '$.text') "
+               "FROM search_index JOIN documents d ON d.n = search_index.rowid "
+               f"WHERE {' AND '.join(where)} ORDER BY search_index.rank LIMIT :limit OFFSET :offset")
+        try:
+            rows = self.conn.execute(sql, params).fetchall()
+        except sqlite3.OperationalError as error:  # should not happen: every term is quoted
+            raise KhabarError("E502", query=query, detail=str(error)) from error
+        hits = []
+        for doc_id, title, source_name, published, rank, text in rows[:limit]:
+            snippet = make_snippet(text or "", parsed)
+            hits.append(SearchHit(doc_id, title, source_name, published, float(rank),
+                                  snippet.text, snippet.highlights, snippet.start))
+        return SearchPage(query, hits, len(rows) > limit)
+
+    def _entity_ids(self, name: str) -> list[int]:
+        ids: list[int] = []
+        for entity_type in [row[0] for row in self.conn.execute("SELECT DISTINCT type FROM entities")]:
+            key = entity_key(entity_type, name)
+            rows = self.conn.execute("SELECT id FROM entities WHERE type = ? AND (key = ? OR "
+                                     "(? NOT LIKE '% %' AND last = ? AND words > 1))",
+                                     (entity_type, key, key, key)).fetchall()
+            ids.extend(row[0] for row in rows)
+        return ids
+
+    # -- stories -----------------------------------------------------------------------------
+
+    def stories(self, *, since: str | None = None, until: str | None = None, min_size: int = 1,
+                order: str = "outlets", limit: int = 20, offset: int = 0) -> list[StoryInfo]:
+        """Stories seen between `since` and `until`, by number of outlets (or size, or recency)."""
+        orders = {"outlets": "outlets DESC, size DESC, id", "size": "size DESC, outlets DESC, id",
+                  "recent": "last_seen DESC, id"}
+        if order not in orders:
+            raise KhabarError("E103", option="order", detail=f"one of {', '.join(orders)}")
+        rows = self.conn.execute(
+            "SELECT id, headline, first_seen, last_seen, size FROM stories "
+            "WHERE size >= :min AND (:since IS NULL OR last_seen >= :since) "
+            "AND (:until IS NULL OR first_seen <= :until) "
+            f"ORDER BY {orders[order]} LIMIT :limit OFFSET :offset",
+            {"min": min_size, "since": since, "until": until, "limit": limit, "offset": offset}).fetchall()
+        return [StoryInfo(*row[:4], row[4], self._outlets(row[0])) for row in rows]
+
+    def story(self, story_id: str) -> tuple[StoryInfo, list[dict[str, Any]]]:
+        """A story and its articles (id, source, day, title, link kind and score) in arrival order."""
+        row = self.conn.execute("SELECT id, headline, first_seen, last_seen, size FROM stories WHERE id = ?",
+                                (story_id,)).fetchone()
+        if row is None:
+            raise StoreError("E505", story_id=story_id)
+        articles = self.conn.execute(
+            "SELECT d.id, d.source, d.day, d.title, l.kind, l.score FROM documents d "
+            "LEFT JOIN story_links l ON l.doc_n = d.n WHERE d.story_id = ? ORDER BY d.n", (story_id,))
+        keys = ("id", "source", "day", "title", "link", "score")
+        return (StoryInfo(*row[:4], row[4], self._outlets(story_id)),
+                [dict(zip(keys, article)) for article in articles])
+
+    def story_links(self, *, kind: str | None = None) -> list[dict[str, Any]]:
+        """Every link between an article and the earlier article it joined a story through."""
+        rows = self.conn.execute(
+            "SELECT a.id, b.id, l.kind, l.score FROM story_links l JOIN documents a ON a.n = l.doc_n "
+            "JOIN documents b ON b.n = l.linked_n WHERE (? IS NULL OR l.kind = ?) ORDER BY l.doc_n",
+            (kind, kind))
+        return [{"doc": a, "linked": b, "kind": k, "score": s} for a, b, k, s in rows]
+
+    def _outlets(self, story_id: str) -> tuple[str, ...]:
+        rows = self.conn.execute("SELECT outlet FROM story_outlets WHERE story_id = ? "
+                                 "ORDER BY articles DESC, outlet", (story_id,))
+        return tuple(row[0] for row in rows)
+
+    # -- entities ----------------------------------------------------------------------------
+
+    def entities(self, *, type: str | None = None, limit: int = 50, offset: int = 0) -> list[EntityInfo]:
+        """Collection entities by number of documents."""
+        rows = self.conn.execute(
+            "SELECT id, type, name, mentions, documents FROM entities WHERE (? IS NULL OR type = ?) "
+            "ORDER BY documents DESC, mentions DESC, id LIMIT ? OFFSET ?", (type, type, limit, offset))
+        return [EntityInfo(*row) for row in rows]
+
+    def entity(self, name: str, *, type: str | None = None, limit: int = 20) -> list[EntityInfo]:
+        """Entities matching a name (any spelling that normalizes the same), with details."""
+        ids = self._entity_ids(name)
+        out = []
+        for entity_id in ids:
+            row = self.conn.execute("SELECT id, type, name, mentions, documents FROM entities WHERE id = ?",
+                                    (entity_id,)).fetchone()
+            if type and row[1] != type:
+                continue
+            names = tuple(self.conn.execute(
+                "SELECT name, count FROM entity_names WHERE entity_id = ? ORDER BY count DESC, name",
+                (entity_id,)).fetchall())
+            roles = tuple({"title": t, "affiliation": a, "day": day, "doc_id": d} for t, a, day, d in self.conn.execute(
+                "SELECT r.title, r.affiliation, doc.day, doc.id FROM roles r JOIN documents doc ON doc.n = r.doc_n "
+                "WHERE r.entity_id = ? ORDER BY doc.day, doc.n LIMIT ?", (entity_id, limit)))
+            companions = tuple({"name": n, "type": t, "documents": c} for n, t, c in self.conn.execute(
+                "SELECT e.name, e.type, COUNT(DISTINCT b.doc_n) AS shared FROM doc_entities a "
+                "JOIN doc_entities b ON b.doc_n = a.doc_n AND b.entity_id != a.entity_id "
+                "JOIN entities e ON e.id = b.entity_id WHERE a.entity_id = ? "
+                "GROUP BY b.entity_id ORDER BY shared DESC, e.name LIMIT ?", (entity_id, limit)))
+            out.append(EntityInfo(*row, names=names, roles=roles, cooccurring=companions))
+        return sorted(out, key=lambda e: (-e.documents, e.id))
+
+
+def _ints(values: list[int]) -> str:
+    return ", ".join(str(int(v)) for v in values) or "NULL"
+
+
+def open_store(path: str | Path) -> Store:
+    """Open (and create or migrate) the khabar SQLite store at `path` (":memory:" works too).
+
+    Example:
+        >>> with open_store(":memory:") as store:
+        ...     store.counts()["stories"]
+        0
+    """
+    return Store(path)
+
+
+def dump_json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
