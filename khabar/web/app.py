@@ -21,7 +21,7 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
+from fastapi.responses import FileResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -116,12 +116,13 @@ def create_app(db: str | Path | Store, *, token: str | None = None, pipeline: An
     app.state.cache = TTLCache(cache_seconds)
     app.state.renderer = Renderer()
     app.state.max_body = max_body
+    app.state.fonts = fonts.font_files()
 
     app.mount("/static/css", StaticFiles(directory=STATIC), name="static")
 
     @app.get("/static/fonts/{name}", include_in_schema=False)
     async def font(name: str) -> Response:
-        found = fonts.font_files().get(name)
+        found = app.state.fonts.get(name)
         if found is None:
             raise RequestError("E601", path=f"/static/fonts/{name}")
         return FileResponse(found, media_type="font/ttf", headers={"Cache-Control": "public, max-age=86400"})
@@ -149,9 +150,13 @@ def create_app(db: str | Path | Store, *, token: str | None = None, pipeline: An
     return app
 
 
-def json_response(data: dict[str, Any], status: int = 200) -> JSONResponse:
-    """A JSON response in the house envelope: `{"ok": true, ...}`."""
-    return JSONResponse({"ok": True, **data}, status_code=status)
+def app_from_environment() -> FastAPI:
+    """The app `khabar serve` runs in each worker, configured through its environment."""
+    import os
+
+    token_env = os.environ.get("KHABAR_SERVE_TOKEN_ENV", "KHABAR_TOKEN")
+    return create_app(os.environ.get("KHABAR_SERVE_DB", "khabar.db"), token=os.environ.get(token_env) or None,
+                      max_body=int(os.environ.get("KHABAR_SERVE_MAX_BODY", MAX_BODY_BYTES)))
 
 
-__all__ = ["MAX_BODY_BYTES", "StoreOpener", "TTLCache", "create_app", "json_response", "HTMLResponse"]
+__all__ = ["MAX_BODY_BYTES", "StoreOpener", "TTLCache", "app_from_environment", "create_app"]
