@@ -8,9 +8,11 @@ broken input never stops the walk: a truncated archive yields the pages it holds
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import os
 import time
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -44,15 +46,33 @@ def iter_warc_pages(path: str | os.PathLike[str]) -> Iterator[RawPage]:
                 if content_type and not content_type.lower().startswith(_HTML_TYPES):
                     continue
                 content = record.content_stream().read()
+                if getattr(record.raw_stream, "limit", 0):  # the block is shorter than it says
+                    yield _error_page(f"{origin}#{number}", f"archive truncated inside record {number}")
+                    return
                 charset = _charset(content_type)
                 yield RawPage(content=content, format="html", origin=f"{origin}#{number}",
                               url=record.rec_headers.get_header("WARC-Target-URI"), encoding=charset,
                               extra={"fetched": record.rec_headers.get_header("WARC-Date")})
     except OSError as error:
         yield _error_page(f"{origin}#{number + 1}", f"cannot read the archive: {error}")
-    except Exception as error:  # warcio and zlib raise many kinds on a truncated archive
+        return
+    except Exception as error:  # warcio and zlib raise many kinds on a broken archive
         yield _error_page(f"{origin}#{number + 1}", f"archive broken after {number} records: "
                           f"{type(error).__name__}: {error}")
+        return
+    if str(path).lower().endswith(".gz") and not _gzip_complete(path):
+        # warcio stops quietly at a cut gzip member; the records after the cut are lost.
+        yield _error_page(f"{origin}#{number + 1}", f"archive truncated after {number} records")
+
+
+def _gzip_complete(path: str | os.PathLike[str]) -> bool:
+    try:
+        with gzip.open(path, "rb") as stream:
+            while stream.read(1 << 20):
+                pass
+    except (OSError, EOFError, zlib.error):
+        return False
+    return True
 
 
 def _charset(content_type: str) -> str | None:

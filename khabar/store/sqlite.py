@@ -470,6 +470,27 @@ class Store:
         return sorted(out, key=lambda e: (-e.documents, e.id))
 
 
+_DUMP_TABLES = {
+    "raw": "sha256", "inputs": "key", "documents": "n", "urls": "url", "spans": "doc_n, kind, start, \"end\", value",
+    "entities": "id", "entity_names": "entity_id, name", "doc_entities": "doc_n, local_id",
+    "roles": "doc_n, entity_id, start, title", "quotes": "doc_n, idx", "events": "doc_n, idx",
+    "stories": "id", "story_outlets": "story_id, outlet", "story_links": "doc_n", "features": "doc_n",
+    "lsh": "kind, band, hash, doc_n", "search_terms": "doc, col, offset",
+}
+
+
+def dump(store: Store) -> Iterator[str]:
+    """The database's contents as sorted text lines (table, then row as JSON), for comparisons.
+
+    Two stores with equal dumps hold the same data, whatever the order of their transactions.
+    """
+    yield f"user_version {store.user_version}"
+    for table, order in _DUMP_TABLES.items():
+        for row in store.conn.execute(f"SELECT * FROM {table} ORDER BY {order}"):
+            values = [v.hex() if isinstance(v, bytes) else v for v in row]
+            yield f"{table} {json.dumps(values, ensure_ascii=False)}"
+
+
 def _ints(values: list[int]) -> str:
     return ", ".join(str(int(v)) for v in values) or "NULL"
 

@@ -50,6 +50,8 @@ CREATE INDEX urls_doc ON urls(doc_id);
 
 -- Search: folded, proclitic-stripped tokens of title and body (see khabar/store/search.py).
 CREATE VIRTUAL TABLE search_index USING fts5(title, body, content='', tokenize='unicode61 remove_diacritics 0');
+-- The index's terms and their places, readable (for dumps and term statistics).
+CREATE VIRTUAL TABLE search_terms USING fts5vocab(search_index, 'instance');
 
 -- Spans that are not entities, quotes or events: mentions, dates, quantities.
 CREATE TABLE spans (

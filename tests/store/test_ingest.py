@@ -1,0 +1,166 @@
+"""Ingest: every input stored once, copies linked, failures kept, and crash-safe re-runs."""
+
+from __future__ import annotations
+
+import io
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from khabar.store import open_store
+from khabar.store.ingest import ingest
+from khabar.store.sqlite import dump
+
+from .conftest import make_corpus
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _ingest(paths, db, **options):
+    with open_store(db) as store:
+        return ingest([str(p) for p in paths], store, **options)
+
+
+def _dump(db) -> list[str]:
+    with open_store(db) as store:
+        return list(dump(store))
+
+
+def test_ingest_stores_articles_rejections_and_raw_inputs(tmp_path, fixtures_dir):
+    summary = _ingest([fixtures_dir / "articles.jsonl"], tmp_path / "k.db")
+    assert summary.analysis.processed == 9
+    assert summary.analysis.rejected == {"too_short": 1, "malformed_record": 1}
+    with open_store(tmp_path / "k.db") as store:
+        counts = store.counts()
+        assert counts["documents"] == {"ok": 6, "rejected": {"too_short": 1, "malformed_record": 1}}
+        assert [d["id"] for d in store.documents(status="rejected")] == ["short-1", summary_broken_id(store)]
+        doc = store.get_document("shorouk-1")
+        assert store.raw_bytes(doc.raw.sha256).decode("utf-8").startswith("دعت الأمم المتحدة")
+
+
+def summary_broken_id(store):
+    return store.documents(reason="malformed_record")[0]["id"]
+
+
+def test_same_text_under_another_url_is_linked_not_stored_twice(tmp_path, fixtures_dir):
+    _ingest([fixtures_dir / "articles.jsonl"], tmp_path / "k.db")
+    with open_store(tmp_path / "k.db") as store:
+        assert store.aliases("shorouk-1") == ["https://alshorouk.example/news/1", "https://mirror.example/copy/1"]
+        assert store.get_document("https://mirror.example/copy/1").id == "shorouk-1"
+        assert [d["id"] for d in store.documents()].count("mirror-1") == 0
+
+
+def test_reingesting_the_same_inputs_adds_nothing(tmp_path, fixtures_dir):
+    db = tmp_path / "k.db"
+    _ingest([fixtures_dir], db)
+    before = _dump(db)
+    again = _ingest([fixtures_dir, fixtures_dir / "articles.jsonl"], db)
+    assert again.analysis.processed == 0 and again.skipped > 0
+    assert _dump(db) == before
+
+
+def test_ingest_reads_rss_and_atom_feeds(tmp_path, fixtures_dir):
+    _ingest([fixtures_dir / "feed.rss", fixtures_dir / "feed.atom"], tmp_path / "k.db")
+    with open_store(tmp_path / "k.db") as store:
+        docs = {d.source.url: d for d in store.iter_documents()}
+    assert set(docs) == {"https://alwadi.example/story/20", "https://alwadi.example/story/21",
+                         "https://annahar.example/a/90"}
+    fair = docs["https://alwadi.example/story/20"]
+    assert fair.title == "افتتاح معرض الكتاب في العاصمة بمشاركة مئتي دار نشر"
+    assert fair.published == "2024-03-04T08:00:00Z"
+    assert "ويستمر المعرض عشرة أيام" in fair.text
+
+
+_PAGE = """<html><head><title>{title}</title></head><body><article><h1>{title}</h1>
+<p>{body}</p><p>وأضاف المصدر أن التحقيقات ما زالت جارية لمعرفة ملابسات الحادث وتحديد المسؤوليات كاملة.</p>
+</article></body></html>"""
+
+
+def _write_warc(path: Path, pages: list[tuple[str, str, str]], *, gzipped: bool) -> None:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with open(path, "wb") as stream:
+        writer = WARCWriter(stream, gzip=gzipped)
+        for url, title, body in pages:
+            html = _PAGE.format(title=title, body=body).encode("utf-8")
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")],
+                                       protocol="HTTP/1.0")
+            writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(html),
+                                                          http_headers=headers))
+        image = StatusAndHeaders("200 OK", [("Content-Type", "image/png")], protocol="HTTP/1.0")
+        writer.write_record(writer.create_warc_record("https://x.example/logo.png", "response",
+                                                      payload=io.BytesIO(b"\x89PNG..."), http_headers=image))
+
+
+WARC_PAGES = [
+    ("https://x.example/a/1", "حريق في مستودع للأخشاب", "اندلع حريق كبير فجر الخميس في مستودع للأخشاب بالمنطقة الصناعية، وتمكنت فرق الدفاع المدني من السيطرة عليه بعد ساعات."),
+    ("https://x.example/a/2", "افتتاح جسر جديد فوق النهر", "افتتحت البلدية الجسر الجديد فوق النهر بعد عامين من العمل، ويربط الجسر الضفتين ويختصر زمن الرحلة إلى النصف."),
+]
+
+
+@pytest.mark.parametrize("name, gzipped", [("crawl.warc", False), ("crawl.warc.gz", True)])
+def test_ingest_reads_html_responses_from_warc(tmp_path, name, gzipped):
+    _write_warc(tmp_path / name, WARC_PAGES, gzipped=gzipped)
+    summary = _ingest([tmp_path / name], tmp_path / "k.db")
+    assert summary.analysis.ok == 2 and summary.analysis.processed == 2
+    with open_store(tmp_path / "k.db") as store:
+        assert {d.source.url for d in store.iter_documents()} == {"https://x.example/a/1", "https://x.example/a/2"}
+        assert [h.id for h in store.search("الجسر").hits]
+
+
+@pytest.mark.parametrize("name, gzipped, share", [("cut.warc.gz", True, 0.6), ("cut.warc", False, 0.6),
+                                                   ("cut2.warc.gz", True, 0.9), ("cut3.warc.gz", True, 0.3)])
+def test_truncated_warc_yields_what_it_can_and_records_a_failure(tmp_path, name, gzipped, share):
+    whole = tmp_path / ("whole" + name)
+    _write_warc(whole, WARC_PAGES, gzipped=gzipped)
+    data = whole.read_bytes()
+    (tmp_path / name).write_bytes(data[: int(len(data) * share)])
+    summary = _ingest([tmp_path / name], tmp_path / "k.db")
+    assert summary.analysis.rejected.get("malformed_record") == 1
+    assert summary.analysis.ok == (0 if share < 0.5 else 1 if share < 0.8 else 2)
+    with open_store(tmp_path / "k.db") as store:
+        assert len(store.documents(reason="malformed_record")) == 1
+
+
+def test_workers_give_the_same_database_as_one_process(tmp_path, fixtures_dir):
+    corpus = make_corpus(tmp_path / "corpus", 40)
+    _ingest([corpus, fixtures_dir], tmp_path / "one.db")
+    _ingest([corpus, fixtures_dir], tmp_path / "two.db", workers=2, batch_size=7)
+    assert _dump(tmp_path / "one.db") == _dump(tmp_path / "two.db")
+
+
+def _run_ingest(corpus: Path, db: Path, workers: int) -> subprocess.Popen:
+    command = [sys.executable, "-c", "from khabar.cli import main; main()", "ingest", str(corpus),
+               "--db", str(db), "--workers", str(workers), "--batch-size", "16"]
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    return subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            start_new_session=True)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("workers", [1, 2])
+def test_killing_ingest_at_any_moment_and_rerunning_gives_the_same_database(tmp_path, workers):
+    corpus = make_corpus(tmp_path / "corpus", 200)
+    reference = tmp_path / "reference.db"
+    assert _run_ingest(corpus, reference, workers).wait(timeout=300) == 0
+    expected = _dump(reference)
+    db = tmp_path / "killed.db"
+    rng = random.Random(1234 + workers)
+    kills = 0
+    for _attempt in range(4):
+        process = _run_ingest(corpus, db, workers)
+        time.sleep(rng.uniform(0.3, 2.5))
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)  # the whole group: ingest and its workers
+            kills += 1
+        process.wait(timeout=60)
+    assert _run_ingest(corpus, db, workers).wait(timeout=300) == 0
+    assert kills >= 1
+    assert _dump(db) == expected
