@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import threading
 import time
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -42,7 +43,8 @@ class StoreOpener:
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
         self._local = threading.local()
-        self._opened: list[Store] = []
+        # Weak: a thread's Store is closed by the garbage collector when the thread ends.
+        self._opened: weakref.WeakSet[Store] = weakref.WeakSet()
         self._lock = threading.Lock()
         self.get()  # create or migrate the store now, and fail early if it cannot be opened
 
@@ -52,12 +54,12 @@ class StoreOpener:
             store = Store(self.path)
             self._local.store = store
             with self._lock:
-                self._opened.append(store)
+                self._opened.add(store)
         return store
 
     def close(self) -> None:
         with self._lock:
-            for store in self._opened:
+            for store in list(self._opened):
                 try:
                     store.close()
                 except Exception:  # noqa: BLE001 - a connection of another thread; best effort
