@@ -129,7 +129,7 @@ def add_routes(app: FastAPI) -> None:  # noqa: C901 - a flat list of small route
         return _respond(request, "articles.html", views.articles(_store(request), source=source, limit=limit,
                                                                 offset=offset))
 
-    @app.get("/articles/{doc_id}", summary="One article: the Document with its story and entity links",
+    @app.get("/articles/{doc_id:path}", summary="One article (by id or URL): the Document, its story, entity links",
              tags=["articles"])
     async def article(request: Request, doc_id: Annotated[str, Path(max_length=2000)]) -> Response:
         return _respond(request, "article.html", views.article(_store(request), doc_id))

@@ -358,3 +358,8 @@ def test_home_data_is_cached_until_a_write(writable_client):
     assert writable_client.get("/").json() == first
     writable_client.post("/articles", json={"text": ARTICLE_TEXT}, headers={"authorization": f"Bearer {TOKEN}"})
     assert writable_client.get("/").json()["counts"] != first["counts"]
+
+
+def test_an_article_can_be_found_by_its_url(client):
+    response = client.get("/articles/https://alnahar.example/news/nahar-003")
+    assert response.status_code == 200 and response.json()["article"]["id"] == "nahar-003"
