@@ -363,3 +363,17 @@ def test_home_data_is_cached_until_a_write(writable_client):
 def test_an_article_can_be_found_by_its_url(client):
     response = client.get("/articles/https://alnahar.example/news/nahar-003")
     assert response.status_code == 200 and response.json()["article"]["id"] == "nahar-003"
+
+
+@pytest.mark.parametrize("url", [
+    "/quotes?speaker=' OR 1=1 --&q=\"; DROP TABLE documents; --",
+    "/events?actor=' OR '1'='1",
+    "/entities?name=x') OR 1=1 --&type=PER' --",
+    "/search?q=' OR 1=1 --",
+    "/articles?source=' OR ''='",
+])
+def test_sql_metacharacters_in_parameters_are_just_text(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response.json()["items"] == []
+    assert client.get("/articles").json()["total"] == 8
