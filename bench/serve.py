@@ -2,11 +2,12 @@
 
     python -m bench.serve                      # build a store from ../shared (once), then measure
     python -m bench.serve --db khabar.db       # measure an existing store
-    python -m bench.serve --articles 5000 --requests 3000 --concurrency 16 --workers 1
+    python -m bench.serve --articles 5000 --seconds 15 --concurrency 16 --workers 1
 
-The server runs as `khabar serve` in its own process; the load generator (an asyncio httpx
-client) runs in this one, on 127.0.0.1 only, with a bounded number of requests and a time
-limit per endpoint. Numbers go to docs/performance-web.md by hand.
+The server runs as `khabar serve` in its own process. The load generator is Debian's `wrk`
+when installed (`apt-get install wrk`), else an asyncio httpx client in this process; either
+way it talks to 127.0.0.1 only, for a bounded time (and, with httpx, a bounded number of
+requests) per endpoint. Numbers go to docs/performance-web.md by hand.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ import asyncio
 import json
 import os
 import random
+import re
+import shutil
 import socket
 import sqlite3
 import statistics
@@ -24,6 +27,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import quote
 
 from bench.common import REPO, machine, saudinewsnet_records
 
@@ -107,15 +111,58 @@ async def load(base: str, paths: list[str], *, requests: int, concurrency: int, 
             "p99_ms": 1000 * latencies[min(len(latencies) - 1, int(0.99 * len(latencies)))]}
 
 
+_WRK_SCRIPT = """
+local paths = {%s}
+local headers = {["Accept"] = "%s"}
+local i = 0
+request = function()
+  i = i + 1
+  return wrk.format("GET", paths[(i %% #paths) + 1], headers)
+end
+"""
+
+
+def load_wrk(base: str, paths: list[str], *, concurrency: int, seconds: float,
+             headers: dict[str, str]) -> dict[str, float]:
+    """Run wrk (one thread, `concurrency` connections) over `paths` for `seconds`."""
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        quoted = ", ".join(json.dumps(quote(p, safe="/?=&")) for p in paths)
+        script.write(_WRK_SCRIPT % (quoted, headers["accept"]))
+    try:
+        out = subprocess.run(["wrk", "-t1", f"-c{concurrency}", f"-d{int(seconds)}s", "--latency",
+                              "-s", script.name, base], capture_output=True, text=True, check=True).stdout
+    finally:
+        os.unlink(script.name)
+    total = int(re.search(r"(\d+) requests in", out).group(1))
+    errors = sum(int(n) for n in re.findall(r"Non-2xx or 3xx responses: (\d+)", out))
+    errors += sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", out))
+    return {"requests": total, "errors": errors, "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
+            "p50_ms": _ms(re.search(r"50%\s+([\d.]+\w+)", out).group(1)),
+            "p99_ms": _ms(re.search(r"99%\s+([\d.]+\w+)", out).group(1))}
+
+
+def _ms(value: str) -> float:
+    number, unit = re.match(r"([\d.]+)(\w+)", value).groups()
+    return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
+
+
 def endpoints(db: Path, count: int) -> dict[str, list[str]]:
     conn = sqlite3.connect(db)
     ids = [row[0] for row in conn.execute("SELECT id FROM documents WHERE status = 'ok' ORDER BY random() LIMIT ?",
                                           (count,))]
+    # Distinct queries, so that each is computed rather than served from the cache: words of
+    # titles, read from the store at run time.
+    words: set[str] = set()
+    for (title,) in conn.execute("SELECT title FROM documents WHERE title IS NOT NULL ORDER BY random() LIMIT 3000"):
+        words.update(w for w in title.split() if len(w) >= 4 and w.isalpha())
     conn.close()
     random.seed(7)
+    distinct = sorted(words)
+    random.shuffle(distinct)
     return {
-        "search (JSON)": [f"/search?q={word}" for word in SEARCH_WORDS],
-        "search page (HTML)": [f"/search?q={word}" for word in SEARCH_WORDS],
+        "search, 20 popular queries (JSON, cached)": [f"/search?q={word}" for word in SEARCH_WORDS],
+        "search, distinct queries (JSON)": [f"/search?q={word}" for word in distinct[:5000]],
+        "search, distinct queries (HTML page)": [f"/search?q={word}" for word in distinct[5000:10000]],
         "article (JSON)": [f"/articles/{doc_id}" for doc_id in ids],
         "article page (HTML)": [f"/articles/{doc_id}" for doc_id in ids],
         "home page (HTML)": ["/"],
@@ -127,9 +174,10 @@ def main() -> None:
     parser.add_argument("--db", type=Path, default=DEFAULT_DB, help="store to serve (built if missing)")
     parser.add_argument("--articles", type=int, default=None, help="SaudiNewsNet articles to ingest (default all)")
     parser.add_argument("--requests", type=int, default=3000, help="requests per endpoint")
-    parser.add_argument("--seconds", type=float, default=30.0, help="time limit per endpoint")
+    parser.add_argument("--seconds", type=float, default=15.0, help="time limit per endpoint")
     parser.add_argument("--concurrency", type=int, default=16)
     parser.add_argument("--workers", type=int, default=1, help="uvicorn worker processes")
+    parser.add_argument("--httpx", action="store_true", help="use the httpx client even when wrk is installed")
     args = parser.parse_args()
     if not args.db.exists():
         build_store(args.db, args.articles)
@@ -142,10 +190,15 @@ def main() -> None:
         conn.close()
         print(f"{machine()}; {stored} articles; {args.workers} worker(s); concurrency {args.concurrency}")
         print("\n| endpoint | requests | errors | requests/s | p50 ms | p99 ms |\n|---|---|---|---|---|---|")
-        for name, paths in endpoints(args.db, 500).items():
+        use_wrk = shutil.which("wrk") is not None and not args.httpx
+        print(f"load generator: {'wrk' if use_wrk else 'httpx'}")
+        for name, paths in endpoints(args.db, 2000).items():
             headers = {"accept": "text/html" if "HTML" in name else "application/json"}
-            result = asyncio.run(load(base, paths, requests=args.requests, concurrency=args.concurrency,
-                                      seconds=args.seconds, headers=headers))
+            if use_wrk:
+                result = load_wrk(base, paths, concurrency=args.concurrency, seconds=args.seconds, headers=headers)
+            else:
+                result = asyncio.run(load(base, paths, requests=args.requests, concurrency=args.concurrency,
+                                          seconds=args.seconds, headers=headers))
             print(f"| {name} | {result['requests']} | {result['errors']} | {result['rps']:.0f} | "
                   f"{result['p50_ms']:.1f} | {result['p99_ms']:.1f} |", flush=True)
     finally:

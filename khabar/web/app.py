@@ -16,6 +16,7 @@ from __future__ import annotations
 import threading
 import time
 import weakref
+from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -68,22 +69,30 @@ class StoreOpener:
 
 
 class TTLCache:
-    """Values that are expensive and the same for everyone (most-covered stories), for a while."""
+    """Results that are expensive and the same for everyone (most-covered stories, searches).
 
-    def __init__(self, seconds: float, *, clock: Callable[[], float] = time.monotonic) -> None:
+    Kept for `seconds` at most, the least recently used dropped past `max_items`, and all
+    cleared when the app writes to the store. One per app, never a module global.
+    """
+
+    def __init__(self, seconds: float, *, max_items: int = 1024,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         self.seconds = seconds
+        self.max_items = max_items
         self.clock = clock
-        self._values: dict[Any, tuple[float, Any]] = {}
+        self._values: OrderedDict[Any, tuple[float, Any]] = OrderedDict()
 
     def get(self, key: Any, compute: Callable[[], Any]) -> Any:
         now = self.clock()
         hit = self._values.get(key)
         if hit is not None and now - hit[0] < self.seconds:
+            self._values.move_to_end(key)
             return hit[1]
         value = compute()
-        if len(self._values) > 256:
-            self._values.clear()
         self._values[key] = (now, value)
+        self._values.move_to_end(key)
+        while len(self._values) > self.max_items:
+            self._values.popitem(last=False)
         return value
 
     def clear(self) -> None:

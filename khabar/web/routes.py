@@ -141,8 +141,10 @@ def add_routes(app: FastAPI) -> None:  # noqa: C901 - a flat list of small route
                      entity: Annotated[str | None, Query(max_length=200)] = None,
                      speaker: Annotated[str | None, Query(max_length=200)] = None,
                      limit: Limit = 10, offset: Offset = 0) -> Response:
-        data = views.search(_store(request), q=q, source=source, since=since, until=until, entity=entity,
-                            speaker=speaker, limit=limit, offset=offset)
+        key = ("search", q, source, since, until, entity, speaker, limit, offset)
+        data = request.app.state.cache.get(key, lambda: views.search(
+            _store(request), q=q, source=source, since=since, until=until, entity=entity, speaker=speaker,
+            limit=limit, offset=offset))
         return _respond(request, "search.html", data)
 
     @app.get("/entities", summary="Entities across the collection, by number of articles", tags=["entities"])

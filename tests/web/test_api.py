@@ -377,3 +377,22 @@ def test_sql_metacharacters_in_parameters_are_just_text(client, url):
     assert response.status_code == 200
     assert response.json()["items"] == []
     assert client.get("/articles").json()["total"] == 8
+
+
+def test_cache_keeps_values_for_a_while_and_drops_the_least_recently_used():
+    from khabar.web.app import TTLCache
+
+    now = [0.0]
+    cache = TTLCache(10, max_items=2, clock=lambda: now[0])
+    calls = []
+    compute = lambda key: (lambda: calls.append(key) or key)  # noqa: E731
+    assert cache.get("a", compute("a")) == "a" and cache.get("a", compute("a")) == "a"
+    cache.get("b", compute("b"))
+    cache.get("a", compute("a"))
+    cache.get("c", compute("c"))  # evicts b, the least recently used
+    cache.get("a", compute("a"))
+    cache.get("b", compute("b"))
+    assert calls == ["a", "b", "c", "b"]
+    now[0] = 11
+    cache.get("b", compute("b"))
+    assert calls[-1] == "b" and len(calls) == 5
