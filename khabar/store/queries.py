@@ -9,6 +9,7 @@ Quote and event texts are cut from the stored `text` with the stored offsets (SQ
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
@@ -16,7 +17,7 @@ from typing import Any
 from khabar.arabic import fold
 from khabar.errors import KhabarError, StoreError
 from khabar.store.entities import entity_key
-from khabar.store.search import ParsedQuery, Snippet, make_snippet, parse_query
+from khabar.store.search import ParsedQuery, Snippet, _phrase_hits, parse_query, stem
 from khabar.store.sqlite import SearchHit, SearchPage
 
 FOLD_FUNCTION = "khabar_fold"
@@ -129,19 +130,20 @@ SNIPPET_REACH = 160  # characters read before the first match (twice that after 
 
 
 def quick_snippet(text: str, query: ParsedQuery, *, width: int = 24) -> Snippet:
-    """`make_snippet` run on the stretch of text around the first query term, not on all of it.
+    """`fast_snippet` (`make_snippet`, faster) on the text around the first query term only.
 
-    The first match is found in the folded text with plain substring search (a search form is
-    a suffix of a folded word). Folding only drops characters (diacritics, tatweel), so the
+    The first match is found in the folded text with a regular expression: a word made of
+    proclitics (ال و ف ب ك ل) and a search form. Folding only drops characters (diacritics, tatweel), so the
     match sits at or after the same index in `text`, at most the number of dropped characters
-    later; the window covers that, and `make_snippet` does the exact matching inside it. When
+    later; the window covers that, and `fast_snippet` does the exact matching inside it. When
     the body has no match (the title matched), the snippet is the article's beginning.
     """
     if len(text) <= 3 * SNIPPET_REACH:
-        return make_snippet(text, query, width=width)
+        return fast_snippet(text, query, width=width)
     folded = fold(text)
-    found = [at for at in (folded.find(term) for term in query.terms) if at >= 0]
-    center = min(found) if found else 0
+    match = _first_word_pattern(query).search(folded)
+    found = match is not None
+    center = match.start() if match else 0
     low = max(0, center - SNIPPET_REACH)
     high = min(len(text), center + (len(text) - len(folded)) + 2 * SNIPPET_REACH)
     if low > 0:  # start and end on word boundaries
@@ -150,10 +152,60 @@ def quick_snippet(text: str, query: ParsedQuery, *, width: int = 24) -> Snippet:
     if high < len(text):
         space = text.rfind(" ", center, high)
         high = space if space > center else high
-    piece = make_snippet(text[low:high], query, width=width)
+    piece = fast_snippet(text[low:high], query, width=width)
     if found and not piece.highlights:  # a phrase, or a term inside another word: look everywhere
-        return make_snippet(text, query, width=width)
+        return fast_snippet(text, query, width=width)
     return Snippet(piece.text, piece.start + low, piece.highlights)
+
+
+def _first_word_pattern(query: ParsedQuery) -> re.Pattern[str]:
+    terms = "|".join(re.escape(term) for term in sorted(query.terms, key=len, reverse=True))
+    return re.compile(rf"(?<![^\W_])(?:ال|[وفبكل])*(?:{terms})(?![^\W_])")
+
+
+# The word and number tokens of khabar.arabic.tokenize (punctuation is never part of a snippet).
+_WORD_TOKEN = re.compile(r"[0-9٠-٩۰-۹]+(?:[.,٫٬][0-9٠-٩۰-۹]+)*"
+                         r"|[^\W\d_](?:[^\W\d_]|[\u064B-\u065F\u0670\u0640])*")
+
+
+def fast_snippet(text: str, query: ParsedQuery, *, width: int = 24) -> Snippet:
+    """Exactly `make_snippet`'s result, computed without token objects and folding the text once.
+
+    The window of `width` words with the most query matches (the first such), highlighted.
+    """
+    folded = fold(text)
+    if len(folded) == len(text):
+        # Nothing was dropped (no diacritics or tatweel), so folding kept every offset and every
+        # word boundary: tokenize the folded text once instead of folding word by word.
+        source, fold_word = folded, str
+    else:
+        source, fold_word = text, fold
+    spans = [(m.start(), m.end()) for m in _WORD_TOKEN.finditer(source)]
+    if not spans:
+        return Snippet("", 0, ())
+    memo: dict[str, str] = {}
+    forms = []
+    for start, end in spans:
+        word = source[start:end]
+        form = memo.get(word)
+        if form is None:
+            form = memo[word] = stem(fold_word(word))
+        forms.append(form)
+    hits = _phrase_hits(forms, query)
+    best = 0
+    if hits:
+        marked = [0] * (len(spans) + 1)  # prefix sums of hits
+        for i in range(len(spans)):
+            marked[i + 1] = marked[i] + (i in hits)
+        best_score = -1
+        for first in range(0, max(1, len(spans) - width + 1)):
+            score = marked[min(first + width, len(spans))] - marked[first]
+            if score > best_score:
+                best, best_score = first, score
+    window = spans[best: best + width]
+    start, end = window[0][0], window[-1][1]
+    highlights = tuple((spans[i][0] - start, spans[i][1] - start) for i in sorted(hits) if best <= i < best + width)
+    return Snippet(text[start:end], start, highlights)
 
 
 # -- entities --------------------------------------------------------------------------------

@@ -57,3 +57,15 @@ def test_quick_snippet_without_a_match_in_the_body_shows_its_beginning():
     text = FILLER * 20
     snippet = queries.quick_snippet(text, parse_query("الخطيب"))
     assert snippet.start == 0 and not snippet.highlights
+
+
+@pytest.mark.parametrize("query", ["الخطيب", "المياه", '"ساحة النخيل"', "وزير الري", "2024", "العهد"])
+@pytest.mark.parametrize("width", [24, 5])
+def test_fast_snippet_equals_make_snippet(store, query, width):
+    parsed = parse_query(query)
+    texts = [store.get_document(d["id"]).text for d in store.documents(limit=50)]
+    texts += [FILLER * 15 + "قال ولي العهد إن الخطيب زار ساحة النخيل عام 2024، وبحث المياه مع وزير الري. " + FILLER * 3,
+              "", "«»، ؟", "الخطيب",
+              "قالَ الخَطِيـــبُ إنّ المياهَ عادت", "Reuters: ALKHATIB said «الخطيب» 2024 ١٢ العهد"]
+    for text in texts:
+        assert queries.fast_snippet(text, parsed, width=width) == make_snippet(text, parsed, width=width)
