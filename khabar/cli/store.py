@@ -94,7 +94,7 @@ def _marked(hit) -> str:
     for start, end in hit.highlights:
         out += [hit.snippet[cursor:start], "[", hit.snippet[start:end], "]"]
         cursor = end
-    return "".join(out + [hit.snippet[cursor:]])
+    return "".join(out + [hit.snippet[cursor:]]).replace("\n", " ")
 
 
 @cli.command("stories")

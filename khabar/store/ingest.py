@@ -63,7 +63,19 @@ _WORKER: dict[str, _Analyzer] = {}  # one analyzer per worker process, set by it
 
 
 def _init_worker(config: PipelineConfig) -> None:
+    _die_with_parent()
     _WORKER["analyzer"] = _Analyzer(config)
+
+
+def _die_with_parent() -> None:
+    """On Linux, ask for SIGTERM when the ingest process dies (even by kill -9), so no worker lingers."""
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, int(signal.SIGTERM))  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
 
 
 def _analyze_in_worker(page: RawPage) -> Prepared:

@@ -17,13 +17,17 @@ spelling with its diacritics.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from khabar.arabic import fold, tokenize
+from khabar.arabic import fold
+from khabar.arabic.normalize import fold_char
 from khabar.errors import KhabarError
 
 _ONE_LETTER = frozenset("وفبكل")
 _WORD = re.compile(r"[^\W_]+")
+# Words in the clean text with their diacritics and tatweel (as khabar.arabic.tokenize sees them).
+_SNIPPET_WORD = re.compile(r"[0-9٠-٩۰-۹]+|[^\W\d_](?:[^\W\d_]|[\u064B-\u065F\u0670\u0640])*")
 MAX_TERMS = 32
 
 
@@ -108,32 +112,84 @@ class Snippet:
         return "".join(out)
 
 
-def make_snippet(text: str, query: ParsedQuery, *, width: int = 24) -> Snippet:
-    """The window of about `width` words with the most query matches, highlighted."""
-    words = [t for t in tokenize(text) if t.kind != "punct"]
-    if not words:
-        return Snippet("", 0, ())
-    forms = [stem(fold(w.text)) for w in words]
-    hits = _phrase_hits(forms, query)
-    best, best_score = 0, -1
-    for first in range(0, max(1, len(words) - width + 1)):
-        score = sum(1 for i in hits if first <= i < first + width)
-        if score > best_score:
-            best, best_score = first, score
-        if not hits:
-            break
-    window = words[best : best + width]
-    start, end = window[0].start, window[-1].end
-    highlights = tuple((words[i].start - start, words[i].end - start)
-                       for i in sorted(hits) if best <= i < best + width)
+def _same_length_table() -> dict[int, str]:
+    # fold() without moving offsets: every folded character stays one character, and characters
+    # fold() drops (diacritics, tatweel, joiners) become NUL, which the patterns skip.
+    candidates = [chr(c) for c in range(0x0600, 0x0700)] + [chr(c) for c in range(0x06F0, 0x06FA)]
+    candidates += ["\u200c", "\u200d", "\u200e", "\u200f", "\u061c", "\ufeff"]
+    candidates += [chr(c) for c in range(ord("A"), ord("Z") + 1)]
+    table = {}
+    for ch in candidates:
+        folded = fold_char(ch)
+        if folded != ch:
+            table[ord(ch)] = folded if len(folded) == 1 else "\x00"
+    return table
+
+
+_SAME_LENGTH = _same_length_table()
+_SKIP = "\x00*"
+_PIECE = 2500
+
+
+def _word_pattern(forms: Iterable[str]) -> re.Pattern[str]:
+    """Words of the same-length folded text whose search form may be one of `forms`."""
+    prefix = f"(?:(?:[وفبكل]|ا{_SKIP}ل){_SKIP})*"
+    stems = "|".join(_SKIP.join(re.escape(c) for c in form)
+                     for form in sorted(set(forms), key=len, reverse=True))
+    return re.compile(f"(?<!\\w){prefix}(?:{stems}){_SKIP}(?!\\w)")
+
+
+def make_snippet(text: str, query: ParsedQuery, *, width: int = 160) -> Snippet:
+    """About `width` characters around the densest cluster of query matches, highlighted.
+
+    Matching runs one regular expression over a folded copy of the text that keeps every offset,
+    then checks every candidate word's search form exactly.
+    """
+    hits: list[tuple[int, int]] = []
+    offset = 0
+    while not hits and offset < len(text):  # hits are usually in the lead: read in pieces
+        end = _cut(text, offset + _PIECE) if len(text) - offset > _PIECE else len(text)
+        end = end if end > offset else len(text)
+        hits = [(s + offset, e + offset) for s, e in _hits(text[offset:end], query)]
+        offset = end
+    if not hits:
+        end = _cut(text, min(len(text), width))
+        return Snippet(text[:end], 0, ())
+    best, best_count, low = 0, 0, 0
+    for high, (start, _end) in enumerate(hits):  # the densest `width` characters, two pointers
+        while hits[low][0] < start - width:
+            low += 1
+        if high - low + 1 > best_count:
+            best_count, best = high - low + 1, low
+    first = hits[best][0]
+    start = text.rfind(" ", 0, max(0, first - 30)) + 1 if first > 30 else 0
+    end = _cut(text, min(len(text), start + width + 40))
+    end = max(end, hits[best][1])
+    highlights = tuple((s - start, e - start) for s, e in hits if start <= s and e <= end)
     return Snippet(text[start:end], start, highlights)
 
 
-def _phrase_hits(forms: list[str], query: ParsedQuery) -> set[int]:
-    hits: set[int] = set()
+def _cut(text: str, end: int) -> int:
+    if end >= len(text):
+        return len(text)
+    space = text.rfind(" ", 0, end)
+    return space if space > 0 else end
+
+
+def _hits(text: str, query: ParsedQuery) -> list[tuple[int, int]]:
+    firsts: dict[str, list[tuple[str, ...]]] = {}
     for group in query.groups:
-        size = len(group)
-        for i in range(len(forms) - size + 1):
-            if tuple(forms[i : i + size]) == group:
-                hits.update(range(i, i + size))
-    return hits
+        firsts.setdefault(group[0], []).append(group)
+    hits: list[tuple[int, int]] = []
+    for match in _word_pattern(firsts).finditer(text.translate(_SAME_LENGTH)):
+        form = stem(fold(text[match.start() : match.end()]))
+        for group in firsts.get(form, ()):
+            if len(group) == 1:
+                hits.append(match.span())
+                continue
+            following = [m for _, m in zip(range(len(group) - 1), _SNIPPET_WORD.finditer(text, match.end()))]
+            if len(following) == len(group) - 1 and all(
+                    stem(fold(m.group())) == term for m, term in zip(following, group[1:])):
+                hits.append(match.span())
+                hits.extend(m.span() for m in following)
+    return sorted(set(hits))

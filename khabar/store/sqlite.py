@@ -113,6 +113,7 @@ class Store:
     def __init__(self, path: str | Path, *, hasher: StoryHasher | None = None) -> None:
         self.path = str(path)
         self._hasher = hasher
+        self._frequencies: story_signals.TopicFrequencies | None = None  # loaded by the first write
         try:
             self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30)
             if self.path != ":memory:":
@@ -146,6 +147,10 @@ class Store:
             # executescript commits first; the script runs inside our own transaction.
             self.conn.executescript(f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;")
 
+    def checkpoint(self) -> None:
+        """Fold the write-ahead log into the database file (before measuring or copying it)."""
+        self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
     @property
     def user_version(self) -> int:
         return self.conn.execute("PRAGMA user_version").fetchone()[0]
@@ -171,6 +176,7 @@ class Store:
                     result.add(self._write_one(item))
             except BaseException:
                 self.conn.execute("ROLLBACK")
+                self._frequencies = None  # its in-memory counts may include rolled-back rows
                 raise
             self.conn.execute("COMMIT")
         except sqlite3.Error as error:
@@ -219,7 +225,10 @@ class Store:
                   (n, item.index_title, item.index_body))
         self._write_annotations(n, doc)
         if item.story is not None:
-            story_id = story_signals.assign_story(c, n, doc.id, item.day_number, item.story)
+            if self._frequencies is None:
+                self._frequencies = story_signals.TopicFrequencies(c)
+            story_id = story_signals.assign_story(c, n, doc.id, item.day_number, item.story,
+                                                  self._frequencies)
             story_signals.add_to_story(c, story_id, n, doc.title, item.day, source or "?")
         return outcome
 
@@ -370,9 +379,12 @@ class Store:
                          "OR speaker_key = :speaker_key)")
             params["speaker_key"] = " ".join(fold(speaker).split())
         params.update(limit=limit + 1, offset=offset)
-        sql = ("SELECT d.id, d.title, d.source, d.published, search_index.rank, json_extract(d.json, '$.text') "
-               "FROM search_index JOIN documents d ON d.n = search_index.rowid "
-               f"WHERE {' AND '.join(where)} ORDER BY search_index.rank LIMIT :limit OFFSET :offset")
+        # Rank and cut in the inner query, so only the page's rows are read in full.
+        join = " JOIN documents d ON d.n = search_index.rowid" if len(where) > 1 else ""
+        sql = ("SELECT d.id, d.title, d.source, d.published, top.rank, json_extract(d.json, '$.text') FROM "
+               f"(SELECT search_index.rowid AS n, search_index.rank AS rank FROM search_index{join} "
+               f"WHERE {' AND '.join(where)} ORDER BY search_index.rank LIMIT :limit OFFSET :offset) AS top "
+               "JOIN documents d ON d.n = top.n ORDER BY top.rank")
         try:
             rows = self.conn.execute(sql, params).fetchall()
         except sqlite3.OperationalError as error:  # should not happen: every term is quoted
@@ -423,6 +435,13 @@ class Store:
         keys = ("id", "source", "day", "title", "link", "score")
         return (StoryInfo(*row[:4], row[4], self._outlets(story_id)),
                 [dict(zip(keys, article)) for article in articles])
+
+    def story_id(self, doc_id_or_url: str) -> str | None:
+        """The story of a stored article, by its id or any URL it was seen under."""
+        row = self.conn.execute(
+            "SELECT story_id FROM documents WHERE id = ? UNION ALL SELECT d.story_id FROM urls u "
+            "JOIN documents d ON d.id = u.doc_id WHERE u.url = ? LIMIT 1", (doc_id_or_url, doc_id_or_url)).fetchone()
+        return row[0] if row else None
 
     def story_links(self, *, kind: str | None = None) -> list[dict[str, Any]]:
         """Every link between an article and the earlier article it joined a story through."""
@@ -475,7 +494,7 @@ _DUMP_TABLES = {
     "entities": "id", "entity_names": "entity_id, name", "doc_entities": "doc_n, local_id",
     "roles": "doc_n, entity_id, start, title", "quotes": "doc_n, idx", "events": "doc_n, idx",
     "stories": "id", "story_outlets": "story_id, outlet", "story_links": "doc_n", "features": "doc_n",
-    "lsh": "kind, band, hash, doc_n", "search_terms": "doc, col, offset",
+    "lsh": "band, hash, doc_n", "topic_postings": "form, day, doc_n", "topic_df": "form", "search_terms": "doc, col, offset",
 }
 
 

@@ -1,15 +1,19 @@
 """Stories: near-duplicate detection and same-story linking across outlets and days.
 
-Two signals, both from MinHash signatures (datasketch) looked up through LSH buckets kept in
-SQLite, so the index survives restarts and a crashed run leaves no half-written state:
+Two signals, both kept in SQLite so the index survives restarts and a crashed run leaves no
+half-written state (everything below runs inside the writer's transaction):
 
-* **near-duplicates**: shingles are folded word 5-grams of the body; two articles are copies when
-  the signatures agree on at least `NEAR_THRESHOLD` (~ Jaccard 0.8) of their positions.
-* **same story**: a looser topical signal for articles that tell the same news in their own
-  words. Its features are the search forms (khabar.store.search.stem) of the title and the lead
-  (first `LEAD_WORDS` words), without stopwords; a pair links when their exact Jaccard is at
-  least `STORY_THRESHOLD`, they share at least `STORY_MIN_SHARED` forms, and their dates are at
-  most `WINDOW_DAYS` apart. The thresholds are set for precision (docs/evaluation-stories.md).
+* **near-duplicates**: MinHash signatures (datasketch) of the body's folded word 5-grams, looked
+  up through LSH buckets; two articles are copies when their signatures agree on at least
+  `NEAR_THRESHOLD` (~ Jaccard 0.8) of their positions.
+* **same story**: a looser, topical signal for articles that tell the same news in their own
+  words. Features are the search forms (khabar.store.search.stem) of the title and the lead
+  (first `LEAD_WORDS` words) without stopwords. Candidates share at least two of the new
+  article's rarest forms within `WINDOW_DAYS` days; a pair links when the IDF-weighted cosine of
+  their form sets (document frequencies counted over the collection so far) reaches
+  `STORY_THRESHOLD` and they share at least `STORY_MIN_SHARED` forms, and their titles alone
+  pass `TITLE_THRESHOLD` with `TITLE_MIN_SHARED` shared forms, and the mean of the two scores
+  reaches `LINK_THRESHOLD`. Thresholds are set for precision (docs/evaluation-stories.md).
 
 An article joins the story of the most similar earlier article (copies first, then same-story
 matches); stories are never merged, so one loose link cannot chain two stories together.
@@ -18,6 +22,7 @@ matches); stories are never merged, so one loose link cannot chain two stories t
 from __future__ import annotations
 
 import hashlib
+import math
 import sqlite3
 import struct
 import zlib
@@ -31,14 +36,17 @@ from khabar.arabic import fold
 from khabar.store.search import stem, terms_of
 
 NEAR_PERM, NEAR_BANDS = 128, 16  # 16 bands of 8 rows: candidates from Jaccard ~0.7 up
-TOPIC_PERM, TOPIC_BANDS = 64, 32  # 32 bands of 2 rows: candidates from Jaccard ~0.2 up
 NEAR_THRESHOLD = 0.8
-STORY_THRESHOLD = 0.3
+STORY_THRESHOLD = 0.35
 STORY_MIN_SHARED = 5
+TITLE_THRESHOLD = 0.3
+TITLE_MIN_SHARED = 2
+LINK_THRESHOLD = 0.6  # mean of the lead and title scores
+PROBE_FORMS = 12  # the new article's rarest forms used to find candidates
 WINDOW_DAYS = 3
 SHINGLE = 5
 LEAD_WORDS = 60
-KIND_NEAR, KIND_TOPIC = 0, 1
+NO_DAY = -1
 
 # Function words that say nothing about the topic (folded, stemmed forms are compared).
 _STOPWORDS_TEXT = """
@@ -59,7 +67,7 @@ class StoryFeatures:
     near: bytes  # uint32 signature of NEAR_PERM values
     near_bands: tuple[int, ...]
     topic: tuple[str, ...]  # sorted distinct title+lead forms
-    topic_bands: tuple[int, ...]
+    title: tuple[str, ...]  # sorted distinct title forms
 
 
 class StoryHasher:
@@ -68,20 +76,17 @@ class StoryHasher:
     def __init__(self) -> None:
         # CRC-32 (C, stable across processes) hashes the shingles; the permutations do the rest.
         self._near = MinHash(num_perm=NEAR_PERM, seed=11, hashfunc=zlib.crc32)
-        self._topic = MinHash(num_perm=TOPIC_PERM, seed=17, hashfunc=zlib.crc32)
 
     def features(self, title: str | None, text: str, *, words: list[str] | None = None) -> StoryFeatures:
         """Features of an article; `words` are the search forms of `text` when already known."""
         words = terms_of(text) if words is None else words
         shingles = {" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
         near = _signature(self._near, shingles)
-        topic = topic_forms(title, words[:LEAD_WORDS])
-        topic_sig = _signature(self._topic, set(topic) or {""})
         return StoryFeatures(
             near=near.astype("<u4").tobytes(),
             near_bands=_bands(near, NEAR_BANDS),
-            topic=topic,
-            topic_bands=_bands(topic_sig, TOPIC_BANDS),
+            topic=topic_forms(title, words[:LEAD_WORDS]),
+            title=topic_forms(title, ()),
         )
 
 
@@ -114,27 +119,38 @@ def near_similarity(a: bytes, b: bytes) -> float:
     return float(np.mean(left == right))
 
 
-def topic_similarity(a: Iterable[str], b: Iterable[str]) -> tuple[float, int]:
-    """Exact Jaccard of two topic form sets, and how many forms they share."""
-    left, right = set(a), set(b)
-    if not left or not right:
-        return 0.0, 0
-    shared = len(left & right)
-    return shared / len(left | right), shared
+class TopicFrequencies:
+    """Document frequencies of title+lead forms: the `topic_df` table, mirrored in memory.
+
+    The writer owns one; it must be dropped (and is reloaded) when a transaction rolls back.
+    """
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.counts: dict[str, int] = dict(conn.execute("SELECT form, df FROM topic_df").fetchall())
+
+    def add(self, conn: sqlite3.Connection, forms: Iterable[str]) -> None:
+        forms = list(forms)
+        conn.executemany("INSERT INTO topic_df(form, df) VALUES (?, 1) "
+                         "ON CONFLICT(form) DO UPDATE SET df = df + 1", [(f,) for f in forms])
+        for form in forms:
+            self.counts[form] = self.counts.get(form, 0) + 1
 
 
 def assign_story(conn: sqlite3.Connection, n: int, doc_id: str, day: int | None,
-                 features: StoryFeatures) -> str:
+                 features: StoryFeatures, frequencies: TopicFrequencies) -> str:
     """Index an article's features and return its story id (recording the link that decided it)."""
     window = (day - WINDOW_DAYS, day + WINDOW_DAYS) if day is not None else None
     best = _best_near(conn, features, window)
     if best is None:
-        best = _best_topic(conn, features, window)
-    conn.execute("INSERT INTO features(doc_n, day, near, topic) VALUES (?, ?, ?, ?)",
-                 (n, day, features.near, " ".join(features.topic)))
-    conn.executemany("INSERT INTO lsh(kind, band, hash, doc_n) VALUES (?, ?, ?, ?)",
-                     [(KIND_NEAR, band, h, n) for band, h in enumerate(features.near_bands)]
-                     + [(KIND_TOPIC, band, h, n) for band, h in enumerate(features.topic_bands)])
+        best = _best_topic(conn, features, window, frequencies.counts)
+    stored_day = NO_DAY if day is None else day
+    conn.execute("INSERT INTO features(doc_n, day, near, topic, title) VALUES (?, ?, ?, ?, ?)",
+                 (n, stored_day, features.near, " ".join(features.topic), " ".join(features.title)))
+    conn.executemany("INSERT INTO lsh(band, hash, doc_n) VALUES (?, ?, ?)",
+                     [(band, h, n) for band, h in enumerate(features.near_bands)])
+    conn.executemany("INSERT INTO topic_postings(form, day, doc_n) VALUES (?, ?, ?)",
+                     [(form, stored_day, n) for form in features.topic])
+    frequencies.add(conn, features.topic)
     if best is None:
         story_id = doc_id
     else:
@@ -146,37 +162,75 @@ def assign_story(conn: sqlite3.Connection, n: int, doc_id: str, day: int | None,
     return story_id
 
 
-def _candidates(conn: sqlite3.Connection, kind: int, bands: tuple[int, ...],
-                window: tuple[int, int] | None) -> list[int]:
-    found: set[int] = set()
-    for band, value in enumerate(bands):
-        rows = conn.execute(
-            "SELECT l.doc_n FROM lsh l JOIN features f ON f.doc_n = l.doc_n "
-            "WHERE l.kind = ? AND l.band = ? AND l.hash = ? "
-            "AND (? IS NULL OR f.day IS NULL OR f.day BETWEEN ? AND ?)",
-            (kind, band, value, window is None, *(window or (0, 0)))).fetchall()
-        found.update(row[0] for row in rows)
-    return sorted(found)
+def _in_window(day: int, window: tuple[int, int] | None) -> bool:
+    return window is None or day == NO_DAY or window[0] <= day <= window[1]
 
 
-def _best_near(conn, features, window):
+def _best_near(conn: sqlite3.Connection, features: StoryFeatures,
+               window: tuple[int, int] | None) -> tuple[str, int, float] | None:
+    where = " OR ".join("(band = ? AND hash = ?)" for _ in features.near_bands)
+    params = [v for band, h in enumerate(features.near_bands) for v in (band, h)]
+    found = {row[0] for row in conn.execute(f"SELECT doc_n FROM lsh WHERE {where}", params)}
     best = None
-    for n in _candidates(conn, KIND_NEAR, features.near_bands, window):
-        near = conn.execute("SELECT near FROM features WHERE doc_n = ?", (n,)).fetchone()[0]
+    for n in sorted(found):
+        day, near = conn.execute("SELECT day, near FROM features WHERE doc_n = ?", (n,)).fetchone()
+        if not _in_window(day, window):
+            continue
         score = near_similarity(features.near, near)
         if score >= NEAR_THRESHOLD and (best is None or score > best[2]):
             best = ("near", n, score)
     return best
 
 
-def _best_topic(conn, features, window):
+def _best_topic(conn: sqlite3.Connection, features: StoryFeatures, window: tuple[int, int] | None,
+                df: dict[str, int]) -> tuple[str, int, float] | None:
+    if len(features.topic) < STORY_MIN_SHARED:
+        return None
+    probes = sorted((f for f in features.topic if df.get(f)), key=lambda f: (df[f], f))[:PROBE_FORMS]
+    if not probes:
+        return None
+    marks = ", ".join("?" * len(probes))
+    if window is None:
+        rows = conn.execute(f"SELECT doc_n FROM topic_postings WHERE form IN ({marks}) "
+                            "GROUP BY doc_n HAVING COUNT(*) >= 2", probes)
+    else:
+        rows = conn.execute(f"SELECT doc_n FROM topic_postings WHERE form IN ({marks}) "
+                            "AND (day BETWEEN ? AND ? OR day = ?) GROUP BY doc_n HAVING COUNT(*) >= 2",
+                            [*probes, window[0], window[1], NO_DAY])
+    candidates = sorted(row[0] for row in rows)
+    if not candidates:
+        return None
+    total = (conn.execute("SELECT MAX(doc_n) FROM features").fetchone()[0] or 0) + 1  # ~ collection size
+    rows = {n: conn.execute("SELECT topic, title FROM features WHERE doc_n = ?", (n,)).fetchone()
+            for n in candidates}
+    topics = {n: (topic.split(), title.split()) for n, (topic, title) in rows.items()}
     best = None
-    for n in _candidates(conn, KIND_TOPIC, features.topic_bands, window):
-        topic = conn.execute("SELECT topic FROM features WHERE doc_n = ?", (n,)).fetchone()[0]
-        score, shared = topic_similarity(features.topic, topic.split())
-        if score >= STORY_THRESHOLD and shared >= STORY_MIN_SHARED and (best is None or score > best[2]):
-            best = ("story", n, score)
+    for n in candidates:
+        score, shared = topic_similarity(features.topic, topics[n][0], df, total)
+        if score < STORY_THRESHOLD or shared < STORY_MIN_SHARED:
+            continue
+        # Precision: the headlines must be about the same thing too, not only the leads.
+        title_score, title_shared = topic_similarity(features.title, topics[n][1], df, total)
+        if title_score < TITLE_THRESHOLD or title_shared < TITLE_MIN_SHARED:
+            continue
+        combined = (score + title_score) / 2
+        if combined >= LINK_THRESHOLD and (best is None or combined > best[2]):
+            best = ("story", n, combined)
     return best
+
+
+def topic_similarity(a: Iterable[str], b: Iterable[str], df: dict[str, int] | None = None,
+                     total: int = 1) -> tuple[float, int]:
+    """IDF-weighted cosine of two form sets (plain cosine without `df`), and the shared count."""
+    left, right = set(a), set(b)
+    if not left or not right:
+        return 0.0, 0
+    df = df or {}
+    weights = {f: math.log(1 + total / (1 + df.get(f, 0))) ** 2 for f in left | right}
+    shared = left & right
+    dot = sum(weights[f] for f in shared)
+    norm = math.sqrt(sum(weights[f] for f in left) * sum(weights[f] for f in right))
+    return (dot / norm if norm else 0.0), len(shared)
 
 
 def add_to_story(conn: sqlite3.Connection, story_id: str, n: int, title: str | None,

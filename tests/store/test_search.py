@@ -143,3 +143,18 @@ def test_rejected_documents_are_not_searchable(store):
     rejected = dataclasses.replace(_doc("r", UN), status="rejected")
     store.write_documents([rejected])
     assert store.search("الأمم").hits == []
+
+
+def test_snippet_finds_a_match_far_into_a_long_article(store):
+    filler = " ".join(["وتحدث المشاركون عن قضايا كثيرة تخص التعليم والصحة والنقل في المدينة."] * 80)
+    text = filler + " وفي الختام شكر الحضور منظمة الصحة العالمية على دعمها."
+    store.write_documents([_doc("long", text)])
+    (hit,) = store.search("العالمية").hits
+    assert [hit.snippet[s:e] for s, e in hit.highlights] == ["العالمية"]
+    assert text[hit.snippet_start : hit.snippet_start + len(hit.snippet)] == hit.snippet
+
+
+def test_snippet_highlights_words_with_diacritics_and_tatweel(store):
+    store.write_documents([_doc("d", "وقالت المنظمة إن الأُمَمَ المُتّحدة ستُرسل قافلــة مساعدات جديدة إلى المنطقة قريبا.")])
+    (hit,) = store.search("الأمم المتحدة قافلة").hits
+    assert [hit.snippet[s:e] for s, e in hit.highlights] == ["الأُمَمَ", "المُتّحدة", "قافلــة"]

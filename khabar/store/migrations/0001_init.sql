@@ -163,20 +163,31 @@ CREATE TABLE story_links (
     kind      TEXT NOT NULL,           -- near | story
     score     REAL NOT NULL
 );
--- Story features and locality-sensitive-hashing buckets.
+-- Story features: near-duplicate signatures with their LSH buckets, and the title+lead forms
+-- of every article with their document frequencies (for the same-story signal).
 CREATE TABLE features (
     doc_n INTEGER PRIMARY KEY,
-    day   INTEGER,                     -- days since 1970-01-01, or NULL
+    day   INTEGER NOT NULL,            -- days since 1970-01-01, or -1 when unknown
     near  BLOB NOT NULL,               -- MinHash signature of folded word 5-grams (uint32)
-    topic TEXT NOT NULL                -- title + lead stems, space-separated, sorted
+    topic TEXT NOT NULL,               -- title + lead search forms, space-separated, sorted
+    title TEXT NOT NULL                -- title search forms
 );
 CREATE TABLE lsh (
-    kind  INTEGER NOT NULL,            -- 0 near-duplicate bands, 1 same-story bands
     band  INTEGER NOT NULL,
     hash  INTEGER NOT NULL,
-    doc_n INTEGER NOT NULL
-);
-CREATE INDEX lsh_lookup ON lsh(kind, band, hash);
+    doc_n INTEGER NOT NULL,
+    PRIMARY KEY (band, hash, doc_n)
+) WITHOUT ROWID;
+CREATE TABLE topic_postings (
+    form  TEXT NOT NULL,
+    day   INTEGER NOT NULL,
+    doc_n INTEGER NOT NULL,
+    PRIMARY KEY (form, day, doc_n)
+) WITHOUT ROWID;
+CREATE TABLE topic_df (
+    form TEXT PRIMARY KEY,
+    df   INTEGER NOT NULL
+) WITHOUT ROWID;
 
 -- Titles weigh five times as much as bodies in the ranking.
 INSERT INTO search_index(search_index, rank) VALUES ('rank', 'bm25(5.0, 1.0)');

@@ -1,0 +1,50 @@
+"""Readers for WARC archives and feeds, and the dispatch of iter_any."""
+
+from __future__ import annotations
+
+import pytest
+
+from khabar.errors import InputError
+from khabar.sources import iter_any, iter_feed_pages
+from khabar.store.prepare import parse_day
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("feed.rss", ["https://alwadi.example/story/20", "https://alwadi.example/story/21"]),
+    ("feed.atom", ["https://annahar.example/a/90"]),
+])
+def test_feed_items_with_content_become_pages_with_links(fixtures_dir, name, expected):
+    assert [page.url for page in iter_any(fixtures_dir / name)] == expected
+
+
+def test_feed_item_keeps_title_date_and_outlet(fixtures_dir):
+    page = next(iter_feed_pages(fixtures_dir / "feed.rss"))
+    assert (page.title, page.published, page.source_name) == (
+        "افتتاح معرض الكتاب في العاصمة بمشاركة مئتي دار نشر", "2024-03-04T08:00:00Z", "الوادي")
+    assert page.content.decode("utf-8").splitlines()[0].startswith("افتتح وزير الثقافة")
+
+
+def test_xml_file_that_is_not_a_feed_is_read_as_a_page(tmp_path):
+    (tmp_path / "notes.xml").write_text("<notes><n>ملاحظة</n></notes>", encoding="utf-8")
+    (page,) = iter_any(tmp_path / "notes.xml")
+    assert page.format == "auto"
+
+
+def test_unreadable_feed_is_a_recorded_failure(tmp_path):
+    (tmp_path / "bad.rss").write_bytes(b"<rss><channel><item><title>x</ti")
+    pages = list(iter_any(tmp_path / "bad.rss"))
+    assert all(page.format in ("record-error", "text") for page in pages)
+
+
+def test_missing_path_is_an_input_error(tmp_path):
+    with pytest.raises(InputError):
+        list(iter_any(tmp_path / "nowhere"))
+
+
+@pytest.mark.parametrize("published, day", [
+    ("2015-07-21 10:22:11", "2015-07-21"), ("2024-03-01T10:00:00Z", "2024-03-01"),
+    ("Mon, 26 Feb 2018 02:20:10 GMT", "2018-02-26"), ("Thu, 01 Mar 2018 09:53:40 +0400", "2018-03-01"),
+    ("أمس", None), (None, None), ("2015-13-45", None),
+])
+def test_publication_day_is_read_from_iso_and_rfc_dates(published, day):
+    assert parse_day(published) == day
