@@ -9,16 +9,13 @@ Quote and event texts are cut from the stored `text` with the stored offsets (SQ
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
 
 from khabar.arabic import fold
-from khabar.errors import KhabarError, StoreError
+from khabar.errors import StoreError
 from khabar.store.entities import entity_key
-from khabar.store.search import ParsedQuery, Snippet, _phrase_hits, parse_query, stem
-from khabar.store.sqlite import SearchHit, SearchPage
 
 FOLD_FUNCTION = "khabar_fold"
 
@@ -76,136 +73,6 @@ def article_context(conn: sqlite3.Connection, doc_id: str) -> dict[str, Any]:
         if found:
             story = dict(zip(("id", "headline", "size", "outlets"), found))
     return {"story": story, "entity_ids": links}
-
-
-# -- search ----------------------------------------------------------------------------------
-
-def search(conn: sqlite3.Connection, query: str, *, source: str | None = None, since: str | None = None,
-           until: str | None = None, entity: str | None = None, speaker: str | None = None,
-           limit: int = 10, offset: int = 0) -> SearchPage:
-    """`Store.search` with the same query language, filters and ranking, and cheaper snippets.
-
-    The snippet is cut from the paragraph with the most query terms (see `quick_snippet`)
-    instead of from a scan of the whole article, which costs most of a search on long texts.
-    """
-    parsed = parse_query(query)
-    where, params = ["search_index MATCH :match"], {"match": parsed.match_expression()}
-    if source:
-        where.append("(d.source = :source OR d.domain = :source)")
-        params["source"] = source
-    if since:
-        where.append("d.day >= :since")
-        params["since"] = since
-    if until:
-        where.append("d.day <= :until")
-        params["until"] = until
-    if entity:
-        where.append("d.n IN (SELECT doc_n FROM doc_entities WHERE entity_id IN (SELECT value FROM json_each(:entity_ids)))")
-        params["entity_ids"] = json.dumps(entity_ids(conn, entity))
-    if speaker:
-        where.append("d.n IN (SELECT doc_n FROM quotes WHERE speaker_entity IN (SELECT value FROM json_each(:speaker_ids)) "
-                     "OR speaker_key = :speaker_key)")
-        params["speaker_ids"] = json.dumps(entity_ids(conn, speaker))
-        params["speaker_key"] = " ".join(_folded_words(speaker))
-    params.update(limit=max(0, int(limit)) + 1, offset=max(0, int(offset)))
-    # Rank first, then read the texts of one page only.
-    sql = ("WITH page AS (SELECT d.n AS n, search_index.rank AS rank FROM search_index "
-           "JOIN documents d ON d.n = search_index.rowid "
-           f"WHERE {' AND '.join(where)} ORDER BY search_index.rank LIMIT :limit OFFSET :offset) "
-           "SELECT d.id, d.title, d.source, d.published, page.rank, json_extract(d.json, '$.text') "
-           "FROM page JOIN documents d ON d.n = page.n ORDER BY page.rank")
-    try:
-        rows = conn.execute(sql, params).fetchall()
-    except sqlite3.OperationalError as error:
-        raise KhabarError("E502", query=query, detail=str(error)) from error
-    hits = []
-    for doc_id, title, source_name, published, rank, text in rows[:limit]:
-        snippet = quick_snippet(text or "", parsed)
-        hits.append(SearchHit(doc_id, title, source_name, published, float(rank),
-                              snippet.text, snippet.highlights, snippet.start))
-    return SearchPage(query, hits, len(rows) > limit)
-
-
-SNIPPET_REACH = 160  # characters read before the first match (twice that after it): about 24 words each way
-
-
-def quick_snippet(text: str, query: ParsedQuery, *, width: int = 24) -> Snippet:
-    """`fast_snippet` (`make_snippet`, faster) on the text around the first query term only.
-
-    The first match is found in the folded text with a regular expression: a word made of
-    proclitics (ال و ف ب ك ل) and a search form. Folding only drops characters (diacritics, tatweel), so the
-    match sits at or after the same index in `text`, at most the number of dropped characters
-    later; the window covers that, and `fast_snippet` does the exact matching inside it. When
-    the body has no match (the title matched), the snippet is the article's beginning.
-    """
-    if len(text) <= 3 * SNIPPET_REACH:
-        return fast_snippet(text, query, width=width)
-    folded = fold(text)
-    match = _first_word_pattern(query).search(folded)
-    found = match is not None
-    center = match.start() if match else 0
-    low = max(0, center - SNIPPET_REACH)
-    high = min(len(text), center + (len(text) - len(folded)) + 2 * SNIPPET_REACH)
-    if low > 0:  # start and end on word boundaries
-        space = text.find(" ", low)
-        low = space + 1 if 0 <= space < center else low
-    if high < len(text):
-        space = text.rfind(" ", center, high)
-        high = space if space > center else high
-    piece = fast_snippet(text[low:high], query, width=width)
-    if found and not piece.highlights:  # a phrase, or a term inside another word: look everywhere
-        return fast_snippet(text, query, width=width)
-    return Snippet(piece.text, piece.start + low, piece.highlights)
-
-
-def _first_word_pattern(query: ParsedQuery) -> re.Pattern[str]:
-    terms = "|".join(re.escape(term) for term in sorted(query.terms, key=len, reverse=True))
-    return re.compile(rf"(?<![^\W_])(?:ال|[وفبكل])*(?:{terms})(?![^\W_])")
-
-
-# The word and number tokens of khabar.arabic.tokenize (punctuation is never part of a snippet).
-_WORD_TOKEN = re.compile(r"[0-9٠-٩۰-۹]+(?:[.,٫٬][0-9٠-٩۰-۹]+)*"
-                         r"|[^\W\d_](?:[^\W\d_]|[\u064B-\u065F\u0670\u0640])*")
-
-
-def fast_snippet(text: str, query: ParsedQuery, *, width: int = 24) -> Snippet:
-    """Exactly `make_snippet`'s result, computed without token objects and folding the text once.
-
-    The window of `width` words with the most query matches (the first such), highlighted.
-    """
-    folded = fold(text)
-    if len(folded) == len(text):
-        # Nothing was dropped (no diacritics or tatweel), so folding kept every offset and every
-        # word boundary: tokenize the folded text once instead of folding word by word.
-        source, fold_word = folded, str
-    else:
-        source, fold_word = text, fold
-    spans = [(m.start(), m.end()) for m in _WORD_TOKEN.finditer(source)]
-    if not spans:
-        return Snippet("", 0, ())
-    memo: dict[str, str] = {}
-    forms = []
-    for start, end in spans:
-        word = source[start:end]
-        form = memo.get(word)
-        if form is None:
-            form = memo[word] = stem(fold_word(word))
-        forms.append(form)
-    hits = _phrase_hits(forms, query)
-    best = 0
-    if hits:
-        marked = [0] * (len(spans) + 1)  # prefix sums of hits
-        for i in range(len(spans)):
-            marked[i + 1] = marked[i] + (i in hits)
-        best_score = -1
-        for first in range(0, max(1, len(spans) - width + 1)):
-            score = marked[min(first + width, len(spans))] - marked[first]
-            if score > best_score:
-                best, best_score = first, score
-    window = spans[best: best + width]
-    start, end = window[0][0], window[-1][1]
-    highlights = tuple((spans[i][0] - start, spans[i][1] - start) for i in sorted(hits) if best <= i < best + width)
-    return Snippet(text[start:end], start, highlights)
 
 
 # -- entities --------------------------------------------------------------------------------

@@ -69,8 +69,8 @@ def search(store: Store, *, q: str, source: str | None = None, since: str | None
                                         "entity": entity, "speaker": speaker}}
     if not q.strip():
         return data
-    found = queries.search(store.conn, q, source=source, since=since, until=until, entity=entity,
-                           speaker=speaker, limit=limit, offset=offset)
+    found = store.search(q, source=source, since=since, until=until, entity=entity, speaker=speaker,
+                         limit=limit, offset=offset)
     data["items"] = [_plain(hit) for hit in found.hits]
     data["has_more"] = found.has_more
     if offset == 0:
