@@ -8,7 +8,6 @@ suffix into a JSON request, and adds the security headers to every response.
 
 from __future__ import annotations
 
-import json
 import logging
 from typing import Any
 
@@ -175,7 +174,3 @@ def error_response(request: Request, error: BaseException) -> Response:
         if renderer is not None:
             return renderer.page(request, "error.html", {"status": status, **body}, status=status)
     return JSONResponse(body, status_code=status, headers=headers)
-
-
-def dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)

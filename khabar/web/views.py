@@ -10,7 +10,6 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from khabar.document import Document
 from khabar.store import queries
 from khabar.store.sqlite import Store
 
@@ -52,11 +51,6 @@ def article(store: Store, doc_id: str) -> dict[str, Any]:
     context = queries.article_context(store.conn, doc.id)
     return {"article": doc.to_dict(), "story": context["story"], "entity_ids": context["entity_ids"],
             "aliases": store.aliases(doc.id)}
-
-
-def article_document(data: dict[str, Any]) -> Document:
-    """The Document inside `article()`'s data."""
-    return Document.from_dict(data["article"])
 
 
 def search(store: Store, *, q: str, source: str | None = None, since: str | None = None,
