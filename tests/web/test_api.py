@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import anyio
 import pytest
 
@@ -396,3 +398,18 @@ def test_cache_keeps_values_for_a_while_and_drops_the_least_recently_used():
     now[0] = 11
     cache.get("b", compute("b"))
     assert calls[-1] == "b" and len(calls) == 5
+
+
+def test_every_get_route_is_in_the_twin_check(client):
+    from fastapi.routing import APIRoute
+
+    routes = {r.path for r in client.app.routes if isinstance(r, APIRoute) and "GET" in r.methods
+              and r.include_in_schema}
+    checked = set()
+    for url, _key in PAGES:
+        path = url.split("?")[0]
+        for route in routes:
+            pattern = "^" + re.sub(r"\{[^}]+\}", "[^/]+", route) + "$"
+            if re.match(pattern, path) and not (route != path and path in routes):
+                checked.add(route)
+    assert routes == checked, f"pages without a twin check: {routes - checked}"
