@@ -17,6 +17,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+_OPENING_MARKS = frozenset('«"“„')
+
 # Sort order of marks on one piece: the widest kind first, so a link sits inside a quote.
 _KIND_ORDER = {"quote": 0, "entity": 1, "trigger": 2}
 
@@ -31,6 +33,11 @@ class Mark:
     label: str = ""  # entity type, CAMEO code, speaker name
     ref: Any = None
     title: str = ""
+    badge_at: int | None = None  # where a quote's speaker badge goes (default: its start)
+
+    @property
+    def badge_start(self) -> int:
+        return self.start if self.badge_at is None else self.badge_at
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,12 +82,14 @@ def _sweep(text: str, start: int, end: int, marks: list[Mark]) -> list[Piece]:
     for mark in inside:
         cuts.add(max(mark.start, start))
         cuts.add(min(mark.end, end))
+        if mark.kind == "quote" and start <= mark.badge_start < end:
+            cuts.add(mark.badge_start)
     points = sorted(cuts)
     pieces = []
     for left, right in zip(points, points[1:]):
         covering = sorted((m for m in inside if m.start <= left and m.end >= right),
                           key=lambda m: (_KIND_ORDER.get(m.kind, 9), m.start, -m.end))
-        opening = next((m for m in covering if m.kind == "quote" and m.start == left and m.label), None)
+        opening = next((m for m in inside if m.kind == "quote" and m.badge_start == left and m.label), None)
         pieces.append(Piece(text[left:right], tuple(covering),
                             badge=opening.label if opening else None,
                             badge_ref=opening.ref if opening else None))
@@ -100,6 +109,7 @@ def _blank_line_blocks(text: str) -> list[tuple[int, int, str]]:
 def document_marks(doc: dict[str, Any], entity_ids: dict[str, int] | None = None) -> list[Mark]:
     """Marks for a document's entity mentions, quotes and event triggers (from its JSON form)."""
     entity_ids = entity_ids or {}
+    text = doc.get("text", "")
     names = {e["id"]: e["name"] for e in doc.get("entities", [])}
     marks = []
     for entity in doc.get("entities", []):
@@ -109,8 +119,11 @@ def document_marks(doc: dict[str, Any], entity_ids: dict[str, int] | None = None
     for quote in doc.get("quotes", []):
         speaker = names.get(quote.get("speaker") or "") or quote.get("speaker_text") or ""
         content = quote["content"]
+        # The badge goes before an opening quote mark that directly precedes the content.
+        before = content["start"] - 1
+        badge_at = before if before >= 0 and text[before:content["start"]] in _OPENING_MARKS else None
         marks.append(Mark(content["start"], content["end"], "quote", speaker,
-                          entity_ids.get(quote.get("speaker") or ""), speaker))
+                          entity_ids.get(quote.get("speaker") or ""), speaker, badge_at))
     for event in doc.get("events", []):
         trigger = event["trigger"]
         marks.append(Mark(trigger["start"], trigger["end"], "trigger", event["cameo"], None,

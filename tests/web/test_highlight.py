@@ -72,3 +72,14 @@ def test_document_marks_follow_entities_quotes_and_triggers():
     marks = document_marks(doc, {"e1": 5})
     assert [(m.kind, m.label, m.ref) for m in marks] == [("entity", "PER", 5), ("quote", "سامر الخطيب", 5),
                                                           ("trigger", "010", None)]
+
+
+def test_quote_badge_goes_before_the_opening_quote_mark():
+    text = "قال الخطيب: «الاتفاق خطوة أولى» ثم غادر."
+    start = text.index("الاتفاق")
+    doc = {"text": text, "entities": [], "events": [],
+           "quotes": [{"speaker": None, "speaker_text": "الخطيب",
+                       "content": {"start": start, "end": text.index("»")}}]}
+    marks = document_marks(doc)
+    pieces_ = [(p.text, p.badge) for b in highlight(text, marks) for p in b.pieces]
+    assert pieces_ == [("قال الخطيب: ", None), ("«", "الخطيب"), ("الاتفاق خطوة أولى", None), ("» ثم غادر.", None)]
