@@ -7,6 +7,8 @@
     │   └── StageError              a stage crashed or returned something odd
     ├── InputError                  the input cannot be read                      (E3xx)
     ├── StoreError                  the SQLite store failed                       (E5xx)
+    ├── RequestError                an HTTP request cannot be served              (E6xx)
+    │   └── AccessError             a write without the right token
     └── Rejected                    a page is not processed, for a coded reason   (R1xx)
         ├── EmptyInputRejected      no bytes, or only whitespace
         ├── BinaryInputRejected     bytes that are not text in any known encoding
@@ -41,6 +43,14 @@ MESSAGES: dict[str, str] = {
     "E504": "no raw input with SHA-256 {sha256} in the store",
     "E505": "no story {story_id!r} in the store; `khabar stories` lists them",
     "E506": "the store {path} has schema version {found}, newer than this khabar ({known}); upgrade khabar",
+    "E507": "no entity {entity_id!r} in the store; /entities lists them",
+    "E601": "nothing at {path}; the API is described at /docs",
+    "E602": "invalid parameter {name!r}: {detail}",
+    "E603": "the request body is over the limit of {limit} bytes",
+    "E604": "writing needs a token: send `Authorization: Bearer <token>`",
+    "E605": "the token is not valid for writing",
+    "E606": "writing is disabled: start `khabar serve` with a token in the variable named by --token-env",
+    "E607": "method {method} is not allowed at {path}",
     "R101": "the input is empty",
     "R102": "the input is binary, not text ({detail})",
     "R103": "the input is {size} bytes, over the limit of {limit} bytes (see --max-bytes)",
@@ -110,6 +120,18 @@ class StoreError(KhabarError):
     """The SQLite store failed."""
 
     code = "E501"
+
+
+class RequestError(KhabarError):
+    """An HTTP request cannot be served: an unknown path, a bad parameter, a body too large."""
+
+    code = "E602"
+
+
+class AccessError(RequestError):
+    """A write request without a token, with a wrong one, or while writing is disabled."""
+
+    code = "E604"
 
 
 class Rejected(KhabarError):

@@ -1,0 +1,50 @@
+"""Fixtures for the web tests: a store file filled with the fictional articles, and clients."""
+
+from __future__ import annotations
+
+import warnings
+
+import pytest
+
+from tests.web.fixtures import build_store
+
+TOKEN = "s3cret-token-for-tests"
+
+
+@pytest.fixture(scope="session")
+def fixture_db(tmp_path_factory):
+    """A store with the eight fictional articles (read-only in the tests that share it)."""
+    return build_store(tmp_path_factory.mktemp("web") / "khabar.db")
+
+
+@pytest.fixture(scope="session")
+def hostile_db(tmp_path_factory):
+    """The fixture store plus an article whose every field carries script payloads."""
+    return build_store(tmp_path_factory.mktemp("hostile") / "khabar.db", hostile=True)
+
+
+def make_client(db, **options):
+    from fastapi.testclient import TestClient
+
+    from khabar.web import create_app
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        return TestClient(create_app(db, **options), raise_server_exceptions=False)
+
+
+@pytest.fixture(scope="session")
+def client(fixture_db, pipeline):
+    """A read-only in-process client (no token configured) over the fixture store."""
+    return make_client(fixture_db, pipeline=pipeline)
+
+
+@pytest.fixture()
+def writable_client(tmp_path, pipeline):
+    """A client over a fresh copy of the fixture store that accepts writes with TOKEN."""
+    return make_client(build_store(tmp_path / "khabar.db"), token=TOKEN, pipeline=pipeline)
+
+
+@pytest.fixture(scope="session")
+def hostile_client(hostile_db, pipeline):
+    return make_client(hostile_db, pipeline=pipeline)
