@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-quick bench eval docs clean
+.PHONY: run system test test-quick bench eval docs clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,9 +22,15 @@ run: $(STAMP)
 	@mkdir -p out
 	$(BIN)/khabar ingest examples --db $(DEMO_DB)
 	$(BIN)/khabar search "الحكومة" --db $(DEMO_DB)
+	@echo
+	@echo "Web interface: $(BIN)/khabar serve --db $(DEMO_DB)  then open http://127.0.0.1:8000/  (API: http://127.0.0.1:8000/docs)"
 
-## test: the whole suite, including tests that read ../shared
-test: $(STAMP)
+## system: Debian packages the tests need (Chromium for browser tests); idempotent
+system:
+	bash scripts/install-browser.sh
+
+## test: the whole suite, including tests that read ../shared and the browser tests
+test: $(STAMP) system
 	$(BIN)/python -m pytest -q
 
 ## test-quick: the fast loop
