@@ -71,7 +71,7 @@ def test_story_details(db, capsys):
 
 
 def test_entity_not_found_says_so(db, capsys):
-    _out, err = _main_ok(capsys, "entity", "كيري", "--db", db)
+    _out, err = _main_ok(capsys, "entity", "اسم لا يرد في أي خبر", "--db", db)
     assert "no entity" in err
 
 

@@ -1,0 +1,92 @@
+"""Score the shipped NER model on the CAMeL Lab test split of ANERcorp (conlleval rules).
+
+    python -m eval.ner                  # whole test split
+    python -m eval.ner --limit 200      # first 200 sentences
+    python -m eval.ner --markdown       # also print the table for docs/evaluation-ner.md
+    python -m eval.ner --sentence-only  # the CRF alone, without article-level consistency
+
+Entity-level micro precision, recall and F1 with exact span and type match, then per type.
+The test tokens are used as given (ANERcorp tokens, proclitics attached), so the numbers are
+comparable with published results on the same split.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from khabar.ner import load_tagger
+from khabar.ner.conll import LABELS, Report, read_blank_separated, score
+
+DEFAULT_TEST = (Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "anercorp"
+                / "ANERCorp_CamelLab_test.txt")
+
+
+WINDOW = 30  # sentences per pseudo-article (the corpus has no article boundaries)
+
+
+def evaluate(test_file: Path = DEFAULT_TEST, *, limit: int | None = None,
+             sentence_only: bool = False) -> Report:
+    """The conlleval report of the shipped model on (the first `limit` sentences of) the test.
+
+    By default the stage's behaviour is scored: the CRF plus article-level consistency
+    (khabar.ner.context) over blocks of WINDOW consecutive sentences, since ANERcorp marks no
+    article boundaries. `sentence_only` scores the CRF alone.
+    """
+    sentences = read_blank_separated(test_file)[:limit]
+    tagger = load_tagger()
+    if sentence_only:
+        predicted = tagger.tag_many([list(s.tokens) for s in sentences])
+        return score([s.tags for s in sentences], predicted)
+    predicted = []
+    for first in range(0, len(sentences), WINDOW):
+        block = [list(s.tokens) for s in sentences[first : first + WINDOW]]
+        for tokens, spans in zip(block, tagger.document_spans(block), strict=True):
+            tags = ["O"] * len(tokens)
+            for span in spans:
+                tags[span.start : span.end] = [f"B-{span.label}"] + [f"I-{span.label}"] * (span.end - span.start - 1)
+            predicted.append(tags)
+    return score([s.tags for s in sentences], predicted)
+
+
+def markdown(report: Report) -> str:
+    """The report as a markdown table."""
+    rows = ["| type | precision | recall | F1 | gold entities |", "|---|---:|---:|---:|---:|"]
+    for label in LABELS:
+        s = report.by_label[label]
+        rows.append(f"| {label} | {s.precision:.2f} | {s.recall:.2f} | {s.f1:.2f} | {s.gold} |")
+    s = report.overall
+    rows.append(f"| **all (micro)** | {s.precision:.2f} | {s.recall:.2f} | **{s.f1:.2f}** | {s.gold} |")
+    return "\n".join(rows)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--test", type=Path, default=DEFAULT_TEST)
+    parser.add_argument("--limit", type=int, default=None, help="score only the first N sentences")
+    parser.add_argument("--markdown", action="store_true")
+    parser.add_argument("--sentence-only", action="store_true",
+                        help="score the CRF alone, without article-level consistency")
+    args = parser.parse_args()
+    if not args.test.exists():
+        print(f"test file not found: {args.test} (the shared data folder is needed)", file=sys.stderr)
+        return 2
+    started = time.time()
+    report = evaluate(args.test, limit=args.limit, sentence_only=args.sentence_only)
+    o = report.overall
+    print(f"all    P {o.precision:6.2f}  R {o.recall:6.2f}  F1 {o.f1:6.2f}  "
+          f"(gold {o.gold}, predicted {o.predicted}, correct {o.correct})")
+    for label in LABELS:
+        s = report.by_label[label]
+        print(f"{label:6} P {s.precision:6.2f}  R {s.recall:6.2f}  F1 {s.f1:6.2f}  (gold {s.gold})")
+    if args.markdown:
+        print()
+        print(markdown(report))
+    print(f"({time.time() - started:.1f}s)", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,136 @@
+"""The trained CRF tagger: load once, tag token sequences with BIO labels and confidences.
+
+    >>> tagger = load_tagger()
+    >>> tagger.tag(["قال", "آشتون", "كارتر"])
+    ['O', 'B-PER', 'I-PER']
+"""
+
+from __future__ import annotations
+
+import gzip
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from khabar.ner.clitics import ProcliticTrimmer
+from khabar.ner.context import consistent
+from khabar.ner.crf import load_weights, marginals_batch, pad, viterbi_batch
+from khabar.ner.features import Clusters, Featurizer, load_clusters, load_priors
+from khabar.ner.lexicon import Lexicon, load_lexicon
+
+MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "ner"
+MODEL_FILE = "ner.weights.npz"
+CLUSTER_FILE = "clusters.tsv.gz"
+ENTITY_WORDS_FILE = "entity_words.tsv.gz"
+PRIORS_FILE = "priors.tsv.gz"
+NAME_LISTS = ("countries", "places", "organizations", "first_names")
+
+
+@dataclass(frozen=True, slots=True)
+class TaggedSpan:
+    """An entity found by the tagger: token range [start, end), label and mean marginal."""
+
+    start: int
+    end: int
+    label: str
+    score: float
+
+
+class NerTagger:
+    """A CRF model with its features; `tag(tokens) -> labels`."""
+
+    def __init__(self, model_path: Path, clusters: Clusters, lexicon: Lexicon,
+                 entity_counts: dict[str, int] | None = None,
+                 priors: dict[str, tuple[str, ...]] | None = None) -> None:
+        self.clusters = clusters
+        self.lexicon = lexicon
+        self.entity_counts = entity_counts or {}
+        self.featurizer = Featurizer(clusters, lexicon, priors or {})
+        self.weights = load_weights(model_path)
+
+    def tag(self, tokens: Sequence[str]) -> list[str]:
+        """BIO labels (B-PER, I-ORG, O, ...) for one sentence of token strings."""
+        if not tokens:
+            return []
+        best = self.weights.viterbi(self.featurizer.emissions(tokens, self.weights))
+        return [self.weights.labels[i] for i in best]
+
+    def tag_many(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        """`tag` for many sentences, decoded together."""
+        present = [i for i, tokens in enumerate(sentences) if tokens]
+        labels: list[list[str]] = [[] for _ in sentences]
+        if present:
+            batch, lengths = pad([self.featurizer.emissions(sentences[i], self.weights)
+                                  for i in present])
+            for i, path in zip(present, viterbi_batch(self.weights, batch, lengths), strict=True):
+                labels[i] = [self.weights.labels[k] for k in path]
+        return labels
+
+    def spans(self, tokens: Sequence[str]) -> list[TaggedSpan]:
+        """Entities of one sentence, each with the mean marginal probability of its labels."""
+        return self.spans_many([tokens])[0]
+
+    def spans_many(self, sentences: Sequence[Sequence[str]]) -> list[list[TaggedSpan]]:
+        """`spans` for many sentences, decoded together (much faster than one by one)."""
+        found: list[list[TaggedSpan]] = [[] for _ in sentences]
+        present = [i for i, tokens in enumerate(sentences) if tokens]
+        if not present:
+            return found
+        batch, lengths = pad([self.featurizer.emissions(sentences[i], self.weights) for i in present])
+        paths = viterbi_batch(self.weights, batch, lengths)
+        marginals = marginals_batch(self.weights, batch, lengths)
+        for row, (i, path) in enumerate(zip(present, paths, strict=True)):
+            chosen = marginals[row, np.arange(len(path)), path]
+            found[i] = _chunks([self.weights.labels[k] for k in path], chosen)
+        return found
+
+    def document_spans(self, sentences: Sequence[Sequence[str]]) -> list[list[TaggedSpan]]:
+        """Entities of every sentence of one article, made consistent across the article:
+        confident names are propagated to their untagged repeats, and words the model never
+        saw fall back on the hand-written lists (khabar.ner.context)."""
+        first = self.spans_many(sentences)
+        return consistent(sentences, first, lexicon=self.lexicon, weights=self.weights,
+                          make_span=TaggedSpan,
+                          keys=[self.featurizer.name_forms(tokens) for tokens in sentences])
+
+    def trimmer(self) -> ProcliticTrimmer:
+        """The proclitic trimmer that goes with this model's vocabulary (khabar.ner.clitics)."""
+        names = frozenset().union(*(self.lexicon.words(n) for n in NAME_LISTS))
+        return ProcliticTrimmer(names, self.entity_counts, self.clusters.counts)
+
+
+def _chunks(labels: list[str], chosen: np.ndarray) -> list[TaggedSpan]:
+    """Spans of a BIO label sequence (conlleval chunking), scored by mean marginal."""
+    found: list[TaggedSpan] = []
+    start, kind = -1, ""
+    for index, label in enumerate(labels + ["O"]):
+        prefix, _, name = label.partition("-")
+        begins = prefix == "B" or (prefix == "I" and name != kind)
+        if kind and (prefix == "O" or begins):
+            score = float(chosen[start:index].mean())
+            found.append(TaggedSpan(start, index, kind, round(score, 4)))
+            kind = ""
+        if begins:
+            start, kind = index, name
+    return found
+
+
+def load_entity_counts(path: Path) -> dict[str, int]:
+    """Folded word -> count inside training entities (written by train/ner/train.py)."""
+    counts: dict[str, int] = {}
+    with gzip.open(path, "rt", encoding="utf-8") as lines:
+        for line in lines:
+            if not line.startswith("#"):
+                word, count = line.rstrip("\n").split("\t")
+                counts[word] = int(count)
+    return counts
+
+
+def load_tagger(directory: Path = MODEL_DIR) -> NerTagger:
+    """The model shipped in khabar/models/ner (or another directory with the same files)."""
+    priors = directory / PRIORS_FILE
+    return NerTagger(directory / MODEL_FILE, load_clusters(directory / CLUSTER_FILE),
+                     load_lexicon(), load_entity_counts(directory / ENTITY_WORDS_FILE),
+                     load_priors(priors) if priors.exists() else None)

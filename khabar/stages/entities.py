@@ -1,0 +1,54 @@
+"""Named-entity mentions from the trained CRF tagger (khabar.ner): stage `ner.crf.v1`.
+
+Each sentence is split into khabar tokens and tagged with BIO labels (PER, ORG, LOC, MISC);
+confident names are then propagated to their untagged repeats in the article, and words the
+model never saw fall back on the hand-written lists (khabar.ner.context). Every span becomes one
+Entity with a single Mention (ids m1, m2, … in text order);
+a later merge stage groups mentions into per-article entities. A leading proclitic (و ف ب ل ك
+and their combinations) is trimmed off the span when the rest is a plausible name, so
+`بالعراق` gives the span `العراق` (khabar.ner.clitics, docs/ner.md).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from pathlib import Path
+
+from khabar.arabic import tokenize
+from khabar.document import Document, Entity, Mention
+from khabar.ner.tagger import MODEL_DIR, load_tagger
+from khabar.pipeline import register
+
+STAGE = "ner.crf.v1"
+
+
+@register(STAGE, requires=("sentences",), produces=("mentions",))
+def make(*, model_dir: str | None = None) -> Callable[[Document], Document]:
+    """Find PER, ORG, LOC and MISC mentions with the trained CRF tagger.
+
+    Args:
+        model_dir: a directory holding another trained model (default: the shipped one).
+    """
+    tagger = load_tagger(Path(model_dir) if model_dir else MODEL_DIR)
+    trimmer = tagger.trimmer()
+
+    def find_mentions(doc: Document) -> Document:
+        tokens = [tokenize(doc.text, s.start, s.end) for s in doc.sentences]
+        tokens = [sentence for sentence in tokens if sentence]
+        found: list[Entity] = []
+        number = len(doc.entities)
+        words = [[token.text for token in sentence] for sentence in tokens]
+        for sentence, spans in zip(tokens, tagger.document_spans(words), strict=True):
+            for span in spans:
+                start = sentence[span.start].start
+                end = sentence[span.end - 1].end
+                start += trimmer.cut(doc.text[start : sentence[span.start].end])
+                number += 1
+                found.append(Entity(
+                    id=f"m{number}", type=span.label, name=doc.text[start:end],
+                    mentions=(Mention(start, end, stage=STAGE, score=span.score),),
+                ))
+        return dataclasses.replace(doc, entities=doc.entities + tuple(found))
+
+    return find_mentions

@@ -1,0 +1,1 @@
+"""Named-entity model training: clusters, data recipe, priors experiment, CRF training."""
