@@ -86,3 +86,10 @@ def test_stages_lists_the_registered_stages(capsys):
 def test_learn_boilerplate_writes_a_model(capsys, tmp_path):
     code, _, err = run(capsys, "learn-boilerplate", str(EXAMPLES), "-o", str(tmp_path / "m.json"))
     assert code == 0 and (tmp_path / "m.json").exists() and "learned" in err
+
+
+def test_quotes_prints_speakers_roles_cues_and_quotes(capsys):
+    code, out, _ = run(capsys, "quotes", str(EXAMPLES / "wire.jsonl"))
+    assert code == 0
+    assert "ماجد السويدي" in out and "رئيس الوزراء" in out
+    assert "الجسر سيختصر زمن التنقل" in out
