@@ -51,6 +51,8 @@ def cluster_stories(articles: Any, *, shingle: int = 3, max_distance: float = 0.
     grams = grams.where(F.size("shingles") > 0)
     hashed = HashingTF(inputCol="shingles", outputCol="features", numFeatures=features,
                        binary=True).transform(grams).select("doc_id", "features")
+    # Fitting and both sides of the join read the vectors: compute them (and the UDF) once.
+    hashed = hashed.localCheckpoint()
     model = MinHashLSH(inputCol="features", outputCol="hashes", numHashTables=hash_tables,
                        seed=20150721).fit(hashed)
     pairs = (model.approxSimilarityJoin(hashed, hashed, max_distance, distCol="distance")
@@ -78,13 +80,14 @@ def connected_components(vertices: Any, edges: Any, *, max_rounds: int = 30) -> 
     labels = vertices.select("doc_id", F.col("doc_id").alias("label")).localCheckpoint()
     for _ in range(max_rounds):
         offered = (both.join(labels, both.a == labels.doc_id)
-                   .select(F.col("b").alias("doc_id"), F.col("label")))
-        updated = (labels.unionByName(offered).groupBy("doc_id")
-                   .agg(F.min("label").alias("label")).localCheckpoint())
-        changed = (updated.join(labels.withColumnRenamed("label", "old"), "doc_id")
-                   .where(F.col("label") != F.col("old")).limit(1).count())
-        labels = updated
-        if not changed:
+                   .groupBy(F.col("b").alias("doc_id")).agg(F.min("label").alias("offered")))
+        updated = (labels.join(offered, "doc_id", "left")
+                   .select("doc_id",
+                           F.least("label", F.coalesce("offered", "label")).alias("label"),
+                           F.coalesce(F.col("offered") < F.col("label"), F.lit(False)).alias("changed"))
+                   .localCheckpoint())
+        labels = updated.select("doc_id", "label")
+        if updated.where("changed").isEmpty():
             break
     return labels
 
@@ -121,7 +124,8 @@ def merge_entities(articles: Any) -> MergedEntities:
     linked = (local.join(renames, ["type", "key"], "left")
               .withColumn("merged_key", F.coalesce("full_key", "key"))
               .withColumn("entity_id", F.concat(
-                  F.lit("e-"), F.substring(F.sha1(F.concat_ws(":", "type", "merged_key")), 1, 16))))
+                  F.lit("e-"), F.substring(F.sha1(F.concat_ws(":", "type", "merged_key")), 1, 16)))
+              .localCheckpoint())  # both tables below read it: run the UDF and joins once
     links = linked.select("doc_id", "local_id", "entity_id", "name", "type")
     # The display name: the most used full form (a linked last name never wins), ties broken
     # by the smaller string, so the choice does not depend on partitioning.
