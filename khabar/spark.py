@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import io
+import itertools
 import json
 import os
 import sys
@@ -72,8 +73,12 @@ def process_partition(pages: Iterable[dict[str, Any]], config: dict[str, Any]) -
     """
     from khabar.api import load_pipeline
 
+    pages = iter(pages)
+    first = next(pages, None)
+    if first is None:  # an empty partition: don't pay for loading the pipeline
+        return
     pipeline = load_pipeline(config_from_dict(config), policy="record")
-    for page in pages:
+    for page in itertools.chain([first], pages):
         try:
             doc = pipeline(RawPage(**page))
             yield article_row(doc)

@@ -62,6 +62,13 @@ def test_process_partition_builds_the_pipeline_once(plain_config, monkeypatch):
     assert built == [1]
 
 
+def test_an_empty_partition_does_not_build_the_pipeline(plain_config, monkeypatch):
+    import khabar.api
+
+    monkeypatch.setattr(khabar.api, "load_pipeline", lambda *a, **k: pytest.fail("built a pipeline"))
+    assert list(process_partition(iter([]), plain_config)) == []
+
+
 @pytest.mark.parametrize("bad_page", [
     {"content": b"\xd8\xae\xd8\xa8\xd8\xb1", "no_such_field": 1},  # not a RawPage
     {"content": None, "format": "text", "id": "none-content"},  # crashes inside the reader
