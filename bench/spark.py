@@ -115,6 +115,8 @@ def main() -> None:
     parser.add_argument("--cores", default="1,2", help="Core counts to run local[N] with.")
     parser.add_argument("--partitions", type=int, default=4,
                         help="Partitions for every run (the same split of work for each core count).")
+    parser.add_argument("--skip-corpus-steps", action="store_true",
+                        help="Time only the analysis, not the stories and entities tables.")
     parser.add_argument("--corpus-steps", action="store_true",
                         help=argparse.SUPPRESS)  # internal: this run also builds stories and entities
     parser.add_argument("--spark-run", nargs=3, metavar=("MASTER", "CORPUS", "OUTPUT"),
@@ -138,7 +140,7 @@ def main() -> None:
         counts = [int(c) for c in args.cores.split(",")]
         for cores in counts:
             # Stories and entities are timed once, with the most cores.
-            extra = ["--corpus-steps"] if cores == max(counts) else []
+            extra = ["--corpus-steps"] if cores == max(counts) and not args.skip_corpus_steps else []
             command = [sys.executable, __file__, "--partitions", str(args.partitions), *extra,
                        "--spark-run", f"local[{cores}]", str(corpus), str(Path(scratch) / f"out-{cores}")]
             done = subprocess.run(command, capture_output=True, text=True, cwd=REPO, check=False)

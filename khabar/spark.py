@@ -30,6 +30,7 @@ from typing import Any
 
 from khabar.config import PipelineConfig, load_config
 from khabar.document import STATUS_FAILED, STATUS_OK, Document, Reason
+from khabar.errors import InputError, KhabarError, StageError
 from khabar.pages import FORMATS, RawPage, guess_format, iter_jsonl
 from khabar.parquet import ARTICLES, PARTITION_COLUMNS, article_row
 
@@ -227,8 +228,6 @@ def run_job(
     from khabar.spark_tables import cluster_stories, merge_entities
 
     if input_format not in INPUT_FORMATS:
-        from khabar.errors import InputError
-
         raise InputError("E303", format=input_format, valid=", ".join(INPUT_FORMATS))
     settings = config if isinstance(config, PipelineConfig) else load_config(config)
     paths = [inputs] if isinstance(inputs, str) else list(inputs)
@@ -258,10 +257,25 @@ def run_job(
         summary.seconds["total"] = round(time.perf_counter() - started, 3)
         staging.write_text("_summary.json", json.dumps(summary.to_dict(), ensure_ascii=False, indent=2))
         staging.commit()
+    except KhabarError:
+        staging.abort()
+        raise
+    except Exception as error:  # Py4J and Spark errors, translated once, here
+        staging.abort()
+        raise _translated(error, paths) from error
     except BaseException:
         staging.abort()
         raise
     return summary
+
+
+def _translated(error: Exception, paths: list[str]) -> KhabarError:
+    """A khabar error for a failed Spark job: a missing input, or the job's own failure."""
+    text = str(error)
+    if "Input path does not exist" in text or "matches 0 files" in text:
+        return InputError("E301", path=", ".join(paths), detail="no such file or directory")
+    first = next((line.strip() for line in text.splitlines() if line.strip()), type(error).__name__)
+    return StageError("E203", stage="spark", detail=first[:500])
 
 
 def _session(master: str | None) -> Any:
@@ -280,7 +294,9 @@ def _session(master: str | None) -> Any:
 def _analyze(session: Any, paths: list[str], settings: PipelineConfig, input_format: str,
              encoding: str | None, partitions: int | None) -> Any:
     """The articles DataFrame (lazy): files → pages → process_partition → rows."""
-    from khabar.parquet import article_schema
+    from pyspark.sql import functions as F
+
+    from khabar.parquet import spark_type
 
     context = session.sparkContext
     # binaryFiles does not descend into subdirectories unless Hadoop is told to.
@@ -291,8 +307,17 @@ def _analyze(session: Any, paths: list[str], settings: PipelineConfig, input_for
     pages = files.flatMap(lambda item: pages_from_file(item[0], item[1], fmt=input_format,
                                                        encoding=encoding))
     # Spread pages evenly: files differ wildly in size (one JSON-lines file can hold a day).
-    rows = pages.repartition(count).mapPartitions(lambda part: process_partition(part, config.value))
-    return session.createDataFrame(rows, article_schema())
+    rows = pages.repartition(count).mapPartitions(lambda part: _json_rows(part, config.value))
+    # Rows cross into the JVM as JSON text and are parsed there: converting nested dicts to
+    # Spark rows in Python costs about as much as the analysis itself.
+    text = session.createDataFrame(rows, "doc string, date string, source_key string")
+    document = spark_type(Document)
+    return text.select(F.from_json("doc", document).alias("d"), *PARTITION_COLUMNS).select("d.*", *PARTITION_COLUMNS)
+
+
+def _json_rows(pages: Iterable[dict[str, Any]], config: dict[str, Any]) -> Iterator[tuple[str, str, str]]:
+    for row in process_partition(pages, config):
+        yield json.dumps(row, ensure_ascii=False), row["date"], row["source_key"]
 
 
 def _read_articles(session: Any, path: str) -> Any:

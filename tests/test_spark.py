@@ -14,6 +14,7 @@ from click.testing import CliRunner
 
 from khabar.config import load_config
 from khabar.document import Document, Entity, Mention, Source
+from khabar.errors import InputError
 from khabar.pages import iter_pages
 from khabar.parquet import article_row, document_from_row, partition_values, read_documents
 from khabar.spark import (config_from_dict, config_to_dict, file_format, local_path, page_to_dict,
@@ -249,7 +250,7 @@ def test_a_failed_job_leaves_the_old_output_untouched(spark, tmp_path):
     output = tmp_path / "out"
     run_job(str(FIXTURES / "port-expansion.txt"), str(output), spark=spark, corpus_steps=False)
     before = sorted(p.relative_to(output) for p in output.rglob("*"))
-    with pytest.raises(Exception):
+    with pytest.raises(InputError, match="no-such-input"):
         run_job(str(tmp_path / "no-such-input"), str(output), spark=spark, corpus_steps=False)
     assert sorted(p.relative_to(output) for p in output.rglob("*")) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
