@@ -73,6 +73,31 @@ def time_single_process(corpus: Path) -> dict:
             "ms_per_article": round(1000 * seconds / summary.processed, 3)}
 
 
+def process_tree_cpu(root: int) -> float:
+    """CPU seconds used so far by a process and all its descendants (Linux /proc)."""
+    children: dict[int, list[int]] = {}
+    stats: dict[int, list[str]] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        pid = int(entry.name)
+        stats[pid] = fields
+        children.setdefault(int(fields[1]), []).append(pid)
+    ticks = os.sysconf("SC_CLK_TCK")
+    total, todo = 0.0, [root]
+    while todo:
+        pid = todo.pop()
+        fields = stats.get(pid)
+        if fields:  # utime, stime, cutime, cstime (reaped children count in c*)
+            total += sum(int(fields[i]) for i in (11, 12, 13, 14)) / ticks
+        todo.extend(children.get(pid, []))
+    return total
+
+
 def run_spark(master: str, corpus: Path, output: Path, partitions: int, corpus_steps: bool) -> dict:
     """One Spark run (in this process): session start, warm-up job, then the timed job."""
     from pyspark.sql import SparkSession
@@ -97,15 +122,24 @@ def run_spark(master: str, corpus: Path, output: Path, partitions: int, corpus_s
     run_job(str(warm_input), str(output) + "-warm", spark=spark, corpus_steps=False,
             partitions=spark.sparkContext.defaultParallelism)
     warmup = time.perf_counter() - mark
+    load_before = os.getloadavg()[0]
+    jvm = spark.sparkContext._gateway.proc.pid
+    cpu_before = process_tree_cpu(jvm)
     summary = run_job(str(corpus), str(output), spark=spark, partitions=partitions,
                       corpus_steps=corpus_steps)
+    cpu = process_tree_cpu(jvm) - cpu_before
+    load_after = os.getloadavg()[0]
     spark.stop()
     analyze = summary.seconds["analyze"]
     return {"master": master, "articles": summary.processed, "ok": summary.ok,
             "startup_s": round(startup, 2), "warmup_s": round(warmup, 2), "seconds": summary.seconds,
             "articles_per_s": round(summary.processed / analyze, 1),
             "ms_per_article": round(1000 * analyze / summary.processed, 3),
-            "stories_2plus": summary.multi_article_stories}
+            "stories_2plus": summary.multi_article_stories,
+            # CPU of the JVM and its Python workers during the job, over its wall time: how
+            # many cores the job really kept busy.
+            "cpu_s": round(cpu, 1), "cores_busy": round(cpu / summary.seconds["total"], 2),
+            "load_average_1min": [round(load_before, 2), round(load_after, 2)]}
 
 
 def main() -> None:
@@ -155,13 +189,15 @@ def main() -> None:
 
 def markdown(results: dict) -> str:
     single = results["single_process"]
-    lines = ["| run | articles | job seconds | articles/s | ms/article |", "|---|---:|---:|---:|---:|",
+    lines = ["| run | articles | job seconds | articles/s | ms/article | cores busy |",
+             "|---|---:|---:|---:|---:|---:|",
              f"| single process (`khabar analyze`) | {single['articles']} | {single['seconds']} | "
-             f"{single['articles_per_s']} | {single['ms_per_article']} |"]
+             f"{single['articles_per_s']} | {single['ms_per_article']} | 1 |"]
     for key, value in results.items():
         if key.startswith("local["):
             lines.append(f"| Spark {key} (analysis + articles table) | {value['articles']} | "
-                         f"{value['seconds']['analyze']} | {value['articles_per_s']} | {value['ms_per_article']} |")
+                         f"{value['seconds']['analyze']} | {value['articles_per_s']} | "
+                         f"{value['ms_per_article']} | {value['cores_busy']} |")
     one, two = results.get("local[1]"), results.get("local[2]")
     if one and two:
         lines.append(f"\nSpeed-up local[1] → local[2]: {one['seconds']['analyze'] / two['seconds']['analyze']:.2f}x")

@@ -44,7 +44,8 @@ def cluster_stories(articles: Any, *, shingle: int = 3, max_distance: float = 0.
     from pyspark.sql import functions as F
     from pyspark.sql.types import ArrayType, StringType
 
-    words = F.udf(folded_words, ArrayType(StringType()))
+    # Wrapped in lambdas: Spark 4 reads a UDF's type hints as a pandas UDF signature.
+    words = F.udf(lambda text: folded_words(text), ArrayType(StringType()))
     docs = articles.where(F.col("status") == "ok").select(F.col("id").alias("doc_id"), "text")
     ok = docs.select("doc_id", words("text").alias("words"))
     grams = NGram(n=shingle, inputCol="words", outputCol="shingles").transform(ok)
@@ -105,7 +106,7 @@ def merge_entities(articles: Any) -> MergedEntities:
     from pyspark.sql import functions as F
     from pyspark.sql.types import StringType
 
-    key = F.udf(entity_key, StringType())
+    key = F.udf(lambda name: entity_key(name), StringType())
     local = (articles.where(F.col("status") == "ok")
              .select(F.col("id").alias("doc_id"), F.explode("entities").alias("e"))
              .select("doc_id", F.col("e.id").alias("local_id"), F.col("e.type").alias("type"),

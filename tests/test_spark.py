@@ -269,3 +269,16 @@ def test_the_job_reads_warc_archives(spark, tmp_path):
     (doc,) = read_documents(tmp_path / "out")
     assert summary.ok == 1 and doc.source.url == "https://alufuq.example/museum"
     assert "متحف التراث البحري" in doc.text
+
+
+@pytest.mark.spark
+@pytest.mark.slow
+def test_spark_command_writes_the_output_and_strict_exits_1_on_rejections(spark, tmp_path):
+    from khabar.cli import cli
+
+    output = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["spark", str(FEED), "-o", str(output), "--master", "local[2]",
+                                      "--no-corpus", "--strict"])
+    assert result.exit_code == 1, result.output
+    assert "7 processed: 3 ok, 4 rejected, 0 failed" in result.stderr
+    assert json.loads((output / "_summary.json").read_text(encoding="utf-8"))["processed"] == 7
