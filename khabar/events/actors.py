@@ -58,7 +58,7 @@ class ActorMention:
 
 
 _SECTORS = frozenset(
-    "MIL GOV COP JUD LEG OPP REB CVL EDU LAB MED BUS NGO REL PTY REF".split()
+    "MIL GOV COP JUD LEG OPP REB UAF CVL EDU LAB MED BUS NGO REL PTY REF".split()
 )
 
 

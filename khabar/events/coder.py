@@ -54,6 +54,11 @@ _HOSTILE_ROOTS = ("11", "12", "13", "14", "15", "16", "17", "18", "19", "20")
 _POSSESSIVES = ("ها", "ه", "هم", "هما")
 _PLACE_WORDS = _folded("في قرب داخل شمال جنوب شرق غرب وسط أنحاء")
 _CLAUSE_STOPS = frozenset(".:؛;")
+# Signs that a sentence reports one concrete occurrence (a count, a day) rather than talking
+# about a kind of act: `تظاهر آلاف ... أمس` versus `مطالب المتظاهرين`.
+_CONCRETE = _folded(
+    "آلاف ألوف الآلاف عشرات العشرات مئات المئات حشود عدد أمس اليوم الليلة مساء صباح فجر ظهر"
+    " السبت الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة")
 _GOVERNING_ROOTS = ("02", "03", "10", "12", "13")
 _REFINED = {  # (governing root, complement code prefix) -> code
     ("13", "18"): "138", ("13", "19"): "138", ("13", "20"): "138",
@@ -122,13 +127,15 @@ class EventCoder:
         if not found:
             return []
         actors = self.actors.find(doc, tokens, token_readings, doc.entities)
+        concrete = 1.0 if any(t.kind == "number" or _is(f, _CONCRETE)
+                              for t, f in zip(tokens, folded)) else 0.85
         when = _event_date(doc, folded)
         where = _location(doc, tokens, folded)
         events: dict[tuple[str, str, str], Event] = {}
         for item in found:
             source, target = _participants(item, actors, tokens, folded)
             trigger = item.match.pattern.payload
-            confidence = trigger.weight * item.factor * (1.0 if source else 0.8)
+            confidence = trigger.weight * item.factor * concrete * (1.0 if source else 0.8)
             if confidence < self.min_confidence:
                 continue
             event = Event(
@@ -231,9 +238,12 @@ def _participants(
     patient = code.startswith(_PATIENT_PREFIXES)
     source: ActorMention | None = None
     target: ActorMention | None = None
+    subject = [a for a in inside if a.first > match.start and a in candidates]
     if code.startswith("04") and not match.pattern.verb:
         earlier = [a for a in candidates if a.last <= match.start]
         source = earlier[0] if earlier else None
+    elif match.pattern.verb and subject:  # قطعت البحرين العلاقات: the subject sits in the gap
+        source = subject[0]
     elif after and not ends_with_preposition and _adjacent(match.end, after[0], tokens, folded,
                                                           3 if match.pattern.verb else 1):
         first = after[0]

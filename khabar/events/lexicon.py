@@ -153,7 +153,9 @@ def parse_pattern(text: str, payload: Any) -> Pattern:
             verb = verb or not slots
         else:
             forms = frozenset(_noun_form(alt) for alt in piece.split("|") if alt)
-        slots.append(Slot(forms, optional, gap))
+        # Verb-subject-object order puts the subject between a verb and its complement
+        # (قطعت البحرين العلاقات): a verb's next token may come after a short gap.
+        slots.append(Slot(forms, optional, gap or (verb and len(slots) == 1)))
         gap = False
     if not slots or slots[0].optional or slots[0].gap_before:
         raise ValueError(f"pattern must start with a required token: {text!r}")

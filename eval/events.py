@@ -1,0 +1,272 @@
+"""Evaluate event coding on the OEDA Arabic event gold standard (PROTEST and ASSAULT).
+
+    python -m eval.events                 # prints the report
+    python -m eval.events --write docs/evaluation-events.md
+
+Reads ../shared/data/events/arabic-event-gsr (MIT, Open Event Data Alliance); nothing from it is
+copied into the repository. Two tasks:
+
+1. Sentence detection (`*_gsr.csv`): a sentence is predicted positive when the coder finds an
+   event whose PLOVER type is the category (PROTEST: CAMEO 14x; ASSAULT: PLOVER ASSAULT, i.e.
+   CAMEO 18x, 19x except 191/192, 20x, plus 1712 and 175). Gold positive = label `yes`
+   (unanimous); gold negative = `easy no` and `difficult no`; `ambiguous` rows are left out.
+2. Who did what to whom (`*_spans.json`): for each record, the most confident event of the
+   category is compared with the annotators' spans: the verb agrees when our trigger shares a
+   word with an annotator's verb span, the source (target) when our actor's words overlap an
+   annotator's source (target) span; codes agree when the country and the sector match the
+   annotators' majority role.
+
+Rows are split in file order: the first half is the development part (used to write the
+lexicons and rules), the second half is held out.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from khabar.arabic import fold, split_sentences, tokenize
+from khabar.document import Document, Event, Sentence
+from khabar.events import EventCoder
+from khabar.events.lexicon import readings
+
+GSR = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "events" / "arabic-event-gsr"
+CATEGORIES = ("PROTEST", "ASSAULT")
+POSITIVE = {"yes"}
+NEGATIVE = {"easy no", "difficult no"}
+
+
+def document(text: str, doc_id: str = "gsr") -> Document:
+    """A Document for one gold sentence (its own sentence split, no entities)."""
+    sentences = tuple(Sentence(s, e) for s, e in split_sentences(text))
+    return Document(id=doc_id, text=text, sentences=sentences)
+
+
+def category_events(events: Sequence[Event], category: str) -> list[Event]:
+    return [e for e in events if e.plover == category]
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    tn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def scores(coder: EventCoder, category: str) -> list[tuple[bool, bool, float | None]]:
+    """Per gold row: (development part?, gold positive?, best confidence of a category event)."""
+    path = GSR / f"{category.lower()}_gsr.csv"
+    with path.open(encoding="utf-8") as handle:
+        rows = [r for r in csv.DictReader(handle) if r["label"] in POSITIVE | NEGATIVE]
+    half = len(rows) // 2
+    result = []
+    for i, row in enumerate(rows):
+        found = category_events(coder(document(row["text"])), category)
+        best = max((e.confidence for e in found), default=None)
+        result.append((i < half, row["label"] in POSITIVE, best))
+    return result
+
+
+def detection(rows: list[tuple[bool, bool, float | None]], threshold: float) -> dict[str, Counts]:
+    """Detection counts for dev, held-out and all rows, keeping events >= threshold."""
+    counts = {"dev": Counts(), "held-out": Counts(), "all": Counts()}
+    for dev, gold, best in rows:
+        predicted = best is not None and best >= threshold
+        for part in ("dev" if dev else "held-out", "all"):
+            c = counts[part]
+            if predicted and gold:
+                c.tp += 1
+            elif predicted:
+                c.fp += 1
+            elif gold:
+                c.fn += 1
+            else:
+                c.tn += 1
+    return counts
+
+
+def tuned_threshold(rows: list[tuple[bool, bool, float | None]]) -> float:
+    """The confidence threshold with the best F1 on the development part."""
+    candidates = sorted({best for _, _, best in rows if best is not None})
+    return max(candidates, key=lambda t: (detection(rows, t)["dev"].f1, -t), default=0.0)
+
+
+@dataclass
+class SpanCounts:
+    records: int = 0
+    found: int = 0
+    verb: int = 0
+    source_gold: int = 0
+    source: int = 0
+    target_gold: int = 0
+    target: int = 0
+    source_code_gold: int = 0
+    source_code: int = 0
+    target_code_gold: int = 0
+    target_code: int = 0
+    errors: Counter = field(default_factory=Counter)
+
+
+def _words(tokens: Sequence[str]) -> set[str]:
+    """Bare folded forms of gold span tokens (clitics and article peeled)."""
+    out: set[str] = set()
+    for token in tokens:
+        for word in token.split():
+            out.update(r.base for r in readings(fold(word)))
+    return out
+
+
+def _span_words(text: str) -> set[str]:
+    return _words([t.text for t in tokenize(text) if t.kind == "word"])
+
+
+def _role(spans: list[dict], key: str) -> tuple[str | None, str | None] | None:
+    votes: Counter = Counter()
+    for span in spans:
+        role = span.get(key)
+        if isinstance(role, dict) and role:
+            main = role.get("main") if role.get("main") not in (None, "None") else None
+            sector = role.get("role") if role.get("role") not in (None, "None") else None
+            if main or sector:
+                votes[(main, sector)] += 1
+    return votes.most_common(1)[0][0] if votes else None
+
+
+def _code_agrees(code: str, gold: tuple[str | None, str | None]) -> bool:
+    main, sector = gold
+    from khabar.events.actors import _sector  # the coder's own reading of a code
+    ours_sector = _sector(code)
+    ours_main = code[:3] if not code in (ours_sector,) else None
+    if main and ours_main != main:
+        return False
+    if sector and ours_sector != sector:
+        return False
+    return True
+
+
+def spans(coder: EventCoder, category: str) -> dict[str, SpanCounts]:
+    records = json.loads((GSR / f"{category.lower()}_spans.json").read_text(encoding="utf-8"))
+    half = len(records) // 2
+    result = {"dev": SpanCounts(), "held-out": SpanCounts(), "all": SpanCounts()}
+    for i, record in enumerate(records):
+        doc = document(record["text"])
+        events = sorted(category_events(coder(doc), category), key=lambda e: -e.confidence)
+        best = events[0] if events else None
+        gold_verbs = _words([w for s in record["spans"] for w in s.get("verb", [])])
+        gold_sources = _words([w for s in record["spans"] for w in s.get("source_actor", [])])
+        gold_targets = _words([w for s in record["spans"] for w in s.get("target_actor", [])])
+        source_role = _role(record["spans"], "source_role")
+        target_role = _role(record["spans"], "target_role")
+        for part in ("dev" if i < half else "held-out", "all"):
+            c = result[part]
+            c.records += 1
+            c.source_gold += bool(gold_sources)
+            c.target_gold += bool(gold_targets)
+            c.source_code_gold += bool(source_role)
+            c.target_code_gold += bool(target_role)
+            if best is None:
+                continue
+            c.found += 1
+            trigger = _span_words(doc.text[best.trigger.start:best.trigger.end])
+            c.verb += bool(trigger & gold_verbs)
+            if best.source and gold_sources:
+                c.source += bool(_span_words(best.source.name) & gold_sources)
+            if best.target and gold_targets:
+                c.target += bool(_span_words(best.target.name) & gold_targets)
+            if best.source and source_role:
+                c.source_code += _code_agrees(best.source.code, source_role)
+            if best.target and target_role:
+                c.target_code += _code_agrees(best.target.code, target_role)
+    return result
+
+
+def _pct(n: int, d: int) -> str:
+    return f"{n / d:.2f} ({n}/{d})" if d else "-"
+
+
+def report(coder: EventCoder) -> str:
+    lines = [
+        "## Events (events.cameo.v1)",
+        "",
+        "Command: `python -m eval.events` (reads `../shared/data/events/arabic-event-gsr`, the",
+        "OEDA Arabic PROTEST/ASSAULT gold standard, MIT). Development part = first half of each",
+        "file in file order (the lexicons and rules were tuned looking at it only); held-out =",
+        "second half. Sentences carry no entities, so actors come from the lexicons alone.",
+        "",
+        "### Sentence detection",
+        "",
+        "Gold positive = label `yes` (all annotators agree), negative = `easy no` + `difficult no`;",
+        "`ambiguous` rows are left out. Predicted positive = at least one event whose PLOVER type",
+        "is the category. *all events* keeps every coded event; the second row per part keeps",
+        "events at or above the confidence threshold with the best F1 on the development part.",
+        "",
+        "| category | events kept | part | sentences | gold yes | precision | recall | F1 |",
+        "|---|---|---|---:|---:|---:|---:|---:|",
+    ]
+    for category in CATEGORIES:
+        rows = scores(coder, category)
+        tuned = tuned_threshold(rows)
+        for label, threshold in (("all events", 0.0), (f"confidence >= {tuned:.2f}", tuned)):
+            for part, c in detection(rows, threshold).items():
+                n = c.tp + c.fp + c.fn + c.tn
+                lines.append(f"| {category} | {label} | {part} | {n} | {c.tp + c.fn} | "
+                             f"{c.precision:.2f} | {c.recall:.2f} | {c.f1:.2f} |")
+    lines += [
+        "",
+        "### Source, verb, target agreement (span records)",
+        "",
+        "Per record, the most confident event of the category against the annotators' spans:",
+        "*found* = an event of the category was coded; *verb* = our trigger shares a word with an",
+        "annotator's verb span (over all records); *source* / *target* = our actor's words overlap an",
+        "annotator's span (over records where annotators marked one); *code* = country and sector",
+        "equal to the annotators' majority role (over records with a role).",
+        "",
+        "| category | part | records | found | verb | source span | target span | source code | target code |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for category in CATEGORIES:
+        for part, c in spans(coder, category).items():
+            lines.append(
+                f"| {category} | {part} | {c.records} | {_pct(c.found, c.records)} | "
+                f"{_pct(c.verb, c.records)} | {_pct(c.source, c.source_gold)} | "
+                f"{_pct(c.target, c.target_gold)} | {_pct(c.source_code, c.source_code_gold)} | "
+                f"{_pct(c.target_code, c.target_code_gold)} |")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--write", type=Path, help="also write the report to this markdown file")
+    args = parser.parse_args(argv)
+    if not GSR.is_dir():
+        print(f"gold standard not found at {GSR}; it lives in ../shared/data", file=sys.stderr)
+        return 2
+    text = report(EventCoder())
+    print(text)
+    if args.write:
+        args.write.write_text(text, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
