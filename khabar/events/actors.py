@@ -161,6 +161,9 @@ class ActorRecognizer:
                 first = next(i for i, t in enumerate(tokens) if t.end > mention.start)
                 last = max(i for i, t in enumerate(tokens) if t.start < mention.end) + 1
                 overlapping = [a for a in result if a.first < last and first < a.last]
+                if any(a.last - a.first > last - first and a.first <= first and last <= a.last
+                       and not a.entity for a in overlapping):
+                    continue  # داعش inside التحالف الدولي لمحاربة داعش: the longer name wins
                 if overlapping and not code:
                     # The lexicon already named it (الأمم المتحدة): attach the entity.
                     a = overlapping[0]

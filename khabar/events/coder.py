@@ -301,7 +301,7 @@ def _places(actors: Sequence[ActorMention], folded: Sequence[str]) -> list[Actor
     """Countries named as places (`في العراق وسوريا`, `قرب واشنطن`), not as participants."""
     places: list[ActorMention] = []
     for actor in actors:
-        if actor.sector or actor.entity:
+        if actor.sector:
             continue
         head = folded[actor.first]
         preceded = actor.first > 0 and folded[actor.first - 1] in _PLACE_WORDS
