@@ -16,6 +16,7 @@ Policy for negation and modality (docs/events.md):
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -108,6 +109,9 @@ class EventCoder:
         self.actors = ActorRecognizer()
         self.cameo: CameoTable = load_cameo_table()
         self.min_confidence = min_confidence
+        # Word readings repeat across sentences (news vocabulary is Zipfian): memoize per coder,
+        # bounded, so a long batch does not grow without limit.
+        self._analyze = functools.lru_cache(maxsize=200_000)(_analyze)
 
     def __call__(self, doc: Document) -> tuple[Event, ...]:
         """All events of `doc`, sentence by sentence, in text order."""
@@ -121,8 +125,9 @@ class EventCoder:
         tokens = tokenize(doc.text, sentence.start, sentence.end)
         if not tokens:
             return []
-        folded = [fold(t.text) for t in tokens]
-        token_readings = [readings(f) if t.kind == "word" else () for t, f in zip(tokens, folded)]
+        analyzed = [self._analyze(t.text, t.kind == "word") for t in tokens]
+        folded = [a[0] for a in analyzed]
+        token_readings = [a[1] for a in analyzed]
         found = self._triggers(tokens, folded, token_readings)
         if not found:
             return []
@@ -181,6 +186,12 @@ class EventCoder:
                 continue
             kept.append(_Found(match, code, factor))
         return kept
+
+
+def _analyze(text: str, word: bool) -> tuple[str, tuple]:
+    """A token's folded form and, for words, its readings."""
+    folded = fold(text)
+    return folded, readings(folded) if word else ()
 
 
 def _refine(governing: str, complement: str) -> str:

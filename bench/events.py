@@ -1,0 +1,81 @@
+"""Benchmark the events.cameo.v1 stage: milliseconds per article over SaudiNewsNet articles.
+
+    python bench/events.py                # 1,000 articles from the first archive
+    python bench/events.py --articles 3000
+
+Reads ../shared/data/saudinewsnet (CC BY-NC-SA 4.0; read only, nothing stored). Each article
+becomes a Document with sentences from khabar.arabic.split_sentences; the clock covers the
+stage call only. For scale, the same loop also times sentence splitting, the cheapest stage of
+an analyze run. Single process; run it with `nice` on a shared machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+from khabar.arabic import split_sentences
+from khabar.document import Document, Sentence
+from khabar.events import EventCoder
+
+CORPUS = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "saudinewsnet"
+
+
+def articles(limit: int) -> list[tuple[str, str]]:
+    """(id, text) of the first `limit` articles, archive by archive."""
+    found: list[tuple[str, str]] = []
+    for archive in sorted(CORPUS.glob("*.zip")):
+        with zipfile.ZipFile(archive) as zipped:
+            for name in zipped.namelist():
+                for i, record in enumerate(json.loads(zipped.read(name))):
+                    if record.get("content"):
+                        found.append((f"{archive.stem}-{i}", record["content"]))
+                    if len(found) >= limit:
+                        return found
+    return found
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=1000)
+    args = parser.parse_args(argv)
+    if not CORPUS.is_dir():
+        print(f"corpus not found at {CORPUS}; it lives in ../shared/data", file=sys.stderr)
+        return 2
+    texts = articles(args.articles)
+    started = time.perf_counter()
+    coder = EventCoder()
+    load_ms = (time.perf_counter() - started) * 1000
+    split_ms: list[float] = []
+    event_ms: list[float] = []
+    events = sentences = chars = 0
+    for doc_id, text in texts:
+        t0 = time.perf_counter()
+        spans = split_sentences(text)
+        t1 = time.perf_counter()
+        doc = Document(id=doc_id, text=text, sentences=tuple(Sentence(s, e) for s, e in spans))
+        t2 = time.perf_counter()
+        found = coder(doc)
+        t3 = time.perf_counter()
+        split_ms.append((t1 - t0) * 1000)
+        event_ms.append((t3 - t2) * 1000)
+        events += len(found)
+        sentences += len(spans)
+        chars += len(text)
+    n = len(texts)
+    print(f"articles: {n}, sentences: {sentences}, characters: {chars}, events: {events}")
+    print(f"coder load: {load_ms:.0f} ms (once per pipeline)")
+    print(f"events.cameo.v1: mean {statistics.mean(event_ms):.2f} ms/article, "
+          f"median {statistics.median(event_ms):.2f}, p95 {sorted(event_ms)[int(n * 0.95)]:.2f}, "
+          f"{sum(event_ms) / chars * 1000:.3f} ms per 1,000 characters")
+    print(f"split_sentences: mean {statistics.mean(split_ms):.2f} ms/article")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
