@@ -111,6 +111,20 @@ def tuned_threshold(rows: list[tuple[bool, bool, float | None]]) -> float:
     return max(candidates, key=lambda t: (detection(rows, t)["dev"].f1, -t), default=0.0)
 
 
+def lenient(coder: EventCoder, category: str) -> Counts:
+    """Detection over every row, gold positive when any annotator accepted the label."""
+    counts = Counts()
+    with (GSR / f"{category.lower()}_gsr.csv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            predicted = bool(category_events(coder(document(row["text"])), category))
+            gold = int(row["accept"] or 0) > 0
+            counts.tp += predicted and gold
+            counts.fp += predicted and not gold
+            counts.fn += gold and not predicted
+            counts.tn += not predicted and not gold
+    return counts
+
+
 @dataclass
 class SpanCounts:
     records: int = 0
@@ -223,14 +237,30 @@ def report(coder: EventCoder) -> str:
         "| category | events kept | part | sentences | gold yes | precision | recall | F1 |",
         "|---|---|---|---:|---:|---:|---:|---:|",
     ]
+    reading: list[str] = []
     for category in CATEGORIES:
         rows = scores(coder, category)
         tuned = tuned_threshold(rows)
+        negatives = [best for _, gold, best in rows if not gold]
+        share = sum(best is not None for best in negatives) / len(negatives)
+        reading.append(f"{share:.0%} of the {category} negatives")
         for label, threshold in (("all events", 0.0), (f"confidence >= {tuned:.2f}", tuned)):
             for part, c in detection(rows, threshold).items():
                 n = c.tp + c.fp + c.fn + c.tn
                 lines.append(f"| {category} | {label} | {part} | {n} | {c.tp + c.fn} | "
                              f"{c.precision:.2f} | {c.recall:.2f} | {c.f1:.2f} |")
+    lines += [
+        "",
+        "Lenient reading (every row, `ambiguous` included; gold positive = at least one annotator",
+        "accepted the label), all events kept:",
+        "",
+        "| category | sentences | gold positive | precision | recall | F1 |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for category in CATEGORIES:
+        c = lenient(coder, category)
+        lines.append(f"| {category} | {c.tp + c.fp + c.fn + c.tn} | {c.tp + c.fn} | "
+                     f"{c.precision:.2f} | {c.recall:.2f} | {c.f1:.2f} |")
     lines += [
         "",
         "### Source, verb, target agreement (span records)",
@@ -251,6 +281,24 @@ def report(coder: EventCoder) -> str:
                 f"{_pct(c.verb, c.records)} | {_pct(c.source, c.source_gold)} | "
                 f"{_pct(c.target, c.target_gold)} | {_pct(c.source_code, c.source_code_gold)} | "
                 f"{_pct(c.target_code, c.target_code_gold)} |")
+    lines += [
+        "",
+        "### Reading the numbers",
+        "",
+        "The targets (precision >= 0.70 and recall >= 0.60 per category) are **not met**. The",
+        "negatives of this gold standard were sampled from sentences full of protest and attack",
+        f"vocabulary: the coder finds an event of the category in {' and in '.join(reading)}",
+        "(`easy no` and `difficult no`), mostly correct readings of the words (`المتظاهرين`,",
+        "`اغتيال`, `الهجوم`) in sentences the annotators judged not to report a specific new event:",
+        "background, generic or past mentions, demands of protesters, planned or hypothetical",
+        "acts. Telling those apart from reports of a new event needs more than trigger words and",
+        "simple negation/modality rules (discourse status, tense and aspect, a trained classifier);",
+        "the confidence threshold only trades recall for a little precision. The lenient table",
+        "shows the same coder against any-annotator-accepted labels. Actor agreement is limited by",
+        "span conventions (annotators mark heads such as `التونسيين`, we mark the whole phrase or",
+        "an agent noun) and by sentences whose actors are people without lexicon entries (entity",
+        "roles from NER help there; these sentences carry none).",
+    ]
     return "\n".join(lines) + "\n"
 
 

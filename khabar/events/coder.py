@@ -89,6 +89,7 @@ class Trigger:
 
     code: str
     weight: float
+    unless_next: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +104,7 @@ class EventCoder:
 
     def __init__(self, *, min_confidence: float = 0.0) -> None:
         self.patterns = Index(
-            parse_pattern(row[2], Trigger(row[0], float(row[1])))
+            parse_pattern(row[2], Trigger(row[0], float(row[1]), _unless(row)))
             for row in data_lines("patterns.tsv")
         )
         self.actors = ActorRecognizer()
@@ -171,6 +172,9 @@ class EventCoder:
         kept: list[_Found] = []
         for match in matches:
             code = match.pattern.payload.code
+            unless = match.pattern.payload.unless_next
+            if unless and match.end < len(folded) and _is(folded[match.end], unless):
+                continue  # فجر أمس is dawn, not a bombing
             factor = _modality(match, tokens, folded)
             if factor is None:
                 continue
@@ -186,6 +190,13 @@ class EventCoder:
                 continue
             kept.append(_Found(match, code, factor))
         return kept
+
+
+def _unless(row: list[str]) -> frozenset[str]:
+    """Words that, right after the pattern, cancel it (4th column: `!word|word`)."""
+    if len(row) > 3 and row[3].startswith("!"):
+        return frozenset(fold(w) for w in row[3][1:].split("|") if w)
+    return frozenset()
 
 
 def _analyze(text: str, word: bool) -> tuple[str, tuple]:
