@@ -49,7 +49,9 @@ _HEDGES = _folded(
     " يخشون إذا لو احتمال")
 _PLANS = _folded("المقرر المنتظر يعتزم تعتزم يعتزمون ينوي تنوي يستعد تستعد يخطط تخطط سوف")
 _BOUNDARIES = _folded("إن أن ان قال قالت وقال وقالت أضاف وأضاف") | frozenset('«»"“”:')
-_PREPOSITIONS = _folded("مع إلى على ضد عن من في ب ل مع")
+_PREPOSITIONS = _folded("مع إلى على ضد عن من في ب ل نحو باتجاه أمام قرب عند لدى")
+# Who protests (CAMEO 14): the public, not the authorities it protests against.
+_POPULAR = frozenset({"CVL", "OPP", "EDU", "LAB", "PTY", "REL", "MED", "REB", "UAF"})
 _OPPONENT_WORDS = _folded("ضد مكافحة محاربة قتال مواجهة الحرب على")
 _HOSTILE_ROOTS = ("11", "12", "13", "14", "15", "16", "17", "18", "19", "20")
 _POSSESSIVES = ("ها", "ه", "هم", "هما")
@@ -281,8 +283,8 @@ def _participants(
         # دعمها: the possessor is named earlier, possibly before إن / أن.
         earlier = [a for a in candidates if a.last <= match.start]
         source = earlier[-1] if earlier else None
-    if source is None and inside and code.startswith("14"):
-        source = inside[0]
+    if code.startswith("14"):
+        source, target = _protesters(source, target, candidates + inside, match)
     if target is None:
         pool = [a for a in after if a is not source and (source is None or a.first > source.first
                                                           or source.first < match.start)]
@@ -292,6 +294,22 @@ def _participants(
     if source is not None and source.kind == COUNTERPART and not source.entity:
         source = None
     return source, target
+
+
+def _protesters(
+    source: ActorMention | None, target: ActorMention | None,
+    actors: Sequence[ActorMention], match: Match,
+) -> tuple[ActorMention | None, ActorMention | None]:
+    """For protests, the source is a popular actor (protesters, students, parties) if one is named."""
+    if source is not None and source.sector in _POPULAR:
+        return source, target
+    popular = [a for a in actors if a.sector in _POPULAR]
+    if not popular:
+        return source, target
+    chosen = min(popular, key=lambda a: abs(a.first - match.start))
+    if target is chosen or target is None:
+        target = source if source is not None and source is not chosen else None
+    return chosen, target
 
 
 def _before(actors: Sequence[ActorMention], start: int, folded: Sequence[str]) -> list[ActorMention]:
