@@ -272,7 +272,8 @@ def _participants(
                                                           3 if match.pattern.verb else 1):
         first = after[0]
         numbered = any(t.kind == "number" for t in tokens[match.end:first.first])
-        if patient and (numbered or first.sector == "CVL"):
+        if patient and (numbered or first.sector == "CVL" or not match.pattern.verb):
+            # قتل 7 أشخاص, مقتل مدنيين, قام مسلحون بخطف نائب: the one named after is the victim.
             target = first
             source = before[-1] if before else None
         else:
@@ -285,6 +286,9 @@ def _participants(
         source = earlier[-1] if earlier else None
     if code.startswith("14"):
         source, target = _protesters(source, target, candidates + inside, match)
+    elif code.startswith(("18", "19", "20")) and source is not None and source.sector == "CVL":
+        # Civilians are the victims of an attack, not its authors.
+        source, target = None, target or source
     if target is None:
         pool = [a for a in after if a is not source and (source is None or a.first > source.first
                                                           or source.first < match.start)]
