@@ -28,7 +28,7 @@ AGENT = "agent"
 COUNTERPART = "counterpart"
 
 _NISBA_ENDINGS = ("ي", "يه", "يون", "يين", "يان", "يتان", "يتين", "يات")
-_NO_JOIN = frozenset(fold(w) for w in ("في", "من", "مع", "على", "إلى", "عن", "ضد", "و", "ان", "أن", "إن"))
+_NO_JOIN = frozenset(fold(w) for w in "في من مع على إلى عن ضد و ان أن إن".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,7 +167,8 @@ class ActorRecognizer:
                 if overlapping and not code:
                     # The lexicon already named it (الأمم المتحدة): attach the entity.
                     a = overlapping[0]
-                    result[result.index(a)] = dataclasses.replace(a, entity=entity.id, name=entity.name)
+                    result[result.index(a)] = dataclasses.replace(
+                        a, entity=entity.id, name=entity.name)
                     continue
                 for a in overlapping:
                     result.remove(a)
@@ -195,7 +196,7 @@ def _compose(raw: list[ActorMention], tokens: Sequence[Token]) -> list[ActorMent
                                      nxt.code + sector, AGENT)
                 i += 1
             else:
-                actor = dataclasses.replace(actor, code=sector, kind=AGENT if actor.kind == AGENT else COUNTERPART)
+                actor = dataclasses.replace(actor, code=sector)
             previous_sector = sector
         elif actor.kind == ORG:
             previous_sector = _sector(actor.code) or previous_sector
@@ -212,7 +213,7 @@ def _joinable(agent: ActorMention, country: ActorMention, tokens: Sequence[Token
 
 
 def _merge_appositions(actors: list[ActorMention], tokens: Sequence[Token]) -> list[ActorMention]:
-    """Merge `وزير الدفاع الأمريكي، آشتون كارتر،` into one actor; resolve bare entities by apposition."""
+    """Merge `وزير الدفاع الأمريكي، آشتون كارتر،` into one actor; bare entities join titles."""
     result: list[ActorMention] = []
     for actor in actors:
         if result:
@@ -222,7 +223,8 @@ def _merge_appositions(actors: list[ActorMention], tokens: Sequence[Token]) -> l
             same = actor.code == prev.code or not actor.code or (
                 prev.kind == COUNTERPART and actor.entity)
             if adjacent and same:
-                code = prev.code if prev.code and prev.kind != COUNTERPART else actor.code or prev.code
+                keep = prev.code and prev.kind != COUNTERPART
+                code = prev.code if keep else actor.code or prev.code
                 result[-1] = ActorMention(prev.first, actor.last, prev.start, actor.end, code,
                                           prev.kind if prev.kind != COUNTERPART else AGENT,
                                           prev.entity or actor.entity, prev.name or actor.name)

@@ -1,8 +1,8 @@
 """The event coder: triggers, negation and modality, source and target, date and place.
 
 Policy for negation and modality (docs/events.md):
-- A trigger right after a negation (لم لن لا ما ليس غير عدم دون بدون بلا, allowing one auxiliary such
-  as يتم or يكن between) is dropped, except where CAMEO has the negated act: a negated claim of
+- A trigger right after a negation (لم لن لا ما ليس غير عدم دون بدون بلا, allowing one
+  auxiliary such as يتم or يكن between) is dropped, except where CAMEO has the negated act: a negated claim of
   responsibility becomes 016 (deny responsibility). `نفى` and its forms within six tokens before a
   trigger drop it too (`نفى وجود شرخ`): a denial is not the act.
 - Hedged or expected acts are dropped: `قد` before a present-tense trigger, and a trigger up to
@@ -304,7 +304,7 @@ def _protesters(
     source: ActorMention | None, target: ActorMention | None,
     actors: Sequence[ActorMention], match: Match,
 ) -> tuple[ActorMention | None, ActorMention | None]:
-    """For protests, the source is a popular actor (protesters, students, parties) if one is named."""
+    """For protests, the source is a popular actor (protesters, students, parties) if named."""
     if source is not None and source.sector in _POPULAR:
         return source, target
     popular = [a for a in actors if a.sector in _POPULAR]
@@ -316,7 +316,9 @@ def _protesters(
     return chosen, target
 
 
-def _before(actors: Sequence[ActorMention], start: int, folded: Sequence[str]) -> list[ActorMention]:
+def _before(
+    actors: Sequence[ActorMention], start: int, folded: Sequence[str]
+) -> list[ActorMention]:
     """Actors before `start` in the same clause (not across `إن`/`أن` or a quote mark)."""
     limit = start
     while limit > 0 and start - limit < 15 and not _is(folded[limit - 1], _BOUNDARIES):
@@ -363,7 +365,7 @@ def _actor(doc: Document, mention: ActorMention | None) -> Actor | None:
 
 
 def _event_date(doc: Document, folded: Sequence[str]) -> str | None:
-    """A simple date named in the sentence, else أمس / اليوم against doc.published, else published."""
+    """A simple date named in the sentence, else أمس against doc.published, else published."""
     text = " ".join(folded)
     found = _DATE.search(text)
     if found:

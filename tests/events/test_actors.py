@@ -17,7 +17,8 @@ def _codes(recognizer, text, entities=()):
     doc = Document(id="t", text=text, entities=tuple(entities))
     tokens = tokenize(text)
     token_readings = [readings(fold(t.text)) if t.kind == "word" else () for t in tokens]
-    return [(a.code, text[a.start:a.end]) for a in recognizer.find(doc, tokens, token_readings, doc.entities)]
+    found = recognizer.find(doc, tokens, token_readings, doc.entities)
+    return [(a.code, text[a.start:a.end]) for a in found]
 
 
 @pytest.mark.parametrize(
