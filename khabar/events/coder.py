@@ -2,9 +2,9 @@
 
 Policy for negation and modality (docs/events.md):
 - A trigger right after a negation (لم لن لا ما ليس غير عدم دون بدون بلا, allowing one
-  auxiliary such as يتم or يكن between) is dropped, except where CAMEO has the negated act: a negated claim of
-  responsibility becomes 016 (deny responsibility). `نفى` and its forms within six tokens before a
-  trigger drop it too (`نفى وجود شرخ`): a denial is not the act.
+  auxiliary such as يتم or يكن between) is dropped, except where CAMEO has the negated act:
+  a negated claim of responsibility becomes 016 (deny responsibility). `نفى` and its forms
+  within six tokens before a trigger drop it too (`نفى وجود شرخ`): a denial is not the act.
 - Hedged or expected acts are dropped: `قد` before a present-tense trigger, and a trigger up to
   ten tokens after يتوقع / توقع / المتوقع / ربما / يحتمل / المحتمل / يمكن / يخشى / إذا / لو.
 - Planned and future acts are kept with confidence x0.6: the future prefix سـ, `سوف`, and
