@@ -86,6 +86,12 @@ def test_negated_denied_and_hedged_acts_are_not_coded(coder, text):
     assert not [c for c, _, _ in _coded(coder, text) if c.startswith(("19", "17"))]
 
 
+def test_a_negated_prevention_keeps_the_support_it_would_have_prevented(coder):
+    coded = _coded(coder, "قال الوزير التركي إن الظروف لن تمنع أنقرة من مواصلة دعمها للتحالف الدولي.")
+    assert [c for c, _, _ in coded if c.startswith("12")] == []
+    assert ("050", "TUR", "IGOMIL") in coded
+
+
 def test_negated_claim_of_responsibility_becomes_a_denial(coder):
     assert "016" in [c for c, _, _ in _coded(coder, "لم يعلن أي تنظيم مسؤوليته عن التفجير.")]
 
