@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from khabar.arabic import fold
 from khabar.arabic.tokens import Token, tokenize
 from khabar.document import Document, Entity
-from khabar.events.lexicon import Index, Pattern, Reading, data_lines, parse_pattern, readings
-from khabar.events.lexicon import select_longest
+from khabar.events.lexicon import Index, Pattern, Reading, data_lines, parse_pattern
+from khabar.events.lexicon import select_longest, word_readings
 
 COUNTRY = "country"
 ORG = "org"
@@ -127,7 +127,7 @@ class ActorRecognizer:
         tokens = [t for t in tokenize(text) if t.kind != "punct"]
         if not tokens:
             return None
-        token_readings = [readings(fold(t.text)) for t in tokens]
+        token_readings = [word_readings(t.text) for t in tokens]
         raw = [
             ActorMention(m.start, m.end, tokens[m.start].start, tokens[m.end - 1].end,
                          m.pattern.payload.code, m.pattern.payload.kind)

@@ -25,9 +25,10 @@ from datetime import date, timedelta
 from khabar.arabic import fold, tokenize
 from khabar.arabic.tokens import Token
 from khabar.document import Actor, Document, Event, Offsets, Sentence
-from khabar.events.actors import COUNTERPART, ActorMention, ActorRecognizer
+from khabar.events.actors import COUNTERPART, ORG, ActorMention, ActorRecognizer
 from khabar.events.cameo import CameoTable, load_cameo_table
-from khabar.events.lexicon import Index, Match, data_lines, parse_pattern, readings, select_longest
+from khabar.events.lexicon import Index, Match, data_lines, parse_pattern, select_longest
+from khabar.events.lexicon import word_readings
 
 STAGE = "events.cameo.v1"
 
@@ -135,6 +136,12 @@ class EventCoder:
         if not found:
             return []
         actors = self.actors.find(doc, tokens, token_readings, doc.entities)
+        names = [a for a in actors if a.kind == ORG]
+        # مجلس التعاون, حركة المقاومة: words of an organization's name are not triggers.
+        found = [f for f in found
+                 if not any(a.first <= f.match.start and f.match.end <= a.last for a in names)]
+        if not found:
+            return []
         concrete = 1.0 if any(t.kind == "number" or _is(f, _CONCRETE)
                               for t, f in zip(tokens, folded)) else 0.85
         when = _event_date(doc, folded)
@@ -204,7 +211,7 @@ def _unless(row: list[str]) -> frozenset[str]:
 def _analyze(text: str, word: bool) -> tuple[str, tuple]:
     """A token's folded form and, for words, its readings."""
     folded = fold(text)
-    return folded, readings(folded) if word else ()
+    return folded, word_readings(text) if word else ()
 
 
 def _refine(governing: str, complement: str) -> str:

@@ -34,7 +34,7 @@ class Reading:
 
     base: str
     future: bool = False
-    article: bool = False
+    article: bool = False  # an article or a preposition was peeled off: the word is a noun
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,8 +72,12 @@ def strip_article(form: str) -> str:
     return form
 
 
-def readings(token: str) -> tuple[Reading, ...]:
-    """Every bare form a folded token may stand for, most literal first."""
+def readings(token: str, taa_marbuta: bool = False) -> tuple[Reading, ...]:
+    """Every bare form a folded token may stand for, most literal first.
+
+    `taa_marbuta`: the unfolded word ends in ة, so its final ه is not a pronoun (زيارة is not
+    زيار + ه, وزارة is not و + زار + ه).
+    """
     seen: dict[str, Reading] = {}
 
     def add(base: str, future: bool = False, article: bool = False) -> None:
@@ -94,7 +98,7 @@ def readings(token: str) -> tuple[Reading, ...]:
             stems.append((rest[2:], False, True))
         for prep in _PREPOSITIONS:
             if rest.startswith(prep) and len(rest) > 3:
-                stems.append((rest[1:], False, False))
+                stems.append((rest[1:], False, True))
                 if rest[1:].startswith("ال") and len(rest) > 5:
                     stems.append((rest[3:], False, True))
         if rest.startswith("ال") and len(rest) >= 5:
@@ -102,15 +106,25 @@ def readings(token: str) -> tuple[Reading, ...]:
     for base, future, article in stems:
         add(base, future, article)
     for base, future, article in stems:
-        for form in _unsuffixed(base):
+        for form in _unsuffixed(base, taa_marbuta):
             add(form, future, article)
     return tuple(seen.values())
 
 
-def _unsuffixed(base: str) -> Iterator[str]:
+_MARKS = "".join(chr(c) for c in range(0x064B, 0x0653)) + "\u0640"  # harakat, tatweel
+
+
+def word_readings(word: str) -> tuple[Reading, ...]:
+    """Readings of a word as written (folds it, and knows whether it ends in ة)."""
+    return readings(fold(word), word.rstrip(_MARKS).endswith("ة"))
+
+
+def _unsuffixed(base: str, taa_marbuta: bool = False) -> Iterator[str]:
     """Forms of `base` without a pronoun suffix or accusative alef (هجوما -> هجوم)."""
     if base.endswith("ا") and len(base) >= 4:
         yield base[:-1]
+    if taa_marbuta:
+        return
     for pronoun in _PRONOUNS:
         if base.endswith(pronoun) and len(base) - len(pronoun) >= 2:
             bare = base[: -len(pronoun)]
@@ -186,6 +200,8 @@ class Index:
         for i, token_readings in enumerate(tokens):
             for reading in token_readings:
                 for pattern in self._by_form.get(reading.base, ()):
+                    if pattern.verb and reading.article:
+                        continue  # الطلب, بطلب: a noun, not the verb طلب
                     end = _match_rest(pattern.slots, 1, tokens, i + 1)
                     if end is not None:
                         found.append(Match(i, end, pattern, reading.future))

@@ -2,10 +2,10 @@
 
 import pytest
 
-from khabar.arabic import fold, tokenize
+from khabar.arabic import tokenize
 from khabar.document import Document, Entity, Mention, Offsets, Role
 from khabar.events.actors import ActorRecognizer
-from khabar.events.lexicon import readings
+from khabar.events.lexicon import word_readings
 
 
 @pytest.fixture(scope="module")
@@ -16,7 +16,7 @@ def recognizer():
 def _codes(recognizer, text, entities=()):
     doc = Document(id="t", text=text, entities=tuple(entities))
     tokens = tokenize(text)
-    token_readings = [readings(fold(t.text)) if t.kind == "word" else () for t in tokens]
+    token_readings = [word_readings(t.text) if t.kind == "word" else () for t in tokens]
     found = recognizer.find(doc, tokens, token_readings, doc.entities)
     return [(a.code, text[a.start:a.end]) for a in found]
 

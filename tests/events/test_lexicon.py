@@ -3,7 +3,7 @@
 import pytest
 
 from khabar.arabic import fold
-from khabar.events.lexicon import Index, parse_pattern, readings, verb_forms
+from khabar.events.lexicon import Index, parse_pattern, readings, verb_forms, word_readings
 
 
 @pytest.mark.parametrize(
@@ -69,3 +69,14 @@ def test_index_does_not_match_an_incomplete_pattern():
 def test_patterns_must_start_with_a_required_token():
     with pytest.raises(ValueError):
         parse_pattern("... قصف", "195")
+
+
+@pytest.mark.parametrize(("word", "not_base"), [("وزارة", "زار"), ("رحلة", "رحل"), ("زيارة", "زيار")])
+def test_taa_marbuta_is_not_read_as_a_pronoun(word, not_base):
+    assert not_base not in {r.base for r in word_readings(word)}
+
+
+def test_verbs_do_not_match_words_with_an_article():
+    index = Index([parse_pattern("طلب/يطلب", "100")])
+    assert index.matches([word_readings("الطلب")]) == []
+    assert len(index.matches([word_readings("طلب")])) == 1
