@@ -143,3 +143,8 @@ def test_location_is_the_place_entity_after_fi(coder):
 
 def test_sentences_without_triggers_give_no_events(coder):
     assert coder(_doc("ارتفعت أسعار النفط في الأسواق العالمية.")) == ()
+
+
+def test_a_since_date_is_not_the_event_date(coder):
+    text = "اجتمع وزراء الدفاع للمرة الرابعة منذ تأسيس التحالف في آب 2014."
+    assert coder(_doc(text))[0].date == "2024-03-10"
