@@ -377,6 +377,7 @@ def _event_date(doc: Document, folded: Sequence[str]) -> str | None:
     found = _DATE.search(text)
     if found and fold("منذ") in text[:found.start()].split():
         found = None  # منذ ... آب 2014 dates a beginning, not this event
+    if found:
         day, month, year = found.group(1), _MONTHS[found.group(2)], found.group(3)
         return f"{year}-{month:02d}-{int(day):02d}" if day else f"{year}-{month:02d}"
     published = (doc.published or "")[:10]
