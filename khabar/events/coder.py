@@ -73,6 +73,7 @@ _REFINED = {  # (governing root, complement code prefix) -> code
     ("10", "04"): "106", ("02", "04"): "026", ("12", "04"): "125", ("03", "04"): "036",
     ("02", "07"): "023", ("10", "07"): "103", ("03", "07"): "033",
 }
+_ALONE_ROOTS = ("14", "18", "19", "20")
 _PATIENT_PREFIXES = ("18", "173", "174", "0841", "20")
 
 _MONTHS = {
@@ -150,6 +151,8 @@ class EventCoder:
         for item in found:
             source, target = _participants(item, actors, tokens, folded)
             trigger = item.match.pattern.payload
+            if source is None and target is None and not _stands_alone(item):
+                continue
             confidence = trigger.weight * item.factor * concrete * (1.0 if source else 0.8)
             if confidence < self.min_confidence:
                 continue
@@ -212,6 +215,11 @@ def _analyze(text: str, word: bool) -> tuple[str, tuple]:
     """A token's folded form and, for words, its readings."""
     folded = fold(text)
     return folded, word_readings(text) if word else ()
+
+
+def _stands_alone(item: _Found) -> bool:
+    """An event with no actor is kept only for unambiguous protest and violence triggers."""
+    return item.code.startswith(_ALONE_ROOTS) and item.match.pattern.payload.weight >= 0.7
 
 
 def _refine(governing: str, complement: str) -> str:
