@@ -139,10 +139,12 @@ class ActorRecognizer:
     def entity_code(self, entity: Entity) -> str | None:
         """A code for an entity: its roles for people, its name for places and organizations."""
         for role in entity.roles:
-            text = " ".join(part for part in (role.title, role.affiliation) if part)
-            code = self.code_of_text(text)
-            if code:
-                return code
+            title = self.code_of_text(role.title) if role.title else None
+            where = self.code_of_text(role.affiliation) if role.affiliation else None
+            if where and len(where) == 3 and where not in _SECTORS:  # a country
+                return where + (_sector(title) if title else "")
+            if where or title:
+                return where or title
         return self.code_of_text(entity.name)
 
     def _with_entities(
@@ -182,7 +184,11 @@ class ActorRecognizer:
 
 
 def _compose(raw: list[ActorMention], tokens: Sequence[Token]) -> list[ActorMention]:
-    """Join an agent with the country that follows it (الجيش التركي -> TURMIL)."""
+    """Join an agent with the country or organization that follows it.
+
+    الجيش التركي -> TURMIL; a member or leader of an organization takes its code:
+    زعيم تنظيم داعش -> IMGMUSISI, مقاتلو حزب الله -> LBNREB.
+    """
     result: list[ActorMention] = []
     i = 0
     previous_sector = ""
@@ -195,6 +201,10 @@ def _compose(raw: list[ActorMention], tokens: Sequence[Token]) -> list[ActorMent
                 actor = ActorMention(actor.first, nxt.last, actor.start, nxt.end,
                                      nxt.code + sector, AGENT)
                 i += 1
+            elif nxt is not None and nxt.kind == ORG and _joinable(actor, nxt, tokens):
+                actor = ActorMention(actor.first, nxt.last, actor.start, nxt.end, nxt.code, ORG)
+                i += 1
+                sector = _sector(nxt.code) or sector
             else:
                 actor = dataclasses.replace(actor, code=sector)
             previous_sector = sector

@@ -37,6 +37,9 @@ def _codes(recognizer, text, entities=()):
         ("مسلحون", "UAF"),
         ("حلف الناتو", "IGOWSTNAT"),
         ("وزير خارجية فرنسا", "FRAGOV"),
+        ("زعيم تنظيم داعش", "IMGMUSISI"),
+        ("مقاتلين من حزب الله", "REB"),
+        ("المتحدث باسم الأمم المتحدة", "IGOUNO"),
     ],
 )
 def test_lexicon_actors_get_cameo_style_codes(recognizer, text, code):
@@ -59,6 +62,20 @@ def test_apposition_of_title_and_person_entity_is_one_actor(recognizer):
     person = Entity("e1", "PER", "آشتون كارتر", (Mention(start, start + len("آشتون كارتر")),))
     codes = _codes(recognizer, text, [person])
     assert codes == [("USAMIL", "وزير الدفاع الأمريكي، آشتون كارتر")]
+
+
+@pytest.mark.parametrize(
+    ("title", "affiliation", "code"),
+    [
+        ("وزير الخارجية", "الولايات المتحدة", "USAGOV"),
+        ("وزير الدفاع", "تركيا", "TURMIL"),
+        ("رئيس المكتب السياسي", "حركة حماس", "PSEREB"),
+        ("منسقة العمليات الإنسانية", "الأمم المتحدة", "IGOUNO"),
+    ],
+)
+def test_roles_resolve_to_codes(recognizer, title, affiliation, code):
+    role = Role(title, affiliation, Offsets(0, 0))
+    assert recognizer.entity_code(Entity("e", "PER", "فلان", (), (role,))) == code
 
 
 def test_person_entity_role_gives_the_code(recognizer):
