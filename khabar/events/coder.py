@@ -283,6 +283,8 @@ def _participants(
         source = earlier[0] if earlier else None
     elif match.pattern.verb and subject:  # قطعت البحرين العلاقات: the subject sits in the gap
         source = subject[0]
+    elif match.pattern.verb and before and before[-1].last == match.start:
+        source = before[-1]  # SVO: أن مجهولين خطفوا القنصل
     elif after and not ends_with_preposition and _adjacent(match.end, after[0], tokens, folded,
                                                           3 if match.pattern.verb else 1):
         first = after[0]
