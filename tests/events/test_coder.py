@@ -87,7 +87,8 @@ def test_negated_denied_and_hedged_acts_are_not_coded(coder, text):
 
 
 def test_a_negated_prevention_keeps_the_support_it_would_have_prevented(coder):
-    coded = _coded(coder, "قال الوزير التركي إن الظروف لن تمنع أنقرة من مواصلة دعمها للتحالف الدولي.")
+    text = "قال الوزير التركي إن الظروف لن تمنع أنقرة من مواصلة دعمها للتحالف الدولي."
+    coded = _coded(coder, text)
     assert [c for c, _, _ in coded if c.startswith("12")] == []
     assert ("050", "TUR", "IGOMIL") in coded
 

@@ -71,7 +71,9 @@ def test_patterns_must_start_with_a_required_token():
         parse_pattern("... قصف", "195")
 
 
-@pytest.mark.parametrize(("word", "not_base"), [("وزارة", "زار"), ("رحلة", "رحل"), ("زيارة", "زيار")])
+@pytest.mark.parametrize(
+    ("word", "not_base"), [("وزارة", "زار"), ("رحلة", "رحل"), ("زيارة", "زيار")]
+)
 def test_taa_marbuta_is_not_read_as_a_pronoun(word, not_base):
     assert not_base not in {r.base for r in word_readings(word)}
 
