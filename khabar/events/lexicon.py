@@ -25,7 +25,7 @@ _CONJUNCTIONS = ("و", "ف")
 _PREPOSITIONS = ("ب", "ل", "ك")
 _PRONOUNS = ("هما", "هم", "هن", "ها", "كم", "نا", "ني", "ه", "ك")
 _PRESENT_PREFIXES = "يتنا"
-_MAX_GAP = 3
+_MAX_GAP = 4
 
 
 @dataclass(frozen=True, slots=True)
