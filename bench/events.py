@@ -1,7 +1,7 @@
 """Benchmark the events.cameo.v1 stage: milliseconds per article over SaudiNewsNet articles.
 
-    python bench/events.py                # 1,000 articles from the first archive
-    python bench/events.py --articles 3000
+    python -m bench.events               # 1,000 articles from the first archive
+    python -m bench.events --articles 3000
 
 Reads ../shared/data/saudinewsnet (CC BY-NC-SA 4.0; read only, nothing stored). Each article
 becomes a Document with sentences from khabar.arabic.split_sentences; the clock (CPU time of
