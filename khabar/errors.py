@@ -14,7 +14,8 @@
         ├── NotAnArticleRejected    no article text could be extracted
         ├── TooShortRejected        too little text to be an article
         ├── NotArabicRejected       the text is not Arabic
-        └── MalformedRecordRejected a JSON-lines record that is not valid
+        ├── MalformedRecordRejected a JSON-lines record that is not valid
+        └── EncodingRejected        the bytes are not valid in the encoding asked for
 
 Codes are listed in MESSAGES (one catalogue; docs/errors.md is generated from it) and never
 reused for another meaning.
@@ -32,7 +33,6 @@ MESSAGES: dict[str, str] = {
     "E202": "stage {stage!r} returned {got} instead of a Document",
     "E203": "stage {stage!r} failed: {detail}",
     "E301": "cannot read {path}: {detail}",
-    "E302": "input is not valid {encoding}; try --encoding windows-1256, the usual one for Arabic pages",
     "E303": "unknown input format {format!r}; valid formats: {valid}",
     "E304": "unknown encoding {encoding!r}; for example: utf-8, windows-1256, utf-16",
     "E501": "store error: {detail}",
@@ -43,7 +43,8 @@ MESSAGES: dict[str, str] = {
     "R104": "no article text found in the page",
     "R105": "the article text is too short ({chars} characters, minimum {minimum})",
     "R106": "the text is not Arabic ({share:.0%} Arabic letters, minimum {minimum:.0%})",
-    "R107": "line {line}: not a valid JSON-lines article record: {detail}",
+    "R107": "not a valid JSON-lines article record ({detail})",
+    "R108": "input is not valid {encoding}; try --encoding windows-1256, the usual one for Arabic pages",
 }
 
 
@@ -156,6 +157,12 @@ class MalformedRecordRejected(Rejected):
     code, reason = "R107", "malformed_record"
 
 
+class EncodingRejected(Rejected):
+    """The bytes are not valid in the encoding that was asked for."""
+
+    code, reason = "R108", "bad_encoding"
+
+
 REJECTIONS: tuple[type[Rejected], ...] = (
     EmptyInputRejected,
     BinaryInputRejected,
@@ -164,4 +171,5 @@ REJECTIONS: tuple[type[Rejected], ...] = (
     TooShortRejected,
     NotArabicRejected,
     MalformedRecordRejected,
+    EncodingRejected,
 )

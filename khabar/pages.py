@@ -98,8 +98,10 @@ def iter_pages(path: str | os.PathLike[str], *, fmt: str = "auto",
         file_fmt = guess_format(file) if fmt == "auto" else fmt
         try:
             data = file.read_bytes()
-        except OSError as error:
-            raise InputError("E301", path=str(file), detail=error.strerror) from error
+        except OSError as error:  # one unreadable file is a rejected page, not a dead batch
+            yield RawPage(content=b"", format="record-error", origin=str(file),
+                          error=f"cannot read file: {error.strerror}")
+            continue
         yield from _pages_from_bytes(data, file_fmt, str(file), encoding)
 
 

@@ -1,0 +1,1 @@
+"""Speed measurements. Each module is runnable: `python -m bench.<name>`; numbers go to docs/performance.md."""

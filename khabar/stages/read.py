@@ -1,0 +1,144 @@
+"""The cleaning stage: the only stage that produces `Document.text`.
+
+`clean.auto.v1` reads a RawPage: it decodes the bytes (recording the encoding), extracts the
+article (trafilatura for HTML, line rules for scraped text), removes boilerplate, keeps one
+title, and lays the blocks out as `text` with `paragraphs` offsets. Blocks are joined with a
+blank line, so each paragraph's offsets are stable and easy to check by eye.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from khabar.document import Document, Paragraph, Source
+from khabar.errors import MalformedRecordRejected, NotAnArticleRejected, NotArabicRejected, TooShortRejected
+from khabar.pages import RawPage, domain_of
+from khabar.pipeline import register
+from khabar.reading.blocks import Block, clean_blocks
+from khabar.reading.boilerplate import BoilerplateModel, LineClassifier
+from khabar.reading.decode import DEFAULT_MAX_BYTES, decode
+from khabar.reading.html import extract_html
+
+PRODUCES = ("text", "title", "paragraphs", "source")
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u0671-\u06D3]")
+_LETTER = re.compile(r"[^\W\d_]")
+_HTML_START = re.compile(r"^\s*(?:<!doctype html|<html|<head|<body|<meta|<div|<article|<p[ >])", re.I)
+
+
+def sniff_format(text: str) -> str:
+    """HTML when the text opens with markup, else scraped text."""
+    return "html" if _HTML_START.match(text[:2000]) else "text"
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    """A decoded page cut into blocks, with the metadata found on the way."""
+
+    blocks: tuple[Block, ...]
+    format: str
+    encoding: str
+    source_key: str
+    title: str | None = None
+    published: str | None = None
+    url: str | None = None
+    site_name: str | None = None
+
+
+class Cleaner:
+    """RawPage → Document with clean text. Built once per pipeline; holds the lexicons."""
+
+    def __init__(self, *, min_chars: int = 40, min_arabic_share: float = 0.5,
+                 max_bytes: int = DEFAULT_MAX_BYTES, boilerplate: str | None = None,
+                 boilerplate_model: BoilerplateModel | None = None) -> None:
+        self.min_chars = min_chars
+        self.min_arabic_share = min_arabic_share
+        self.max_bytes = max_bytes
+        self.model = boilerplate_model or (BoilerplateModel.load(Path(boilerplate)) if boilerplate else None)
+        self.classifier = LineClassifier.load()
+
+    def __call__(self, page: RawPage) -> Document:
+        extracted = self.extract(page)
+        draft = clean_blocks(extracted.blocks, self._classifier_for(extracted.source_key),
+                             title_hint=extracted.title)
+        text, paragraphs = layout(draft.blocks)
+        self._check(text)
+        source = Source(
+            name=page.source_name or draft.source_name or extracted.site_name,
+            domain=domain_of(extracted.url) or draft.domain,
+            url=extracted.url,
+        )
+        return Document(
+            id=page.doc_id, text=text, title=draft.title, source=source,
+            published=extracted.published, paragraphs=paragraphs,
+            raw=page.raw_info(extracted.encoding, extracted.format),
+        )
+
+    def extract(self, page: RawPage) -> Extracted:
+        """Decode a page and cut it into blocks (HTML through trafilatura, text by lines)."""
+        if page.format == "record-error":
+            raise MalformedRecordRejected(detail=page.error)
+        decoded = decode(page.content, encoding=page.encoding, max_bytes=self.max_bytes)
+        fmt = page.format if page.format in ("text", "html") else sniff_format(decoded.text)
+        key = source_key(page, decoded.text, self.classifier)
+        if fmt == "html":
+            article = extract_html(decoded.text, url=page.url)
+            return Extracted(article.blocks, fmt, decoded.encoding, key,
+                             title=page.title or article.title,
+                             published=page.published or article.published,
+                             url=page.url or article.url, site_name=article.site_name)
+        blocks = tuple(Block(line) for line in decoded.text.splitlines())
+        return Extracted(blocks, fmt, decoded.encoding, key, title=page.title,
+                         published=page.published, url=page.url)
+
+    def _classifier_for(self, key: str) -> LineClassifier:
+        if self.model is None:
+            return self.classifier
+        return dataclasses.replace(self.classifier, learned=self.model.for_source(key))
+
+    def _check(self, text: str) -> None:
+        if not text.strip():
+            raise NotAnArticleRejected()
+        if len(text) < self.min_chars:
+            raise TooShortRejected(chars=len(text), minimum=self.min_chars)
+        sample = text[:2000]
+        letters = len(_LETTER.findall(sample))
+        share = len(_ARABIC_LETTER.findall(sample)) / letters if letters else 0.0
+        if share < self.min_arabic_share:
+            raise NotArabicRejected(share=share, minimum=self.min_arabic_share)
+
+
+def source_key(page: RawPage, page_text: str, classifier: LineClassifier) -> str:
+    """Which source a page belongs to, for corpus-mode boilerplate: name, URL domain, or footer."""
+    if page.source_name:
+        return page.source_name
+    domain = domain_of(page.url)
+    if domain:
+        return domain
+    for line in reversed(page_text.splitlines()[-40:]):
+        found = classifier.domain_of(line)
+        if found:
+            return found.removeprefix("www.")
+    return ""
+
+
+def layout(blocks: tuple[Block, ...]) -> tuple[str, tuple[Paragraph, ...]]:
+    """Join blocks with blank lines; return the text and each block's offsets and kind."""
+    parts: list[str] = []
+    paragraphs: list[Paragraph] = []
+    cursor = 0
+    for block in blocks:
+        if parts:
+            cursor += 2
+        paragraphs.append(Paragraph(cursor, cursor + len(block.text), block.kind or "paragraph"))
+        parts.append(block.text)
+        cursor += len(block.text)
+    return "\n\n".join(parts), tuple(paragraphs)
+
+
+@register("clean.auto.v1", produces=PRODUCES, reads_pages=True)
+def make_cleaner(**options) -> Cleaner:
+    """Decode, extract (HTML or scraped text), remove boilerplate, keep one title."""
+    return Cleaner(**options)

@@ -1,0 +1,51 @@
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from khabar.arabic import fold, normalize
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("الأُمَمُ المتّحدة", "الامم المتحده"),
+        ("إسرائيل وآسيا", "اسراييل واسيا"),
+        ("مستشفىً", "مستشفي"),
+        ("مـــصـــر", "مصر"),
+        ("٢٠١٤ و۱۲", "2014 و12"),
+        ("مؤتمر", "موتمر"),
+        ("CNN بالعربية", "cnn بالعربيه"),
+    ],
+)
+def test_fold_applies_the_documented_rules(text, folded):
+    assert fold(text) == folded
+    assert normalize(text).text == folded
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "expected"),
+    [
+        ("قال إنّ الأمـمَ المتحدة", "الامم", "الأمـمَ"),
+        ("في عام ٢٠١٤ بدأ", "2014", "٢٠١٤"),
+    ],
+)
+def test_normalize_maps_matches_back_to_original_offsets(text, needle, expected):
+    normalized = normalize(text)
+    at = normalized.text.index(needle)
+    start, end = normalized.to_source(at, at + len(needle))
+    assert text[start:end].startswith(expected[:1]) and fold(text[start:end]) == needle
+
+
+_arabic_text = st.text(
+    alphabet=st.sampled_from(list("ابتثجحخدذرسشصضطظعغفقكلمنهويءأإآؤئىة ًٌٍَُِّْـ٠١٢٣ .،؟«»\"")),
+    max_size=80,
+)
+
+
+@given(_arabic_text)
+def test_offset_map_points_at_characters_that_fold_to_the_derived_ones(text):
+    normalized = normalize(text)
+    assert len(normalized.offsets) == len(normalized.text)
+    assert list(normalized.offsets) == sorted(set(normalized.offsets))
+    for derived, index in zip(normalized.text, normalized.offsets):
+        assert fold(text[index]) == derived

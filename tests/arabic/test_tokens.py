@@ -1,0 +1,42 @@
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from khabar.arabic import split_sentences, tokenize
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("ولنحو 2.4 مليون نازح.", ["ولنحو", "2.4", "مليون", "نازح", "."]),
+        ("قال، إن «الوضع» صعب؟", ["قال", "،", "إن", "«", "الوضع", "»", "صعب", "؟"]),
+        ("بلغت ٣٫٥ مليار و1,500 دولار", ["بلغت", "٣٫٥", "مليار", "و", "1,500", "دولار"]),
+        ("“نعم” قالها؛ وانتهى", ["“", "نعم", "”", "قالها", "؛", "وانتهى"]),
+        ("مُحَمَّدٌ وصل", ["مُحَمَّدٌ", "وصل"]),
+    ],
+)
+def test_tokenize_keeps_numbers_and_punctuation_apart(text, tokens):
+    assert [t.text for t in tokenize(text)] == tokens
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("وصل الوفد. وبدأ الاجتماع.", ["وصل الوفد.", "وبدأ الاجتماع."]),
+        ("هل انتهى؟ نعم!", ["هل انتهى؟", "نعم!"]),
+        ("بلغ العدد 2.4 مليون نازح.", ["بلغ العدد 2.4 مليون نازح."]),
+        ('قال: "انتهى الأمر." ثم غادر.', ['قال: "انتهى الأمر."', "ثم غادر."]),
+        ("سطر أول\nسطر ثان", ["سطر أول", "سطر ثان"]),
+    ],
+)
+def test_split_sentences_ends_at_arabic_and_latin_marks(text, sentences):
+    assert [text[a:b] for a, b in split_sentences(text)] == sentences
+
+
+@given(st.text(alphabet=st.sampled_from(list("ابت ثج.؟!\n«»\"2،")), max_size=60))
+def test_sentences_and_tokens_stay_inside_the_text(text):
+    for start, end in split_sentences(text):
+        assert 0 <= start < end <= len(text)
+        assert text[start:end] == text[start:end].strip()
+    for token in tokenize(text):
+        assert text[token.start:token.end] == token.text and not token.text.isspace()

@@ -1,0 +1,95 @@
+"""Building pipelines (order checks, unknown names) and the two error policies."""
+
+from __future__ import annotations
+
+import pytest
+
+from khabar import RawArchive, RawPage, build_pipeline, register
+from khabar.errors import ConfigError, OrderError, StageError
+from khabar.pipeline import REGISTRY, registered_stages
+
+ARTICLE = "عنوان الخبر\nقال الوزير إن الاجتماع كان مثمرا وناقش قضايا كثيرة تهم المواطنين.".encode()
+
+
+def _make_crasher():
+    """Raise on every document (for policy tests)."""
+    def crash(doc):
+        raise ValueError("boom")
+    return crash
+
+
+def _make_liar():
+    """Return something that is not a Document (for contract tests)."""
+    return lambda doc: {"text": doc.text}
+
+
+@pytest.fixture(autouse=True)
+def broken_stages():
+    """Two deliberately broken stages, registered for this module's tests only."""
+    registered_stages()
+    register("test.crash.v1", requires=("sentences",))(_make_crasher)
+    register("test.not_a_document.v1", requires=("text",))(_make_liar)
+    yield
+    REGISTRY.pop("test.crash.v1")
+    REGISTRY.pop("test.not_a_document.v1")
+
+
+def test_unknown_stage_names_the_known_ones():
+    with pytest.raises(ConfigError) as caught:
+        build_pipeline(["clean.auto.v1", "no.such.v9"])
+    assert caught.value.code == "E101" and "segment.sentences.v1" in caught.value.message
+
+
+def test_a_stage_before_its_requirement_fails_at_build_time():
+    with pytest.raises(OrderError) as caught:
+        build_pipeline(["clean.auto.v1", "test.crash.v1", "segment.sentences.v1"])
+    assert "sentences" in caught.value.message and caught.value.stage == "test.crash.v1"
+
+
+def test_a_pipeline_must_start_with_a_reader():
+    with pytest.raises(OrderError):
+        build_pipeline(["segment.sentences.v1"])
+
+
+def test_raise_policy_names_the_stage_that_crashed():
+    pipeline = build_pipeline(["clean.auto.v1", "segment.sentences.v1", "test.crash.v1"], policy="raise")
+    with pytest.raises(StageError) as caught:
+        pipeline(RawPage(ARTICLE))
+    assert caught.value.stage == "test.crash.v1"
+
+
+def test_record_policy_turns_a_crash_into_a_failed_document():
+    pipeline = build_pipeline(["clean.auto.v1", "segment.sentences.v1", "test.crash.v1"], policy="record")
+    doc = pipeline(RawPage(ARTICLE))
+    assert doc.status == "failed"
+    assert (doc.reason.code, doc.reason.stage) == ("crash", "test.crash.v1")
+    assert doc.text and doc.sentences  # what earlier stages found is kept
+
+
+def test_a_stage_that_returns_something_else_is_caught():
+    pipeline = build_pipeline(["clean.auto.v1", "test.not_a_document.v1"], policy="record")
+    doc = pipeline(RawPage(ARTICLE))
+    assert doc.status == "failed" and doc.reason.code == "E202"
+
+
+def test_trace_lists_every_stage_that_ran():
+    pipeline = build_pipeline(["clean.auto.v1", "segment.sentences.v1"])
+    assert [t.stage for t in pipeline(RawPage(ARTICLE)).trace] == ["clean.auto.v1", "segment.sentences.v1"]
+
+
+def test_raw_archive_stores_each_content_once_and_gives_it_back(tmp_path):
+    archive = RawArchive(tmp_path)
+    page = RawPage(ARTICLE)
+    assert archive.put(page) == archive.put(page) == page.sha256
+    assert archive.get(page.sha256) == ARTICLE
+    assert len(list(tmp_path.rglob("*.gz"))) == 1
+
+
+def test_a_50_megabyte_page_is_rejected_without_stopping_the_batch(tmp_path, batch_pipeline):
+    from khabar import iter_pages
+
+    (tmp_path / "a_huge.txt").write_bytes(b"\xd9\x82" * (25 * 1024 * 1024 + 10))
+    (tmp_path / "b_good.txt").write_bytes(ARTICLE)
+    docs = [batch_pipeline(page) for page in iter_pages(tmp_path)]
+    assert [(d.status, d.reason.code if d.reason else None) for d in docs] == [
+        ("rejected", "too_large"), ("ok", None)]
