@@ -1,3 +1,3 @@
 """Stage families. Importing this package registers every stage (see khabar.pipeline.register)."""
 
-from khabar.stages import read, segment  # noqa: F401
+from khabar.stages import events, read, segment  # noqa: F401
