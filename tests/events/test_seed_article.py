@@ -10,6 +10,7 @@ import pytest
 from khabar.arabic import split_sentences
 from khabar.document import Document, Entity, Mention, Offsets, Role, Sentence
 from khabar.events import EventCoder
+from khabar.stages.events import make as make_stage
 
 SEED = Path(__file__).resolve().parents[2] / ".." / "shared" / "seed" / "000_5e025d6c33d64320.txt"
 FIRST = "قال وزير الدفاع الأمريكي"
@@ -74,9 +75,13 @@ def _document(with_entities: bool) -> Document:
                     entities=_entities(text) if with_entities else ())
 
 
-@pytest.fixture(scope="module")
-def coder():
-    return EventCoder()
+@pytest.fixture(scope="module", params=["lexicon-coder", "stage-with-classifier"])
+def coder(request):
+    """The lexicon coder, and the stage as shipped (protest/assault classifier on)."""
+    if request.param == "lexicon-coder":
+        return EventCoder()
+    stage = make_stage()
+    return lambda doc: stage(doc).events
 
 
 @pytest.mark.shared
