@@ -17,11 +17,12 @@ Scoring is pure NumPy; the weights come from `train/events/train_classifier.py` 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import math
 import re
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
@@ -89,21 +90,33 @@ def bucket(key: str, size: int) -> int:
     return zlib.crc32(key.encode("utf-8")) % size
 
 
-def vector(features: Features, idf: np.ndarray) -> dict[int, float]:
-    """Bucket -> value: the l2-normalized TF-IDF of the n-grams (tf = 1 + ln count), then the
-    lexical values; buckets with idf 0 (unseen or too rare in training) drop out."""
-    size = idf.shape[0]
-    grams: dict[int, float] = {}
-    for gram, count in features.grams.items():
-        index = bucket("c:" + gram, size)
-        grams[index] = grams.get(index, 0.0) + 1.0 + math.log(count)
-    values = {i: tf * float(idf[i]) for i, tf in grams.items() if idf[i]}
-    norm = math.sqrt(sum(v * v for v in values.values())) or 1.0
-    out = {i: v / norm for i, v in values.items()}
-    for name, value in features.lexical.items():
-        index = bucket("l:" + name, size)
-        out[index] = out.get(index, 0.0) + value
-    return out
+def vector(features: Features, idf: np.ndarray,
+           bucket_of: Callable[[str], int] | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """(bucket indices, values): the l2-normalized TF-IDF of the n-grams (tf = 1 + ln count,
+    summed over n-grams sharing a bucket), then the lexical values; buckets with idf 0 (unseen
+    or too rare in training) drop out. Indices are unique and sorted.
+
+    `bucket_of(key)` may replace `bucket(key, len(idf))`, e.g. with a memoized version.
+    """
+    bucket_of = bucket_of or functools.partial(bucket, size=int(idf.shape[0]))
+    n = len(features.grams) + len(features.lexical)
+    indices = np.empty(n, dtype=np.int64)
+    values = np.empty(n, dtype=np.float64)
+    for i, (gram, count) in enumerate(features.grams.items()):
+        indices[i] = bucket_of("c:" + gram)
+        values[i] = count
+    grams = len(features.grams)
+    values[:grams] = 1.0 + np.log(values[:grams])
+    values[:grams] *= idf[indices[:grams]]
+    norm = math.sqrt(float(values[:grams] @ values[:grams])) or 1.0
+    values[:grams] /= norm
+    for i, (name, value) in enumerate(features.lexical.items(), start=grams):
+        indices[i] = bucket_of("l:" + name)
+        values[i] = value
+    unique, inverse = np.unique(indices, return_inverse=True)
+    summed = np.bincount(inverse, weights=values, minlength=len(unique))
+    keep = summed != 0
+    return unique[keep], summed[keep]
 
 
 def _char_grams(words: Iterable[str], low: int = 2, high: int = 5) -> dict[str, int]:
@@ -133,11 +146,16 @@ class Model:
     weights: np.ndarray
     intercept: float
     threshold: float
+    # N-grams repeat across sentences: memoize their buckets per model, bounded.
+    _bucket: Callable[[str], int] = dataclasses.field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        cached = functools.lru_cache(maxsize=500_000)(
+            functools.partial(bucket, size=int(self.idf.shape[0])))
+        object.__setattr__(self, "_bucket", cached)
 
     def score(self, features: Features) -> float:
-        values = vector(features, self.idf)
-        indices = np.fromiter(values.keys(), dtype=np.int64, count=len(values))
-        x = np.fromiter(values.values(), dtype=np.float32, count=len(values))
+        indices, x = vector(features, self.idf, self._bucket)
         z = float(self.weights[indices] @ x) + self.intercept
         return 1.0 / (1.0 + math.exp(-z))
 

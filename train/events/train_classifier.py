@@ -98,9 +98,9 @@ def idf_of(rows: list[Row], size: int, min_df: int = 2) -> np.ndarray:
 def matrix(rows: list[Row], idf: np.ndarray) -> sparse.csr_matrix:
     data, indices, indptr = [], [], [0]
     for row in rows:
-        for index, value in sorted(vector(row.features, idf).items()):
-            indices.append(index)
-            data.append(value)
+        index, value = vector(row.features, idf)
+        indices.extend(index.tolist())
+        data.extend(value.tolist())
         indptr.append(len(indices))
     return sparse.csr_matrix((np.array(data, dtype=np.float64), indices, indptr),
                              shape=(len(rows), idf.shape[0]))
