@@ -1,6 +1,8 @@
 """The protest/assault sentence classifier: scores, thresholds and the shipped artifact."""
 
 import importlib.resources
+import subprocess
+import sys
 import time
 
 import pytest
@@ -9,6 +11,7 @@ from khabar.arabic import split_sentences
 from khabar.document import Document, Sentence
 from khabar.events import EventCoder
 from khabar.events.classifier import MODEL_NAME, MODEL_PACKAGE, SentenceClassifier
+from tests.conftest import REPO
 
 
 @pytest.fixture(scope="module")
@@ -74,3 +77,11 @@ def test_the_artifact_loads_fast_with_both_categories():
     assert time.perf_counter() - started < 2.0
     assert set(classifier.thresholds) == {"PROTEST", "ASSAULT"}
     assert all(0.0 < t < 1.0 for t in classifier.thresholds.values())
+
+
+@pytest.mark.parametrize("module", ["sklearn", "scipy"])
+def test_scoring_never_imports_the_training_libraries(module):
+    code = ("import sys; from khabar.stages.events import make; make(); "
+            f"sys.exit({module!r} in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True)
+    assert result.returncode == 0, result.stderr.decode()
