@@ -108,7 +108,8 @@ def matrix(rows: list[Row], idf: np.ndarray) -> sparse.csr_matrix:
 
 def fit(x, y, w, c: float) -> LogisticRegression:
     # The hashed bias features carry the intercept per category; keep sklearn's too.
-    model = LogisticRegression(C=c, class_weight="balanced", solver="liblinear", max_iter=2000)
+    model = LogisticRegression(C=c, class_weight="balanced", solver="liblinear", max_iter=2000,
+                               random_state=0)
     model.fit(x, y, sample_weight=w)
     return model
 
@@ -153,6 +154,12 @@ def scored(gold: np.ndarray, scores: np.ndarray, threshold: float) -> dict:
             "recall": round(r, 3), "f1": round(f1, 3), "tp": tp, "fp": fp, "fn": fn}
 
 
+def _precision_at(gold: np.ndarray, scores: np.ndarray, recall: float) -> float:
+    """The best precision over thresholds whose recall is at least `recall`."""
+    found = [precision_recall(gold, scores, t) for t in np.unique(scores)]
+    return round(max((p for p, r, *_ in found if r >= recall), default=0.0), 3)
+
+
 def train_category(rows: list[Row], category: str, size: int, cs: list[float],
                    ambiguous_weights: list[float]) -> dict:
     """Choose C and the ambiguous weight by dev cross-validation, fit on dev, score held-out."""
@@ -161,14 +168,16 @@ def train_category(rows: list[Row], category: str, size: int, cs: list[float],
     held = [r for r in rows if r.category == category and r.part == "held-out"]
     gold = np.array([r.gold for r in dev])
     trials = []
+    oof = {}
     for c in cs:
         for amb in ambiguous_weights:
-            s = out_of_fold(dev, extra, size, c, amb)
+            s = oof[(c, amb)] = out_of_fold(dev, extra, size, c, amb)
             trial = {"C": c, "ambiguous_weight": amb, **scored(gold, s, best_threshold(gold, s))}
             trials.append(trial)
             print(category, json.dumps(trial), file=sys.stderr)
     best = max(trials, key=lambda t: (t["f1"], t["precision"]))
     c, amb = best["C"], best["ambiguous_weight"]
+    dev_scores = oof[(c, amb)]
     train = dev + (extra if amb > 0 else [])
     idf = idf_of(train, size)
     w = np.array([1.0] * len(dev) + [amb] * (len(train) - len(dev)))
@@ -183,6 +192,10 @@ def train_category(rows: list[Row], category: str, size: int, cs: list[float],
         "dev_cv": {k: best[k] for k in ("threshold", "precision", "recall", "f1", "tp", "fp",
                                         "fn")},
         "held_out": scored(held_gold, held_scores, best["threshold"]),
+        # Diagnostic only, never used to choose anything: how well the held-out rows are
+        # ranked, i.e. the best precision any threshold would give at recall >= 0.6 there.
+        "held_out_precision_at_recall_0.6_oracle": _precision_at(held_gold, held_scores, 0.6),
+        "dev_cv_precision_at_recall_0.6": _precision_at(gold, dev_scores, 0.6),
     }
     print(category, "held-out", json.dumps(result["held_out"]), file=sys.stderr)
     return {"result": result, "idf": idf, "weights": model.coef_[0],
