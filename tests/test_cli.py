@@ -93,3 +93,15 @@ def test_quotes_prints_speakers_roles_cues_and_quotes(capsys):
     assert code == 0
     assert "ماجد السويدي" in out and "رئيس الوزراء" in out
     assert "الجسر سيختصر زمن التنقل" in out
+
+
+@pytest.mark.parametrize("fmt", ["tsv", "json"])
+def test_events_writes_one_row_per_event(capsys, fmt):
+    code, out, _ = run(capsys, "events", str(EXAMPLES / "wire.jsonl"), "--format", fmt)
+    assert code == 0
+    if fmt == "json":
+        rows = json.loads(out)
+        assert rows and {"cameo", "plover"} <= set(rows[0])
+    else:
+        header, *rows = out.splitlines()
+        assert "cameo" in header and rows

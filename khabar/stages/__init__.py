@@ -1,3 +1,3 @@
 """Stage families. Importing this package registers every stage (see khabar.pipeline.register)."""
 
-from khabar.stages import dates, entities, entity_roles, quantities, quotes, read, segment  # noqa: F401
+from khabar.stages import dates, entities, entity_roles, events, quantities, quotes, read, segment  # noqa: F401

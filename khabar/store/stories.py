@@ -30,7 +30,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
-from datasketch import MinHash
 
 from khabar.arabic import fold
 from khabar.store.search import stem, terms_of
@@ -75,6 +74,8 @@ class StoryHasher:
 
     def __init__(self) -> None:
         # CRC-32 (C, stable across processes) hashes the shingles; the permutations do the rest.
+        from datasketch import MinHash  # imported here: datasketch pulls in SciPy (~0.5 s)
+
         self._near = MinHash(num_perm=NEAR_PERM, seed=11, hashfunc=zlib.crc32)
 
     def features(self, title: str | None, text: str, *, words: list[str] | None = None) -> StoryFeatures:
@@ -96,7 +97,7 @@ def topic_forms(title: str | None, lead_forms: Iterable[str]) -> tuple[str, ...]
     return tuple(sorted({f for f in forms if len(f) >= 3 and f not in _NEAR_STOPS and not f.isdigit()}))
 
 
-def _signature(template: MinHash, shingles: set[str]) -> np.ndarray:
+def _signature(template: "MinHash", shingles: set[str]) -> np.ndarray:
     minhash = template.copy()
     minhash.update_batch([s.encode("utf-8") for s in shingles])
     return minhash.hashvalues.astype(np.uint32)

@@ -1,0 +1,243 @@
+"""Actors: find who is named in a sentence and give each a CAMEO-style code.
+
+Codes are an ISO 3166 alpha-3 country (or IGO/NGO/IMG for international bodies) followed by one
+three-letter sector: `USAMIL` (وزير الدفاع الأمريكي, البنتاغون), `TURGOV` (الحكومة التركية), `TUR`
+(أنقرة, تركيا), `IGOUNO` (الأمم المتحدة), `IMGMUSISI` (داعش); an agent with no country is its sector
+alone (`CVL` for المتظاهرون). See docs/events.md for the conventions.
+
+Two sources feed the recognizer: the project lexicons (countries, capitals, nisba adjectives,
+organizations, agent nouns), which always run, and the document's entities when a NER stage has
+produced them (a PER entity with the role وزير الدفاع / الولايات المتحدة becomes USAMIL).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from khabar.arabic import fold
+from khabar.arabic.tokens import Token, tokenize
+from khabar.document import Document, Entity
+from khabar.events.lexicon import Index, Pattern, Reading, data_lines, parse_pattern
+from khabar.events.lexicon import select_longest, word_readings
+
+COUNTRY = "country"
+ORG = "org"
+AGENT = "agent"
+COUNTERPART = "counterpart"
+
+_NISBA_ENDINGS = ("ي", "يه", "يون", "يين", "يان", "يتان", "يتين", "يات")
+_NO_JOIN = frozenset(fold(w) for w in "في من مع على إلى عن ضد و ان أن إن".split())
+
+
+@dataclass(frozen=True, slots=True)
+class ActorEntry:
+    """What a lexicon pattern names: a code and its kind (country, org, agent, counterpart)."""
+
+    code: str
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    """An actor found in a sentence: token range, character span, code, and entity if any."""
+
+    first: int  # token index, inclusive
+    last: int  # token index, exclusive
+    start: int
+    end: int
+    code: str
+    kind: str
+    entity: str | None = None
+    name: str | None = None
+
+    @property
+    def sector(self) -> str:
+        return _sector(self.code)
+
+
+_SECTORS = frozenset(
+    "MIL GOV COP JUD LEG OPP REB UAF CVL EDU LAB MED BUS NGO REL PTY REF".split()
+)
+
+
+def _sector(code: str) -> str:
+    """The sector part of a code: `USAMIL` -> MIL, `CVL` -> CVL, `TUR` and `IGOUNO` -> ""."""
+    if code in _SECTORS:
+        return code
+    if code[:3] in ("IGO", "NGO", "IMG"):
+        return ""
+    return code[3:6]
+
+
+def load_actor_patterns() -> list[Pattern]:
+    """All actor patterns from the shipped lexicons."""
+    patterns: list[Pattern] = []
+    for row in data_lines("countries.tsv"):
+        row = row + [""] * (5 - len(row))
+        code, names, stems, demonyms, capitals = row[:5]
+        entry = ActorEntry(code, COUNTRY)
+        for written in _alternatives(names) + _alternatives(demonyms) + _alternatives(capitals):
+            patterns.append(parse_pattern(written, entry))
+        for stem in _alternatives(stems):
+            forms = "|".join(stem + ending for ending in _NISBA_ENDINGS)
+            patterns.append(parse_pattern(forms, entry))
+    for row in data_lines("organizations.tsv"):
+        entry = ActorEntry(row[0], ORG)
+        patterns.extend(parse_pattern(w, entry) for w in _alternatives(row[1]))
+    for row in data_lines("agents.tsv"):
+        entry = ActorEntry(row[0], COUNTERPART if row[0] == "~" else AGENT)
+        patterns.extend(parse_pattern(w, entry) for w in _alternatives(row[1]))
+    return patterns
+
+
+def _alternatives(cell: str) -> list[str]:
+    # A multi-word name is one pattern; `|` separates whole names here (not per token).
+    return [alt.strip() for alt in cell.split("|") if alt.strip()]
+
+
+class ActorRecognizer:
+    """Find actors in a sentence from the lexicons and, when present, the document's entities."""
+
+    def __init__(self) -> None:
+        self.index = Index(load_actor_patterns())
+
+    def find(
+        self,
+        doc: Document,
+        tokens: Sequence[Token],
+        token_readings: Sequence[tuple[Reading, ...]],
+        entities: Sequence[Entity] = (),
+    ) -> list[ActorMention]:
+        """Actors of one sentence, in text order, composed (agent + country) and merged."""
+        matches = select_longest(self.index.matches(token_readings))
+        raw = [
+            ActorMention(m.start, m.end, tokens[m.start].start, tokens[m.end - 1].end,
+                         m.pattern.payload.code, m.pattern.payload.kind)
+            for m in matches
+        ]
+        composed = _compose(raw, tokens)
+        if entities:
+            composed = self._with_entities(composed, tokens, entities)
+        return _merge_appositions(composed, tokens)
+
+    def code_of_text(self, text: str) -> str | None:
+        """The code of the first actor named in a short text (an entity name, a role title)."""
+        tokens = [t for t in tokenize(text) if t.kind != "punct"]
+        if not tokens:
+            return None
+        token_readings = [word_readings(t.text) for t in tokens]
+        raw = [
+            ActorMention(m.start, m.end, tokens[m.start].start, tokens[m.end - 1].end,
+                         m.pattern.payload.code, m.pattern.payload.kind)
+            for m in select_longest(self.index.matches(token_readings))
+        ]
+        composed = [a for a in _compose(raw, tokens) if a.kind != COUNTERPART]
+        return composed[0].code if composed else None
+
+    def entity_code(self, entity: Entity) -> str | None:
+        """A code for an entity: its roles for people, its name for places and organizations."""
+        for role in entity.roles:
+            title = self.code_of_text(role.title) if role.title else None
+            where = self.code_of_text(role.affiliation) if role.affiliation else None
+            if where and len(where) == 3 and where not in _SECTORS:  # a country
+                return where + (_sector(title) if title else "")
+            if where or title:
+                return where or title
+        return self.code_of_text(entity.name)
+
+    def _with_entities(
+        self, actors: list[ActorMention], tokens: Sequence[Token], entities: Sequence[Entity]
+    ) -> list[ActorMention]:
+        if not tokens:
+            return actors
+        lo, hi = tokens[0].start, tokens[-1].end
+        result = list(actors)
+        for entity in entities:
+            code = None
+            for mention in entity.mentions:
+                if mention.start < lo or mention.end > hi:
+                    continue
+                code = code or self.entity_code(entity) or ""
+                first = next(i for i, t in enumerate(tokens) if t.end > mention.start)
+                last = max(i for i, t in enumerate(tokens) if t.start < mention.end) + 1
+                overlapping = [a for a in result if a.first < last and first < a.last]
+                if any(a.last - a.first > last - first and a.first <= first and last <= a.last
+                       and not a.entity for a in overlapping):
+                    continue  # داعش inside التحالف الدولي لمحاربة داعش: the longer name wins
+                if overlapping and not code:
+                    # The lexicon already named it (الأمم المتحدة): attach the entity.
+                    a = overlapping[0]
+                    result[result.index(a)] = dataclasses.replace(
+                        a, entity=entity.id, name=entity.name)
+                    continue
+                for a in overlapping:
+                    result.remove(a)
+                start = min([mention.start] + [a.start for a in overlapping])
+                end = max([mention.end] + [a.end for a in overlapping])
+                first = min([first] + [a.first for a in overlapping])
+                last = max([last] + [a.last for a in overlapping])
+                result.append(ActorMention(first, last, start, end, code, ORG, entity.id,
+                                           entity.name))
+        return sorted(result, key=lambda a: a.first)
+
+
+def _compose(raw: list[ActorMention], tokens: Sequence[Token]) -> list[ActorMention]:
+    """Join an agent with the country or organization that follows it.
+
+    الجيش التركي -> TURMIL; a member or leader of an organization takes its code:
+    زعيم تنظيم داعش -> IMGMUSISI, مقاتلو حزب الله -> LBNREB.
+    """
+    result: list[ActorMention] = []
+    i = 0
+    previous_sector = ""
+    while i < len(raw):
+        actor = raw[i]
+        if actor.kind in (AGENT, COUNTERPART):
+            sector = actor.code if actor.kind == AGENT else (previous_sector or "GOV")
+            nxt = raw[i + 1] if i + 1 < len(raw) else None
+            if nxt is not None and nxt.kind == COUNTRY and _joinable(actor, nxt, tokens):
+                actor = ActorMention(actor.first, nxt.last, actor.start, nxt.end,
+                                     nxt.code + sector, AGENT)
+                i += 1
+            elif nxt is not None and nxt.kind == ORG and _joinable(actor, nxt, tokens):
+                actor = ActorMention(actor.first, nxt.last, actor.start, nxt.end, nxt.code, ORG)
+                i += 1
+                sector = _sector(nxt.code) or sector
+            else:
+                actor = dataclasses.replace(actor, code=sector)
+            previous_sector = sector
+        elif actor.kind == ORG:
+            previous_sector = _sector(actor.code) or previous_sector
+        result.append(actor)
+        i += 1
+    return result
+
+
+def _joinable(agent: ActorMention, country: ActorMention, tokens: Sequence[Token]) -> bool:
+    gap = tokens[agent.last:country.first]
+    if len(gap) > 1:
+        return False
+    return all(t.kind == "word" and fold(t.text) not in _NO_JOIN for t in gap)
+
+
+def _merge_appositions(actors: list[ActorMention], tokens: Sequence[Token]) -> list[ActorMention]:
+    """Merge `وزير الدفاع الأمريكي، آشتون كارتر،` into one actor; bare entities join titles."""
+    result: list[ActorMention] = []
+    for actor in actors:
+        if result:
+            prev = result[-1]
+            gap = tokens[prev.last:actor.first]
+            adjacent = len(gap) <= 1 and all(t.kind == "punct" for t in gap)
+            same = actor.code == prev.code or not actor.code or (
+                prev.kind == COUNTERPART and actor.entity)
+            if adjacent and same:
+                keep = prev.code and prev.kind != COUNTERPART
+                code = prev.code if keep else actor.code or prev.code
+                result[-1] = ActorMention(prev.first, actor.last, prev.start, actor.end, code,
+                                          prev.kind if prev.kind != COUNTERPART else AGENT,
+                                          prev.entity or actor.entity, prev.name or actor.name)
+                continue
+        result.append(actor)
+    return [a for a in result if a.code]

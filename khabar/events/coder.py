@@ -1,0 +1,417 @@
+"""The event coder: triggers, negation and modality, source and target, date and place.
+
+Policy for negation and modality (docs/events.md):
+- A trigger right after a negation (لم لن لا ما ليس غير عدم دون بدون بلا, allowing one
+  auxiliary such as يتم or يكن between) is dropped, except where CAMEO has the negated act:
+  a negated claim of responsibility becomes 016 (deny responsibility). `نفى` and its forms
+  within six tokens before a trigger drop it too (`نفى وجود شرخ`): a denial is not the act.
+- Hedged or expected acts are dropped: `قد` before a present-tense trigger, and a trigger up to
+  ten tokens after يتوقع / توقع / المتوقع / ربما / يحتمل / المحتمل / يمكن / يخشى / إذا / لو.
+- Planned and future acts are kept with confidence x0.6: the future prefix سـ, `سوف`, and
+  `من المقرر` / `من المنتظر` / يعتزم / ينوي / يستعد / يخطط up to four tokens before.
+- A trigger inside the complement of an appeal, intent, demand, rejection or threat (`هدد بقصف`,
+  `طالب بالإفراج عن`) is not an event of its own; it refines the governing code where CAMEO
+  has a specific one (threat + attack -> 138, demand + release -> 1053).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from khabar.arabic import fold, tokenize
+from khabar.arabic.tokens import Token
+from khabar.document import Actor, Document, Event, Offsets, Sentence
+from khabar.events.actors import COUNTERPART, ORG, ActorMention, ActorRecognizer
+from khabar.events.cameo import CameoTable, load_cameo_table
+from khabar.events.lexicon import Index, Match, data_lines, parse_pattern, select_longest
+from khabar.events.lexicon import word_readings
+
+STAGE = "events.cameo.v1"
+
+
+def _folded(words: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in words.split())
+
+
+def _is(word: str, words: frozenset[str]) -> bool:
+    """`word` is one of `words`, possibly behind the conjunction و or ف (ولم, فلا, ونفى)."""
+    return word in words or (word[:1] in "وف" and word[1:] in words)
+
+
+_NEGATIONS = _folded("لم لن لا ما ليس ليست غير عدم دون بدون بلا لسنا")
+_AUXILIARIES = _folded("يتم تتم تم يكن تكن يكون تكون")
+_DENIALS = _folded("نفى نفت نفوا ينفي تنفي ينفون نافيا نافية")
+_HEDGES = _folded(
+    "يتوقع تتوقع توقع توقعت يتوقعون المتوقع متوقع ربما يحتمل المحتمل محتمل يمكن يخشى تخشى"
+    " يخشون إذا لو احتمال")
+_PLANS = _folded("المقرر المنتظر يعتزم تعتزم يعتزمون ينوي تنوي يستعد تستعد يخطط تخطط سوف")
+_BOUNDARIES = _folded("إن أن ان قال قالت وقال وقالت أضاف وأضاف") | frozenset('«»"“”:')
+_PREPOSITIONS = _folded("مع إلى على ضد عن من في ب ل نحو باتجاه أمام قرب عند لدى")
+# Who protests (CAMEO 14): the public, not the authorities it protests against.
+_POPULAR = frozenset({"CVL", "OPP", "EDU", "LAB", "PTY", "REL", "MED", "REB", "UAF"})
+_OPPONENT_WORDS = _folded("ضد مكافحة محاربة قتال مواجهة الحرب على")
+_HOSTILE_ROOTS = ("11", "12", "13", "14", "15", "16", "17", "18", "19", "20")
+_POSSESSIVES = ("ها", "ه", "هم", "هما")
+_PLACE_WORDS = _folded("في قرب داخل شمال جنوب شرق غرب وسط أنحاء")
+_CLAUSE_STOPS = frozenset(".:؛;")
+# Signs that a sentence reports one concrete occurrence (a count, a day) rather than talking
+# about a kind of act: `تظاهر آلاف ... أمس` versus `مطالب المتظاهرين`.
+_CONCRETE = _folded(
+    "آلاف ألوف الآلاف عشرات العشرات مئات المئات حشود عدد أمس اليوم الليلة مساء صباح فجر ظهر"
+    " السبت الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة")
+_GOVERNING_ROOTS = ("02", "03", "10", "12", "13")
+_REFINED = {  # (governing root, complement code prefix) -> code
+    ("13", "18"): "138", ("13", "19"): "138", ("13", "20"): "138",
+    ("13", "16"): "1313", ("13", "163"): "1312",
+    ("10", "0841"): "1053", ("02", "0841"): "0253",
+    ("10", "087"): "1056", ("02", "087"): "0256",
+    ("10", "0871"): "1056", ("02", "0871"): "0256",
+    ("10", "04"): "106", ("02", "04"): "026", ("12", "04"): "125", ("03", "04"): "036",
+    ("02", "07"): "023", ("10", "07"): "103", ("03", "07"): "033",
+}
+_ALONE_ROOTS = ("14", "18", "19", "20")
+_PATIENT_PREFIXES = ("18", "173", "174", "0841", "20")
+
+_MONTHS = {
+    "يناير": 1, "فبراير": 2, "مارس": 3, "ابريل": 4, "مايو": 5, "يونيو": 6, "يوليو": 7,
+    "اغسطس": 8, "سبتمبر": 9, "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
+    "كانون الثاني": 1, "شباط": 2, "اذار": 3, "نيسان": 4, "ايار": 5, "حزيران": 6, "تموز": 7,
+    "اب": 8, "ايلول": 9, "تشرين الاول": 10, "تشرين الثاني": 11, "كانون الاول": 12,
+}
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_DATE = re.compile(
+    rf"(?:\b(\d{{1,2}})\s+)?\b({_MONTH})\b(?:\s*[/(-]\s*(?:{_MONTH})\s*\)?)?\s+(\d{{4}})\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """Payload of an event pattern: its CAMEO code and weight."""
+
+    code: str
+    weight: float
+    unless_next: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    match: Match
+    code: str
+    factor: float
+
+
+class EventCoder:
+    """Code the events of a Document's sentences. Build once; call on many documents."""
+
+    def __init__(self, *, min_confidence: float = 0.0) -> None:
+        self.patterns = Index(
+            parse_pattern(row[2], Trigger(row[0], float(row[1]), _unless(row)))
+            for row in data_lines("patterns.tsv")
+        )
+        self.actors = ActorRecognizer()
+        self.cameo: CameoTable = load_cameo_table()
+        self.min_confidence = min_confidence
+        # Word readings repeat across sentences (news vocabulary is Zipfian): memoize per coder,
+        # bounded, so a long batch does not grow without limit.
+        self._analyze = functools.lru_cache(maxsize=200_000)(_analyze)
+
+    def __call__(self, doc: Document) -> tuple[Event, ...]:
+        """All events of `doc`, sentence by sentence, in text order."""
+        events: list[Event] = []
+        for sentence in doc.sentences:
+            events.extend(self.code_sentence(doc, sentence))
+        return tuple(events)
+
+    def code_sentence(self, doc: Document, sentence: Sentence) -> list[Event]:
+        """The events of one sentence."""
+        tokens = tokenize(doc.text, sentence.start, sentence.end)
+        if not tokens:
+            return []
+        analyzed = [self._analyze(t.text, t.kind == "word") for t in tokens]
+        folded = [a[0] for a in analyzed]
+        token_readings = [a[1] for a in analyzed]
+        found = self._triggers(tokens, folded, token_readings)
+        if not found:
+            return []
+        actors = self.actors.find(doc, tokens, token_readings, doc.entities)
+        names = [a for a in actors if a.kind == ORG]
+        # مجلس التعاون, حركة المقاومة: words of an organization's name are not triggers.
+        found = [f for f in found
+                 if not any(a.first <= f.match.start and f.match.end <= a.last for a in names)]
+        if not found:
+            return []
+        concrete = 1.0 if any(t.kind == "number" or _is(f, _CONCRETE)
+                              for t, f in zip(tokens, folded)) else 0.85
+        when = _event_date(doc, folded)
+        where = _location(doc, tokens, folded)
+        events: dict[tuple[str, str, str], Event] = {}
+        for item in found:
+            source, target = _participants(item, actors, tokens, folded)
+            trigger = item.match.pattern.payload
+            if source is None and target is None and not _stands_alone(item):
+                continue
+            confidence = trigger.weight * item.factor * concrete * (1.0 if source else 0.8)
+            if confidence < self.min_confidence:
+                continue
+            event = Event(
+                cameo=item.code,
+                plover=self.cameo.plover(item.code),
+                source=_actor(doc, source),
+                target=_actor(doc, target),
+                trigger=Offsets(tokens[item.match.start].start, tokens[item.match.end - 1].end),
+                sentence=Offsets(sentence.start, sentence.end),
+                location=where,
+                date=when,
+                confidence=round(confidence, 2),
+                stage=STAGE,
+            )
+            key = (item.code, source.code if source else "", target.code if target else "")
+            if key not in events:
+                events[key] = event
+        return list(events.values())
+
+    def _triggers(
+        self, tokens: Sequence[Token], folded: Sequence[str], token_readings: Sequence[tuple]
+    ) -> list[_Found]:
+        """Trigger matches after negation, modality and complement rules."""
+        matches = select_longest(
+            self.patterns.matches(token_readings),
+            key=lambda m: m.pattern.payload.weight + len(m.pattern.payload.code) / 100,
+        )
+        kept: list[_Found] = []
+        for match in matches:
+            code = match.pattern.payload.code
+            unless = match.pattern.payload.unless_next
+            if unless and match.end < len(folded) and _is(folded[match.end], unless):
+                continue  # فجر أمس is dawn, not a bombing
+            factor = _modality(match, tokens, folded)
+            if factor is None:
+                continue
+            if _negated(match, folded):
+                if code.startswith("015"):
+                    code = "016"
+                else:
+                    continue
+            governor = kept[-1] if kept else None
+            if governor and governor.code[:2] in _GOVERNING_ROOTS and \
+                    match.start - governor.match.end <= 4:
+                kept[-1] = _Found(governor.match, _refine(governor.code, code), governor.factor)
+                continue
+            kept.append(_Found(match, code, factor))
+        return kept
+
+
+def _unless(row: list[str]) -> frozenset[str]:
+    """Words that, right after the pattern, cancel it (4th column: `!word|word`)."""
+    if len(row) > 3 and row[3].startswith("!"):
+        return frozenset(fold(w) for w in row[3][1:].split("|") if w)
+    return frozenset()
+
+
+def _analyze(text: str, word: bool) -> tuple[str, tuple]:
+    """A token's folded form and, for words, its readings."""
+    folded = fold(text)
+    return folded, word_readings(text) if word else ()
+
+
+def _stands_alone(item: _Found) -> bool:
+    """An event with no actor is kept only for unambiguous protest and violence triggers."""
+    return item.code.startswith(_ALONE_ROOTS) and item.match.pattern.payload.weight >= 0.7
+
+
+def _refine(governing: str, complement: str) -> str:
+    root = governing[:2]
+    for length in (4, 3, 2):
+        refined = _REFINED.get((root, complement[:length]))
+        if refined:
+            return refined
+    return governing
+
+
+def _negated(match: Match, folded: Sequence[str]) -> bool:
+    i = match.start - 1
+    if i >= 0 and _is(folded[i], _AUXILIARIES):
+        i -= 1
+    if i >= 0 and _is(folded[i], _NEGATIONS):
+        return True
+    if match.pattern.payload.code.startswith("016"):
+        return False
+    return any(_is(f, _DENIALS) for f in folded[max(0, match.start - 6):match.start])
+
+
+def _modality(match: Match, tokens: Sequence[Token], folded: Sequence[str]) -> float | None:
+    """1.0 for a plain act, 0.6 for a planned or future one, None for a hedged one."""
+    start = match.start
+    head = folded[start]
+    if start > 0 and folded[start - 1] == "قد" and match.pattern.verb and head[:1] in "يتن":
+        return None
+    for i in range(start - 1, max(-1, start - 11), -1):
+        if folded[i] in _CLAUSE_STOPS:
+            break
+        if _is(folded[i], _HEDGES):
+            return None
+    window = folded[max(0, start - 4):start]
+    if match.future or any(_is(f, _PLANS) for f in window):
+        return 0.6
+    return 1.0
+
+
+def _participants(
+    item: _Found, actors: Sequence[ActorMention], tokens: Sequence[Token], folded: Sequence[str]
+) -> tuple[ActorMention | None, ActorMention | None]:
+    """Source and target of one trigger, by Arabic word-order heuristics (docs/events.md)."""
+    match, code = item.match, item.code
+    if not actors:
+        return None, None
+    places = _places(actors, folded)
+    candidates = [a for a in actors if a not in places]
+    if not code.startswith(_HOSTILE_ROOTS):  # دعمها للتحالف ضد داعش: داعش is not the target
+        candidates = [a for a in candidates if not _after_opponent_word(a, folded)]
+    after = [a for a in candidates if a.first >= match.end]
+    inside = [a for a in actors if a.first < match.end and a.last > match.start]
+    before = _before(candidates, match.start, folded)
+    ends_with_preposition = folded[match.end - 1] in _PREPOSITIONS
+    patient = code.startswith(_PATIENT_PREFIXES)
+    source: ActorMention | None = None
+    target: ActorMention | None = None
+    subject = [a for a in inside if a.first > match.start and a in candidates]
+    if code.startswith("04") and not match.pattern.verb:
+        earlier = [a for a in candidates if a.last <= match.start]
+        source = earlier[0] if earlier else None
+    elif match.pattern.verb and subject:  # قطعت البحرين العلاقات: the subject sits in the gap
+        source = subject[0]
+    elif match.pattern.verb and before and before[-1].last == match.start:
+        source = before[-1]  # SVO: أن مجهولين خطفوا القنصل
+    elif after and not ends_with_preposition and _adjacent(match.end, after[0], tokens, folded,
+                                                          3 if match.pattern.verb else 1):
+        first = after[0]
+        numbered = any(t.kind == "number" for t in tokens[match.end:first.first])
+        if patient and (numbered or first.sector == "CVL" or not match.pattern.verb):
+            # قتل 7 أشخاص, مقتل مدنيين, قام مسلحون بخطف نائب: the one named after is the victim.
+            target = first
+            source = before[-1] if before else None
+        else:
+            source = first
+    elif before:
+        source = before[-1]
+    elif not match.pattern.verb and folded[match.start].endswith(_POSSESSIVES):
+        # دعمها: the possessor is named earlier, possibly before إن / أن.
+        earlier = [a for a in candidates if a.last <= match.start]
+        source = earlier[-1] if earlier else None
+    if code.startswith("14"):
+        source, target = _protesters(source, target, candidates + inside, match)
+    elif code.startswith(("18", "19", "20")) and source is not None and source.sector == "CVL":
+        # Civilians are the victims of an attack, not its authors.
+        source, target = None, target or source
+    if target is None:
+        pool = [a for a in after if a is not source and (source is None or a.first > source.first
+                                                          or source.first < match.start)]
+        if code.startswith("04") and not match.pattern.verb:
+            pool = [a for a in candidates if a is not source and a.last <= match.start][::-1] + pool
+        target = next((a for a in pool if source is None or a.code != source.code), None)
+    if source is not None and source.kind == COUNTERPART and not source.entity:
+        source = None
+    return source, target
+
+
+def _protesters(
+    source: ActorMention | None, target: ActorMention | None,
+    actors: Sequence[ActorMention], match: Match,
+) -> tuple[ActorMention | None, ActorMention | None]:
+    """For protests, the source is a popular actor (protesters, students, parties) if named."""
+    if source is not None and source.sector in _POPULAR:
+        return source, target
+    popular = [a for a in actors if a.sector in _POPULAR]
+    if not popular:
+        return source, target
+    chosen = min(popular, key=lambda a: abs(a.first - match.start))
+    if target is chosen or target is None:
+        target = source if source is not None and source is not chosen else None
+    return chosen, target
+
+
+def _before(
+    actors: Sequence[ActorMention], start: int, folded: Sequence[str]
+) -> list[ActorMention]:
+    """Actors before `start` in the same clause (not across `إن`/`أن` or a quote mark)."""
+    limit = start
+    while limit > 0 and start - limit < 15 and not _is(folded[limit - 1], _BOUNDARIES):
+        limit -= 1
+    return [a for a in actors if a.last <= start and a.first >= limit]
+
+
+def _after_opponent_word(actor: ActorMention, folded: Sequence[str]) -> bool:
+    i = actor.first - 1
+    return i >= 0 and _is(folded[i], _OPPONENT_WORDS)
+
+
+def _adjacent(end: int, actor: ActorMention, tokens: Sequence[Token], folded: Sequence[str],
+              window: int) -> bool:
+    """The actor follows the trigger closely, with no punctuation or preposition between."""
+    gap = range(end, actor.first)
+    if len(gap) > window:
+        return False
+    if any(tokens[i].kind == "punct" or folded[i] in _PREPOSITIONS for i in gap):
+        return False
+    head = folded[actor.first]
+    return not head.startswith(("لل", "بال", "وبال", "ولل", "فال"))
+
+
+def _places(actors: Sequence[ActorMention], folded: Sequence[str]) -> list[ActorMention]:
+    """Countries named as places (`في العراق وسوريا`, `قرب واشنطن`), not as participants."""
+    places: list[ActorMention] = []
+    for actor in actors:
+        if actor.sector:
+            continue
+        head = folded[actor.first]
+        preceded = actor.first > 0 and folded[actor.first - 1] in _PLACE_WORDS
+        listed = bool(places) and places[-1].last == actor.first and head.startswith("و")
+        if preceded or listed or head.startswith("بال"):
+            places.append(actor)
+    return places
+
+
+def _actor(doc: Document, mention: ActorMention | None) -> Actor | None:
+    if mention is None:
+        return None
+    name = mention.name or doc.text[mention.start:mention.end]
+    return Actor(mention.code, name, mention.entity, Offsets(mention.start, mention.end))
+
+
+def _event_date(doc: Document, folded: Sequence[str]) -> str | None:
+    """A simple date named in the sentence, else أمس against doc.published, else published."""
+    text = " ".join(folded)
+    found = _DATE.search(text)
+    if found and fold("منذ") in text[:found.start()].split():
+        found = None  # منذ ... آب 2014 dates a beginning, not this event
+    if found:
+        day, month, year = found.group(1), _MONTHS[found.group(2)], found.group(3)
+        return f"{year}-{month:02d}-{int(day):02d}" if day else f"{year}-{month:02d}"
+    published = (doc.published or "")[:10]
+    try:
+        base = date.fromisoformat(published)
+    except ValueError:
+        return published or None
+    if fold("أمس") in folded:
+        return (base - timedelta(days=1)).isoformat()
+    return base.isoformat()
+
+
+def _location(doc: Document, tokens: Sequence[Token], folded: Sequence[str]) -> str | None:
+    """The id of a LOC entity named after `في` in the sentence, if the document has entities."""
+    if not doc.entities:
+        return None
+    starts = {t.start: i for i, t in enumerate(tokens)}
+    for entity in doc.entities:
+        if entity.type not in ("LOC", "GPE"):
+            continue
+        for mention in entity.mentions:
+            i = starts.get(mention.start)
+            if i is None:
+                continue
+            if i > 0 and folded[i - 1] == "في":
+                return entity.id
+    return None

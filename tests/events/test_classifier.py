@@ -1,0 +1,87 @@
+"""The protest/assault sentence classifier: scores, thresholds and the shipped artifact."""
+
+import importlib.resources
+import subprocess
+import sys
+import time
+
+import pytest
+
+from khabar.arabic import split_sentences
+from khabar.document import Document, Sentence
+from khabar.events import EventCoder
+from khabar.events.classifier import MODEL_NAME, MODEL_PACKAGE, SentenceClassifier
+from tests.conftest import REPO
+
+
+@pytest.fixture(scope="module")
+def classifier():
+    return SentenceClassifier.load()
+
+
+@pytest.fixture(scope="module")
+def coder():
+    return EventCoder()
+
+
+def _events(coder, text):
+    doc = Document(id="t", text=text,
+                   sentences=tuple(Sentence(s, e) for s, e in split_sentences(text)))
+    return coder(doc)
+
+
+@pytest.mark.parametrize(
+    ("category", "report", "mention"),
+    [
+        ("PROTEST",
+         "تظاهر آلاف الطلاب أمس أمام مقر الحكومة في القاهرة احتجاجا على رفع الأسعار.",
+         "ويرى الكاتب أن المظاهرات لن تغير شيئا في سياسة الحكومة."),
+        ("PROTEST",
+         "اعتصم مئات العمال صباح اليوم أمام وزارة العمل في عمان للمطالبة بزيادة الأجور.",
+         "وتركزت مطالب المتظاهرين على تحسين الأجور."),
+        ("ASSAULT",
+         "قتل مسلحون مجهولون ثلاثة جنود في هجوم على حاجز للجيش شمال بغداد أمس.",
+         "وتحدث التقرير عن سياسة الاغتيالات التي ينتهجها الاحتلال منذ سنوات."),
+    ],
+)
+def test_a_reported_event_scores_higher_than_a_mention_of_the_act(
+        classifier, coder, category, report, mention):
+    high = classifier.score(report, _events(coder, report), category)
+    low = classifier.score(mention, _events(coder, mention), category)
+    assert 0.0 <= low < high <= 1.0
+    assert high >= classifier.thresholds[category] > low
+
+
+@pytest.mark.parametrize("category", ["PROTEST", "ASSAULT"])
+def test_apply_drops_events_below_the_threshold_and_keeps_other_categories(
+        classifier, coder, category):
+    text = "ويرى الكاتب أن المظاهرات والاغتيالات لن تغير شيئا، واستقبل الملك الأردني وزير الخارجية."
+    events = _events(coder, text)
+    assert [e for e in events if e.plover == category]
+    assert [e for e in events if e.plover not in ("PROTEST", "ASSAULT")]
+    kept = classifier.apply(text, events)
+    assert not [e for e in kept if e.plover == category]
+    assert [e for e in kept if e.plover not in ("PROTEST", "ASSAULT")] == [
+        e for e in events if e.plover not in ("PROTEST", "ASSAULT")]
+
+
+@pytest.mark.parametrize("suffix", [".npz", ".json"])
+def test_the_artifact_is_small(suffix):
+    path = importlib.resources.files(MODEL_PACKAGE) / f"{MODEL_NAME}{suffix}"
+    assert 0 < len(path.read_bytes()) < 5_000_000
+
+
+def test_the_artifact_loads_fast_with_both_categories():
+    started = time.perf_counter()
+    classifier = SentenceClassifier.load()
+    assert time.perf_counter() - started < 2.0
+    assert set(classifier.thresholds) == {"PROTEST", "ASSAULT"}
+    assert all(0.0 < t < 1.0 for t in classifier.thresholds.values())
+
+
+@pytest.mark.parametrize("module", ["sklearn", "scipy"])
+def test_scoring_never_imports_the_training_libraries(module):
+    code = ("import sys; from khabar.stages.events import make; make(); "
+            f"sys.exit({module!r} in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True)
+    assert result.returncode == 0, result.stderr.decode()
