@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,spark]'
 	touch $(STAMP)
 
 DEMO_DB := out/khabar.db
@@ -25,9 +25,10 @@ run: $(STAMP)
 	@echo
 	@echo "Web interface: $(BIN)/khabar serve --db $(DEMO_DB)  then open http://127.0.0.1:8000/  (API: http://127.0.0.1:8000/docs)"
 
-## system: Debian packages the tests need (Chromium for browser tests); idempotent
+## system: Debian packages the tests need (Chromium for browser tests, Java for Spark); idempotent
 system:
 	bash scripts/install-browser.sh
+	bash scripts/install-java.sh
 
 ## test: the whole suite, including tests that read ../shared and the browser tests
 test: $(STAMP) system
