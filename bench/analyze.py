@@ -1,10 +1,11 @@
-"""Articles per second for reading + cleaning + sentence segmentation, on one core.
+"""Articles per second for `analyze`, and what each stage costs, on one core.
 
-    python -m bench.analyze [--articles N] [--stages clean.auto.v1,segment.sentences.v1]
+    python -m bench.analyze [--articles N] [--stages a,b,c]
 
 Two inputs: the bundled examples (every format: scraped text, HTML, JSON lines, Windows-1256),
 repeated; and SaudiNewsNet articles from ../shared/data (JSON-lines records with text). Pages
-are read into memory first, so the number measures khabar, not the disk.
+are read into memory first, so the numbers measure khabar, not the disk. Each stage is timed
+separately, so "what does stage X add to analyze" is its share of the total.
 """
 
 from __future__ import annotations
@@ -12,42 +13,64 @@ from __future__ import annotations
 import argparse
 import json
 import time
+from collections import defaultdict
+from dataclasses import replace
 
 from bench.common import REPO, machine, saudinewsnet_records
 from khabar import build_pipeline, iter_pages, load_config
 from khabar.pages import page_from_record
 
 
-def measure(pipeline, pages, repeat: int = 1) -> dict:
-    best = None
-    for _ in range(repeat):
-        started = time.perf_counter()
-        statuses = [pipeline(page).status for page in pages]
-        elapsed = time.perf_counter() - started
-        best = elapsed if best is None else min(best, elapsed)
-    return {"articles": len(pages), "seconds": round(best, 3),
-            "articles_per_second": round(len(pages) / best, 1),
-            "ok": statuses.count("ok")}
+def timed_stages(pipeline, seconds: dict[str, float]):
+    """Wrap every built stage so its run time is added to `seconds[name]`."""
+
+    def wrap(built):
+        def run(value, _inner=built.run, _name=built.spec.name):
+            started = time.perf_counter()
+            try:
+                return _inner(value)
+            finally:
+                seconds[_name] += time.perf_counter() - started
+        return replace(built, run=run)
+
+    pipeline.reader = wrap(pipeline.reader)
+    pipeline.stages = [wrap(stage) for stage in pipeline.stages]
+    return pipeline
+
+
+def measure(stages: list[str], pages: list) -> dict:
+    seconds: dict[str, float] = defaultdict(float)
+    pipeline = timed_stages(build_pipeline(stages, policy="record"), seconds)
+    pipeline(pages[0])  # warm up lazy imports and memos
+    seconds.clear()
+    started = time.perf_counter()
+    statuses = [pipeline(page).status for page in pages]
+    elapsed = time.perf_counter() - started
+    return {
+        "articles": len(pages), "ok": statuses.count("ok"), "seconds": round(elapsed, 2),
+        "articles_per_second": round(len(pages) / elapsed, 1),
+        "ms_per_article": round(1000 * elapsed / len(pages), 2),
+        "stage_share_of_total": {name: round(s / elapsed, 3) for name, s in seconds.items()},
+        "stage_ms_per_article": {name: round(1000 * s / len(pages), 2) for name, s in seconds.items()},
+    }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=5000, help="SaudiNewsNet articles to time")
+    parser.add_argument("--articles", type=int, default=3000, help="SaudiNewsNet articles to time")
     parser.add_argument("--stages", default=None,
                         help="comma-separated stage names (default: the default config's stages)")
     args = parser.parse_args()
-    stages = args.stages.split(",") if args.stages else [name for name, _ in load_config().stages]
-    pipeline = build_pipeline(stages, policy="record")
-    examples = list(iter_pages(REPO / "examples")) * 100
+    full = args.stages.split(",") if args.stages else [name for name, _ in load_config().stages]
+    reading = ["clean.auto.v1", "segment.sentences.v1"]
+    examples = list(iter_pages(REPO / "examples")) * 50
     snn = [page_from_record(r, origin="snn") for r in saudinewsnet_records(args.articles)]
-    pipeline(snn[0])  # warm up lazy imports
     report = {
         "machine": machine(),
-        "stages": stages,
-        "examples (6 pages x 100, incl. 2 HTML)": measure(pipeline, examples, repeat=2),
-        "examples, text pages only": measure(pipeline, [p for p in examples if p.format != "html"
-                                                        and not (p.origin or "").endswith(".html")], repeat=2),
-        "saudinewsnet": measure(pipeline, snn, repeat=2),
+        "reading, cleaning, segmentation: saudinewsnet": measure(reading, snn),
+        "reading, cleaning, segmentation: examples (6 pages x 50, 2 HTML)": measure(reading, examples),
+        "full pipeline: saudinewsnet": measure(full, snn),
+        "full pipeline: examples": measure(full, examples),
     }
     print(json.dumps(report, ensure_ascii=False, indent=1))
 
