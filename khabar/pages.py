@@ -69,6 +69,16 @@ def domain_of(url: str | None) -> str | None:
     return host.removeprefix("www.") or None
 
 
+def list_files(path: str | os.PathLike[str]) -> list[Path]:
+    """The file itself, or every non-hidden file below a directory, sorted (a stable batch order)."""
+    root = Path(path)
+    if root.is_dir():
+        return sorted(p for p in root.rglob("*") if p.is_file() and not p.name.startswith("."))
+    if root.exists():
+        return [root]
+    raise InputError("E301", path=str(root), detail="no such file or directory")
+
+
 def guess_format(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix in _HTML_SUFFIXES:
@@ -87,14 +97,7 @@ def iter_pages(path: str | os.PathLike[str], *, fmt: str = "auto",
         data = sys.stdin.buffer.read()
         yield from _pages_from_bytes(data, fmt, "<stdin>", encoding)
         return
-    root = Path(path)
-    if root.is_dir():
-        files = sorted(p for p in root.rglob("*") if p.is_file() and not p.name.startswith("."))
-    elif root.exists():
-        files = [root]
-    else:
-        raise InputError("E301", path=str(root), detail="no such file or directory")
-    for file in files:
+    for file in list_files(path):
         file_fmt = guess_format(file) if fmt == "auto" else fmt
         try:
             data = file.read_bytes()

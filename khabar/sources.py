@@ -16,8 +16,7 @@ import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
-from khabar.errors import InputError
-from khabar.pages import RawPage, iter_pages
+from khabar.pages import RawPage, iter_pages, list_files
 
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 FEED_SUFFIXES = (".rss", ".atom", ".xml")
@@ -144,14 +143,7 @@ def iter_any(path: str | os.PathLike[str], *, encoding: str | None = None) -> It
     if str(path) == "-":
         yield from iter_pages(path, encoding=encoding)
         return
-    root = Path(path)
-    if root.is_dir():
-        files = sorted(p for p in root.rglob("*") if p.is_file() and not p.name.startswith("."))
-    elif root.exists():
-        files = [root]
-    else:
-        raise InputError("E301", path=str(root), detail="no such file or directory")
-    for file in files:
+    for file in list_files(path):
         name = file.name.lower()
         if name.endswith(WARC_SUFFIXES):
             yield from iter_warc_pages(file)

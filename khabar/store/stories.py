@@ -28,8 +28,12 @@ import struct
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 from khabar.arabic import fold
 from khabar.store.search import stem, terms_of
@@ -97,7 +101,7 @@ def topic_forms(title: str | None, lead_forms: Iterable[str]) -> tuple[str, ...]
     return tuple(sorted({f for f in forms if len(f) >= 3 and f not in _NEAR_STOPS and not f.isdigit()}))
 
 
-def _signature(template: "MinHash", shingles: set[str]) -> np.ndarray:
+def _signature(template: MinHash, shingles: set[str]) -> np.ndarray:
     minhash = template.copy()
     minhash.update_batch([s.encode("utf-8") for s in shingles])
     return minhash.hashvalues.astype(np.uint32)
