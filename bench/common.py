@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import json
 import os
 import platform
-import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from eval import corpora
+
 REPO = Path(__file__).resolve().parents[1]
 SHARED_DATA = REPO.parent / "shared" / "data"
-SAUDINEWSNET = SHARED_DATA / "saudinewsnet"
+SAUDINEWSNET = corpora.SAUDI
 
 
 def machine() -> str:
@@ -28,19 +28,10 @@ def machine() -> str:
 
 
 def saudinewsnet_records(limit: int | None = None) -> Iterator[dict]:
-    """SaudiNewsNet articles as khabar JSON-lines records (read from ../shared, never copied)."""
+    """SaudiNewsNet articles as khabar JSON-lines records, with ids (read from ../shared, never copied)."""
     if not SAUDINEWSNET.exists():
         raise SystemExit(f"SaudiNewsNet not found at {SAUDINEWSNET}; it lives in the shared data folder")
-    count = 0
-    for archive in sorted(SAUDINEWSNET.glob("*.zip")):
-        with zipfile.ZipFile(archive) as bundle:
-            for name in bundle.namelist():
-                if not name.endswith(".json"):
-                    continue
-                for article in json.loads(bundle.read(name)):
-                    yield {"id": f"snn-{archive.stem}-{count}", "url": article.get("url"),
-                           "source": article.get("source"), "published": article.get("date_extracted", "")[:10] or None,
-                           "title": article.get("title"), "text": article.get("content", "")}
-                    count += 1
-                    if limit is not None and count >= limit:
-                        return
+    for count, record in enumerate(corpora.saudinewsnet_records()):
+        if limit is not None and count >= limit:
+            return
+        yield {**record, "id": f"snn-{count:06d}", "published": (record["published"] or "")[:10] or None}

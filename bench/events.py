@@ -16,13 +16,13 @@ an analyze run. Single process; run it with `nice` on a shared machine.
 from __future__ import annotations
 
 import argparse
-import json
+import itertools
 import statistics
 import sys
 import time
-import zipfile
 from pathlib import Path
 
+from bench.common import saudinewsnet_records
 from khabar.arabic import split_sentences
 from khabar.document import Document, Sentence
 from khabar.events import EventCoder
@@ -32,17 +32,9 @@ CORPUS = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "saudi
 
 
 def articles(limit: int) -> list[tuple[str, str]]:
-    """(id, text) of the first `limit` articles, archive by archive."""
-    found: list[tuple[str, str]] = []
-    for archive in sorted(CORPUS.glob("*.zip")):
-        with zipfile.ZipFile(archive) as zipped:
-            for name in zipped.namelist():
-                for i, record in enumerate(json.loads(zipped.read(name))):
-                    if record.get("content"):
-                        found.append((f"{archive.stem}-{i}", record["content"]))
-                    if len(found) >= limit:
-                        return found
-    return found
+    """(id, text) of the first `limit` articles that have text."""
+    found = ((r["id"], r["text"]) for r in saudinewsnet_records() if r["text"])
+    return list(itertools.islice(found, limit))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -15,10 +15,9 @@ Reads ../shared/data (not part of the test run).
 from __future__ import annotations
 
 import argparse
-import json
+import itertools
 import sys
 import time
-import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -27,21 +26,15 @@ sys.path[:0] = [str(ROOT), str(ROOT / "eval")]
 from quotes_corpus import DATA  # noqa: E402
 from quotes_people import find_people, person_names  # noqa: E402
 
+from bench.common import saudinewsnet_records  # noqa: E402
 from khabar.arabic import split_sentences, tokenize  # noqa: E402
 from khabar.document import Document, Paragraph, Sentence  # noqa: E402
 from khabar.quotes.lexicon import load_lexicon  # noqa: E402
 from khabar.stages.quotes import make  # noqa: E402
 
 
-def contents(data: Path, limit: int) -> list[str]:
-    out: list[str] = []
-    for path in sorted((data / "saudinewsnet").glob("*.zip")):
-        with zipfile.ZipFile(path) as archive:
-            for name in archive.namelist():
-                out.extend(r["content"] for r in json.loads(archive.read(name)))
-        if len(out) >= limit:
-            break
-    return out[:limit]
+def contents(limit: int) -> list[str]:
+    return [r["text"] for r in itertools.islice(saudinewsnet_records(), limit)]
 
 
 def prepare(text: str, names: frozenset[str], lexicon) -> Document:
@@ -62,7 +55,7 @@ def main() -> None:
     parser.add_argument("--data", default=str(DATA))
     parser.add_argument("--stages", default="", help="comma-separated full pipeline to time")
     args = parser.parse_args()
-    texts = contents(Path(args.data), args.articles)
+    texts = contents(args.articles)
     lexicon, names = load_lexicon(), person_names(Path(args.data))
     stage = make()
 

@@ -22,7 +22,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import zipfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -30,25 +29,14 @@ CORPUS = REPO.parent / "shared" / "data" / "saudinewsnet"
 
 
 def write_corpus(target: Path, *, limit: int | None, files: int) -> int:
-    """SaudiNewsNet articles as JSON-lines records (`text`, `title`, `url`, `source`, `published`)."""
+    """SaudiNewsNet articles as JSON-lines records, spread over `files` files."""
+    from bench.common import saudinewsnet_records  # the repository root is on sys.path by now
+
     outs = [io.open(target / f"part-{n:02d}.jsonl", "w", encoding="utf-8") for n in range(files)]
     count = 0
     try:
-        for archive in sorted(CORPUS.glob("*.zip")):
-            with zipfile.ZipFile(archive) as bundle:
-                for name in bundle.namelist():
-                    if not name.endswith(".json"):
-                        continue
-                    for article in json.loads(bundle.read(name)):
-                        if limit is not None and count >= limit:
-                            return count
-                        record = {"id": f"snn-{count:06d}", "source": article.get("source"),
-                                  "url": article.get("url"), "title": article.get("title"),
-                                  # The corpus has no publication time; the crawl day is close.
-                                  "published": (article.get("date_extracted") or "")[:10] or None,
-                                  "text": article.get("content") or ""}
-                        outs[count % files].write(json.dumps(record, ensure_ascii=False) + "\n")
-                        count += 1
+        for count, record in enumerate(saudinewsnet_records(limit), start=1):
+            outs[(count - 1) % files].write(json.dumps(record, ensure_ascii=False) + "\n")
     finally:
         for out in outs:
             out.close()
