@@ -370,12 +370,15 @@ class Store:
         if until:
             where.append("d.day <= :until")
             params["until"] = until
+        # Entity ids travel as one JSON parameter (json_each), so no SQL text is built from data.
         if entity:
-            ids = self._entity_ids(entity)
-            where.append(f"d.n IN (SELECT doc_n FROM doc_entities WHERE entity_id IN ({_ints(ids)}))")
+            params["entity_ids"] = json.dumps(self._entity_ids(entity))
+            where.append("d.n IN (SELECT doc_n FROM doc_entities "
+                         "WHERE entity_id IN (SELECT value FROM json_each(:entity_ids)))")
         if speaker:
-            ids = self._entity_ids(speaker)
-            where.append(f"d.n IN (SELECT doc_n FROM quotes WHERE speaker_entity IN ({_ints(ids)}) "
+            params["speaker_ids"] = json.dumps(self._entity_ids(speaker))
+            where.append("d.n IN (SELECT doc_n FROM quotes "
+                         "WHERE speaker_entity IN (SELECT value FROM json_each(:speaker_ids)) "
                          "OR speaker_key = :speaker_key)")
             params["speaker_key"] = " ".join(fold(speaker).split())
         params.update(limit=limit + 1, offset=offset)
@@ -508,10 +511,6 @@ def dump(store: Store) -> Iterator[str]:
         for row in store.conn.execute(f"SELECT * FROM {table} ORDER BY {order}"):
             values = [v.hex() if isinstance(v, bytes) else v for v in row]
             yield f"{table} {json.dumps(values, ensure_ascii=False)}"
-
-
-def _ints(values: list[int]) -> str:
-    return ", ".join(str(int(v)) for v in values) or "NULL"
 
 
 def open_store(path: str | Path) -> Store:
