@@ -15,10 +15,12 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 from khabar.ner import load_tagger
-from khabar.ner.conll import LABELS, Report, read_blank_separated, score
+from khabar.ner.conll import LABELS, Report, Sentence, read_blank_separated, score
+from khabar.ner.tagger import NerTagger
 
 DEFAULT_TEST = (Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "anercorp"
                 / "ANERCorp_CamelLab_test.txt")
@@ -40,6 +42,11 @@ def evaluate(test_file: Path = DEFAULT_TEST, *, limit: int | None = None,
     if sentence_only:
         predicted = tagger.tag_many([list(s.tokens) for s in sentences])
         return score([s.tags for s in sentences], predicted)
+    return score([s.tags for s in sentences], article_tags(tagger, sentences))
+
+
+def article_tags(tagger: NerTagger, sentences: Sequence[Sentence]) -> list[list[str]]:
+    """BIO tags from `document_spans` over blocks of WINDOW consecutive sentences."""
     predicted = []
     for first in range(0, len(sentences), WINDOW):
         block = [list(s.tokens) for s in sentences[first : first + WINDOW]]
@@ -48,7 +55,7 @@ def evaluate(test_file: Path = DEFAULT_TEST, *, limit: int | None = None,
             for span in spans:
                 tags[span.start : span.end] = [f"B-{span.label}"] + [f"I-{span.label}"] * (span.end - span.start - 1)
             predicted.append(tags)
-    return score([s.tags for s in sentences], predicted)
+    return predicted
 
 
 def markdown(report: Report) -> str:

@@ -9,8 +9,9 @@
    forms, so `وكوبل` matches too. This is the usual two-stage idea for NER (Krishnan & Manning
    2006, "An Effective Two-Stage Model for Exploiting Non-Local Dependencies"), here as rules.
 3. **List backoff.** A run of tokens that the model has never seen as a word, but that a
-   hand-written list gives as a country, place or organization (`داعش`), becomes a LOC or ORG
-   mention with score 0.5: the model has no evidence either way, the list has some.
+   hand-written list gives as a country, place, organization or other name (`داعش`), becomes
+   a LOC, ORG or MISC mention with score 0.5: the model has no evidence either way, the list
+   has some.
 
 On the development block, propagation and list backoff together raised F1 by about 0.9
 (docs/evaluation-ner.md); the closed-class filter leaves the test score unchanged.
@@ -29,7 +30,7 @@ from khabar.ner.lexicon import Lexicon
 CONFIDENT = 0.7
 LONGEST = 4
 BACKOFF_SCORE = 0.5
-_BACKOFF_TYPES = {"organizations": "ORG", "countries": "LOC", "places": "LOC"}
+_BACKOFF_TYPES = {"organizations": "ORG", "countries": "LOC", "places": "LOC", "misc": "MISC"}
 
 
 def _key(token: str) -> str:

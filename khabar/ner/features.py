@@ -87,6 +87,10 @@ class _Column:
     def __contains__(self, word: str) -> bool:
         return word in self._index
 
+    def words(self) -> list[str]:
+        """The words in table order (most frequent first)."""
+        return list(self._index)
+
 
 @dataclass(frozen=True, slots=True)
 class Clusters:
@@ -121,15 +125,80 @@ def load_priors(path: Path) -> dict[str, tuple[str, ...]]:
 
 
 @dataclass(frozen=True, slots=True)
+class Vectors:
+    """Dense word vectors (train/ner/clusters.py --vectors): folded word -> row of `matrix`."""
+
+    index: dict[str, int]
+    matrix: np.ndarray  # (words × dims) float32
+
+    def get(self, word: str) -> np.ndarray | None:
+        row = self.index.get(word)
+        return None if row is None else self.matrix[row]
+
+
+def load_vectors(path: Path) -> Vectors:
+    """Read the int8 vector table written by train/ner/clusters.py."""
+    with np.load(path) as data:
+        words = str(data["words"]).split("\n")
+        matrix = data["vectors"].astype(np.float32) * (float(data["scale"]) * VECTOR_SCALE)
+    return Vectors(dict(zip(words, range(len(words)))), matrix)
+
+
+@dataclass(frozen=True, slots=True)
+class EmissionTable:
+    """Precomputed memo blocks (see `Featurizer.emissions`) of the most frequent folded words,
+    for one trained model: tagging a listed word needs no attribute strings at all."""
+
+    index: dict[str, int]
+    blocks: np.ndarray  # (words × 5 × labels) float16
+
+
+def write_emission_table(table: EmissionTable, weights: Weights, path: Path) -> None:
+    """Save a table as float16, with a checksum of the weights it was computed from."""
+    words = sorted(table.index, key=table.index.__getitem__)
+    np.savez(path, words=np.array("\n".join(words)), blocks=table.blocks.astype(np.float16),
+             checksum=np.array(weights_checksum(weights)))
+
+
+def weights_checksum(weights: Weights) -> float:
+    return float(np.abs(weights.state).sum())
+
+
+def load_emission_table(path: Path, weights: Weights) -> EmissionTable | None:
+    """Read the table written by `write_emission_table`; None if it belongs to other weights."""
+    with np.load(path) as data:
+        if not np.isclose(float(data["checksum"]), weights_checksum(weights), rtol=1e-6):
+            return None
+        words = str(data["words"]).split("\n")
+        blocks = data["blocks"]
+    return EmissionTable(dict(zip(words, range(len(words)))), blocks)
+
+
+# Stored vectors have components of about ±1; the CRF features use them scaled down (a scale of
+# 1 lowered dev F1 by 0.8, 0.25 did not; docs/evaluation-ner.md).
+VECTOR_SCALE = 0.25
+# The dense features: the vector of the word itself, and those of its neighbours at these offsets.
+VECTOR_OFFSETS = (0,)
+
+
+def vector_names(offset: int, dims: int) -> list[str]:
+    """Attribute names of the vector components a word gives the token at `offset` from it."""
+    prefix = "v" if offset == 0 else f"{offset}v"
+    return [f"{prefix}{k}" for k in range(dims)]
+
+
+@dataclass(frozen=True, slots=True)
 class _Word:
     folded: str
     name: str
     coarse: str  # 64-cluster id of the word (or of its name form), "-" when unknown
     own: list[str]  # features of the token itself
     near: dict[int, list[str]]  # features it gives its neighbours at offsets ±1, ±2
+    vector: np.ndarray | None = None  # its dense vector (or its name form's), if known
 
 
 _OFFSETS = (-2, -1, 1, 2)
+_BLOCK_ROW = {0: 0, -2: 1, -1: 2, 1: 3, 2: 4}  # rows of a word's memo block, by offset
 PRIOR_TYPES = ("PER", "ORG", "LOC", "MISC")
 _CUE_LISTS = ("person_titles", "org_cues", "loc_cues")
 
@@ -156,9 +225,13 @@ class Featurizer:
     clusters: Clusters
     lexicon: Lexicon
     priors: dict[str, tuple[str, ...]] = field(default_factory=dict)  # see prior_attributes
+    vectors: Vectors | None = None
+    table: EmissionTable | None = None  # only for the weights it was computed from
+    _light: dict[str, tuple[_Word, int]] = field(default_factory=dict, repr=False)
     _memo: dict[str, _Word] = field(default_factory=dict, repr=False)
     _vectors: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
     _weights: Weights | None = field(default=None, repr=False)
+    _dense: dict[int, np.ndarray] = field(default_factory=dict, repr=False)
 
     def sequence(self, tokens: Sequence[str]) -> list[list[str]]:
         """One attribute list per token."""
@@ -173,6 +246,22 @@ class Featurizer:
                     features.extend(words[i + offset].near[offset])
         return result
 
+    def items(self, tokens: Sequence[str]) -> list[dict[str, float]]:
+        """`sequence` with the dense vector components added: attribute -> value (training)."""
+        words = [self._word(token) for token in tokens]
+        result: list[dict[str, float]] = []
+        for i, attributes in enumerate(self.sequence(tokens)):
+            item: dict[str, float] = {}
+            for attribute in attributes:
+                item[attribute] = item.get(attribute, 0.0) + 1.0
+            for offset in VECTOR_OFFSETS:
+                j = i + offset  # the word at this offset lends its vector to token i
+                if 0 <= j < len(words) and words[j].vector is not None:
+                    vector = words[j].vector
+                    item.update(zip(vector_names(offset, len(vector)), map(float, vector)))
+            result.append(item)
+        return result
+
     def emissions(self, tokens: Sequence[str], weights: Weights) -> np.ndarray:
         """(tokens × labels) sums of the state weights of each token's attributes.
 
@@ -180,8 +269,18 @@ class Featurizer:
         as one (5 × labels) block per distinct token: its own attributes, then those it lends
         to the tokens at offsets -2, -1, +1, +2.
         """
-        words = [self._word(token) for token in tokens]
-        blocks = np.stack([self._block(token, word, weights) for token, word in zip(tokens, words)])
+        table = self.table
+        if table is None:
+            words = [self._word(token) for token in tokens]
+            blocks = np.stack([self._block(token, word, weights)
+                               for token, word in zip(tokens, words)])
+        else:
+            found = [self._fast(token) for token in tokens]
+            words = [word for word, _row in found]
+            blocks = table.blocks[[max(row, 0) for _word, row in found]].astype(np.float64)
+            for i, (word, row) in enumerate(found):
+                if row < 0:
+                    blocks[i] = self._block(tokens[i], word, weights)
         scores = blocks[:, 0].copy()
         scores[2:] += blocks[:-2, 1]
         scores[1:] += blocks[:-1, 2]
@@ -202,19 +301,72 @@ class Featurizer:
 
     def name_forms(self, tokens: Sequence[str]) -> list[str]:
         """Each token folded and stripped of proclitics (ال kept), from the memo."""
-        return [self._word(token).name for token in tokens]
+        if self.table is None:
+            return [self._word(token).name for token in tokens]
+        return [self._fast(token)[0].name for token in tokens]
+
+    def _fast(self, token: str) -> tuple[_Word, int]:
+        """The token's word and its row in the emission table (-1 if absent). A word of the
+        table is a light one, without attribute strings: its block is precomputed."""
+        found = self._light.get(token)
+        if found is None:
+            if len(self._light) >= _MEMO_LIMIT:
+                self._light.clear()
+            row = self._row(token)
+            if row < 0:
+                found = (self._build(token), row)
+            else:
+                folded = fold(token)
+                clitics = (strip_clitics(folded) if word_shape(token) == "ar"
+                           else Clitics("", folded, folded))
+                ids = self.clusters.ids
+                cluster = ids.get(folded) or ids.get(clitics.name) or ids.get(clitics.core)
+                found = (_Word(folded, clitics.name, (cluster or ("-",))[0], [], {}), row)
+            self._light[token] = found
+        return found
+
+    def _row(self, token: str) -> int:
+        """The token's row in the emission table, or -1. An Arabic word is looked up by its
+        folded form too: its attributes depend on nothing else."""
+        index = self.table.index  # type: ignore[union-attr]
+        row = index.get(token)
+        if row is None:
+            row = index.get(fold(token), -1) if _ARABIC_WORD.fullmatch(token) else -1
+        return row
+
+    def emission_table(self, words: Sequence[str], weights: Weights) -> EmissionTable:
+        """Precompute the memo blocks of `words` (folded forms) for `weights`."""
+        blocks = np.stack([self._block(word, self._word(word), weights) for word in words])
+        return EmissionTable(dict(zip(words, range(len(words)))), blocks.astype(np.float16))
 
     def _block(self, token: str, word: _Word, weights: Weights) -> np.ndarray:
         if weights is not self._weights:  # the memo holds sums of one model's weights
             self._vectors.clear()
             self._weights = weights
+            self._dense = self._dense_weights(weights)
         block = self._vectors.get(token)
         if block is None:
             if len(self._vectors) >= _MEMO_LIMIT:
                 self._vectors.clear()
             block = self._vectors[token] = weights.block(
                 [word.own] + [word.near[offset] for offset in _OFFSETS])
+            if word.vector is not None:
+                for offset, dense in self._dense.items():
+                    block[_BLOCK_ROW[offset]] += word.vector @ dense
         return block
+
+    def _dense_weights(self, weights: Weights) -> dict[int, np.ndarray]:
+        """(dims × labels) weights of the vector components, by the offset they are lent to."""
+        if self.vectors is None:
+            return {}
+        dims = self.vectors.matrix.shape[1]
+        zero = len(weights.state) - 1
+        dense = {}
+        for offset in VECTOR_OFFSETS:
+            rows = [weights.index.get(name, zero) for name in vector_names(offset, dims)]
+            if any(row != zero for row in rows):
+                dense[offset] = weights.state[rows]
+        return dense
 
     def _context(self, words: Sequence[_Word]) -> list[list[str]]:
         """Attributes that depend on the sentence: list matches, boundaries, word bigrams."""
@@ -300,4 +452,11 @@ class Featurizer:
                 items += [f"{offset}{attribute}" for attribute in prior]
             near[offset] = items
         coarse = (cluster or stem_cluster or ("-",))[0]
-        return _Word(folded, clitics.name, coarse, own, near)
+        vector = None
+        if self.vectors is not None:
+            vector = self.vectors.get(folded)
+            if vector is None:
+                vector = self.vectors.get(clitics.name)
+            if vector is None:
+                vector = self.vectors.get(clitics.core)
+        return _Word(folded, clitics.name, coarse, own, near, vector)

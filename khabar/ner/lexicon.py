@@ -16,7 +16,7 @@ from khabar.arabic import fold
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicon"
 LIST_NAMES = (
     "countries", "places", "organizations", "first_names",
-    "person_titles", "org_cues", "loc_cues", "nationalities",
+    "person_titles", "org_cues", "loc_cues", "nationalities", "misc",
 )
 NOT_NAMES = "not_names"  # not a feature list: one-word mentions of these are dropped
 

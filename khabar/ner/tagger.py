@@ -17,7 +17,8 @@ import numpy as np
 from khabar.ner.clitics import ProcliticTrimmer
 from khabar.ner.context import consistent
 from khabar.ner.crf import load_weights, marginals_batch, pad, viterbi_batch
-from khabar.ner.features import Clusters, Featurizer, load_clusters, load_priors
+from khabar.ner.features import (Clusters, Featurizer, Vectors, load_clusters,
+                                 load_emission_table, load_priors, load_vectors)
 from khabar.ner.lexicon import Lexicon, load_lexicon
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "ner"
@@ -25,6 +26,8 @@ MODEL_FILE = "ner.weights.npz"
 CLUSTER_FILE = "clusters.tsv.gz"
 ENTITY_WORDS_FILE = "entity_words.tsv.gz"
 PRIORS_FILE = "priors.tsv.gz"
+VECTORS_FILE = "vectors.npz"
+EMISSIONS_FILE = "emissions.npz"
 NAME_LISTS = ("countries", "places", "organizations", "first_names")
 
 
@@ -43,12 +46,14 @@ class NerTagger:
 
     def __init__(self, model_path: Path, clusters: Clusters, lexicon: Lexicon,
                  entity_counts: dict[str, int] | None = None,
-                 priors: dict[str, tuple[str, ...]] | None = None) -> None:
+                 priors: dict[str, tuple[str, ...]] | None = None,
+                 vectors: Vectors | None = None, emissions: Path | None = None) -> None:
         self.clusters = clusters
         self.lexicon = lexicon
         self.entity_counts = entity_counts or {}
-        self.featurizer = Featurizer(clusters, lexicon, priors or {})
         self.weights = load_weights(model_path)
+        table = load_emission_table(emissions, self.weights) if emissions else None
+        self.featurizer = Featurizer(clusters, lexicon, priors or {}, vectors, table)
 
     def tag(self, tokens: Sequence[str]) -> list[str]:
         """BIO labels (B-PER, I-ORG, O, ...) for one sentence of token strings."""
@@ -131,6 +136,9 @@ def load_entity_counts(path: Path) -> dict[str, int]:
 def load_tagger(directory: Path = MODEL_DIR) -> NerTagger:
     """The model shipped in khabar/models/ner (or another directory with the same files)."""
     priors = directory / PRIORS_FILE
+    vectors = directory / VECTORS_FILE
     return NerTagger(directory / MODEL_FILE, load_clusters(directory / CLUSTER_FILE),
                      load_lexicon(), load_entity_counts(directory / ENTITY_WORDS_FILE),
-                     load_priors(priors) if priors.exists() else None)
+                     load_priors(priors) if priors.exists() else None,
+                     load_vectors(vectors) if vectors.exists() else None,
+                     emissions if (emissions := directory / EMISSIONS_FILE).exists() else None)

@@ -84,6 +84,12 @@ def main() -> None:
     parser.add_argument("--words", type=int, default=100_000, help="vocabulary size")
     parser.add_argument("--contexts", type=int, default=10_000, help="context words")
     parser.add_argument("--dims", type=int, default=100)
+    parser.add_argument("--vectors", type=Path, default=None,
+                        help="also write the word vectors for the dense features (vectors.npz)")
+    parser.add_argument("--vector-words", type=int, default=50_000)
+    parser.add_argument("--vector-dims", type=int, default=50)
+    parser.add_argument("--vectors-only", action="store_true",
+                        help="write the vectors and leave the cluster table as it is")
     args = parser.parse_args()
     started = time.time()
 
@@ -128,8 +134,12 @@ def main() -> None:
     ppmi = sparse.csr_matrix((pmi[keep], (coo.row[keep], coo.col[keep])), shape=matrix.shape)
     u, s, _vt = svds(ppmi, k=args.dims)
     vectors = u * np.sqrt(s)
-    vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
     print(f"SVD done ({time.time() - started:.0f}s)", flush=True)
+    if args.vectors:
+        write_vectors(vocabulary, vectors, s, args.vectors, args.vector_words, args.vector_dims)
+        if args.vectors_only:
+            return
+    vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
 
     fine = spherical_kmeans(vectors, 1024)
     sizes = np.bincount(fine, minlength=1024).astype(np.float64)
@@ -155,6 +165,22 @@ def main() -> None:
             mid = mid_of_fine[cluster]
             out.write(f"{word}\t{coarse_of_mid[mid]}\t{mid}\t{cluster}\t{counts[word]}\n")
     print(f"wrote {args.out} ({len(vocabulary)} words, {time.time() - started:.0f}s)")
+
+
+def write_vectors(vocabulary: list[str], vectors: np.ndarray, singular: np.ndarray, out: Path,
+                  words: int, dims: int) -> None:
+    """The most frequent words' vectors on the `dims` strongest SVD axes, as int8.
+
+    Each vector is scaled to unit length times sqrt(dims) (components of about ±1, the scale
+    the CRF's regularisation suits), clipped to ±4 and stored in steps of 1/32.
+    """
+    strongest = np.argsort(singular)[::-1][:dims]
+    table = vectors[: min(words, len(vocabulary)), strongest]
+    table = table / np.maximum(np.linalg.norm(table, axis=1, keepdims=True), 1e-9) * np.sqrt(dims)
+    quantized = np.clip(np.round(table * 32), -127, 127).astype(np.int8)
+    np.savez_compressed(out, words=np.array("\n".join(vocabulary[: len(table)])),
+                        vectors=quantized, scale=np.array(1 / 32))
+    print(f"wrote {out} ({quantized.shape[0]} words x {quantized.shape[1]} dims)", flush=True)
 
 
 def _chunks(sentences: list[list[str]], size: int) -> Iterator[list[str]]:

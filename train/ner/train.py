@@ -1,12 +1,15 @@
-"""Train the CRF named-entity model (khabar/models/ner/ner.weights.npz, entity_words.tsv.gz).
+"""Train the CRF named-entity model (khabar/models/ner/ner.weights.npz, entity_words.tsv.gz,
+emissions.npz).
 
     python -m train.ner.train --dev          # train on 90% of the training part, score the dev 10%
     python -m train.ner.train                # train the shipped model on the whole training part
 
 Needs the learned cluster table first (train/ner/clusters.py). The data recipe is in
-train/ner/data.py; `--priors` adds the cross-fitted entity priors of train/ner/priors.py (an
-experiment that lowered dev F1, so the shipped model has none). The model card is docs/ner.md.
-CRFsuite (python-crfsuite) trains; the weights are exported for khabar.ner.crf.
+train/ner/data.py; `--priors` adds the cross-fitted entity priors of train/ner/priors.py and
+`--vectors` the dense word-vector features (vectors.npz from `train.ner.clusters --vectors`);
+both lowered dev F1, so the shipped model has neither. The model card is docs/ner.md.
+CRFsuite (python-crfsuite) trains; the weights are exported for khabar.ner.crf, and the
+emission blocks of the 50,000 most frequent news words are precomputed for fast tagging.
 """
 
 from __future__ import annotations
@@ -21,13 +24,15 @@ from pathlib import Path
 
 import pycrfsuite
 
+from eval.ner import article_tags
 from khabar.arabic import fold
 from khabar.ner.conll import Sentence, score
 from khabar.ner.crf import Weights, export_weights, load_weights
-from khabar.ner.features import Clusters, Featurizer, load_clusters
+from khabar.ner.features import (Clusters, Featurizer, load_clusters, load_vectors,
+                                 write_emission_table)
 from khabar.ner.lexicon import Lexicon, load_lexicon
 from khabar.ner.tagger import (CLUSTER_FILE, ENTITY_WORDS_FILE, MODEL_DIR, MODEL_FILE,
-                               PRIORS_FILE)
+                               EMISSIONS_FILE, PRIORS_FILE, VECTORS_FILE, NerTagger)
 from train.ner import data, priors
 
 
@@ -50,7 +55,7 @@ def train_crf(sentences: Sequence[Sentence], featurizers: Sequence[Featurizer],
     """Train on the sentences (each with its featurizer), export the weights to `out`."""
     trainer = pycrfsuite.Trainer(verbose=False)
     for sentence, featurizer in zip(sentences, featurizers, strict=True):
-        trainer.append(featurizer.sequence(sentence.tokens), list(sentence.tags))
+        trainer.append(featurizer.items(sentence.tokens), list(sentence.tags))
     trainer.set_params({**params, "feature.possible_transitions": True})
     crfsuite_file = out.with_suffix(".crfsuite")
     trainer.train(str(crfsuite_file))
@@ -89,6 +94,10 @@ def main() -> None:
     parser.add_argument("--aqmar", action="store_true", help="add AQMAR's train split")
     parser.add_argument("--priors", action="store_true",
                         help="add cross-fitted entity priors from tagged news (lowered dev F1)")
+    parser.add_argument("--vectors", action="store_true",
+                        help="add the dense word-vector features (vectors.npz; lowered dev F1)")
+    parser.add_argument("--table-words", type=int, default=50_000,
+                        help="precompute the emission blocks of this many frequent words")
     parser.add_argument("--c1", type=float, default=0.01)
     parser.add_argument("--c2", type=float, default=0.01)
     parser.add_argument("--iterations", type=int, default=150)
@@ -105,9 +114,10 @@ def main() -> None:
     lexicon = load_lexicon()
     params = {"c1": args.c1, "c2": args.c2, "max_iterations": args.iterations}
     suffix = ".dev" if args.dev else ""
+    vectors = load_vectors(args.out / VECTORS_FILE) if args.vectors else None
     if not args.priors:
-        featurizers = [Featurizer(clusters, lexicon)] * len(train)
-        shipped = Featurizer(clusters, lexicon)
+        featurizers = [Featurizer(clusters, lexicon, vectors=vectors)] * len(train)
+        shipped = Featurizer(clusters, lexicon, vectors=vectors)
     else:
         featurizers, table = cross_fitted(train, clusters, lexicon, params, args.data, args.out)
         priors.write_table(table, args.out / (PRIORS_FILE + suffix))
@@ -129,13 +139,21 @@ def main() -> None:
         for label, result in report.by_label.items():
             print(f"  {label:5} F1 {result.f1:.2f}  P {result.precision:.2f}  R {result.recall:.2f}"
                   f"  gold {result.gold}")
+        tagger = NerTagger(weights_file, clusters, lexicon, vectors=vectors)
+        article = score([s.tags for s in dev], article_tags(tagger, dev))
+        print(f"dev F1 with the article-level step {article.overall.f1:.2f} "
+              f"(P {article.overall.precision:.2f} R {article.overall.recall:.2f}): "
+              + ", ".join(f"{label} {r.f1:.2f}" for label, r in article.by_label.items()))
         weights_file.unlink()
         (args.out / (PRIORS_FILE + suffix)).unlink(missing_ok=True)
         return
     write_entity_words(train, args.out / ENTITY_WORDS_FILE)
+    frequent = clusters.counts.words()[: args.table_words]
+    write_emission_table(shipped.emission_table(frequent, weights), weights,
+                         args.out / EMISSIONS_FILE)
     summary = {
         "sentences": len(train), "tokens": sum(len(s.tokens) for s in train),
-        "aqmar": args.aqmar, "priors": args.priors, **params,
+        "aqmar": args.aqmar, "priors": args.priors, "vectors": vectors is not None, **params,
         "attributes": len(weights.index), "seconds": round(time.time() - started),
     }
     (args.out / "training.json").write_text(json.dumps(summary, indent=2) + "\n")
