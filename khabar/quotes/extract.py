@@ -33,6 +33,19 @@ def find_quotes(doc: Document, lexicon: CueLexicon, *, stage: str = STAGE) -> tu
     return tuple(quotes)
 
 
+_EDGE = frozenset(' \t\n"«»“”')
+
+
+def _trimmed(text: str, start: int, end: int) -> Offsets | None:
+    """The span without whitespace or stray quote marks at its edges (mismatched marks leave
+    some inside a scanned span); None when nothing is left."""
+    while start < end and text[start] in _EDGE:
+        start += 1
+    while end > start and text[end - 1] in _EDGE:
+        end -= 1
+    return Offsets(start, end) if start < end else None
+
+
 class _Context:
     def __init__(self, doc: Document, lexicon: CueLexicon,
                  people: list[tuple[int, int, Entity]], stage: str) -> None:
@@ -87,7 +100,9 @@ class _Context:
             if target.quoted:
                 governed.add(target.quoted.open)
             covered = max(covered, span[1])
-            out.append(self._quote(words, i, cue, target, Offsets(*span)))
+            content = _trimmed(text, *span)
+            if content is not None:
+                out.append(self._quote(words, i, cue, target, content))
         return out
 
     def _open_end(self, quoted: Quoted) -> int:

@@ -17,7 +17,7 @@ FRAGMENTS = [
 PEOPLE = {"e1": ("سامي الحربي", "الحربي"), "e2": ("هند العتيبي",)}
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=30))
 def test_quotes_keep_offsets_inside_the_text_for_any_mix(make_document, lexicon, parts):
     doc = make_document("".join(parts), PEOPLE)
