@@ -38,13 +38,22 @@ test: $(STAMP) system
 test-quick: $(STAMP)
 	$(BIN)/python -m pytest -q -m "not slow"
 
-## bench: speed measurements (numbers go to docs/performance.md)
+## bench: speed measurements (numbers go to docs/performance.md); bench.ingest, bench.serve and
+## bench.spark take minutes each and are run one by one
 bench: $(STAMP)
 	$(BIN)/python -m bench.analyze
+	$(BIN)/python -m bench.ner
+	$(BIN)/python -m bench.events
 
-## eval: quality measurements on held-out data (numbers go to docs/evaluation.md)
+## eval: quality measurements on held-out data from ../shared (numbers go to docs/evaluation.md)
 eval: $(STAMP)
-	@echo "no evaluation scripts yet"
+	$(BIN)/python -m eval.extraction
+	$(BIN)/python -m eval.ner
+	$(BIN)/python -m eval.roles
+	$(BIN)/python -m eval.measures
+	$(BIN)/python -m eval.quotes --pipeline full
+	$(BIN)/python -m eval.events
+	$(BIN)/python -m eval.stories recall
 
 ## docs: regenerate the CLI, stage and error references
 docs: $(STAMP)
