@@ -24,11 +24,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "eval")]
 
 from quotes_corpus import DATA  # noqa: E402
-from quotes_people import find_people, person_names  # noqa: E402
+from quotes_people import find_people, lined_document, person_names  # noqa: E402
 
 from bench.common import saudinewsnet_records  # noqa: E402
-from khabar.arabic import split_sentences, tokenize  # noqa: E402
-from khabar.document import Document, Paragraph, Sentence  # noqa: E402
+from khabar.arabic import tokenize  # noqa: E402
+from khabar.document import Document  # noqa: E402
 from khabar.quotes.lexicon import load_lexicon  # noqa: E402
 from khabar.stages.quotes import make  # noqa: E402
 
@@ -38,15 +38,7 @@ def contents(limit: int) -> list[str]:
 
 
 def prepare(text: str, names: frozenset[str], lexicon) -> Document:
-    paragraphs, cursor = [], 0
-    for line in text.split("\n"):
-        if line.strip():
-            paragraphs.append(Paragraph(cursor, cursor + len(line)))
-        cursor += len(line) + 1
-    sentences = tuple(Sentence(s, e) for p in paragraphs
-                      for s, e in split_sentences(text, p.start, p.end))
-    return Document(id="bench", text=text, paragraphs=tuple(paragraphs), sentences=sentences,
-                    entities=find_people(text, names, lexicon))
+    return lined_document("bench", text, find_people(text, names, lexicon))
 
 
 def main() -> None:

@@ -32,10 +32,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "eval")]
 
 from quotes_corpus import DATA, Article, load_articles  # noqa: E402
-from quotes_people import find_people, person_names  # noqa: E402
+from quotes_people import find_people, lined_document, person_names  # noqa: E402
 
-from khabar.arabic import fold, split_sentences, tokenize  # noqa: E402
-from khabar.document import Document, Entity, Mention, Paragraph, Sentence  # noqa: E402
+from khabar.arabic import fold, tokenize  # noqa: E402
+from khabar.document import Document, Entity, Mention  # noqa: E402
 from khabar.quotes.lexicon import load_lexicon  # noqa: E402
 from khabar.stages.quotes import make as make_quotes  # noqa: E402
 
@@ -49,19 +49,11 @@ def lexicon_documents(data: Path, gold: list[dict] | None = None):
 
     def run(article: Article) -> Document:
         text = article.text
-        paragraphs, cursor = [], 0
-        for line in text.split("\n"):
-            if line.strip():
-                paragraphs.append(Paragraph(cursor, cursor + len(line)))
-            cursor += len(line) + 1
-        sentences = tuple(Sentence(s, e) for p in paragraphs
-                          for s, e in split_sentences(text, p.start, p.end))
         if gold is None:
             entities = find_people(text, names, lexicon)
         else:
             entities = _gold_names(text, [r["speaker"] for r in gold if r["id"] == article.id])
-        doc = Document(id=article.id, text=text, paragraphs=tuple(paragraphs),
-                       sentences=sentences, entities=entities)
+        doc = lined_document(article.id, text, entities)
         return stage(doc)
 
     return run

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from khabar.arabic import fold, tokenize
-from khabar.document import Entity, Mention
+from khabar.arabic import fold, split_sentences, tokenize
+from khabar.document import Document, Entity, Mention, Paragraph, Sentence
 from khabar.quotes.lexicon import CueLexicon
 
 _STOP = frozenset(fold(w) for w in (
@@ -92,3 +92,16 @@ def _extend(words, folded, i: int, most: int, lexicon: CueLexicon, plain: bool =
             break  # a line break or punctuation gap ends a name
         run += 1
     return run
+
+
+def lined_document(doc_id: str, text: str, entities: tuple) -> Document:
+    """A Document whose paragraphs are the text's non-blank lines, split into sentences."""
+    paragraphs, cursor = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            paragraphs.append(Paragraph(cursor, cursor + len(line)))
+        cursor += len(line) + 1
+    sentences = tuple(Sentence(s, e) for p in paragraphs
+                      for s, e in split_sentences(text, p.start, p.end))
+    return Document(id=doc_id, text=text, paragraphs=tuple(paragraphs), sentences=sentences,
+                    entities=entities)
