@@ -77,10 +77,22 @@ def article_context(conn: sqlite3.Connection, doc_id: str) -> dict[str, Any]:
 
 # -- entities --------------------------------------------------------------------------------
 
+# The distinct entity types by hopping along the (type, last, words) index: a few lookups
+# instead of the full index scan that SELECT DISTINCT makes (it ran on every search).
+_ENTITY_TYPES_SQL = """
+WITH RECURSIVE types(type) AS (
+    SELECT MIN(type) FROM entities
+    UNION ALL
+    SELECT (SELECT MIN(type) FROM entities WHERE type > types.type) FROM types WHERE types.type IS NOT NULL
+)
+SELECT type FROM types WHERE type IS NOT NULL
+"""
+
+
 def entity_ids(conn: sqlite3.Connection, name: str) -> list[int]:
     """Collection entities a name refers to, whatever its spelling or the titles before it."""
     ids: list[int] = []
-    for (entity_type,) in conn.execute("SELECT DISTINCT type FROM entities").fetchall():
+    for (entity_type,) in conn.execute(_ENTITY_TYPES_SQL).fetchall():
         key = entity_key(entity_type, name)
         if not key:
             continue

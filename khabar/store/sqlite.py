@@ -25,7 +25,8 @@ from khabar.arabic import fold
 from khabar.document import STATUS_OK, Document
 from khabar.errors import KhabarError, StoreError
 from khabar.store import stories as story_signals
-from khabar.store.entities import entity_key, link_entity, recount_entity
+from khabar.store import queries
+from khabar.store.entities import link_entity, recount_entity
 from khabar.store.prepare import Prepared, prepare
 from khabar.store.search import make_snippet, parse_query
 from khabar.store.stories import StoryHasher
@@ -400,14 +401,7 @@ class Store:
         return SearchPage(query, hits, len(rows) > limit)
 
     def _entity_ids(self, name: str) -> list[int]:
-        ids: list[int] = []
-        for entity_type in [row[0] for row in self.conn.execute("SELECT DISTINCT type FROM entities")]:
-            key = entity_key(entity_type, name)
-            rows = self.conn.execute("SELECT id FROM entities WHERE type = ? AND (key = ? OR "
-                                     "(? NOT LIKE '% %' AND last = ? AND words > 1))",
-                                     (entity_type, key, key, key)).fetchall()
-            ids.extend(row[0] for row in rows)
-        return ids
+        return queries.entity_ids(self.conn, name)
 
     # -- stories -----------------------------------------------------------------------------
 
