@@ -72,6 +72,20 @@ def normalize(text: str) -> Normalized:
 _TABLE = str.maketrans({**{ch: None for ch in _DROPPED}, **_FOLDED})
 
 
+_FOLDED_WORDS: dict[str, str] = {}
+_WORD_LENGTH = 40
+_MEMO_SIZE = 200_000
+
+
 def fold(text: str) -> str:
     """The folded form only, without the offset map (fast path for keys and lookups)."""
-    return text.translate(_TABLE).lower()
+    if len(text) > _WORD_LENGTH:
+        return text.translate(_TABLE).lower()
+    # Stages fold the same words again and again; a dictionary hit is far cheaper than
+    # translate(). The memo is bounded: when full it starts over.
+    folded = _FOLDED_WORDS.get(text)
+    if folded is None:
+        if len(_FOLDED_WORDS) >= _MEMO_SIZE:
+            _FOLDED_WORDS.clear()
+        folded = _FOLDED_WORDS[text] = text.translate(_TABLE).lower()
+    return folded
