@@ -61,8 +61,9 @@ def time_single_process(corpus: Path) -> dict:
             "ms_per_article": round(1000 * seconds / summary.processed, 3)}
 
 
-def process_tree_cpu(root: int) -> float:
-    """CPU seconds used so far by a process and all its descendants (Linux /proc)."""
+def process_tree_cpu(root: int, *, own_only: bool = False) -> float:
+    """CPU seconds used so far by a process and all its descendants (Linux /proc); with
+    `own_only`, by the process alone (the JVM without its Python workers)."""
     children: dict[int, list[int]] = {}
     stats: dict[int, list[str]] = {}
     for entry in Path("/proc").iterdir():
@@ -82,12 +83,18 @@ def process_tree_cpu(root: int) -> float:
         fields = stats.get(pid)
         if fields:  # utime, stime, cutime, cstime (reaped children count in c*)
             total += sum(int(fields[i]) for i in (11, 12, 13, 14)) / ticks
-        todo.extend(children.get(pid, []))
+        if not own_only:
+            todo.extend(children.get(pid, []))
     return total
 
 
-def run_spark(master: str, corpus: Path, output: Path, partitions: int, corpus_steps: bool) -> dict:
-    """One Spark run (in this process): session start, warm-up job, then the timed job."""
+def run_spark(master: str, corpus: Path, output: Path, partitions: int, corpus_steps: bool,
+              warmup_articles: int = 400) -> dict:
+    """One Spark run (in this process): session start, warm-up job, then the timed job.
+
+    The warm-up job analyzes `warmup_articles` pages the same way, so that the JVM's one-time
+    costs (class loading, JIT compilation of the row and Parquet code) and the Python workers'
+    start fall outside the timed job, which measures steady throughput."""
     from pyspark.sql import SparkSession
 
     from khabar.spark import run_job
@@ -105,7 +112,7 @@ def run_spark(master: str, corpus: Path, output: Path, partitions: int, corpus_s
     warm_input = output.parent / f"warm-{master[6:-1]}"
     warm_input.mkdir(exist_ok=True)
     with open(corpus / "part-00.jsonl", encoding="utf-8") as first:
-        (warm_input / "warm.jsonl").write_text("".join(first.readlines()[:40]), encoding="utf-8")
+        (warm_input / "warm.jsonl").write_text("".join(first.readlines()[:warmup_articles]), encoding="utf-8")
     mark = time.perf_counter()
     run_job(str(warm_input), str(output) + "-warm", spark=spark, corpus_steps=False,
             partitions=spark.sparkContext.defaultParallelism)
@@ -113,9 +120,11 @@ def run_spark(master: str, corpus: Path, output: Path, partitions: int, corpus_s
     load_before = os.getloadavg()[0]
     jvm = spark.sparkContext._gateway.proc.pid
     cpu_before = process_tree_cpu(jvm)
+    jvm_before = process_tree_cpu(jvm, own_only=True)
     summary = run_job(str(corpus), str(output), spark=spark, partitions=partitions,
                       corpus_steps=corpus_steps)
     cpu = process_tree_cpu(jvm) - cpu_before
+    jvm_cpu = process_tree_cpu(jvm, own_only=True) - jvm_before
     load_after = os.getloadavg()[0]
     spark.stop()
     analyze = summary.seconds["analyze"]
@@ -127,6 +136,9 @@ def run_spark(master: str, corpus: Path, output: Path, partitions: int, corpus_s
             # CPU of the JVM and its Python workers during the job, over its wall time: how
             # many cores the job really kept busy.
             "cpu_s": round(cpu, 1), "cores_busy": round(cpu / summary.seconds["total"], 2),
+            # The JVM's own share (reading, shuffle, row conversion, Parquet) against the
+            # Python workers' (the analysis): what the second core must also carry.
+            "jvm_cpu_s": round(jvm_cpu, 1), "python_cpu_s": round(cpu - jvm_cpu, 1),
             "load_average_1min": [round(load_before, 2), round(load_after, 2)]}
 
 
@@ -137,6 +149,8 @@ def main() -> None:
     parser.add_argument("--cores", default="1,2", help="Core counts to run local[N] with.")
     parser.add_argument("--partitions", type=int, default=4,
                         help="Partitions for every run (the same split of work for each core count).")
+    parser.add_argument("--warmup", type=int, default=400,
+                        help="Articles (of the first file) for the untimed warm-up job.")
     parser.add_argument("--skip-corpus-steps", action="store_true",
                         help="Time only the analysis, not the stories and entities tables.")
     parser.add_argument("--corpus-steps", action="store_true",
@@ -147,7 +161,7 @@ def main() -> None:
     if args.spark_run:
         master, corpus, output = args.spark_run
         print(json.dumps(run_spark(master, Path(corpus), Path(output), args.partitions,
-                                   args.corpus_steps)))
+                                   args.corpus_steps, args.warmup)))
         return
     if not CORPUS.is_dir():
         sys.exit(f"needs the SaudiNewsNet zips at {CORPUS} (the shared/ folder beside the repo)")
@@ -163,7 +177,8 @@ def main() -> None:
         for cores in counts:
             # Stories and entities are timed once, with the most cores.
             extra = ["--corpus-steps"] if cores == max(counts) and not args.skip_corpus_steps else []
-            command = [sys.executable, __file__, "--partitions", str(args.partitions), *extra,
+            command = [sys.executable, __file__, "--partitions", str(args.partitions), "--warmup", str(args.warmup),
+                       *extra,
                        "--spark-run", f"local[{cores}]", str(corpus), str(Path(scratch) / f"out-{cores}")]
             done = subprocess.run(command, capture_output=True, text=True, cwd=REPO, check=False)
             if done.returncode:

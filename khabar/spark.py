@@ -1,9 +1,9 @@
 """The Spark job: the analysis pipeline as a batch over corpora bigger than one machine.
 
 The job reads WARC files, JSON lines and text or HTML files from any path Spark can read,
-runs `process_partition` over each partition (the pipeline is built once per partition from
-plain configuration), and writes Parquet: the `articles` table in the Document schema
-(partitioned by published day and source), then the corpus-wide tables `stories` (MinHash LSH
+runs `process_partition` over each partition inside `mapInArrow` (the pipeline is built once
+per Python worker from plain configuration), and writes Parquet: the `articles` table in the
+Document schema (partitioned by published day and source), then the corpus-wide tables `stories` (MinHash LSH
 story clusters) and `entities` / `entity_links` (cross-article entity merging), computed in
 Spark. Output replaces any earlier output at the same path in one rename. See docs/spark.md.
 
@@ -72,19 +72,31 @@ def process_partition(pages: Iterable[dict[str, Any]], config: dict[str, Any]) -
         >>> rows = process_partition([{"content": b"...", "format": "text"}],
         ...                          config_to_dict(load_config()))  # doctest: +SKIP
     """
-    from khabar.api import load_pipeline
-
     pages = iter(pages)
     first = next(pages, None)
     if first is None:  # an empty partition: don't pay for loading the pipeline
         return
-    pipeline = load_pipeline(config_from_dict(config), policy="record")
+    pipeline = _pipeline(config)
     for page in itertools.chain([first], pages):
         try:
             doc = pipeline(RawPage(**page))
             yield article_row(doc)
         except Exception as error:  # noqa: BLE001  one bad page must not fail the task
             yield article_row(_failed_document(page, error))
+
+
+_PIPELINES: dict[str, Any] = {}  # per Python worker: Spark reuses workers across tasks
+
+
+def _pipeline(config: dict[str, Any]) -> Any:
+    """The pipeline for `config`, built once per worker process (models load in ~1 s)."""
+    from khabar.api import load_pipeline
+
+    key = json.dumps(config, sort_keys=True, default=str)
+    if key not in _PIPELINES:
+        _PIPELINES.clear()  # one configuration per job; don't keep old models alive
+        _PIPELINES[key] = load_pipeline(config_from_dict(config), policy="record")
+    return _PIPELINES[key]
 
 
 def _failed_document(page: Any, error: Exception) -> Document:
@@ -294,9 +306,9 @@ def _session(master: str | None) -> Any:
 def _analyze(session: Any, paths: list[str], settings: PipelineConfig, input_format: str,
              encoding: str | None, partitions: int | None) -> Any:
     """The articles DataFrame (lazy): files → pages → process_partition → rows."""
-    from pyspark.sql import functions as F
+    from pyspark.sql.pandas.types import to_arrow_schema
 
-    from khabar.parquet import spark_type
+    from khabar.parquet import article_schema
 
     context = session.sparkContext
     # binaryFiles does not descend into subdirectories unless Hadoop is told to.
@@ -307,17 +319,42 @@ def _analyze(session: Any, paths: list[str], settings: PipelineConfig, input_for
     pages = files.flatMap(lambda item: pages_from_file(item[0], item[1], fmt=input_format,
                                                        encoding=encoding))
     # Spread pages evenly: files differ wildly in size (one JSON-lines file can hold a day).
-    rows = pages.repartition(count).mapPartitions(lambda part: _json_rows(part, config.value))
-    # Rows cross into the JVM as JSON text and are parsed there: converting nested dicts to
-    # Spark rows in Python costs about as much as the analysis itself.
-    text = session.createDataFrame(rows, "doc string, date string, source_key string")
-    document = spark_type(Document)
-    return text.select(F.from_json("doc", document).alias("d"), *PARTITION_COLUMNS).select("d.*", *PARTITION_COLUMNS)
+    spread = session.createDataFrame(pages.repartition(count).map(_page_values), _PAGE_COLUMNS)
+    schema = article_schema()
+    arrow_schema = to_arrow_schema(schema)
+    # Rows leave the Python workers as Arrow record batches: columnar buffers the JVM reads as
+    # they are, instead of JSON text it would parse on the cores the workers need.
+    return spread.mapInArrow(lambda batches: _arrow_articles(batches, config.value, arrow_schema), schema)
 
 
-def _json_rows(pages: Iterable[dict[str, Any]], config: dict[str, Any]) -> Iterator[tuple[str, str, str]]:
-    for row in process_partition(pages, config):
-        yield json.dumps(row, ensure_ascii=False), row["date"], row["source_key"]
+# Pages as DataFrame rows; `extra` (arbitrary record fields) travels as JSON text.
+_PAGE_COLUMNS = ", ".join(f"{name} {'binary' if name == 'content' else 'string'}" for name in _PAGE_FIELDS)
+_ARROW_ROWS = 256  # rows per output batch: bounded memory whatever the partition size
+
+
+def _page_values(page: dict[str, Any]) -> tuple[Any, ...]:
+    return tuple(json.dumps(page.get(name) or {}, ensure_ascii=False, default=str) if name == "extra"
+                 else page.get(name) for name in _PAGE_FIELDS)
+
+
+def _arrow_articles(batches: Iterable[Any], config: dict[str, Any], schema: Any) -> Iterator[Any]:
+    """mapInArrow body: record batches of pages in, record batches of articles rows out."""
+    import pyarrow as pa
+
+    def pages() -> Iterator[dict[str, Any]]:
+        for batch in batches:
+            for page in batch.to_pylist():
+                page["extra"] = json.loads(page["extra"]) if page.get("extra") else {}
+                yield page
+
+    rows: list[dict[str, Any]] = []
+    for row in process_partition(pages(), config):
+        rows.append(row)
+        if len(rows) >= _ARROW_ROWS:
+            yield pa.RecordBatch.from_pylist(rows, schema=schema)
+            rows = []
+    if rows:
+        yield pa.RecordBatch.from_pylist(rows, schema=schema)
 
 
 def _read_articles(session: Any, path: str) -> Any:

@@ -52,15 +52,21 @@ def test_process_partition_yields_one_row_per_page_with_status(plain_config):
     assert sum(code == "malformed_record" for _, code in statuses.values()) == 2
 
 
-def test_process_partition_builds_the_pipeline_once(plain_config, monkeypatch):
+def test_process_partition_builds_the_pipeline_once_per_worker(plain_config, monkeypatch):
     import khabar.api
+    import khabar.spark
 
     built = []
     real = khabar.api.load_pipeline
     monkeypatch.setattr(khabar.api, "load_pipeline", lambda *a, **k: built.append(1) or real(*a, **k))
+    monkeypatch.setattr(khabar.spark, "_PIPELINES", {})
     pages = [page_to_dict(p) for p in iter_pages(FEED)]
     assert len(list(process_partition(pages, plain_config))) == len(pages)
+    assert len(list(process_partition(pages[:2], plain_config))) == 2  # the next task, same worker
     assert built == [1]
+    other = {**plain_config, "policy": "raise"}
+    assert len(list(process_partition(pages[:1], other))) == 1  # another configuration: built anew
+    assert built == [1, 1]
 
 
 def test_an_empty_partition_does_not_build_the_pipeline(plain_config, monkeypatch):
