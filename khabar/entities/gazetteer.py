@@ -7,14 +7,14 @@ proclitics (و/ف then ب/ل/ك), never inside an existing mention, never a pers
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from khabar.arabic import fold
 from khabar.entities.names import clitic_variants, name_key, skip_letters
 from khabar.lexicons import read_rows
 
 # A word: letters with their diacritics and tatweel (as in khabar.arabic.tokenize).
-_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|[\u064B-\u065F\u0670\u0640])*")
+_WORD = re.compile(r"[^\W\d_]+(?:[\u064B-\u065F\u0670\u0640]+[^\W\d_]*)*")
 LOC = "LOC"
 ORG = "ORG"
 
@@ -37,6 +37,17 @@ class Lexicon:
     groups: dict[str, int]
     longest: int
     first_words: frozenset[str]
+    # folded word -> its clitic readings that start a name; words repeat, so this is a memo
+    heads: dict[str, list[tuple[int, str]]] = field(default_factory=dict, compare=False, repr=False)
+
+    def heads_of(self, folded: str) -> list[tuple[int, str]]:
+        found = self.heads.get(folded)
+        if found is None:
+            if len(self.heads) >= 100_000:
+                self.heads.clear()
+            found = self.heads[folded] = [(n, head) for n, head in clitic_variants(folded)
+                                          if head in self.first_words]
+        return found
 
     def group_of(self, text: str) -> int | None:
         """The alias group of a name (same group = same place or organization), if listed."""
@@ -63,7 +74,7 @@ def load_lexicon() -> Lexicon:
 
 def find_names(text: str, lexicon: Lexicon, taken: list[tuple[int, int]]) -> list[Hit]:
     """Lexicon names in `text` that overlap none of the `taken` (start, end) ranges."""
-    tokens = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    tokens = [m.span() for m in _WORD.finditer(text)]
     folded_text = fold(text)
     if len(folded_text) == len(text):  # nothing dropped: folded words sit at the same offsets
         folded = [folded_text[s:e] for s, e in tokens]
@@ -84,7 +95,7 @@ def find_names(text: str, lexicon: Lexicon, taken: list[tuple[int, int]]) -> lis
 
 
 def _longest_at(text, tokens, folded, joined, i, lexicon) -> Hit | None:
-    heads = [(n, head) for n, head in clitic_variants(folded[i]) if head in lexicon.first_words]
+    heads = lexicon.heads_of(folded[i])
     if not heads:
         return None
     size = 1

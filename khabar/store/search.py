@@ -27,7 +27,7 @@ from khabar.errors import KhabarError
 _ONE_LETTER = frozenset("وفبكل")
 _WORD = re.compile(r"[^\W_]+")
 # Words in the clean text with their diacritics and tatweel (as khabar.arabic.tokenize sees them).
-_SNIPPET_WORD = re.compile(r"[0-9٠-٩۰-۹]+|[^\W\d_](?:[^\W\d_]|[\u064B-\u065F\u0670\u0640])*")
+_SNIPPET_WORD = re.compile(r"[0-9٠-٩۰-۹]+|[^\W\d_]+(?:[\u064B-\u065F\u0670\u0640]+[^\W\d_]*)*")
 MAX_TERMS = 32
 
 
