@@ -17,8 +17,8 @@ spelling with its diacritics.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from khabar.arabic import fold
 from khabar.arabic.normalize import fold_char
@@ -112,38 +112,52 @@ class Snippet:
         return "".join(out)
 
 
-def _same_length_table() -> dict[int, str]:
-    # fold() without moving offsets: every folded character stays one character, and characters
-    # fold() drops (diacritics, tatweel, joiners) become NUL, which the patterns skip.
+def _spellings() -> tuple[dict[str, str], str]:
+    """For each folded character, a regex class of the characters that fold to it; and a class
+    of the characters fold() drops (diacritics, tatweel, joiners).
+
+    Snippet patterns then run over the clean text itself, so no folded copy of it is made and
+    every offset is the text's own."""
     candidates = [chr(c) for c in range(0x0600, 0x0700)] + [chr(c) for c in range(0x06F0, 0x06FA)]
     candidates += ["\u200c", "\u200d", "\u200e", "\u200f", "\u061c", "\ufeff"]
     candidates += [chr(c) for c in range(ord("A"), ord("Z") + 1)]
-    table = {}
+    sources: dict[str, set[str]] = {}
+    dropped: list[str] = []
     for ch in candidates:
         folded = fold_char(ch)
-        if folded != ch:
-            table[ord(ch)] = folded if len(folded) == 1 else "\x00"
-    return table
+        if folded == ch:
+            continue
+        if len(folded) == 1:
+            sources.setdefault(folded, {folded}).add(ch)
+        else:  # dropped, or folded into several letters: skipped like a diacritic
+            dropped.append(ch)
+    classes = {folded: "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
+               for folded, chars in sources.items()}
+    return classes, "[" + "".join(re.escape(c) for c in dropped) + "]*"
 
 
-_SAME_LENGTH = _same_length_table()
-_SKIP = "\x00*"
-_PIECE = 2500
+_CLASSES, _SKIP = _spellings()
+_PIECE = 1200  # hits are usually in the lead: look there first
 
 
-def _word_pattern(forms: Iterable[str]) -> re.Pattern[str]:
-    """Words of the same-length folded text whose search form may be one of `forms`."""
-    prefix = f"(?:(?:[وفبكل]|ا{_SKIP}ل){_SKIP})*"
-    stems = "|".join(_SKIP.join(re.escape(c) for c in form)
-                     for form in sorted(set(forms), key=len, reverse=True))
+def _letter(folded: str) -> str:
+    return _CLASSES.get(folded) or re.escape(folded)
+
+
+@lru_cache(maxsize=256)
+def _word_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
+    """Words of the text whose search form may be one of `forms` (checked exactly afterwards)."""
+    proclitic = "|".join(_letter(c) for c in "وفبكل")
+    prefix = f"(?:(?:{proclitic}|{_letter('ا')}{_SKIP}{_letter('ل')}){_SKIP})*"
+    stems = "|".join(_SKIP.join(_letter(c) for c in form) for form in sorted(forms, key=len, reverse=True))
     return re.compile(f"(?<!\\w){prefix}(?:{stems}){_SKIP}(?!\\w)")
 
 
 def make_snippet(text: str, query: ParsedQuery, *, width: int = 160) -> Snippet:
     """About `width` characters around the densest cluster of query matches, highlighted.
 
-    Matching runs one regular expression over a folded copy of the text that keeps every offset,
-    then checks every candidate word's search form exactly.
+    Matching runs one regular expression that knows every spelling of the query's letters over
+    the text, then checks every candidate word's search form exactly.
     """
     hits: list[tuple[int, int]] = []
     offset = 0
@@ -181,7 +195,7 @@ def _hits(text: str, query: ParsedQuery) -> list[tuple[int, int]]:
     for group in query.groups:
         firsts.setdefault(group[0], []).append(group)
     hits: list[tuple[int, int]] = []
-    for match in _word_pattern(firsts).finditer(text.translate(_SAME_LENGTH)):
+    for match in _word_pattern(tuple(sorted(firsts))).finditer(text):
         form = stem(fold(text[match.start() : match.end()]))
         for group in firsts.get(form, ()):
             if len(group) == 1:
