@@ -112,12 +112,12 @@ class Snippet:
         return "".join(out)
 
 
-def _spellings() -> tuple[dict[str, str], str]:
-    """For each folded character, a regex class of the characters that fold to it; and a class
-    of the characters fold() drops (diacritics, tatweel, joiners).
+def _spellings() -> tuple[dict[str, str], re.Pattern[str]]:
+    """For each folded character, a regex class of the characters that fold to it; and a
+    pattern of the characters fold() drops (diacritics, tatweel, joiners).
 
-    Snippet patterns then run over the clean text itself, so no folded copy of it is made and
-    every offset is the text's own."""
+    Snippet patterns run over the clean text with the dropped characters masked as NUL (one
+    C-level substitution that keeps every offset), so no folded copy of the text is made."""
     candidates = [chr(c) for c in range(0x0600, 0x0700)] + [chr(c) for c in range(0x06F0, 0x06FA)]
     candidates += ["\u200c", "\u200d", "\u200e", "\u200f", "\u061c", "\ufeff"]
     candidates += [chr(c) for c in range(ord("A"), ord("Z") + 1)]
@@ -133,10 +133,11 @@ def _spellings() -> tuple[dict[str, str], str]:
             dropped.append(ch)
     classes = {folded: "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
                for folded, chars in sources.items()}
-    return classes, "[" + "".join(re.escape(c) for c in dropped) + "]*"
+    return classes, re.compile("[" + "".join(re.escape(c) for c in dropped) + "]")
 
 
-_CLASSES, _SKIP = _spellings()
+_CLASSES, _DROPPED = _spellings()
+_SKIP = "\x00*"
 _PIECE = 1200  # hits are usually in the lead: look there first
 
 
@@ -146,7 +147,7 @@ def _letter(folded: str) -> str:
 
 @lru_cache(maxsize=256)
 def _word_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
-    """Words of the text whose search form may be one of `forms` (checked exactly afterwards)."""
+    """Words of the masked text whose search form may be one of `forms` (checked exactly later)."""
     proclitic = "|".join(_letter(c) for c in "وفبكل")
     prefix = f"(?:(?:{proclitic}|{_letter('ا')}{_SKIP}{_letter('ل')}){_SKIP})*"
     stems = "|".join(_SKIP.join(_letter(c) for c in form) for form in sorted(forms, key=len, reverse=True))
@@ -195,7 +196,7 @@ def _hits(text: str, query: ParsedQuery) -> list[tuple[int, int]]:
     for group in query.groups:
         firsts.setdefault(group[0], []).append(group)
     hits: list[tuple[int, int]] = []
-    for match in _word_pattern(tuple(sorted(firsts))).finditer(text):
+    for match in _word_pattern(tuple(sorted(firsts))).finditer(_DROPPED.sub("\x00", text)):
         form = stem(fold(text[match.start() : match.end()]))
         for group in firsts.get(form, ()):
             if len(group) == 1:
