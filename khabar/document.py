@@ -241,12 +241,25 @@ class Document:
         return cls.from_dict(json.loads(text))
 
 
+_SCALARS = (str, int, float, bool, type(None))
+_FIELD_NAMES: dict[type, tuple[str, ...] | None] = {}
+
+
 def _to_plain(value: Any) -> Any:
-    if dataclasses.is_dataclass(value):
-        return {f.name: _to_plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    # Runs over every record of every article (tens of thousands of calls per article in a
+    # batch), so the field names of each record class are looked up once.
+    if isinstance(value, _SCALARS):
+        return value
     if isinstance(value, tuple):
         return [_to_plain(item) for item in value]
-    return value
+    cls = type(value)
+    if cls not in _FIELD_NAMES:
+        _FIELD_NAMES[cls] = (tuple(f.name for f in dataclasses.fields(cls))
+                             if dataclasses.is_dataclass(cls) else None)
+    names = _FIELD_NAMES[cls]
+    if names is None:
+        return value
+    return {name: _to_plain(getattr(value, name)) for name in names}
 
 
 _HINTS: dict[type, dict[str, Any]] = {}
