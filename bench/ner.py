@@ -42,7 +42,8 @@ FALLBACK = [
 ]
 
 
-def load_seconds(runs: int = 5, neural: bool = False) -> tuple[tuple[float, float], tuple[float, float]]:
+def load_seconds(runs: int = 5, neural: bool = False
+                 ) -> tuple[tuple[float, float], tuple[float, float]]:
     """(median, max) seconds, in a fresh interpreter, to import khabar.ner (which imports the
     `khabar` package) and then to load the model with `load_tagger()` (`neural`: with the
     network of ner.neural.v1)."""

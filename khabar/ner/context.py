@@ -68,7 +68,8 @@ def consistent(sentences: Sequence[Sequence[str]], spans: Sequence[list], *,
                 scores.setdefault(name, []).append(span.score)
     firsts = {name[0] for name in known}
     result = []
-    for number, (tokens, sentence_keys, found) in enumerate(zip(sentences, keys, spans, strict=True)):
+    for number, (tokens, sentence_keys, found) in enumerate(
+            zip(sentences, keys, spans, strict=True)):
         taken = [False] * len(tokens)
         for span in found:
             taken[span.start : span.end] = [True] * (span.end - span.start)

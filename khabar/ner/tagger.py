@@ -63,8 +63,8 @@ class NerTagger:
         self.neural = neural.in_order(self.weights.labels) if neural is not None else None
         self.neural_weight = neural_weight
         if self.neural is not None:
-            self.weights = dataclasses.replace(
-                self.weights, transition=self.weights.transition + neural_weight * self.neural.transition)
+            combined = self.weights.transition + neural_weight * self.neural.transition
+            self.weights = dataclasses.replace(self.weights, transition=combined)
 
     def tag(self, tokens: Sequence[str]) -> list[str]:
         """BIO labels (B-PER, I-ORG, O, ...) for one sentence of token strings."""
@@ -187,5 +187,5 @@ def load_tagger(directory: Path = MODEL_DIR, *, neural: bool = False,
                      load_priors(priors) if priors.exists() else None,
                      load_vectors(vectors) if vectors.exists() else None,
                      emissions if (emissions := directory / EMISSIONS_FILE).exists() else None,
-                     load_neural(directory / NEURAL_FILE, clusters.counts.words()) if neural else None,
-                     neural_weight)
+                     load_neural(directory / NEURAL_FILE, clusters.counts.words())
+                     if neural else None, neural_weight)

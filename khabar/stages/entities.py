@@ -37,8 +37,10 @@ def make(*, model_dir: str | None = None) -> Callable[[Document], Document]:
 
 @register(NEURAL_STAGE, requires=("sentences",), produces=("mentions",))
 def make_neural(*, model_dir: str | None = None) -> Callable[[Document], Document]:
-    """Find PER, ORG, LOC and MISC mentions with the CRF and the convolutional network decoded
-    together (khabar.ner.neural); otherwise as `ner.crf.v1`.
+    """Find PER, ORG, LOC and MISC mentions with the CRF and a small neural network together.
+
+    The network's label scores are added to the CRF's before decoding (khabar.ner.neural);
+    everything else is as in `ner.crf.v1`.
 
     Args:
         model_dir: a directory holding another trained model (default: the shipped one).

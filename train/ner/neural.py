@@ -13,8 +13,9 @@ The network: the summed embeddings of each token's own CRF attributes and list m
 seen twice in the training part), joined with the word's distributional vector; a width-5 and a
 width-3 convolution with ReLU; a linear layer to the nine BIO labels; a CRF loss with learned
 transitions. Regularised with dropout (0.5) on every layer's input and by dropping each
-attribute with probability 0.1; Adam with a learning rate decaying linearly to zero over the
-epochs (the epoch count is chosen on the dev block).
+attribute with probability 0.1; Adam with a learning rate decaying linearly over the epochs
+(factor 1 - epoch/epochs, at least 0.05); no early stopping, the epoch count is chosen on the
+dev block.
 """
 
 from __future__ import annotations
@@ -33,8 +34,8 @@ from torch import nn
 
 from eval.ner import article_tags
 from khabar.ner.conll import Sentence, score
-from khabar.ner.crf import load_weights, pad, viterbi_batch
-from khabar.ner.features import Featurizer, load_clusters
+from khabar.ner.crf import pad, viterbi_batch
+from khabar.ner.features import Featurizer, load_clusters, strip_clitics
 from khabar.ner.lexicon import load_lexicon
 from khabar.ner.neural import context_attributes, load_neural, words_checksum
 from khabar.ner.tagger import CLUSTER_FILE, MODEL_DIR, NEURAL_FILE, NerTagger
@@ -167,7 +168,6 @@ def main() -> None:
     zero = np.zeros(vectors.matrix.shape[1], dtype=np.float32)
 
     def lookup(folded: str) -> np.ndarray:
-        from khabar.ner.features import strip_clitics
         clitics = strip_clitics(folded)
         for key in (folded, clitics.name, clitics.core):
             row = vectors.index.get(key)
@@ -217,9 +217,9 @@ def main() -> None:
     suffix = ".dev" if args.dev else ""
     out = args.out / (NEURAL_FILE + suffix + (".npz" if suffix else ""))
     export(network, attributes, featurizer, clusters, vectors, args, out)
+    gap = parity(network, train[:200], train_examples[:200], featurizer, clusters, out)
     print(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB); NumPy and PyTorch scores differ by "
-          f"at most {parity(network, train[:200], train_examples[:200], featurizer, clusters, out):.4f}",
-          flush=True)
+          f"at most {gap:.4f}", flush=True)
     if dev and args.crf:
         ensemble_scores(args.crf, out, clusters, dev)
 
@@ -270,8 +270,9 @@ def export(network: Network, attributes: list[str], featurizer: Featurizer, clus
     state = {k: v.detach().numpy() for k, v in network.state_dict().items()}
     embeddings = state["embeddings.weight"]
     vocabulary = {a: i + 1 for i, a in enumerate(attributes)}
-    table = np.stack([embeddings[[vocabulary[a] for a in featurizer._word(w).own if a in vocabulary]]
-                      .sum(axis=0) for w in words[: args.table_words]])
+    table = np.stack([
+        embeddings[[vocabulary[a] for a in featurizer._word(w).own if a in vocabulary]].sum(axis=0)
+        for w in words[: args.table_words]])
     first = state["first.weight"]  # (channels, inputs, 5)
     second = state["second.weight"]  # (channels, channels, 3)
     count = min(args.vector_words, len(vectors.words))
