@@ -399,7 +399,7 @@ class Featurizer:
                     extra.setdefault(i, []).extend(cues)
         if found is not None:
             found.append({j: gazetteer[j] for j in matched})
-            found.append({i: list(attributes) for i, attributes in extra.items()})
+            found.append({i: tuple(attributes) for i, attributes in extra.items()})
         # Coarse cluster pairs with the previous word (64 × 64 values, well estimated).
         coarse = [w.coarse for w in words]
         result: list[list[str]] = []

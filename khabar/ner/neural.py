@@ -64,6 +64,7 @@ class NeuralModel:
     transition: np.ndarray  # (labels, labels)
     _ids: dict[str, int] = field(default_factory=dict, repr=False)  # token -> row of _blocks
     _blocks: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), np.float32), repr=False)
+    _contexts: dict = field(default_factory=dict, repr=False)  # list-match attributes -> block
 
     @property
     def channels(self) -> int:
@@ -76,12 +77,12 @@ class NeuralModel:
         order = [self.labels.index(label) for label in labels]
         return dataclasses.replace(
             self, labels=tuple(labels), out=self.out[:, order], out_bias=self.out_bias[order],
-            transition=self.transition[np.ix_(order, order)], _ids={})
+            transition=self.transition[np.ix_(order, order)], _ids={}, _contexts={})
 
     def scores(self, sentences: Sequence[Sequence[str]], words: Sequence[Sequence],
                attributes: Callable[[str], Sequence[str]],
                matches: Sequence[dict[int, list[str]]]) -> list[np.ndarray]:
-        """(tokens × labels) scores of each sentence (all in one pass).
+        """(tokens × labels) float32 scores of each sentence (all in one pass).
 
         `words` are the featurizer's words of the tokens (khabar.ner.features: `.folded`, and
         `.own`, the CRF attributes, empty for a word of the CRF's emission table, which this
@@ -96,40 +97,44 @@ class NeuralModel:
         starts = []
         position = GAP
         extra_at: list[int] = []
-        extra_rows: list[int] = []
-        extra_ends: list[int] = []
+        extra_blocks: list[np.ndarray] = []
         done = 0
+        context_block = self._context_block
         for size, sentence_matches in zip(lengths, matches, strict=True):
             starts.append(position)
             positions[position : position + size] = rows[done : done + size]
             for i, found in sentence_matches.items():
-                known = [r for r in map(self.index.get, context_attributes(found)) if r is not None]
-                if known:
+                block = context_block(found)
+                if block is not None:
                     extra_at.append(position + i)
-                    extra_rows.extend(known)
-                    extra_ends.append(len(extra_rows))
+                    extra_blocks.append(block)
             done += size
             position += size + GAP
-        stacked = self._blocks[positions].reshape(total, 5, channels)
+        stacked = self._blocks[positions]
         if extra_at:
-            summed = np.add.reduceat(self.embeddings[extra_rows], [0, *extra_ends[:-1]])
-            dims = self.embeddings.shape[1]
-            stacked[extra_at] += (summed @ self.first[:dims]).reshape(len(extra_at), 5, channels)
-        # Token t gets row k of the word at t + k - 2 (PyTorch's Conv1d with padding 2).
-        hidden = self.first_bias + stacked[:, 2]
-        hidden[2:] += stacked[:-2, 0]
-        hidden[1:] += stacked[:-1, 1]
-        hidden[:-1] += stacked[1:, 3]
-        hidden[:-2] += stacked[2:, 4]
-        hidden = np.maximum(hidden, 0.0)
+            stacked[extra_at] += np.stack(extra_blocks)
+        # Token t gets row k of the word at t + k - 2 (PyTorch's Conv1d with padding 2): in the
+        # flat (position, offset) rows these are 5t - 10 + 6k, read as one strided view.
+        hidden = np.zeros((total, channels), np.float32)
+        hidden[2:-2] = self.first_bias + _windows(stacked, total - 4, 5, 6).sum(axis=1)
+        np.maximum(hidden, 0.0, out=hidden)
         hidden[positions == 0] = 0.0  # the gaps (every token has a row above 0)
-        parts = (hidden @ self.second).reshape(total, 3, channels)
-        second = self.second_bias + parts[:, 1]
-        second[1:] += parts[:-1, 0]
-        second[:-1] += parts[1:, 2]
-        scores = np.maximum(second, 0.0) @ self.out + self.out_bias
-        return [scores[start : start + size].astype(np.float64)
-                for start, size in zip(starts, lengths, strict=True)]
+        parts = hidden @ self.second  # row k of position t goes to t + 1 - k: flat 3t - 3 + 4k
+        second = np.zeros((total, channels), np.float32)
+        second[1:-1] = self.second_bias + _windows(parts, total - 2, 3, 4).sum(axis=1)
+        scores = np.maximum(second, 0.0, out=second) @ self.out + self.out_bias
+        return [scores[start : start + size] for start, size in zip(starts, lengths, strict=True)]
+
+    def _context_block(self, found: Sequence[str]) -> np.ndarray | None:
+        """What a token's list-match attributes add to the first convolution (memoized)."""
+        key = tuple(found)
+        block = self._contexts.get(key, False)
+        if block is False:
+            known = [r for r in map(self.index.get, context_attributes(key)) if r is not None]
+            dims = self.embeddings.shape[1]
+            block = self._contexts[key] = (
+                self.embeddings[known].sum(axis=0) @ self.first[:dims] if known else None)
+        return block
 
     def _rows(self, sentences, words, attributes) -> list[int]:
         """Each token's row of the block memo; the blocks of new tokens are computed together."""
@@ -191,6 +196,17 @@ class NeuralModel:
         for token, number in new.items():
             ids[token] = used + number
         return [row or ids[token] for token, row in zip(tokens, rows, strict=True)]
+
+
+def _windows(flat: np.ndarray, count: int, width: int, step: int) -> np.ndarray:
+    """A read-only (count × width × channels) view of a (rows × width·channels) array whose
+    window t is the channel vectors at flat positions t·width + j·step, j < width (a flat
+    position p is row p // width, part p % width)."""
+    item = flat.itemsize
+    channels = flat.shape[1] // width
+    return np.lib.stride_tricks.as_strided(
+        flat, shape=(count, width, channels),
+        strides=(width * channels * item, step * channels * item, item), writeable=False)
 
 
 def load_neural(path: Path, words: Sequence[str]) -> NeuralModel:
