@@ -70,9 +70,7 @@ class NerTagger:
         """BIO labels (B-PER, I-ORG, O, ...) for one sentence of token strings."""
         if not tokens:
             return []
-        if self.neural is not None:
-            return self.tag_many([tokens])[0]
-        best = self.weights.viterbi(self.featurizer.emissions(tokens, self.weights))
+        best = self.weights.viterbi(self.emissions([tokens])[0])
         return [self.weights.labels[i] for i in best]
 
     def emissions(self, sentences: Sequence[Sequence[str]],
