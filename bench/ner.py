@@ -1,6 +1,7 @@
 """Speed of the NER tagger: model size, load time, and tokens tagged per second on one core.
 
-    python -m bench.ner
+    python -m bench.ner            # ner.crf.v1's tagger
+    python -m bench.ner --neural   # ner.neural.v1's: the CRF with the network
 
 Three workloads, each with a fresh tagger (its per-word memo starts empty):
 - `tag()` over the ANERcorp CAMeL test split (25,008 tokens, 9,075 distinct: a cold memo),
@@ -17,6 +18,7 @@ load is timed in a fresh interpreter, apart from the import of the package. The 
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import statistics
@@ -29,7 +31,7 @@ from pathlib import Path
 from khabar.arabic import split_sentences, tokenize
 from khabar.ner import load_tagger
 from khabar.ner.conll import read_blank_separated
-from khabar.ner.tagger import MODEL_DIR
+from khabar.ner.tagger import MODEL_DIR, NEURAL_FILE
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
 TEST = SHARED / "anercorp" / "ANERCorp_CamelLab_test.txt"
@@ -40,11 +42,14 @@ FALLBACK = [
 ]
 
 
-def load_seconds(runs: int = 5) -> tuple[tuple[float, float], tuple[float, float]]:
+def load_seconds(runs: int = 5, neural: bool = False
+                 ) -> tuple[tuple[float, float], tuple[float, float]]:
     """(median, max) seconds, in a fresh interpreter, to import khabar.ner (which imports the
-    `khabar` package) and then to load the model with `load_tagger()`."""
+    `khabar` package) and then to load the model with `load_tagger()` (`neural`: with the
+    network of ner.neural.v1)."""
     code = ("import time; t=time.perf_counter(); from khabar.ner import load_tagger; "
-            "u=time.perf_counter(); load_tagger(); print(u-t, time.perf_counter()-u)")
+            f"u=time.perf_counter(); load_tagger(neural={neural}); "
+            "print(u-t, time.perf_counter()-u)")
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
     times = [tuple(map(float, subprocess.run([sys.executable, "-c", code], capture_output=True,
                                              text=True, env=env, check=True).stdout.split()))
@@ -91,15 +96,24 @@ def report(name: str, tokens: int, seconds: tuple[float, float]) -> None:
 
 
 def main() -> None:
-    size = sum(f.stat().st_size for f in MODEL_DIR.iterdir() if f.is_file())
-    (import_median, import_worst), (median, worst) = load_seconds()
-    print(f"model files: {size / 1e6:.1f} MB (khabar/models/ner/)")
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--neural", action="store_true",
+                        help="the tagger of ner.neural.v1 (the CRF with the network)")
+    args = parser.parse_args()
+    files = [f for f in MODEL_DIR.iterdir() if f.is_file()
+             and (args.neural or f.name != NEURAL_FILE)]
+    size = sum(f.stat().st_size for f in files)
+    (import_median, import_worst), (median, worst) = load_seconds(neural=args.neural)
+    print(f"model files: {size / 1e6:.1f} MB (khabar/models/ner/: {len(files)} files)")
     print(f"fresh interpreter: import khabar.ner median {import_median:.2f}s "
           f"(max {import_worst:.2f}s); load_tagger() median {median:.2f}s (max {worst:.2f}s)")
 
+    def load():
+        return load_tagger(neural=args.neural)
+
     sentences = test_sentences()
     tokens = sum(map(len, sentences))
-    tagger = load_tagger()
+    tagger = load()
     print(f"CAMeL test split, {tokens} tokens in {len(sentences)} sentences:")
     report("tag(), cold memo", tokens, timed(lambda: [tagger.tag(s) for s in sentences]))
     report("tag(), warm memo", tokens, timed(lambda: [tagger.tag(s) for s in sentences]))
@@ -107,15 +121,16 @@ def main() -> None:
     articles = news_articles()
     tokens = sum(len(s) for article in articles for s in article)
     print(f"news stream, {tokens} tokens in {len(articles)} articles:")
-    tagger = load_tagger()
+    tagger = load()
     report("tag() per sentence", tokens,
            timed(lambda: [tagger.tag(s) for article in articles for s in article]))
-    tagger = load_tagger()
+    tagger = load()
     report("tag_many() per article", tokens,
            timed(lambda: [tagger.tag_many(article) for article in articles]))
-    tagger = load_tagger()
-    report("document_spans() per article (the stage)", tokens,
-           timed(lambda: [tagger.document_spans(article) for article in articles]))
+    tagger = load()
+    seconds = timed(lambda: [tagger.document_spans(article) for article in articles])
+    report("document_spans() per article (the stage)", tokens, seconds)
+    print(f"  {'':44} {seconds[0] / len(articles) * 1000:9.1f} CPU-ms per article")
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@
     python -m eval.ner --limit 200      # first 200 sentences
     python -m eval.ner --markdown       # also print the table for docs/evaluation-ner.md
     python -m eval.ner --sentence-only  # the CRF alone, without article-level consistency
+    python -m eval.ner --neural         # stage ner.neural.v1: the CRF and the network together
 
 Entity-level micro precision, recall and F1 with exact span and type match, then per type.
 The test tokens are used as given (ANERcorp tokens, proclitics attached), so the numbers are
@@ -30,15 +31,16 @@ WINDOW = 30  # sentences per pseudo-article (the corpus has no article boundarie
 
 
 def evaluate(test_file: Path = DEFAULT_TEST, *, limit: int | None = None,
-             sentence_only: bool = False) -> Report:
+             sentence_only: bool = False, neural: bool = False) -> Report:
     """The conlleval report of the shipped model on (the first `limit` sentences of) the test.
 
     By default the stage's behaviour is scored: the CRF plus article-level consistency
     (khabar.ner.context) over blocks of WINDOW consecutive sentences, since ANERcorp marks no
-    article boundaries. `sentence_only` scores the CRF alone.
+    article boundaries. `sentence_only` scores the CRF alone; `neural` adds the network's scores
+    (stage ner.neural.v1, khabar.ner.neural).
     """
     sentences = read_blank_separated(test_file)[:limit]
-    tagger = load_tagger()
+    tagger = load_tagger(neural=neural)
     if sentence_only:
         predicted = tagger.tag_many([list(s.tokens) for s in sentences])
         return score([s.tags for s in sentences], predicted)
@@ -76,12 +78,15 @@ def main() -> int:
     parser.add_argument("--markdown", action="store_true")
     parser.add_argument("--sentence-only", action="store_true",
                         help="score the CRF alone, without article-level consistency")
+    parser.add_argument("--neural", action="store_true",
+                        help="the CRF and the convolutional network together (ner.neural.v1)")
     args = parser.parse_args()
     if not args.test.exists():
         print(f"test file not found: {args.test} (the shared data folder is needed)", file=sys.stderr)
         return 2
     started = time.time()
-    report = evaluate(args.test, limit=args.limit, sentence_only=args.sentence_only)
+    report = evaluate(args.test, limit=args.limit, sentence_only=args.sentence_only,
+                      neural=args.neural)
     o = report.overall
     print(f"all    P {o.precision:6.2f}  R {o.recall:6.2f}  F1 {o.f1:6.2f}  "
           f"(gold {o.gold}, predicted {o.predicted}, correct {o.correct})")

@@ -39,13 +39,15 @@ def _key(token: str) -> str:
 
 def consistent(sentences: Sequence[Sequence[str]], spans: Sequence[list], *,
                lexicon: Lexicon, weights: Weights, make_span,
-               keys: Sequence[Sequence[str]] | None = None) -> list[list]:
+               keys: Sequence[Sequence[str]] | None = None,
+               matches: Sequence[dict[int, list[str]]] | None = None) -> list[list]:
     """The sentences' spans, less closed-class one-word mentions, plus the mentions added by
     propagation and list backoff.
 
     `spans[i]` holds the CRF spans of sentence i (objects with start, end, label, score);
     `make_span(start, end, label, score)` builds a new one; `keys` are the tokens' folded,
-    clitic-stripped forms when the caller has them. Returns new lists, sorted by start.
+    clitic-stripped forms and `matches` the tokens' list matches (`Lexicon.matches`, only the
+    positions with some) when the caller has them. Returns new lists, sorted by start.
     """
     if keys is None:
         keys = [[_key(t) for t in tokens] for tokens in sentences]
@@ -64,13 +66,16 @@ def consistent(sentences: Sequence[Sequence[str]], spans: Sequence[list], *,
             for name in names:
                 known.setdefault(name, Counter())[span.label] += 1
                 scores.setdefault(name, []).append(span.score)
+    firsts = {name[0] for name in known}
     result = []
-    for tokens, sentence_keys, found in zip(sentences, keys, spans, strict=True):
+    for number, (tokens, sentence_keys, found) in enumerate(
+            zip(sentences, keys, spans, strict=True)):
         taken = [False] * len(tokens)
         for span in found:
             taken[span.start : span.end] = [True] * (span.end - span.start)
-        added = _propagated(sentence_keys, taken, known, scores, make_span)
-        added += _backoff(tokens, sentence_keys, taken, lexicon, weights, make_span)
+        added = _propagated(sentence_keys, taken, known, scores, make_span, firsts)
+        added += _backoff(tokens, sentence_keys, taken, lexicon, weights, make_span,
+                          None if matches is None else matches[number])
         result.append(sorted([*found, *added], key=lambda span: span.start))
     return result
 
@@ -86,10 +91,13 @@ def _is_cue(key: str, lexicon: Lexicon) -> bool:
     return "nationalities" in names or "person_titles" in names
 
 
-def _propagated(keys, taken, known, scores, make_span) -> list:
+def _propagated(keys, taken, known, scores, make_span, firsts) -> list:
     added = []
     j = 0
     while j < len(keys):
+        if keys[j] not in firsts:  # no known name starts here
+            j += 1
+            continue
         for size in range(min(LONGEST, len(keys) - j), 0, -1):
             name = tuple(keys[j : j + size])
             if name in known and not any(taken[j : j + size]):
@@ -103,22 +111,25 @@ def _propagated(keys, taken, known, scores, make_span) -> list:
     return added
 
 
-def _backoff(tokens, keys, taken, lexicon: Lexicon, weights: Weights, make_span) -> list:
-    folded = [fold(t) for t in tokens]
-    matches = lexicon.matches(folded, keys)
+def _backoff(tokens, keys, taken, lexicon: Lexicon, weights: Weights, make_span,
+             matches: dict[int, list[str]] | None = None) -> list:
+    if matches is None:
+        found = lexicon.matches([fold(t) for t in tokens], keys)
+        matches = {j: labels for j, labels in enumerate(found) if labels}
     added = []
-    j = 0
-    while j < len(tokens):
+    after = 0  # the end of the last list entry looked at
+    for j in sorted(matches):
+        if j < after:
+            continue
         lists = [m[:-2] for m in matches[j] if m.endswith(":B") and m[:-2] in _BACKOFF_TYPES]
         if not lists:
-            j += 1
             continue
         size = 1
-        while j + size < len(tokens) and f"{lists[0]}:I" in matches[j + size]:
+        while j + size < len(tokens) and f"{lists[0]}:I" in matches.get(j + size, ()):
             size += 1
-        unseen = all(f"w={word}" not in weights.index for word in folded[j : j + size])
+        unseen = all(f"w={fold(token)}" not in weights.index for token in tokens[j : j + size])
         if unseen and len(keys[j]) >= 3 and not any(taken[j : j + size]):
             added.append(make_span(j, j + size, _BACKOFF_TYPES[lists[0]], BACKOFF_SCORE))
             taken[j : j + size] = [True] * size
-        j += size
+        after = j + size
     return added

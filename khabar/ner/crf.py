@@ -136,7 +136,7 @@ def viterbi_batch(weights: Weights, batch: np.ndarray, lengths: np.ndarray) -> l
     for t in range(1, longest):
         candidates = score[:, :, None] + weights.transition
         best = candidates.argmax(axis=1)
-        new = np.take_along_axis(candidates, best[:, None, :], axis=1)[:, 0] + batch[:, t]
+        new = candidates.max(axis=1) + batch[:, t]
         active = (t < lengths)[:, None]
         score = np.where(active, new, score)
         back[t - 1] = np.where(active, best, identity)

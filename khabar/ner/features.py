@@ -262,12 +262,14 @@ class Featurizer:
             result.append(item)
         return result
 
-    def emissions(self, tokens: Sequence[str], weights: Weights) -> np.ndarray:
+    def emissions(self, tokens: Sequence[str], weights: Weights,
+                  context: list | None = None) -> np.ndarray:
         """(tokens × labels) sums of the state weights of each token's attributes.
 
         Equal to summing `weights` over `sequence(tokens)`, but the per-word part is memoized
         as one (5 × labels) block per distinct token: its own attributes, then those it lends
-        to the tokens at offsets -2, -1, +1, +2.
+        to the tokens at offsets -2, -1, +1, +2. A `context` list receives a tuple of the
+        tokens' words, their list matches and their list-match attributes (see `_context`).
         """
         table = self.table
         if table is None:
@@ -289,7 +291,11 @@ class Featurizer:
         positions: list[int] = []
         rows: list[int] = []
         index = weights.index
-        for i, attributes in enumerate(self._context(words)):
+        found: list | None = None if context is None else []
+        attributes_of = self._context(words, found)
+        if context is not None:
+            context.append((words, *found))  # type: ignore[misc]
+        for i, attributes in enumerate(attributes_of):
             for attribute in attributes:
                 row = index.get(attribute)
                 if row is not None:
@@ -368,8 +374,13 @@ class Featurizer:
                 dense[offset] = weights.state[rows]
         return dense
 
-    def _context(self, words: Sequence[_Word]) -> list[list[str]]:
-        """Attributes that depend on the sentence: list matches, boundaries, word bigrams."""
+    def _context(self, words: Sequence[_Word],
+                 found: list | None = None) -> list[list[str]]:
+        """Attributes that depend on the sentence: list matches, boundaries, word bigrams.
+
+        A `found` list receives the list matches (`Lexicon.matches`' labels by position, where
+        there are some) and the list-match attributes (`G=…`, `±1G=…`, `win-…` by position).
+        """
         folded = [w.folded for w in words]
         gazetteer = self.lexicon.matches(folded, [w.name for w in words])
         size = len(words)
@@ -386,6 +397,9 @@ class Featurizer:
             if cues:
                 for i in range(j + 2, min(size, j + 5)):
                     extra.setdefault(i, []).extend(cues)
+        if found is not None:
+            found.append({j: gazetteer[j] for j in matched})
+            found.append({i: tuple(attributes) for i, attributes in extra.items()})
         # Coarse cluster pairs with the previous word (64 × 64 values, well estimated).
         coarse = [w.coarse for w in words]
         result: list[list[str]] = []

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from khabar.ner.crf import load_weights, marginals_batch, pad, viterbi_batch
 from khabar.ner.features import (Clusters, Featurizer, Vectors, load_clusters,
                                  load_emission_table, load_priors, load_vectors)
 from khabar.ner.lexicon import Lexicon, load_lexicon
+from khabar.ner.neural import NeuralModel, load_neural
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "ner"
 MODEL_FILE = "ner.weights.npz"
@@ -28,6 +30,8 @@ ENTITY_WORDS_FILE = "entity_words.tsv.gz"
 PRIORS_FILE = "priors.tsv.gz"
 VECTORS_FILE = "vectors.npz"
 EMISSIONS_FILE = "emissions.npz"
+NEURAL_FILE = "neural.npz"
+NEURAL_WEIGHT = 0.5  # the network's share of the summed scores (chosen on the dev block)
 NAME_LISTS = ("countries", "places", "organizations", "first_names")
 
 
@@ -42,33 +46,59 @@ class TaggedSpan:
 
 
 class NerTagger:
-    """A CRF model with its features; `tag(tokens) -> labels`."""
+    """A CRF model with its features, optionally with a convolutional network whose scores are
+    added to the CRF's (khabar.ner.neural); `tag(tokens) -> labels`."""
 
     def __init__(self, model_path: Path, clusters: Clusters, lexicon: Lexicon,
                  entity_counts: dict[str, int] | None = None,
                  priors: dict[str, tuple[str, ...]] | None = None,
-                 vectors: Vectors | None = None, emissions: Path | None = None) -> None:
+                 vectors: Vectors | None = None, emissions: Path | None = None,
+                 neural: NeuralModel | None = None, neural_weight: float = 1.0) -> None:
         self.clusters = clusters
         self.lexicon = lexicon
         self.entity_counts = entity_counts or {}
         self.weights = load_weights(model_path)
         table = load_emission_table(emissions, self.weights) if emissions else None
         self.featurizer = Featurizer(clusters, lexicon, priors or {}, vectors, table)
+        self.neural = neural.in_order(self.weights.labels) if neural is not None else None
+        self.neural_weight = neural_weight
+        if self.neural is not None:
+            combined = self.weights.transition + neural_weight * self.neural.transition
+            self.weights = dataclasses.replace(self.weights, transition=combined)
 
     def tag(self, tokens: Sequence[str]) -> list[str]:
         """BIO labels (B-PER, I-ORG, O, ...) for one sentence of token strings."""
         if not tokens:
             return []
-        best = self.weights.viterbi(self.featurizer.emissions(tokens, self.weights))
+        best = self.weights.viterbi(self.emissions([tokens])[0])
         return [self.weights.labels[i] for i in best]
+
+    def emissions(self, sentences: Sequence[Sequence[str]],
+                  contexts: list | None = None) -> list[np.ndarray]:
+        """(tokens × labels) scores of each (non-empty) sentence: the CRF's state weights, plus
+        the network's scores when there is one (all sentences in one pass). A `contexts` list
+        receives each sentence's words, list matches and list-match attributes
+        (`Featurizer.emissions`)."""
+        featurizer, weights, neural = self.featurizer, self.weights, self.neural
+        if contexts is None:
+            contexts = []
+        scores = [featurizer.emissions(tokens, weights, contexts) for tokens in sentences]
+        if neural is None:
+            return scores
+        network = neural.scores(sentences, [found[0] for found in contexts], self._attributes,
+                                [found[2] for found in contexts])
+        weight = self.neural_weight
+        return [crf + weight * more for crf, more in zip(scores, network, strict=True)]
+
+    def _attributes(self, token: str) -> list[str]:
+        return self.featurizer._word(token).own
 
     def tag_many(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         """`tag` for many sentences, decoded together."""
         present = [i for i, tokens in enumerate(sentences) if tokens]
         labels: list[list[str]] = [[] for _ in sentences]
         if present:
-            batch, lengths = pad([self.featurizer.emissions(sentences[i], self.weights)
-                                  for i in present])
+            batch, lengths = pad(self.emissions([sentences[i] for i in present]))
             for i, path in zip(present, viterbi_batch(self.weights, batch, lengths), strict=True):
                 labels[i] = [self.weights.labels[k] for k in path]
         return labels
@@ -79,11 +109,14 @@ class NerTagger:
 
     def spans_many(self, sentences: Sequence[Sequence[str]]) -> list[list[TaggedSpan]]:
         """`spans` for many sentences, decoded together (much faster than one by one)."""
+        return self._spans(sentences, [])
+
+    def _spans(self, sentences: Sequence[Sequence[str]], contexts: list) -> list[list[TaggedSpan]]:
         found: list[list[TaggedSpan]] = [[] for _ in sentences]
         present = [i for i, tokens in enumerate(sentences) if tokens]
         if not present:
             return found
-        batch, lengths = pad([self.featurizer.emissions(sentences[i], self.weights) for i in present])
+        batch, lengths = pad(self.emissions([sentences[i] for i in present], contexts))
         paths = viterbi_batch(self.weights, batch, lengths)
         marginals = marginals_batch(self.weights, batch, lengths)
         for row, (i, path) in enumerate(zip(present, paths, strict=True)):
@@ -95,10 +128,17 @@ class NerTagger:
         """Entities of every sentence of one article, made consistent across the article:
         confident names are propagated to their untagged repeats, and words the model never
         saw fall back on the hand-written lists (khabar.ner.context)."""
-        first = self.spans_many(sentences)
+        contexts: list = []
+        first = self._spans(sentences, contexts)
+        keys: list[list[str]] = []
+        matches: list[dict[int, list[str]]] = []
+        found = iter(contexts)
+        for tokens in sentences:
+            words, sentence_matches, _attributes = next(found) if tokens else ([], {}, {})
+            keys.append([word.name for word in words])
+            matches.append(sentence_matches)
         return consistent(sentences, first, lexicon=self.lexicon, weights=self.weights,
-                          make_span=TaggedSpan,
-                          keys=[self.featurizer.name_forms(tokens) for tokens in sentences])
+                          make_span=TaggedSpan, keys=keys, matches=matches)
 
     def trimmer(self) -> ProcliticTrimmer:
         """The proclitic trimmer that goes with this model's vocabulary (khabar.ner.clitics)."""
@@ -133,12 +173,17 @@ def load_entity_counts(path: Path) -> dict[str, int]:
     return counts
 
 
-def load_tagger(directory: Path = MODEL_DIR) -> NerTagger:
-    """The model shipped in khabar/models/ner (or another directory with the same files)."""
+def load_tagger(directory: Path = MODEL_DIR, *, neural: bool = False,
+                neural_weight: float = NEURAL_WEIGHT) -> NerTagger:
+    """The model shipped in khabar/models/ner (or another directory with the same files);
+    `neural` adds the convolutional network's scores to the CRF's (khabar.ner.neural)."""
     priors = directory / PRIORS_FILE
     vectors = directory / VECTORS_FILE
-    return NerTagger(directory / MODEL_FILE, load_clusters(directory / CLUSTER_FILE),
+    clusters = load_clusters(directory / CLUSTER_FILE)
+    return NerTagger(directory / MODEL_FILE, clusters,
                      load_lexicon(), load_entity_counts(directory / ENTITY_WORDS_FILE),
                      load_priors(priors) if priors.exists() else None,
                      load_vectors(vectors) if vectors.exists() else None,
-                     emissions if (emissions := directory / EMISSIONS_FILE).exists() else None)
+                     emissions if (emissions := directory / EMISSIONS_FILE).exists() else None,
+                     load_neural(directory / NEURAL_FILE, clusters.counts.words())
+                     if neural else None, neural_weight)

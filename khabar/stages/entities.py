@@ -1,4 +1,5 @@
-"""Named-entity mentions from the trained CRF tagger (khabar.ner): stage `ner.crf.v1`.
+"""Named-entity mentions from the trained CRF tagger (khabar.ner): stages `ner.crf.v1` (the CRF)
+and `ner.neural.v1` (the CRF and a small convolutional network decoded together).
 
 Each sentence is split into khabar tokens and tagged with BIO labels (PER, ORG, LOC, MISC);
 confident names are then propagated to their untagged repeats in the article, and words the
@@ -17,10 +18,11 @@ from pathlib import Path
 
 from khabar.arabic import tokenize
 from khabar.document import Document, Entity, Mention
-from khabar.ner.tagger import MODEL_DIR, load_tagger
+from khabar.ner.tagger import MODEL_DIR, NerTagger, load_tagger
 from khabar.pipeline import register
 
 STAGE = "ner.crf.v1"
+NEURAL_STAGE = "ner.neural.v1"
 
 
 @register(STAGE, requires=("sentences",), produces=("mentions",))
@@ -30,7 +32,24 @@ def make(*, model_dir: str | None = None) -> Callable[[Document], Document]:
     Args:
         model_dir: a directory holding another trained model (default: the shipped one).
     """
-    tagger = load_tagger(Path(model_dir) if model_dir else MODEL_DIR)
+    return _finder(load_tagger(Path(model_dir) if model_dir else MODEL_DIR), STAGE)
+
+
+@register(NEURAL_STAGE, requires=("sentences",), produces=("mentions",))
+def make_neural(*, model_dir: str | None = None) -> Callable[[Document], Document]:
+    """Find PER, ORG, LOC and MISC mentions with the CRF and a small neural network together.
+
+    The network's label scores are added to the CRF's before decoding (khabar.ner.neural);
+    everything else is as in `ner.crf.v1`.
+
+    Args:
+        model_dir: a directory holding another trained model (default: the shipped one).
+    """
+    return _finder(load_tagger(Path(model_dir) if model_dir else MODEL_DIR, neural=True),
+                   NEURAL_STAGE)
+
+
+def _finder(tagger: NerTagger, stage: str) -> Callable[[Document], Document]:
     trimmer = tagger.trimmer()
 
     def find_mentions(doc: Document) -> Document:
@@ -47,7 +66,7 @@ def make(*, model_dir: str | None = None) -> Callable[[Document], Document]:
                 number += 1
                 found.append(Entity(
                     id=f"m{number}", type=span.label, name=doc.text[start:end],
-                    mentions=(Mention(start, end, stage=STAGE, score=span.score),),
+                    mentions=(Mention(start, end, stage=stage, score=span.score),),
                 ))
         return dataclasses.replace(doc, entities=doc.entities + tuple(found))
 

@@ -98,6 +98,9 @@ def main() -> None:
                         help="add the dense word-vector features (vectors.npz; lowered dev F1)")
     parser.add_argument("--table-words", type=int, default=50_000,
                         help="precompute the emission blocks of this many frequent words")
+    parser.add_argument("--keep", action="store_true",
+                        help="with --dev, keep the weights (ner.weights.npz.dev.npz) for "
+                             "train/ner/neural.py --dev --crf")
     parser.add_argument("--c1", type=float, default=0.01)
     parser.add_argument("--c2", type=float, default=0.01)
     parser.add_argument("--iterations", type=int, default=150)
@@ -144,7 +147,8 @@ def main() -> None:
         print(f"dev F1 with the article-level step {article.overall.f1:.2f} "
               f"(P {article.overall.precision:.2f} R {article.overall.recall:.2f}): "
               + ", ".join(f"{label} {r.f1:.2f}" for label, r in article.by_label.items()))
-        weights_file.unlink()
+        if not args.keep:
+            weights_file.unlink()
         (args.out / (PRIORS_FILE + suffix)).unlink(missing_ok=True)
         return
     write_entity_words(train, args.out / ENTITY_WORDS_FILE)
