@@ -7,8 +7,10 @@ Usage (from the repository root, with the `[spark]` extra and Java installed):
 It converts the SaudiNewsNet corpus (the zips in ../shared/data/saudinewsnet, third-party data
 that stays outside the repository) to JSON lines in a temporary directory, times single-process
 analysis (what `khabar analyze` does, output written to a null sink), then runs the Spark job
-once per core count, each in a fresh process. Only the job is timed: the JVM start and a small
-warm-up job (which starts the Python workers and imports the pipeline) are reported apart.
+once per core count, each in a fresh process. Only the job is timed: the JVM start and a
+warm-up job of 400 articles (which starts the Python workers, builds the pipeline and lets the
+JVM load and compile its code) are reported apart. The driver JVM runs with
+`-XX:TieredStopAtLevel=1` unless `--java-options` says otherwise (see JAVA_OPTIONS).
 Results are printed as JSON and a markdown table for docs/performance-spark.md.
 """
 
@@ -61,6 +63,12 @@ def time_single_process(corpus: Path) -> dict:
             "ms_per_article": round(1000 * seconds / summary.processed, 3)}
 
 
+# On a machine with few cores, the JVM's optimizing (C2) compiler competes with the Python
+# workers for CPU; the JVM's own part (reading, Arrow, Parquet) is small, so the quick C1
+# compiler is enough. Measured: half the JVM's CPU (docs/performance-spark.md).
+JAVA_OPTIONS = "-XX:TieredStopAtLevel=1"
+
+
 def process_tree_cpu(root: int, *, own_only: bool = False) -> float:
     """CPU seconds used so far by a process and all its descendants (Linux /proc); with
     `own_only`, by the process alone (the JVM without its Python workers)."""
@@ -82,14 +90,15 @@ def process_tree_cpu(root: int, *, own_only: bool = False) -> float:
         pid = todo.pop()
         fields = stats.get(pid)
         if fields:  # utime, stime, cutime, cstime (reaped children count in c*)
-            total += sum(int(fields[i]) for i in (11, 12, 13, 14)) / ticks
+            own = (11, 12) if own_only else (11, 12, 13, 14)  # reaped Python workers are not the JVM
+            total += sum(int(fields[i]) for i in own) / ticks
         if not own_only:
             todo.extend(children.get(pid, []))
     return total
 
 
 def run_spark(master: str, corpus: Path, output: Path, partitions: int, corpus_steps: bool,
-              warmup_articles: int = 400) -> dict:
+              warmup_articles: int = 400, java_options: str = "") -> dict:
     """One Spark run (in this process): session start, warm-up job, then the timed job.
 
     The warm-up job analyzes `warmup_articles` pages the same way, so that the JVM's one-time
@@ -105,6 +114,7 @@ def run_spark(master: str, corpus: Path, output: Path, partitions: int, corpus_s
              .config("spark.ui.enabled", "false")
              .config("spark.ui.showConsoleProgress", "false")
              .config("spark.driver.memory", "2g")
+             .config("spark.driver.extraJavaOptions", java_options)
              .config("spark.sql.shuffle.partitions", str(2 * int(master[6:-1] or 1)))
              .getOrCreate())
     spark.sparkContext.setLogLevel("ERROR")
@@ -128,7 +138,7 @@ def run_spark(master: str, corpus: Path, output: Path, partitions: int, corpus_s
     load_after = os.getloadavg()[0]
     spark.stop()
     analyze = summary.seconds["analyze"]
-    return {"master": master, "articles": summary.processed, "ok": summary.ok,
+    return {"master": master, "java_options": java_options, "articles": summary.processed, "ok": summary.ok,
             "startup_s": round(startup, 2), "warmup_s": round(warmup, 2), "seconds": summary.seconds,
             "articles_per_s": round(summary.processed / analyze, 1),
             "ms_per_article": round(1000 * analyze / summary.processed, 3),
@@ -151,6 +161,8 @@ def main() -> None:
                         help="Partitions for every run (the same split of work for each core count).")
     parser.add_argument("--warmup", type=int, default=400,
                         help="Articles (of the first file) for the untimed warm-up job.")
+    parser.add_argument("--java-options", default=JAVA_OPTIONS,
+                        help="JVM options of the driver (local mode runs the tasks there); '' for none.")
     parser.add_argument("--skip-corpus-steps", action="store_true",
                         help="Time only the analysis, not the stories and entities tables.")
     parser.add_argument("--corpus-steps", action="store_true",
@@ -161,7 +173,7 @@ def main() -> None:
     if args.spark_run:
         master, corpus, output = args.spark_run
         print(json.dumps(run_spark(master, Path(corpus), Path(output), args.partitions,
-                                   args.corpus_steps, args.warmup)))
+                                   args.corpus_steps, args.warmup, args.java_options)))
         return
     if not CORPUS.is_dir():
         sys.exit(f"needs the SaudiNewsNet zips at {CORPUS} (the shared/ folder beside the repo)")
@@ -178,7 +190,7 @@ def main() -> None:
             # Stories and entities are timed once, with the most cores.
             extra = ["--corpus-steps"] if cores == max(counts) and not args.skip_corpus_steps else []
             command = [sys.executable, __file__, "--partitions", str(args.partitions), "--warmup", str(args.warmup),
-                       *extra,
+                       f"--java-options={args.java_options}", *extra,
                        "--spark-run", f"local[{cores}]", str(corpus), str(Path(scratch) / f"out-{cores}")]
             done = subprocess.run(command, capture_output=True, text=True, cwd=REPO, check=False)
             if done.returncode:
