@@ -3,9 +3,10 @@
 The job reads WARC files, JSON lines and text or HTML files from any path Spark can read,
 runs `process_partition` over each partition inside `mapInArrow` (the pipeline is built once
 per Python worker from plain configuration), and writes Parquet: the `articles` table in the
-Document schema (partitioned by published day and source), then the corpus-wide tables `stories` (MinHash LSH
-story clusters) and `entities` / `entity_links` (cross-article entity merging), computed in
-Spark. Output replaces any earlier output at the same path in one rename. See docs/spark.md.
+Document schema (partitioned by published day and source), then the corpus-wide tables
+`stories` (MinHash LSH story clusters) and `entities` / `entity_links` (cross-article entity
+merging), computed in Spark. Output replaces any earlier output at the same path in one
+rename. See docs/spark.md.
 
 `process_partition` and the page readers are plain Python; pyspark is imported only inside
 the functions that need it, so `import khabar.spark` works without the `[spark]` extra.
