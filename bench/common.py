@@ -35,3 +35,31 @@ def saudinewsnet_records(limit: int | None = None) -> Iterator[dict]:
         if limit is not None and count >= limit:
             return
         yield {**record, "id": f"snn-{count:06d}", "published": (record["published"] or "")[:10] or None}
+
+
+def process_tree_cpu(root: int, *, own_only: bool = False) -> float:
+    """CPU seconds used so far by a process and all its descendants (Linux /proc); with
+    `own_only`, by the process alone (a JVM without its Python workers, say)."""
+    children: dict[int, list[int]] = {}
+    stats: dict[int, list[str]] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        pid = int(entry.name)
+        stats[pid] = fields
+        children.setdefault(int(fields[1]), []).append(pid)
+    ticks = os.sysconf("SC_CLK_TCK")
+    total, todo = 0.0, [root]
+    while todo:
+        pid = todo.pop()
+        fields = stats.get(pid)
+        if fields:  # utime, stime, cutime, cstime (reaped children count in c*)
+            own = (11, 12) if own_only else (11, 12, 13, 14)  # reaped children are not the process
+            total += sum(int(fields[i]) for i in own) / ticks
+        if not own_only:
+            todo.extend(children.get(pid, []))
+    return total

@@ -29,7 +29,7 @@ import time
 from pathlib import Path
 from urllib.parse import quote
 
-from bench.common import REPO, machine, saudinewsnet_records
+from bench.common import REPO, machine, process_tree_cpu, saudinewsnet_records
 
 # Everyday words of Saudi news (ours, not the corpus's): one search per request, cycling.
 SEARCH_WORDS = ["السعودية", "الرياض", "وزير", "الأمير", "الهلال", "النصر", "جدة", "مكة", "الملك", "التعليم",
@@ -146,29 +146,6 @@ def _ms(value: str) -> float:
     return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
 
 
-def server_cpu_seconds(pid: int) -> float:
-    """CPU seconds used so far by the server process and its workers (Linux /proc), else 0."""
-    ticks = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
-    parents: dict[int, int] = {}
-    used: dict[int, float] = {}
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:  # the process ended meanwhile
-            continue
-        child = int(stat.parent.name)
-        parents[child] = int(fields[1])
-        used[child] = (int(fields[11]) + int(fields[12])) / ticks
-    tree, grew = {pid}, True
-    while grew:
-        grew = False
-        for child, parent in parents.items():
-            if parent in tree and child not in tree:
-                tree.add(child)
-                grew = True
-    return sum(used.get(p, 0.0) for p in tree)
-
-
 def endpoints(db: Path, count: int) -> dict[str, list[str]]:
     conn = sqlite3.connect(db)
     ids = [row[0] for row in conn.execute("SELECT id FROM documents WHERE status = 'ok' ORDER BY random() LIMIT ?",
@@ -219,14 +196,14 @@ def main() -> None:
         print(f"load generator: {'wrk' if use_wrk else 'httpx'}")
         for name, paths in endpoints(args.db, 2000).items():
             headers = {"accept": "text/html" if "HTML" in name else "application/json"}
-            cpu_before = server_cpu_seconds(server.pid)
+            cpu_before = process_tree_cpu(server.pid)
             if use_wrk:
                 result = load_wrk(base, paths, concurrency=args.concurrency, seconds=args.seconds, headers=headers)
             else:
                 result = asyncio.run(load(base, paths, requests=args.requests, concurrency=args.concurrency,
                                           seconds=args.seconds, headers=headers))
             # CPU per request tells what the server costs whatever else shares the cores.
-            cpu_ms = 1000 * (server_cpu_seconds(server.pid) - cpu_before) / max(1, result["requests"])
+            cpu_ms = 1000 * (process_tree_cpu(server.pid) - cpu_before) / max(1, result["requests"])
             print(f"| {name} | {result['requests']} | {result['errors']} | {result['rps']:.0f} | "
                   f"{result['p50_ms']:.1f} | {result['p99_ms']:.1f} | {cpu_ms:.1f} |", flush=True)
     finally:

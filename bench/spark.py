@@ -69,32 +69,6 @@ def time_single_process(corpus: Path) -> dict:
 JAVA_OPTIONS = "-XX:TieredStopAtLevel=1"
 
 
-def process_tree_cpu(root: int, *, own_only: bool = False) -> float:
-    """CPU seconds used so far by a process and all its descendants (Linux /proc); with
-    `own_only`, by the process alone (the JVM without its Python workers)."""
-    children: dict[int, list[int]] = {}
-    stats: dict[int, list[str]] = {}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        pid = int(entry.name)
-        stats[pid] = fields
-        children.setdefault(int(fields[1]), []).append(pid)
-    ticks = os.sysconf("SC_CLK_TCK")
-    total, todo = 0.0, [root]
-    while todo:
-        pid = todo.pop()
-        fields = stats.get(pid)
-        if fields:  # utime, stime, cutime, cstime (reaped children count in c*)
-            own = (11, 12) if own_only else (11, 12, 13, 14)  # reaped Python workers are not the JVM
-            total += sum(int(fields[i]) for i in own) / ticks
-        if not own_only:
-            todo.extend(children.get(pid, []))
-    return total
 
 
 def run_spark(master: str, corpus: Path, output: Path, partitions: int, corpus_steps: bool,
@@ -106,6 +80,7 @@ def run_spark(master: str, corpus: Path, output: Path, partitions: int, corpus_s
     start fall outside the timed job, which measures steady throughput."""
     from pyspark.sql import SparkSession
 
+    from bench.common import process_tree_cpu
     from khabar.spark import run_job
 
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
