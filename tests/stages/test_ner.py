@@ -94,6 +94,28 @@ def tagger():
         [[TaggedSpan(2, 4, "PER", 0.4)], []],
         [[(2, 4, "PER")], []],
     ),
+    (  # an unsure mention takes the type of the article's confident mentions of the name
+        [["زار", "الوفد", "السودان", "."], ["وقال", "السودان", "ذلك", "."],
+         ["وفي", "السودان", "أمطار", "."]],
+        [[TaggedSpan(2, 3, "LOC", 0.95)], [TaggedSpan(1, 2, "PER", 0.5)],
+         [TaggedSpan(1, 2, "LOC", 0.9)]],
+        [[(2, 3, "LOC")], [(1, 2, "LOC")], [(1, 2, "LOC")]],
+    ),
+    (  # ... but a single confident mention does not outvote it, nor does any vote a confident one
+        [["زار", "الوفد", "السودان", "."], ["وقال", "السودان", "ذلك", "."]],
+        [[TaggedSpan(2, 3, "LOC", 0.95)], [TaggedSpan(1, 2, "PER", 0.5)]],
+        [[(2, 3, "LOC")], [(1, 2, "PER")]],
+    ),
+    (  # a mention inside a longer confident name of its type, spelled out, grows to it
+        [["قال", "برنار", "هنري", "ليفي", "."], ["وكتب", "برنار", "هنري", "ليفي", "مقالا", "."]],
+        [[TaggedSpan(1, 4, "PER", 0.9)], [TaggedSpan(2, 4, "PER", 0.8)]],
+        [[(1, 4, "PER")], [(1, 4, "PER")]],
+    ),
+    (  # ... not into a neighbouring mention, nor across types
+        [["قال", "برنار", "هنري", "ليفي", "."], ["في", "برنار", "هنري", "ليفي", "."]],
+        [[TaggedSpan(1, 4, "PER", 0.9)], [TaggedSpan(1, 2, "LOC", 0.8), TaggedSpan(2, 4, "PER", 0.8)]],
+        [[(1, 4, "PER")], [(1, 2, "LOC"), (2, 4, "PER")]],
+    ),
 ])
 def test_ner_spreads_confident_names_across_the_article(tagger, sentences, first_pass, expected):
     result = consistent(sentences, first_pass, lexicon=tagger.lexicon, weights=tagger.weights,
