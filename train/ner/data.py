@@ -37,6 +37,11 @@ def aqmar_train(data: Path = DEFAULT_DATA) -> list[Sentence]:
     return read_blank_separated(data / "aqmar" / "train.txt")
 
 
+def aqmar_dev(data: Path = DEFAULT_DATA) -> list[Sentence]:
+    """AQMAR's dev split (Arabic Wikipedia)."""
+    return read_blank_separated(data / "aqmar" / "dev.txt")
+
+
 def anercorp_test(data: Path = DEFAULT_DATA) -> list[Sentence]:
     """The CAMeL Lab test split of ANERcorp."""
     return read_blank_separated(data / "anercorp" / "ANERCorp_CamelLab_test.txt")

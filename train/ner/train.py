@@ -50,6 +50,16 @@ def write_entity_words(sentences: list[Sentence], path: Path) -> None:
             out.write(f"{word}\t{count}\n")
 
 
+class DomainFeaturizer(Featurizer):
+    """Training features of another corpus: every attribute twice, shared and as a copy of its
+    own (`d:`), so the corpus's own conventions go to weights that tagging never uses
+    (Daumé 2007, "Frustratingly Easy Domain Adaptation")."""
+
+    def items(self, tokens):
+        return [{**item, **{f"d:{k}": v for k, v in item.items()}}
+                for item in super().items(tokens)]
+
+
 def train_crf(sentences: Sequence[Sentence], featurizers: Sequence[Featurizer],
               params: dict, out: Path) -> Weights:
     """Train on the sentences (each with its featurizer), export the weights to `out`."""
@@ -98,6 +108,9 @@ def main() -> None:
                         help="add the dense word-vector features (vectors.npz; lowered dev F1)")
     parser.add_argument("--table-words", type=int, default=50_000,
                         help="precompute the emission blocks of this many frequent words")
+    parser.add_argument("--aqmar-dev", action="store_true", help="with --aqmar, its dev split too")
+    parser.add_argument("--adapt", action="store_true",
+                        help="with --aqmar, give its sentences a domain copy of every attribute")
     parser.add_argument("--keep", action="store_true",
                         help="with --dev, keep the weights (ner.weights.npz.dev.npz) for "
                              "train/ner/neural.py --dev --crf")
@@ -111,8 +124,9 @@ def main() -> None:
     dev: list[Sentence] = []
     if args.dev:
         train, dev = data.split_dev(train)
+    extra: list[Sentence] = []
     if args.aqmar:
-        train = train + data.aqmar_train(args.data)
+        extra = data.aqmar_train(args.data) + (data.aqmar_dev(args.data) if args.aqmar_dev else [])
     clusters = load_clusters(args.out / CLUSTER_FILE)
     lexicon = load_lexicon()
     params = {"c1": args.c1, "c2": args.c2, "max_iterations": args.iterations}
@@ -120,6 +134,10 @@ def main() -> None:
     vectors = load_vectors(args.out / VECTORS_FILE) if args.vectors else None
     if not args.priors:
         featurizers = [Featurizer(clusters, lexicon, vectors=vectors)] * len(train)
+        if extra:
+            other = (DomainFeaturizer(clusters, lexicon, vectors=vectors) if args.adapt
+                     else featurizers[0])
+            train, featurizers = train + extra, featurizers + [other] * len(extra)
         shipped = Featurizer(clusters, lexicon, vectors=vectors)
     else:
         featurizers, table = cross_fitted(train, clusters, lexicon, params, args.data, args.out)
