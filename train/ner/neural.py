@@ -16,6 +16,11 @@ transitions. Regularised with dropout (0.5) on every layer's input and by droppi
 attribute with probability 0.1; Adam with a learning rate decaying linearly over the epochs
 (factor 1 - epoch/epochs, at least 0.05); no early stopping, the epoch count is chosen on the
 dev block.
+
+Experiments, scored on the dev block only (PyTorch's scores added to the CRF's; none beat the
+shipped shape, docs/evaluation-ner.md): `--char-dims` (a convolution over each token's folded
+letters, max-pooled, joined to the input), `--third-dilation` (a third, residual convolution of
+width 3 with that dilation) and `--second-width`.
 """
 
 from __future__ import annotations
@@ -50,16 +55,109 @@ class Example:
     ids: list[list[int]]  # attribute rows per token
     vectors: np.ndarray  # (tokens × vector dims)
     labels: list[int]
+    folded: list[str] = dataclasses.field(default_factory=list)  # for the letter convolution
+
+
+@dataclasses.dataclass(frozen=True)
+class Shape:
+    """The architecture; the defaults are the shipped network's. The other settings are
+    experiments scored on the dev block (docs/evaluation-ner.md), not exported."""
+
+    dims: int = 64
+    channels: int = 64
+    second_width: int = 3
+    third_dilation: int = 0  # > 0: a third, residual convolution of width 3 with this dilation
+    char_dims: int = 0  # > 0: a convolution over each token's folded letters, max-pooled
+    char_channels: int = 50  # per filter width
+    char_widths: tuple[int, ...] = (2, 3, 4)
+
+    @property
+    def exportable(self) -> bool:
+        """Whether khabar.ner.neural can run it: only the shipped shape."""
+        return (self.second_width, self.third_dilation, self.char_dims) == (3, 0, 0)
+
+
+CHAR_PAD, CHAR_BEGIN, CHAR_END, CHAR_UNKNOWN = range(4)
+CHAR_LIMIT = 20  # letters per word: the first and last ten of a longer one
+
+
+class Letters:
+    """Folded words as letter ids (0 padding, then begin, end and unknown marks); letters seen
+    fewer than twice in the training part are unknown."""
+
+    def __init__(self, words: Sequence[str]) -> None:
+        counts = Counter(letter for word in words for letter in word)
+        kept = sorted(letter for letter, n in counts.items() if n >= 2)
+        self.index = {letter: i + 4 for i, letter in enumerate(kept)}
+        self.memo: dict[str, list[int]] = {}
+
+    def __len__(self) -> int:
+        return len(self.index) + 4
+
+    def ids(self, word: str) -> list[int]:
+        found = self.memo.get(word)
+        if found is None:
+            if len(word) > CHAR_LIMIT:
+                word = word[: CHAR_LIMIT // 2] + word[-CHAR_LIMIT // 2 :]
+            found = self.memo[word] = [CHAR_BEGIN, *(self.index.get(c, CHAR_UNKNOWN)
+                                                     for c in word), CHAR_END]
+        return found
+
+
+class LetterConvolution(nn.Module):
+    """Letter embeddings, a convolution per width over the marked word (padded on the right to
+    the widest filter), max-pooled over the valid windows."""
+
+    def __init__(self, letters: Letters, dims: int, channels: int,
+                 widths: Sequence[int]) -> None:
+        super().__init__()
+        self.letters = letters
+        self.embeddings = nn.Embedding(len(letters), dims, padding_idx=CHAR_PAD)
+        nn.init.normal_(self.embeddings.weight, std=0.1)
+        with torch.no_grad():
+            self.embeddings.weight[CHAR_PAD] = 0
+        self.widths = tuple(widths)
+        self.convolutions = nn.ModuleList(nn.Conv1d(dims, channels, w) for w in self.widths)
+
+    @property
+    def size(self) -> int:
+        return len(self.widths) * self.convolutions[0].out_channels
+
+    def forward(self, words: Sequence[str]) -> torch.Tensor:
+        distinct = list(dict.fromkeys(words))
+        ids = [self.letters.ids(word) for word in distinct]
+        widest = max(self.widths)
+        lengths = torch.tensor([max(len(i), widest) for i in ids])
+        padded = torch.zeros(len(ids), int(lengths.max()), dtype=torch.long)
+        for row, found in enumerate(ids):
+            padded[row, : len(found)] = torch.tensor(found)
+        x = self.embeddings(padded).transpose(1, 2)
+        pooled = []
+        for width, convolution in zip(self.widths, self.convolutions, strict=True):
+            y = convolution(x)  # (words, channels, windows)
+            valid = torch.arange(y.shape[2])[None] <= (lengths - width)[:, None]
+            pooled.append(y.masked_fill(~valid[:, None], float("-inf")).max(2).values)
+        found = torch.cat(pooled, 1)
+        position = {word: k for k, word in enumerate(distinct)}
+        return found[torch.tensor([position[word] for word in words], dtype=torch.long)]
 
 
 class Network(nn.Module):
-    def __init__(self, attributes: int, vector_dims: int, dims: int, channels: int,
-                 dropout: float, attribute_dropout: float) -> None:
+    def __init__(self, attributes: int, vector_dims: int, shape: Shape, dropout: float,
+                 attribute_dropout: float, letters: Letters | None = None) -> None:
         super().__init__()
+        dims, channels = shape.dims, shape.channels
         self.embeddings = nn.EmbeddingBag(attributes + 1, dims, mode="sum", padding_idx=0)
         nn.init.normal_(self.embeddings.weight, std=0.1)
-        self.first = nn.Conv1d(dims + vector_dims, channels, 5, padding=2)
-        self.second = nn.Conv1d(channels, channels, 3, padding=1)
+        self.letters = (LetterConvolution(letters, shape.char_dims, shape.char_channels,
+                                          shape.char_widths)
+                        if shape.char_dims and letters is not None else None)
+        inputs = dims + vector_dims + (self.letters.size if self.letters else 0)
+        self.first = nn.Conv1d(inputs, channels, 5, padding=2)
+        self.second = nn.Conv1d(channels, channels, shape.second_width,
+                                padding=shape.second_width // 2)
+        self.third = (nn.Conv1d(channels, channels, 3, padding=shape.third_dilation,
+                                dilation=shape.third_dilation) if shape.third_dilation else None)
         self.out = nn.Linear(channels, len(LABELS))
         self.transition = nn.Parameter(torch.zeros(len(LABELS), len(LABELS)))
         self.dropout = nn.Dropout(dropout)
@@ -77,7 +175,10 @@ class Network(nn.Module):
         embedded = self.embeddings(torch.tensor(flat, dtype=torch.long),
                                    torch.tensor(offsets, dtype=torch.long))
         vectors = torch.from_numpy(np.concatenate([e.vectors for e in batch]))
-        embedded = torch.cat([embedded, vectors], 1)
+        parts = [embedded, vectors]
+        if self.letters is not None:
+            parts.append(self.letters([word for e in batch for word in e.folded]))
+        embedded = torch.cat(parts, 1)
         lengths = [len(e.labels) for e in batch]
         x = embedded.new_zeros(len(batch), max(lengths), embedded.shape[1])
         mask = torch.zeros(len(batch), max(lengths), dtype=torch.bool)
@@ -88,6 +189,8 @@ class Network(nn.Module):
             start += size
         hidden = torch.relu(self.first(self.dropout(x).transpose(1, 2))) * mask[:, None]
         hidden = torch.relu(self.second(self.dropout(hidden))) * mask[:, None]
+        if self.third is not None:
+            hidden = hidden + torch.relu(self.third(self.dropout(hidden))) * mask[:, None]
         return self.out(self.dropout(hidden.transpose(1, 2))), mask
 
 
@@ -125,7 +228,8 @@ def examples(sentences: Sequence[Sentence], featurizer: Featurizer, vocabulary: 
                for attributes in token_attributes(featurizer, sentence.tokens)]
         words = [featurizer._word(token) for token in sentence.tokens]
         vectors = np.stack([lookup(word.folded) for word in words])
-        found.append(Example(ids, vectors, [label_index[tag] for tag in sentence.tags]))
+        found.append(Example(ids, vectors, [label_index[tag] for tag in sentence.tags],
+                             [word.folded for word in words]))
     return found
 
 
@@ -142,10 +246,19 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=MODEL_DIR)
     parser.add_argument("--vectors", type=Path, required=True)
     parser.add_argument("--dev", action="store_true")
-    parser.add_argument("--crf", type=Path, help="CRF weights trained on the same 90% (--dev)")
+    parser.add_argument("--crf", type=Path, help="CRF weights trained on the same 90%% (--dev)")
     parser.add_argument("--epochs", type=int, default=8)
     parser.add_argument("--dims", type=int, default=64)
     parser.add_argument("--channels", type=int, default=64)
+    parser.add_argument("--second-width", type=int, default=3, help="experiment (--dev only)")
+    parser.add_argument("--third-dilation", type=int, default=0,
+                        help="experiment (--dev only): a third convolution, width 3")
+    parser.add_argument("--char-dims", type=int, default=0,
+                        help="experiment (--dev only): letter embeddings of this size")
+    parser.add_argument("--char-channels", type=int, default=50)
+    parser.add_argument("--char-widths", default="2,3,4")
+    parser.add_argument("--torch-scores", action="store_true",
+                        help="with --dev, also score the network in PyTorch (as the experiments)")
     parser.add_argument("--dropout", type=float, default=0.5)
     parser.add_argument("--attribute-dropout", type=float, default=0.1)
     parser.add_argument("--lr", type=float, default=2e-3)
@@ -153,6 +266,11 @@ def main() -> None:
     parser.add_argument("--table-words", type=int, default=50_000)
     parser.add_argument("--vector-words", type=int, default=100_000)
     args = parser.parse_args()
+    shape = Shape(args.dims, args.channels, args.second_width, args.third_dilation,
+                  args.char_dims, args.char_channels,
+                  tuple(int(w) for w in args.char_widths.split(",")))
+    if not shape.exportable and not args.dev:
+        parser.error("--second-width, --third-dilation and --char-dims are --dev experiments")
     torch.set_num_threads(1)
     torch.manual_seed(args.seed)
     random.seed(args.seed)
@@ -186,8 +304,9 @@ def main() -> None:
     print(f"{len(train)} sentences, {len(attributes)} attributes ({time.time() - started:.0f}s)",
           flush=True)
 
-    network = Network(len(attributes), vectors.matrix.shape[1], args.dims, args.channels,
-                      args.dropout, args.attribute_dropout)
+    letters = Letters([w for e in train_examples for w in e.folded])
+    network = Network(len(attributes), vectors.matrix.shape[1], shape, args.dropout,
+                      args.attribute_dropout, letters)
     optimizer = torch.optim.Adam(network.parameters(), lr=args.lr)
     schedule = torch.optim.lr_scheduler.LambdaLR(
         optimizer, lambda epoch: max(0.05, 1 - epoch / max(args.epochs, 1)))
@@ -214,6 +333,13 @@ def main() -> None:
             line += f", dev F1 alone {dev_alone(network, dev, dev_examples):.2f}"
         print(f"{line} ({time.time() - started:.0f}s)", flush=True)
 
+    if not shape.exportable or args.torch_scores:
+        if args.crf:  # scored with PyTorch's scores: the run time has no such network
+            network.eval()
+            ensemble_scores(args.crf, TorchScores(network, featurizer, vocabulary, lookup),
+                            clusters, dev)
+        if not shape.exportable:
+            return
     suffix = ".dev" if args.dev else ""
     out = args.out / (NEURAL_FILE + suffix + (".npz" if suffix else ""))
     export(network, attributes, featurizer, clusters, vectors, args, out)
@@ -297,9 +423,39 @@ def quantized(name: str, matrix: np.ndarray) -> dict[str, np.ndarray]:
             f"{name}_scale": scale.astype(np.float32)}
 
 
-def ensemble_scores(crf: Path, neural: Path, clusters, dev: Sequence[Sentence]) -> None:
-    """Dev F1 of the CRF alone and with the network's scores added, sentence and article level."""
-    model = load_neural(neural, clusters.counts.words())
+class TorchScores:
+    """A network in PyTorch behind the NumPy model's interface (`NerTagger(neural=...)`), to
+    score experimental shapes on the dev block."""
+
+    def __init__(self, network: Network, featurizer: Featurizer, vocabulary: dict[str, int],
+                 lookup, order: Sequence[int] = tuple(range(len(LABELS)))) -> None:
+        self.network, self.featurizer, self.vocabulary, self.lookup = (
+            network, featurizer, vocabulary, lookup)
+        self.order = list(order)
+        self.labels = tuple(LABELS[k] for k in self.order)
+        self.transition = network.transition.detach().double().numpy()[
+            np.ix_(self.order, self.order)]
+
+    def in_order(self, labels: Sequence[str]) -> TorchScores:
+        return TorchScores(self.network, self.featurizer, self.vocabulary, self.lookup,
+                           [LABELS.index(label) for label in labels])
+
+    def scores(self, sentences, _words, _attributes, _matches) -> list[np.ndarray]:
+        batch = examples([Sentence(tuple(s), tuple("O" for _ in s)) for s in sentences],
+                         self.featurizer, self.vocabulary, self.lookup)
+        found = []
+        with torch.no_grad():
+            for first in range(0, len(batch), 64):
+                scores, mask = self.network(batch[first : first + 64])
+                found += [scores[row, : int(mask[row].sum())][:, self.order].numpy()
+                          for row in range(len(scores))]
+        return found
+
+
+def ensemble_scores(crf: Path, neural, clusters, dev: Sequence[Sentence]) -> None:
+    """Dev F1 of the CRF alone and with the network's scores added, sentence and article level
+    (`neural`: an exported model's path, or a TorchScores)."""
+    model = load_neural(neural, clusters.counts.words()) if isinstance(neural, Path) else neural
     for weight in WEIGHTS:
         tagger = NerTagger(crf, clusters, load_lexicon(), neural=model if weight else None,
                            neural_weight=weight)
