@@ -40,10 +40,28 @@ def _codes(recognizer, text, entities=()):
         ("زعيم تنظيم داعش", "IMGMUSISI"),
         ("مقاتلين من حزب الله", "REB"),
         ("المتحدث باسم الأمم المتحدة", "IGOUNO"),
+        ("خطف مسلحون مصورا فرنسيا", "UAF"),
+        ("قتل 150 مدنيا أفغانيا", "AFGCVL"),
+        ("الكوريين الجنوبيين", "KOR"),
     ],
 )
 def test_lexicon_actors_get_cameo_style_codes(recognizer, text, code):
     assert _codes(recognizer, text)[0][0] == code
+
+
+@pytest.mark.parametrize(("text", "codes"), [
+    ("خطف مسلحون مصورا فرنسيا", ["UAF", "FRAMED"]),  # an agent noun joins the nisba after it
+    ("قتل 15 جنديا تركيا", ["TURMIL"]),
+    ("أصيب مواطنون كوريون جنوبيون", ["KORCVL"]),
+])
+def test_agent_and_nationality_make_one_actor(recognizer, text, codes):
+    assert [c for c, _ in _codes(recognizer, text)] == codes
+
+
+@pytest.mark.parametrize("text", ["في المؤتمر الصحفي", "المجتمع المدني", "التعاون العسكري",
+                                  "المكتب الإعلامي"])
+def test_adjectives_that_look_like_agent_nouns_name_no_actor(recognizer, text):
+    assert _codes(recognizer, text) == []
 
 
 def test_counterpart_takes_the_sector_named_before_it(recognizer):
