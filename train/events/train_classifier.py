@@ -40,7 +40,7 @@ from khabar.arabic import split_sentences
 from khabar.document import Document, Sentence
 from khabar.events import EventCoder
 from khabar.events.classifier import (
-    CATEGORIES, MODEL_NAME, Features, bucket, sentence_features, vector)
+    CATEGORIES, DENSE_BLOCKS, MODEL_NAME, Features, bucket, sentence_features, vector)
 
 REPO = Path(__file__).resolve().parents[2]
 GSR = REPO / ".." / "shared" / "data" / "events" / "arabic-event-gsr"
@@ -212,17 +212,18 @@ def compare(rows: list[Row], size: int, configs: dict[str, dict[str, float]],
 
 
 def train_category(rows: list[Row], category: str, size: int, cs: list[float],
-                   ambiguous_weights: list[float]) -> dict:
+                   ambiguous_weights: list[float], dense: Sequence[str] = ()) -> dict:
     """Choose C and the ambiguous weight by dev cross-validation, fit on dev, score held-out."""
     dev = [r for r in rows if r.category == category and r.part == "dev"]
     extra = [r for r in rows if r.category == category and r.part == "ambiguous-dev"]
     held = [r for r in rows if r.category == category and r.part == "held-out"]
     gold = np.array([r.gold for r in dev])
+    families = dict.fromkeys(dense, 1.0)
     trials = []
     oof = {}
     for c in cs:
         for amb in ambiguous_weights:
-            s = oof[(c, amb)] = out_of_fold(dev, extra, size, c, amb)
+            s = oof[(c, amb)] = out_of_fold(dev, extra, size, c, amb, families=families)
             trial = {"C": c, "ambiguous_weight": amb, **scored(gold, s, best_threshold(gold, s))}
             trials.append(trial)
             print(category, json.dumps(trial), file=sys.stderr)
@@ -232,8 +233,8 @@ def train_category(rows: list[Row], category: str, size: int, cs: list[float],
     train = dev + (extra if amb > 0 else [])
     idf = idf_of(train, size)
     w = np.array([1.0] * len(dev) + [amb] * (len(train) - len(dev)))
-    model = fit(matrix(train, idf), np.array([r.gold for r in train]), w, c)
-    held_scores = model.predict_proba(matrix(held, idf))[:, 1]
+    model = fit(matrix(train, idf, families), np.array([r.gold for r in train]), w, c)
+    held_scores = model.predict_proba(matrix(held, idf, families))[:, 1]
     held_gold = np.array([r.gold for r in held])
     result = {
         "rows": {"dev": len(dev), "dev_positive": int(gold.sum()),
@@ -249,7 +250,8 @@ def train_category(rows: list[Row], category: str, size: int, cs: list[float],
         "dev_cv_precision_at_recall_0.6": _precision_at(gold, dev_scores, 0.6),
     }
     print(category, "held-out", json.dumps(result["held_out"]), file=sys.stderr)
-    return {"result": result, "idf": idf, "weights": model.coef_[0],
+    return {"result": result, "idf": idf, "weights": model.coef_[0][:size],
+            "dense": model.coef_[0][size:],
             "intercept": float(model.intercept_[0]), "threshold": best["threshold"]}
 
 
@@ -273,8 +275,11 @@ def _config(name: str) -> dict[str, float]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--bits", type=int, default=18, help="hash space: 2**bits buckets")
-    parser.add_argument("--c", type=float, nargs="+", default=[3.0, 10.0])
+    parser.add_argument("--c", type=float, nargs="+", default=[1.0, 3.0, 10.0])
     parser.add_argument("--ambiguous-weight", type=float, nargs="+", default=[0.0, 0.5])
+    parser.add_argument("--dense", nargs="*", default=list(DENSE_BLOCKS), choices=DENSE_BLOCKS,
+                        help="dense blocks after the hashed features (khabar.events.classifier."
+                             "DENSE_BLOCKS); none: --dense with no value")
     parser.add_argument("--write", action="store_true", help="write the artifact")
     parser.add_argument("--compare", nargs="+", metavar="CONFIG",
                         help="instead of training, compare the out-of-fold ranking (dev only) "
@@ -297,8 +302,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.compare_out:
             args.compare_out.write_text(json.dumps(report, indent=1) + "\n")
         return 0
-    rows = load_rows(EventCoder())
-    trained = {category: train_category(rows, category, size, args.c, args.ambiguous_weight)
+    dense = [block for block in DENSE_BLOCKS if block in args.dense]  # the run-time order
+    rows = load_rows(EventCoder(), sorted({FAMILY_OF[block] for block in dense}))
+    trained = {category: train_category(rows, category, size, args.c, args.ambiguous_weight,
+                                        dense)
                for category in CATEGORIES}
     if args.write:
         OUT.mkdir(parents=True, exist_ok=True)
@@ -306,8 +313,10 @@ def main(argv: list[str] | None = None) -> int:
         for category, t in trained.items():
             arrays[f"{category}_idf"] = t["idf"].astype(np.float16)
             arrays[f"{category}_weights"] = t["weights"].astype(np.float16)
+            if dense:
+                arrays[f"{category}_dense"] = t["dense"].astype(np.float32)
         np.savez_compressed(OUT / f"{MODEL_NAME}.npz", **arrays)
-        meta = {"bits": args.bits, "models": {
+        meta = {"bits": args.bits, "dense_blocks": dense, "models": {
             category: {"intercept": round(t["intercept"], 6), "threshold": t["threshold"]}
             for category, t in trained.items()}}
         (OUT / f"{MODEL_NAME}.json").write_text(json.dumps(meta, indent=2) + "\n")
@@ -322,7 +331,10 @@ def main(argv: list[str] | None = None) -> int:
                          ">= 2/3 as positives with the chosen sample weight (training only)",
             "features": "TF-IDF (tf = 1 + ln count, smoothed idf per hash bucket, min_df 2, l2) "
                         "of character 2-5-grams inside folded words, hashed with CRC-32 into "
-                        f"2**{args.bits} buckets; lexicon-coder features (see "
+                        f"2**{args.bits} buckets; lexicon-coder features; dense blocks "
+                        f"{', '.join(dense) or '(none)'}: l2-normalized mean PPMI-SVD word "
+                        "vectors (khabar/models/ner/neural.npz) of the sentence, of the words "
+                        "within 3 of a trigger and of the triggers, and date/quantity cues (see "
                         "khabar/events/classifier.py)",
             "model": "logistic regression, liblinear, L2, class_weight=balanced; C and the "
                      "ambiguous weight chosen by mean out-of-fold F1 on dev",
