@@ -5,6 +5,9 @@ occurs; news sentences use that vocabulary for background, demands, opinions and
 as for a report of a new event. This linear model scores a sentence for one category from
 hashed character and word n-grams of its folded text plus features of the coder's own events
 (trigger codes, actors, planned or hedged acts) and surface cues (quote marks, numbers, dates).
+An artifact may also name dense blocks (mean word vectors of the sentence, of the words around
+the triggers and of the triggers; date and quantity cues); they were measured and are not in the
+shipped model (docs/events-classifier.md), so it loads no vectors.
 
 Scoring is pure NumPy; the weights come from `train/events/train_classifier.py` and live in
 `khabar/models/events/` (docs/events-classifier.md).
@@ -30,6 +33,8 @@ import numpy as np
 
 from khabar.arabic import fold, tokenize
 from khabar.document import Event
+from khabar.measures.dates import find_dates
+from khabar.measures.numbers import find_quantities
 
 CATEGORIES = ("PROTEST", "ASSAULT")
 MODEL_PACKAGE = "khabar.models.events"
@@ -75,6 +80,107 @@ def sentence_features(text: str, events: Sequence[Event], category: str) -> Feat
         named["code:" + event.cameo] = 1.0
         named["root:" + event.cameo[:2]] = 1.0
     return Features(grams=_char_grams(words), lexical=named)
+
+
+# Dense blocks that may follow the hashed features, in this order (the artifact names the ones
+# its models use): mean word vectors of the sentence, of the words around the category's
+# triggers and of the trigger words, then date and quantity cues.
+DENSE_BLOCKS = ("sentence_vector", "window_vector", "trigger_vector", "measures")
+WINDOW = 3  # words each side of a trigger for window_vector
+NEAR = 5  # words from a trigger for a date or a quantity to count as near it
+_PEOPLE = frozenset(fold(w) for w in (
+    "شخص أشخاص شخصا متظاهر متظاهرا متظاهرين المتظاهرين محتج محتجا محتجين قتيل قتيلا قتلى"
+    " جريح جريحا جرحى مصاب مصابا مصابين شهيد شهيدا شهداء طالب طالبا طلاب عامل عاملا عمال"
+    " مواطن مواطنا مواطنين جندي جنديا جنود عنصر عنصرا عناصر").split())
+
+
+@dataclass(frozen=True)
+class WordVectors:
+    """The PPMI-SVD word vectors of the NER model (train/ner/clusters.py): the int8 copy in
+    khabar/models/ner/neural.npz, rows in the order of the cluster table's words."""
+
+    index: dict[str, int]
+    table: np.ndarray  # int8, one row per word
+    inverse: np.ndarray  # 1 / row norm (float32)
+
+    @classmethod
+    def load(cls) -> WordVectors:
+        from khabar.ner.features import load_clusters
+        from khabar.ner.neural import words_checksum
+        from khabar.ner.tagger import CLUSTER_FILE, MODEL_DIR, NEURAL_FILE
+
+        words = load_clusters(MODEL_DIR / CLUSTER_FILE).counts.words()
+        with np.load(MODEL_DIR / NEURAL_FILE) as data:
+            count = int(data["vector_count"])
+            if words_checksum(words[:count]) != int(data["words_checksum"]):
+                raise ValueError("the NER word vectors do not match the cluster table")
+            table = data["vectors"]
+        norms = np.linalg.norm(table.astype(np.float32), axis=1)
+        return cls(dict(zip(words[:count], range(count))), table,
+                   (1.0 / np.maximum(norms, 1e-9)).astype(np.float32))
+
+    @property
+    def dims(self) -> int:
+        return int(self.table.shape[1])
+
+    def mean(self, words: Iterable[str]) -> np.ndarray:
+        """The l2-normalized mean of the known words' unit vectors (zeros if none is known)."""
+        rows = [row for w in words if (row := self.index.get(w)) is not None]
+        if not rows:
+            return np.zeros(self.dims, dtype=np.float32)
+        unit = self.table[rows].astype(np.float32) * self.inverse[rows, None]
+        mean = unit.mean(axis=0)
+        norm = float(np.linalg.norm(mean))
+        return mean / norm if norm else mean
+
+
+def dense_features(text: str, events: Sequence[Event], category: str, offset: int,
+                   blocks: Sequence[str], vectors: WordVectors | None) -> np.ndarray:
+    """The dense `blocks` (of DENSE_BLOCKS) of one sentence for one category, concatenated.
+
+    `offset` is where `text` starts in the text the events' offsets index.
+    """
+    tokens = [t for t in tokenize(text, 0, len(text)) if t.kind == "word"]
+    words = [fold(t.text) for t in tokens]
+    mine = [e for e in events if e.plover == category]
+    triggers = sorted({i for i, t in enumerate(tokens) for e in mine
+                       if t.start < e.trigger.end - offset and e.trigger.start - offset < t.end})
+    found = []
+    for block in blocks:
+        if block == "measures":
+            found.append(_measures(text, tokens, triggers))
+            continue
+        assert vectors is not None, "vector blocks need the word vectors"
+        if block == "sentence_vector":
+            found.append(vectors.mean(words))
+        elif block == "window_vector":
+            window = sorted({j for i in triggers
+                             for j in range(max(0, i - WINDOW), min(len(words), i + WINDOW + 1))})
+            found.append(vectors.mean(words[j] for j in window))
+        elif block == "trigger_vector":
+            found.append(vectors.mean(words[i] for i in triggers))
+        else:
+            raise ValueError(f"unknown dense block {block!r}")
+    return np.concatenate(found) if found else np.zeros(0)
+
+
+def _measures(text: str, tokens: Sequence, triggers: Sequence[int]) -> np.ndarray:
+    """Any date; a date near a trigger; any quantity; one near a trigger; a count of people."""
+    dates = [(d.start, d.end) for d in find_dates(text, 0, len(text), None) if not d.skipped]
+    quantities = [q for q in find_quantities(text, 0, len(text))
+                  if not any(s < q.end and q.start < e for s, e in dates)]
+
+    def near(position: int) -> bool:
+        i = next((i for i, t in enumerate(tokens) if position < t.end), len(tokens))
+        return any(abs(i - t) <= NEAR for t in triggers)
+
+    return np.array([
+        1.0 if dates else 0.0,
+        1.0 if any(near(s) for s, _ in dates) else 0.0,
+        1.0 if quantities else 0.0,
+        1.0 if any(near(q.start) for q in quantities) else 0.0,
+        1.0 if any(q.unit and fold(q.unit) in _PEOPLE for q in quantities) else 0.0,
+    ], dtype=np.float32)
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,12 +246,14 @@ def _first_words(text: str, events: Sequence[Event]) -> bool:
 
 @dataclass(frozen=True)
 class Model:
-    """One category's linear model: per-bucket idf and weights, intercept, threshold."""
+    """One category's linear model: per-bucket idf and weights, weights of the dense blocks
+    (empty without them), intercept, threshold."""
 
     idf: np.ndarray
     weights: np.ndarray
     intercept: float
     threshold: float
+    dense: np.ndarray = dataclasses.field(default_factory=lambda: np.zeros(0, np.float32))
     # N-grams repeat across sentences: memoize their buckets per model, bounded.
     _bucket: Callable[[str], int] = dataclasses.field(init=False, repr=False, compare=False)
 
@@ -154,17 +262,25 @@ class Model:
             functools.partial(bucket, size=int(self.idf.shape[0])))
         object.__setattr__(self, "_bucket", cached)
 
-    def score(self, features: Features) -> float:
+    def score(self, features: Features, dense: np.ndarray | None = None) -> float:
         indices, x = vector(features, self.idf, self._bucket)
         z = float(self.weights[indices] @ x) + self.intercept
+        if self.dense.size:
+            z += float(self.dense @ dense)
         return 1.0 / (1.0 + math.exp(-z))
 
 
 @dataclass(frozen=True)
 class SentenceClassifier:
-    """Per-category models (PROTEST, ASSAULT); thresholds chosen by cross-validation."""
+    """Per-category models (PROTEST, ASSAULT); thresholds chosen by cross-validation.
+
+    `blocks` names the dense blocks (DENSE_BLOCKS) the models use after the hashed features;
+    `vectors` are the word vectors they need (None without vector blocks).
+    """
 
     models: dict[str, Model]
+    blocks: tuple[str, ...] = ()
+    vectors: WordVectors | None = None
 
     @property
     def thresholds(self) -> dict[str, float]:
@@ -175,6 +291,7 @@ class SentenceClassifier:
         """The model shipped in the package (khabar/models/events/)."""
         folder = resources.files(MODEL_PACKAGE)
         meta = json.loads((folder / f"{MODEL_NAME}.json").read_text(encoding="utf-8"))
+        blocks = tuple(meta.get("dense_blocks", ()))
         with (folder / f"{MODEL_NAME}.npz").open("rb") as handle, np.load(handle) as arrays:
             models = {
                 category: Model(
@@ -182,14 +299,21 @@ class SentenceClassifier:
                     weights=arrays[f"{category}_weights"].astype(np.float32),
                     intercept=float(meta["models"][category]["intercept"]),
                     threshold=float(meta["models"][category]["threshold"]),
+                    dense=arrays[f"{category}_dense"].astype(np.float32)
+                    if blocks else np.zeros(0, np.float32),
                 )
                 for category in meta["models"]
             }
-        return cls(models=models)
+        vectors = WordVectors.load() if any(b.endswith("_vector") for b in blocks) else None
+        return cls(models=models, blocks=blocks, vectors=vectors)
 
     def score(self, text: str, events: Sequence[Event], category: str) -> float:
         """Score (0..1) that the sentence `text` reports a new event of `category`."""
-        return self.models[category].score(sentence_features(text, events, category))
+        dense = None
+        if self.blocks:
+            offset = events[0].sentence.start if events else 0
+            dense = dense_features(text, events, category, offset, self.blocks, self.vectors)
+        return self.models[category].score(sentence_features(text, events, category), dense)
 
     def apply(self, text: str, events: Sequence[Event]) -> list[Event]:
         """`events` of one sentence (`text`) with protest and assault events rescored.

@@ -10,7 +10,8 @@ import pytest
 from khabar.arabic import split_sentences
 from khabar.document import Document, Sentence
 from khabar.events import EventCoder
-from khabar.events.classifier import MODEL_NAME, MODEL_PACKAGE, SentenceClassifier
+from khabar.events.classifier import (
+    DENSE_BLOCKS, MODEL_NAME, MODEL_PACKAGE, SentenceClassifier, WordVectors, dense_features)
 from tests.conftest import REPO
 
 
@@ -85,3 +86,45 @@ def test_scoring_never_imports_the_training_libraries(module):
             f"sys.exit({module!r} in sys.modules)")
     result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True)
     assert result.returncode == 0, result.stderr.decode()
+
+
+def test_the_shipped_models_use_no_dense_blocks_and_load_no_vectors(classifier):
+    # The dense blocks were measured and not shipped (docs/events-classifier.md).
+    assert classifier.blocks == ()
+    assert classifier.vectors is None
+    assert all(model.dense.size == 0 for model in classifier.models.values())
+
+
+@pytest.fixture(scope="module")
+def vectors():
+    return WordVectors.load()
+
+
+def test_dense_features_read_trigger_offsets_relative_to_the_sentence(vectors, coder):
+    first = "استقبل الملك الأردني وزير الخارجية في عمان."
+    second = "تظاهر آلاف الطلاب أمس أمام مقر الحكومة في القاهرة احتجاجا على رفع الأسعار."
+    text = f"{first} {second}"
+    doc = Document(id="t", text=text,
+                   sentences=tuple(Sentence(s, e) for s, e in split_sentences(text)))
+    sentence = doc.sentences[-1]
+    in_doc = coder.code_sentence(doc, sentence)
+    alone = _events(coder, second)
+    assert [e for e in in_doc if e.plover == "PROTEST"] and sentence.start > 0
+    found = dense_features(second, in_doc, "PROTEST", sentence.start, DENSE_BLOCKS, vectors)
+    assert found == pytest.approx(dense_features(second, alone, "PROTEST", 0, DENSE_BLOCKS,
+                                                 vectors))
+    dims = vectors.dims
+    sentence_vector, window, trigger = (found[i * dims:(i + 1) * dims] for i in range(3))
+    for block in (sentence_vector, window, trigger):
+        assert float((block ** 2).sum()) == pytest.approx(1.0, abs=1e-4)
+    assert found[3 * dims:].tolist() == [1.0, 1.0, 0.0, 0.0, 0.0]  # `أمس`, no quantity
+
+
+def test_the_measures_block_sees_a_count_of_people_near_the_trigger(coder):
+    text = "قتل مسلحون 3 جنود في هجوم على حاجز للجيش شمال بغداد."
+    found = dense_features(text, _events(coder, text), "ASSAULT", 0, ("measures",), None)
+    assert found.tolist() == [0.0, 0.0, 1.0, 1.0, 1.0]
+
+
+def test_word_vectors_of_unknown_words_are_zero(vectors):
+    assert not vectors.mean(["zzqx-not-a-word"]).any()

@@ -27,7 +27,8 @@ import csv
 import datetime as dt
 import json
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -39,7 +40,7 @@ from khabar.arabic import split_sentences
 from khabar.document import Document, Sentence
 from khabar.events import EventCoder
 from khabar.events.classifier import (
-    CATEGORIES, MODEL_NAME, Features, bucket, sentence_features, vector)
+    CATEGORIES, DENSE_BLOCKS, MODEL_NAME, Features, bucket, sentence_features, vector)
 
 REPO = Path(__file__).resolve().parents[2]
 GSR = REPO / ".." / "shared" / "data" / "events" / "arabic-event-gsr"
@@ -55,10 +56,15 @@ class Row:
     gold: bool
     weight: float
     features: Features
+    # Dense extra feature families (train/events/extra_features.py), experiments only.
+    extra: dict[str, np.ndarray] = field(default_factory=dict)
 
 
-def load_rows(coder: EventCoder) -> list[Row]:
-    """Every usable row of both files, with its features (the coder runs on each)."""
+def load_rows(coder: EventCoder, families: Sequence[str] = ()) -> list[Row]:
+    """Every usable row of both files, with its features (the coder runs on each) and the
+    extra feature `families` asked for."""
+    if families:
+        from train.events.extra_features import extra_features
     rows: list[Row] = []
     for category in CATEGORIES:
         with (GSR / f"{category.lower()}_gsr.csv").open(encoding="utf-8") as handle:
@@ -80,8 +86,11 @@ def load_rows(coder: EventCoder) -> list[Row]:
                 part, gold = "ambiguous-dev", True
             else:
                 continue
+            events = coder(doc)
             rows.append(Row(category, part, gold, 1.0,
-                            sentence_features(text, coder(doc), category)))
+                            sentence_features(text, events, category),
+                            extra_features(text, events, category, 0, families)
+                            if families else {}))
     return rows
 
 
@@ -95,15 +104,22 @@ def idf_of(rows: list[Row], size: int, min_df: int = 2) -> np.ndarray:
     return idf
 
 
-def matrix(rows: list[Row], idf: np.ndarray) -> sparse.csr_matrix:
+def matrix(rows: list[Row], idf: np.ndarray,
+           extra: dict[str, float] | None = None) -> sparse.csr_matrix:
+    """The hashed features, then the `extra` families' dense blocks, each times its scale."""
     data, indices, indptr = [], [], [0]
     for row in rows:
         index, value = vector(row.features, idf)
         indices.extend(index.tolist())
         data.extend(value.tolist())
         indptr.append(len(indices))
-    return sparse.csr_matrix((np.array(data, dtype=np.float64), indices, indptr),
-                             shape=(len(rows), idf.shape[0]))
+    hashed = sparse.csr_matrix((np.array(data, dtype=np.float64), indices, indptr),
+                               shape=(len(rows), idf.shape[0]))
+    if not extra:
+        return hashed
+    blocks = [sparse.csr_matrix(np.array([row.extra[name] for row in rows]) * scale)
+              for name, scale in extra.items()]
+    return sparse.hstack([hashed, *blocks], format="csr")
 
 
 def fit(x, y, w, c: float) -> LogisticRegression:
@@ -131,7 +147,8 @@ def best_threshold(gold: np.ndarray, scores: np.ndarray) -> float:
 
 
 def out_of_fold(dev: list[Row], extra: list[Row], size: int, c: float, ambiguous: float,
-                folds: int = 5, seed: int = 13) -> np.ndarray:
+                folds: int = 5, seed: int = 13,
+                families: dict[str, float] | None = None) -> np.ndarray:
     """Cross-validated scores of the development rows (ambiguous rows train, never score).
 
     The idf is refit inside each fold, on that fold's training rows only.
@@ -143,8 +160,8 @@ def out_of_fold(dev: list[Row], extra: list[Row], size: int, c: float, ambiguous
         rows = [dev[i] for i in train] + extra
         idf = idf_of(rows, size)
         w = np.array([1.0] * len(train) + [ambiguous] * len(extra))
-        model = fit(matrix(rows, idf), np.array([r.gold for r in rows]), w, c)
-        scores[test] = model.predict_proba(matrix([dev[i] for i in test], idf))[:, 1]
+        model = fit(matrix(rows, idf, families), np.array([r.gold for r in rows]), w, c)
+        scores[test] = model.predict_proba(matrix([dev[i] for i in test], idf, families))[:, 1]
     return scores
 
 
@@ -160,18 +177,53 @@ def _precision_at(gold: np.ndarray, scores: np.ndarray, recall: float) -> float:
     return round(max((p for p, r, *_ in found if r >= recall), default=0.0), 3)
 
 
+def average_precision(gold: np.ndarray, scores: np.ndarray) -> float:
+    from sklearn.metrics import average_precision_score
+
+    return round(float(average_precision_score(gold, scores)), 3)
+
+
+def compare(rows: list[Row], size: int, configs: dict[str, dict[str, float]],
+            cs: list[float], ambiguous: float, seeds: list[int]) -> dict:
+    """Out-of-fold ranking of each feature configuration on the development part only: the
+    best precision at recall >= 0.6 and the average precision, per category, C and fold seed.
+    The held-out part is not touched."""
+    report: dict = {}
+    for category in CATEGORIES:
+        dev = [r for r in rows if r.category == category and r.part == "dev"]
+        extra = [r for r in rows if r.category == category and r.part == "ambiguous-dev"]
+        gold = np.array([r.gold for r in dev])
+        for name, families in configs.items():
+            for c in cs:
+                found = []
+                for seed in seeds:
+                    s = out_of_fold(dev, extra, size, c, ambiguous, seed=seed,
+                                    families=families)
+                    found.append({"seed": seed, "p_at_r60": _precision_at(gold, s, 0.6),
+                                  "ap": average_precision(gold, s)})
+                mean = {k: round(float(np.mean([f[k] for f in found])), 3)
+                        for k in ("p_at_r60", "ap")}
+                report.setdefault(category, {}).setdefault(name, {})[str(c)] = {
+                    "mean": mean, "seeds": found}
+                print(category, name, f"C={c}", json.dumps(mean),
+                      " ".join(f"{f['p_at_r60']:.3f}/{f['ap']:.3f}" for f in found),
+                      file=sys.stderr, flush=True)
+    return report
+
+
 def train_category(rows: list[Row], category: str, size: int, cs: list[float],
-                   ambiguous_weights: list[float]) -> dict:
+                   ambiguous_weights: list[float], dense: Sequence[str] = ()) -> dict:
     """Choose C and the ambiguous weight by dev cross-validation, fit on dev, score held-out."""
     dev = [r for r in rows if r.category == category and r.part == "dev"]
     extra = [r for r in rows if r.category == category and r.part == "ambiguous-dev"]
     held = [r for r in rows if r.category == category and r.part == "held-out"]
     gold = np.array([r.gold for r in dev])
+    families = dict.fromkeys(dense, 1.0)
     trials = []
     oof = {}
     for c in cs:
         for amb in ambiguous_weights:
-            s = oof[(c, amb)] = out_of_fold(dev, extra, size, c, amb)
+            s = oof[(c, amb)] = out_of_fold(dev, extra, size, c, amb, families=families)
             trial = {"C": c, "ambiguous_weight": amb, **scored(gold, s, best_threshold(gold, s))}
             trials.append(trial)
             print(category, json.dumps(trial), file=sys.stderr)
@@ -181,8 +233,8 @@ def train_category(rows: list[Row], category: str, size: int, cs: list[float],
     train = dev + (extra if amb > 0 else [])
     idf = idf_of(train, size)
     w = np.array([1.0] * len(dev) + [amb] * (len(train) - len(dev)))
-    model = fit(matrix(train, idf), np.array([r.gold for r in train]), w, c)
-    held_scores = model.predict_proba(matrix(held, idf))[:, 1]
+    model = fit(matrix(train, idf, families), np.array([r.gold for r in train]), w, c)
+    held_scores = model.predict_proba(matrix(held, idf, families))[:, 1]
     held_gold = np.array([r.gold for r in held])
     result = {
         "rows": {"dev": len(dev), "dev_positive": int(gold.sum()),
@@ -198,8 +250,26 @@ def train_category(rows: list[Row], category: str, size: int, cs: list[float],
         "dev_cv_precision_at_recall_0.6": _precision_at(gold, dev_scores, 0.6),
     }
     print(category, "held-out", json.dumps(result["held_out"]), file=sys.stderr)
-    return {"result": result, "idf": idf, "weights": model.coef_[0],
+    return {"result": result, "idf": idf, "weights": model.coef_[0][:size],
+            "dense": model.coef_[0][size:],
             "intercept": float(model.intercept_[0]), "threshold": best["threshold"]}
+
+
+FAMILY_OF = {"sentence_vector": "vectors", "window_vector": "vectors",
+             "trigger_vector": "vectors", "entities": "entities", "measures": "measures"}
+
+
+def _config(name: str) -> dict[str, float]:
+    """'base' -> {}; 'window_vector*0.5+entities' -> {'window_vector': 0.5, 'entities': 1.0}."""
+    if name == "base":
+        return {}
+    blocks = {}
+    for part in name.split("+"):
+        block, _, scale = part.partition("*")
+        if block not in FAMILY_OF:
+            raise SystemExit(f"unknown feature block {block!r}; known: {sorted(FAMILY_OF)}")
+        blocks[block] = float(scale or 1.0)
+    return blocks
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -207,14 +277,36 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--bits", type=int, default=18, help="hash space: 2**bits buckets")
     parser.add_argument("--c", type=float, nargs="+", default=[3.0, 10.0])
     parser.add_argument("--ambiguous-weight", type=float, nargs="+", default=[0.0, 0.5])
+    parser.add_argument("--dense", nargs="*", default=[], choices=DENSE_BLOCKS,
+                        help="dense blocks after the hashed features (khabar.events.classifier."
+                             "DENSE_BLOCKS; measured, not shipped: docs/events-classifier.md); "
+                             "the shipped model has none")
     parser.add_argument("--write", action="store_true", help="write the artifact")
+    parser.add_argument("--compare", nargs="+", metavar="CONFIG",
+                        help="instead of training, compare the out-of-fold ranking (dev only) "
+                             "of feature configurations: 'base' or '+'-joined blocks of "
+                             "train/events/extra_features.py with an optional '*scale', e.g. "
+                             "sentence_vector*0.5+entities")
+    parser.add_argument("--seeds", type=int, nargs="+", default=[13, 1, 2],
+                        help="fold seeds for --compare")
+    parser.add_argument("--compare-out", type=Path, help="write the --compare report (JSON)")
     args = parser.parse_args(argv)
     if not GSR.is_dir():
         print(f"gold standard not found at {GSR}; it lives in ../shared/data", file=sys.stderr)
         return 2
     size = 2 ** args.bits
-    rows = load_rows(EventCoder())
-    trained = {category: train_category(rows, category, size, args.c, args.ambiguous_weight)
+    if args.compare:
+        configs = {name: _config(name) for name in args.compare}
+        families = sorted({FAMILY_OF[block] for config in configs.values() for block in config})
+        rows = load_rows(EventCoder(), families)
+        report = compare(rows, size, configs, args.c, max(args.ambiguous_weight), args.seeds)
+        if args.compare_out:
+            args.compare_out.write_text(json.dumps(report, indent=1) + "\n")
+        return 0
+    dense = [block for block in DENSE_BLOCKS if block in args.dense]  # the run-time order
+    rows = load_rows(EventCoder(), sorted({FAMILY_OF[block] for block in dense}))
+    trained = {category: train_category(rows, category, size, args.c, args.ambiguous_weight,
+                                        dense)
                for category in CATEGORIES}
     if args.write:
         OUT.mkdir(parents=True, exist_ok=True)
@@ -222,8 +314,10 @@ def main(argv: list[str] | None = None) -> int:
         for category, t in trained.items():
             arrays[f"{category}_idf"] = t["idf"].astype(np.float16)
             arrays[f"{category}_weights"] = t["weights"].astype(np.float16)
+            if dense:
+                arrays[f"{category}_dense"] = t["dense"].astype(np.float32)
         np.savez_compressed(OUT / f"{MODEL_NAME}.npz", **arrays)
-        meta = {"bits": args.bits, "models": {
+        meta = {"bits": args.bits, "dense_blocks": dense, "models": {
             category: {"intercept": round(t["intercept"], 6), "threshold": t["threshold"]}
             for category, t in trained.items()}}
         (OUT / f"{MODEL_NAME}.json").write_text(json.dumps(meta, indent=2) + "\n")
@@ -238,7 +332,10 @@ def main(argv: list[str] | None = None) -> int:
                          ">= 2/3 as positives with the chosen sample weight (training only)",
             "features": "TF-IDF (tf = 1 + ln count, smoothed idf per hash bucket, min_df 2, l2) "
                         "of character 2-5-grams inside folded words, hashed with CRC-32 into "
-                        f"2**{args.bits} buckets; lexicon-coder features (see "
+                        f"2**{args.bits} buckets; lexicon-coder features; dense blocks "
+                        f"{', '.join(dense) or '(none)'}: l2-normalized mean PPMI-SVD word "
+                        "vectors (khabar/models/ner/neural.npz) of the sentence, of the words "
+                        "within 3 of a trigger and of the triggers, and date/quantity cues (see "
                         "khabar/events/classifier.py)",
             "model": "logistic regression, liblinear, L2, class_weight=balanced; C and the "
                      "ambiguous weight chosen by mean out-of-fold F1 on dev",
