@@ -329,7 +329,7 @@ def report(coder: EventCoder, rescored: Callable[[Document], tuple[Event, ...]])
         "hypothetical acts. The lexicon's confidence threshold only trades recall for a little",
         "precision. The sentence classifier (docs/events-classifier.md) multiplies held-out",
         "precision by three (ASSAULT) to eight (PROTEST) at a cost in recall; ASSAULT keeps a",
-        "high recall with precision near 0.55, PROTEST reaches about 0.5 / 0.5 from 59 training",
+        "high recall with precision near 0.5, PROTEST reaches about 0.5 / 0.5 from 59 training",
         "positives. The lenient and span tables below the detection table are for the lexicon",
         "coder (`classifier=False`), which the classifier only filters. Actor agreement is",
         "limited by span conventions (annotators mark heads such as `التونسيين`, we mark the",
