@@ -5,7 +5,7 @@ the NER network (an experiment scored on the development block: `train.ner.neura
 
 The text: SaudiNewsNet and the ANT subset, read as train/ner/clusters.py reads them, articles in
 a fixed random order, split with khabar.arabic.split_sentences, folded with khabar.arabic.fold
-(numbers as `<num>`), sentences cut at 60 tokens, until about 2.5 million tokens. A token's
+(numbers as `<num>`), sentences cut at 60 tokens, until about 3 million tokens. A token's
 input is its frozen distributional vector (train/ner/clusters.py --vectors; zeros for an unknown
 word) joined with a learned embedding of its c256 cluster (one more id for no cluster). One LSTM
 layer per direction (128 hidden units each); the forward one predicts the next word's c1024
@@ -166,7 +166,7 @@ def main() -> None:
     parser.add_argument("--vectors", type=Path, required=True)
     parser.add_argument("--vector-words", type=int, default=100_000)
     parser.add_argument("--out", type=Path, default=Path("/tmp/lm.pt"))
-    parser.add_argument("--tokens", type=int, default=2_500_000)
+    parser.add_argument("--tokens", type=int, default=3_000_000)
     parser.add_argument("--hidden", type=int, default=128)
     parser.add_argument("--cluster-dims", type=int, default=16)
     parser.add_argument("--lr", type=float, default=2e-3)
