@@ -20,7 +20,8 @@ dev block.
 Experiments, scored on the dev block only (PyTorch's scores added to the CRF's; none beat the
 shipped shape, docs/evaluation-ner.md): `--char-dims` (a convolution over each token's folded
 letters, max-pooled, joined to the input), `--third-dilation` (a third, residual convolution of
-width 3 with that dilation) and `--second-width`.
+width 3 with that dilation) and `--second-width`; `--lm` (the states of a small news language
+model, train/ner/lm.py, joined to each token's input).
 """
 
 from __future__ import annotations
@@ -220,14 +221,19 @@ class Vectors:
 
 
 def examples(sentences: Sequence[Sentence], featurizer: Featurizer, vocabulary: dict[str, int],
-             lookup) -> list[Example]:
+             lookup, context=None) -> list[Example]:
+    """`context`, if given: folded sentences -> per-token arrays joined to the vectors (--lm)."""
     label_index = {label: i for i, label in enumerate(LABELS)}
     found = []
-    for sentence in sentences:
+    folded = [[featurizer._word(token).folded for token in s.tokens] for s in sentences]
+    states = context(folded) if context is not None else None
+    for k, sentence in enumerate(sentences):
         ids = [[vocabulary[a] for a in attributes if a in vocabulary]
                for attributes in token_attributes(featurizer, sentence.tokens)]
         words = [featurizer._word(token) for token in sentence.tokens]
         vectors = np.stack([lookup(word.folded) for word in words])
+        if states is not None:
+            vectors = np.concatenate([vectors, states[k].astype(np.float32)], 1)
         found.append(Example(ids, vectors, [label_index[tag] for tag in sentence.tags],
                              [word.folded for word in words]))
     return found
@@ -257,6 +263,10 @@ def main() -> None:
                         help="experiment (--dev only): letter embeddings of this size")
     parser.add_argument("--char-channels", type=int, default=50)
     parser.add_argument("--char-widths", default="2,3,4")
+    parser.add_argument("--lm", type=Path,
+                        help="experiment (--dev only): states of this news language model "
+                             "(train/ner/lm.py) joined to each token's input")
+    parser.add_argument("--lm-scale", type=float, default=1.0)
     parser.add_argument("--torch-scores", action="store_true",
                         help="with --dev, also score the network in PyTorch (as the experiments)")
     parser.add_argument("--dropout", type=float, default=0.5)
@@ -269,8 +279,8 @@ def main() -> None:
     shape = Shape(args.dims, args.channels, args.second_width, args.third_dilation,
                   args.char_dims, args.char_channels,
                   tuple(int(w) for w in args.char_widths.split(",")))
-    if not shape.exportable and not args.dev:
-        parser.error("--second-width, --third-dilation and --char-dims are --dev experiments")
+    if (not shape.exportable or args.lm) and not args.dev:
+        parser.error("--second-width, --third-dilation, --char-dims and --lm are --dev experiments")
     torch.set_num_threads(1)
     torch.manual_seed(args.seed)
     random.seed(args.seed)
@@ -293,19 +303,25 @@ def main() -> None:
                 return vectors.matrix[row]
         return zero
 
+    context = None
+    if args.lm:
+        from train.ner.lm import Features
+        context = Features(args.lm, clusters, args.vectors, args.lm_scale)
+
     counts: Counter[str] = Counter()
     for sentence in train:
         for attributes in token_attributes(featurizer, sentence.tokens):
             counts.update(attributes)
     attributes = sorted(a for a, n in counts.items() if n >= 2)
     vocabulary = {a: i + 1 for i, a in enumerate(attributes)}
-    train_examples = examples(train, featurizer, vocabulary, lookup)
-    dev_examples = examples(dev, featurizer, vocabulary, lookup)
+    train_examples = examples(train, featurizer, vocabulary, lookup, context)
+    dev_examples = examples(dev, featurizer, vocabulary, lookup, context)
     print(f"{len(train)} sentences, {len(attributes)} attributes ({time.time() - started:.0f}s)",
           flush=True)
 
     letters = Letters([w for e in train_examples for w in e.folded])
-    network = Network(len(attributes), vectors.matrix.shape[1], shape, args.dropout,
+    network = Network(len(attributes), vectors.matrix.shape[1] + (context.size if context else 0),
+                      shape, args.dropout,
                       args.attribute_dropout, letters)
     optimizer = torch.optim.Adam(network.parameters(), lr=args.lr)
     schedule = torch.optim.lr_scheduler.LambdaLR(
@@ -333,12 +349,12 @@ def main() -> None:
             line += f", dev F1 alone {dev_alone(network, dev, dev_examples):.2f}"
         print(f"{line} ({time.time() - started:.0f}s)", flush=True)
 
-    if not shape.exportable or args.torch_scores:
+    if not shape.exportable or args.lm or args.torch_scores:
         if args.crf:  # scored with PyTorch's scores: the run time has no such network
             network.eval()
-            ensemble_scores(args.crf, TorchScores(network, featurizer, vocabulary, lookup),
-                            clusters, dev)
-        if not shape.exportable:
+            ensemble_scores(args.crf, TorchScores(network, featurizer, vocabulary, lookup,
+                                                  context=context), clusters, dev)
+        if not shape.exportable or args.lm:
             return
     suffix = ".dev" if args.dev else ""
     out = args.out / (NEURAL_FILE + suffix + (".npz" if suffix else ""))
@@ -428,9 +444,10 @@ class TorchScores:
     score experimental shapes on the dev block."""
 
     def __init__(self, network: Network, featurizer: Featurizer, vocabulary: dict[str, int],
-                 lookup, order: Sequence[int] = tuple(range(len(LABELS)))) -> None:
+                 lookup, order: Sequence[int] = tuple(range(len(LABELS))), context=None) -> None:
         self.network, self.featurizer, self.vocabulary, self.lookup = (
             network, featurizer, vocabulary, lookup)
+        self.context = context
         self.order = list(order)
         self.labels = tuple(LABELS[k] for k in self.order)
         self.transition = network.transition.detach().double().numpy()[
@@ -438,11 +455,11 @@ class TorchScores:
 
     def in_order(self, labels: Sequence[str]) -> TorchScores:
         return TorchScores(self.network, self.featurizer, self.vocabulary, self.lookup,
-                           [LABELS.index(label) for label in labels])
+                           [LABELS.index(label) for label in labels], self.context)
 
     def scores(self, sentences, _words, _attributes, _matches) -> list[np.ndarray]:
         batch = examples([Sentence(tuple(s), tuple("O" for _ in s)) for s in sentences],
-                         self.featurizer, self.vocabulary, self.lookup)
+                         self.featurizer, self.vocabulary, self.lookup, self.context)
         found = []
         with torch.no_grad():
             for first in range(0, len(batch), 64):
