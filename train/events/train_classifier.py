@@ -212,11 +212,13 @@ def compare(rows: list[Row], size: int, configs: dict[str, dict[str, float]],
 
 
 def train_category(rows: list[Row], category: str, size: int, cs: list[float],
-                   ambiguous_weights: list[float], dense: Sequence[str] = ()) -> dict:
-    """Choose C and the ambiguous weight by dev cross-validation, fit on dev, score held-out."""
+                   ambiguous_weights: list[float], dense: Sequence[str] = (),
+                   held_out: bool = True) -> dict:
+    """Choose C and the ambiguous weight by dev cross-validation, fit on dev, score held-out
+    (unless `held_out` is false: then its rows are not scored and its results are None)."""
     dev = [r for r in rows if r.category == category and r.part == "dev"]
     extra = [r for r in rows if r.category == category and r.part == "ambiguous-dev"]
-    held = [r for r in rows if r.category == category and r.part == "held-out"]
+    held = [r for r in rows if r.category == category and r.part == "held-out"] if held_out else []
     gold = np.array([r.gold for r in dev])
     families = dict.fromkeys(dense, 1.0)
     trials = []
@@ -234,7 +236,7 @@ def train_category(rows: list[Row], category: str, size: int, cs: list[float],
     idf = idf_of(train, size)
     w = np.array([1.0] * len(dev) + [amb] * (len(train) - len(dev)))
     model = fit(matrix(train, idf, families), np.array([r.gold for r in train]), w, c)
-    held_scores = model.predict_proba(matrix(held, idf, families))[:, 1]
+    held_scores = model.predict_proba(matrix(held, idf, families))[:, 1] if held else None
     held_gold = np.array([r.gold for r in held])
     result = {
         "rows": {"dev": len(dev), "dev_positive": int(gold.sum()),
@@ -243,13 +245,15 @@ def train_category(rows: list[Row], category: str, size: int, cs: list[float],
         "C": c, "ambiguous_weight": amb, "cross_validation": trials,
         "dev_cv": {k: best[k] for k in ("threshold", "precision", "recall", "f1", "tp", "fp",
                                         "fn")},
-        "held_out": scored(held_gold, held_scores, best["threshold"]),
+        "held_out": scored(held_gold, held_scores, best["threshold"]) if held else None,
         # Diagnostic only, never used to choose anything: how well the held-out rows are
         # ranked, i.e. the best precision any threshold would give at recall >= 0.6 there.
-        "held_out_precision_at_recall_0.6_oracle": _precision_at(held_gold, held_scores, 0.6),
+        "held_out_precision_at_recall_0.6_oracle":
+            _precision_at(held_gold, held_scores, 0.6) if held else None,
         "dev_cv_precision_at_recall_0.6": _precision_at(gold, dev_scores, 0.6),
     }
-    print(category, "held-out", json.dumps(result["held_out"]), file=sys.stderr)
+    if held:
+        print(category, "held-out", json.dumps(result["held_out"]), file=sys.stderr)
     return {"result": result, "idf": idf, "weights": model.coef_[0][:size],
             "dense": model.coef_[0][size:],
             "intercept": float(model.intercept_[0]), "threshold": best["threshold"]}
@@ -282,6 +286,9 @@ def main(argv: list[str] | None = None) -> int:
                              "DENSE_BLOCKS; measured, not shipped: docs/events-classifier.md); "
                              "the shipped model has none")
     parser.add_argument("--write", action="store_true", help="write the artifact")
+    parser.add_argument("--no-held-out", action="store_true",
+                        help="do not score the held-out half (while choosing settings, so that "
+                             "no held-out number is seen); not with --write")
     parser.add_argument("--compare", nargs="+", metavar="CONFIG",
                         help="instead of training, compare the out-of-fold ranking (dev only) "
                              "of feature configurations: 'base' or '+'-joined blocks of "
@@ -303,10 +310,12 @@ def main(argv: list[str] | None = None) -> int:
         if args.compare_out:
             args.compare_out.write_text(json.dumps(report, indent=1) + "\n")
         return 0
+    if args.write and args.no_held_out:
+        parser.error("--write records the held-out scores in training.json: drop --no-held-out")
     dense = [block for block in DENSE_BLOCKS if block in args.dense]  # the run-time order
     rows = load_rows(EventCoder(), sorted({FAMILY_OF[block] for block in dense}))
     trained = {category: train_category(rows, category, size, args.c, args.ambiguous_weight,
-                                        dense)
+                                        dense, held_out=not args.no_held_out)
                for category in CATEGORIES}
     if args.write:
         OUT.mkdir(parents=True, exist_ok=True)
