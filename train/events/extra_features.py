@@ -4,7 +4,7 @@
 and reports the out-of-fold ranking on the development part (docs/events-classifier.md).
 
 - `vectors` (blocks sentence_vector, window_vector, trigger_vector) and `measures`: the dense
-  blocks of khabar.events.classifier.dense_features, shipped;
+  blocks of khabar.events.classifier.dense_features (measured, not in the shipped model);
 - `entities`: the CRF NER tagger's (`ner.crf.v1`) mentions: counts of PER, ORG and LOC, a LOC
   within five words after a trigger, whether the events' source or target actor overlaps a
   mention, any mention. Not shipped (no clear gain; the tagger would have to run on each scored
@@ -48,7 +48,7 @@ def vectors(text: str, events: Sequence[Event], category: str, offset: int
 
 
 def entities(text: str, events: Sequence[Event], category: str, offset: int) -> np.ndarray:
-    tokens = [t for t in tokenize(text, 0, len(text))]
+    tokens = list(tokenize(text, 0, len(text)))
     if not tokens:
         return np.zeros(7)
     spans = _tagger().document_spans([[t.text for t in tokens]])[0]

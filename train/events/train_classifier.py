@@ -341,11 +341,10 @@ def main(argv: list[str] | None = None) -> int:
                          ">= 2/3 as positives with the chosen sample weight (training only)",
             "features": "TF-IDF (tf = 1 + ln count, smoothed idf per hash bucket, min_df 2, l2) "
                         "of character 2-5-grams inside folded words, hashed with CRC-32 into "
-                        f"2**{args.bits} buckets; lexicon-coder features; dense blocks "
-                        f"{', '.join(dense) or '(none)'}: l2-normalized mean PPMI-SVD word "
-                        "vectors (khabar/models/ner/neural.npz) of the sentence, of the words "
-                        "within 3 of a trigger and of the triggers, and date/quantity cues (see "
-                        "khabar/events/classifier.py)",
+                        f"2**{args.bits} buckets; lexicon-coder features"
+                        + (f"; dense blocks {', '.join(dense)} (l2-normalized mean PPMI-SVD "
+                           "word vectors of khabar/models/ner/neural.npz, date/quantity cues)"
+                           if dense else "") + " (see khabar/events/classifier.py)",
             "model": "logistic regression, liblinear, L2, class_weight=balanced; C and the "
                      "ambiguous weight chosen by mean out-of-fold F1 on dev",
             "threshold_rule": "best F1 of out-of-fold dev scores",
