@@ -102,6 +102,24 @@ def _cut(pairs: Sequence[tuple[str, str]]) -> Iterator[Sentence]:
         yield Sentence(tuple(tokens), tuple(tags))
 
 
+def to_bioes(tags: Sequence[str]) -> tuple[str, ...]:
+    """The same entities (conlleval chunks) in BIOES: S- marks a one-token entity, E- the last
+    token of a longer one (train/ner/train.py --scheme bioes)."""
+    out = ["O"] * len(tags)
+    for start, end, kind in chunks(tags):
+        if end - start == 1:
+            out[start] = f"S-{kind}"
+        else:
+            out[start : end] = [f"B-{kind}"] + [f"I-{kind}"] * (end - start - 2) + [f"E-{kind}"]
+    return tuple(out)
+
+
+def to_bio(tag: str) -> str:
+    """A BIOES tag as BIO (S- is B-, E- is I-)."""
+    prefix, _, name = tag.partition("-")
+    return f"{ {'S': 'B', 'E': 'I'}.get(prefix, prefix)}-{name}" if name else tag
+
+
 def chunks(tags: Sequence[str]) -> set[tuple[int, int, str]]:
     """Entities as (start, end, type) token ranges, end exclusive, by conlleval's rules."""
     found: set[tuple[int, int, str]] = set()

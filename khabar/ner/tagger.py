@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from khabar.ner.clitics import ProcliticTrimmer
+from khabar.ner.conll import to_bio
 from khabar.ner.context import consistent
 from khabar.ner.crf import load_weights, marginals_batch, pad, viterbi_batch
 from khabar.ner.features import (Clusters, Featurizer, Vectors, load_clusters,
@@ -58,6 +59,8 @@ class NerTagger:
         self.lexicon = lexicon
         self.entity_counts = entity_counts or {}
         self.weights = load_weights(model_path)
+        # Output is BIO whatever the scheme the model was trained with (BIO or BIOES).
+        self.labels = tuple(map(to_bio, self.weights.labels))
         table = load_emission_table(emissions, self.weights) if emissions else None
         self.featurizer = Featurizer(clusters, lexicon, priors or {}, vectors, table)
         self.neural = neural.in_order(self.weights.labels) if neural is not None else None
@@ -71,7 +74,7 @@ class NerTagger:
         if not tokens:
             return []
         best = self.weights.viterbi(self.emissions([tokens])[0])
-        return [self.weights.labels[i] for i in best]
+        return [self.labels[i] for i in best]
 
     def emissions(self, sentences: Sequence[Sequence[str]],
                   contexts: list | None = None) -> list[np.ndarray]:
@@ -100,7 +103,7 @@ class NerTagger:
         if present:
             batch, lengths = pad(self.emissions([sentences[i] for i in present]))
             for i, path in zip(present, viterbi_batch(self.weights, batch, lengths), strict=True):
-                labels[i] = [self.weights.labels[k] for k in path]
+                labels[i] = [self.labels[k] for k in path]
         return labels
 
     def spans(self, tokens: Sequence[str]) -> list[TaggedSpan]:
@@ -121,7 +124,7 @@ class NerTagger:
         marginals = marginals_batch(self.weights, batch, lengths)
         for row, (i, path) in enumerate(zip(present, paths, strict=True)):
             chosen = marginals[row, np.arange(len(path)), path]
-            found[i] = _chunks([self.weights.labels[k] for k in path], chosen)
+            found[i] = _chunks([self.labels[k] for k in path], chosen)
         return found
 
     def document_spans(self, sentences: Sequence[Sequence[str]]) -> list[list[TaggedSpan]]:

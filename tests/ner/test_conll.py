@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from khabar.ner.conll import chunks, map_tag, read_blank_separated, read_running, score
+from hypothesis import given
+from hypothesis import strategies as st
+
+from khabar.ner.conll import (chunks, map_tag, read_blank_separated, read_running, score,
+                              to_bio, to_bioes)
 
 
 @pytest.mark.parametrize(("tag", "expected"), [
@@ -23,6 +27,18 @@ def test_map_tag_uses_khabar_labels(tag, expected):
 ])
 def test_chunks_follow_conlleval(tags, expected):
     assert chunks(tags) == expected
+
+
+def test_bioes_marks_single_and_last_tokens():
+    tags = ["O", "B-PER", "I-PER", "I-PER", "B-LOC", "I-ORG", "O", "I-MISC"]
+    assert to_bioes(tags) == ("O", "B-PER", "I-PER", "E-PER", "S-LOC", "S-ORG", "O", "S-MISC")
+
+
+@given(st.lists(st.sampled_from(["O", "B-PER", "I-PER", "B-LOC", "I-LOC"]), max_size=12))
+def test_bioes_keeps_the_entities_and_reads_back_as_bio(tags):
+    bioes = to_bioes(tags)
+    assert chunks([to_bio(tag) for tag in bioes]) == chunks(tags)
+    assert all(tag == "O" or tag[0] in "BIES" for tag in bioes)
 
 
 def test_score_counts_only_exact_span_and_type():

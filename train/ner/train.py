@@ -15,6 +15,7 @@ emission blocks of the 50,000 most frequent news words are precomputed for fast 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import gzip
 import json
 import time
@@ -26,7 +27,7 @@ import pycrfsuite
 
 from eval.ner import article_tags
 from khabar.arabic import fold
-from khabar.ner.conll import Sentence, score
+from khabar.ner.conll import Sentence, score, to_bio, to_bioes
 from khabar.ner.crf import Weights, export_weights, load_weights
 from khabar.ner.features import (Clusters, Featurizer, load_clusters, load_vectors,
                                  write_emission_table)
@@ -114,6 +115,7 @@ def main() -> None:
     parser.add_argument("--keep", action="store_true",
                         help="with --dev, keep the weights (ner.weights.npz.dev.npz) for "
                              "train/ner/neural.py --dev --crf")
+    parser.add_argument("--scheme", choices=("bio", "bioes"), default="bio")
     parser.add_argument("--c1", type=float, default=0.01)
     parser.add_argument("--c2", type=float, default=0.01)
     parser.add_argument("--iterations", type=int, default=150)
@@ -127,6 +129,9 @@ def main() -> None:
     extra: list[Sentence] = []
     if args.aqmar:
         extra = data.aqmar_train(args.data) + (data.aqmar_dev(args.data) if args.aqmar_dev else [])
+    if args.scheme == "bioes":
+        train = [dataclasses.replace(s, tags=to_bioes(s.tags)) for s in train]
+        extra = [dataclasses.replace(s, tags=to_bioes(s.tags)) for s in extra]
     clusters = load_clusters(args.out / CLUSTER_FILE)
     lexicon = load_lexicon()
     params = {"c1": args.c1, "c2": args.c2, "max_iterations": args.iterations}
@@ -152,7 +157,7 @@ def main() -> None:
           flush=True)
 
     if dev:
-        predicted = [[weights.labels[i] for i in weights.viterbi(shipped.emissions(s.tokens, weights))]
+        predicted = [[to_bio(weights.labels[i]) for i in weights.viterbi(shipped.emissions(s.tokens, weights))]
                      for s in dev]
         report = score([s.tags for s in dev], predicted)
         print(f"dev F1 {report.overall.f1:.2f} (P {report.overall.precision:.2f} "
