@@ -21,12 +21,14 @@ row), the word vectors (int8, in the order of the cluster table's words), the la
 from __future__ import annotations
 
 import dataclasses
+import functools
 import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+from threadpoolctl import ThreadpoolController
 
 from khabar.ner.features import strip_clitics
 
@@ -89,6 +91,13 @@ class NeuralModel:
         model's table covers; else `attributes(token)` builds them); `matches` are each
         sentence's list-match attributes by position.
         """
+        # One BLAS thread: khabar runs one article per process (ingest workers, Spark tasks),
+        # and OpenBLAS would spread an article's matrix products over every core, for about
+        # twice the CPU and a few percent less wall-clock time (docs/performance-ner.md).
+        with _blas().limit(limits=1, user_api="blas"):
+            return self._scores(sentences, words, attributes, matches)
+
+    def _scores(self, sentences, words, attributes, matches) -> list[np.ndarray]:
         channels = self.channels
         lengths = [len(tokens) for tokens in sentences]
         rows = self._rows(sentences, words, attributes)
@@ -196,6 +205,12 @@ class NeuralModel:
         for token, number in new.items():
             ids[token] = used + number
         return [row or ids[token] for token, row in zip(tokens, rows, strict=True)]
+
+
+@functools.cache
+def _blas() -> ThreadpoolController:
+    """The process's BLAS thread pools (looked up once: a millisecond or two)."""
+    return ThreadpoolController()
 
 
 def _windows(flat: np.ndarray, count: int, width: int, step: int) -> np.ndarray:

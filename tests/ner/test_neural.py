@@ -7,10 +7,12 @@ from types import SimpleNamespace
 
 import numpy as np
 import pytest
+from threadpoolctl import ThreadpoolController
 
 from khabar.arabic import split_sentences
 from khabar.document import Document, Sentence
 from khabar.ner import load_tagger
+from khabar.ner import neural
 from khabar.ner.neural import NeuralModel
 from khabar.pipeline import REGISTRY
 from khabar.stages.entities import NEURAL_STAGE, make_neural
@@ -89,6 +91,28 @@ def test_outputs_follow_the_crf_label_order():
     assert reordered.transition[0, 1] == model.transition[2, 0]
     with pytest.raises(ValueError):
         model.in_order(("O", "B-LOC", "I-PER"))
+
+
+def blas_threads() -> list[int]:
+    return [pool["num_threads"] for pool in ThreadpoolController().info()
+            if pool["user_api"] == "blas"]
+
+
+def test_network_products_use_one_blas_thread_and_leave_the_setting_as_it_was(monkeypatch):
+    model = tiny_model()
+    words = [[SimpleNamespace(folded="w0", own=["a0"]), SimpleNamespace(folded="w1", own=["a1"])]]
+    seen: list[list[int]] = []
+    windows = neural._windows
+
+    def spying(*args):
+        seen.append(blas_threads())
+        return windows(*args)
+
+    before = blas_threads()
+    monkeypatch.setattr(neural, "_windows", spying)
+    model.scores([["p", "q"]], words, list, [{}])
+    assert seen and all(threads == [1] * len(threads) for threads in seen)
+    assert blas_threads() == before
 
 
 def document(text: str) -> Document:
