@@ -48,6 +48,7 @@ bench: $(STAMP)
 ## eval: quality measurements on held-out data from ../shared (numbers go to docs/evaluation.md)
 eval: $(STAMP)
 	$(BIN)/python -m eval.extraction
+	$(BIN)/python -m eval.furniture
 	$(BIN)/python -m eval.ner
 	$(BIN)/python -m eval.roles
 	$(BIN)/python -m eval.measures

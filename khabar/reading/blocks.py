@@ -2,8 +2,10 @@
 
 The same rules serve scraped text and the blocks that HTML extraction finds:
 1. furniture goes: outlet names and bare domains (they name the source), logo lines, share and
-   follow prompts, empty-widget text, and every link line under a "most read" / "read also"
-   section marker until article prose resumes;
+   follow prompts, empty-widget text, every link line under a "most read" / "read also"
+   section marker until article prose resumes, footer lines ("رابط الخبر ...", a columnist's
+   SMS contact line), and the share bars and footers that scraping glued to a paragraph (before
+   its first words, after its last sentence);
 2. exactly one title: a line that is its own copy glued several times ("TitleTitle") collapses,
    and later copies of the title (alone or glued to the start of a paragraph) go;
 3. what trails the last prose paragraph and is not prose itself goes (footers, tag clouds);
@@ -12,6 +14,8 @@ The same rules serve scraped text and the blocks that HTML extraction finds:
 
 from __future__ import annotations
 
+import html
+import html.entities
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -22,6 +26,7 @@ from khabar.reading.boilerplate import DOMAIN, OUTLET, SECTION, LineClassifier, 
 
 _SENTENCE_END = tuple(".!?؟…:\"»”')")
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
+_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _MAX_HEADING_WORDS = 12
 _MAX_TITLE_CHARS = 300
 
@@ -50,6 +55,20 @@ def squeeze(line: str) -> str:
     return " ".join(line.split())
 
 
+def unescape_references(text: str) -> str:
+    """HTML character references left in plain text (`&quot;`, `&#8220;`) as the characters
+    they stand for. Only complete references (with the `;`): `AT&T` and `&copy` stay."""
+    if "&" not in text:
+        return text
+    return _REFERENCE.sub(_resolved, text)
+
+
+def _resolved(match: re.Match) -> str:
+    reference = match.group()
+    known = reference[1] == "#" or reference[1:] in html.entities.html5
+    return html.unescape(reference) if known else reference  # `&notareference;` is no `&not`
+
+
 def collapse_glued(line: str) -> str:
     """`TitleTitle` or `Title Title Title` → `Title`; other lines unchanged."""
     if len(line) > 3 * _MAX_TITLE_CHARS:
@@ -76,6 +95,17 @@ def _first_copy(line: str, unit: str) -> str:
     return line
 
 
+def _without_glued_furniture(block: Block, classifier: LineClassifier) -> Block:
+    """The block without a share bar glued before its first words or a footer glued after its
+    last sentence."""
+    text = block.text
+    end = classifier.glued_footer(text)
+    if end is not None:
+        text = text[:end].rstrip()
+    text = text[classifier.glued_share_bar(text):]
+    return block if text == block.text else Block(text, block.kind)
+
+
 def _unglued(block: Block) -> Block:
     """Collapse a self-glued line; mark it, since only a title gets glued to itself."""
     text = collapse_glued(block.text)
@@ -91,7 +121,9 @@ def is_prose(text: str) -> bool:
 def clean_blocks(blocks: Sequence[Block], classifier: LineClassifier, *,
                  title_hint: str | None = None) -> Draft:
     """Apply the rules in the module docstring to blocks in page order."""
-    blocks = [_unglued(Block(squeeze(b.text), b.kind)) for b in blocks if b.text.strip()]
+    blocks = [_unglued(_without_glued_furniture(Block(squeeze(b.text), b.kind), classifier))
+              for b in blocks if b.text.strip()]
+    blocks = [b for b in blocks if b.text]
     kinds = [classifier.kind(b.text) for b in blocks]
     source_name, domain = _find_source(blocks, kinds, classifier)
     keep = _drop_furniture(blocks, kinds)

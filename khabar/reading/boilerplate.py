@@ -3,7 +3,8 @@
 Two sources of knowledge:
 - a project-written lexicon (lexicons/boilerplate.tsv, lexicons/outlets.tsv): section markers
   such as "الأكثر قراءة" that open a block of links, empty-widget text ("No stories found."),
-  share/follow prompts, logo lines, outlet names and bare domains;
+  share/follow prompts and share bars, footers ("رابط الخبر ...", a columnist's SMS contact
+  line), logo lines, outlet names and bare domains;
 - `BoilerplateModel`, learned per source from many pages (corpus mode): a line that appears in a
   large share of one source's pages is that source's template. Frequencies count *pages*, not
   lines, so text that repeats inside one article is never mistaken for a template.
@@ -23,12 +24,18 @@ from khabar.arabic import fold
 from khabar.lexicons import read_rows
 
 # Line kinds returned by `LineClassifier.kind`.
-SECTION, WIDGET, FURNITURE, PROMPT, DOMAIN, OUTLET, LEARNED = (
-    "section", "widget", "furniture", "prompt", "domain", "outlet", "learned")
+SECTION, WIDGET, FURNITURE, PROMPT, DOMAIN, OUTLET, LEARNED, FOOTER = (
+    "section", "widget", "furniture", "prompt", "domain", "outlet", "learned", "footer")
+SHARE, NETWORK = "share", "network"  # lexicon kinds: whole lines of them are furniture
 
 _DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})/?$", re.IGNORECASE)
 _LONGEST_FURNITURE = 160  # characters; longer lines are checked only against learned templates
 _PUNCT_EDGES = " \t:：.،,!-–—|•·»«\"'()[]"
+_FOOTER_TAIL = 300  # characters: how long a footer glued after a paragraph's last sentence may be
+# Where scraping glues a footer to a paragraph: after a sentence's end, or straight after Latin
+# letters, digits or an address with no space at all ("...@mail.comللتواصل مع الكاتب").
+_GLUE_POINT = re.compile(r"[.!?؟…»”\"]\s+|(?<=[A-Za-z0-9@)])(?=[\u0621-\u064A])")
+_WORD = re.compile(r"\S+")
 
 
 def line_key(line: str) -> str:
@@ -70,19 +77,41 @@ class LineClassifier:
     prompts: tuple[str, ...]
     outlets: Outlets
     learned: frozenset[str] = frozenset()
+    footers: tuple[str, ...] = ()
+    share: frozenset[str] = frozenset()  # share prompts ("شارك من خلال", "اكتب رأيك")
+    networks: frozenset[str] = frozenset()  # social network names
+    # First words of the footers (as written and folded) and of the share phrases: checked
+    # before anything is folded, since nearly every line is article text.
+    footer_heads: frozenset[str] = frozenset()
+    share_heads: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, learned: Iterable[str] = ()) -> LineClassifier:
         exact: dict[str, str] = {}
         prompts: list[str] = []
+        footers: list[str] = []
+        footer_heads: set[str] = set()
+        sets: dict[str, set[str]] = {SHARE: set(), NETWORK: set()}
         for kind, phrase in read_rows("boilerplate.tsv"):
+            key = line_key(phrase)
             if kind == PROMPT:
-                prompts.append(line_key(phrase))
+                prompts.append(key)
+            elif kind == FOOTER:
+                footers.append(key)
+                footer_heads.update((phrase.split()[0], key.split()[0]))
+            elif kind in sets:
+                sets[kind].add(key)
+                exact[key] = FURNITURE
             else:
-                exact[line_key(phrase)] = kind
-        return cls(exact, tuple(prompts), Outlets.load(), frozenset(learned))
+                exact[key] = kind
+        share_heads = frozenset(phrase.split()[0] for phrase in sets[SHARE] | sets[NETWORK])
+        return cls(exact, tuple(prompts), Outlets.load(), frozenset(learned), tuple(footers),
+                   frozenset(sets[SHARE]), frozenset(sets[NETWORK]), frozenset(footer_heads),
+                   share_heads)
 
     def kind(self, line: str) -> str | None:
+        if self._footer_starts(line):
+            return FOOTER  # whatever its length: "رابط الخبر بصحيفة ...: <the title>"
         if len(line) > _LONGEST_FURNITURE and not self.learned:
             return None  # article paragraphs: no lexicon entry is this long
         key = line_key(line)
@@ -99,6 +128,50 @@ class LineClassifier:
         if len(key.split()) <= 12 and any(key.startswith(p) for p in self.prompts):
             return PROMPT
         return None
+
+    def glued_footer(self, text: str) -> int | None:
+        """Where a footer glued after the last sentence of `text` starts
+        ("... النص. رابط الخبر بصحيفة ...: العنوان"), or None."""
+        tail = max(0, len(text) - _FOOTER_TAIL)
+        if not any(head in text[tail:] for head in self.footer_heads):
+            return None  # the usual case, decided without trying each glue point
+        for match in _GLUE_POINT.finditer(text, tail):
+            if self._footer_starts(text[match.end():]):
+                return match.end()
+        return None
+
+    def glued_share_bar(self, text: str) -> int:
+        """How many leading characters of `text` are a share bar glued before the paragraph
+        ("شارك من خلال تويتر فيسبوك جوجل بلس اكتب رأيك <text>"), or 0. A bar needs a share
+        prompt and two network names, so a sentence that opens with the verb شارك is kept."""
+        first = text[:40].split(None, 1)
+        if not first or fold(first[0].strip(_PUNCT_EDGES)) not in self.share_heads:
+            return 0
+        matches = list(_WORD.finditer(text[:300]))
+        words = [match.group() for match in matches]
+        at = prompts = networks = 0
+        while at < len(words):
+            for size in (3, 2, 1):
+                if at + size > len(words):
+                    continue
+                phrase = line_key(" ".join(words[at : at + size]))
+                if phrase in self.share or phrase in self.networks:
+                    prompts += phrase in self.share
+                    networks += phrase in self.networks
+                    at += size
+                    break
+            else:
+                break
+        if prompts and networks >= 2 and at < len(words):
+            return matches[at].start()
+        return 0
+
+    def _footer_starts(self, text: str) -> bool:
+        first = text[:40].split(None, 1)
+        if not first or fold(first[0].strip(_PUNCT_EDGES)) not in self.footer_heads:
+            return False
+        head = line_key(text[:60])
+        return any(head.startswith(footer) for footer in self.footers)
 
     @staticmethod
     def domain_of(line: str) -> str | None:

@@ -17,7 +17,7 @@ from khabar.document import Document, Paragraph, Source
 from khabar.errors import MalformedRecordRejected, NotAnArticleRejected, NotArabicRejected, TooShortRejected
 from khabar.pages import RawPage, domain_of
 from khabar.pipeline import register
-from khabar.reading.blocks import Block, clean_blocks
+from khabar.reading.blocks import Block, clean_blocks, unescape_references
 from khabar.reading.boilerplate import BoilerplateModel, LineClassifier
 from khabar.reading.decode import DEFAULT_MAX_BYTES, decode
 from khabar.reading.html import extract_html
@@ -86,11 +86,13 @@ class Cleaner:
         if fmt == "html":
             article = extract_html(decoded.text, url=page.url)
             return Extracted(article.blocks, fmt, decoded.encoding, key,
-                             title=page.title or article.title,
+                             title=_plain(page.title) or article.title,
                              published=page.published or article.published,
                              url=page.url or article.url, site_name=article.site_name)
-        blocks = tuple(Block(line) for line in decoded.text.splitlines())
-        return Extracted(blocks, fmt, decoded.encoding, key, title=page.title,
+        # Scraped text and the fields of JSON records often keep the page's character
+        # references (`&quot;`); HTML goes through a parser that resolves them.
+        blocks = tuple(Block(unescape_references(line)) for line in decoded.text.splitlines())
+        return Extracted(blocks, fmt, decoded.encoding, key, title=_plain(page.title),
                          published=page.published, url=page.url)
 
     def _classifier_for(self, key: str) -> LineClassifier:
@@ -108,6 +110,10 @@ class Cleaner:
         share = len(_ARABIC_LETTER.findall(sample)) / letters if letters else 0.0
         if share < self.min_arabic_share:
             raise NotArabicRejected(share=share, minimum=self.min_arabic_share)
+
+
+def _plain(title: str | None) -> str | None:
+    return unescape_references(title) if title else title
 
 
 def source_key(page: RawPage, page_text: str, classifier: LineClassifier) -> str:

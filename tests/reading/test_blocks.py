@@ -1,7 +1,7 @@
 import pytest
 
 from khabar.document import HEADING, PARAGRAPH
-from khabar.reading.blocks import Block, clean_blocks, collapse_glued
+from khabar.reading.blocks import Block, clean_blocks, collapse_glued, unescape_references
 from khabar.reading.boilerplate import LineClassifier
 
 BODY_1 = "أعلنت الحكومة اليوم عن حزمة إجراءات جديدة لدعم المزارعين المتضررين من موجة الجفاف الأخيرة."
@@ -99,3 +99,82 @@ def test_source_name_and_domain_come_from_footer_lines(classifier, footer, name,
 def test_text_that_repeats_inside_an_article_is_kept(classifier):
     draft = clean_blocks(lines("العنوان الرئيسي للخبر", BODY_1, BODY_2, BODY_1), classifier)
     assert [b.text for b in draft.blocks] == [BODY_1, BODY_2, BODY_1]
+
+
+TITLE = "الحكومة تدعم المزارعين المتضررين من الجفاف"
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        # A share-link footer repeats the title, so it is often longer than any prompt.
+        [f"رابط الخبر بصحيفة الوادي اليومية: {TITLE} في المحافظات الجنوبية والشرقية والوسطى"],
+        ["للتواصل مع الكاتب أرسل رسالة SMS تبدأ بالرمز (12) ثم مسافة ثم نص الرسالة إلى 55555 - شركة"],
+        ["للتواصل أرسل sms إلى 44444 الاتصالات", "33333 موبايلي", "تبدأ بالرمز 15 مسافة ثم الرسالة"],
+    ],
+)
+def test_footer_lines_go_whatever_their_length(classifier, footer):
+    draft = clean_blocks(lines(TITLE, BODY_1, BODY_2, *footer), classifier)
+    assert [b.text for b in draft.blocks] == [BODY_1, BODY_2]
+
+
+def test_footer_glued_after_the_last_sentence_is_cut_off(classifier):
+    glued = f" رابط الخبر بصحيفة الوادي اليومية: {TITLE}"
+    draft = clean_blocks(lines(TITLE, BODY_1, BODY_2 + glued), classifier)
+    assert [b.text for b in draft.blocks] == [BODY_1, BODY_2]
+
+
+def test_footer_glued_to_an_address_goes_with_it(classifier):
+    signature = "name@wadi-daily.exampleللتواصل مع الكاتب أرسل رسالة تبدأ بالرمز (12) إلى 55555"
+    draft = clean_blocks(lines(TITLE, BODY_1, BODY_2, signature), classifier)
+    assert [b.text for b in draft.blocks] == [BODY_1, BODY_2]
+
+
+def test_footer_words_inside_a_sentence_are_article_text(classifier):
+    body = "وخصصت الصحيفة بريدا للتواصل مع الكاتب والرد على أسئلة القراء حول الحزمة الجديدة."
+    draft = clean_blocks(lines(TITLE, BODY_1, body), classifier)
+    assert [b.text for b in draft.blocks] == [BODY_1, body]
+
+
+def test_share_bar_glued_before_the_first_words_is_cut_off(classifier):
+    bar = "شارك من خلال تويتر فيسبوك جوجل بلس اكتب رأيك "
+    draft = clean_blocks(lines(TITLE, bar + BODY_1, BODY_2), classifier)
+    assert [b.text for b in draft.blocks] == [BODY_1, BODY_2]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "شارك الآلاف في المسيرة التي دعت إليها النقابات أمام مبنى البرلمان صباح اليوم.",
+        "شارك في المؤتمر ممثلون عن فيسبوك وتويتر وشركات ناشئة من عشر دول عربية.",
+        "تويتر فيسبوك يوتيوب، ثلاث منصات قال الباحثون إنها غيرت طريقة متابعة الأخبار.",
+    ],
+)
+def test_paragraphs_that_open_with_share_words_are_kept(classifier, body):
+    draft = clean_blocks(lines(TITLE, body, BODY_2), classifier)
+    assert [b.text for b in draft.blocks] == [body, BODY_2]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("قال &quot;لن نتراجع&quot;", 'قال "لن نتراجع"'),
+        ("رؤية &#8220;هلال شوال&#8221;", "رؤية “هلال شوال”"),
+        ("&#x627;&#x644;", "ال"),
+        ("AT&T و &copy بلا فاصلة", "AT&T و &copy بلا فاصلة"),
+        ("&notareference; تبقى", "&notareference; تبقى"),
+    ],
+)
+def test_character_references_in_plain_text_are_resolved(text, expected):
+    assert unescape_references(text) == expected
+
+
+def test_the_furniture_audit_counts_each_rule_and_checks_link_footers_against_the_title(classifier):
+    from eval.furniture import GLUED_SHARE_BAR, REFERENCE, audit
+
+    record = {"title": "افتتاح &quot;سوق الوادي&quot;",
+              "text": "شارك من خلال تويتر فيسبوك اكتب رأيك افتتح المحافظ السوق الجديد صباح اليوم.\n"
+                      'رابط الخبر بصحيفة الوادي: افتتاح "سوق الوادي"'}
+    pieces, touched, _found, (links, repeats) = audit([record], classifier)
+    assert pieces == {REFERENCE: 2, GLUED_SHARE_BAR: 1, "footer": 1}
+    assert touched[REFERENCE] == 1 and (links, repeats) == (1, 1)

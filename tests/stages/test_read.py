@@ -102,6 +102,16 @@ def test_jsonl_records_keep_their_metadata_and_bad_lines_become_rejections(tmp_p
     assert {d.reason.code for d in docs[1:]} == {"malformed_record"}
 
 
+def test_character_references_in_records_become_characters(tmp_path, batch_pipeline):
+    record = {"id": "r1", "title": "افتتاح &#8220;سوق الوادي&#8221; الجديد",
+              "text": "قال المحافظ إن &quot;السوق الجديد&quot; سيفتح أبوابه للتجار الأسبوع المقبل."}
+    path = tmp_path / "refs.jsonl"
+    path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    doc = batch_pipeline(next(iter_pages(path)))
+    assert doc.title == "افتتاح “سوق الوادي” الجديد"
+    assert '"السوق الجديد"' in doc.text and "&quot;" not in doc.text
+
+
 def _site_page(number: int) -> RawPage:
     text = "\n".join([
         f"خبر رقم {number} عن افتتاح مشروع جديد",
