@@ -185,8 +185,8 @@ class EventCoder:
         for match in matches:
             code = match.pattern.payload.code
             unless = match.pattern.payload.unless_next
-            if unless and match.end < len(folded) and _is(folded[match.end], unless):
-                continue  # فجر أمس is dawn, not a bombing
+            if unless and any(_is(word, unless) for word in folded[match.start + 1 : match.end + 1]):
+                continue  # فجر أمس is dawn, not a bombing; حققت الشركة أرباحا في: no inquiry
             factor = _modality(match, tokens, folded)
             if factor is None:
                 continue
@@ -205,7 +205,8 @@ class EventCoder:
 
 
 def _unless(row: list[str]) -> frozenset[str]:
-    """Words that, right after the pattern, cancel it (4th column: `!word|word`)."""
+    """Words that cancel the pattern right after it or between its words (4th column:
+    `!word|word`)."""
     if len(row) > 3 and row[3].startswith("!"):
         return frozenset(fold(w) for w in row[3][1:].split("|") if w)
     return frozenset()
