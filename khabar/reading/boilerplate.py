@@ -12,6 +12,7 @@ Two sources of knowledge:
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -27,14 +28,17 @@ from khabar.lexicons import read_rows
 SECTION, WIDGET, FURNITURE, PROMPT, DOMAIN, OUTLET, LEARNED, FOOTER = (
     "section", "widget", "furniture", "prompt", "domain", "outlet", "learned", "footer")
 SHARE, NETWORK = "share", "network"  # lexicon kinds: whole lines of them are furniture
+TAGS = "tags"  # lexicon kind: opens a tag list; the lines it starts are FOOTER
 
 _DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})/?$", re.IGNORECASE)
 _LONGEST_FURNITURE = 160  # characters; longer lines are checked only against learned templates
 _PUNCT_EDGES = " \t:：.،,!-–—|•·»«\"'()[]"
 _FOOTER_TAIL = 300  # characters: how long a footer glued after a paragraph's last sentence may be
+_MAX_TAG_WORDS = 15
+_SENTENCE_END = re.compile(r"[.!?؟…]")
 # Where scraping glues a footer to a paragraph: after a sentence's end, or straight after Latin
 # letters, digits or an address with no space at all ("...@mail.comللتواصل مع الكاتب").
-_GLUE_POINT = re.compile(r"[.!?؟…»”\"]\s+|(?<=[A-Za-z0-9@)])(?=[\u0621-\u064A])")
+_GLUED_AFTER = re.compile(r"(?:[.!?؟…»”\"]\s+|[A-Za-z0-9@)])$")
 _WORD = re.compile(r"\S+")
 
 
@@ -84,20 +88,30 @@ class LineClassifier:
     # before anything is folded, since nearly every line is article text.
     footer_heads: frozenset[str] = frozenset()
     share_heads: frozenset[str] = frozenset()
+    tags: tuple[str, ...] = ()  # phrases that open a tag list ("سمات", "كلمات دلالية")
+
+    @functools.cached_property
+    def tag_words(self) -> tuple[list[str], ...]:
+        return tuple(tag.split() for tag in self.tags)
+
+    @functools.cached_property
+    def _any_footer_head(self) -> re.Pattern:
+        return re.compile("|".join(map(re.escape, sorted(self.footer_heads))) or "(?!)")
 
     @classmethod
     def load(cls, learned: Iterable[str] = ()) -> LineClassifier:
         exact: dict[str, str] = {}
         prompts: list[str] = []
         footers: list[str] = []
+        tags: list[str] = []
         footer_heads: set[str] = set()
         sets: dict[str, set[str]] = {SHARE: set(), NETWORK: set()}
         for kind, phrase in read_rows("boilerplate.tsv"):
             key = line_key(phrase)
             if kind == PROMPT:
                 prompts.append(key)
-            elif kind == FOOTER:
-                footers.append(key)
+            elif kind in (FOOTER, TAGS):
+                (footers if kind == FOOTER else tags).append(key)
                 footer_heads.update((phrase.split()[0], key.split()[0]))
             elif kind in sets:
                 sets[kind].add(key)
@@ -107,7 +121,7 @@ class LineClassifier:
         share_heads = frozenset(phrase.split()[0] for phrase in sets[SHARE] | sets[NETWORK])
         return cls(exact, tuple(prompts), Outlets.load(), frozenset(learned), tuple(footers),
                    frozenset(sets[SHARE]), frozenset(sets[NETWORK]), frozenset(footer_heads),
-                   share_heads)
+                   share_heads, tuple(tags))
 
     def kind(self, line: str) -> str | None:
         if self._footer_starts(line):
@@ -132,12 +146,11 @@ class LineClassifier:
     def glued_footer(self, text: str) -> int | None:
         """Where a footer glued after the last sentence of `text` starts
         ("... النص. رابط الخبر بصحيفة ...: العنوان"), or None."""
-        tail = max(0, len(text) - _FOOTER_TAIL)
-        if not any(head in text[tail:] for head in self.footer_heads):
-            return None  # the usual case, decided without trying each glue point
-        for match in _GLUE_POINT.finditer(text, tail):
-            if self._footer_starts(text[match.end():]):
-                return match.end()
+        for head in self._any_footer_head.finditer(text, max(0, len(text) - _FOOTER_TAIL)):
+            start = head.start()
+            if (start and _GLUED_AFTER.search(text, max(0, start - 8), start)
+                    and self._footer_starts(text[start:])):
+                return start
         return None
 
     def glued_share_bar(self, text: str) -> int:
@@ -171,7 +184,13 @@ class LineClassifier:
         if not first or fold(first[0].strip(_PUNCT_EDGES)) not in self.footer_heads:
             return False
         head = line_key(text[:60])
-        return any(head.startswith(footer) for footer in self.footers)
+        if any(head.startswith(footer) for footer in self.footers):
+            return True
+        # A tag list: a few words and no sentence's end ("سمات الحرب اليمن علي صالح"). The
+        # phrase alone on its line is a section marker ("وسوم" above a block of links).
+        words = head.replace(":", " ").split()
+        return (any(words[: len(tag)] == tag and len(words) > len(tag) for tag in self.tag_words)
+                and len(text.split()) <= _MAX_TAG_WORDS and not _SENTENCE_END.search(text))
 
     @staticmethod
     def domain_of(line: str) -> str | None:

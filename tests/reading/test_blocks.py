@@ -178,3 +178,18 @@ def test_the_furniture_audit_counts_each_rule_and_checks_link_footers_against_th
     pieces, touched, _found, (links, repeats) = audit([record], classifier)
     assert pieces == {REFERENCE: 2, GLUED_SHARE_BAR: 1, "footer": 1}
     assert touched[REFERENCE] == 1 and (links, repeats) == (1, 1)
+
+
+@pytest.mark.parametrize(
+    ("blocks", "expected"),
+    [
+        ([BODY_1, BODY_2 + " سمات الزراعة الجفاف دعم المزارعين"], [BODY_1, BODY_2]),
+        ([BODY_1, "كلمات دلالية: الزراعة، الجفاف", BODY_2], [BODY_1, BODY_2]),
+        # A sentence that opens with the same word is article text.
+        ([BODY_1, "سمات المرحلة المقبلة واضحة للجميع كما قال الوزير."],
+         [BODY_1, "سمات المرحلة المقبلة واضحة للجميع كما قال الوزير."]),
+    ],
+)
+def test_tag_lists_go_and_sentences_that_open_like_them_stay(classifier, blocks, expected):
+    draft = clean_blocks(lines(TITLE, *blocks), classifier)
+    assert [b.text for b in draft.blocks] == expected
