@@ -163,10 +163,12 @@ def test_ambiguous_triggers_without_any_actor_are_not_events(coder, text):
         ("حققت شركة الاتصالات السعودية أرباحا قياسية في الربع الثاني.", []),  # achieved
         ("حققت الشرطة الأردنية في الهجوم على الحافلة.", ["090"]),  # investigated
         ("حققت النيابة العامة المصرية مع الوزير السابق.", ["090"]),  # questioned
+        ("والمدينة التي تبعد نحو 12 كلم عن الحدود يستخدم الجيش الفرنسي مطارها.", []),  # is distant
+        ("أبعدت السلطات التركية الصحفي الفرنسي عن أراضيها.", ["174"]),  # deported
     ],
 )
 def test_cancel_words_between_a_patterns_words_cancel_it(coder, text, codes):
-    assert [c for c, _, _ in _coded(coder, text) if c.startswith("09")] == codes
+    assert [c for c, _, _ in _coded(coder, text) if c.startswith(("09", "17"))] == codes
 
 
 def test_sentences_without_triggers_give_no_events(coder):
