@@ -6,8 +6,9 @@ genuinely start with these letters (`لبنان`, `بغداد`, `واشنطن`, 
 proclitic is only trimmed when the evidence says the rest is the name:
 
 - the rest starts with ال and has at least three more letters (`وبالعراق` -> `العراق`), or
-- the rest is a known name: an entry of the hand-written name lists, or a word seen inside
-  training entities more often than the whole token;
+- the rest is a known name: an entry of the hand-written name lists, a word seen inside
+  training entities more often than the whole token, or a word of another name found in the
+  same article (`لبومبيو` next to `مايك بومبيو`);
 
 and in both cases the whole token must not be a listed name itself, and the rest must be at
 least as frequent as the whole token in the news corpus the clusters were learned from
@@ -34,8 +35,9 @@ class ProcliticTrimmer:
     entity_counts: Mapping[str, int]  # folded word -> count inside training entities
     news_counts: Mapping[str, int]  # folded word -> count in the news corpus
 
-    def cut(self, token: str) -> int:
-        """Characters to drop from the start of `token` (0 when it should stay whole)."""
+    def cut(self, token: str, article: frozenset[str] = frozenset()) -> int:
+        """Characters to drop from the start of `token` (0 when it should stay whole);
+        `article`: the folded words of the article's other names."""
         normalized = normalize(token)
         folded = normalized.text
         if folded in self.names:
@@ -46,16 +48,16 @@ class ProcliticTrimmer:
             rest = folded[len(prefix):]
             if prefix.endswith("ل") and rest.startswith("ل"):
                 return 0
-            if len(rest) < 3 or not self._plausible(rest, folded):
+            if len(rest) < 3 or not self._plausible(rest, folded, article):
                 continue
             return normalized.offsets[len(prefix)]
         return 0
 
-    def _plausible(self, rest: str, whole: str) -> bool:
+    def _plausible(self, rest: str, whole: str, article: frozenset[str]) -> bool:
         if self.news_counts.get(rest, 0) < self.news_counts.get(whole, 0):
             return False
         if rest.startswith("ال") and len(rest) >= 5:
             return True
-        if rest in self.names:
+        if rest in self.names or rest in article:
             return True
         return self.entity_counts.get(rest, 0) > self.entity_counts.get(whole, 0)

@@ -16,7 +16,7 @@ import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
-from khabar.arabic import tokenize
+from khabar.arabic import fold, tokenize
 from khabar.document import Document, Entity, Mention
 from khabar.ner.tagger import MODEL_DIR, NerTagger, load_tagger
 from khabar.pipeline import register
@@ -58,11 +58,15 @@ def _finder(tagger: NerTagger, stage: str) -> Callable[[Document], Document]:
         found: list[Entity] = []
         number = len(doc.entities)
         words = [[token.text for token in sentence] for sentence in tokens]
-        for sentence, spans in zip(tokens, tagger.document_spans(words), strict=True):
+        found_spans = tagger.document_spans(words)
+        # The words of the article's names: `لبومبيو` is ل + بومبيو when `مايك بومبيو` is there.
+        article = frozenset(fold(sentence[k].text) for sentence, spans in zip(tokens, found_spans)
+                            for span in spans for k in range(span.start, span.end))
+        for sentence, spans in zip(tokens, found_spans, strict=True):
             for span in spans:
                 start = sentence[span.start].start
                 end = sentence[span.end - 1].end
-                start += trimmer.cut(doc.text[start : sentence[span.start].end])
+                start += trimmer.cut(doc.text[start : sentence[span.start].end], article)
                 number += 1
                 found.append(Entity(
                     id=f"m{number}", type=span.label, name=doc.text[start:end],

@@ -134,6 +134,19 @@ def test_ner_span_starts_after_attached_proclitic(find_mentions, text, name, cut
     assert spans[name].start == text.index(cut) + len(cut) - len(name)
 
 
+def test_a_proclitic_goes_when_the_rest_is_a_name_found_elsewhere_in_the_article(find_mentions):
+    text = ("أعلن الرئيس الأمريكي تعيين مايك بومبيو وزيرا للخارجية. "
+            "وقال إن المنصب سيؤول لبومبيو بعد موافقة مجلس الشيوخ.")
+    names = [doc_text for _type, doc_text in mentions(find_mentions(document(text)))]
+    assert "بومبيو" in names and "لبومبيو" not in names
+
+
+def test_the_trimmer_takes_the_articles_names_as_evidence():
+    trimmer = ProcliticTrimmer(frozenset(), {}, {})
+    assert trimmer.cut("لبومبيو") == 0  # nothing says بومبيو is a name
+    assert trimmer.cut("لبومبيو", frozenset({"مايك", "بومبيو"})) == 1
+
+
 @pytest.mark.parametrize("name", ["لبنان", "بغداد", "واشنطن", "فرنسا", "بريطانيا"])
 def test_ner_keeps_names_that_start_with_proclitic_letters(find_mentions, name):
     text = f"وصل وزير الخارجية إلى {name} أمس في زيارة رسمية."
