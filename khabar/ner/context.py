@@ -5,7 +5,9 @@
 2. **Propagation.** A name the CRF found with confidence (mean marginal ≥ 0.7) is labelled the
    same way where it recurs untagged in the same article; a person's last name counts as the
    person (`هورست كوبل` … later `كوبل`), unless it is a nationality or title word (`منصور
-   التركي` does not make every `التركي` a person). Names are compared by their folded, clitic-stripped
+   التركي` does not make every `التركي` a person) or a word whose own evidence in the model
+   favours O over a name (a verb the tagger joined to the name, `سلمان استقبل`, must not
+   make every `واستقبل` a person). Names are compared by their folded, clitic-stripped
    forms, so `وكوبل` matches too. This is the usual two-stage idea for NER (Krishnan & Manning
    2006, "An Effective Two-Stage Model for Exploiting Non-Local Dependencies"), here as rules.
 3. **Agreement with the article.** A mention the CRF was unsure of (below 0.7) takes the type
@@ -26,7 +28,7 @@ the test score unchanged.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from khabar.arabic import fold
 from khabar.ner.crf import Weights
@@ -46,14 +48,16 @@ def _key(token: str) -> str:
 def consistent(sentences: Sequence[Sequence[str]], spans: Sequence[list], *,
                lexicon: Lexicon, weights: Weights, make_span,
                keys: Sequence[Sequence[str]] | None = None,
-               matches: Sequence[dict[int, list[str]]] | None = None) -> list[list]:
+               matches: Sequence[dict[int, list[str]]] | None = None,
+               name_word: Callable[[str], bool] | None = None) -> list[list]:
     """The sentences' spans, less closed-class one-word mentions, plus the mentions added by
     propagation and list backoff.
 
     `spans[i]` holds the CRF spans of sentence i (objects with start, end, label, score);
     `make_span(start, end, label, score)` builds a new one; `keys` are the tokens' folded,
     clitic-stripped forms and `matches` the tokens' list matches (`Lexicon.matches`, only the
-    positions with some) when the caller has them. Returns new lists, sorted by start.
+    positions with some) when the caller has them; `name_word(token)` says whether a word may
+    stand for a person alone (default: any word). Returns new lists, sorted by start.
     """
     if keys is None:
         keys = [[_key(t) for t in tokens] for tokens in sentences]
@@ -61,13 +65,14 @@ def consistent(sentences: Sequence[Sequence[str]], spans: Sequence[list], *,
              for tokens, found in zip(sentences, spans, strict=True)]
     known: dict[tuple[str, ...], Counter[str]] = {}
     scores: dict[tuple[str, ...], list[float]] = {}
-    for sentence_keys, found in zip(keys, spans, strict=True):
+    for tokens, sentence_keys, found in zip(sentences, keys, spans, strict=True):
         for span in found:
             if span.score < CONFIDENT:
                 continue
             names = [tuple(sentence_keys[span.start : span.end])]
             last = sentence_keys[span.end - 1]
-            if span.label == "PER" and span.end - span.start >= 2 and not _is_cue(last, lexicon):
+            if (span.label == "PER" and span.end - span.start >= 2 and not _is_cue(last, lexicon)
+                    and (name_word is None or name_word(tokens[span.end - 1]))):
                 names.append((last,))
             for name in names:
                 known.setdefault(name, Counter())[span.label] += 1

@@ -305,6 +305,17 @@ class Featurizer:
             np.add.at(scores, positions, weights.state[rows])
         return scores
 
+    def own_scores(self, token: str, weights: Weights) -> np.ndarray:
+        """The label scores of the token's own attributes, without its neighbours: the
+        model's word-level evidence (row 0 of the token's memo block)."""
+        if self.table is not None:
+            word, row = self._fast(token)
+            if row >= 0:
+                return self.table.blocks[row, 0].astype(np.float64)
+        else:
+            word = self._word(token)
+        return self._block(token, word, weights)[0]
+
     def name_forms(self, tokens: Sequence[str]) -> list[str]:
         """Each token folded and stripped of proclitics (ال kept), from the memo."""
         if self.table is None:

@@ -68,6 +68,8 @@ class NerTagger:
         if self.neural is not None:
             combined = self.weights.transition + neural_weight * self.neural.transition
             self.weights = dataclasses.replace(self.weights, transition=combined)
+        self._outside = self.labels.index("O")
+        self._person = [i for i, label in enumerate(self.labels) if label.endswith("-PER")]
 
     def tag(self, tokens: Sequence[str]) -> list[str]:
         """BIO labels (B-PER, I-ORG, O, ...) for one sentence of token strings."""
@@ -141,7 +143,14 @@ class NerTagger:
             keys.append([word.name for word in words])
             matches.append(sentence_matches)
         return consistent(sentences, first, lexicon=self.lexicon, weights=self.weights,
-                          make_span=TaggedSpan, keys=keys, matches=matches)
+                          make_span=TaggedSpan, keys=keys, matches=matches,
+                          name_word=self.name_word)
+
+    def name_word(self, token: str) -> bool:
+        """Whether the model's evidence from the word alone favours a person's name over O
+        (`كوبل`, `هادي` do; `كان`, `استقبل` do not)."""
+        scores = self.featurizer.own_scores(token, self.weights)
+        return scores[self._person].max() >= scores[self._outside]
 
     def trimmer(self) -> ProcliticTrimmer:
         """The proclitic trimmer that goes with this model's vocabulary (khabar.ner.clitics)."""

@@ -73,6 +73,19 @@ def tagger():
     return load_tagger()
 
 
+def test_a_word_the_model_reads_as_no_name_does_not_spread_as_a_last_name(tagger):
+    sentences = [["واستقبل", "الملك", "سلمان", "استقبل", "أمس", "الوفد", "."],
+                 ["وكان", "الوزير", "قد", "استقبل", "الوفد", "."],
+                 ["وقال", "هورست", "كوبل", "إن", "الوضع", "صعب", "."],
+                 ["وأضاف", "كوبل", "أن", "الحل", "قريب", "."]]
+    first_pass = [[TaggedSpan(2, 4, "PER", 0.9)], [], [TaggedSpan(1, 3, "PER", 0.95)], []]
+    result = consistent(sentences, first_pass, lexicon=tagger.lexicon, weights=tagger.weights,
+                        make_span=TaggedSpan, name_word=tagger.name_word)
+    assert [[(s.start, s.end, s.label) for s in spans] for spans in result] == [
+        [(2, 4, "PER")], [], [(1, 3, "PER")], [(1, 2, "PER")]]
+    assert not tagger.name_word("استقبل") and tagger.name_word("كوبل")
+
+
 @pytest.mark.parametrize(("sentences", "first_pass", "expected"), [
     (  # a confident full name makes its later bare last name a person
         [["قال", "المدرب", "هورست", "كوبل", "."], ["وشدد", "كوبل", "على", "ذلك", "."]],
