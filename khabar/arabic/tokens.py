@@ -2,7 +2,8 @@
 
 Tokens: runs of letters (Arabic or Latin, with their diacritics and tatweel), numbers with
 their decimal or thousands separators (`2.4`, `1,500`, `٢٫٤` stay one token), and single
-punctuation marks (، ؛ ؟ « » " “ ” and the rest). Whitespace is never a token.
+punctuation marks (، ؛ ؟ « » " “ ” and the rest). Whitespace is never a token, nor are the
+invisible direction and joining marks scraped pages are full of (U+200E, U+202A, U+FEFF ...).
 
 Sentences end at . ! ? ؟ … or a line break; a full stop between digits (2.4) or after a single
 Latin capital (U.S.) does not end one. Closing quote marks and brackets that follow the end mark
@@ -19,10 +20,11 @@ _TOKEN = re.compile(
     r"""
     (?P<word>[^\W\d_]+(?:[\u064B-\u065F\u0670\u0640]+[^\W\d_]*)*)
   | (?P<number>[0-9٠-٩۰-۹]+(?:[.,٫٬][0-9٠-٩۰-۹]+)*)
-  | (?P<punct>\S)
+  | (?P<punct>[^\s\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff])
     """,
     re.VERBOSE,
-)  # a word: letters, then runs of diacritics/tatweel each followed by letters (no backtracking)
+)  # a word: letters, then runs of diacritics/tatweel each followed by letters (no backtracking);
+# invisible direction and joining marks (U+200E, U+202A ...) are no tokens, like whitespace
 
 _SENTENCE_END = re.compile(r"(?:[.!?؟…]+|\n+)[\"'»”’)\]]*")
 _CLOSERS = "\"'»”’)]"

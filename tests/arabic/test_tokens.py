@@ -19,6 +19,13 @@ def test_tokenize_keeps_numbers_and_punctuation_apart(text, tokens):
     assert [t.text for t in tokenize(text)] == tokens
 
 
+def test_invisible_direction_marks_are_no_tokens():
+    text = "قال \u202aمحمد علي\u202c إن \u200fالوضع \ufeffهادئ."
+    tokens = tokenize(text)
+    assert [t.text for t in tokens] == ["قال", "محمد", "علي", "إن", "الوضع", "هادئ", "."]
+    assert all(text[t.start : t.end] == t.text for t in tokens)
+
+
 @pytest.mark.parametrize(
     ("text", "sentences"),
     [
