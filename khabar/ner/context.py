@@ -5,8 +5,8 @@
 2. **Propagation.** A name the CRF found with confidence (mean marginal ≥ 0.7) is labelled the
    same way where it recurs untagged in the same article; a person's last name counts as the
    person (`هورست كوبل` … later `كوبل`), unless it is a nationality or title word (`منصور
-   التركي` does not make every `التركي` a person) or a word whose own evidence in the model
-   favours O over a name (a verb the tagger joined to the name, `سلمان استقبل`, must not
+   التركي` does not make every `التركي` a person), a closed-class word (`امتحانا لي` does not
+   make every `لي` one) or a word whose own evidence in the model favours O over a name (a verb the tagger joined to the name, `سلمان استقبل`, must not
    make every `واستقبل` a person). Names are compared by their folded, clitic-stripped
    forms, so `وكوبل` matches too. This is the usual two-stage idea for NER (Krishnan & Manning
    2006, "An Effective Two-Stage Model for Exploiting Non-Local Dependencies"), here as rules.
@@ -72,6 +72,7 @@ def consistent(sentences: Sequence[Sequence[str]], spans: Sequence[list], *,
             names = [tuple(sentence_keys[span.start : span.end])]
             last = sentence_keys[span.end - 1]
             if (span.label == "PER" and span.end - span.start >= 2 and not _is_cue(last, lexicon)
+                    and fold(tokens[span.end - 1]) not in lexicon.not_names
                     and (name_word is None or name_word(tokens[span.end - 1]))):
                 names.append((last,))
             for name in names:
