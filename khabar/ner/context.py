@@ -1,7 +1,8 @@
 """Article-level consistency after the CRF has tagged each sentence.
 
 1. **Closed-class words.** A one-word mention that is a pronoun, a particle or a preposition
-   with a pronoun suffix (`وأكد لي أن` → `لي`; khabar/ner/lexicon/not_names.txt) is dropped.
+   with a pronoun suffix (`وأكد لي أن` → `لي`; khabar/ner/lexicon/not_names.txt) is dropped. A
+   person's name that ends in آل takes the family name after it (`... آل` + `الشيخ`).
 2. **Propagation.** A name the CRF found with confidence (mean marginal ≥ 0.7) is labelled the
    same way where it recurs untagged in the same article; a person's last name counts as the
    person (`هورست كوبل` … later `كوبل`), unless it is a nationality or title word (`منصور
@@ -27,6 +28,7 @@ the test score unchanged.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 
@@ -36,6 +38,8 @@ from khabar.ner.features import strip_clitics
 from khabar.ner.lexicon import Lexicon
 
 CONFIDENT = 0.7
+_FAMILY = fold("آل")
+_WORD = re.compile(r"[^\W\d_]+")
 LONGEST = 4
 BACKOFF_SCORE = 0.5
 _BACKOFF_TYPES = {"organizations": "ORG", "countries": "LOC", "places": "LOC", "misc": "MISC"}
@@ -61,7 +65,8 @@ def consistent(sentences: Sequence[Sequence[str]], spans: Sequence[list], *,
     """
     if keys is None:
         keys = [[_key(t) for t in tokens] for tokens in sentences]
-    spans = [[span for span in found if not _closed_class(tokens, span, lexicon)]
+    spans = [[_with_family(tokens, span, found, make_span) for span in found
+              if not _closed_class(tokens, span, lexicon)]
              for tokens, found in zip(sentences, spans, strict=True)]
     known: dict[tuple[str, ...], Counter[str]] = {}
     scores: dict[tuple[str, ...], list[float]] = {}
@@ -140,6 +145,17 @@ def _agreeing(keys, found, known, longer, make_span) -> list:
 def _closed_class(tokens: Sequence[str], span, lexicon: Lexicon) -> bool:
     """A one-word mention that is a pronoun or particle (`وأكد لي أن`): never a name."""
     return span.end - span.start == 1 and fold(tokens[span.start]) in lexicon.not_names
+
+
+def _with_family(tokens: Sequence[str], span, found: Sequence, make_span):
+    """A person's name never ends in آل ("family of"): the family name after it belongs to it
+    (`محمد بن عبد الملك آل` + `الشيخ`, which the tagger leaves out as a title word), unless
+    that word starts another mention."""
+    end = span.end
+    if (span.label == "PER" and end < len(tokens) and fold(tokens[end - 1]) == _FAMILY
+            and _WORD.fullmatch(tokens[end]) and all(other.start != end for other in found)):
+        return make_span(span.start, end + 1, span.label, span.score)
+    return span
 
 
 def _is_cue(key: str, lexicon: Lexicon) -> bool:

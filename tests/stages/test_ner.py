@@ -119,6 +119,11 @@ def test_a_word_the_model_reads_as_no_name_does_not_spread_as_a_last_name(tagger
         [[TaggedSpan(2, 3, "LOC", 0.95)], [TaggedSpan(1, 2, "PER", 0.5)]],
         [[(2, 3, "LOC")], [(1, 2, "PER")]],
     ),
+    (  # a person's name does not end in آل: the family name after it joins
+        [["وقال", "محمد", "بن", "عبد", "الملك", "آل", "الشيخ", "إن", "."]],
+        [[TaggedSpan(1, 6, "PER", 0.95)]],
+        [[(1, 7, "PER")]],
+    ),
     (  # a closed-class word that ends a person's mention does not spread alone
         [["وقال", "محمد", "لي", "إن", "."], ["وأكد", "لي", "أن", "الأمر", "انتهى", "."]],
         [[TaggedSpan(1, 3, "PER", 0.9)], []],
