@@ -19,7 +19,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 
 from eval.corpora import ant_records, available, saudinewsnet_records
-from khabar.reading.blocks import _REFERENCE, squeeze, unescape_references
+from khabar.reading.blocks import CHARACTER_REFERENCE, squeeze, unescape_references
 from khabar.reading.boilerplate import FOOTER, LineClassifier, line_key
 
 GLUED_SHARE_BAR = "share bar glued before a paragraph"
@@ -51,7 +51,7 @@ def audit(records: Iterable[dict], classifier: LineClassifier
 
 def _removed(record: dict, classifier: LineClassifier) -> Iterator[tuple[str, str]]:
     for field in (record.get("title") or "", record.get("text") or ""):
-        for match in _REFERENCE.finditer(field):
+        for match in CHARACTER_REFERENCE.finditer(field):
             yield REFERENCE, match.group()
     for raw in (record.get("text") or "").splitlines():
         line = squeeze(raw)
@@ -81,7 +81,8 @@ def report(name: str, records: Iterable[dict], samples: int, seed: int = 13) -> 
     chooser = random.Random(seed)
     for rule in sorted(found):
         out += ["", f"{rule}, {min(samples, len(found[rule]))} of {len(found[rule]):,}:"]
-        out += [f"  - {piece[:160]}" for piece in chooser.sample(found[rule], min(samples, len(found[rule])))]
+        shown = chooser.sample(found[rule], min(samples, len(found[rule])))
+        out += [f"  - {piece[:160]}" for piece in shown]
     return "\n".join(out)
 
 

@@ -185,7 +185,8 @@ class EventCoder:
         for match in matches:
             code = match.pattern.payload.code
             unless = match.pattern.payload.unless_next
-            if unless and any(_is(word, unless) for word in folded[match.start + 1 : match.end + 1]):
+            after = folded[match.start + 1 : match.end + 1]  # inside the match, and the next word
+            if unless and any(_is(word, unless) for word in after):
                 continue  # فجر أمس is dawn, not a bombing; حققت الشركة أرباحا في: no inquiry
             factor = _modality(match, tokens, folded)
             if factor is None:

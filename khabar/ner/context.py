@@ -7,8 +7,9 @@
    same way where it recurs untagged in the same article; a person's last name counts as the
    person (`هورست كوبل` … later `كوبل`), unless it is a nationality or title word (`منصور
    التركي` does not make every `التركي` a person), a closed-class word (`امتحانا لي` does not
-   make every `لي` one) or a word whose own evidence in the model favours O over a name (a verb the tagger joined to the name, `سلمان استقبل`, must not
-   make every `واستقبل` a person). Names are compared by their folded, clitic-stripped
+   make every `لي` one) or a word whose own evidence in the model favours O over a name (a
+   verb the tagger joined to the name, `سلمان استقبل`, must not make every `واستقبل` a
+   person). Names are compared by their folded, clitic-stripped
    forms, so `وكوبل` matches too. This is the usual two-stage idea for NER (Krishnan & Manning
    2006, "An Effective Two-Stage Model for Exploiting Non-Local Dependencies"), here as rules.
 3. **Agreement with the article.** A mention the CRF was unsure of (below 0.7) takes the type

@@ -26,7 +26,8 @@ from khabar.reading.boilerplate import DOMAIN, OUTLET, SECTION, LineClassifier, 
 
 _SENTENCE_END = tuple(".!?؟…:\"»”')")
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
-_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+CHARACTER_REFERENCE = re.compile(
+    r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _MAX_HEADING_WORDS = 12
 _MAX_TITLE_CHARS = 300
 
@@ -60,7 +61,7 @@ def unescape_references(text: str) -> str:
     they stand for. Only complete references (with the `;`): `AT&T` and `&copy` stay."""
     if "&" not in text:
         return text
-    return _REFERENCE.sub(_resolved, text)
+    return CHARACTER_REFERENCE.sub(_resolved, text)
 
 
 def _resolved(match: re.Match) -> str:

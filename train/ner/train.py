@@ -157,7 +157,8 @@ def main() -> None:
           flush=True)
 
     if dev:
-        predicted = [[to_bio(weights.labels[i]) for i in weights.viterbi(shipped.emissions(s.tokens, weights))]
+        predicted = [[to_bio(weights.labels[i])
+                      for i in weights.viterbi(shipped.emissions(s.tokens, weights))]
                      for s in dev]
         report = score([s.tags for s in dev], predicted)
         print(f"dev F1 {report.overall.f1:.2f} (P {report.overall.precision:.2f} "
