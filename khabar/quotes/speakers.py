@@ -72,11 +72,21 @@ def explicit_subject(
         person = None  # `أكدت تصميم الدولة على ... شعبها`: a name inside the content
     if person is not None:
         return _named(lead, person, lexicon)
-    leading = next((m for m in inside if m[0] == lo), None)
+    leading = next((m for m in inside if m[0] == lo or _after_body(lead, m[0], lexicon)), None)
     if leading is not None:
-        start, end, entity = leading
-        return Speaker(entity.id, None, Offsets(start, end), None, "s")
+        _start, end, entity = leading
+        return Speaker(entity.id, None, Offsets(lo, end), None, "s")
     return described(lead, lexicon, phrase_only)
+
+
+def _after_body(words: list[Word], start: int, lexicon: CueLexicon) -> bool:
+    """Whether a name at `start` follows only the word for what it is: `وكالة رويترز`,
+    `مجلة "فورن بوليسي"` (an institution's name after its head noun)."""
+    ahead = [w for w in words if w.start < start and w.is_word]
+    if len(ahead) != 1:
+        return False
+    found = lexicon.word(ahead[0].folded)
+    return found is not None and found[0] == "body"
 
 
 def _titles_only(words: list[Word], before: int, lexicon: CueLexicon) -> bool:

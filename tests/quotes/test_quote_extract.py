@@ -258,3 +258,17 @@ def test_quotes_read_attributions_written_after_the_words(make_document, lexicon
                                                           expected):
     assert _quotes(make_document, lexicon, text)[1] == expected
 
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقالت وكالة الرافدين إن الطريق سيغلق يوم الجمعة.",
+        'وقالت صحيفة "الرافدين" المحلية إن الطريق سيغلق يوم الجمعة.',
+    ],
+)
+def test_an_organization_named_after_its_head_noun_is_the_speaker(make_document, lexicon, text):
+    doc = make_document(text, {"e5": ("الرافدين",)}, types={"e5": "ORG"})
+    (quote,) = find_quotes(doc, lexicon)
+    assert (quote.speaker, doc.span_text(quote.content)) == ("e5", "الطريق سيغلق يوم الجمعة")
+    assert doc.span_text(quote.speaker_span).startswith(("وكالة", "صحيفة"))
