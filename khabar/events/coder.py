@@ -148,8 +148,13 @@ class EventCoder:
         when = _event_date(doc, folded)
         where = _location(doc, tokens, folded)
         events: dict[tuple[str, str, str], Event] = {}
+        previous = None  # the source of the sentence's last verb trigger
         for item in found:
             source, target = _participants(item, actors, tokens, folded)
+            if item.match.pattern.verb:
+                if previous is not None and _shares_subject(item.match, source, folded):
+                    source = previous  # اقتحم مسلحون المطار وخطفوا ...: the same subject
+                previous = source or previous
             trigger = item.match.pattern.payload
             if source is None and target is None and not _stands_alone(item):
                 continue
@@ -203,6 +208,14 @@ class EventCoder:
                 continue
             kept.append(_Found(match, code, factor))
         return kept
+
+
+def _shares_subject(match: Match, source: ActorMention | None, folded: Sequence[str]) -> bool:
+    """A verb joined by و/ف with no subject of its own after it (its source, if any, was taken
+    from the words before it): it shares the subject of the verb before it."""
+    head, forms = folded[match.start], match.pattern.slots[0].forms
+    joined = head[:1] in "وف" and head not in forms and head[1:] in forms  # وخطفوا, not فجر
+    return joined and (source is None or source.last <= match.start)
 
 
 def _unless(row: list[str]) -> frozenset[str]:

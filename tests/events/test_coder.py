@@ -171,6 +171,14 @@ def test_cancel_words_between_a_patterns_words_cancel_it(coder, text, codes):
     assert [c for c, _, _ in _coded(coder, text) if c.startswith(("09", "17"))] == codes
 
 
+def test_a_verb_joined_by_wa_shares_the_subject_of_the_verb_before(coder):
+    coded = _coded(coder, "قصفت الطائرات الروسية مواقع للمعارضة وقتلت عشرة مدنيين.")
+    assert ("180", "RUSMIL", "CVL") in coded  # not the opposition named just before وقتلت
+    # a verb that only starts with the letter (فجر) is no coordination
+    assert [s for c, s, _ in _coded(coder, "فجر انتحاري نفسه في السوق.") if c.startswith("18")] \
+        == ["UAF"]
+
+
 def test_sentences_without_triggers_give_no_events(coder):
     assert coder(_doc("ارتفعت أسعار النفط في الأسواق العالمية.")) == ()
 
