@@ -5,8 +5,9 @@
 
 Every line of every record (its `text` field, as the cleaning stage reads scraped text) goes
 through the line classifier (khabar.reading.boilerplate): the lines it calls furniture are
-counted by kind, and the pieces cut from inside a line by rule (a share bar glued before the
-first words, a footer glued after the last sentence), as are the character references resolved.
+counted by kind, and the pieces cut from inside a line by rule (a share or pager bar glued
+before the first words, a footer glued after the last sentence), as are the character
+references resolved.
 There is no gold for furniture in these corpora, so the rules' precision is judged by reading
 the samples (drawn with a fixed seed): none of them should be article text.
 """
@@ -22,7 +23,7 @@ from eval.corpora import ant_records, available, saudinewsnet_records
 from khabar.reading.blocks import CHARACTER_REFERENCE, squeeze, unescape_references
 from khabar.reading.boilerplate import FOOTER, LineClassifier, line_key
 
-GLUED_SHARE_BAR = "share bar glued before a paragraph"
+GLUED_BAR = "share or pager bar glued before a paragraph"
 GLUED_FOOTER = "footer glued after a paragraph"
 REFERENCE = "character reference (title or text)"
 
@@ -64,9 +65,9 @@ def _removed(record: dict, classifier: LineClassifier) -> Iterator[tuple[str, st
         end = classifier.glued_footer(line)
         if end is not None:
             yield GLUED_FOOTER, line[end:]
-        start = classifier.glued_share_bar(line)
+        start = classifier.glued_bar(line)
         if start:
-            yield GLUED_SHARE_BAR, line[:start]
+            yield GLUED_BAR, line[:start]
 
 
 def report(name: str, records: Iterable[dict], samples: int, seed: int = 13) -> str:

@@ -97,13 +97,13 @@ def _first_copy(line: str, unit: str) -> str:
 
 
 def _without_glued_furniture(block: Block, classifier: LineClassifier) -> Block:
-    """The block without a share bar glued before its first words or a footer glued after its
-    last sentence."""
+    """The block without a share or pager bar glued before its first words or a footer glued
+    after its last sentence."""
     text = block.text
     end = classifier.glued_footer(text)
     if end is not None:
         text = text[:end].rstrip()
-    text = text[classifier.glued_share_bar(text):]
+    text = text[classifier.glued_bar(text):]
     return block if text == block.text else Block(text, block.kind)
 
 

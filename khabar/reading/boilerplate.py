@@ -27,7 +27,7 @@ from khabar.lexicons import read_rows
 # Line kinds returned by `LineClassifier.kind`.
 SECTION, WIDGET, FURNITURE, PROMPT, DOMAIN, OUTLET, LEARNED, FOOTER = (
     "section", "widget", "furniture", "prompt", "domain", "outlet", "learned", "footer")
-SHARE, NETWORK = "share", "network"  # lexicon kinds: whole lines of them are furniture
+SHARE, NETWORK, PAGER = "share", "network", "pager"  # lexicon kinds; lines of them: furniture
 TAGS = "tags"  # lexicon kind: opens a tag list; the lines it starts are FOOTER
 
 _DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})/?$", re.IGNORECASE)
@@ -84,6 +84,7 @@ class LineClassifier:
     footers: tuple[str, ...] = ()
     share: frozenset[str] = frozenset()  # share prompts ("شارك من خلال", "اكتب رأيك")
     networks: frozenset[str] = frozenset()  # social network names
+    pagers: frozenset[str] = frozenset()  # slider and pager buttons ("Next", "السابق")
     # First words of the footers (as written and folded) and of the share phrases: checked
     # before anything is folded, since nearly every line is article text.
     footer_heads: frozenset[str] = frozenset()
@@ -105,7 +106,7 @@ class LineClassifier:
         footers: list[str] = []
         tags: list[str] = []
         footer_heads: set[str] = set()
-        sets: dict[str, set[str]] = {SHARE: set(), NETWORK: set()}
+        sets: dict[str, set[str]] = {SHARE: set(), NETWORK: set(), PAGER: set()}
         for kind, phrase in read_rows("boilerplate.tsv"):
             key = line_key(phrase)
             if kind == PROMPT:
@@ -118,10 +119,10 @@ class LineClassifier:
                 exact[key] = FURNITURE
             else:
                 exact[key] = kind
-        share_heads = frozenset(phrase.split()[0] for phrase in sets[SHARE] | sets[NETWORK])
+        share_heads = frozenset(phrase.split()[0] for phrase in set().union(*sets.values()))
         return cls(exact, tuple(prompts), Outlets.load(), frozenset(learned), tuple(footers),
-                   frozenset(sets[SHARE]), frozenset(sets[NETWORK]), frozenset(footer_heads),
-                   share_heads, tuple(tags))
+                   frozenset(sets[SHARE]), frozenset(sets[NETWORK]), frozenset(sets[PAGER]),
+                   frozenset(footer_heads), share_heads, tuple(tags))
 
     def kind(self, line: str) -> str | None:
         if self._footer_starts(line):
@@ -153,33 +154,37 @@ class LineClassifier:
                 return start
         return None
 
-    def glued_share_bar(self, text: str) -> int:
-        """How many leading characters of `text` are a share bar glued before the paragraph
-        ("شارك من خلال تويتر فيسبوك جوجل بلس اكتب رأيك <text>"), or 0. A bar needs a share
-        prompt and two network names, so a sentence that opens with the verb شارك is kept."""
+    def glued_bar(self, text: str) -> int:
+        """How many leading characters of `text` are a share or pager bar glued before the
+        paragraph ("شارك من خلال تويتر فيسبوك جوجل بلس اكتب رأيك <text>", "Next Previous
+        <text>"), or 0. A share bar needs a share prompt and two network names, so a sentence
+        that opens with the verb شارك is kept; a pager bar needs two buttons."""
         first = text[:40].split(None, 1)
         if not first or fold(first[0].strip(_PUNCT_EDGES)) not in self.share_heads:
             return 0
         matches = list(_WORD.finditer(text[:300]))
         words = [match.group() for match in matches]
-        at = prompts = networks = 0
+        at = 0
+        found: Counter[str] = Counter()
         while at < len(words):
             for size in (3, 2, 1):
                 if at + size > len(words):
                     continue
                 phrase = line_key(" ".join(words[at : at + size]))
-                if phrase in self.share or phrase in self.networks:
-                    prompts += phrase in self.share
-                    networks += phrase in self.networks
+                kind = next((kind for kind, phrases in ((SHARE, self.share),
+                             (NETWORK, self.networks), (PAGER, self.pagers)) if phrase in phrases),
+                            None)
+                if kind is not None:
+                    found[kind] += 1
                     at += size
                     break
             else:
                 break
-        if prompts and networks >= 2 and at < len(words):
-            return matches[at].start()
-        return 0
+        bar = (found[SHARE] and found[NETWORK] >= 2) or found[PAGER] >= 2
+        return matches[at].start() if bar and at < len(words) else 0
 
     def _footer_starts(self, text: str) -> bool:
+        text = text.lstrip("*• ")  # `** جميع المقالات المنشورة تمثل رأي كتابها فقط.`
         first = text[:40].split(None, 1)
         if not first or fold(first[0].strip(_PUNCT_EDGES)) not in self.footer_heads:
             return False

@@ -111,6 +111,7 @@ TITLE = "الحكومة تدعم المزارعين المتضررين من ال
         [f"رابط الخبر بصحيفة الوادي اليومية: {TITLE} في المحافظات الجنوبية والشرقية والوسطى"],
         ["للتواصل مع الكاتب أرسل رسالة SMS تبدأ بالرمز (12) ثم مسافة ثم نص الرسالة إلى 55555 - شركة"],
         ["للتواصل أرسل sms إلى 44444 الاتصالات", "33333 موبايلي", "تبدأ بالرمز 15 مسافة ثم الرسالة"],
+        ["** جميع المقالات المنشورة تمثل رأي كتابها فقط."],
     ],
 )
 def test_footer_lines_go_whatever_their_length(classifier, footer):
@@ -136,8 +137,8 @@ def test_footer_words_inside_a_sentence_are_article_text(classifier):
     assert [b.text for b in draft.blocks] == [BODY_1, body]
 
 
-def test_share_bar_glued_before_the_first_words_is_cut_off(classifier):
-    bar = "شارك من خلال تويتر فيسبوك جوجل بلس اكتب رأيك "
+@pytest.mark.parametrize("bar", ["شارك من خلال تويتر فيسبوك جوجل بلس اكتب رأيك ", "Next Previous "])
+def test_share_or_pager_bar_glued_before_the_first_words_is_cut_off(classifier, bar):
     draft = clean_blocks(lines(TITLE, bar + BODY_1, BODY_2), classifier)
     assert [b.text for b in draft.blocks] == [BODY_1, BODY_2]
 
@@ -170,13 +171,13 @@ def test_character_references_in_plain_text_are_resolved(text, expected):
 
 
 def test_the_furniture_audit_counts_each_rule_and_checks_link_footers_against_the_title(classifier):
-    from eval.furniture import GLUED_SHARE_BAR, REFERENCE, audit
+    from eval.furniture import GLUED_BAR, REFERENCE, audit
 
     record = {"title": "افتتاح &quot;سوق الوادي&quot;",
               "text": "شارك من خلال تويتر فيسبوك اكتب رأيك افتتح المحافظ السوق الجديد صباح اليوم.\n"
                       'رابط الخبر بصحيفة الوادي: افتتاح "سوق الوادي"'}
     pieces, touched, _found, (links, repeats) = audit([record], classifier)
-    assert pieces == {REFERENCE: 2, GLUED_SHARE_BAR: 1, "footer": 1}
+    assert pieces == {REFERENCE: 2, GLUED_BAR: 1, "footer": 1}
     assert touched[REFERENCE] == 1 and (links, repeats) == (1, 1)
 
 
