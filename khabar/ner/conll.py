@@ -117,7 +117,9 @@ def to_bioes(tags: Sequence[str]) -> tuple[str, ...]:
 def to_bio(tag: str) -> str:
     """A BIOES tag as BIO (S- is B-, E- is I-)."""
     prefix, _, name = tag.partition("-")
-    return f"{ {'S': 'B', 'E': 'I'}.get(prefix, prefix)}-{name}" if name else tag
+    if not name:
+        return tag
+    return {"S": "B", "E": "I"}.get(prefix, prefix) + "-" + name
 
 
 def chunks(tags: Sequence[str]) -> set[tuple[int, int, str]]:

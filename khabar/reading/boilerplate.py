@@ -96,6 +96,12 @@ class LineClassifier:
         return tuple(tag.split() for tag in self.tags)
 
     @functools.cached_property
+    def _bar_kinds(self) -> dict[str, str]:
+        """Share, network and pager phrases, each with its kind."""
+        return {**dict.fromkeys(self.share, SHARE), **dict.fromkeys(self.networks, NETWORK),
+                **dict.fromkeys(self.pagers, PAGER)}
+
+    @functools.cached_property
     def _any_footer_head(self) -> re.Pattern:
         return re.compile("|".join(map(re.escape, sorted(self.footer_heads))) or "(?!)")
 
@@ -171,9 +177,7 @@ class LineClassifier:
                 if at + size > len(words):
                     continue
                 phrase = line_key(" ".join(words[at : at + size]))
-                kind = next((kind for kind, phrases in ((SHARE, self.share),
-                             (NETWORK, self.networks), (PAGER, self.pagers)) if phrase in phrases),
-                            None)
+                kind = self._bar_kinds.get(phrase)
                 if kind is not None:
                     found[kind] += 1
                     at += size
