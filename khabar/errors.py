@@ -17,7 +17,9 @@
         ├── TooShortRejected        too little text to be an article
         ├── NotArabicRejected       the text is not Arabic
         ├── MalformedRecordRejected a JSON-lines record that is not valid
-        └── EncodingRejected        the bytes are not valid in the encoding asked for
+        ├── EncodingRejected        the bytes are not valid in the encoding asked for
+        ├── UnreadableRejected      a file or archive that cannot be read to its end
+        └── OverBudgetRejected      the analysis ran past its CPU budget
 
 Codes are listed in MESSAGES (one catalogue; docs/errors.md is generated from it) and never
 reused for another meaning.
@@ -37,6 +39,7 @@ MESSAGES: dict[str, str] = {
     "E301": "cannot read {path}: {detail}",
     "E303": "unknown input format {format!r}; valid formats: {valid}",
     "E304": "unknown encoding {encoding!r}; for example: utf-8, windows-1256, utf-16",
+    "E305": "{path} is not a regular file or directory ({kind}); give files, directories or - for stdin",
     "E501": "store error: {detail}",
     "E502": "malformed search query {query!r}: {detail}; search takes words and \"quoted phrases\"",
     "E503": "no document {doc_id!r} in the store; `khabar search` finds documents by their words",
@@ -59,6 +62,8 @@ MESSAGES: dict[str, str] = {
     "R106": "the text is not Arabic ({share:.0%} Arabic letters, minimum {minimum:.0%})",
     "R107": "not a valid JSON-lines article record ({detail})",
     "R108": "input is not valid {encoding}; try --encoding windows-1256, the usual one for Arabic pages",
+    "R109": "the input cannot be read: {detail}",
+    "R110": "the analysis used {seconds:.1f} s of CPU, over the budget of {budget:.1f} s per document",
 }
 
 
@@ -189,6 +194,18 @@ class EncodingRejected(Rejected):
     code, reason = "R108", "bad_encoding"
 
 
+class UnreadableRejected(Rejected):
+    """A file, device or archive record that cannot be read (an OS error, a compression bomb)."""
+
+    code, reason = "R109", "unreadable"
+
+
+class OverBudgetRejected(Rejected):
+    """The stages used more CPU time on one document than its budget allows."""
+
+    code, reason = "R110", "over_budget"
+
+
 REJECTIONS: tuple[type[Rejected], ...] = (
     EmptyInputRejected,
     BinaryInputRejected,
@@ -198,4 +215,6 @@ REJECTIONS: tuple[type[Rejected], ...] = (
     NotArabicRejected,
     MalformedRecordRejected,
     EncodingRejected,
+    UnreadableRejected,
+    OverBudgetRejected,
 )
