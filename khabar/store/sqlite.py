@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -33,6 +34,11 @@ from khabar.store.stories import StoryHasher
 
 # Outcomes of writing one input.
 STORED, ALIAS, DUPLICATE, SKIPPED = "stored", "alias", "duplicate_id", "skipped"
+
+# Seconds a statement waits for a lock (SQLite's busy timeout), and how long a writer waits for
+# its turn when other processes write into the same store (their transactions take seconds).
+_BUSY_TIMEOUT = 30.0
+_WRITE_LOCK_WAIT = 600.0
 
 
 @dataclass
@@ -108,6 +114,51 @@ def schema_version() -> int:
     return _migrations()[-1][0]
 
 
+def _statements(script: str) -> Iterator[str]:
+    """The statements of a migration script, one at a time.
+
+    `executescript` would commit before running the script, so migrations run their statements
+    one by one inside the migrating transaction instead. A statement ends at a `;` that
+    `sqlite3.complete_statement` accepts, so semicolons in strings, comments and trigger bodies
+    (`BEGIN ... END;`) stay inside their statement.
+    """
+    buffer = ""
+    for piece in script.split(";"):
+        buffer += piece + ";"
+        if sqlite3.complete_statement(buffer):
+            if _has_sql(buffer):
+                yield buffer
+            buffer = ""
+    if _has_sql(buffer):
+        raise StoreError("E501", detail=f"incomplete statement at the end of a migration: {buffer[:80]!r}")
+
+
+def _has_sql(text: str) -> bool:
+    lines = (line.split("--", 1)[0] for line in text.splitlines())
+    return bool("".join(lines).strip(" \t;"))
+
+
+def _is_busy(error: sqlite3.OperationalError) -> bool:
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+    return "locked" in str(error)
+
+
+def _retry_busy(action: Callable[[], Any], *, wait: float = _BUSY_TIMEOUT) -> Any:
+    """Run `action`, retrying for up to `wait` seconds while the database is locked."""
+    deadline = time.monotonic() + wait
+    delay = 0.005
+    while True:
+        try:
+            return action()
+        except sqlite3.OperationalError as error:
+            if not _is_busy(error) or time.monotonic() >= deadline:
+                raise
+        time.sleep(delay)
+        delay = min(delay * 2, 0.25)
+
+
 class Store:
     """Documents, raw inputs, search index, stories and entities in one SQLite database."""
 
@@ -116,9 +167,11 @@ class Store:
         self._hasher = hasher
         self._frequencies: story_signals.TopicFrequencies | None = None  # loaded by the first write
         try:
-            self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+            self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=_BUSY_TIMEOUT)
             if self.path != ":memory:":
-                self.conn.execute("PRAGMA journal_mode=WAL")
+                # On a brand-new file another process may be switching to WAL at the same moment;
+                # that can fail with "database is locked" without waiting, so wait here.
+                _retry_busy(lambda: self.conn.execute("PRAGMA journal_mode=WAL").fetchall())
             self.conn.execute("PRAGMA synchronous=NORMAL")
             self.conn.execute("PRAGMA foreign_keys=OFF")
             self._migrate()
@@ -138,15 +191,33 @@ class Store:
         self.close()
 
     def _migrate(self) -> None:
-        current = self.conn.execute("PRAGMA user_version").fetchone()[0]
+        """Apply the missing migrations in one write transaction (safe when processes race)."""
         known = schema_version()
+        if self._check_version(known) == known:
+            return  # the usual case, without taking the write lock
+        self._begin()
+        try:
+            # Re-read under the lock: another process may have migrated since the first look.
+            current = self._check_version(known)
+            for number, script in _migrations():
+                if number > current:
+                    for statement in _statements(script):
+                        self.conn.execute(statement)
+                    self.conn.execute(f"PRAGMA user_version = {number}")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    def _check_version(self, known: int) -> int:
+        current = self.user_version
         if current > known:
             raise StoreError("E506", path=self.path, found=current, known=known)
-        for number, script in _migrations():
-            if number <= current:
-                continue
-            # executescript commits first; the script runs inside our own transaction.
-            self.conn.executescript(f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;")
+        return current
+
+    def _begin(self) -> None:
+        """BEGIN IMMEDIATE: take the write lock now, waiting while another writer holds it."""
+        _retry_busy(lambda: self.conn.execute("BEGIN IMMEDIATE"), wait=_WRITE_LOCK_WAIT)
 
     def checkpoint(self) -> None:
         """Fold the write-ahead log into the database file (before measuring or copying it)."""

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import sqlite3
+import time
 
 import pytest
 
 from khabar.errors import StoreError
 from khabar.store import open_store
-from khabar.store.sqlite import _migrations, schema_version
+from khabar.store.sqlite import _migrations, _statements, schema_version
 
 
 def test_migrations_are_numbered_from_one_without_gaps():
@@ -47,3 +49,59 @@ def test_store_newer_than_the_code_is_refused(tmp_path):
     with pytest.raises(StoreError) as caught:
         open_store(path)
     assert caught.value.code == "E506"
+
+
+@pytest.mark.parametrize("script, expected", [
+    ("CREATE TABLE a(x);\nCREATE TABLE b(y); -- a comment; with a semicolon\n",
+     ["CREATE TABLE a(x);", "\nCREATE TABLE b(y);"]),
+    ("INSERT INTO a VALUES ('x;y');", ["INSERT INTO a VALUES ('x;y');"]),
+    ("CREATE TRIGGER t AFTER INSERT ON a BEGIN UPDATE b SET y = 1; DELETE FROM b; END;\n-- done\n",
+     ["CREATE TRIGGER t AFTER INSERT ON a BEGIN UPDATE b SET y = 1; DELETE FROM b; END;"]),
+])
+def test_migration_scripts_split_into_whole_statements(script, expected):
+    assert list(_statements(script)) == expected
+
+
+def test_every_migration_splits_back_into_its_own_text():
+    for _number, script in _migrations():
+        statements = list(_statements(script))
+        assert statements and all(sqlite3.complete_statement(s) for s in statements)
+
+
+def _open_and_count(path: str, barrier, results) -> None:
+    barrier.wait()
+    try:
+        with open_store(path) as store:
+            results.put(store.conn.execute("SELECT COUNT(*) FROM sqlite_master WHERE name = 'raw'").fetchone()[0])
+    except Exception as error:  # reported to the test, which names it
+        results.put(repr(error))
+
+
+@pytest.mark.parametrize("processes", [2, 6])
+def test_processes_opening_a_new_store_at_the_same_moment_all_succeed(tmp_path, processes):
+    context = multiprocessing.get_context("fork")
+    for attempt in range(5):
+        path = str(tmp_path / f"new-{attempt}.db")
+        barrier, results = context.Barrier(processes), context.Queue()
+        workers = [context.Process(target=_open_and_count, args=(path, barrier, results))
+                   for _ in range(processes)]
+        for worker in workers:
+            worker.start()
+        outcomes = [results.get(timeout=60) for _ in workers]
+        for worker in workers:
+            worker.join(timeout=60)
+        assert outcomes == [1] * processes
+        with open_store(path) as store:
+            assert store.user_version == schema_version()
+
+
+def test_a_store_locked_by_a_writer_still_opens_for_reading(tmp_path):
+    path = tmp_path / "busy.db"
+    open_store(path).close()
+    with open_store(path) as writer:
+        writer.conn.execute("BEGIN IMMEDIATE")
+        started = time.monotonic()
+        with open_store(path) as reader:  # an up-to-date store needs no write lock to open
+            assert reader.counts()["stories"] == 0
+        assert time.monotonic() - started < 5
+        writer.conn.execute("ROLLBACK")
