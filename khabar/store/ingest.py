@@ -5,7 +5,9 @@ process or in `workers` processes; results come back in input order, and one wri
 process) stores them in transactions of `batch_size` inputs. Because every input's key is
 stored in the same transaction as its document, a run killed at any moment and started again
 skips what was committed and redoes the rest, ending with the database an uninterrupted run
-gives.
+gives. Two runs into the same store at once both finish with that database too: each write
+transaction checks the input keys again under the write lock, so an input the other run stored
+first is skipped.
 """
 
 from __future__ import annotations

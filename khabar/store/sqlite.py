@@ -166,6 +166,7 @@ class Store:
         self.path = str(path)
         self._hasher = hasher
         self._frequencies: story_signals.TopicFrequencies | None = None  # loaded by the first write
+        self._data_version: int | None = None  # PRAGMA data_version while `_frequencies` is current
         try:
             self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=_BUSY_TIMEOUT)
             if self.path != ":memory:":
@@ -242,8 +243,9 @@ class Store:
         """Store prepared documents in one transaction; everything or nothing is written."""
         result = WriteResult()
         try:
-            self.conn.execute("BEGIN IMMEDIATE")
+            self._begin()
             try:
+                self._forget_if_changed()
                 for item in items:
                     result.add(self._write_one(item))
             except BaseException:
@@ -254,6 +256,15 @@ class Store:
         except sqlite3.Error as error:
             raise StoreError("E501", detail=str(error)) from error
         return result
+
+    def _forget_if_changed(self) -> None:
+        """Drop in-memory mirrors of the database when another process has written since."""
+        # PRAGMA data_version changes only with commits of other connections (another ingest
+        # into the same store); the topic frequencies then no longer match `topic_df`.
+        version = self.conn.execute("PRAGMA data_version").fetchone()[0]
+        if version != self._data_version:
+            self._frequencies = None
+            self._data_version = version
 
     def _write_one(self, item: Prepared) -> str:
         c = self.conn

@@ -132,9 +132,10 @@ def test_workers_give_the_same_database_as_one_process(tmp_path, fixtures_dir):
     assert _dump(tmp_path / "one.db") == _dump(tmp_path / "two.db")
 
 
-def _run_ingest(corpus: Path, db: Path, workers: int) -> subprocess.Popen:
-    command = [sys.executable, "-c", "from khabar.cli import main; main()", "ingest", str(corpus),
-               "--db", str(db), "--workers", str(workers), "--batch-size", "16"]
+def _run_ingest(corpus: Path | list[Path], db: Path, workers: int, *, batch_size: int = 16) -> subprocess.Popen:
+    paths = [str(path) for path in (corpus if isinstance(corpus, list) else [corpus])]
+    command = [sys.executable, "-c", "from khabar.cli import main; main()", "ingest", *paths,
+               "--db", str(db), "--workers", str(workers), "--batch-size", str(batch_size)]
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     return subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                             start_new_session=True)
@@ -160,3 +161,15 @@ def test_killing_ingest_at_any_moment_and_rerunning_gives_the_same_database(tmp_
     assert _run_ingest(corpus, db, workers).wait(timeout=300) == 0
     assert kills >= 1
     assert _dump(db) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("batch_sizes", [(8, 8), (8, 13)])
+def test_two_ingests_into_one_new_store_at_once_give_the_serial_database(tmp_path, fixtures_dir, batch_sizes):
+    corpus = [make_corpus(tmp_path / "corpus", 120), fixtures_dir]
+    serial = tmp_path / "serial.db"
+    assert _run_ingest(corpus, serial, 1).wait(timeout=300) == 0
+    together = tmp_path / "together.db"
+    runs = [_run_ingest(corpus, together, 1, batch_size=size) for size in batch_sizes]
+    assert [run.wait(timeout=300) for run in runs] == [0, 0]
+    assert _dump(together) == _dump(serial)
