@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from bench.common import REPO, machine, saudinewsnet_records
 from khabar import build_pipeline, iter_pages, load_config
-from khabar.pages import page_from_record
+from khabar.inputs import page_from_record
 
 
 def timed_stages(pipeline, seconds: dict[str, float]):

@@ -21,7 +21,7 @@ import time
 from bench.common import machine, saudinewsnet_records
 from khabar import build_pipeline
 from khabar.document import Document, Entity, Mention
-from khabar.pages import page_from_record
+from khabar.inputs import page_from_record
 from khabar.stages.dates import make_dates
 from khabar.stages.entity_roles import make_merge, make_roles
 from khabar.stages.quantities import make_quantities

@@ -74,7 +74,7 @@ def main() -> None:
     print(f"reference, khabar.arabic.tokenize over the whole text: {1000 * tokenized / n:.2f} "
           f"ms/article (the stage costs {extracted / tokenized:.1f}x one tokenization)")
     if args.stages:
-        from khabar.pages import RawPage
+        from khabar.inputs import RawPage
         from khabar.pipeline import build_pipeline
 
         before = [name for name in args.stages.split(",") if name != "quotes.cues.v1"]

@@ -50,7 +50,7 @@ def time_single_process(corpus: Path) -> dict:
     from khabar.api import load_pipeline
     from khabar.batch import BatchSummary, run_batch
     from khabar.cli.output import write_documents
-    from khabar.pages import iter_pages
+    from khabar.inputs import iter_pages
 
     started = time.perf_counter()
     pipeline = load_pipeline()

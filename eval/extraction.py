@@ -26,7 +26,7 @@ from pathlib import Path
 import trafilatura
 
 from khabar.errors import Rejected
-from khabar.pages import RawPage
+from khabar.inputs import RawPage
 from khabar.stages.read import Cleaner
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"

@@ -80,7 +80,7 @@ def _gold_names(text: str, speakers: list[str]) -> tuple[Entity, ...]:
 
 
 def pipeline_documents(stages: str):
-    from khabar.pages import RawPage
+    from khabar.inputs import RawPage
     from khabar.pipeline import build_pipeline
 
     pipeline = build_pipeline(stages.split(","))

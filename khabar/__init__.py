@@ -25,7 +25,7 @@ from khabar.document import (
     Source,
 )
 from khabar.errors import KhabarError, Rejected
-from khabar.pages import RawPage, iter_pages
+from khabar.inputs import RawPage, iter_pages
 from khabar.pipeline import Pipeline, build_pipeline, register, registered_stages
 from khabar.rawstore import RawArchive
 from khabar.store import Store, open_store

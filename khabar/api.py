@@ -6,7 +6,7 @@ from pathlib import Path
 
 from khabar.config import PipelineConfig, load_config
 from khabar.document import Document
-from khabar.pages import RawPage
+from khabar.inputs import RawPage
 from khabar.pipeline import Pipeline, build_pipeline
 
 
@@ -19,7 +19,8 @@ def load_pipeline(config: str | Path | PipelineConfig | None = None, *,
     """
     if not isinstance(config, PipelineConfig):
         config = load_config(config)
-    return build_pipeline(config.stages, policy=policy or config.policy)
+    return build_pipeline(config.stages, policy=policy or config.policy,
+                          cpu_budget=config.extra.get("cpu_budget"))
 
 
 def process(content: str | bytes, *, url: str | None = None, format: str = "auto",

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from khabar.document import STATUS_FAILED, STATUS_OK, STATUS_REJECTED, Document
-from khabar.pages import RawPage
+from khabar.inputs import RawPage
 from khabar.pipeline import Pipeline
 from khabar.rawstore import RawArchive
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from khabar.errors import Rejected
-from khabar.pages import RawPage
+from khabar.inputs import RawPage
 from khabar.reading.boilerplate import BoilerplateModel, learn_boilerplate
 from khabar.stages.read import Cleaner
 

@@ -56,7 +56,7 @@ MESSAGES: dict[str, str] = {
     "E607": "method {method} is not allowed at {path}",
     "R101": "the input is empty",
     "R102": "the input is binary, not text ({detail})",
-    "R103": "the input is {size} bytes, over the limit of {limit} bytes (see --max-bytes)",
+    "R103": "the input is too large: {detail} (see --max-bytes)",
     "R104": "no article text found in the page",
     "R105": "the article text is too short ({chars} characters, minimum {minimum})",
     "R106": "the text is not Arabic ({share:.0%} Arabic letters, minimum {minimum:.0%})",

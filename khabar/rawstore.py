@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 
 from khabar.errors import InputError
-from khabar.pages import RawPage
+from khabar.inputs import RawPage
 
 
 class RawArchive:

@@ -32,11 +32,10 @@ from typing import Any
 from khabar.config import PipelineConfig, load_config
 from khabar.document import STATUS_FAILED, STATUS_OK, Document, Reason
 from khabar.errors import InputError, KhabarError, StageError
-from khabar.pages import FORMATS, RawPage, guess_format, iter_jsonl
+from khabar.inputs import FORMATS, RawPage, read_stream
 from khabar.parquet import ARTICLES, PARTITION_COLUMNS, article_row
 
-INPUT_FORMATS = FORMATS + ("warc",)
-_WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
+INPUT_FORMATS = FORMATS
 _PAGE_FIELDS = tuple(f.name for f in dataclasses.fields(RawPage))
 
 
@@ -120,70 +119,19 @@ def local_path(uri: str) -> str:
     return uri
 
 
-def file_format(path: str, fmt: str = "auto") -> str:
-    """The input format for a file: the one asked for, else by suffix (`.warc.gz` → warc)."""
-    if fmt != "auto":
-        return fmt
-    if path.lower().endswith(_WARC_SUFFIXES):
-        return "warc"
-    return guess_format(PurePosixPath(path))
-
-
 def pages_from_file(path: str, data: bytes, *, fmt: str = "auto",
                     encoding: str | None = None) -> Iterator[dict[str, Any]]:
-    """The pages in one input file, as dicts: a JSON-lines file, a WARC, or one text/HTML page.
+    """The pages in one input file, as dicts: a JSON-lines file, a WARC, a feed or one page.
 
-    Reads exactly as `khabar analyze` does (same origins, same formats), so both give the same
-    Documents; an unreadable WARC becomes a page that the reader rejects.
+    The file's bytes go through the same reader as `khabar analyze` and `khabar ingest`
+    (`khabar.inputs.read_stream`: same origins, formats and ids), so all give the same Documents;
+    an unreadable WARC becomes a page that the reader rejects.
     """
     origin = local_path(path)
-    kind = file_format(origin, fmt)
-    if kind == "jsonl":
-        pages: Iterable[RawPage] = iter_jsonl(data, origin=origin)
-    elif kind == "warc":
-        pages = iter_warc(data, origin=origin)
-    else:
-        pages = [RawPage(content=data, format=kind, origin=origin, encoding=encoding)]
-    for page in pages:
+    name = PurePosixPath(origin).name.lower()
+    for page in read_stream(io.BytesIO(data), origin=origin, fmt=fmt, encoding=encoding,
+                            name=name, size=len(data)):
         yield page_to_dict(page)
-
-
-def iter_warc(data: bytes, *, origin: str) -> Iterator[RawPage]:
-    """One page per successful HTML or text `response` record of a WARC (gzipped or not)."""
-    from warcio.archiveiterator import ArchiveIterator
-
-    seen = 0
-    try:
-        is_arc = origin.lower().endswith((".arc", ".arc.gz"))
-        records = ArchiveIterator(io.BytesIO(data), arc2warc=is_arc)
-        for record in records:
-            if record.rec_type is None or (record.format != "warc" and not is_arc):
-                continue  # warcio reads any text as an ARC record; a .warc file must hold WARC
-            seen += 1
-            if record.rec_type not in ("response", "resource"):
-                continue
-            http = record.http_headers
-            if http is not None and http.get_statuscode() not in (None, "200"):
-                continue
-            kind = (http.get_header("Content-Type") if http is not None
-                    else record.rec_headers.get_header("Content-Type")) or ""
-            if kind and "html" not in kind and not kind.startswith("text/plain"):
-                continue  # images, scripts, style sheets, feeds
-            body = record.content_stream().read()
-            yield RawPage(
-                content=body,
-                format="html" if "html" in kind or not kind else "text",
-                origin=f"{origin}@{records.get_record_offset()}",
-                url=record.rec_headers.get_header("WARC-Target-URI"),
-                extra={"fetched": record.rec_headers.get_header("WARC-Date")},
-            )
-    except Exception as error:  # noqa: BLE001  a broken archive is a rejected page, not a dead task
-        yield RawPage(content=b"", format="record-error", origin=origin,
-                      error=f"cannot read WARC: {type(error).__name__}: {error}")
-        return
-    if not seen:  # warcio stops quietly on bytes that are not an archive at all
-        yield RawPage(content=b"", format="record-error", origin=origin,
-                      error="no WARC records found")
 
 
 # ---------------------------------------------------------------------------------------------

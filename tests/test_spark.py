@@ -15,9 +15,9 @@ from click.testing import CliRunner
 from khabar.config import load_config
 from khabar.document import Document, Entity, Mention, Source
 from khabar.errors import InputError
-from khabar.pages import iter_pages
+from khabar.inputs import iter_pages
 from khabar.parquet import article_row, document_from_row, partition_values, read_documents
-from khabar.spark import (config_from_dict, config_to_dict, file_format, local_path, page_to_dict,
+from khabar.spark import (config_from_dict, config_to_dict, local_path, page_to_dict,
                           pages_from_file, process_partition, run_job)
 from tests.spark_support import spark_session
 from tests.warc_helpers import make_warc
@@ -117,14 +117,6 @@ def test_local_path_names_local_files_as_analyze_does(uri, expected):
     assert local_path(uri) == expected
 
 
-@pytest.mark.parametrize("path, expected", [
-    ("s3a://b/crawl/CC-1.warc.gz", "warc"), ("x/y.warc", "warc"), ("a.jsonl", "jsonl"),
-    ("a.html", "html"), ("a.txt", "text"), ("a.bin", "auto"),
-])
-def test_file_format_goes_by_suffix(path, expected):
-    assert file_format(path) == expected
-
-
 def test_pages_from_file_reads_jsonl_exactly_as_iter_pages():
     ours = list(pages_from_file(f"file:{FEED}", FEED.read_bytes()))
     theirs = [page_to_dict(p) for p in iter_pages(FEED)]
@@ -142,7 +134,7 @@ def test_pages_from_file_reads_warc_responses_and_skips_the_rest():
     assert len(pages) == 1
     assert pages[0]["url"] == "https://alufuq.example/a/1"
     assert pages[0]["content"] == body and pages[0]["format"] == "html"
-    assert pages[0]["origin"].startswith("/crawl/one.warc.gz@")
+    assert pages[0]["origin"] == "/crawl/one.warc.gz#1"  # as `khabar analyze` names it
 
 
 def test_a_broken_warc_becomes_a_rejected_page(plain_config):

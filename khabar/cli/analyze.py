@@ -13,7 +13,7 @@ from khabar.cli.common import read_inputs
 from khabar.cli.output import OUTPUT_FORMATS, write_documents
 from khabar.config import load_config
 from khabar.corpus import learn_from_pages
-from khabar.pages import FORMATS
+from khabar.inputs import FORMATS
 from khabar.rawstore import RawArchive
 
 
@@ -27,7 +27,7 @@ def _progress(summary: BatchSummary, doc) -> None:
 @click.option("--format", "out_format", type=click.Choice(OUTPUT_FORMATS), default="json",
               show_default=True, help="Output format.")
 @click.option("--input-format", type=click.Choice(FORMATS), default="auto", show_default=True,
-              help="How to read the inputs (auto: by file suffix, then by content).")
+              help="How to read the inputs (auto: by file suffix, then by content; stdin is sniffed).")
 @click.option("--encoding", default=None, help="Force an input encoding, e.g. windows-1256.")
 @click.option("--config", type=click.Path(dir_okay=False), default=None, help="Pipeline config (TOML).")
 @click.option("--boilerplate", type=click.Path(dir_okay=False), default=None,
@@ -43,7 +43,7 @@ def _progress(summary: BatchSummary, doc) -> None:
 @click.option("--strict", is_flag=True, help="Exit 1 when any page is rejected or fails.")
 def analyze(paths, out_format, input_format, encoding, config, boilerplate, learn, max_bytes,
             keep_raw, output, strict) -> None:
-    """Analyze articles: files, directories, JSON lines, or - for stdin.
+    """Analyze articles: files, directories, JSON lines, WARC archives, feeds, or - for stdin.
 
     Example: khabar analyze examples/ --format text
     """
@@ -53,21 +53,17 @@ def analyze(paths, out_format, input_format, encoding, config, boilerplate, lear
     if max_bytes:
         settings = settings.with_stage_options("clean.auto.v1", max_bytes=max_bytes)
     if learn:  # two passes: learn the sources' templates, then clean with them
-        model = learn_from_pages(_pages(paths, input_format, encoding))
+        model = learn_from_pages(read_inputs(paths, input_format, encoding, max_bytes))
         settings = settings.with_stage_options("clean.auto.v1", boilerplate_model=model)
     pipeline = load_pipeline(settings)
     summary = BatchSummary()
     archive = RawArchive(keep_raw) if keep_raw else None
-    docs = run_batch(_pages(paths, input_format, encoding), pipeline, summary,
+    docs = run_batch(read_inputs(paths, input_format, encoding, max_bytes), pipeline, summary,
                      archive=archive, progress=_progress)
     write_documents(docs, output, out_format)
     click.echo(f"\r{summary.describe()}", err=True)
     if strict and summary.ok < summary.processed:
         sys.exit(1)
-
-
-def _pages(paths, input_format, encoding):
-    return read_inputs(paths, input_format, encoding)
 
 
 @cli.command("learn-boilerplate")
@@ -83,7 +79,7 @@ def learn_boilerplate(paths, output, min_pages, min_share) -> None:
 
     Example: khabar learn-boilerplate crawl/ -o boilerplate.json
     """
-    model = learn_from_pages(_pages(paths, "auto", None), min_pages=min_pages, min_share=min_share)
+    model = learn_from_pages(read_inputs(paths), min_pages=min_pages, min_share=min_share)
     model.save(output)
     lines = sum(len(v) for v in model.sources.values())
     click.echo(f"learned {lines} boilerplate lines for {len(model.sources)} sources → {output}", err=True)

@@ -9,7 +9,8 @@ import click
 from khabar.api import load_pipeline
 from khabar.config import load_config
 from khabar.document import Document
-from khabar.pages import FORMATS, RawPage, iter_pages
+from khabar.inputs import FORMATS, RawPage, ReadLimits
+from khabar.inputs import read_inputs as _read_inputs
 from khabar.pipeline import Pipeline
 
 
@@ -21,15 +22,16 @@ def input_options(command):
                            help="Force an input encoding, e.g. windows-1256.")(command)
     command = click.option("--input-format", type=click.Choice(FORMATS), default="auto",
                            show_default=True,
-                           help="How to read the inputs (auto: by file suffix, then by content).")(command)
+                           help="How to read the inputs (auto: by file suffix, then by content; "
+                                "stdin is sniffed).")(command)
     return click.argument("paths", nargs=-1, required=True)(command)
 
 
-def read_inputs(paths: Iterable[str], input_format: str = "auto",
-                encoding: str | None = None) -> Iterator[RawPage]:
-    """Every page under every path, in order."""
-    for path in paths:
-        yield from iter_pages(path, fmt=input_format, encoding=encoding)
+def read_inputs(paths: Iterable[str], input_format: str = "auto", encoding: str | None = None,
+                max_bytes: int | None = None) -> Iterator[RawPage]:
+    """Every page under every path, in order (paths are checked before the first is read)."""
+    limits = ReadLimits(max_bytes=max_bytes) if max_bytes else ReadLimits()
+    return _read_inputs(paths, fmt=input_format, encoding=encoding, limits=limits)
 
 
 def analyzed(paths: Iterable[str], input_format: str, encoding: str | None,

@@ -2,7 +2,10 @@
 
 Arabic pages arrive as UTF-8 (with or without a BOM), UTF-16, or Windows-1256 (still common on
 older Gulf and Levantine sites). Detection order: BOM → UTF-16 by its NUL-byte pattern → strict
-UTF-8 → Windows-1256. Binary data is recognized by NUL bytes and control characters.
+UTF-8 → UTF-8 with a few bad bytes (a cut download, one corrupt byte: replaced, and counted in
+`Decoded.replaced`) → Windows-1256, only when its reading is mostly Arabic letters. Bytes that
+are neither are rejected as not UTF-8 (the message suggests `--encoding`). Binary data is
+recognized by NUL bytes and control characters.
 """
 
 from __future__ import annotations
@@ -10,6 +13,8 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass
+
+from khabar.inputs.limits import DEFAULT_MAX_BYTES
 
 from khabar.errors import (
     BinaryInputRejected,
@@ -19,7 +24,10 @@ from khabar.errors import (
     TooLargeRejected,
 )
 
-DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+# UTF-8 "but for a few bytes": at most one bad sequence per this many good non-ASCII characters.
+_GOOD_PER_BAD = 20
+# Windows-1256 needs this share of Arabic letters among the characters its high bytes make.
+_MIN_ARABIC_SHARE = 0.6
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16"),
@@ -33,13 +41,14 @@ class Decoded:
 
     text: str
     encoding: str
+    replaced: int = 0  # invalid byte sequences replaced by U+FFFD
 
 
 def decode(content: bytes, *, encoding: str | None = None,
            max_bytes: int = DEFAULT_MAX_BYTES) -> Decoded:
     """Decode page bytes; raises a Rejected subclass for empty, binary or oversized input."""
     if len(content) > max_bytes:
-        raise TooLargeRejected(size=len(content), limit=max_bytes)
+        raise TooLargeRejected(detail=f"{len(content)} bytes, over the limit of {max_bytes}")
     if not content.strip():
         raise EmptyInputRejected()
     if encoding:
@@ -78,8 +87,21 @@ def _detect(content: bytes) -> Decoded:
     try:
         return Decoded(content.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
-        pass
-    return Decoded(content.decode("windows-1256", errors="replace"), "windows-1256")
+        return _not_strict_utf8(content)
+
+
+def _not_strict_utf8(content: bytes) -> Decoded:
+    """UTF-8 with its few bad bytes replaced, else Windows-1256 on evidence, else a rejection."""
+    text = content.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - content.count("\ufffd".encode())  # U+FFFD already in the page is no error
+    good = sum(1 for char in text if char > "\x7f") - bad
+    if good >= _GOOD_PER_BAD * bad or bad * _GOOD_PER_BAD * 10 <= len(text):
+        return Decoded(text, "utf-8", replaced=bad)
+    high = [char for char in content.decode("windows-1256", errors="replace") if char > "\x7f"]
+    arabic = sum(1 for char in high if "\u0600" <= char <= "\u06ff")
+    if high and arabic / len(high) >= _MIN_ARABIC_SHARE:
+        return Decoded(content.decode("windows-1256", errors="replace"), "windows-1256")
+    raise EncodingRejected(encoding="utf-8 (nor Windows-1256)")
 
 
 def _utf16_without_bom(content: bytes) -> Decoded | None:

@@ -14,8 +14,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from khabar.document import Document, Paragraph, Source
-from khabar.errors import MalformedRecordRejected, NotAnArticleRejected, NotArabicRejected, TooShortRejected
-from khabar.pages import RawPage, domain_of
+from khabar.errors import (
+    REJECTIONS,
+    MalformedRecordRejected,
+    NotAnArticleRejected,
+    NotArabicRejected,
+    Rejected,
+    TooShortRejected,
+)
+from khabar.inputs.page import FAILURE, RawPage, domain_of
 from khabar.pipeline import register
 from khabar.reading.blocks import Block, clean_blocks, unescape_references
 from khabar.reading.boilerplate import BoilerplateModel, LineClassifier
@@ -41,6 +48,7 @@ class Extracted:
     format: str
     encoding: str
     source_key: str
+    replaced: int = 0  # bad bytes the decoder replaced
     title: str | None = None
     published: str | None = None
     url: str | None = None
@@ -70,29 +78,34 @@ class Cleaner:
             domain=domain_of(extracted.url) or draft.domain,
             url=extracted.url,
         )
-        return Document(
+        doc = Document(
             id=page.doc_id, text=text, title=draft.title, source=source,
             published=extracted.published, paragraphs=paragraphs,
             raw=page.raw_info(extracted.encoding, extracted.format),
         )
+        if extracted.replaced:
+            doc = doc.with_warning("invalid_bytes_replaced", f"{extracted.replaced} byte sequences that "
+                                   f"are not valid {extracted.encoding} were replaced by U+FFFD",
+                                   stage="clean.auto.v1")
+        return doc
 
     def extract(self, page: RawPage) -> Extracted:
         """Decode a page and cut it into blocks (HTML through trafilatura, text by lines)."""
-        if page.format == "record-error":
-            raise MalformedRecordRejected(detail=page.error)
+        if page.format == FAILURE:
+            raise _rejection_of(page)
         decoded = decode(page.content, encoding=page.encoding, max_bytes=self.max_bytes)
         fmt = page.format if page.format in ("text", "html") else sniff_format(decoded.text)
         key = source_key(page, decoded.text, self.classifier)
         if fmt == "html":
             article = extract_html(decoded.text, url=page.url)
-            return Extracted(article.blocks, fmt, decoded.encoding, key,
+            return Extracted(article.blocks, fmt, decoded.encoding, key, decoded.replaced,
                              title=_plain(page.title) or article.title,
                              published=page.published or article.published,
                              url=page.url or article.url, site_name=article.site_name)
         # Scraped text and the fields of JSON records often keep the page's character
         # references (`&quot;`); HTML goes through a parser that resolves them.
         blocks = tuple(Block(unescape_references(line)) for line in decoded.text.splitlines())
-        return Extracted(blocks, fmt, decoded.encoding, key, title=_plain(page.title),
+        return Extracted(blocks, fmt, decoded.encoding, key, decoded.replaced, title=_plain(page.title),
                          published=page.published, url=page.url)
 
     def _classifier_for(self, key: str) -> LineClassifier:
@@ -110,6 +123,12 @@ class Cleaner:
         share = len(_ARABIC_LETTER.findall(sample)) / letters if letters else 0.0
         if share < self.min_arabic_share:
             raise NotArabicRejected(share=share, minimum=self.min_arabic_share)
+
+
+def _rejection_of(page: RawPage) -> Rejected:
+    """The rejection a failure page stands for: its code's class, with the reader's message."""
+    kind = next((k for k in REJECTIONS if k.code == page.error_code), MalformedRecordRejected)
+    return kind(detail=page.error)
 
 
 def _plain(title: str | None) -> str | None:

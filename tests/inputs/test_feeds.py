@@ -1,12 +1,24 @@
-"""Readers for WARC archives and feeds, and the dispatch of iter_any."""
+"""RSS and Atom feeds saved to disk, and the dispatch of feeds by suffix and content."""
 
 from __future__ import annotations
 
 import pytest
 
+from pathlib import Path
+
 from khabar.errors import InputError
-from khabar.sources import iter_any, iter_feed_pages
+from khabar.inputs import iter_pages as iter_any
+from khabar.inputs.feeds import iter_feed
 from khabar.store.prepare import parse_day
+
+
+@pytest.fixture
+def fixtures_dir() -> Path:
+    return Path(__file__).parent.parent / "fixtures" / "store"
+
+
+def iter_feed_pages(path: Path):
+    return iter_feed(path.read_bytes(), origin=str(path))
 
 
 @pytest.mark.parametrize("name, expected", [
@@ -28,6 +40,16 @@ def test_xml_file_that_is_not_a_feed_is_read_as_a_page(tmp_path):
     (tmp_path / "notes.xml").write_text("<notes><n>ملاحظة</n></notes>", encoding="utf-8")
     (page,) = iter_any(tmp_path / "notes.xml")
     assert page.format == "auto"
+
+
+def test_an_rss_feed_on_stdin_is_sniffed(fixtures_dir, monkeypatch):
+    import io
+    import sys
+
+    data = (fixtures_dir / "feed.rss").read_bytes()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    assert [page.url for page in iter_any("-")] == [
+        "https://alwadi.example/story/20", "https://alwadi.example/story/21"]
 
 
 def test_unreadable_feed_is_a_recorded_failure(tmp_path):
