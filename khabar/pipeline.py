@@ -6,18 +6,26 @@ order when it is built, so a misordered config fails before any page is read.
 
 Error policies: `raise` (tests, development) lets exceptions through; `record` (batches) turns
 a rejection or a crash into a Document with status `rejected` or `failed` and a coded reason.
+Any exception of a stage counts, `RecursionError` and `MemoryError` included, so one page never
+ends a batch.
+
+CPU budget: a pipeline built with `cpu_budget` (seconds of this thread's CPU per document)
+rejects a document with `over_budget` (R110) as soon as a stage ends past the budget, instead
+of running the later stages. The check runs between stages; each stage is linear in the text
+and the text is bounded by the reader's size limit, so no stage alone runs unbounded.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from khabar.document import STATUS_FAILED, STATUS_REJECTED, Document, Reason, TraceEntry
-from khabar.errors import ConfigError, OrderError, Rejected, StageError
-from khabar.pages import RawPage
+from khabar.document import STATUS_FAILED, STATUS_REJECTED, Document, Reason, Source, TraceEntry
+from khabar.errors import ConfigError, OrderError, OverBudgetRejected, Rejected, StageError
+from khabar.inputs import RawPage
 
 DocStage = Callable[[Document], Document]
 PageReader = Callable[[RawPage], Document]
@@ -87,6 +95,7 @@ class Pipeline:
     reader: BuiltStage
     stages: list[BuiltStage] = field(default_factory=list)
     policy: str = "raise"
+    cpu_budget: float | None = None  # seconds of CPU per document; None: no limit
 
     @property
     def names(self) -> list[str]:
@@ -94,19 +103,27 @@ class Pipeline:
 
     def __call__(self, page: RawPage) -> Document:
         """Process one raw page into a Document (or a rejected/failed Document under `record`)."""
+        started = time.thread_time()
         doc = self._step(self.reader, page, page_fallback=page)
-        for stage in self.stages:
-            if doc.status != "ok":
-                break
-            doc = self._step(stage, doc, page_fallback=page)
-        return doc
+        return self._run_stages(doc, page, started)
 
     def run_document(self, doc: Document) -> Document:
         """Run only the document stages over an already read Document."""
+        return self._run_stages(doc, None, time.thread_time())
+
+    def _run_stages(self, doc: Document, page: RawPage | None, started: float) -> Document:
         for stage in self.stages:
             if doc.status != "ok":
                 break
-            doc = self._step(stage, doc, page_fallback=None)
+            used = time.thread_time() - started
+            if self.cpu_budget is not None and used > self.cpu_budget:
+                rejection = OverBudgetRejected(seconds=used, budget=self.cpu_budget,
+                                               stage=stage.spec.name)
+                if self.policy == "raise":
+                    raise rejection
+                return _marked(doc, page, STATUS_REJECTED,
+                               Reason(rejection.reason, stage.spec.name, rejection.message))
+            doc = self._step(stage, doc, page_fallback=page)
         return doc
 
     def map(self, pages: Iterable[RawPage]) -> Iterator[Document]:
@@ -131,7 +148,7 @@ class Pipeline:
                 raise
             raise_reason = Reason("E202", name, f"stage {name} returned a non-Document")
             return _marked(value, page_fallback, STATUS_FAILED, raise_reason)
-        except Exception as error:  # a crash in one page must not end a batch
+        except Exception as error:  # a crash in one page must not end a batch (RecursionError too)
             if self.policy == "raise":
                 raise StageError("E203", stage=name, detail=repr(error)) from error
             return _marked(value, page_fallback, STATUS_FAILED,
@@ -142,11 +159,16 @@ class Pipeline:
 
 def _marked(value: Any, page: RawPage | None, status: str, reason: Reason) -> Document:
     """The document to keep for a page that was rejected or failed at some stage."""
+    # Nothing here may fail again: the page's metadata is what may have made the stage fail.
     if isinstance(value, Document):
         base = value
     else:
         assert page is not None
-        base = Document(id=page.doc_id, raw=page.raw_info(), source=page.source())
+        try:
+            source = page.source()
+        except Exception:  # noqa: BLE001  metadata of a page built by hand, not by a reader
+            source = Source()
+        base = Document(id=page.doc_id, raw=page.raw_info(), source=source)
     return dataclasses.replace(base, status=status, reason=reason)
 
 
@@ -154,10 +176,14 @@ def build_pipeline(
     stages: Iterable[str | tuple[str, Mapping[str, Any]]],
     *,
     policy: str = "raise",
+    cpu_budget: float | None = None,
 ) -> Pipeline:
     """Build a pipeline from stage names (optionally with options); check the stage order."""
     if policy not in POLICIES:
         raise ConfigError("E103", option="policy", detail=f"{policy!r} is not one of {POLICIES}")
+    if cpu_budget is not None and (isinstance(cpu_budget, bool) or not isinstance(cpu_budget, (int, float))
+                                   or cpu_budget <= 0):
+        raise ConfigError("E103", option="cpu_budget", detail=f"{cpu_budget!r} is not a positive number")
     known = registered_stages()
     built: list[BuiltStage] = []
     available: set[str] = set()
@@ -182,5 +208,6 @@ def build_pipeline(
         available |= spec.produces
     if not built:
         raise ConfigError("E103", option="stages", detail="the pipeline needs at least a reader")
-    return Pipeline(reader=built[0], stages=built[1:], policy=policy)
+    return Pipeline(reader=built[0], stages=built[1:], policy=policy,
+                    cpu_budget=float(cpu_budget) if cpu_budget is not None else None)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from khabar import RawArchive, RawPage, build_pipeline, register
@@ -18,6 +20,23 @@ def _make_crasher():
     return crash
 
 
+def _make_deep_crasher():
+    """Recurse until Python gives up (a stage defeated by deeply nested input)."""
+    def recurse(doc, depth=0):
+        return recurse(doc, depth + 1)
+    return recurse
+
+
+def _make_spender():
+    """Burn CPU time and return the document unchanged (for budget tests)."""
+    def spend(doc):
+        deadline = time.thread_time() + 0.3
+        while time.thread_time() < deadline:
+            pass
+        return doc
+    return spend
+
+
 def _make_liar():
     """Return something that is not a Document (for contract tests)."""
     return lambda doc: {"text": doc.text}
@@ -29,9 +48,11 @@ def broken_stages():
     registered_stages()
     register("test.crash.v1", requires=("sentences",))(_make_crasher)
     register("test.not_a_document.v1", requires=("text",))(_make_liar)
+    register("test.deep.v1", requires=("text",))(_make_deep_crasher)
+    register("test.spend.v1", requires=("text",))(_make_spender)
     yield
-    REGISTRY.pop("test.crash.v1")
-    REGISTRY.pop("test.not_a_document.v1")
+    for name in ("test.crash.v1", "test.not_a_document.v1", "test.deep.v1", "test.spend.v1"):
+        REGISTRY.pop(name)
 
 
 def test_unknown_stage_names_the_known_ones():
@@ -93,3 +114,39 @@ def test_a_50_megabyte_page_is_rejected_without_stopping_the_batch(tmp_path, bat
     docs = [batch_pipeline(page) for page in iter_pages(tmp_path)]
     assert [(d.status, d.reason.code if d.reason else None) for d in docs] == [
         ("rejected", "too_large"), ("ok", None)]
+
+
+def test_issue_19_a_recursion_error_is_a_failed_document_and_the_next_page_goes_on():
+    pipeline = build_pipeline(["clean.auto.v1", "test.deep.v1"], policy="record")
+    docs = [pipeline(RawPage(content=ARTICLE)), pipeline(RawPage(content=ARTICLE + b" "))]
+    assert [(d.status, d.reason.code, d.reason.stage) for d in docs] == [
+        ("failed", "crash", "test.deep.v1")] * 2
+    assert "RecursionError" in docs[0].reason.message
+
+
+def test_issue_19_a_failure_handler_never_fails_on_the_page_metadata():
+    pipeline = build_pipeline(["clean.auto.v1"], policy="record")
+    doc = pipeline(RawPage(content=b"", url="http://[::1", source_name="x"))
+    assert (doc.status, doc.reason.code, doc.source.url) == ("rejected", "empty", "http://[::1")
+
+
+@pytest.mark.parametrize("policy", ["record", "raise"])
+def test_issue_19_a_document_past_its_cpu_budget_is_rejected_before_the_next_stage(policy):
+    from khabar.errors import OverBudgetRejected
+
+    stages = ["clean.auto.v1", "test.spend.v1", "test.spend.v1", "test.crash.v1"]
+    stages.insert(1, "segment.sentences.v1")
+    pipeline = build_pipeline(stages, policy=policy, cpu_budget=0.2)
+    if policy == "raise":
+        with pytest.raises(OverBudgetRejected):
+            pipeline(RawPage(content=ARTICLE))
+        return
+    doc = pipeline(RawPage(content=ARTICLE))
+    assert (doc.status, doc.reason.code, doc.reason.stage) == ("rejected", "over_budget", "test.spend.v1")
+    assert [t.stage for t in doc.trace][-1] == "test.spend.v1"  # the first one ran, the second did not
+
+
+@pytest.mark.parametrize("budget", [0, -1, "fast", True])
+def test_a_cpu_budget_must_be_a_positive_number(budget):
+    with pytest.raises(ConfigError):
+        build_pipeline(["clean.auto.v1"], cpu_budget=budget)
