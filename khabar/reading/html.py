@@ -7,6 +7,7 @@ for its XML output because it keeps the structure we need: `<head>` elements bec
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import trafilatura
@@ -28,8 +29,42 @@ class HtmlArticle:
     url: str | None
 
 
+# libxml2 stops building the tree 256 elements deep, so a page nested deeper loses its body.
+_MAX_DEPTH = 200
+_TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*)[^>]*?(/?)>")
+_VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed",
+                   "source", "track", "wbr", "param"})
+_WRAPPER = re.compile(r"</?(?:div|span|section|font|center|table|tbody|thead|tr|td|th|b|i|u|em|strong)\b[^>]*>",
+                      re.I)
+
+
 def extract_html(html: str, *, url: str | None = None) -> HtmlArticle:
-    """Extract the article from an HTML page; rejects pages with no article text."""
+    """Extract the article from an HTML page; rejects pages with no article text.
+
+    A page nested deeper than the parser goes is read again with its wrapper elements (div,
+    span, table cells ...) taken out, which leaves paragraphs and headings in place."""
+    try:
+        return _extract(html, url=url)
+    except NotAnArticleRejected:
+        if not _deeper_than(html, _MAX_DEPTH):
+            raise
+    return _extract(_WRAPPER.sub(" ", html), url=url)
+
+
+def _deeper_than(html: str, limit: int) -> bool:
+    depth = 0
+    for match in _TAG.finditer(html):
+        closing, name, self_closing = match.groups()
+        if closing:
+            depth = max(depth - 1, 0)
+        elif not self_closing and name.lower() not in _VOID:
+            depth += 1
+            if depth > limit:
+                return True
+    return False
+
+
+def _extract(html: str, *, url: str | None) -> HtmlArticle:
     try:
         xml = trafilatura.extract(
             html, url=url, output_format="xml", include_formatting=True, with_metadata=True,

@@ -62,3 +62,33 @@ def test_unknown_encoding_name_is_an_input_error():
     with pytest.raises(InputError) as caught:
         decode(b"abc", encoding="klingon-8")
     assert caught.value.code == "E304"
+
+
+ARABIC = "أعلنت وزارة الزراعة في مدينة الوادي اليوم عن خطة جديدة لري الحقول بمياه الأمطار. " * 3
+
+
+AT = ARABIC.encode("utf-8").index("مدينة".encode("utf-8"))
+
+
+@pytest.mark.parametrize("damage", [
+    lambda b: b[:-3],  # a download cut inside the last letter
+    lambda b: b[:AT] + b"\xff" + b[AT:],  # one corrupt byte
+    lambda b: b[:AT + 1] + b[AT + 2:],  # one byte lost inside a letter
+])
+def test_issue_19_utf8_with_a_few_bad_bytes_stays_utf8_and_counts_them(damage):
+    decoded = decode(damage(ARABIC.encode("utf-8")))
+    assert decoded.encoding == "utf-8"
+    assert decoded.replaced == 1
+    assert decoded.text.count("الزراعة") == 3
+
+
+def test_issue_19_windows_1256_is_chosen_on_evidence():
+    decoded = decode(ARABIC.encode("windows-1256"))
+    assert (decoded.encoding, decoded.text, decoded.replaced) == ("windows-1256", ARABIC, 0)
+
+
+def test_issue_19_bytes_that_are_neither_are_rejected_with_advice():
+    from khabar.errors import EncodingRejected
+
+    with pytest.raises(EncodingRejected, match="--encoding"):
+        decode(("Le ministère a annoncé une réforme très attendue à Genève. " * 3).encode("latin-1"))
