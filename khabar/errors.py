@@ -30,6 +30,7 @@ from __future__ import annotations
 from typing import Any
 
 MESSAGES: dict[str, str] = {
+    "E000": "internal error: {detail}",
     "E101": "unknown stage {name!r}; known stages: {known}",
     "E102": "cannot read config {path}: {detail}",
     "E103": "invalid config option {option!r}: {detail}",
@@ -54,6 +55,8 @@ MESSAGES: dict[str, str] = {
     "E605": "the token is not valid for writing",
     "E606": "writing is disabled: start `khabar serve` with a token in the variable named by --token-env",
     "E607": "method {method} is not allowed at {path}",
+    "E608": "too many requests from this address: at most {rate} a minute; try again in {retry_after} s",
+    "E609": "the article could not be analyzed: stage {stage!r} failed on it ({reason}); the server log says why",
     "R101": "the input is empty",
     "R102": "the input is binary, not text ({detail})",
     "R103": "the input is too large: {detail} (see --max-bytes)",
