@@ -110,7 +110,6 @@ def ingest(
     fresh = (page for page in iter_inputs(paths) if _is_new(page, done, summary))
     batch: list[Prepared] = []
     for item in _analyzed(fresh, settings, workers):
-        summary.analysis.add(item.doc)
         batch.append(item)
         if len(batch) >= batch_size:
             _flush(store, batch, summary, progress)
@@ -131,6 +130,8 @@ def _flush(store: Store, batch: list[Prepared], summary: IngestSummary,
     if not batch:
         return
     result = store.write_prepared(batch)
+    for position, item in enumerate(batch):  # counted as stored: a record refused by the store as failed
+        summary.analysis.add(result.failed.get(position, item.doc))
     for outcome, count in result.outcomes.items():
         summary.stored[outcome] = summary.stored.get(outcome, 0) + count
     batch.clear()

@@ -70,7 +70,7 @@ def text_key(text: str) -> str:
 
 def parse_day(published: str | None) -> str | None:
     """`YYYY-MM-DD` from an ISO date or an RFC 2822 date (`Mon, 26 Feb 2018 02:20:10 GMT`)."""
-    if not published:
+    if not published or not isinstance(published, str):
         return None
     match = _ISO_DAY.match(published)
     try:

@@ -13,6 +13,7 @@ Example:
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sqlite3
 import time
@@ -23,17 +24,19 @@ from pathlib import Path
 from typing import Any
 
 from khabar.arabic import fold
-from khabar.document import STATUS_OK, Document
+from khabar.document import STATUS_FAILED, STATUS_OK, Document, Reason, Source
 from khabar.errors import KhabarError, StoreError
 from khabar.store import stories as story_signals
 from khabar.store import queries
 from khabar.store.entities import link_entity, recount_entity
-from khabar.store.prepare import Prepared, prepare
+from khabar.store.prepare import Prepared, parse_day, prepare
 from khabar.store.search import make_snippet, parse_query
 from khabar.store.stories import StoryHasher
 
 # Outcomes of writing one input.
 STORED, ALIAS, DUPLICATE, SKIPPED = "stored", "alias", "duplicate_id", "skipped"
+# Reason code of a document stored as failed because the database refused its record.
+STORE_ERROR = "store_error"
 
 # Seconds a statement waits for a lock (SQLite's busy timeout), and how long a writer waits for
 # its turn when other processes write into the same store (their transactions take seconds).
@@ -43,9 +46,14 @@ _WRITE_LOCK_WAIT = 600.0
 
 @dataclass
 class WriteResult:
-    """How many inputs a write stored, linked as aliases, or skipped as already present."""
+    """How many inputs a write stored, linked as aliases, or skipped as already present.
+
+    `failed` holds, by position in the written items, the failed documents (reason
+    `store_error`) stored in place of records that the database refused.
+    """
 
     outcomes: dict[str, int] = field(default_factory=dict)
+    failed: dict[int, Document] = field(default_factory=dict)
 
     def add(self, outcome: str) -> None:
         self.outcomes[outcome] = self.outcomes.get(outcome, 0) + 1
@@ -159,6 +167,39 @@ def _retry_busy(action: Callable[[], Any], *, wait: float = _BUSY_TIMEOUT) -> An
         delay = min(delay * 2, 0.25)
 
 
+# Errors that come from one record's data (a value SQLite cannot bind, a broken constraint, a
+# field of the wrong type), not from the database itself: OperationalError (locked, disk full,
+# I/O) is not among them, so it still rolls back the whole batch.
+_RECORD_ERRORS = (sqlite3.InterfaceError, sqlite3.ProgrammingError, sqlite3.IntegrityError,
+                  sqlite3.DataError, TypeError, ValueError, OverflowError, AttributeError, LookupError)
+
+
+def _as_failure(item: Prepared, error: Exception) -> Prepared:
+    """The failed document (reason `store_error`) stored for a record the database refused.
+
+    It keeps the input key, so a re-run skips the input instead of failing on it again, and its
+    metadata is coerced to text so the failure row itself can be stored.
+    """
+    doc = item.doc
+    old = doc.source
+    source = Source(_text(getattr(old, "name", None)), _text(getattr(old, "domain", None)),
+                    _text(getattr(old, "url", None)))
+    published = _text(doc.published)
+    reason = Reason(STORE_ERROR, "store.write", f"{type(error).__name__}: {error}")
+    failed = dataclasses.replace(doc, id=_text(doc.id) or item.input_key, title=_text(doc.title),
+                                 source=source, published=published, status=STATUS_FAILED, reason=reason)
+    return dataclasses.replace(item, doc=failed, doc_json=failed.to_json(), text_key=None,
+                               day=parse_day(published), index_title="", index_body="", story=None)
+
+
+def _text(value: Any) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, (list, tuple, dict)):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+    return str(value)
+
+
 class Store:
     """Documents, raw inputs, search index, stories and entities in one SQLite database."""
 
@@ -240,14 +281,20 @@ class Store:
         return self.write_prepared([prepare(doc, hasher=self._hasher) for doc in docs])
 
     def write_prepared(self, items: Iterable[Prepared]) -> WriteResult:
-        """Store prepared documents in one transaction; everything or nothing is written."""
+        """Store prepared documents in one transaction; everything or nothing is written.
+
+        A record that the database refuses (a value it cannot store, such as a list where a
+        name belongs) does not sink the batch: it is stored as a failed document with reason
+        `store_error` (see `WriteResult.failed`) and the other records are written. Any other
+        error (disk full, I/O) rolls the whole transaction back.
+        """
         result = WriteResult()
         try:
             self._begin()
             try:
                 self._forget_if_changed()
-                for item in items:
-                    result.add(self._write_one(item))
+                for position, item in enumerate(items):
+                    result.add(self._write_isolated(position, item, result))
             except BaseException:
                 self.conn.execute("ROLLBACK")
                 self._frequencies = None  # its in-memory counts may include rolled-back rows
@@ -265,6 +312,20 @@ class Store:
         if version != self._data_version:
             self._frequencies = None
             self._data_version = version
+
+    def _write_isolated(self, position: int, item: Prepared, result: WriteResult) -> str:
+        """Write one record inside a savepoint; a record the database refuses becomes a failure row."""
+        self.conn.execute("SAVEPOINT record")
+        try:
+            outcome = self._write_one(item)
+        except _RECORD_ERRORS as error:
+            self.conn.execute("ROLLBACK TO record")
+            self._frequencies = None  # it may count the forms of the record just rolled back
+            failed = _as_failure(item, error)
+            result.failed[position] = failed.doc
+            outcome = self._write_one(failed)
+        self.conn.execute("RELEASE record")
+        return outcome
 
     def _write_one(self, item: Prepared) -> str:
         c = self.conn
