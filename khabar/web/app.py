@@ -19,21 +19,26 @@ import weakref
 from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, Path as PathParam, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import ClientDisconnect
 
 from khabar.errors import KhabarError, RequestError
 from khabar.store.sqlite import Store
 from khabar.web import fonts
 from khabar.web.guard import Guard, error_response
+from khabar.web.limits import RateLimiter
 from khabar.web.render import Renderer
 
 MAX_BODY_BYTES = 2 * 1024 * 1024
+# POST /analyze needs no token, so anyone may call it: a smaller body and a per-client rate.
+ANALYZE_MAX_BODY_BYTES = 256 * 1024
+ANALYZE_PER_MINUTE = 30
 CACHE_SECONDS = 30.0
 STATIC = Path(__file__).resolve().parent / "static"
 
@@ -100,7 +105,9 @@ class TTLCache:
 
 
 def create_app(db: str | Path | Store, *, token: str | None = None, pipeline: Any = None,
-               max_body: int = MAX_BODY_BYTES, cache_seconds: float = CACHE_SECONDS) -> FastAPI:
+               max_body: int = MAX_BODY_BYTES, analyze_max_body: int = ANALYZE_MAX_BODY_BYTES,
+               analyze_per_minute: float = ANALYZE_PER_MINUTE, cache_seconds: float = CACHE_SECONDS,
+               clock: Callable[[], float] = time.monotonic) -> FastAPI:
     """Build the web application over the store at `db`.
 
     Args:
@@ -108,7 +115,11 @@ def create_app(db: str | Path | Store, *, token: str | None = None, pipeline: An
         token: the bearer token that allows `POST /articles`; None disables writing.
         pipeline: the analysis pipeline for `POST /analyze`; built with `load_pipeline` if None.
         max_body: the largest request body accepted, in bytes (larger: 413).
+        analyze_max_body: the largest body for `POST /analyze` (no token needed), at most `max_body`.
+        analyze_per_minute: `POST /analyze` requests a client address may send a minute (429
+            past it); 0 turns the limit off.
         cache_seconds: how long the most-covered stories are kept before they are recomputed.
+        clock: monotonic seconds, for the cache and the rate limit (tests pass a fake).
     """
     path = db.path if isinstance(db, Store) else str(db)
     if path == ":memory:":
@@ -124,7 +135,8 @@ def create_app(db: str | Path | Store, *, token: str | None = None, pipeline: An
     app.state.stores = StoreOpener(path)
     app.state.token = token or None
     app.state.pipeline = pipeline
-    app.state.cache = TTLCache(cache_seconds)
+    app.state.cache = TTLCache(cache_seconds, clock=clock)
+    app.state.analyze_limiter = RateLimiter(analyze_per_minute, clock=clock)
     app.state.renderer = Renderer()
     app.state.max_body = max_body
     app.state.fonts = fonts.font_files()
@@ -132,7 +144,7 @@ def create_app(db: str | Path | Store, *, token: str | None = None, pipeline: An
     app.mount("/static/css", StaticFiles(directory=STATIC), name="static")
 
     @app.get("/static/fonts/{name}", include_in_schema=False)
-    async def font(name: str) -> Response:
+    async def font(name: Annotated[str, PathParam(max_length=200)]) -> Response:
         found = app.state.fonts.get(name)
         if found is None:
             raise RequestError("E601", path=f"/static/fonts/{name}")
@@ -150,6 +162,10 @@ def create_app(db: str | Path | Store, *, token: str | None = None, pipeline: An
     async def http_error(request: Request, error: StarletteHTTPException) -> Response:
         return error_response(request, error)
 
+    @app.exception_handler(ClientDisconnect)
+    async def client_left(request: Request, error: ClientDisconnect) -> Response:
+        return error_response(request, error)
+
     @app.exception_handler(Exception)
     async def any_error(request: Request, error: Exception) -> Response:
         return error_response(request, error)
@@ -157,7 +173,7 @@ def create_app(db: str | Path | Store, *, token: str | None = None, pipeline: An
     from khabar.web import routes
 
     routes.add_routes(app)
-    app.add_middleware(Guard, max_body=max_body)
+    app.add_middleware(Guard, max_body=max_body, path_limits={"/analyze": analyze_max_body})
     return app
 
 
@@ -167,7 +183,10 @@ def app_from_environment() -> FastAPI:
 
     token_env = os.environ.get("KHABAR_SERVE_TOKEN_ENV", "KHABAR_TOKEN")
     return create_app(os.environ.get("KHABAR_SERVE_DB", "khabar.db"), token=os.environ.get(token_env) or None,
-                      max_body=int(os.environ.get("KHABAR_SERVE_MAX_BODY", MAX_BODY_BYTES)))
+                      max_body=int(os.environ.get("KHABAR_SERVE_MAX_BODY", MAX_BODY_BYTES)),
+                      analyze_max_body=int(os.environ.get("KHABAR_SERVE_ANALYZE_MAX_BODY", ANALYZE_MAX_BODY_BYTES)),
+                      analyze_per_minute=int(os.environ.get("KHABAR_SERVE_ANALYZE_PER_MINUTE", ANALYZE_PER_MINUTE)))
 
 
-__all__ = ["MAX_BODY_BYTES", "StoreOpener", "TTLCache", "app_from_environment", "create_app"]
+__all__ = ["ANALYZE_MAX_BODY_BYTES", "ANALYZE_PER_MINUTE", "MAX_BODY_BYTES", "StoreOpener", "TTLCache",
+           "app_from_environment", "create_app"]

@@ -1,8 +1,9 @@
 """What every request goes through: security headers, the body limit, `.json` twins, errors.
 
 `Guard` is a plain ASGI middleware: it rejects a body over the limit with 413 (at once when
-`Content-Length` says so, else as soon as the streamed bytes pass the limit), turns a `.json`
-suffix into a JSON request, and adds the security headers to every response.
+`Content-Length` says so, else as soon as the streamed bytes pass the limit; some paths, such as
+`POST /analyze` that needs no token, have a smaller limit), turns a `.json` suffix into a JSON
+request, and adds the security headers to every response.
 `error_response` is the one place where exceptions become HTTP statuses.
 """
 
@@ -13,7 +14,7 @@ from typing import Any
 
 from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
 
 from khabar.errors import AccessError, InputError, KhabarError, Rejected, RequestError, StoreError, TooLargeRejected
@@ -39,6 +40,8 @@ _STATUS_BY_CODE = {
     "E603": 413, "R103": 413,
     "E604": 401, "E605": 403, "E606": 403,
     "E607": 405,
+    "E608": 429,
+    "E609": 422,
 }
 
 
@@ -48,12 +51,31 @@ class BodyTooLarge(RequestError):
     code = "E603"
 
 
-class Guard:
-    """ASGI middleware: security headers, body limit and `.json` suffix for every request."""
+class TooManyRequests(RequestError):
+    """A client sent more requests than the rate limit allows (429, with `Retry-After`)."""
 
-    def __init__(self, app: Any, *, max_body: int) -> None:
+    code = "E608"
+
+
+class AnalysisFailed(RequestError):
+    """The pipeline failed on a posted article: the input is answered as unprocessable (422)."""
+
+    code = "E609"
+
+
+class Guard:
+    """ASGI middleware: security headers, body limits and `.json` suffix for every request.
+
+    Args:
+        app: the application to guard.
+        max_body: the largest body accepted, in bytes, on any path.
+        path_limits: smaller limits for some paths (`{"/analyze": 262144}`), capped by `max_body`.
+    """
+
+    def __init__(self, app: Any, *, max_body: int, path_limits: dict[str, int] | None = None) -> None:
         self.app = app
         self.max_body = max_body
+        self.path_limits = {path: min(limit, max_body) for path, limit in (path_limits or {}).items()}
 
     async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
         if scope["type"] != "http":
@@ -74,10 +96,11 @@ class Guard:
                 message = dict(message, headers=headers + SECURITY_HEADERS)
             await send(message)
 
+        limit = self.path_limits.get(scope["path"], self.max_body)
         declared = _content_length(scope)
-        if declared is not None and declared > self.max_body:
+        if declared is not None and declared > limit:
             request = Request(scope)
-            response = error_response(request, BodyTooLarge(limit=self.max_body))
+            response = error_response(request, BodyTooLarge(limit=limit))
             await response(scope, receive, send_with_headers)
             return
         seen = 0
@@ -87,8 +110,8 @@ class Guard:
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
-                if seen > self.max_body:
-                    raise BodyTooLarge(limit=self.max_body)
+                if seen > limit:
+                    raise BodyTooLarge(limit=limit)
             return message
 
         await self.app(scope, bounded_receive, send_with_headers)
@@ -120,7 +143,7 @@ def wants_json(request: Request) -> bool:
 
 
 def status_of(error: BaseException) -> int:
-    """The HTTP status for an exception: 400 input, 404 unknown, 422 rejected, 413, 401/403, 500."""
+    """The HTTP status for an exception: 400 input, 404 unknown, 422 rejected, 413, 401/403, 429, 500."""
     if isinstance(error, KhabarError):
         if error.code in _STATUS_BY_CODE:
             return _STATUS_BY_CODE[error.code]
@@ -135,7 +158,7 @@ def status_of(error: BaseException) -> int:
         if isinstance(error, StoreError):
             return 500
         return 500
-    if isinstance(error, RequestValidationError):
+    if isinstance(error, (RequestValidationError, ClientDisconnect)):
         return 400
     if isinstance(error, StarletteHTTPException):
         return error.status_code
@@ -150,13 +173,19 @@ def as_khabar_error(request: Request, error: BaseException) -> KhabarError:
         first = (error.errors() or [{}])[0]
         name = ".".join(str(part) for part in first.get("loc", ())[1:]) or "body"
         return RequestError("E602", name=name, detail=first.get("msg", "invalid"))
+    if isinstance(error, ClientDisconnect):  # no one is left to read the answer, but log no crash
+        return RequestError("E602", name="body", detail="the client closed the connection before its end")
     if isinstance(error, StarletteHTTPException):
         if error.status_code == 405:
             return RequestError("E607", method=request.method, path=request.url.path)
         if error.status_code == 404:
             return RequestError("E601", path=request.url.path)
         return RequestError("E602", name="request", detail=str(error.detail))
-    return KhabarError("E000", detail="internal error; the server log has the details")
+    return _internal_error()
+
+
+def _internal_error() -> KhabarError:
+    return KhabarError("E000", detail="the server log has the details")
 
 
 def error_response(request: Request, error: BaseException) -> Response:
@@ -166,11 +195,17 @@ def error_response(request: Request, error: BaseException) -> Response:
         log.error("error serving %s %s", request.method, request.url.path, exc_info=error)
     khabar_error = as_khabar_error(request, error)
     if status >= 500 and not isinstance(error, KhabarError):
-        khabar_error = KhabarError("E000", detail="internal error; the server log has the details")
+        khabar_error = _internal_error()
     body = {"ok": False, "errors": [{"code": khabar_error.code, "message": khabar_error.message}]}
-    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+    headers = None
+    if status == 401:
+        headers = {"WWW-Authenticate": "Bearer"}
+    elif status == 429 and "retry_after" in khabar_error.context:
+        headers = {"Retry-After": str(khabar_error.context["retry_after"])}
     if not wants_json(request) and request.method == "GET":
         renderer = getattr(request.app.state, "renderer", None)
         if renderer is not None:
-            return renderer.page(request, "error.html", {"status": status, **body}, status=status)
+            page = renderer.page(request, "error.html", {"status": status, **body}, status=status)
+            page.headers.update(headers or {})
+            return page
     return JSONResponse(body, status_code=status, headers=headers)

@@ -1,31 +1,41 @@
 """The routes: each parses its parameters, calls one function of khabar.web.views, and responds.
 
 GET routes serve both the page and its JSON twin (see khabar.web.app). Writing routes
-(`POST /articles`) need the configured bearer token.
+(`POST /articles`) need the configured bearer token. Every parameter is bounded (ids within
+SQLite's 64-bit integers, strings by length), so no value reaches the store that it cannot take.
 """
 
 from __future__ import annotations
 
 import hmac
+import logging
 from typing import Annotated, Any
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from fastapi import FastAPI, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
-from pydantic import BaseModel, ValidationError, model_validator
+from pydantic import BaseModel, Field, ValidationError, field_validator, model_validator
 from starlette.responses import JSONResponse, Response
 
-from khabar.errors import AccessError, RequestError
+from khabar.document import STATUS_OK, STATUS_REJECTED, Document, Reason
+from khabar.errors import REJECTIONS, AccessError, Rejected, RequestError, StageError
 from khabar.pages import RawPage
 from khabar.store.sqlite import Store
 from khabar.web import views
+from khabar.web.guard import AnalysisFailed, TooManyRequests
+from khabar.web.limits import retry_after
+
+log = logging.getLogger("khabar.web")
 
 MAX_LIMIT = 100
 MAX_OFFSET = 100_000
+MAX_ID = 2**63 - 1  # SQLite's largest INTEGER; a larger id would overflow, not just miss
+MAX_URL = 8192
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page (1–100).")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")]
-Day = Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="YYYY, YYYY-MM or YYYY-MM-DD.")]
+Day = Annotated[str | None, Query(pattern=r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$",
+                                  description="YYYY, YYYY-MM or YYYY-MM-DD.")]
 
 
 class AnalyzeRequest(BaseModel):
@@ -33,9 +43,22 @@ class AnalyzeRequest(BaseModel):
 
     text: str | None = None
     html: str | None = None
-    url: str | None = None
-    title: str | None = None
-    published: str | None = None
+    url: str | None = Field(default=None, max_length=MAX_URL)
+    title: str | None = Field(default=None, max_length=2000)
+    published: str | None = Field(default=None, max_length=100)
+
+    @field_validator("url")
+    @classmethod
+    def _parsable_url(cls, url: str | None) -> str | None:
+        if url is None:
+            return url
+        try:
+            urlsplit(url).port  # noqa: B018 - reading the port checks it is a number in range
+            if "//" not in url:  # a URL without a scheme is read as a host name first
+                urlsplit(f"//{url}")
+        except ValueError as error:
+            raise ValueError(f"not a URL ({error})") from error
+        return url
 
     @model_validator(mode="after")
     def _one_content(self) -> AnalyzeRequest:
@@ -51,6 +74,20 @@ class AnalyzeRequest(BaseModel):
 
 _ANALYZE_BODY = {"requestBody": {"required": True, "content": {"application/json": {
     "schema": AnalyzeRequest.model_json_schema()}}}}
+
+
+_REJECTION_BY_REASON = {cls.reason: cls for cls in REJECTIONS}
+
+
+class RecordedRejection(Rejected):
+    """A rejection the pipeline recorded on the document (the `record` policy), with its code."""
+
+    def __init__(self, reason: Reason) -> None:
+        cls = _REJECTION_BY_REASON[reason.code]
+        super().__init__(cls.code, stage=reason.stage)
+        self.reason = reason.code
+        self.message = reason.message  # already formatted when the stage raised it
+        self.args = (f"{self.code} {self.message}",)
 
 
 def _store(request: Request) -> Store:
@@ -84,7 +121,31 @@ async def _analyze(request: Request) -> Any:
         first = error.errors()[0]
         name = ".".join(str(p) for p in first.get("loc", ())) or "body"
         raise RequestError("E602", name=name, detail=first.get("msg", "invalid")) from error
-    return await run_in_threadpool(request.app.state.pipeline, body.page())
+    try:  # in a worker thread: analysis takes CPU time and must not hold up other requests
+        doc = await run_in_threadpool(request.app.state.pipeline, body.page())
+    except StageError as error:  # the `raise` policy: a stage crashed on this input
+        log.warning("analysis failed at stage %s", error.context.get("stage"), exc_info=error)
+        raise AnalysisFailed(stage=error.context.get("stage", "?"), reason=error.code) from error
+    return _analyzed(doc)
+
+
+def _analyzed(doc: Document) -> Document:
+    """The document if the pipeline processed it; a rejected or failed one is a coded 422."""
+    if doc.status == STATUS_OK:
+        return doc
+    reason = doc.reason or Reason("unknown", "?", "")
+    if doc.status == STATUS_REJECTED and reason.code in _REJECTION_BY_REASON:
+        raise RecordedRejection(reason)
+    log.warning("analysis %s at stage %s: %s", doc.status, reason.stage, reason.message)
+    raise AnalysisFailed(stage=reason.stage, reason=reason.code)
+
+
+def _check_rate(request: Request) -> None:
+    limiter = request.app.state.analyze_limiter
+    client = request.client.host if request.client else "unknown"
+    wait = limiter.wait(client)
+    if wait > 0:
+        raise TooManyRequests(rate=limiter.per_minute, retry_after=retry_after(wait))
 
 
 def _check_token(request: Request) -> None:
@@ -110,6 +171,7 @@ def add_routes(app: FastAPI) -> None:  # noqa: C901 - a flat list of small route
     @app.post("/analyze", summary="Analyze an article (text or HTML) and return its Document", tags=["analysis"],
               openapi_extra=_ANALYZE_BODY)
     async def analyze(request: Request) -> Response:
+        _check_rate(request)
         doc = await _analyze(request)
         return JSONResponse({"ok": True, "document": doc.to_dict()})
 
@@ -156,7 +218,7 @@ def add_routes(app: FastAPI) -> None:  # noqa: C901 - a flat list of small route
 
     @app.get("/entities/{entity_id}", summary="One entity: mentions, roles over time, quotes, co-occurring",
              tags=["entities"])
-    async def entity(request: Request, entity_id: Annotated[int, Path(ge=0)],
+    async def entity(request: Request, entity_id: Annotated[int, Path(ge=0, le=MAX_ID)],
                      limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 20) -> Response:
         return _respond(request, "entity.html", views.entity(_store(request), entity_id, limit=limit))
 

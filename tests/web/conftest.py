@@ -24,10 +24,13 @@ def hostile_db(tmp_path_factory):
 
 
 def make_client(db, **options):
+    """An in-process client over `db`; the rate limit of `POST /analyze` is off unless asked for
+    (tests/web/test_robustness.py checks it with a fake clock), so shared clients never hit it."""
     from fastapi.testclient import TestClient
 
     from khabar.web import create_app
 
+    options.setdefault("analyze_per_minute", 0)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)
         return TestClient(create_app(db, **options), raise_server_exceptions=False)
