@@ -6,6 +6,7 @@ import io
 import os
 import random
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -132,7 +133,10 @@ def test_workers_give_the_same_database_as_one_process(tmp_path, fixtures_dir):
     assert _dump(tmp_path / "one.db") == _dump(tmp_path / "two.db")
 
 
-def _run_ingest(corpus: Path | list[Path], db: Path, workers: int, *, batch_size: int = 16) -> subprocess.Popen:
+BATCH = 16  # inputs per transaction in the ingest subprocesses
+
+
+def _run_ingest(corpus: Path | list[Path], db: Path, workers: int, *, batch_size: int = BATCH) -> subprocess.Popen:
     paths = [str(path) for path in (corpus if isinstance(corpus, list) else [corpus])]
     command = [sys.executable, "-c", "from khabar.cli import main; main()", "ingest", *paths,
                "--db", str(db), "--workers", str(workers), "--batch-size", str(batch_size)]
@@ -141,25 +145,70 @@ def _run_ingest(corpus: Path | list[Path], db: Path, workers: int, *, batch_size
                             start_new_session=True)
 
 
+def _committed_inputs(db: Path) -> int:
+    """Inputs committed in the store so far (0 while it or its schema does not exist yet)."""
+    if not db.exists():
+        return 0
+    try:
+        conn = sqlite3.connect(db, timeout=1)
+        try:
+            return conn.execute("SELECT COUNT(*) FROM inputs").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return 0
+
+
+def _kill_after_commits(process: subprocess.Popen, db: Path, target: int, rng: random.Random) -> bool:
+    """Kill the ingest (and its workers) at a random moment after `target` inputs are committed.
+
+    The moment is a random share of the time one batch took on this machine, so the kill lands
+    between two commits (in the analysis or in the middle of a write transaction) at any speed.
+    Returns False when the run ended before it could be killed.
+    """
+    before = _committed_inputs(db)  # what earlier runs committed
+    first = None  # (time, count) of this run's first commit
+    deadline = time.monotonic() + 300
+    while process.poll() is None:
+        assert time.monotonic() < deadline, "the ingest made no progress"
+        count = _committed_inputs(db)
+        now = time.monotonic()
+        if count > before and first is None:
+            first = (now, count)
+        if count >= target:
+            if first is not None and count > first[1]:
+                per_batch = (now - first[0]) / (count - first[1]) * BATCH
+                time.sleep(rng.uniform(0, per_batch))
+            if process.poll() is not None:
+                return False
+            os.killpg(process.pid, signal.SIGKILL)  # the whole group: ingest and its workers
+            process.wait(timeout=60)
+            return True
+        time.sleep(0.002)
+    return False
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("workers", [1, 2])
 def test_killing_ingest_at_any_moment_and_rerunning_gives_the_same_database(tmp_path, workers):
-    corpus = make_corpus(tmp_path / "corpus", 200)
+    total = 200
+    corpus = make_corpus(tmp_path / "corpus", total)
     reference = tmp_path / "reference.db"
     assert _run_ingest(corpus, reference, workers).wait(timeout=300) == 0
     expected = _dump(reference)
     db = tmp_path / "killed.db"
     rng = random.Random(1234 + workers)
     kills = 0
+    last = total - 2 * BATCH  # kill no later than this, so a run still has batches to write
     for _attempt in range(4):
+        done = _committed_inputs(db)
+        if done >= last:
+            break
         process = _run_ingest(corpus, db, workers)
-        time.sleep(rng.uniform(0.3, 2.5))
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGKILL)  # the whole group: ingest and its workers
-            kills += 1
-        process.wait(timeout=60)
-    assert _run_ingest(corpus, db, workers).wait(timeout=300) == 0
+        if _kill_after_commits(process, db, rng.randint(done + 1, last), rng):
+            kills += _committed_inputs(db) < total  # killed with work left: a real kill mid-run
     assert kills >= 1
+    assert _run_ingest(corpus, db, workers).wait(timeout=300) == 0
     assert _dump(db) == expected
 
 
