@@ -1,12 +1,19 @@
 """The web interface in a real browser: Debian's headless Chromium driven by Playwright.
 
 A real server (uvicorn, in a background thread, on a free loopback port) serves the fixture
-store. The tests walk the interface as a reader would and save the screenshots used in
-docs/web.md. They fail, not skip, when Chromium is missing: run scripts/install-browser.sh.
+store. The tests walk the interface as a reader would and take screenshots. They fail, not skip,
+when Chromium is missing: run scripts/install-browser.sh.
+
+Screenshots go to a temporary folder, so a test run leaves the checkout as it was. To refresh
+the ones in docs/web.md and the README, name the folder in `KHABAR_SCREENSHOTS`, then review
+the images before committing them:
+
+    KHABAR_SCREENSHOTS=docs/screenshots pytest tests/web/test_browser.py
 """
 
 from __future__ import annotations
 
+import os
 import socket
 import threading
 import time
@@ -21,7 +28,7 @@ pytestmark = pytest.mark.browser
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+SCREENSHOTS_ENV = "KHABAR_SCREENSHOTS"  # where to save screenshots; a temporary folder without it
 
 
 def _free_port() -> int:
@@ -53,6 +60,15 @@ def server_url(tmp_path_factory, pipeline):
 
 
 @pytest.fixture(scope="module")
+def screenshots(tmp_path_factory) -> Path:
+    """The folder screenshots are saved in: $KHABAR_SCREENSHOTS, else a temporary one."""
+    chosen = os.environ.get(SCREENSHOTS_ENV)
+    folder = Path(chosen) if chosen else tmp_path_factory.mktemp("screenshots")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+@pytest.fixture(scope="module")
 def browser():
     if not CHROMIUM.exists():
         pytest.fail(f"{CHROMIUM} is missing: the browser tests need Debian's Chromium; "
@@ -78,9 +94,8 @@ def page(browser):
     assert not problems, f"the browser reported errors: {problems}"
 
 
-def _screenshot(tab, name: str, *, full_page: bool = False) -> None:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    tab.screenshot(path=str(SCREENSHOTS / name), full_page=full_page)
+def _screenshot(tab, path: Path, *, full_page: bool = False) -> None:
+    tab.screenshot(path=str(path), full_page=full_page)
 
 
 def _font_in_use(tab) -> bool:
@@ -89,7 +104,7 @@ def _font_in_use(tab) -> bool:
                                                           && f.status === 'loaded')""")
 
 
-def test_home_page_is_arabic_right_to_left_with_stories_and_latest(page, server_url):
+def test_home_page_is_arabic_right_to_left_with_stories_and_latest(page, server_url, screenshots):
     page.goto(server_url + "/")
     assert page.locator("html").get_attribute("dir") == "rtl"
     assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
@@ -100,10 +115,10 @@ def test_home_page_is_arabic_right_to_left_with_stories_and_latest(page, server_
     # right to left: the brand sits at the right edge of the header
     brand = page.locator(".brand").bounding_box()
     assert brand["x"] > 1280 / 2
-    _screenshot(page, "home.png")
+    _screenshot(page, screenshots / "home.png")
 
 
-def test_search_for_an_entity_then_open_the_article_and_the_entity(page, server_url):
+def test_search_for_an_entity_then_open_the_article_and_the_entity(page, server_url, screenshots):
     page.goto(server_url + "/")
     page.fill("#site-q", "سامر الخطيب")
     page.press("#site-q", "Enter")
@@ -112,7 +127,7 @@ def test_search_for_an_entity_then_open_the_article_and_the_entity(page, server_
     assert hits.count() >= 3
     assert page.locator(".hit mark").first.is_visible()
     assert page.locator(".entities-found .chip", has_text="سامر الخطيب").is_visible()
-    _screenshot(page, "search.png")
+    _screenshot(page, screenshots / "search.png")
 
     page.locator(".hit .title", has_text="قمة الواحة").click()
     page.wait_for_url("**/articles/fajr-001")
@@ -128,13 +143,13 @@ def test_search_for_an_entity_then_open_the_article_and_the_entity(page, server_
     quote_bg = page.locator(".text .hl-quote").first.evaluate("e => getComputedStyle(e).backgroundImage")
     assert "gradient" in quote_bg, "quotes have a background"
     assert _font_in_use(page)
-    _screenshot(page, "article.png", full_page=True)
+    _screenshot(page, screenshots / "article.png", full_page=True)
 
     person.locator("a").click()
     page.wait_for_url("**/entities/*")
     assert page.get_by_role("heading", name="سامر الخطيب").is_visible()
     assert page.locator(".quote-card").count() == 4
-    _screenshot(page, "entity.png", full_page=True)
+    _screenshot(page, screenshots / "entity.png", full_page=True)
 
 
 def test_legend_switches_hide_a_highlight_layer_without_script(page, server_url):
