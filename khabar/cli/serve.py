@@ -29,6 +29,7 @@ def serve_command(db, host, port, token_env, workers, max_body, analyze_max_body
     Read-only unless the variable named by --token-env holds a token; then `POST /articles`
     with `Authorization: Bearer <token>` analyzes and stores an article. `POST /analyze` is open
     to anyone, so it has a smaller body limit and a rate limit per client address (per worker).
+    A --db that does not exist is an error, unless writing is on: then an empty store is made.
 
     Example: khabar serve --db khabar.db --port 8000
     """
@@ -36,7 +37,9 @@ def serve_command(db, host, port, token_env, workers, max_body, analyze_max_body
 
     from khabar.store.sqlite import open_store
 
-    open_store(db).close()  # create or migrate now; fail here, not in the workers
+    # Migrate now, and fail here rather than in the workers; a read-only server refuses a missing
+    # store (a mistyped --db), a server that may write creates it.
+    open_store(db, create=bool(os.environ.get(token_env))).close()
     os.environ["KHABAR_SERVE_DB"] = str(db)
     os.environ["KHABAR_SERVE_TOKEN_ENV"] = token_env
     os.environ["KHABAR_SERVE_MAX_BODY"] = str(max_body)

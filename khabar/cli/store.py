@@ -74,7 +74,7 @@ def search_command(query, db, source, since, until, entity, speaker, limit, offs
 
     Example: khabar search '"الأمم المتحدة" غزة' --db khabar.db --since 2018-03-01
     """
-    with open_store(db) as store:
+    with open_store(db, create=False) as store:
         page = store.search(query, source=source, since=since, until=until, entity=entity,
                             speaker=speaker, limit=limit, offset=offset)
     for hit in page.hits:
@@ -112,7 +112,7 @@ def stories_command(db, most_covered, largest, since, until, story_id, limit, of
 
     Example: khabar stories --most-covered --since 2015-08-01 --db khabar.db
     """
-    with open_store(db) as store:
+    with open_store(db, create=False) as store:
         if story_id:
             story, articles = store.story(story_id)
             click.echo(_json({"story": story, "articles": articles}) if as_json else _story_line(story))
@@ -145,7 +145,7 @@ def entity_command(name, db, entity_type, limit, as_json) -> None:
 
     Example: khabar entity "جون كيري" --db khabar.db
     """
-    with open_store(db) as store:
+    with open_store(db, create=False) as store:
         found = store.entity(name, type=entity_type, limit=limit)
     if not found:
         click.echo(f"no entity named {name!r}", err=True)
@@ -172,6 +172,6 @@ def export_command(db, fmt, output, status) -> None:
 
     Example: khabar export --db khabar.db --format parquet -o khabar.parquet
     """
-    with open_store(db) as store:
+    with open_store(db, create=False) as store:
         count = export(store, output, fmt=fmt, status=status)
     click.echo(f"{count} documents → {output}", err=True)

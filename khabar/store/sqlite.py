@@ -203,8 +203,10 @@ def _text(value: Any) -> str | None:
 class Store:
     """Documents, raw inputs, search index, stories and entities in one SQLite database."""
 
-    def __init__(self, path: str | Path, *, hasher: StoryHasher | None = None) -> None:
+    def __init__(self, path: str | Path, *, hasher: StoryHasher | None = None, create: bool = True) -> None:
         self.path = str(path)
+        if not create and self.path != ":memory:" and not Path(self.path).exists():
+            raise StoreError("E508", path=self.path)
         self._hasher = hasher
         self._frequencies: story_signals.TopicFrequencies | None = None  # loaded by the first write
         self._data_version: int | None = None  # PRAGMA data_version while `_frequencies` is current
@@ -650,15 +652,18 @@ def dump(store: Store) -> Iterator[str]:
             yield f"{table} {json.dumps(values, ensure_ascii=False)}"
 
 
-def open_store(path: str | Path) -> Store:
+def open_store(path: str | Path, *, create: bool = True) -> Store:
     """Open (and create or migrate) the khabar SQLite store at `path` (":memory:" works too).
+
+    With `create=False`, a path where no file exists raises StoreError E508 instead of creating
+    an empty store: what commands that only read want, so a mistyped path is not a new database.
 
     Example:
         >>> with open_store(":memory:") as store:
         ...     store.counts()["stories"]
         0
     """
-    return Store(path)
+    return Store(path, create=create)
 
 
 def dump_json(value: Any) -> str:

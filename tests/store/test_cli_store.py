@@ -97,3 +97,24 @@ def test_export_writes_a_file(db, tmp_path, capsys, fmt):
     _out, err = _main_ok(capsys, "export", "--db", db, "--format", fmt, "-o", str(target))
     assert target.stat().st_size > 0
     assert "11 documents" in err  # 12 inputs, one of them an exact copy stored as an alias
+
+
+@pytest.mark.parametrize("command", [["search", "غزة"], ["stories"], ["stories", "--story", "x"],
+                                     ["entity", "كيري"], ["export", "-o", "{tmp}/out.jsonl"], ["serve"]])
+def test_reading_commands_refuse_a_store_that_does_not_exist(tmp_path, capsys, monkeypatch, command):
+    monkeypatch.delenv("KHABAR_TOKEN", raising=False)
+    missing = tmp_path / "mistyped.db"
+    args = [arg.replace("{tmp}", str(tmp_path)) for arg in command]
+    code, out, err = run(capsys, *args, "--db", str(missing))
+    assert code == 1 and out == ""
+    assert err.startswith(f"StoreError: E508 no store at {missing}; `khabar ingest")
+    assert not missing.exists()
+
+
+def test_serve_with_writing_on_creates_a_missing_store(tmp_path, capsys, monkeypatch):
+    import uvicorn
+
+    monkeypatch.setenv("KHABAR_TOKEN", "secret")
+    monkeypatch.setattr(uvicorn, "run", lambda *args, **kwargs: None)
+    _main_ok(capsys, "serve", "--db", str(tmp_path / "new.db"))
+    assert (tmp_path / "new.db").exists()

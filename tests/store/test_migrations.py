@@ -105,3 +105,15 @@ def test_a_store_locked_by_a_writer_still_opens_for_reading(tmp_path):
             assert reader.counts()["stories"] == 0
         assert time.monotonic() - started < 5
         writer.conn.execute("ROLLBACK")
+
+
+def test_opening_without_create_refuses_a_missing_file_and_opens_an_existing_one(tmp_path):
+    path = tmp_path / "k.db"
+    with pytest.raises(StoreError) as caught:
+        open_store(path, create=False)
+    assert caught.value.code == "E508" and caught.value.path == str(path)
+    assert not path.exists()
+    open_store(path).close()
+    with open_store(path, create=False) as store:
+        assert store.user_version == schema_version()
+    open_store(":memory:", create=False).close()
