@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run system test test-quick bench eval docs clean
+.PHONY: run system test test-quick bench eval fuzz docs clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -55,6 +55,12 @@ eval: $(STAMP)
 	$(BIN)/python -m eval.quotes --pipeline full
 	$(BIN)/python -m eval.events
 	$(BIN)/python -m eval.stories recall
+
+## fuzz: generated bad inputs through the readers, every stage and the HTTP API, for a bounded
+## time (FUZZ_SECONDS); the full run of docs/reliability.md is `python -m fuzz.run --inputs 100000`
+FUZZ_SECONDS ?= 300
+fuzz: $(STAMP)
+	$(BIN)/python -m fuzz.run --seconds $(FUZZ_SECONDS) --start $$(date +%s)
 
 ## docs: regenerate the CLI, stage and error references
 docs: $(STAMP)

@@ -20,7 +20,11 @@ def iter_feed(data: bytes, *, origin: str) -> Iterator[RawPage]:
     """Each RSS/Atom item with content or a description, as an article with link, title, date."""
     import feedparser
 
-    feed = feedparser.parse(data)
+    try:
+        feed = feedparser.parse(data)
+    except Exception as error:  # noqa: BLE001  feedparser itself fails on some broken prologs
+        yield failure_page(origin, f"not a readable feed: {type(error).__name__}: {error}")
+        return
     if feed.bozo and not feed.entries:
         yield failure_page(origin, f"not a readable feed: {feed.get('bozo_exception')}")
         return
