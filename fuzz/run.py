@@ -213,12 +213,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     total = args.inputs if args.inputs is not None else 10**9
     chunk = 200
-    chunks = [range(s, min(s + chunk, args.start + total)) for s in range(args.start, args.start + total, chunk)]
+    chunks = (range(s, min(s + chunk, args.start + total)) for s in range(args.start, args.start + total, chunk))
     tally = Tally()
     started = time.monotonic()
     context = multiprocessing.get_context("fork")
     with context.Pool(args.workers, initializer=_init, initargs=(args.hang,), maxtasksperchild=25) as pool:
-        pending = iter(chunks)
+        pending = chunks
         running = []
         for _ in range(args.workers * 2):
             item = next(pending, None)
