@@ -108,9 +108,10 @@ def read_at_most(stream: BinaryIO, limit: int) -> bytes:
 class GuardedReader(io.RawIOBase):
     """A raw byte stream, inflated when it is gzip, whose output is capped.
 
-    Raises InputLimitError past `limit` output bytes, past `max_run` bytes without a line break,
-    and on gzip data that ends inside a member. Concatenated gzip members (as WARC files use,
-    one per record) are read one after another.
+    Raises InputLimitError past `limit` output bytes and past `max_run` bytes without a line
+    break. Gzip data that ends inside a member (a cut download) ends the stream there and sets
+    `truncated`, so a reader keeps what came before the cut and then records the cut.
+    Concatenated gzip members (as WARC files use, one per record) are read one after another.
     """
 
     def __init__(self, raw: BinaryIO, *, gzip: bool, limit: int, max_run: int) -> None:
@@ -121,6 +122,7 @@ class GuardedReader(io.RawIOBase):
         self._max_run = max_run
         self._pending = b""
         self._done = False
+        self.truncated = False
         self.produced = 0
         self._run = 0
 
@@ -166,7 +168,8 @@ class GuardedReader(io.RawIOBase):
             else:
                 compressed = inflater.unconsumed_tail or self._raw.read(_CHUNK)
                 if not compressed:
-                    raise InputLimitError("the gzip data is truncated")
+                    self.truncated = True
+                    return b""
             try:
                 data = inflater.decompress(compressed, _CHUNK)
             except zlib.error as error:
@@ -184,6 +187,11 @@ def guarded(raw: BinaryIO, *, limits: ReadLimits, compressed_size: int | None = 
     limit = limits.expansion_limit(compressed_size) if gzip else (compressed_size or limits.max_expanded)
     reader = GuardedReader(raw, gzip=gzip, limit=max(limit, 1), max_run=limits.max_line_run)
     return io.BufferedReader(reader, buffer_size=_CHUNK)
+
+
+def was_truncated(reader: BinaryIO) -> bool:
+    """Whether a reader made by `guarded` met the end of its data inside a gzip member."""
+    return bool(getattr(getattr(reader, "raw", None), "truncated", False))
 
 
 def _peek(raw: BinaryIO, size: int) -> bytes:

@@ -29,6 +29,7 @@ from khabar.inputs.limits import (
     guarded,
     open_regular,
     read_at_most,
+    was_truncated,
 )
 from khabar.inputs.page import RawPage, display_path, failure_page
 from khabar.inputs.records import iter_jsonl
@@ -149,13 +150,19 @@ def read_stream(stream: BinaryIO, *, origin: str, fmt: str = "auto", encoding: s
             kind = _kind(fmt, name, head)
         if kind == "warc":
             yield from iter_warc(reader, origin=origin, limits=limits, size=size)
-        elif kind == "jsonl":
+            return
+        if kind == "jsonl":
             yield from iter_jsonl(reader, origin=origin, limits=limits)
+            if was_truncated(reader):  # the lines before the cut are read; the cut is recorded
+                yield failure_page(f"{origin}#truncated", "the gzip data is truncated after the lines read")
+            return
+        data = read_at_most(reader, limits.max_bytes)
+        if was_truncated(reader):  # a cut page is no article
+            yield failure_page(origin, "the gzip data is truncated")
         elif kind == "feed":
-            yield from iter_feed(read_at_most(reader, limits.max_bytes), origin=origin)
+            yield from iter_feed(data, origin=origin)
         else:
-            yield RawPage(content=read_at_most(reader, limits.max_bytes), format=kind,
-                          origin=origin, encoding=encoding)
+            yield RawPage(content=data, format=kind, origin=origin, encoding=encoding)
     except InputLimitError as error:
         yield failure_page(origin, f"{error}", code=error.code)
     except OSError as error:

@@ -14,7 +14,7 @@ import codecs
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from khabar.inputs.limits import InputLimitError, ReadLimits, TooLargeError, guarded, read_at_most
+from khabar.inputs.limits import InputLimitError, ReadLimits, TooLargeError, guarded, read_at_most, was_truncated
 from khabar.inputs.page import RawPage, failure_page
 
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
@@ -68,7 +68,9 @@ def iter_warc(stream: BinaryIO, *, origin: str, limits: ReadLimits = ReadLimits(
         yield failure_page(f"{origin}#{number + 1}", f"archive broken after {number} records: "
                            f"{type(error).__name__}: {error}")
         return
-    if not number:  # warcio stops quietly on bytes that are not an archive at all
+    if was_truncated(inflated):  # warcio stops quietly at a cut gzip member
+        yield failure_page(f"{origin}#{number + 1}", f"archive truncated after {number} records")
+    elif not number:  # warcio stops quietly on bytes that are not an archive at all
         yield failure_page(origin, "no WARC records found")
 
 
