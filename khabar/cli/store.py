@@ -9,6 +9,10 @@ import time
 import click
 
 from khabar.cli import cli
+from khabar.config import load_config
+from khabar.inputs import FORMATS as INPUT_FORMATS
+from khabar.inputs import ReadLimits
+from khabar.inputs.paths import check_paths
 from khabar.store.export import FORMATS, export
 from khabar.store.ingest import IngestSummary, ingest
 from khabar.store.sqlite import open_store
@@ -35,8 +39,14 @@ def _plain(value):
 @click.option("--config", type=click.Path(dir_okay=False), default=None, help="Pipeline config (TOML).")
 @click.option("--batch-size", type=click.IntRange(1, 100000), default=200, show_default=True,
               help="Inputs per write transaction.")
+@click.option("--input-format", type=click.Choice(INPUT_FORMATS), default="auto", show_default=True,
+              help="How to read the inputs (auto: by file suffix, then by content; stdin is sniffed).")
+@click.option("--encoding", default=None, help="Force an input encoding, e.g. windows-1256.")
+@click.option("--max-bytes", type=click.IntRange(1), default=None,
+              help="Reject pages, records and lines larger than this many bytes (default 10 MiB).")
 @click.option("--strict", is_flag=True, help="Exit 1 when any page is rejected or fails.")
-def ingest_command(paths, db, workers, config, batch_size, strict) -> None:
+def ingest_command(paths, db, workers, config, batch_size, input_format, encoding, max_bytes,
+                   strict) -> None:
     """Analyze articles and store them: files, directories, JSON lines, WARC archives, feeds.
 
     Running it again on the same inputs adds nothing; a killed run can simply be restarted.
@@ -50,9 +60,15 @@ def ingest_command(paths, db, workers, config, batch_size, strict) -> None:
         click.echo(f"\r{summary.analysis.processed} analyzed ({rate:.0f}/s), "
                    f"{summary.analysis.ok} ok, {summary.skipped} already stored", err=True, nl=False)
 
+    check_paths(paths)  # before the store is created: a mistyped input leaves no empty database
+    settings = load_config(config)
+    limits = ReadLimits()
+    if max_bytes:
+        settings = settings.with_stage_options("clean.auto.v1", max_bytes=max_bytes)
+        limits = ReadLimits(max_bytes=max_bytes)
     with open_store(db) as store:
-        summary = ingest(paths, store, config=config, workers=workers, batch_size=batch_size,
-                         progress=progress)
+        summary = ingest(paths, store, config=settings, workers=workers, batch_size=batch_size,
+                         progress=progress, fmt=input_format, encoding=encoding, limits=limits)
     click.echo(f"\r{summary.describe()}", err=True)
     if strict and summary.analysis.ok < summary.analysis.processed:
         sys.exit(1)

@@ -48,9 +48,7 @@ def read_inputs(paths: Iterable[str | os.PathLike[str]], *, fmt: str = "auto",
     """Every page under every path, in order; `-` is stdin. Paths are checked up front."""
     if fmt not in FORMATS:
         raise InputError("E303", format=fmt, valid=", ".join(FORMATS))
-    paths = [STDIN if str(path) == STDIN else Path(path) for path in paths]
-    for path in paths:
-        check_path(path)
+    paths = check_paths(paths)
     for path in paths:
         if path == STDIN:
             yield from read_stream(sys.stdin.buffer, origin="<stdin>", fmt=fmt, encoding=encoding,
@@ -66,6 +64,14 @@ def iter_pages(path: str | os.PathLike[str], *, fmt: str = "auto",
                encoding: str | None = None) -> Iterator[RawPage]:
     """Every page under one path: a file, a directory (recursively, sorted), or `-` (stdin)."""
     yield from read_inputs([path], fmt=fmt, encoding=encoding)
+
+
+def check_paths(paths: Iterable[str | os.PathLike[str]]) -> list[str | Path]:
+    """The paths as `-` or Path objects, once each is known to be readable (else InputError)."""
+    checked: list[str | Path] = [STDIN if str(path) == STDIN else Path(path) for path in paths]
+    for path in checked:
+        check_path(path)
+    return checked
 
 
 def check_path(path: str | Path) -> None:

@@ -21,9 +21,8 @@ from pathlib import Path
 from khabar.api import load_pipeline
 from khabar.batch import BatchSummary
 from khabar.config import PipelineConfig, load_config
-from khabar.pages import RawPage
+from khabar.inputs import RawPage, ReadLimits, read_inputs
 from khabar.pipeline import Pipeline
-from khabar.sources import iter_any
 from khabar.store.prepare import Prepared, page_key, prepare
 from khabar.store.sqlite import SKIPPED, Store
 from khabar.store.stories import StoryHasher
@@ -84,12 +83,6 @@ def _analyze_in_worker(page: RawPage) -> Prepared:
     return _WORKER["analyzer"](page)
 
 
-def iter_inputs(paths: Iterable[str | Path]) -> Iterator[RawPage]:
-    """Every page under the given paths, in order (see khabar.sources.iter_any)."""
-    for path in paths:
-        yield from iter_any(path)
-
-
 def ingest(
     paths: Iterable[str | Path],
     store: Store,
@@ -98,6 +91,9 @@ def ingest(
     workers: int = 1,
     batch_size: int = 200,
     progress: Callable[[IngestSummary], None] | None = None,
+    fmt: str = "auto",
+    encoding: str | None = None,
+    limits: ReadLimits = ReadLimits(),
 ) -> IngestSummary:
     """Analyze and store every article under `paths`; returns what happened to each input.
 
@@ -105,9 +101,10 @@ def ingest(
         >>> summary = ingest(["articles/"], open_store("khabar.db"), workers=2)  # doctest: +SKIP
     """
     settings = config if isinstance(config, PipelineConfig) else load_config(config)
+    pages = read_inputs(paths, fmt=fmt, encoding=encoding, limits=limits)
     summary = IngestSummary()
     done = store.input_keys()
-    fresh = (page for page in iter_inputs(paths) if _is_new(page, done, summary))
+    fresh = (page for page in pages if _is_new(page, done, summary))
     batch: list[Prepared] = []
     for item in _analyzed(fresh, settings, workers):
         batch.append(item)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from khabar.arabic import fold
 from khabar.document import STATUS_OK, Document
-from khabar.pages import RawPage
+from khabar.inputs import RawPage
 from khabar.store.search import index_text, terms_of
 from khabar.store.stories import StoryFeatures, StoryHasher
 

@@ -19,7 +19,7 @@ from starlette.responses import JSONResponse, Response
 
 from khabar.document import STATUS_OK, STATUS_REJECTED, Document, Reason
 from khabar.errors import REJECTIONS, AccessError, Rejected, RequestError, StageError
-from khabar.pages import RawPage
+from khabar.inputs import RawPage
 from khabar.store.sqlite import Store
 from khabar.web import views
 from khabar.web.guard import AnalysisFailed, TooManyRequests

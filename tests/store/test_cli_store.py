@@ -118,3 +118,20 @@ def test_serve_with_writing_on_creates_a_missing_store(tmp_path, capsys, monkeyp
     monkeypatch.setattr(uvicorn, "run", lambda *args, **kwargs: None)
     _main_ok(capsys, "serve", "--db", str(tmp_path / "new.db"))
     assert (tmp_path / "new.db").exists()
+
+
+def test_issue_19_ingest_reads_json_lines_from_stdin(tmp_path, fixtures_dir, capsys, monkeypatch):
+    import io
+    import sys
+
+    data = (fixtures_dir / "articles.jsonl").read_bytes()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    out, err = _main_ok(capsys, "ingest", "-", "--db", str(tmp_path / "k.db"))
+    lines = [line for line in data.splitlines() if line.strip()]
+    assert f"{len(lines)} processed" in err
+
+
+def test_issue_19_ingest_of_a_missing_input_creates_no_database(tmp_path, capsys):
+    code, out, err = run(capsys, "ingest", str(tmp_path / "nowhere"), "--db", str(tmp_path / "k.db"))
+    assert code == 1 and "E301" in err
+    assert not (tmp_path / "k.db").exists()
