@@ -9,16 +9,18 @@ In order: the subject named after the cue (khabar.quotes.speakers), or written b
 from __future__ import annotations
 
 import dataclasses
+from bisect import bisect_right
 from functools import cached_property
 
-from khabar.document import Document, Entity, Offsets
+from khabar.document import Document, Offsets
 from khabar.quotes.lexicon import CueForm, CueLexicon
 from khabar.quotes.memory import SpeakerMemory
+from khabar.quotes.people import People
 from khabar.quotes.scan import Target
 from khabar.quotes.preverbal import subject_before
 from khabar.quotes.speakers import Speaker, entity_gender, explicit_subject
 from khabar.quotes.text import Sentences, Word, words_of
-from khabar.quotes.titles import person_genders, person_titles, title_antecedent
+from khabar.quotes.titles import TitleIndex, person_genders, person_titles, title_antecedent
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -33,7 +35,7 @@ class Attribution:
 class Attributor:
     """Finds speakers for one Document; remembers speakers as the text goes on."""
 
-    def __init__(self, doc: Document, lexicon: CueLexicon, people: list[tuple[int, int, Entity]],
+    def __init__(self, doc: Document, lexicon: CueLexicon, people: People,
                  sentences: Sentences, folds: dict[str, str]) -> None:
         self.doc, self.lexicon, self.people = doc, lexicon, people
         self.sentences, self.folds = sentences, folds
@@ -41,6 +43,20 @@ class Attributor:
     @cached_property
     def titles(self) -> dict[tuple[int, str], set[str]]:
         return person_titles(self.doc.text, self.people, self.lexicon)
+
+    @cached_property
+    def title_index(self) -> TitleIndex:
+        return TitleIndex(self.titles)
+
+    @cached_property
+    def groups(self) -> list[Word]:
+        """The article's group words (`مسؤولون`, `الخبراء`), in text order."""
+        found = []
+        for word in words_of(self.doc.text, 0, len(self.doc.text), self.folds):
+            kind = self.lexicon.word(word.folded)
+            if kind is not None and kind[0] == "group" and word.folded != "مصدر":
+                found.append(word)
+        return found
 
     @cached_property
     def memory(self) -> SpeakerMemory:
@@ -72,7 +88,7 @@ class Attributor:
                 speaker = self._group_before(since, position)
         if speaker is not None and not target.cited:
             memory.remember(position, speaker, cue)
-        memory.contents.append(content)
+        memory.contents.add(content.start, content.end)
         return Attribution(speaker, span, resolved)
 
     def name(self, speaker: Speaker) -> str | None:
@@ -80,26 +96,28 @@ class Attributor:
         if speaker.text:
             return speaker.text
         span = speaker.span
-        for start, end, entity in self.people if speaker.entity and span else ():
+        for start, end, entity in self.people.starting_in(span.start, span.end) \
+                if speaker.entity and span else ():
             if entity.id == speaker.entity and span.start <= start and end <= span.end:
                 return self.doc.text[start:end]
         return self.doc.text[span.start : span.end] if span else None
 
     def _group_before(self, since: int, until: int) -> Speaker | None:
         """`قدّر عدد من الخبراء ... ونفوا`: a plural verb goes to a group named just before."""
-        found = None
-        for word in words_of(self.doc.text, since, until, self.folds):
-            kind = self.lexicon.word(word.folded)
-            if kind is not None and kind[0] == "group" and word.folded != "مصدر" and not any(
-                    c.start <= word.start < c.end for c in self.memory.contents):
-                found = Speaker(None, self.doc.text[word.start : word.end], None, None, "p")
-        return found
+        groups = self.groups
+        index = bisect_right(groups, until, key=_end) - 1
+        while index >= 0 and groups[index].start >= since:
+            word = groups[index]
+            if word.start not in self.memory.contents:
+                return Speaker(None, self.doc.text[word.start : word.end], None, None, "p")
+            index -= 1
+        return None
 
     def _by_title(self, speaker: Speaker, before: int) -> Speaker:
         """A bare title (`الوزير التركي`) goes to the person introduced with that title."""
         assert speaker.span is not None
         folded = [w.folded for w in words_of(self.doc.text, speaker.span.start, speaker.span.end)]
-        entity_id = title_antecedent(folded, before, self.titles, self.memory.genders,
+        entity_id = title_antecedent(folded, before, self.title_index, self.memory.genders,
                                      self.lexicon)
         if entity_id is None:
             return speaker
@@ -114,3 +132,7 @@ class Attributor:
             if found:
                 return found
         return None
+
+
+def _end(word: Word) -> int:
+    return word.end

@@ -8,6 +8,8 @@ the sentence (reported). Clauses already taken by an earlier quote are left alon
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from khabar.arabic import fold
 from khabar.quotes.lexicon import CueLexicon
 from khabar.quotes.marks import Quoted
@@ -43,8 +45,11 @@ def backward(words: list[Word], i: int, sentence_start: int, limit: int, covered
         return None
     if strong and words[j].is_word:
         j += 1  # `يدرس خيار ترشحه حسبما أكد`: the clause runs up to the link word
-    window = [w for w in words[i + 1 :] if w.start < limit]
-    if not window or len(window) > 12 or any(_forward(w, lexicon, strong) for w in window):
+    stop = bisect_left(words, limit, i + 1, key=_start)  # words up to the sentence's end
+    if stop - (i + 1) > 12:
+        return None
+    window = words[i + 1 : stop]
+    if not window or any(_forward(w, lexicon, strong) for w in window):
         return None  # the cue may have forward content after all (a quote, a clause, a cue)
     window = [w for w in window if w.is_word or w.folded not in ".،,"]
     mark = j if after_mark else j - 1
@@ -53,7 +58,26 @@ def backward(words: list[Word], i: int, sentence_start: int, limit: int, covered
         if quoted.start >= covered:
             return Target("direct", window, quoted, cited=strong), (quoted.start, quoted.end)
         return None
-    clause = [w for w in words[:j] if w.start >= max(sentence_start, covered) and w.is_word]
-    if len(clause) < 3:
+    first = bisect_left(words, max(sentence_start, covered), 0, max(j, 0), key=_start)
+    clause = _clause(words, first, j)
+    if clause is None:
         return None
-    return Target("indirect", window, cited=strong), (clause[0].start, clause[-1].end)
+    return Target("indirect", window, cited=strong), clause
+
+
+def _clause(words: list[Word], first: int, stop: int) -> tuple[int, int] | None:
+    """From the first to the last word of words[first:stop], when there are three or more."""
+    head = next((k for k in range(first, stop) if words[k].is_word), None)
+    tail = next((k for k in range(stop - 1, first - 1, -1) if words[k].is_word), None)
+    if head is None or tail is None:
+        return None
+    count = 0
+    for k in range(head, tail + 1):
+        count += words[k].is_word
+        if count == 3:
+            return words[head].start, words[tail].end
+    return None
+
+
+def _start(word: Word) -> int:
+    return word.start

@@ -9,9 +9,12 @@ another quote first. Sentence-initial `وبحسب X فإن ...` and backward att
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from khabar.arabic import fold
 from khabar.quotes.lexicon import CueLexicon
 from khabar.quotes.marks import Quoted
+from khabar.quotes.people import People
 from khabar.quotes.scan import Target
 from khabar.quotes.speakers import explicit_subject
 from khabar.quotes.text import Word
@@ -97,18 +100,20 @@ def _after_conjunction(words: list[Word], k: int, j: int) -> int:
 
 def trim_open_end(words: list[Word], quoted: Quoted, lexicon: CueLexicon) -> int:
     """End of an unclosed quote: drop a trailing cue (`، مضيفًا`) and punctuation."""
-    inner = [w for w in words if quoted.start <= w.start and w.end <= quoted.end]
-    for back in range(1, min(4, len(inner)) + 1):
-        word = inner[-back]
+    # The words inside the marks are words[lo:hi] (tokens are in order and do not overlap).
+    lo = bisect_left(words, quoted.start, key=_start)
+    hi = bisect_right(words, quoted.end, key=_end)
+    for back in range(1, min(4, hi - lo) + 1):
+        word = words[hi - back]
         if word.is_word and lexicon.cue(word.folded) is not None:
-            inner = inner[:-back]
+            hi -= back
             break
-    while inner and inner[-1].kind == "punct":
-        inner.pop()
-    return inner[-1].end if inner else quoted.end
+    while hi > lo and words[hi - 1].kind == "punct":
+        hi -= 1
+    return words[hi - 1].end if hi > lo else quoted.end
 
 
-def noun_phrase(words: list[Word], i: int, limit: int, people: list, lexicon: CueLexicon,
+def noun_phrase(words: list[Word], i: int, limit: int, people: People, lexicon: CueLexicon,
                 ) -> Target | None:
     """`نفى كارتر وجود شرخ`: a subject (if any), then the reported noun phrase."""
     rest = [w for w in words[i + 1 : i + 13] if w.start < limit]
@@ -139,11 +144,33 @@ def content_span(text: str, words: list[Word], target: Target, limit: int,
         while end > start and (text[end - 1].isspace() or text[end - 1] in _MARKS):
             end -= 1
         return (start, end) if start < end else None
-    k = next((j for j, w in enumerate(words)
-              if w.start >= target.content_start and w.kind != "punct"), None)
-    if k is None or words[k].start >= limit:
+    k = bisect_left(words, target.content_start, key=_start)
+    while k < len(words) and words[k].kind == "punct":
+        k += 1
+    if k == len(words) or words[k].start >= limit:
         return None
     end = clause_end(words, k, limit, lexicon)
-    if sum(1 for w in words[k:] if w.is_word and w.end <= end) < 2:
+    if not _two_words(words, k, end):
         return None
     return words[k].start, end
+
+
+def _two_words(words: list[Word], k: int, end: int) -> bool:
+    """Whether at least two words from words[k] on end by `end`."""
+    count = 0
+    for index in range(k, len(words)):
+        word = words[index]
+        if word.end > end:  # tokens do not overlap: every later one ends later too
+            return False
+        count += word.is_word
+        if count == 2:
+            return True
+    return False
+
+
+def _start(word: Word) -> int:
+    return word.start
+
+
+def _end(word: Word) -> int:
+    return word.end

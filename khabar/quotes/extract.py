@@ -9,13 +9,16 @@ its own; a participle after a comma (`، مضيفًا`) does.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from khabar.arabic import fold
-from khabar.document import Document, Entity, Offsets, Quote
+from khabar.document import Document, Offsets, Quote
 from khabar.quotes.attribute import Attributor
 from khabar.quotes.backward import backward
 from khabar.quotes.content import according, content_span, looks_back, noun_phrase, trim_open_end
 from khabar.quotes.lexicon import CueForm, CueLexicon
 from khabar.quotes.marks import Quoted, find_quoted
+from khabar.quotes.people import People
 from khabar.quotes.scan import Target, scan
 from khabar.quotes.text import Sentences, Word, blocks_of, words_of
 
@@ -24,13 +27,19 @@ STAGE = "quotes.cues.v1"
 
 def find_quotes(doc: Document, lexicon: CueLexicon, *, stage: str = STAGE) -> tuple[Quote, ...]:
     """All quotes of `doc` in text order. Needs doc.sentences and doc.entities (may be empty)."""
-    people = sorted((m.start, m.end, e) for e in doc.entities for m in e.mentions)
+    people = People((m.start, m.end, e) for e in doc.entities for m in e.mentions)
     context = _Context(doc, lexicon, people, stage)
     quotes: list[Quote] = []
     for start, end in blocks_of(doc):
         if lexicon.mentions_cue(fold(doc.text[start:end])):  # most paragraphs quote nobody
             quotes.extend(context.block(start, end))
     return tuple(quotes)
+
+
+def _inside(position: int, opens: list[int], ends: dict[int, int]) -> bool:
+    """Whether `position` is inside one of the quotes opening at `opens` (sorted, disjoint)."""
+    index = bisect_right(opens, position) - 1
+    return index >= 0 and position < ends[opens[index]]
 
 
 _EDGE = frozenset(' \t\n"«»“”')
@@ -47,8 +56,7 @@ def _trimmed(text: str, start: int, end: int) -> Offsets | None:
 
 
 class _Context:
-    def __init__(self, doc: Document, lexicon: CueLexicon,
-                 people: list[tuple[int, int, Entity]], stage: str) -> None:
+    def __init__(self, doc: Document, lexicon: CueLexicon, people: People, stage: str) -> None:
         self.doc, self.lexicon, self.people, self.stage = doc, lexicon, people, stage
         self.sentences = Sentences(doc)
         self.person_ends = {e for _, e, _ in people}
@@ -65,13 +73,14 @@ class _Context:
         quoted = find_quoted(text, start, end)
         open_at = {q.open: q for q in quoted}
         ends = {q.open: q.end if q.closed else self._open_end(q) for q in quoted}
+        opens = [q.open for q in quoted]  # in text order; each quote ends before the next opens
         closing = {q.end: q for q in quoted if q.closed}  # closing mark position -> quote
         governed: set[int] = set()
         covered = start
         out: list[Quote] = []
         for i, word in enumerate(words):
             cue = lexicon.cue(word.folded) if word.is_word else None
-            if cue is None or any(q.open <= word.start < ends[q.open] for q in quoted):
+            if cue is None or _inside(word.start, opens, ends):
                 continue  # a cue inside quoted words is part of the quote
             if word.start < covered:
                 continue  # inside an earlier quote, or between its cue and its content

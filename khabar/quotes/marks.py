@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from khabar.quotes.people import Covered
+
 _PAIRS = (("«", "»"), ("“", "”"), ("\"", "\""))
 _MARKS = {pair: re.compile("[" + re.escape(pair[0] + pair[1]) + "]") for pair in _PAIRS}
 _OPENERS_BEFORE = " \t\n([{:،,؛;«“—-"
@@ -30,9 +32,11 @@ def find_quoted(text: str, start: int, end: int) -> list[Quoted]:
     """Quoted spans inside text[start:end] (one paragraph), outermost only, in text order."""
     found: list[Quoted] = []
     for opener, closer in _PAIRS:
-        taken = [(q.open, q.end + 1) for q in found]
+        taken = Covered()  # the quotes of the marks paired before these
+        for q in found:
+            taken.add(q.open, q.end + 1)
         for quoted in _pair(text, start, end, opener, closer):
-            if not any(lo <= quoted.open < hi for lo, hi in taken):
+            if quoted.open not in taken:
                 found.append(quoted)
     found.sort(key=lambda q: q.open)
     outer: list[Quoted] = []

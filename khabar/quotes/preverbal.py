@@ -7,8 +7,9 @@ antecedent of a relative pronoun: `فاز بلاتر (79 عاما) - الذي أ
 from __future__ import annotations
 
 from khabar.arabic import fold
-from khabar.document import Entity, Offsets
+from khabar.document import Offsets
 from khabar.quotes.lexicon import CueLexicon
+from khabar.quotes.people import People
 from khabar.quotes.speakers import Speaker, described
 from khabar.quotes.text import Word
 
@@ -20,7 +21,7 @@ _BEFORE_STOP = frozenset(fold(w) for w in (
 ).split())
 
 
-def subject_before(words: list[Word], i: int, people: list[tuple[int, int, Entity]],
+def subject_before(words: list[Word], i: int, people: People,
                    lexicon: CueLexicon) -> Speaker | None:
     """A subject written before its verb (`لكن مستخدمين قالوا`, `وكالة الأنباء ... قالت`).
 
@@ -28,8 +29,9 @@ def subject_before(words: list[Word], i: int, people: list[tuple[int, int, Entit
     """
     if i > 0 and words[i - 1].folded in _RELATIVE:
         lo = words[max(0, i - 8)].start
-        named = [(s, e, ent) for s, e, ent in people
-                 if lo <= s and e <= words[i - 1].start and ent.type in ("PER", "ORG")]
+        until = words[i - 1].start
+        named = [(s, e, ent) for s, e, ent in people.starting_in(lo, until)
+                 if e <= until and ent.type in ("PER", "ORG")]
         if named:
             start, stop, entity = named[-1]
             return Speaker(entity.id, None, Offsets(start, stop), None, "s")
@@ -45,8 +47,8 @@ def subject_before(words: list[Word], i: int, people: list[tuple[int, int, Entit
     if not taken:
         return None
     end = taken[-1].end
-    for start, stop_at, entity in people:
-        if stop_at == end and start >= taken[0].start and entity.type in ("PER", "ORG"):
+    for start, stop_at, entity in people.starting_in(taken[0].start, end):
+        if stop_at == end and entity.type in ("PER", "ORG"):
             return Speaker(entity.id, None, Offsets(start, stop_at), None, "s")
     first = lexicon.word(taken[0].folded)
     if first is not None and first[0] in ("title", "group", "body"):

@@ -8,6 +8,7 @@ content. A plain reporting verb needs one of those; a verb marked `np` in the le
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from khabar.quotes.lexicon import CueLexicon
@@ -86,9 +87,16 @@ def _opens_with_complementizer(words: list[Word], j: int) -> bool:
 
 def _ends_clause(words: list[Word], quoted: Quoted, limit: int) -> bool:
     """`قال كوركر "نعم"،`: a one-word quote that closes its clause is still a quote."""
-    after = next((w for w in words if w.start > quoted.end), None)
+    index = bisect_right(words, quoted.end, key=_start)
+    after = words[index] if index < len(words) else None
     return after is None or after.start >= limit or after.folded in ("،", ",", ".", "؛")
 
 
 def _word_count(words: list[Word], quoted: Quoted) -> int:
-    return sum(1 for w in words if quoted.start <= w.start < quoted.end and w.is_word)
+    lo = bisect_left(words, quoted.start, key=_start)
+    hi = bisect_left(words, quoted.end, key=_start)
+    return sum(1 for index in range(lo, hi) if words[index].is_word)
+
+
+def _start(word: Word) -> int:
+    return word.start

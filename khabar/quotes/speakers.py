@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from khabar.arabic import fold
 from khabar.document import Entity, Offsets
 from khabar.quotes.lexicon import CueLexicon
+from khabar.quotes.people import People
 from khabar.quotes.text import Word
 
 # Words right after a verb that show its subject was dropped: prepositions and object pronouns.
@@ -48,7 +49,7 @@ class Speaker:
 
 
 def explicit_subject(
-    words: list[Word], people: list[tuple[int, int, Entity]], lexicon: CueLexicon,
+    words: list[Word], people: People, lexicon: CueLexicon,
     *, phrase_only: bool = False,
 ) -> Speaker | None:
     """The subject named right after a cue, or None when the subject was dropped.
@@ -66,7 +67,7 @@ def explicit_subject(
     if first and first[0] in ("pronoun", "impersonal"):
         return None
     lo, hi = lead[0].start, lead[-1].end
-    inside = [(s, e, ent) for s, e, ent in people if s >= lo and e <= hi]
+    inside = [(s, e, ent) for s, e, ent in people.starting_in(lo, hi) if e <= hi]
     person = next((m for m in inside if m[2].type == "PER"), None)
     if person is not None and phrase_only and not _titles_only(lead, person[0], lexicon):
         person = None  # `أكدت تصميم الدولة على ... شعبها`: a name inside the content

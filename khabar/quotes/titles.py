@@ -7,6 +7,9 @@ records from the entity stage (Entity.roles) count as well as the words around e
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator
+
 from khabar.arabic import fold
 from khabar.document import Entity
 from khabar.quotes.lexicon import CueLexicon
@@ -20,7 +23,7 @@ def _bare(folded: str) -> str:
     return folded[2:] if folded.startswith("ال") and len(folded) > 4 else folded
 
 
-def person_titles(text: str, people: list[tuple[int, int, Entity]],
+def person_titles(text: str, people: Iterable[tuple[int, int, Entity]],
                   lexicon: CueLexicon) -> dict[tuple[int, str], set[str]]:
     """For each PER mention (start, entity id): the words around it, folded, without ال."""
     out: dict[tuple[int, str], set[str]] = {}
@@ -47,9 +50,32 @@ def person_genders(titles: dict[tuple[int, str], set[str]], lexicon: CueLexicon)
     return {entity_id: genders.pop() for entity_id, genders in seen.items() if len(genders) == 1}
 
 
-def title_antecedent(folded_words: list[str], before: int,
-                     titles: dict[tuple[int, str], set[str]], genders: dict[str, str],
-                     lexicon: CueLexicon) -> str | None:
+class TitleIndex:
+    """The words around each PER mention (`person_titles`), latest mention first, and by title
+    word, so a bare title looks only at the mentions that carry its head word."""
+
+    def __init__(self, titles: dict[tuple[int, str], set[str]]) -> None:
+        self.items = sorted(titles.items(), reverse=True)
+        self.by_head: dict[str, list[int]] = {}  # word -> indexes into items
+        for index, (_key, words) in enumerate(self.items):
+            for word in words:
+                self.by_head.setdefault(word, []).append(index)
+
+    def carrying(self, heads: set[str], before: int) -> Iterator[tuple[tuple[int, str], set[str]]]:
+        """The mentions before offset `before` whose words hold every one of `heads`, latest
+        first (in the order of `items`)."""
+        lists = [self.by_head.get(head, []) for head in heads]
+        shortest = min(lists, key=len)
+        # items run from the latest start down: skip those at or after `before`
+        first = bisect_left(shortest, True, key=lambda index: self.items[index][0][0] < before)
+        for index in shortest[first:]:
+            key, words = self.items[index]
+            if heads <= words:
+                yield key, words
+
+
+def title_antecedent(folded_words: list[str], before: int, titles: TitleIndex,
+                     genders: dict[str, str], lexicon: CueLexicon) -> str | None:
     """The latest person before `before` introduced with the same title as a bare subject.
 
     A person whose gender is known and differs from the title's (`الطالبة` and a man named
@@ -60,9 +86,9 @@ def title_antecedent(folded_words: list[str], before: int,
         return None
     wanted = {_bare(w) for w in folded_words}
     gender = next((title_gender(w, lexicon) for w in folded_words if title_gender(w, lexicon)))
-    for (start, entity_id), words in sorted(titles.items(), reverse=True):
+    for (_start, entity_id), words in titles.carrying(heads, before):
         known = genders.get(entity_id)
-        if start >= before or (known and gender and known != gender) or not heads <= words:
+        if known and gender and known != gender:
             continue
         if len(wanted & words) >= 0.6 * len(wanted):  # `الوزير التركي` ~ `وزير الخارجية التركي`
             return entity_id
