@@ -7,7 +7,9 @@ proclitics (و/ف then ب/ل/ك), never inside an existing mention, never a pers
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from khabar.arabic import fold
 from khabar.entities.names import clitic_variants, name_key, skip_letters
@@ -82,16 +84,32 @@ def find_names(text: str, lexicon: Lexicon, taken: list[tuple[int, int]]) -> lis
         folded = [fold(text[s:e]) for s, e in tokens]
     # joined[k]: tokens k and k+1 have only spaces between them (a name never spans punctuation)
     joined = [not text[a[1]:b[0]].strip() for a, b in zip(tokens, tokens[1:])]
+    overlaps = _Ranges(taken)
     hits: list[Hit] = []
     i = 0
     while i < len(tokens):
         hit = _longest_at(text, tokens, folded, joined, i, lexicon)
-        if hit is not None and not any(s < hit.end and hit.start < e for s, e in taken):
+        if hit is not None and not overlaps(hit.start, hit.end):
             hits.append(hit)
             i = hit.next
         else:
             i += 1
     return hits
+
+
+class _Ranges:
+    """(start, end) ranges that answer "does any of you overlap [start, end)?" by bisection:
+    sorted by start, with the furthest end reached so far (a page may hold tens of thousands of
+    mentions, and a scan of them all per name found made the stage quadratic)."""
+
+    def __init__(self, ranges: list[tuple[int, int]]) -> None:
+        ranges = sorted(ranges)
+        self.starts = [s for s, _ in ranges]
+        self.reach = list(accumulate((e for _, e in ranges), max))
+
+    def __call__(self, start: int, end: int) -> bool:
+        before = bisect_left(self.starts, end)  # the ranges that start before `end`
+        return before > 0 and self.reach[before - 1] > start
 
 
 def _longest_at(text, tokens, folded, joined, i, lexicon) -> Hit | None:

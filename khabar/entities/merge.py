@@ -66,11 +66,53 @@ def merge_mentions(text: str, raw: list[RawMention], lexicon: Lexicon) -> list[E
 
 
 def _join_short_person_names(raw, keys, root, join) -> None:
-    persons = [i for i, r in enumerate(raw) if r.type == PER and keys[i]]
-    for i in sorted(persons, key=lambda i: -len(keys[i])):
-        fuller = {root(j) for j in persons if len(keys[j]) > len(keys[i]) and _names_part(keys[i], keys[j])}
+    """Join each shorter person name to the one fuller name it is part of, longest first.
+
+    Mentions with one key are already one cluster, so this works on distinct keys, and finds
+    the fuller names of a key through its first and last words (`_FullerNames`) instead of
+    comparing every pair of names: an article names thousands of people at most, but a page
+    of a few megabytes may name tens of thousands.
+    """
+    first_mention: dict[tuple[str, ...], int] = {}
+    for i, r in enumerate(raw):
+        if r.type == PER and keys[i]:
+            first_mention.setdefault(keys[i], i)
+    fuller_names = _FullerNames(first_mention)
+    for key in sorted(first_mention, key=len, reverse=True):
+        fuller: set[int] = set()
+        for full in fuller_names.of(key):
+            fuller.add(root(first_mention[full]))
+            if len(fuller) > 1:
+                break  # two candidates: the short name is ambiguous
         if len(fuller) == 1:
-            join(fuller.pop(), i)
+            join(fuller.pop(), first_mention[key])
+
+
+class _FullerNames:
+    """Person name keys by their first word and by their last word, each paired with every
+    other word of the name, so the fuller names of a short one are a few lookups away."""
+
+    def __init__(self, keys) -> None:
+        self.starting: dict[tuple[str, str], list[tuple[str, ...]]] = {}
+        self.ending: dict[tuple[str, str], list[tuple[str, ...]]] = {}
+        for key in keys:
+            for word in dict.fromkeys(key[1:]):
+                self.starting.setdefault((key[0], word), []).append(key)
+            for word in dict.fromkeys(key[:-1]):
+                self.ending.setdefault((word, key[-1]), []).append(key)
+            self.starting.setdefault((key[0], ""), []).append(key)
+            self.ending.setdefault(("", key[-1]), []).append(key)
+
+    def of(self, short: tuple[str, ...]):
+        """The longer keys that `short` is part of (`_names_part`)."""
+        if len(short) == 1:
+            pairs = ((short[0], ""), ("", short[0]))
+        else:
+            pairs = ((short[0], short[-1]), (short[0], short[-1]))
+        lists = (self.starting.get(pairs[0], ()), self.ending.get(pairs[1], ()))
+        for full in (full for found in lists for full in found):
+            if len(full) > len(short) and _names_part(short, full):
+                yield full
 
 
 def _names_part(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
