@@ -12,6 +12,7 @@ produced them (a PER entity with the role وزير الدفاع / الولايا
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from khabar.arabic.tokens import Token, tokenize
 from khabar.document import Document, Entity
 from khabar.events.lexicon import Index, Pattern, Reading, data_lines, parse_pattern
 from khabar.events.lexicon import select_longest, word_readings
+from khabar.events.mentions import MentionIndex
 
 COUNTRY = "country"
 ORG = "org"
@@ -102,6 +104,7 @@ class ActorRecognizer:
 
     def __init__(self) -> None:
         self.index = Index(load_actor_patterns())
+        self._mentions: tuple[Sequence[Entity], MentionIndex] | None = None
 
     def find(
         self,
@@ -147,40 +150,63 @@ class ActorRecognizer:
                 return where or title
         return self.code_of_text(entity.name)
 
+    def mentions(self, entities: Sequence[Entity]) -> MentionIndex:
+        """The mentions of `entities` by position; kept for the next sentence of the same
+        document (the same tuple of entities), so a document is indexed once."""
+        memo = self._mentions
+        if memo is None or memo[0] is not entities:
+            memo = self._mentions = (entities, MentionIndex(entities))
+        return memo[1]
+
     def _with_entities(
         self, actors: list[ActorMention], tokens: Sequence[Token], entities: Sequence[Entity]
     ) -> list[ActorMention]:
+        """The lexicon's actors with the entities named in the sentence added or attached.
+
+        Actors never share a token (the lexicon's matches do not overlap, and an entity that
+        overlaps actors replaces them with one actor over all their tokens), so the actors an
+        entity mention overlaps are read off a token -> actor table, not found by a scan.
+        """
         if not tokens:
             return actors
         lo, hi = tokens[0].start, tokens[-1].end
-        result = list(actors)
-        for entity in entities:
-            code = None
-            for mention in entity.mentions:
-                if mention.start < lo or mention.end > hi:
-                    continue
-                code = code or self.entity_code(entity) or ""
-                first = next(i for i, t in enumerate(tokens) if t.end > mention.start)
-                last = max(i for i, t in enumerate(tokens) if t.start < mention.end) + 1
-                overlapping = [a for a in result if a.first < last and first < a.last]
-                if any(a.last - a.first > last - first and a.first <= first and last <= a.last
-                       and not a.entity for a in overlapping):
-                    continue  # داعش inside التحالف الدولي لمحاربة داعش: the longer name wins
-                if overlapping and not code:
-                    # The lexicon already named it (الأمم المتحدة): attach the entity.
-                    a = overlapping[0]
-                    result[result.index(a)] = dataclasses.replace(
-                        a, entity=entity.id, name=entity.name)
-                    continue
-                for a in overlapping:
-                    result.remove(a)
-                start = min([mention.start] + [a.start for a in overlapping])
-                end = max([mention.end] + [a.end for a in overlapping])
-                first = min([first] + [a.first for a in overlapping])
-                last = max([last] + [a.last for a in overlapping])
-                result.append(ActorMention(first, last, start, end, code, ORG, entity.id,
-                                           entity.name))
-        return sorted(result, key=lambda a: a.first)
+        starts = [t.start for t in tokens]
+        ends = [t.end for t in tokens]
+        # Keys keep the order of a list that is edited in place and appended to.
+        alive: dict[tuple[int, int], ActorMention] = {(0, k): a for k, a in enumerate(actors)}
+        owner: list[tuple[int, int] | None] = [None] * len(tokens)
+        for key, actor in alive.items():
+            owner[actor.first:actor.last] = [key] * (actor.last - actor.first)
+        codes: dict[int, str] = {}
+        added = 0
+        for entity, mention in self.mentions(entities).starting_in(lo, hi):
+            if mention.end > hi:
+                continue
+            if id(entity) not in codes:
+                codes[id(entity)] = self.entity_code(entity) or ""
+            code = codes[id(entity)]
+            first = bisect.bisect_right(ends, mention.start)
+            last = bisect.bisect_left(starts, mention.end)
+            keys = sorted({key for key in owner[first:last] if key is not None})
+            overlapping = [alive[key] for key in keys]
+            if any(a.last - a.first > last - first and a.first <= first and last <= a.last
+                   and not a.entity for a in overlapping):
+                continue  # داعش inside التحالف الدولي لمحاربة داعش: the longer name wins
+            if overlapping and not code:
+                # The lexicon already named it (الأمم المتحدة): attach the entity.
+                alive[keys[0]] = dataclasses.replace(overlapping[0], entity=entity.id,
+                                                     name=entity.name)
+                continue
+            for key in keys:
+                del alive[key]
+            start = min([mention.start] + [a.start for a in overlapping])
+            end = max([mention.end] + [a.end for a in overlapping])
+            first = min([first] + [a.first for a in overlapping])
+            last = max([last] + [a.last for a in overlapping])
+            key, added = (1, added), added + 1  # appended: after every earlier key
+            alive[key] = ActorMention(first, last, start, end, code, ORG, entity.id, entity.name)
+            owner[first:last] = [key] * (last - first)
+        return sorted((alive[key] for key in sorted(alive)), key=lambda a: a.first)
 
 
 def _compose(raw: list[ActorMention], tokens: Sequence[Token]) -> list[ActorMention]:

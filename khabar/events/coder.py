@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import accumulate
 
 from khabar.arabic import fold, tokenize
 from khabar.arabic.tokens import Token
@@ -137,20 +139,19 @@ class EventCoder:
         if not found:
             return []
         actors = self.actors.find(doc, tokens, token_readings, doc.entities)
-        names = [a for a in actors if a.kind == ORG]
+        cast = _Cast(actors, folded)
         # مجلس التعاون, حركة المقاومة: words of an organization's name are not triggers.
-        found = [f for f in found
-                 if not any(a.first <= f.match.start and f.match.end <= a.last for a in names)]
+        found = [f for f in found if not cast.in_name(f.match.start, f.match.end)]
         if not found:
             return []
         concrete = 1.0 if any(t.kind == "number" or _is(f, _CONCRETE)
                               for t, f in zip(tokens, folded)) else 0.85
         when = _event_date(doc, folded)
-        where = _location(doc, tokens, folded)
+        where = self._location(doc, tokens, folded)
         events: dict[tuple[str, str, str], Event] = {}
         previous = None  # the source of the sentence's last verb trigger
         for item in found:
-            source, target = _participants(item, actors, tokens, folded)
+            source, target = _participants(item, cast, tokens, folded)
             if item.match.pattern.verb:
                 if previous is not None and _shares_subject(item.match, source, folded):
                     source = previous  # اقتحم مسلحون المطار وخطفوا ...: the same subject
@@ -177,6 +178,21 @@ class EventCoder:
             if key not in events:
                 events[key] = event
         return list(events.values())
+
+    def _location(self, doc: Document, tokens: Sequence[Token],
+                  folded: Sequence[str]) -> str | None:
+        """The id of a LOC entity named after `في` in the sentence, if the document has
+        entities (the first such mention in the order of the document's entities)."""
+        if not doc.entities:
+            return None
+        starts = {t.start: i for i, t in enumerate(tokens)}
+        mentions = self.actors.mentions(doc.entities)
+        for entity, mention in mentions.starting_in(tokens[0].start, tokens[-1].start + 1):
+            i = starts.get(mention.start)
+            if entity.type in ("LOC", "GPE") and i is not None and i > 0 \
+                    and folded[i - 1] == "في":
+                return entity.id
+        return None
 
     def _triggers(
         self, tokens: Sequence[Token], folded: Sequence[str], token_readings: Sequence[tuple]
@@ -274,59 +290,155 @@ def _modality(match: Match, tokens: Sequence[Token], folded: Sequence[str]) -> f
     return 1.0
 
 
+class _Candidates:
+    """Actors that may take part in an event, in text order, with what `_participants` looks
+    up for every trigger: by token position, and past runs of actors with one code."""
+
+    def __init__(self, actors: list[ActorMention]) -> None:
+        self.items = actors
+        self.members = set(actors)
+        self.firsts = [a.first for a in actors]
+        self.lasts = [a.last for a in actors]  # sorted too: actors share no token
+        self.popular = [k for k, a in enumerate(actors) if a.sector in _POPULAR]
+        self.popular_firsts = [actors[k].first for k in self.popular]
+        count = len(actors)
+        # next_other[k] / previous_other[k]: the nearest actor after / before k with another code
+        self.next_other = [count] * count
+        for k in range(count - 2, -1, -1):
+            same = actors[k + 1].code == actors[k].code
+            self.next_other[k] = self.next_other[k + 1] if same else k + 1
+        self.previous_other = [-1] * count
+        for k in range(1, count):
+            same = actors[k - 1].code == actors[k].code
+            self.previous_other[k] = self.previous_other[k - 1] if same else k - 1
+
+    def after(self, token: int) -> int:
+        """Index of the first actor that starts at or after `token`."""
+        return bisect_left(self.firsts, token)
+
+    def ending_by(self, token: int) -> int:
+        """How many actors end by `token` (they come first: actors share no token)."""
+        return bisect_right(self.lasts, token)
+
+    def forward(self, index: int, source: ActorMention | None) -> ActorMention | None:
+        """The first actor from `index` on that is not `source` and has another code."""
+        while index < len(self.items):
+            actor = self.items[index]
+            if source is not None and actor.code == source.code:
+                index = self.next_other[index]
+            elif actor is source:
+                index += 1
+            else:
+                return actor
+        return None
+
+    def backward(self, index: int, source: ActorMention | None) -> ActorMention | None:
+        """The last actor up to `index` that is not `source` and has another code."""
+        while index >= 0:
+            actor = self.items[index]
+            if source is not None and actor.code == source.code:
+                index = self.previous_other[index]
+            elif actor is source:
+                index -= 1
+            else:
+                return actor
+        return None
+
+    def nearest_popular(self, token: int) -> ActorMention | None:
+        """The popular actor (protesters, students, parties) that starts nearest to `token`,
+        the earlier one on a tie."""
+        if not self.popular:
+            return None
+        k = bisect_left(self.popular_firsts, token)
+        near = [j for j in (k - 1, k) if 0 <= j < len(self.popular)]
+        best = min(near, key=lambda j: abs(self.popular_firsts[j] - token))
+        return self.items[self.popular[best]]
+
+
+class _Cast:
+    """The actors of one sentence, indexed once for all its triggers: a sentence of a long page
+    may name thousands, and scanning them all for each trigger made coding quadratic (or
+    cubic, through the places test) in the length of a sentence."""
+
+    def __init__(self, actors: list[ActorMention], folded: Sequence[str]) -> None:
+        self.actors = actors  # in text order (ActorRecognizer.find)
+        self.firsts = [a.first for a in actors]
+        places = set(_places(actors, folded))
+        hostile = [a for a in actors if a not in places]
+        self.hostile = _Candidates(hostile)
+        self.other = _Candidates([a for a in hostile if not _after_opponent_word(a, folded)])
+        names = [a for a in actors if a.kind == ORG]
+        self._name_firsts = [a.first for a in names]
+        self._name_reach = list(accumulate((a.last for a in names), max))
+
+    def in_name(self, start: int, end: int) -> bool:
+        """Whether tokens [start, end) lie inside an organization's name."""
+        count = bisect_right(self._name_firsts, start)  # names that start by `start`
+        return count > 0 and self._name_reach[count - 1] >= end
+
+    def candidates(self, code: str) -> _Candidates:
+        """Who may take part in an event: no place, and for a friendly act nobody named after
+        an opponent word (دعمها للتحالف ضد داعش: داعش is not the target)."""
+        return self.hostile if code.startswith(_HOSTILE_ROOTS) else self.other
+
+    def subject(self, match: Match, candidates: _Candidates) -> ActorMention | None:
+        """The first candidate that starts inside the trigger's words after its head."""
+        lo, hi = bisect_right(self.firsts, match.start), bisect_left(self.firsts, match.end)
+        return next((a for a in self.actors[lo:hi] if a in candidates.members), None)
+
+
 def _participants(
-    item: _Found, actors: Sequence[ActorMention], tokens: Sequence[Token], folded: Sequence[str]
+    item: _Found, cast: _Cast, tokens: Sequence[Token], folded: Sequence[str]
 ) -> tuple[ActorMention | None, ActorMention | None]:
     """Source and target of one trigger, by Arabic word-order heuristics (docs/events.md)."""
     match, code = item.match, item.code
-    if not actors:
+    if not cast.actors:
         return None, None
-    places = _places(actors, folded)
-    candidates = [a for a in actors if a not in places]
-    if not code.startswith(_HOSTILE_ROOTS):  # دعمها للتحالف ضد داعش: داعش is not the target
-        candidates = [a for a in candidates if not _after_opponent_word(a, folded)]
-    after = [a for a in candidates if a.first >= match.end]
-    inside = [a for a in actors if a.first < match.end and a.last > match.start]
-    before = _before(candidates, match.start, folded)
+    group = cast.candidates(code)
+    candidates = group.items
+    after = group.after(match.end)
+    first_after = candidates[after] if after < len(candidates) else None
+    earlier = group.ending_by(match.start)  # candidates[:earlier] end by the trigger
+    before = _before(group, match.start, folded)
     ends_with_preposition = folded[match.end - 1] in _PREPOSITIONS
     patient = code.startswith(_PATIENT_PREFIXES)
     source: ActorMention | None = None
     target: ActorMention | None = None
-    subject = [a for a in inside if a.first > match.start and a in candidates]
+    subject = cast.subject(match, group) if match.pattern.verb else None
     if code.startswith("04") and not match.pattern.verb:
-        earlier = [a for a in candidates if a.last <= match.start]
-        source = earlier[0] if earlier else None
-    elif match.pattern.verb and subject:  # قطعت البحرين العلاقات: the subject sits in the gap
-        source = subject[0]
+        source = candidates[0] if earlier else None
+    elif subject is not None:  # قطعت البحرين العلاقات: the subject sits in the gap
+        source = subject
     elif match.pattern.verb and before and before[-1].last == match.start:
         source = before[-1]  # SVO: أن مجهولين خطفوا القنصل
-    elif after and not ends_with_preposition and _adjacent(match.end, after[0], tokens, folded,
-                                                          3 if match.pattern.verb else 1):
-        first = after[0]
-        numbered = any(t.kind == "number" for t in tokens[match.end:first.first])
-        if patient and (numbered or first.sector == "CVL" or not match.pattern.verb):
+    elif first_after is not None and not ends_with_preposition and _adjacent(
+            match.end, first_after, tokens, folded, 3 if match.pattern.verb else 1):
+        numbered = any(t.kind == "number" for t in tokens[match.end:first_after.first])
+        if patient and (numbered or first_after.sector == "CVL" or not match.pattern.verb):
             # قتل 7 أشخاص, مقتل مدنيين, قام مسلحون بخطف نائب: the one named after is the victim.
-            target = first
+            target = first_after
             source = before[-1] if before else None
         else:
-            source = first
+            source = first_after
     elif before:
         source = before[-1]
     elif not match.pattern.verb and folded[match.start].endswith(_POSSESSIVES):
         # دعمها: the possessor is named earlier, possibly before إن / أن.
-        earlier = [a for a in candidates if a.last <= match.start]
-        source = earlier[-1] if earlier else None
+        source = candidates[earlier - 1] if earlier else None
     if code.startswith("14"):
-        source, target = _protesters(source, target, candidates + inside, match)
+        source, target = _protesters(source, target, group, match)
     elif code.startswith(("18", "19", "20")) and source is not None and source.sector == "CVL":
         # Civilians are the victims of an attack, not its authors.
         source, target = None, target or source
     if target is None:
-        pool = [a for a in after if a is not source and (source is None or a.first > source.first
-                                                          or source.first < match.start)]
         if code.startswith("04") and not match.pattern.verb:
-            pool = [a for a in candidates if a is not source and a.last <= match.start][::-1] + pool
-        target = next((a for a in pool if source is None or a.code != source.code), None)
+            target = group.backward(earlier - 1, source)
+        if target is None:
+            # after the trigger, and after the source when the source is named after it too
+            start = after
+            if source is not None and source.first >= match.start:
+                start = max(start, bisect_right(group.firsts, source.first))
+            target = group.forward(start, source)
     if source is not None and source.kind == COUNTERPART and not source.entity:
         source = None
     return source, target
@@ -334,28 +446,28 @@ def _participants(
 
 def _protesters(
     source: ActorMention | None, target: ActorMention | None,
-    actors: Sequence[ActorMention], match: Match,
+    candidates: _Candidates, match: Match,
 ) -> tuple[ActorMention | None, ActorMention | None]:
     """For protests, the source is a popular actor (protesters, students, parties) if named."""
     if source is not None and source.sector in _POPULAR:
         return source, target
-    popular = [a for a in actors if a.sector in _POPULAR]
-    if not popular:
+    chosen = candidates.nearest_popular(match.start)
+    if chosen is None:
         return source, target
-    chosen = min(popular, key=lambda a: abs(a.first - match.start))
     if target is chosen or target is None:
         target = source if source is not None and source is not chosen else None
     return chosen, target
 
 
 def _before(
-    actors: Sequence[ActorMention], start: int, folded: Sequence[str]
+    candidates: _Candidates, start: int, folded: Sequence[str]
 ) -> list[ActorMention]:
     """Actors before `start` in the same clause (not across `إن`/`أن` or a quote mark)."""
     limit = start
     while limit > 0 and start - limit < 15 and not _is(folded[limit - 1], _BOUNDARIES):
         limit -= 1
-    return [a for a in actors if a.last <= start and a.first >= limit]
+    lo, hi = bisect_left(candidates.firsts, limit), candidates.ending_by(start)
+    return candidates.items[lo:hi]
 
 
 def _after_opponent_word(actor: ActorMention, folded: Sequence[str]) -> bool:
@@ -413,20 +525,3 @@ def _event_date(doc: Document, folded: Sequence[str]) -> str | None:
     if fold("أمس") in folded:
         return (base - timedelta(days=1)).isoformat()
     return base.isoformat()
-
-
-def _location(doc: Document, tokens: Sequence[Token], folded: Sequence[str]) -> str | None:
-    """The id of a LOC entity named after `في` in the sentence, if the document has entities."""
-    if not doc.entities:
-        return None
-    starts = {t.start: i for i, t in enumerate(tokens)}
-    for entity in doc.entities:
-        if entity.type not in ("LOC", "GPE"):
-            continue
-        for mention in entity.mentions:
-            i = starts.get(mention.start)
-            if i is None:
-                continue
-            if i > 0 and folded[i - 1] == "في":
-                return entity.id
-    return None
