@@ -30,8 +30,10 @@ the test score unchanged.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 from khabar.arabic import fold
 from khabar.ner.crf import Weights
@@ -104,43 +106,89 @@ def consistent(sentences: Sequence[Sequence[str]], spans: Sequence[list], *,
 OUTVOTE = 2  # votes for another type needed per vote (plus one) for the mention's own type
 
 
-def _longer_names(known: dict[tuple[str, ...], Counter[str]]
-                  ) -> dict[str, list[tuple[tuple[str, ...], str]]]:
-    """Confident names of two or more tokens, with their type, indexed by each of their words."""
-    longer: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-    for name, votes in known.items():
+class _Longer(NamedTuple):
+    """The confident longer names that hold one word: name -> (rank, type) and their lengths."""
+
+    names: dict[tuple[str, ...], tuple[int, str]]
+    lengths: frozenset[int]
+
+
+def _longer_names(known: dict[tuple[str, ...], Counter[str]]) -> dict[str, _Longer]:
+    """Confident names of two or more tokens, with their type, indexed by each of their words
+    (ranked in the order of `known`)."""
+    longer: dict[str, dict[tuple[str, ...], tuple[int, str]]] = {}
+    for rank, (name, votes) in enumerate(known.items()):
         if len(name) >= 2:
             label = votes.most_common(1)[0][0]
             for word in set(name):
-                longer.setdefault(word, []).append((name, label))
-    return longer
+                longer.setdefault(word, {})[name] = (rank, label)
+    return {word: _Longer(names, frozenset(map(len, names))) for word, names in longer.items()}
+
+
+def _spelled_around(keys: Sequence[str], start: int, end: int, longer: _Longer | None
+                    ) -> list[tuple[tuple[str, ...], str]]:
+    """The longer names (with their type, in rank order) written out around tokens
+    [start, end). Only the windows around the mention are looked up: a common word (a first
+    name) is part of thousands of names in a long page, and trying each of them per mention
+    made the stage quadratic. A name can only ever match a window that holds [start, end)."""
+    if longer is None:
+        return []
+    found = {}
+    for size in longer.lengths:
+        for begin in range(max(0, end - size), min(start, len(keys) - size) + 1):
+            window = tuple(keys[begin : begin + size])
+            if window in longer.names:
+                found[window] = longer.names[window]
+    return [(name, label) for name, (_rank, label) in sorted(found.items(), key=lambda f: f[1])]
 
 
 def _agreeing(keys, found, known, longer, make_span) -> list:
     """The sentence's mentions relabelled and grown to agree with the article's confident names
     (rule 3 of the module docstring)."""
     result = []
-    for span in found:
+    overlaps = _Overlaps(found)
+    for index, span in enumerate(found):
         start, end, label = span.start, span.end, span.label
         votes = known.get(tuple(keys[start:end]))
         if votes and span.score < CONFIDENT:
             winner, count = votes.most_common(1)[0]
             if count >= OUTVOTE * (votes[label] + 1):
                 label = winner
-        for name, name_label in longer.get(keys[start], ()):
+        for name, name_label in _spelled_around(keys, start, end, longer.get(keys[start])):
             if name_label != label or len(name) <= end - start:
                 continue
             for begin in range(max(0, end - len(name)), start + 1):
                 stop = begin + len(name)
                 if (stop <= len(keys) and tuple(keys[begin:stop]) == name
-                        and not any(other is not span and other.start < stop
-                                    and begin < other.end for other in found)):
+                        and not overlaps(begin, stop, index)):
                     start, end = begin, stop
                     break
         if (start, end, label) != (span.start, span.end, span.label):
             span = make_span(start, end, label, span.score)
         result.append(span)
     return result
+
+
+class _Overlaps:
+    """Whether tokens [begin, stop) overlap a mention of the sentence other than one: by
+    bisection when the mentions are in order and apart (as the tagger gives them), else by a
+    scan of them all."""
+
+    def __init__(self, found: Sequence) -> None:
+        self.found = found
+        self.starts = [span.start for span in found]
+        self.ends = [span.end for span in found]
+        self.ordered = all(a.end <= b.start for a, b in zip(found, found[1:])) and all(
+            span.start < span.end for span in found)
+
+    def __call__(self, begin: int, stop: int, index: int) -> bool:
+        if not self.ordered:
+            span = self.found[index]
+            return any(other is not span and other.start < stop and begin < other.end
+                       for other in self.found)
+        lo = bisect_right(self.ends, begin)  # the first mention that ends after `begin`
+        hi = bisect_left(self.starts, stop)  # mentions from `hi` on start at or after `stop`
+        return hi - lo - (1 if lo <= index < hi else 0) > 0
 
 
 def _closed_class(tokens: Sequence[str], span, lexicon: Lexicon) -> bool:

@@ -127,6 +127,27 @@ def pad(emissions: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
     return batch, lengths
 
 
+SMALL_BATCH = 100_000  # padded positions below which one batch is always fine
+
+
+def batches(lengths: list[int]) -> list[list[int]]:
+    """Sentence indexes grouped for `pad`: all in one batch, unless padding every sentence to
+    the longest would cost more than four times the tokens themselves (one sentence of 100,000
+    words among thousands of short ones: memory and time quadratic in the page). Then sentences
+    are grouped by length within a factor of two, so padding at most doubles the work.
+
+    Decoding is per row, so the grouping changes no label.
+    """
+    if not lengths:
+        return []
+    if len(lengths) * max(lengths) <= max(4 * sum(lengths), SMALL_BATCH):
+        return [list(range(len(lengths)))]
+    groups: dict[int, list[int]] = {}
+    for index, length in enumerate(lengths):
+        groups.setdefault(length.bit_length(), []).append(index)
+    return [groups[size] for size in sorted(groups)]
+
+
 def viterbi_batch(weights: Weights, batch: np.ndarray, lengths: np.ndarray) -> list[list[int]]:
     """`Weights.viterbi` for many sentences at once: one NumPy step per position, not per token."""
     size, longest, labels = batch.shape

@@ -18,7 +18,7 @@ import numpy as np
 from khabar.ner.clitics import ProcliticTrimmer
 from khabar.ner.conll import to_bio
 from khabar.ner.context import consistent
-from khabar.ner.crf import load_weights, marginals_batch, pad, viterbi_batch
+from khabar.ner.crf import batches, load_weights, marginals_batch, pad, viterbi_batch
 from khabar.ner.features import (Clusters, Featurizer, Vectors, load_clusters,
                                  load_emission_table, load_priors, load_vectors)
 from khabar.ner.lexicon import Lexicon, load_lexicon
@@ -102,10 +102,14 @@ class NerTagger:
         """`tag` for many sentences, decoded together."""
         present = [i for i, tokens in enumerate(sentences) if tokens]
         labels: list[list[str]] = [[] for _ in sentences]
-        if present:
-            batch, lengths = pad(self.emissions([sentences[i] for i in present]))
-            for i, path in zip(present, viterbi_batch(self.weights, batch, lengths), strict=True):
-                labels[i] = [self.labels[k] for k in path]
+        if not present:
+            return labels
+        emissions = self.emissions([sentences[i] for i in present])
+        for group in batches([len(e) for e in emissions]):
+            batch, lengths = pad([emissions[k] for k in group])
+            paths = viterbi_batch(self.weights, batch, lengths)
+            for k, path in zip(group, paths, strict=True):
+                labels[present[k]] = [self.labels[label] for label in path]
         return labels
 
     def spans(self, tokens: Sequence[str]) -> list[TaggedSpan]:
@@ -121,12 +125,14 @@ class NerTagger:
         present = [i for i, tokens in enumerate(sentences) if tokens]
         if not present:
             return found
-        batch, lengths = pad(self.emissions([sentences[i] for i in present], contexts))
-        paths = viterbi_batch(self.weights, batch, lengths)
-        marginals = marginals_batch(self.weights, batch, lengths)
-        for row, (i, path) in enumerate(zip(present, paths, strict=True)):
-            chosen = marginals[row, np.arange(len(path)), path]
-            found[i] = _chunks([self.labels[k] for k in path], chosen)
+        emissions = self.emissions([sentences[i] for i in present], contexts)
+        for group in batches([len(e) for e in emissions]):
+            batch, lengths = pad([emissions[k] for k in group])
+            paths = viterbi_batch(self.weights, batch, lengths)
+            marginals = marginals_batch(self.weights, batch, lengths)
+            for row, (k, path) in enumerate(zip(group, paths, strict=True)):
+                chosen = marginals[row, np.arange(len(path)), path]
+                found[present[k]] = _chunks([self.labels[label] for label in path], chosen)
         return found
 
     def document_spans(self, sentences: Sequence[Sequence[str]]) -> list[list[TaggedSpan]]:
