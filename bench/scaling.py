@@ -13,9 +13,10 @@ merging and speaker attribution see many entities. Four layouts of the same word
 - no-punctuation: paragraphs without any sentence end mark (one sentence per paragraph);
 - one-sentence: both at once, the whole page as one sentence.
 
-For each variant the table gives seconds per stage at each size and the growth exponent between
-the two largest sizes (1.0 is linear, 2.0 quadratic; below ~1.3 is noise or n log n). Each
-page is analyzed once, so the smallest sizes are noisy.
+For each variant the table gives CPU seconds per stage at each size (this process's CPU time,
+which other jobs on a shared machine disturb less than wall time) and the growth exponent
+between the two largest sizes (1.0 is linear, 2.0 quadratic; up to ~1.3 is noise or n log n).
+Each page is analyzed once, so the smallest sizes are noisy.
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ import resource
 import time
 from collections import defaultdict
 
-from bench.analyze import timed_stages
+from dataclasses import replace
+
 from bench.common import machine
 from khabar import build_pipeline, load_config
 from khabar.pages import RawPage
@@ -125,14 +127,33 @@ def article(size_kb: int, variant: str, seed: int = 7) -> str:
     return title + "\n\n" + joiner.join(paragraphs)
 
 
-def measure(pipeline, seconds: dict[str, float], text: str) -> tuple[float, str]:
-    """Total seconds for one page (stage seconds go into `seconds`) and the page's status."""
+def timed_stages(pipeline, seconds: dict[str, float]):
+    """Wrap every built stage so its CPU time is added to `seconds[name]`."""
+
+    def wrap(built):
+        def run(value, _inner=built.run, _name=built.spec.name):
+            started = time.process_time()
+            try:
+                return _inner(value)
+            finally:
+                seconds[_name] += time.process_time() - started
+        return replace(built, run=run)
+
+    pipeline.reader = wrap(pipeline.reader)
+    pipeline.stages = [wrap(stage) for stage in pipeline.stages]
+    return pipeline
+
+
+def measure(pipeline, seconds: dict[str, float], text: str) -> tuple[float, float, str]:
+    """CPU and wall seconds for one page (stage CPU seconds go into `seconds`), and the page's
+    status."""
     page = RawPage(content=text.encode("utf-8"), format="text", encoding="utf-8")
     seconds.clear()
-    started = time.perf_counter()
+    started, started_wall = time.process_time(), time.perf_counter()
     doc = pipeline(page)
-    return time.perf_counter() - started, doc.status if doc.reason is None else \
+    status = doc.status if doc.reason is None else \
         f"{doc.status} at {doc.reason.stage}: {doc.reason.message}"
+    return time.process_time() - started, time.perf_counter() - started_wall, status
 
 
 def _exponent(small: float, large: float, ratio: float) -> str:
@@ -158,15 +179,15 @@ def main() -> None:
         table: dict[str, list[float]] = {}
         totals = []
         for size in sizes:
-            total, status = measure(pipeline, seconds, article(size, variant))
+            total, wall, status = measure(pipeline, seconds, article(size, variant))
             totals.append(total)
             for name, spent in seconds.items():
                 table.setdefault(name, [0.0] * len(sizes))[sizes.index(size)] = spent
             peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-            print(f"  {variant} {size} KB: {total:.2f} s, {status}, peak RSS so far {peak:.0f} MB",
-                  flush=True)
+            print(f"  {variant} {size} KB: {total:.2f} s CPU ({wall:.2f} s wall), {status}, "
+                  f"peak RSS so far {peak:.0f} MB", flush=True)
         ratio = sizes[-1] / sizes[-2] if len(sizes) > 1 else 1.0
-        print(f"\n{variant}: seconds per stage\n")
+        print(f"\n{variant}: CPU seconds per stage\n")
         print("| stage | " + " | ".join(f"{s} KB" for s in sizes) + " | exponent |")
         print("|---|" + "---:|" * (len(sizes) + 1))
         for name, row in [*table.items(), ("total", totals)]:
