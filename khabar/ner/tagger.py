@@ -123,16 +123,22 @@ class NerTagger:
     def _spans(self, sentences: Sequence[Sequence[str]], contexts: list) -> list[list[TaggedSpan]]:
         found: list[list[TaggedSpan]] = [[] for _ in sentences]
         present = [i for i, tokens in enumerate(sentences) if tokens]
-        if not present:
-            return found
-        emissions = self.emissions([sentences[i] for i in present], contexts)
-        for group in batches([len(e) for e in emissions]):
-            batch, lengths = pad([emissions[k] for k in group])
-            paths = viterbi_batch(self.weights, batch, lengths)
-            marginals = marginals_batch(self.weights, batch, lengths)
-            for row, (k, path) in enumerate(zip(group, paths, strict=True)):
-                chosen = marginals[row, np.arange(len(path)), path]
-                found[present[k]] = _chunks([self.labels[label] for label in path], chosen)
+        # In groups of sentences, so a page of a million words never holds every word's scores
+        # and features at once; each sentence is decoded on its own, so groups change nothing.
+        for start in range(0, len(present), _GROUP):
+            group_rows = present[start:start + _GROUP]
+            emissions = self.emissions([sentences[i] for i in group_rows], contexts)
+            for group in batches([len(e) for e in emissions]):
+                batch, lengths = pad([emissions[k] for k in group])
+                paths = viterbi_batch(self.weights, batch, lengths)
+                marginals = marginals_batch(self.weights, batch, lengths)
+                for row, (k, path) in enumerate(zip(group, paths, strict=True)):
+                    chosen = marginals[row, np.arange(len(path)), path]
+                    found[group_rows[k]] = _chunks([self.labels[label] for label in path], chosen)
+            for index in range(len(contexts) - len(group_rows), len(contexts)):
+                words, matches, _attributes = contexts[index]
+                # Only the words' keys go on to the article-level step; the rest served scoring.
+                contexts[index] = ([word.name for word in words], matches, None)
         return found
 
     def document_spans(self, sentences: Sequence[Sequence[str]]) -> list[list[TaggedSpan]]:
@@ -145,8 +151,8 @@ class NerTagger:
         matches: list[dict[int, list[str]]] = []
         found = iter(contexts)
         for tokens in sentences:
-            words, sentence_matches, _attributes = next(found) if tokens else ([], {}, {})
-            keys.append([word.name for word in words])
+            names, sentence_matches, _attributes = next(found) if tokens else ([], {}, {})
+            keys.append(names)
             matches.append(sentence_matches)
         return consistent(sentences, first, lexicon=self.lexicon, weights=self.weights,
                           make_span=TaggedSpan, keys=keys, matches=matches,
@@ -162,6 +168,9 @@ class NerTagger:
         """The proclitic trimmer that goes with this model's vocabulary (khabar.ner.clitics)."""
         names = frozenset().union(*(self.lexicon.words(n) for n in NAME_LISTS))
         return ProcliticTrimmer(names, self.entity_counts, self.clusters.counts)
+
+
+_GROUP = 256  # sentences scored and decoded together
 
 
 def _chunks(labels: list[str], chosen: np.ndarray) -> list[TaggedSpan]:

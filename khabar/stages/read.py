@@ -20,6 +20,7 @@ from khabar.errors import (
     NotAnArticleRejected,
     NotArabicRejected,
     Rejected,
+    TooLargeRejected,
     TooShortRejected,
 )
 from khabar.inputs.page import FAILURE, RawPage, domain_of
@@ -30,6 +31,9 @@ from khabar.reading.decode import DEFAULT_MAX_BYTES, decode
 from khabar.reading.html import extract_html
 
 PRODUCES = ("text", "title", "paragraphs", "source")
+# The longest clean text analyzed: about 100 times the longest news article, and what keeps one
+# document's analysis within 500 MB and a few seconds (docs/reliability.md).
+MAX_CHARS = 1_000_000
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u0671-\u06D3]")
 _LETTER = re.compile(r"[^\W\d_]")
 _HTML_START = re.compile(r"^\s*(?:<!doctype html|<html|<head|<body|<meta|<div|<article|<p[ >])", re.I)
@@ -59,11 +63,13 @@ class Cleaner:
     """RawPage → Document with clean text. Built once per pipeline; holds the lexicons."""
 
     def __init__(self, *, min_chars: int = 40, min_arabic_share: float = 0.5,
-                 max_bytes: int = DEFAULT_MAX_BYTES, boilerplate: str | None = None,
+                 max_bytes: int = DEFAULT_MAX_BYTES, max_chars: int = MAX_CHARS,
+                 boilerplate: str | None = None,
                  boilerplate_model: BoilerplateModel | None = None) -> None:
         self.min_chars = min_chars
         self.min_arabic_share = min_arabic_share
         self.max_bytes = max_bytes
+        self.max_chars = max_chars
         self.model = boilerplate_model or (BoilerplateModel.load(Path(boilerplate)) if boilerplate else None)
         self.classifier = LineClassifier.load()
 
@@ -116,6 +122,9 @@ class Cleaner:
     def _check(self, text: str) -> None:
         if not text.strip():
             raise NotAnArticleRejected()
+        if len(text) > self.max_chars:
+            raise TooLargeRejected(detail=f"{len(text)} characters of clean text, over the limit of "
+                                          f"{self.max_chars}")
         if len(text) < self.min_chars:
             raise TooShortRejected(chars=len(text), minimum=self.min_chars)
         sample = text[:2000]

@@ -147,3 +147,12 @@ def test_boilerplate_model_round_trips_through_a_file(tmp_path):
     model = learn_from_pages([_site_page(n) for n in range(6)])
     model.save(tmp_path / "model.json")
     assert BoilerplateModel.load(tmp_path / "model.json").sources == model.sources
+
+
+def test_issue_19_clean_text_over_the_character_limit_is_too_large():
+    from khabar.stages.read import Cleaner
+
+    text = "أعلنت وزارة الزراعة في مدينة الوادي اليوم عن خطة جديدة لري الحقول بمياه الأمطار. " * 50
+    with pytest.raises(TooLargeRejected, match="characters of clean text"):
+        Cleaner(max_chars=1000)(RawPage(content=text.encode(), format="text"))
+    assert Cleaner()(RawPage(content=text.encode(), format="text")).text
