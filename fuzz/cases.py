@@ -69,10 +69,12 @@ def _mutate(rng: random.Random, data: bytes) -> bytes:
         return data
     data = bytearray(data)
     for _ in range(rng.randint(1, 4)):
+        if not data:
+            break
         operation = rng.random()
-        position = rng.randrange(len(data)) if data else 0
+        position = rng.randrange(len(data))
         if operation < 0.3:
-            data[position] = rng.randrange(256) if data else 0
+            data[position] = rng.randrange(256)
         elif operation < 0.5:
             del data[position:position + rng.randint(1, 50)]
         elif operation < 0.7:

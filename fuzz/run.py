@@ -77,7 +77,11 @@ class Checker:
         self.hang = hang
 
     def check(self, seed: int, tally: Tally) -> None:
-        case = make_case(seed)
+        try:
+            case = make_case(seed)
+        except Exception as error:  # noqa: BLE001  a generator bug must not end the run either
+            tally.fail("generator", f"seed {seed}: {type(error).__name__}: {error}")
+            return
         tally.inputs += 1
         started = time.perf_counter()
         signal.signal(signal.SIGALRM, _on_alarm)
@@ -201,6 +205,17 @@ def _pages_for_store():  # type: ignore[no-untyped-def]
             for n, text in enumerate(ARTICLES)]
 
 
+def _report(tally: Tally, started: float, path: Path | None) -> dict:
+    report = {"inputs": tally.inputs, "pages": tally.pages, "statuses": dict(tally.statuses),
+              "failures": {k: len(v) for k, v in tally.failures.items()},
+              "examples": {k: v[:20] for k, v in tally.failures.items()},
+              "slowest_input_s": round(tally.slowest, 2), "peak_rss_mb": round(tally.peak_rss_mb, 1),
+              "seconds": round(time.monotonic() - started, 1)}
+    if path is not None:
+        path.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+    return report
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--inputs", type=int, default=None, help="How many generated inputs (seeds).")
@@ -227,6 +242,7 @@ def main(argv: list[str] | None = None) -> int:
         while running:
             result = running.pop(0).get()
             tally.merge(result)
+            _report(tally, started, args.report)  # kept up to date, so a stopped run still tells
             print(f"\r{tally.inputs} inputs, {tally.pages} pages, "
                   f"{sum(len(v) for v in tally.failures.values())} failures", end="", file=sys.stderr)
             if args.seconds is None or time.monotonic() - started < args.seconds:
@@ -236,15 +252,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.http:
         fuzz_http(args.http, args.start, tally)
     tally.peak_rss_mb = max(tally.peak_rss_mb, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
-    report = {"inputs": tally.inputs, "pages": tally.pages, "statuses": dict(tally.statuses),
-              "failures": {k: len(v) for k, v in tally.failures.items()},
-              "examples": {k: v[:5] for k, v in tally.failures.items()},
-              "slowest_input_s": round(tally.slowest, 2), "peak_rss_mb": round(tally.peak_rss_mb, 1),
-              "seconds": round(time.monotonic() - started, 1)}
+    report = _report(tally, started, args.report)
     print(file=sys.stderr)
     print(json.dumps(report, ensure_ascii=False, indent=2))
-    if args.report:
-        args.report.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
     return 1 if tally.failures else 0
 
 
