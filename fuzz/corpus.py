@@ -49,6 +49,9 @@ def named_cases() -> dict[str, bytes]:
         "feed-bad-link.rss": (f'<?xml version="1.0"?><rss version="2.0"><channel><title>الوادي</title><item>'
                               f"<title>عنوان</title><link>http://[::1</link><description>{article}</description>"
                               f"</item></channel></rss>").encode(),
+        "feed-control-characters.rss": (f'<?xml version="1.0"?><rss version="2.0"><channel><item><title>x</title>'
+                                        f"<description><![CDATA[<p>{article}\x01\x00</p><br>\x1b]]></description>"
+                                        f"</item></channel></rss>").encode(),
     }
 
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterator
 
 from khabar.inputs.page import RawPage, failure_page
 
 FEED_SUFFIXES = (".rss", ".atom", ".xml")
+# Characters lxml refuses in a tree (controls other than tab and line breaks).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def looks_like_feed(head: bytes) -> bool:
@@ -57,13 +60,14 @@ def html_to_text(fragment: str) -> str:
         return fragment.strip()
     import lxml.html
 
+    fragment = _NOT_XML.sub(" ", fragment)
     try:
         root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+        for br in root.iter("br"):
+            br.tail = "\n" + (br.tail or "")
+        for element in root.iter("p", "div", "li", "h1", "h2", "h3", "h4", "blockquote"):
+            element.tail = "\n\n" + (element.tail or "")
+        text = root.text_content()
     except Exception:  # noqa: BLE001  lxml raises ParserError and friends on junk; keep the string
         return fragment.strip()
-    for br in root.iter("br"):
-        br.tail = "\n" + (br.tail or "")
-    for element in root.iter("p", "div", "li", "h1", "h2", "h3", "h4", "blockquote"):
-        element.tail = "\n\n" + (element.tail or "")
-    text = root.text_content()
     return "\n".join(" ".join(line.split()) for line in text.splitlines()).strip()
