@@ -34,7 +34,7 @@ from dataclasses import replace
 
 from bench.common import machine
 from khabar import build_pipeline, load_config
-from khabar.pages import RawPage
+from khabar.inputs import RawPage
 
 VARIANTS = ("paragraphs", "one-paragraph", "no-punctuation", "one-sentence")
 

@@ -16,7 +16,7 @@ import sys
 
 import pytest
 
-from khabar.pages import RawPage
+from khabar.inputs import RawPage
 
 SMALL_KB = 12
 GROWTH = 4  # the long page is this many times the short one
