@@ -12,25 +12,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from khabar.cli import main
 from khabar.inputs import read_inputs, read_stream
 from khabar.store import open_store
 from khabar.store.ingest import ingest
 from khabar.store.sqlite import dump
+from tests.test_cli import run
 
 ADVERSARIAL = Path(__file__).parent / "fixtures" / "adversarial"
 SCHEMA = json.loads((Path(__file__).parent.parent / "docs" / "document.schema.json").read_text(encoding="utf-8"))
 GOOD_IDS = {"good-1", "good-2", "after", "number"}
-
-
-def run(capsys, *args):
-    code = 0
-    try:
-        main(list(args))
-    except SystemExit as done:
-        code = done.code or 0
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def test_the_corpus_is_what_its_script_writes(tmp_path):
