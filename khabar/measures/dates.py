@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from khabar.measures.calendar import (
     DIGITS, GREGORIAN, HIJRI, WEEKDAYS, alternation, ascii_digits, month_number,
 )
-from khabar.measures.relative import resolve
+from khabar.measures.relative import future_cue_end, resolve
 
 D = f"[{DIGITS}]"
 _MONTH = alternation([p for patterns in GREGORIAN.values() for p in patterns])
@@ -59,14 +59,15 @@ class DateHit:
 def find_dates(text: str, start: int, end: int, published: dt.date | None) -> list[DateHit]:
     """Dates inside text[start:end], including skipped Hijri ones (see DateHit.skipped)."""
     hits = []
+    cue_end = future_cue_end(text, start, end) if published else None
     for match in _PATTERN.finditer(text, start, end):
-        hit = _read(match, text, start, end, published)
+        hit = _read(match, text, published, cue_end)
         if hit is not None:
             hits.append(hit)
     return hits
 
 
-def _read(match: re.Match, text: str, start: int, end: int, published) -> DateHit | None:
+def _read(match: re.Match, text: str, published, cue_end: int | None) -> DateHit | None:
     if match.group("skip"):
         return DateHit(*match.span("skip"), None, skipped=True)
     if match.group("numeric"):
@@ -94,8 +95,8 @@ def _read(match: re.Match, text: str, start: int, end: int, published) -> DateHi
         return None
     if words.endswith(("الاثنين", "الإثنين")) and not _clearly_monday(text, span):
         return None
-    sentence = text[start:span[0]]
-    return DateHit(*span, resolve(words, published, sentence), relative=True)
+    announced = cue_end is not None and cue_end <= span[0]
+    return DateHit(*span, resolve(words, published, announced), relative=True)
 
 
 def _numeric(match: re.Match) -> DateHit | None:
@@ -126,8 +127,15 @@ def _iso(year: int, month: int | None, day: int | None) -> str | None:
 def _clearly_monday(text: str, span: tuple[int, int]) -> bool:
     """`الاثنين` is also "the two": Monday after يوم or اليوم, before الماضي, or between commas."""
     words = text[span[0]:span[1]]
-    if words.startswith("يوم") or " " in words or text[:span[0]].rstrip().endswith("اليوم"):
+    # The text before and after without the spaces next to the word; no copy of the whole text
+    # per match (that was quadratic in a long page).
+    stop = span[0]
+    while stop > 0 and text[stop - 1].isspace():
+        stop -= 1
+    if words.startswith("يوم") or " " in words or text[max(0, stop - 5):stop] == "اليوم":
         return True
-    before = text[:span[0]].rstrip()[-1:]
-    after = text[span[1]:].lstrip()[:1]
+    after_at = span[1]
+    while after_at < len(text) and text[after_at].isspace():
+        after_at += 1
+    before, after = text[stop - 1:stop] if stop else "", text[after_at:after_at + 1]
     return before in "،," and before != "" and after in "،,." and after != ""

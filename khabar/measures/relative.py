@@ -9,12 +9,11 @@ weeks (`2016-W28`), months `2016-07`, years `2016`.
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from khabar.arabic import fold
 from khabar.measures.calendar import WEEKDAYS
 
-_FUTURE_CUES = re.compile(r"سوف|من المقرر|من المنتظر|من المتوقع|يعتزم|تعتزم")
+_FUTURE_CUES = ("سوف", "من المقرر", "من المنتظر", "من المتوقع", "يعتزم", "تعتزم")
 _DAY_SHIFT = {"امس": -1, "الامس": -1, "اليوم": 0, "الغد": 1, "بعد غد": 2}
 _WEEKDAYS = {fold(name): number for name, number in WEEKDAYS.items()}
 
@@ -29,8 +28,19 @@ def parse_published(published: str | None) -> dt.date | None:
         return None
 
 
-def resolve(words: str, published: dt.date | None, before: str) -> str | None:
-    """ISO value of relative date `words` published on `published`; `before` is the sentence so far."""
+def future_cue_end(text: str, start: int, end: int) -> int | None:
+    """Where the first future cue (`سوف`, `من المقرر` ...) of text[start:end] ends, if any.
+
+    A date at offset `p` follows a future cue in its sentence when this is at most `p`. Found
+    once per sentence: searching the sentence up to each date was quadratic in a long one.
+    """
+    ends = [found + len(cue) for cue in _FUTURE_CUES if (found := text.find(cue, start, end)) >= 0]
+    return min(ends, default=None)
+
+
+def resolve(words: str, published: dt.date | None, announced: bool) -> str | None:
+    """ISO value of relative date `words` published on `published`; `announced`: the sentence
+    announces the future before the words (`future_cue_end`)."""
     if published is None:
         return None
     key = " ".join(fold(words).replace("\u064b", "").split())
@@ -46,7 +56,7 @@ def resolve(words: str, published: dt.date | None, before: str) -> str | None:
         first, modifier = modifier, "الحالي"
     step = _direction(modifier)
     if first in _WEEKDAYS:
-        future = step > 0 or (not modifier and _FUTURE_CUES.search(before) is not None)
+        future = step > 0 or (not modifier and announced)
         return _weekday(published, _WEEKDAYS[first], future, strict=bool(modifier)).isoformat()
     if first == "الاسبوع":
         year, week, _ = (published + dt.timedelta(weeks=step)).isocalendar()

@@ -11,6 +11,7 @@ minutes in the quote and entity stages, and one long sentence made event coding 
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 import sys
 
@@ -48,6 +49,7 @@ def _page(size_kb: int, layout: str) -> str:
             f"«{rng.choice(_CLAUSES)}»، قال {other} للصحفيين.",
             f"واعتقلت الشرطة {rng.randint(3, 40)} متظاهرين في {rng.choice(_PLACES)} أمس.",
             f"ونفى {other} وجود خلافات داخل {rng.choice(_ORGS)}.",
+            f"ووصل الوفد الاثنين، ومن المقرر أن يزور {rng.choice(_PLACES)} الخميس.",
         ]
         paragraph = " ".join(sentences)
         if layout == "one-sentence":
@@ -81,7 +83,8 @@ def _lines_run(stage, *args, **kwargs) -> int:
 
 def _work(pipeline, layout: str, stage_name: str, size_kb: int) -> int:
     text = _page(size_kb, layout)
-    doc = pipeline.reader.run(RawPage(text.encode("utf-8"), format="text", encoding="utf-8"))
+    page = RawPage(text.encode("utf-8"), format="text", encoding="utf-8", published="2024-03-10")
+    doc = pipeline.reader.run(page)
     for stage in pipeline.stages:
         if stage.spec.name == stage_name:
             return _lines_run(stage.run, doc)
@@ -95,9 +98,11 @@ def _work(pipeline, layout: str, stage_name: str, size_kb: int) -> int:
     ("paragraphs", "entities.merge.v1"),
     ("paragraphs", "entities.roles.v1"),
     ("paragraphs", "quotes.cues.v1"),
+    ("paragraphs", "dates.v1"),
     ("paragraphs", "events.cameo.v1"),
     ("one-paragraph", "quotes.cues.v1"),
     ("one-sentence", "ner.crf.v1"),
+    ("one-sentence", "dates.v1"),
     ("one-sentence", "quotes.cues.v1"),
     ("one-sentence", "events.cameo.v1"),
 ])
@@ -153,3 +158,28 @@ def test_ner_batches_pad_at_most_four_times_the_tokens(lengths):
     assert sorted(k for group in groups for k in group) == list(range(len(lengths)))
     padded = sum(len(group) * max(lengths[k] for k in group) for group in groups)
     assert padded <= max(4 * sum(lengths), SMALL_BATCH)
+
+
+class _CountingText(str):
+    """A text that counts the characters its slices copy (a copy of the text before every match
+    is quadratic work that no Python line shows)."""
+
+    copied = 0
+
+    def __getitem__(self, key):
+        found = super().__getitem__(key)
+        _CountingText.copied += len(found)
+        return found
+
+
+def test_dates_copy_text_linear_in_the_sentence():
+    from khabar.measures.dates import find_dates
+
+    copied = []
+    for count in (200, 200 * GROWTH):
+        text = _CountingText("ووصل الوفد الاثنين، ومن المقرر أن يعود الخميس " * count)
+        _CountingText.copied = 0
+        found = find_dates(text, 0, len(text), dt.date(2024, 3, 10))
+        assert len(found) == count  # الخميس; this الاثنين is "the two", not Monday
+        copied.append(_CountingText.copied)
+    assert copied[1] <= LINEAR * copied[0], copied
