@@ -68,8 +68,8 @@ class TitleIndex:
         shortest = min(lists, key=len)
         # items run from the latest start down: skip those at or after `before`
         first = bisect_left(shortest, True, key=lambda index: self.items[index][0][0] < before)
-        for index in shortest[first:]:
-            key, words = self.items[index]
+        for position in range(first, len(shortest)):
+            key, words = self.items[shortest[position]]
             if heads <= words:
                 yield key, words
 
