@@ -51,8 +51,11 @@ class Attributor:
     @cached_property
     def groups(self) -> list[Word]:
         """The article's group words (`مسؤولون`, `الخبراء`), in text order."""
+        return self._groups_in(words_of(self.doc.text, 0, len(self.doc.text), self.folds))
+
+    def _groups_in(self, words: list[Word]) -> list[Word]:
         found = []
-        for word in words_of(self.doc.text, 0, len(self.doc.text), self.folds):
+        for word in words:
             kind = self.lexicon.word(word.folded)
             if kind is not None and kind[0] == "group" and word.folded != "مصدر":
                 found.append(word)
@@ -104,8 +107,12 @@ class Attributor:
 
     def _group_before(self, since: int, until: int) -> Speaker | None:
         """`قدّر عدد من الخبراء ... ونفوا`: a plural verb goes to a group named just before."""
-        groups = self.groups
-        index = bisect_right(groups, until, key=_end) - 1
+        if until - since <= _STRETCH:  # the usual case: read the stretch itself
+            groups = self._groups_in(words_of(self.doc.text, since, until, self.folds))
+            index = len(groups) - 1
+        else:  # a long page without sentence ends: the page's group words, read once
+            groups = self.groups
+            index = bisect_right(groups, until, key=_end) - 1
         while index >= 0 and groups[index].start >= since:
             word = groups[index]
             if word.start not in self.memory.contents:
@@ -132,6 +139,9 @@ class Attributor:
             if found:
                 return found
         return None
+
+
+_STRETCH = 2_000  # characters before a plural cue read word by word for a group noun
 
 
 def _end(word: Word) -> int:
