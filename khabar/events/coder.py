@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import re
+from functools import cached_property
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -296,21 +297,32 @@ class _Candidates:
 
     def __init__(self, actors: list[ActorMention]) -> None:
         self.items = actors
-        self.members = set(actors)
+        # Actors share no token, so no two are equal: identity tells membership.
+        self.members = {id(a) for a in actors}
         self.firsts = [a.first for a in actors]
         self.lasts = [a.last for a in actors]  # sorted too: actors share no token
-        self.popular = [k for k, a in enumerate(actors) if a.sector in _POPULAR]
-        self.popular_firsts = [actors[k].first for k in self.popular]
-        count = len(actors)
-        # next_other[k] / previous_other[k]: the nearest actor after / before k with another code
-        self.next_other = [count] * count
+
+    @cached_property
+    def next_other(self) -> list[int]:
+        """For each actor, the index of the nearest one after it with another code."""
+        actors, count = self.items, len(self.items)
+        found = [count] * count
         for k in range(count - 2, -1, -1):
-            same = actors[k + 1].code == actors[k].code
-            self.next_other[k] = self.next_other[k + 1] if same else k + 1
-        self.previous_other = [-1] * count
-        for k in range(1, count):
-            same = actors[k - 1].code == actors[k].code
-            self.previous_other[k] = self.previous_other[k - 1] if same else k - 1
+            found[k] = found[k + 1] if actors[k + 1].code == actors[k].code else k + 1
+        return found
+
+    @cached_property
+    def previous_other(self) -> list[int]:
+        """For each actor, the index of the nearest one before it with another code."""
+        actors = self.items
+        found = [-1] * len(actors)
+        for k in range(1, len(actors)):
+            found[k] = found[k - 1] if actors[k - 1].code == actors[k].code else k - 1
+        return found
+
+    @cached_property
+    def popular(self) -> list[int]:
+        return [k for k, a in enumerate(self.items) if a.sector in _POPULAR]
 
     def after(self, token: int) -> int:
         """Index of the first actor that starts at or after `token`."""
@@ -347,12 +359,12 @@ class _Candidates:
     def nearest_popular(self, token: int) -> ActorMention | None:
         """The popular actor (protesters, students, parties) that starts nearest to `token`,
         the earlier one on a tie."""
-        if not self.popular:
+        popular = self.popular
+        if not popular:
             return None
-        k = bisect_left(self.popular_firsts, token)
-        near = [j for j in (k - 1, k) if 0 <= j < len(self.popular)]
-        best = min(near, key=lambda j: abs(self.popular_firsts[j] - token))
-        return self.items[self.popular[best]]
+        k = bisect_left(popular, token, key=lambda index: self.firsts[index])
+        near = [popular[j] for j in (k - 1, k) if 0 <= j < len(popular)]
+        return self.items[min(near, key=lambda index: abs(self.firsts[index] - token))]
 
 
 class _Cast:
@@ -362,14 +374,21 @@ class _Cast:
 
     def __init__(self, actors: list[ActorMention], folded: Sequence[str]) -> None:
         self.actors = actors  # in text order (ActorRecognizer.find)
+        self.folded = folded
         self.firsts = [a.first for a in actors]
-        places = set(_places(actors, folded))
-        hostile = [a for a in actors if a not in places]
-        self.hostile = _Candidates(hostile)
-        self.other = _Candidates([a for a in hostile if not _after_opponent_word(a, folded)])
         names = [a for a in actors if a.kind == ORG]
         self._name_firsts = [a.first for a in names]
         self._name_reach = list(accumulate((a.last for a in names), max))
+
+    @cached_property
+    def hostile(self) -> _Candidates:
+        places = {id(a) for a in _places(self.actors, self.folded)}
+        return _Candidates([a for a in self.actors if id(a) not in places])
+
+    @cached_property
+    def other(self) -> _Candidates:
+        return _Candidates([a for a in self.hostile.items
+                            if not _after_opponent_word(a, self.folded)])
 
     def in_name(self, start: int, end: int) -> bool:
         """Whether tokens [start, end) lie inside an organization's name."""
@@ -384,7 +403,7 @@ class _Cast:
     def subject(self, match: Match, candidates: _Candidates) -> ActorMention | None:
         """The first candidate that starts inside the trigger's words after its head."""
         lo, hi = bisect_right(self.firsts, match.start), bisect_left(self.firsts, match.end)
-        return next((a for a in self.actors[lo:hi] if a in candidates.members), None)
+        return next((a for a in self.actors[lo:hi] if id(a) in candidates.members), None)
 
 
 def _participants(
