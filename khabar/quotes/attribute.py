@@ -15,7 +15,7 @@ from functools import cached_property
 from khabar.document import Document, Offsets
 from khabar.quotes.lexicon import CueForm, CueLexicon
 from khabar.quotes.memory import SpeakerMemory
-from khabar.quotes.people import People
+from khabar.quotes.people import People, Skips
 from khabar.quotes.scan import Target
 from khabar.quotes.preverbal import subject_before
 from khabar.quotes.speakers import Speaker, entity_gender, explicit_subject
@@ -49,9 +49,11 @@ class Attributor:
         return TitleIndex(self.titles)
 
     @cached_property
-    def groups(self) -> list[Word]:
-        """The article's group words (`مسؤولون`, `الخبراء`), in text order."""
-        return self._groups_in(words_of(self.doc.text, 0, len(self.doc.text), self.folds))
+    def groups(self) -> tuple[list[Word], Skips]:
+        """The article's group words (`مسؤولون`, `الخبراء`), in text order, and those of them
+        still outside every quote."""
+        found = self._groups_in(words_of(self.doc.text, 0, len(self.doc.text), self.folds))
+        return found, Skips(len(found))
 
     def _groups_in(self, words: list[Word]) -> list[Word]:
         found = []
@@ -109,15 +111,20 @@ class Attributor:
         """`قدّر عدد من الخبراء ... ونفوا`: a plural verb goes to a group named just before."""
         if until - since <= _STRETCH:  # the usual case: read the stretch itself
             groups = self._groups_in(words_of(self.doc.text, since, until, self.folds))
+            skips = None
             index = len(groups) - 1
-        else:  # a long page without sentence ends: the page's group words, read once
-            groups = self.groups
-            index = bisect_right(groups, until, key=_end) - 1
+        else:  # a long page without sentence ends: the page's group words, read once, and
+            groups, skips = self.groups  # the quoted ones dropped for good once seen
+            index = skips.last(bisect_right(groups, until, key=_end) - 1)
         while index >= 0 and groups[index].start >= since:
             word = groups[index]
             if word.start not in self.memory.contents:
                 return Speaker(None, self.doc.text[word.start : word.end], None, None, "p")
-            index -= 1
+            if skips is None:
+                index -= 1
+            else:
+                skips.drop(index)
+                index = skips.last(index - 1)
         return None
 
     def _by_title(self, speaker: Speaker, before: int) -> Speaker:

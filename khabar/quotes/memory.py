@@ -10,12 +10,11 @@ a mention (`منسقة`), a first name, or a gendered verb already used with the
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from khabar.document import Offsets
 from khabar.quotes.lexicon import CueForm
-from khabar.quotes.people import Covered, People
+from khabar.quotes.people import Covered, People, Skips
 from khabar.quotes.speakers import Speaker
 
 _LOOKBACK = 8  # earlier quote speakers considered, most recent first
@@ -29,6 +28,7 @@ class SpeakerMemory:
     genders: dict[str, str] = field(default_factory=dict)
     recent: list[tuple[int, Speaker]] = field(default_factory=list)
     contents: Covered = field(default_factory=Covered)  # the quotes' contents so far
+    _skips: dict[str | None, Skips] = field(default_factory=dict, repr=False)
 
     def remember(self, position: int, speaker: Speaker, cue: CueForm) -> None:
         """Record a speaker found at `position`; a singular gendered verb tells their gender."""
@@ -39,49 +39,52 @@ class SpeakerMemory:
         self.recent.append((position, speaker))
 
     def resolve(self, cue: CueForm, position: int, since: int, hint: str | None) -> Speaker | None:
-        """The latest candidate before `position` that agrees with the cue, if any."""
+        """The latest candidate before `position` that agrees with the cue, if any: a recent
+        speaker, or (for a singular cue) a person mentioned since `since` outside the quotes so
+        far; a speaker before a mention at one offset."""
         gender = cue.gender or hint
         plural = cue.number in ("p", "d")
-        for speaker in self._candidates(position, since, plural):
-            if plural != (speaker.number == "p"):
-                continue
-            known = self.genders.get(speaker.entity or "", speaker.gender)
-            if gender and known and known != gender:
-                continue
-            return speaker
-        return None
-
-    def _candidates(self, position: int, since: int, plural: bool) -> Iterator[Speaker]:
-        """Recent speakers and (for a singular cue) persons mentioned since `since`, latest
-        first; at one position the speakers come before the mentions."""
         recent = sorted(((pos, s) for pos, s in self.recent[-_LOOKBACK:] if pos < position),
                         key=lambda item: item[0], reverse=True)
-        mentions = iter(()) if plural else self._mentions(since, position)
-        mention = next(mentions, None)
-        for pos, speaker in recent:
-            while mention is not None and mention[0] > pos:
-                yield mention[1]
-                mention = next(mentions, None)
-            yield speaker
-        while mention is not None:
-            yield mention[1]
-            mention = next(mentions, None)
+        spoken = next(((pos, s) for pos, s in recent if self._agrees(s, plural, gender)), None)
+        if not plural:
+            mentioned = self._latest_person(since, position, gender)
+            if mentioned is not None and (spoken is None or mentioned[0] > spoken[0]):
+                return mentioned[1]
+        return spoken[1] if spoken is not None else None
 
-    def _mentions(self, since: int, until: int) -> Iterator[tuple[int, Speaker]]:
-        """Persons mentioned in [since, until) outside the quotes so far, latest first (those
-        starting at one offset in text order); a quote's mentions are skipped in one step."""
+    def _agrees(self, speaker: Speaker, plural: bool, gender: str | None) -> bool:
+        if plural != (speaker.number == "p"):
+            return False
+        known = self.genders.get(speaker.entity or "", speaker.gender)
+        return not (gender and known and known != gender)
+
+    def _latest_person(self, since: int, until: int, gender: str | None
+                       ) -> tuple[int, Speaker] | None:
+        """The latest person mentioned in [since, until) outside the quotes so far whose known
+        gender agrees (of those at one offset, the first in text order).
+
+        A mention that fails once fails for good (quotes only grow, a person's gender is only
+        ever set once), so it is dropped from later walks for that gender: a dropped subject
+        in a sentence of a whole page does not walk back over every mention each time.
+        """
         starts, items = self.people.starts, self.people.items
+        skips = self._skips.get(gender or None)
+        if skips is None:
+            skips = self._skips[gender or None] = Skips(len(items))
         floor = bisect_left(starts, since)
-        index = bisect_left(starts, until) - 1
-        while index >= floor:
-            run = self.contents.run_at(starts[index])
-            if run is not None:  # every mention from the run's start to here is quoted
-                index = bisect_left(starts, run[0], floor, index + 1) - 1
-                continue
-            first = bisect_left(starts, starts[index], floor, index + 1)
-            for start, end, entity in items[first : index + 1]:
-                if entity.type == "PER":
-                    speaker = Speaker(entity.id, None, Offsets(start, end),
-                                      self.genders.get(entity.id))
-                    yield start, speaker
-            index = first - 1
+        found = None
+        index = skips.last(bisect_left(starts, until) - 1)
+        while index >= floor and (found is None or starts[index] == starts[found]):
+            start, _end, entity = items[index]
+            known = self.genders.get(entity.id)
+            if entity.type != "PER" or start in self.contents or (
+                    gender and known and known != gender):
+                skips.drop(index)
+            else:
+                found = index  # and look on for one at the same offset before it
+            index = skips.last(index - 1)
+        if found is None:
+            return None
+        start, end, entity = items[found]
+        return start, Speaker(entity.id, None, Offsets(start, end), self.genders.get(entity.id))

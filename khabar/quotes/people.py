@@ -61,3 +61,24 @@ class Covered:
 
     def __contains__(self, position: int) -> bool:
         return self.run_at(position) is not None
+
+
+class Skips:
+    """Indexes 0 .. size-1 still worth visiting, walked from right to left. An index found
+    useless for good is dropped, and every later walk skips it (a disjoint-set forest with path
+    halving), so all walks together cost about one visit per index."""
+
+    def __init__(self, size: int) -> None:
+        self._parent = list(range(size + 1))  # slot k + 1 stands for index k; slot 0 for none
+
+    def last(self, index: int) -> int:
+        """The largest index not dropped that is at most `index`; -1 when there is none."""
+        parent, slot = self._parent, index + 1
+        while parent[slot] != slot:
+            parent[slot] = parent[parent[slot]]
+            slot = parent[slot]
+        return slot - 1
+
+    def drop(self, index: int) -> None:
+        """Skip `index` from now on."""
+        self._parent[index + 1] = index

@@ -26,6 +26,7 @@ LINEAR = 6.0  # most that work may grow by (n log n gives under 5; n² gives 16)
 _FIRST = "أحمد محمد خالد سعيد عمر يوسف علي حسن طارق سامي ماجد فهد ناصر عادل وليد هشام".split()
 _LAST = ("العتيبي الشمري الحربي القحطاني الدوسري المطيري الزهراني الغامدي العنزي الكعبي "
          "المنصوري الخطيب النجار الحداد الأنصاري التميمي الهاشمي الجبوري الساعدي").split()
+_WOMEN = "فاطمة مريم ليلى سلمى نورة هدى".split()
 _TITLES = ("وزير الخارجية", "وزير الداخلية", "رئيس الوزراء", "المتحدث باسم الحكومة")
 _ORGS = ("الأمم المتحدة", "جامعة الدول العربية", "منظمة الصحة العالمية", "البنك الدولي")
 _PLACES = "الرياض القاهرة بغداد دمشق بيروت الدوحة".split()
@@ -50,6 +51,8 @@ def _page(size_kb: int, layout: str) -> str:
             f"واعتقلت الشرطة {rng.randint(3, 40)} متظاهرين في {rng.choice(_PLACES)} أمس.",
             f"ونفى {other} وجود خلافات داخل {rng.choice(_ORGS)}.",
             f"ووصل الوفد الاثنين، ومن المقرر أن يزور {rng.choice(_PLACES)} الخميس.",
+            f"وأكدت وزيرة الصحة {rng.choice(_WOMEN)} {rng.choice(_LAST)} أن "
+            f"{rng.choice(_CLAUSES)}، مضيفة أن {rng.choice(_CLAUSES)}.",
         ]
         paragraph = " ".join(sentences)
         if layout == "one-sentence":
