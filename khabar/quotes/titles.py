@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from khabar.arabic import fold
 from khabar.document import Entity
 from khabar.quotes.lexicon import CueLexicon
+from khabar.quotes.people import Skips
 from khabar.quotes.speakers import title_gender
 
 _BEFORE = 6  # words before a mention that may hold its title
@@ -56,22 +57,37 @@ class TitleIndex:
 
     def __init__(self, titles: dict[tuple[int, str], set[str]]) -> None:
         self.items = sorted(titles.items(), reverse=True)
-        self.by_head: dict[str, list[int]] = {}  # word -> indexes into items
-        for index, (_key, words) in enumerate(self.items):
-            for word in words:
+        self.by_head: dict[str, list[int]] = {}  # word -> indexes into items, earliest first
+        for index in range(len(self.items) - 1, -1, -1):
+            for word in self.items[index][1]:
                 self.by_head.setdefault(word, []).append(index)
+        # Per bare title (its folded words): the mentions to walk, and those that failed it.
+        self._walks: dict[tuple[str, ...], tuple[list[int], Skips]] = {}
 
-    def carrying(self, heads: set[str], before: int) -> Iterator[tuple[tuple[int, str], set[str]]]:
-        """The mentions before offset `before` whose words hold every one of `heads`, latest
-        first (in the order of `items`)."""
-        lists = [self.by_head.get(head, []) for head in heads]
-        shortest = min(lists, key=len)
-        # items run from the latest start down: skip those at or after `before`
-        first = bisect_left(shortest, True, key=lambda index: self.items[index][0][0] < before)
-        for position in range(first, len(shortest)):
-            key, words = self.items[shortest[position]]
+    def walk(self, title: tuple[str, ...], heads: set[str], before: int
+             ) -> Iterator[tuple[int, tuple[int, str], set[str]]]:
+        """(position, key, words) of the mentions before offset `before` whose words hold every
+        one of `heads`, latest first (in the order of `items`), less those `drop`ped for
+        `title`; a position is what `drop` takes."""
+        if title not in self._walks:
+            shortest = min((self.by_head.get(head, []) for head in sorted(heads)), key=len)
+            self._walks[title] = (shortest, Skips(len(shortest)))
+        indexes, skips = self._walks[title]
+        position = skips.last(bisect_left(indexes, before, key=self._start) - 1)
+        while position >= 0:
+            key, words = self.items[indexes[position]]
             if heads <= words:
-                yield key, words
+                yield position, key, words
+            else:
+                skips.drop(position)
+            position = skips.last(position - 1)
+
+    def drop(self, title: tuple[str, ...], position: int) -> None:
+        """The mention at `position` of the walk for `title` is no antecedent of it, ever."""
+        self._walks[title][1].drop(position)
+
+    def _start(self, index: int) -> int:
+        return self.items[index][0][0]
 
 
 def title_antecedent(folded_words: list[str], before: int, titles: TitleIndex,
@@ -79,17 +95,22 @@ def title_antecedent(folded_words: list[str], before: int, titles: TitleIndex,
     """The latest person before `before` introduced with the same title as a bare subject.
 
     A person whose gender is known and differs from the title's (`الطالبة` and a man named
-    next to it in `والد الطالبة فيصل`) is not a candidate.
+    next to it in `والد الطالبة فيصل`) is not a candidate. A mention that fails a title fails
+    it for good (genders are only ever set once), so later uses of the title skip it: a long
+    page of bare titles does not walk back over every person each time.
     """
     heads = {_bare(w) for w in folded_words if title_gender(w, lexicon)}
     if not heads:
         return None
     wanted = {_bare(w) for w in folded_words}
     gender = next((title_gender(w, lexicon) for w in folded_words if title_gender(w, lexicon)))
-    for (_start, entity_id), words in titles.carrying(heads, before):
+    title = tuple(folded_words)
+    for position, (_start, entity_id), words in titles.walk(title, heads, before):
         known = genders.get(entity_id)
         if known and gender and known != gender:
-            continue
-        if len(wanted & words) >= 0.6 * len(wanted):  # `الوزير التركي` ~ `وزير الخارجية التركي`
+            titles.drop(title, position)
+        elif len(wanted & words) >= 0.6 * len(wanted):  # `الوزير التركي` ~ `وزير الخارجية التركي`
             return entity_id
+        else:
+            titles.drop(title, position)
     return None
