@@ -104,7 +104,8 @@ class _Writer:
             f"«{self.pick(_CLAUSES)}»، قال {other} للصحفيين.",
             f"وبحسب {self.org()}، فإن نحو {self.rng.randint(2, 90)} ألف شخص نزحوا وإن الخسائر "
             f"بلغت {self.rng.randint(1, 9)}.{self.rng.randint(1, 9)} مليار دولار.",
-            f"واعتقلت الشرطة {self.rng.randint(3, 40)} أشخاص في {self.pick(_PLACES)} {self.date()}.",
+            f"واعتقلت الشرطة {self.rng.randint(3, 40)} أشخاص في {self.pick(_PLACES)} "
+            f"{self.date()}.",
             f"ونفى {other} وجود خلافات داخل {self.org()}.",
             f"وأشار الوزير إلى أن نسبة البطالة بلغت {self.rng.randint(5, 30)} في المئة.",
         ]
@@ -175,8 +176,8 @@ def main() -> None:
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     seconds: dict[str, float] = defaultdict(float)
-    stages = [(name, {**options, "max_chars": args.max_chars} if name == "clean.auto.v1" else options)
-              for name, options in load_config().stages]
+    stages = [(name, {**options, "max_chars": args.max_chars} if name == "clean.auto.v1"
+               else options) for name, options in load_config().stages]
     pipeline = timed_stages(build_pipeline(stages, policy="record"), seconds)
     measure(pipeline, seconds, article(5, "paragraphs"))  # lazy imports and model loading
     print(f"machine: {machine()}")
