@@ -30,8 +30,7 @@ import resource
 import time
 from collections import defaultdict
 
-from dataclasses import replace
-
+from bench.analyze import timed_stages
 from bench.common import machine
 from khabar import build_pipeline, load_config
 from khabar.inputs import RawPage
@@ -130,23 +129,6 @@ def article(size_kb: int, variant: str, seed: int = 7) -> str:
     return title + "\n\n" + joiner.join(paragraphs)
 
 
-def timed_stages(pipeline, seconds: dict[str, float]):
-    """Wrap every built stage so its CPU time is added to `seconds[name]`."""
-
-    def wrap(built):
-        def run(value, _inner=built.run, _name=built.spec.name):
-            started = time.process_time()
-            try:
-                return _inner(value)
-            finally:
-                seconds[_name] += time.process_time() - started
-        return replace(built, run=run)
-
-    pipeline.reader = wrap(pipeline.reader)
-    pipeline.stages = [wrap(stage) for stage in pipeline.stages]
-    return pipeline
-
-
 def measure(pipeline, seconds: dict[str, float], text: str) -> tuple[float, float, str]:
     """CPU and wall seconds for one page (stage CPU seconds go into `seconds`), and the page's
     status."""
@@ -178,7 +160,7 @@ def main() -> None:
     seconds: dict[str, float] = defaultdict(float)
     stages = [(name, {**options, "max_chars": args.max_chars} if name == "clean.auto.v1"
                else options) for name, options in load_config().stages]
-    pipeline = timed_stages(build_pipeline(stages, policy="record"), seconds)
+    pipeline = timed_stages(build_pipeline(stages, policy="record"), seconds, clock=time.process_time)
     measure(pipeline, seconds, article(5, "paragraphs"))  # lazy imports and model loading
     print(f"machine: {machine()}")
     for variant in args.variants.split(","):

@@ -165,7 +165,10 @@ def fuzz_http(requests: int, seed: int, tally: Tally) -> None:
     rng = random.Random(seed)
     folder = tempfile.mkdtemp(prefix="khabar-fuzz-")
     with open_store(Path(folder) / "fuzz.db") as store:
-        store.write_documents([Checker(60).pipeline(p) for p in _pages_for_store()])
+        from khabar.api import load_pipeline
+
+        pipeline = load_pipeline(policy="record")
+        store.write_documents([pipeline(p) for p in _pages_for_store()])
     app = create_app(Path(folder) / "fuzz.db", analyze_per_minute=0)
     values = ["9223372036854775808", "-1", "0", "1e9", "x" * 5000, "%00", "../..", "٣", "NaN",
               "<script>", "'; DROP TABLE x;--", "2024-13-45", "", "\ud7ff", "[]", "{}", "-9223372036854775809"]

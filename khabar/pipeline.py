@@ -115,7 +115,7 @@ class Pipeline:
         for stage in self.stages:
             if doc.status != "ok":
                 break
-            used = time.thread_time() - started
+            used = time.thread_time() - started if self.cpu_budget is not None else 0.0
             if self.cpu_budget is not None and used > self.cpu_budget:
                 rejection = OverBudgetRejected(seconds=used, budget=self.cpu_budget,
                                                stage=stage.spec.name)

@@ -30,8 +30,12 @@ def input_options(command):
 def read_inputs(paths: Iterable[str], input_format: str = "auto", encoding: str | None = None,
                 max_bytes: int | None = None) -> Iterator[RawPage]:
     """Every page under every path, in order (paths are checked before the first is read)."""
-    limits = ReadLimits(max_bytes=max_bytes) if max_bytes else ReadLimits()
-    return _read_inputs(paths, fmt=input_format, encoding=encoding, limits=limits)
+    return _read_inputs(paths, fmt=input_format, encoding=encoding, limits=read_limits(max_bytes))
+
+
+def read_limits(max_bytes: int | None) -> ReadLimits:
+    """The read budget for a `--max-bytes` option (None: the default 10 MiB)."""
+    return ReadLimits(max_bytes=max_bytes) if max_bytes else ReadLimits()
 
 
 def analyzed(paths: Iterable[str], input_format: str, encoding: str | None,

@@ -9,9 +9,9 @@ import time
 import click
 
 from khabar.cli import cli
+from khabar.cli.common import read_limits
 from khabar.config import load_config
 from khabar.inputs import FORMATS as INPUT_FORMATS
-from khabar.inputs import ReadLimits
 from khabar.inputs.paths import check_paths
 from khabar.store.export import FORMATS, export
 from khabar.store.ingest import IngestSummary, ingest
@@ -62,13 +62,11 @@ def ingest_command(paths, db, workers, config, batch_size, input_format, encodin
 
     check_paths(paths)  # before the store is created: a mistyped input leaves no empty database
     settings = load_config(config)
-    limits = ReadLimits()
     if max_bytes:
         settings = settings.with_stage_options("clean.auto.v1", max_bytes=max_bytes)
-        limits = ReadLimits(max_bytes=max_bytes)
     with open_store(db) as store:
         summary = ingest(paths, store, config=settings, workers=workers, batch_size=batch_size,
-                         progress=progress, fmt=input_format, encoding=encoding, limits=limits)
+                         progress=progress, fmt=input_format, encoding=encoding, limits=read_limits(max_bytes))
     click.echo(f"\r{summary.describe()}", err=True)
     if strict and summary.analysis.ok < summary.analysis.processed:
         sys.exit(1)

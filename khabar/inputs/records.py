@@ -51,13 +51,6 @@ def iter_jsonl(stream: BinaryIO, *, origin: str = "<jsonl>",
                                content=line)
 
 
-def iter_jsonl_bytes(data: bytes, *, origin: str = "<jsonl>") -> Iterator[RawPage]:
-    """`iter_jsonl` over bytes already in memory."""
-    import io
-
-    yield from iter_jsonl(io.BytesIO(data), origin=origin, limits=ReadLimits(max_bytes=max(len(data), 1)))
-
-
 def _skip_line(stream: BinaryIO) -> None:
     while True:
         chunk = stream.readline(_CHUNK)

@@ -97,10 +97,11 @@ def _not_strict_utf8(content: bytes) -> Decoded:
     good = sum(1 for char in text if char > "\x7f") - bad
     if good >= _GOOD_PER_BAD * bad or bad * _GOOD_PER_BAD * 10 <= len(text):
         return Decoded(text, "utf-8", replaced=bad)
-    high = [char for char in content.decode("windows-1256", errors="replace") if char > "\x7f"]
+    windows = content.decode("windows-1256", errors="replace")
+    high = [char for char in windows if char > "\x7f"]
     arabic = sum(1 for char in high if "\u0600" <= char <= "\u06ff")
     if high and arabic / len(high) >= _MIN_ARABIC_SHARE:
-        return Decoded(content.decode("windows-1256", errors="replace"), "windows-1256")
+        return Decoded(windows, "windows-1256")
     raise EncodingRejected(encoding="utf-8 (nor Windows-1256)")
 
 

@@ -23,6 +23,24 @@ def hostile_db(tmp_path_factory):
     return build_store(tmp_path_factory.mktemp("hostile") / "khabar.db", hostile=True)
 
 
+def post_raw(app, receive, path: str = "/analyze") -> list[dict]:
+    """POST to `app` at the ASGI level with the given `receive`; the messages it sent back.
+
+    For what a test client cannot do: a body that stops midway, or one read chunk by chunk."""
+    import anyio
+
+    sent: list[dict] = []
+
+    async def send(message):
+        sent.append(message)
+
+    scope = {"type": "http", "method": "POST", "path": path, "raw_path": path.encode(), "query_string": b"",
+             "headers": [(b"content-type", b"application/json")], "http_version": "1.1", "scheme": "http",
+             "server": ("testserver", 80), "client": ("127.0.0.1", 1), "root_path": ""}
+    anyio.run(app, scope, receive, send)
+    return sent
+
+
 def make_client(db, **options):
     """An in-process client over `db`; the rate limit of `POST /analyze` is off unless asked for
     (tests/web/test_robustness.py checks it with a fake clock), so shared clients never hit it."""

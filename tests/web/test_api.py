@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 
-import anyio
 import pytest
 
-from tests.web.conftest import TOKEN, make_client
+from tests.web.conftest import TOKEN, make_client, post_raw
 
 HTML = {"accept": "text/html,application/xhtml+xml,*/*;q=0.8"}
 
@@ -282,19 +281,13 @@ def test_streamed_body_stops_being_read_once_over_the_limit(fixture_db, pipeline
     from khabar.web import create_app
 
     app = create_app(fixture_db, pipeline=pipeline, max_body=1000)
-    chunks, sent = [], []
+    chunks = []
 
     async def receive():
         chunks.append(1)
         return {"type": "http.request", "body": b"z" * 400, "more_body": len(chunks) < 1000}
 
-    async def send(message):
-        sent.append(message)
-
-    scope = {"type": "http", "method": "POST", "path": "/analyze", "raw_path": b"/analyze", "query_string": b"",
-             "headers": [(b"content-type", b"application/json")], "http_version": "1.1", "scheme": "http",
-             "server": ("testserver", 80), "client": ("127.0.0.1", 1), "root_path": ""}
-    anyio.run(app, scope, receive, send)
+    sent = post_raw(app, receive)
     assert len(chunks) == 3  # 1200 bytes > 1000: the fourth chunk is never asked for
     assert sent[0]["status"] == 413
 

@@ -19,7 +19,7 @@ from khabar.document import STATUS_FAILED, STATUS_REJECTED, Document, Reason
 from khabar.errors import MESSAGES, StageError
 from khabar.web.guard import _STATUS_BY_CODE, AnalysisFailed, BodyTooLarge, TooManyRequests
 from khabar.web.limits import RateLimiter, retry_after
-from tests.web.conftest import TOKEN, make_client
+from tests.web.conftest import TOKEN, make_client, post_raw
 
 HTML = {"accept": "text/html"}
 SQLITE_MAX = 2**63 - 1
@@ -364,24 +364,15 @@ def test_no_get_route_answers_500_to_hostile_values(client, value):
 
 
 def test_a_client_that_leaves_mid_body_is_not_a_crash(fixture_db, caplog):
-    import anyio
-
     from khabar.web import create_app
 
     app = create_app(fixture_db, pipeline=ok_pipeline, analyze_per_minute=0)
     messages = iter([{"type": "http.request", "body": b'{"text": "', "more_body": True},
                      {"type": "http.disconnect"}])
-    sent = []
 
     async def receive():
         return next(messages)
 
-    async def send(message):
-        sent.append(message)
-
-    scope = {"type": "http", "method": "POST", "path": "/analyze", "raw_path": b"/analyze", "query_string": b"",
-             "headers": [(b"content-type", b"application/json")], "http_version": "1.1", "scheme": "http",
-             "server": ("testserver", 80), "client": ("127.0.0.1", 1), "root_path": ""}
-    anyio.run(app, scope, receive, send)
+    sent = post_raw(app, receive)
     assert sent[0]["status"] == 400
     assert not [r for r in caplog.records if r.levelname == "ERROR"]
