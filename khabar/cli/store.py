@@ -66,7 +66,8 @@ def ingest_command(paths, db, workers, config, batch_size, input_format, encodin
         settings = settings.with_stage_options("clean.auto.v1", max_bytes=max_bytes)
     with open_store(db) as store:
         summary = ingest(paths, store, config=settings, workers=workers, batch_size=batch_size,
-                         progress=progress, fmt=input_format, encoding=encoding, limits=read_limits(max_bytes))
+                         progress=progress, fmt=input_format, encoding=encoding,
+                         limits=read_limits(max_bytes))
     click.echo(f"\r{summary.describe()}", err=True)
     if strict and summary.analysis.ok < summary.analysis.processed:
         sys.exit(1)
