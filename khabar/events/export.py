@@ -36,7 +36,7 @@ COLUMNS: tuple[str, ...] = (
     "confidence",
 )
 
-FORMATS = ("tsv", "json")
+FORMATS = ("tsv", "csv", "json")
 
 
 def events_table(docs: Iterable[Document]) -> list[dict[str, Any]]:
@@ -53,6 +53,11 @@ def events_table(docs: Iterable[Document]) -> list[dict[str, Any]]:
         for event in doc.events:
             rows.append(_row(doc, event, names))
     return rows
+
+
+def event_row(doc: Document, index: int) -> dict[str, Any]:
+    """The table row of one event of `doc` (by its position in `doc.events`)."""
+    return _row(doc, doc.events[index], {entity.id: entity.name for entity in doc.entities})
 
 
 def _row(doc: Document, event: Event, names: dict[str, str]) -> dict[str, Any]:
@@ -84,32 +89,55 @@ def _row(doc: Document, event: Event, names: dict[str, str]) -> dict[str, Any]:
 def write_events(
     docs: Iterable[Document], fmt: str = "tsv", out: str | PathLike[str] | TextIO | None = None
 ) -> str | None:
-    """Write the events table as TSV (header + rows) or JSON (an array of row objects).
+    """Write the events table as TSV or CSV (header + rows) or JSON (an array of row objects).
 
     `out` is a path, an open text stream, or None to return the text. Returns the text when
     `out` is None, else None.
     """
+    return write_event_rows(events_table(docs), fmt, out)
+
+
+def write_event_rows(
+    rows: Iterable[dict[str, Any]], fmt: str = "tsv", out: str | PathLike[str] | TextIO | None = None
+) -> str | None:
+    """Write rows with the keys of COLUMNS as TSV, CSV or JSON, one row at a time.
+
+    Rows are written as they come, so a long table from the store is never held in memory.
+    CSV quotes cells as needed and keeps their text as is; TSV puts line breaks and tabs
+    inside a cell as spaces.
+    """
     if fmt not in FORMATS:
         raise InputError("E303", format=fmt, valid=", ".join(FORMATS))
-    rows = events_table(docs)
-    buffer = io.StringIO()
-    if fmt == "tsv":
-        writer = csv.writer(buffer, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
-        writer.writerow(COLUMNS)
-        for row in rows:
-            writer.writerow(["" if row[c] is None else _cell(row[c]) for c in COLUMNS])
-    else:
-        buffer.write("[\n")
-        buffer.write(",\n".join(json.dumps(row, ensure_ascii=False) for row in rows))
-        buffer.write("\n]\n" if rows else "]\n")
-    text = buffer.getvalue()
     if out is None:
-        return text
+        buffer = io.StringIO()
+        _write_rows(rows, fmt, buffer)
+        return buffer.getvalue()
     if isinstance(out, (str, PathLike)):
-        Path(out).write_text(text, encoding="utf-8")
+        with open(out, "w", encoding="utf-8", newline="") as stream:
+            _write_rows(rows, fmt, stream)
     else:
-        out.write(text)
+        _write_rows(rows, fmt, out)
     return None
+
+
+def _write_rows(rows: Iterable[dict[str, Any]], fmt: str, out: TextIO) -> None:
+    if fmt == "json":
+        count = 0
+        out.write("[\n")
+        for row in rows:
+            out.write((",\n" if count else "") + json.dumps(row, ensure_ascii=False))
+            count += 1
+        out.write("\n]\n" if count else "]\n")
+        return
+    if fmt == "tsv":
+        writer = csv.writer(out, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+        clean = _cell
+    else:
+        writer = csv.writer(out, lineterminator="\n")
+        clean = str
+    writer.writerow(COLUMNS)
+    for row in rows:
+        writer.writerow(["" if row[c] is None else clean(row[c]) for c in COLUMNS])
 
 
 def _cell(value: Any) -> str:

@@ -197,10 +197,14 @@ FROM events e JOIN documents d ON d.n = e.doc_n
 """
 
 
-def list_events(conn: sqlite3.Connection, *, actor: str | None = None, root: str | None = None,
-                date: str | None = None, limit: int = 20, offset: int = 0) -> Page:
-    """Events, newest first: by actor code (source or target, prefix), CAMEO root, date prefix."""
-    where, params = ["1 = 1"], {"limit": limit, "offset": offset}
+def event_filter(*, actor: str | None = None, root: str | None = None, date: str | None = None,
+                 since: str | None = None, until: str | None = None) -> tuple[str, dict[str, Any]]:
+    """The WHERE condition (over `events e JOIN documents d`) and parameters of the event filters.
+
+    An event's day is its own date, else its article's day; `since`/`until` are inclusive and
+    compare its first ten characters, so a month-only date counts from that month's first day.
+    """
+    where, params = ["1 = 1"], {}
     if actor:
         where.append("(e.source_code LIKE :actor || '%' ESCAPE '\\' OR e.target_code LIKE :actor || '%' ESCAPE '\\')")
         params["actor"] = _like_literal(actor.upper())
@@ -210,11 +214,29 @@ def list_events(conn: sqlite3.Connection, *, actor: str | None = None, root: str
     if date:
         where.append("COALESCE(e.date, d.day) LIKE :date || '%' ESCAPE '\\'")
         params["date"] = _like_literal(date)
-    condition = " AND ".join(where)
+    if since:
+        where.append("substr(COALESCE(e.date, d.day), 1, 10) >= :since")
+        params["since"] = since
+    if until:
+        # A prefix (2015, 2015-07) includes its whole year or month.
+        where.append("substr(COALESCE(e.date, d.day), 1, length(:until)) <= :until")
+        params["until"] = until
+    return " AND ".join(where), params
+
+
+EVENT_ORDER = ("COALESCE(e.date, d.day) IS NULL, COALESCE(e.date, d.day) DESC, d.n DESC, e.idx")
+
+
+def list_events(conn: sqlite3.Connection, *, actor: str | None = None, root: str | None = None,
+                date: str | None = None, since: str | None = None, until: str | None = None,
+                limit: int = 20, offset: int = 0) -> Page:
+    """Events, newest first: by actor code (source or target, prefix), CAMEO root, date prefix, range."""
+    condition, params = event_filter(actor=actor, root=root, date=date, since=since, until=until)
+    params.update(limit=limit, offset=offset)
     total = conn.execute(f"SELECT COUNT(*) FROM events e JOIN documents d ON d.n = e.doc_n WHERE {condition}",
                          params).fetchone()[0]
-    rows = conn.execute(f"{_EVENT_SQL} WHERE {condition} ORDER BY COALESCE(e.date, d.day) IS NULL, "
-                        "COALESCE(e.date, d.day) DESC, d.n DESC, e.idx LIMIT :limit OFFSET :offset", params)
+    rows = conn.execute(f"{_EVENT_SQL} WHERE {condition} ORDER BY {EVENT_ORDER} LIMIT :limit OFFSET :offset",
+                        params)
     items = []
     for doc_id, title, source, day, idx, cameo, plover, source_code, target_code, when, confidence, raw, text in rows:
         event = json.loads(raw) if raw else {}

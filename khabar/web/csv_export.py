@@ -106,16 +106,23 @@ def batched_rows(request: Request, fetch: Callable[[Store, int, int], list[dict[
                  *, batch: int = BATCH) -> Iterator[dict[str, Any]]:
     """Every row `fetch(store, limit, offset)` returns, a batch at a time, until a short batch.
 
-    The store is looked up again for each batch: a streamed response is read from worker
-    threads, and each thread has its own SQLite connection (see khabar.web.app.StoreOpener).
+    The first batch is read now, so a bad parameter fails as a coded error before the response
+    starts. The store is looked up again for each later batch: a streamed response is read from
+    worker threads, and each thread has its own SQLite connection (khabar.web.app.StoreOpener).
     """
+    first = fetch(request.app.state.stores.get(), batch, 0)
+    return _following(request, fetch, first, batch)
+
+
+def _following(request: Request, fetch: Callable[[Store, int, int], list[dict[str, Any]]],
+               rows: list[dict[str, Any]], batch: int) -> Iterator[dict[str, Any]]:
     offset = 0
     while True:
-        rows = fetch(request.app.state.stores.get(), batch, offset)
         yield from rows
         if len(rows) < batch:
             return
         offset += batch
+        rows = fetch(request.app.state.stores.get(), batch, offset)
 
 
 def csv_response(rows: Iterable[dict[str, Any]], columns: Sequence[str], *, filename: str) -> StreamingResponse:

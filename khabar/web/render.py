@@ -15,6 +15,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
+from khabar.web.csv_export import csv_url
 from khabar.web.guard import wants_json
 from khabar.web.highlight import document_marks, highlight
 
@@ -81,8 +82,10 @@ class Renderer:
             query = urlencode({k: v for k, v in params.items() if v not in (None, "")})
             return request.url.path + (f"?{query}" if query else "")
 
-        html = self.env.get_template(template).render(data=data, path=request.url.path, page_url=page_url,
-                                                      json_url=_json_url(request))
+        csv_paths = getattr(request.app.state, "csv_paths", set())
+        html = self.env.get_template(template).render(
+            data=data, path=request.url.path, page_url=page_url, json_url=_json_url(request),
+            csv_url=csv_url(request) if request.url.path in csv_paths else None)
         return HTMLResponse(html, status_code=status)
 
 

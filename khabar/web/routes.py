@@ -21,7 +21,10 @@ from khabar.document import STATUS_OK, STATUS_REJECTED, Document, Reason
 from khabar.errors import REJECTIONS, AccessError, Rejected, RequestError, StageError
 from khabar.inputs import RawPage
 from khabar.store.sqlite import Store
-from khabar.web import views
+from khabar.store.trends import Filters
+from khabar.web import filtered, lists_csv, views
+from khabar.web.csv_export import register_csv_path, wants_csv
+from khabar.web.trends import add_trend_routes
 from khabar.web.guard import AnalysisFailed, TooManyRequests
 from khabar.web.limits import retry_after
 
@@ -185,11 +188,19 @@ def add_routes(app: FastAPI) -> None:  # noqa: C901 - a flat list of small route
         return JSONResponse({"ok": True, "id": doc.id, "outcomes": result.outcomes, "document": doc.to_dict()},
                             status_code=201)
 
-    @app.get("/articles", summary="Stored articles, newest first", tags=["articles"])
+    @app.get("/articles", summary="Stored articles, newest first (filters as for /trends)", tags=["articles"])
     async def articles(request: Request, limit: Limit = 20, offset: Offset = 0,
-                       source: Annotated[str | None, Query(max_length=200)] = None) -> Response:
-        return _respond(request, "articles.html", views.articles(_store(request), source=source, limit=limit,
-                                                                offset=offset))
+                       source: Annotated[str | None, Query(max_length=200)] = None,
+                       q: Annotated[str | None, Query(max_length=500)] = None,
+                       entity: Annotated[str | None, Query(max_length=200)] = None,
+                       actor: Annotated[str | None, Query(max_length=40)] = None,
+                       root: Annotated[str | None, Query(pattern=r"^\d{1,2}$")] = None,
+                       since: Day = None, until: Day = None) -> Response:
+        filters = Filters(q=q, entity=entity, source=source, actor=actor, root=root, since=since, until=until)
+        if wants_csv(request):
+            return lists_csv.articles(request, filters)
+        return _respond(request, "articles.html", filtered.articles(_store(request), filters=filters, limit=limit,
+                                                                   offset=offset))
 
     @app.get("/articles/{doc_id:path}", summary="One article (by id or URL): the Document, its story, entity links",
              tags=["articles"])
@@ -203,6 +214,9 @@ def add_routes(app: FastAPI) -> None:  # noqa: C901 - a flat list of small route
                      entity: Annotated[str | None, Query(max_length=200)] = None,
                      speaker: Annotated[str | None, Query(max_length=200)] = None,
                      limit: Limit = 10, offset: Offset = 0) -> Response:
+        if wants_csv(request):
+            return lists_csv.search(request, q, source=source, since=since, until=until, entity=entity,
+                                    speaker=speaker)
         key = ("search", q, source, since, until, entity, speaker, limit, offset)
         data = request.app.state.cache.get(key, lambda: views.search(
             _store(request), q=q, source=source, since=since, until=until, entity=entity, speaker=speaker,
@@ -213,6 +227,8 @@ def add_routes(app: FastAPI) -> None:  # noqa: C901 - a flat list of small route
     async def entities(request: Request, type: Annotated[str | None, Query(max_length=20)] = None,
                        name: Annotated[str | None, Query(max_length=200)] = None,
                        limit: Limit = 50, offset: Offset = 0) -> Response:
+        if wants_csv(request):
+            return lists_csv.entities(request, type=type, name=name)
         return _respond(request, "entities.html", views.entities(_store(request), type=type, name=name,
                                                                 limit=limit, offset=offset))
 
@@ -226,26 +242,36 @@ def add_routes(app: FastAPI) -> None:  # noqa: C901 - a flat list of small route
     async def quotes(request: Request, speaker: Annotated[str | None, Query(max_length=200)] = None,
                      q: Annotated[str | None, Query(max_length=200)] = None,
                      limit: Limit = 20, offset: Offset = 0) -> Response:
+        if wants_csv(request):
+            return lists_csv.quotes(request, speaker=speaker, text=q)
         return _respond(request, "quotes.html", views.quotes(_store(request), speaker=speaker, text=q,
                                                             limit=limit, offset=offset))
 
     @app.get("/events", summary="Events by actor code, CAMEO root and date", tags=["events"])
     async def events(request: Request, actor: Annotated[str | None, Query(max_length=40)] = None,
                      root: Annotated[str | None, Query(pattern=r"^\d{1,2}$")] = None,
-                     date: Day = None, limit: Limit = 20, offset: Offset = 0) -> Response:
-        return _respond(request, "events.html", views.events(_store(request), actor=actor, root=root, date=date,
-                                                            limit=limit, offset=offset))
+                     date: Day = None, since: Day = None, until: Day = None,
+                     limit: Limit = 20, offset: Offset = 0) -> Response:
+        if wants_csv(request):
+            return lists_csv.events(request, actor=actor, root=root, date=date, since=since, until=until)
+        return _respond(request, "events.html", filtered.events(_store(request), actor=actor, root=root, date=date,
+                                                               since=since, until=until, limit=limit, offset=offset))
 
     @app.get("/stories", summary="Stories, most recent first", tags=["stories"])
     async def stories(request: Request, since: Day = None, until: Day = None,
                       order: Annotated[str, Query(pattern="^(recent|size|outlets)$")] = "recent",
                       limit: Limit = 20, offset: Offset = 0) -> Response:
+        if wants_csv(request):
+            return lists_csv.stories(request, order=order, since=since, until=until)
         return _respond(request, "stories.html", views.stories(_store(request), order=order, since=since,
                                                               until=until, limit=limit, offset=offset))
 
     @app.get("/stories/most-covered", summary="Stories told by the most outlets", tags=["stories"])
     async def most_covered(request: Request, since: Day = None, until: Day = None,
                            limit: Limit = 20, offset: Offset = 0) -> Response:
+        if wants_csv(request):
+            return lists_csv.stories(request, order="outlets", since=since, until=until,
+                                     min_size=views.MOST_COVERED_MIN_SIZE)
         key = ("most-covered", since, until, limit, offset)
         data = request.app.state.cache.get(key, lambda: views.most_covered(
             _store(request), since=since, until=until, limit=limit, offset=offset))
@@ -254,6 +280,10 @@ def add_routes(app: FastAPI) -> None:  # noqa: C901 - a flat list of small route
     @app.get("/stories/{story_id}", summary="One story and each outlet's version", tags=["stories"])
     async def story(request: Request, story_id: Annotated[str, Path(max_length=200)]) -> Response:
         return _respond(request, "story.html", views.story(_store(request), story_id))
+
+    for path in ("/articles", "/search", "/entities", "/quotes", "/events", "/stories", "/stories/most-covered"):
+        register_csv_path(app, path)
+    add_trend_routes(app)
 
     @app.get("/docs", summary="This API, described", tags=["pages"])
     async def docs(request: Request) -> Response:

@@ -61,5 +61,5 @@ def test_write_events_writes_to_a_stream():
 
 
 def test_write_events_rejects_an_unknown_format_and_names_the_valid_ones():
-    with pytest.raises(InputError, match="tsv, json"):
-        write_events([_doc()], fmt="csv")
+    with pytest.raises(InputError, match="tsv, csv, json"):
+        write_events([_doc()], fmt="xlsx")
