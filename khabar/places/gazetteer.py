@@ -1,7 +1,8 @@
 """The gazetteer shipped in the package: places by their folded Arabic name keys.
 
 `data/gazetteer.tsv.gz` is written by scripts/build_gazetteer.py; each row is one place
-(GeoNames id, kind, country, coordinates, population, English and Arabic names). A name is
+(GeoNames id, kind, country, coordinates, population, English and Arabic names, whether it
+is a national capital). A name is
 looked up by `name_key` (folded, each word without its article), so `الرياض`, `الریاض` and
 `رياض` meet the same entry.
 """
@@ -32,6 +33,7 @@ class GazetteerPlace:
     population: int
     name_en: str
     name: str  # the first Arabic name
+    capital: bool = False  # a national capital
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +60,8 @@ def load_gazetteer(data: bytes | None = None) -> Gazetteer:
             continue
         cells = line.split("\t")
         place = GazetteerPlace(int(cells[0]), cells[1], cells[2] or None, float(cells[3]),
-                               float(cells[4]), int(cells[5] or 0), cells[6], cells[7])
+                               float(cells[4]), int(cells[5] or 0), cells[6], cells[7],
+                               len(cells) > 9 and cells[9] == "1")
         by_id[place.geonames] = place
         for name in [cells[7]] + [n for n in cells[8].split("|") if n]:
             key = name_key(name)

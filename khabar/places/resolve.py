@@ -7,8 +7,8 @@ The rule (docs/places.md):
    longer name has none, its leading words (`جمهورية مصر العربية` -> `مصر`) if they name a
    country.
 2. Weight: a country 3, a continent 2, a city 0.2 + log10(population + 10) / 7 (about 1.1 for
-   a city of millions, 0.6 for a town of a thousand); a city in a country the same article
-   names gets +1.5.
+   a city of millions, 0.6 for a town of a thousand); a national capital gets +0.5, and a city
+   in a country the same article names +1.5.
 3. The candidate of highest weight is chosen; its score is its share of all the candidates'
    weight (1.0 when the name has one reading). A name with no candidate stays unresolved with
    reason `no_candidate`.
@@ -26,7 +26,7 @@ from khabar.entities.names import clitic_variants, key_tokens, strip_article, su
 from khabar.places.gazetteer import CITY, CONTINENT, COUNTRY, Gazetteer, GazetteerPlace
 
 NO_CANDIDATE = "no_candidate"
-COUNTRY_WEIGHT, CONTINENT_WEIGHT, SAME_COUNTRY_BONUS = 3.0, 2.0, 1.5
+COUNTRY_WEIGHT, CONTINENT_WEIGHT, CAPITAL_BONUS, SAME_COUNTRY_BONUS = 3.0, 2.0, 0.5, 1.5
 # Words that say what kind of place follows; the name is read with and without them.
 DESCRIPTORS = frozenset(key_tokens(
     "مدينة محافظة العاصمة ولاية منطقة إقليم جزيرة بلدة قرية دولة مملكة إمارة سلطنة جمهورية"))
@@ -92,6 +92,8 @@ class PlaceResolver:
         evidence = [f"name={chosen.name}", f"match={chosen.how}", f"kind={place.kind}"]
         if place.kind == CITY:
             evidence.append(f"population={place.population}")
+            if place.capital:
+                evidence.append("capital")
             if place.country in countries:
                 evidence.append(f"country_in_article={place.country}")
         evidence.append(f"candidates={len(candidates)}")
@@ -128,6 +130,7 @@ def weight(place: GazetteerPlace, countries: frozenset[str]) -> float:
     if place.kind == CONTINENT:
         return CONTINENT_WEIGHT
     bonus = SAME_COUNTRY_BONUS if place.country in countries else 0.0
+    bonus += CAPITAL_BONUS if place.capital else 0.0
     return 0.2 + math.log10(place.population + 10) / 7 + bonus
 
 

@@ -1,3 +1,13 @@
 """Stage families. Importing this package registers every stage (see khabar.pipeline.register)."""
 
-from khabar.stages import dates, entities, entity_roles, events, quantities, quotes, read, segment  # noqa: F401
+from khabar.stages import (  # noqa: F401
+    dates,
+    entities,
+    entity_roles,
+    events,
+    places,
+    quantities,
+    quotes,
+    read,
+    segment,
+)
