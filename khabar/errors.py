@@ -48,6 +48,7 @@ MESSAGES: dict[str, str] = {
     "E505": "no story {story_id!r} in the store; `khabar stories` lists them",
     "E506": "the store {path} has schema version {found}, newer than this khabar ({known}); upgrade khabar",
     "E507": "no entity {entity_id!r} in the store; /entities lists them",
+    "E510": "no place with GeoNames id {geonames} in the store; /places lists them",
     "E508": "no store at {path}; `khabar ingest ... --db {path}` creates one",
     "E601": "nothing at {path}; the API is described at /docs",
     "E602": "invalid parameter {name!r}: {detail}",

@@ -29,6 +29,7 @@ from khabar.errors import KhabarError, StoreError
 from khabar.store import stories as story_signals
 from khabar.store import queries
 from khabar.store.entities import link_entity, recount_entity
+from khabar.store.places import write_places
 from khabar.store.prepare import Prepared, parse_day, prepare
 from khabar.store.search import make_snippet, parse_query
 from khabar.store.stories import StoryHasher
@@ -418,6 +419,7 @@ class Store:
                  local.get(event.target.entity or "") if event.target else None,
                  event.trigger.start, event.trigger.end, local.get(event.location or ""),
                  event.date, event.confidence, event.stage))
+        write_places(c, n, doc, local)
         c.executemany("INSERT INTO spans(doc_n, kind, label, start, \"end\", value, stage, score) "
                       "VALUES (?, 'date', NULL, ?, ?, ?, ?, NULL)",
                       [(n, d.start, d.end, d.value, d.stage) for d in doc.dates])
