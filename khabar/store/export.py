@@ -14,7 +14,7 @@ import json
 from pathlib import Path
 
 from khabar.document import Document
-from khabar.errors import KhabarError
+from khabar.errors import ConfigError
 from khabar.store.sqlite import Store
 
 FORMATS = ("jsonl", "parquet")
@@ -25,7 +25,7 @@ _SCALARS = ("id", "text", "title", "published", "status")
 def export(store: Store, path: str | Path, *, fmt: str = "jsonl", status: str | None = None) -> int:
     """Write every stored document (optionally of one status) to `path`; returns the count."""
     if fmt not in FORMATS:
-        raise KhabarError("E103", option="format", detail=f"{fmt!r}; valid formats: {', '.join(FORMATS)}")
+        raise ConfigError("E103", option="format", detail=f"{fmt!r}; valid formats: {', '.join(FORMATS)}")
     if fmt == "jsonl":
         count = 0
         with open(path, "w", encoding="utf-8") as out:

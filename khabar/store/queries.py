@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from khabar.arabic import fold
-from khabar.errors import StoreError
+from khabar.errors import NotInStoreError
 from khabar.store.entities import entity_key
 
 FOLD_FUNCTION = "khabar_fold"
@@ -64,7 +64,7 @@ def article_context(conn: sqlite3.Connection, doc_id: str) -> dict[str, Any]:
     """What the store knows around one article: its story and its entities' collection ids."""
     row = conn.execute("SELECT n, story_id FROM documents WHERE id = ?", (doc_id,)).fetchone()
     if row is None:
-        raise StoreError("E503", doc_id=doc_id)
+        raise NotInStoreError("E503", doc_id=doc_id)
     n, story_id = row
     links = dict(conn.execute("SELECT local_id, entity_id FROM doc_entities WHERE doc_n = ?", (n,)).fetchall())
     story = None
@@ -125,7 +125,7 @@ def entity_detail(conn: sqlite3.Connection, entity_id: int, *, limit: int = 20) 
     """One entity: names, the articles that mention it, roles over time, quotes, companions."""
     row = conn.execute(f"SELECT {', '.join(_ENTITY_COLUMNS)} FROM entities WHERE id = ?", (entity_id,)).fetchone()
     if row is None:
-        raise StoreError("E507", entity_id=entity_id)
+        raise NotInStoreError("E507", entity_id=entity_id)
     entity = dict(zip(_ENTITY_COLUMNS, row))
     entity["names"] = [{"name": n, "count": c} for n, c in conn.execute(
         "SELECT name, count FROM entity_names WHERE entity_id = ? ORDER BY count DESC, name", (entity_id,))]

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from khabar.arabic import fold
 from khabar.arabic.normalize import fold_char
-from khabar.errors import KhabarError
+from khabar.errors import SearchQueryError
 
 _ONE_LETTER = frozenset("وفبكل")
 _WORD = re.compile(r"[^\W_]+")
@@ -72,11 +72,11 @@ class ParsedQuery:
 def parse_query(query: str) -> ParsedQuery:
     """Split a query into terms and "phrases" and normalize them like the index.
 
-    Raises KhabarError E502 when nothing searchable is left (only punctuation, an unclosed
+    Raises SearchQueryError (E502) when nothing searchable is left (only punctuation, an unclosed
     quote around nothing, too many terms).
     """
     if not isinstance(query, str):
-        raise KhabarError("E502", query=str(query), detail="the query must be text")
+        raise SearchQueryError("E502", query=str(query), detail="the query must be text")
     groups: list[tuple[str, ...]] = []
     parts = re.split(r'["«»“”]', query)
     for number, part in enumerate(parts):
@@ -88,9 +88,9 @@ def parse_query(query: str) -> ParsedQuery:
         else:
             groups.extend((form,) for form in forms)
     if not groups:
-        raise KhabarError("E502", query=query, detail="it has no words to search for")
+        raise SearchQueryError("E502", query=query, detail="it has no words to search for")
     if sum(len(g) for g in groups) > MAX_TERMS:
-        raise KhabarError("E502", query=query[:80], detail=f"more than {MAX_TERMS} words")
+        raise SearchQueryError("E502", query=query[:80], detail=f"more than {MAX_TERMS} words")
     return ParsedQuery(tuple(dict.fromkeys(groups)))
 
 

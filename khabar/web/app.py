@@ -28,7 +28,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect
 
-from khabar.errors import KhabarError, RequestError
+from khabar.errors import ConfigError, KhabarError, PathNotFoundError
 from khabar.store.sqlite import Store
 from khabar.web import fonts
 from khabar.web.guard import Guard, error_response
@@ -123,7 +123,7 @@ def create_app(db: str | Path | Store, *, token: str | None = None, pipeline: An
     """
     path = db.path if isinstance(db, Store) else str(db)
     if path == ":memory:":
-        raise KhabarError("E103", option="db", detail="the web app needs a file-backed store")
+        raise ConfigError("E103", option="db", detail="the web app needs a file-backed store")
     if pipeline is None:
         from khabar.api import load_pipeline
 
@@ -147,7 +147,7 @@ def create_app(db: str | Path | Store, *, token: str | None = None, pipeline: An
     async def font(name: Annotated[str, PathParam(max_length=200)]) -> Response:
         found = app.state.fonts.get(name)
         if found is None:
-            raise RequestError("E601", path=f"/static/fonts/{name}")
+            raise PathNotFoundError("E601", path=f"/static/fonts/{name}")
         return FileResponse(found, media_type="font/ttf", headers={"Cache-Control": "public, max-age=86400"})
 
     @app.exception_handler(KhabarError)

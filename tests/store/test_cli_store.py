@@ -57,7 +57,7 @@ def test_search_json_lines(db, capsys):
 def test_malformed_search_exits_1_with_a_coded_message(db, capsys):
     code, _out, err = run(capsys, "search", "«»!!", "--db", db)
     assert code == 1
-    assert err.startswith("KhabarError: E502")
+    assert err.startswith("SearchQueryError: E502")
 
 
 def test_stories_most_covered(db, capsys):
