@@ -6,23 +6,34 @@ The draw is seeded and recorded here so that the choice can be repeated and was 
 hand. Rules, in order:
 - both corpora in ../shared/data (SaudiNewsNet `content`, ANT `TEXT`); five ANT outlets and five
   SaudiNewsNet outlets, six articles each (60 articles, 10 outlets);
-- no article that eval/ already uses (ids, URLs or store ids in eval/*.jsonl and eval/*.py);
+- no article of the earlier gold sets (the ids in eval/quotes_gold.jsonl, the store ids in
+  eval/stories_judgments.jsonl);
 - bodies of 300 to 1,300 characters, so that every article can be read and annotated in full;
 - at least one title word (`وزير`, `رئيس`, `أمير` ...) in the body: the set is for persons with
   roles, and an article without one says little about roles;
-- per outlet, the six drawn articles alternate dev, test in draw order (three each).
+- per outlet, the six drawn articles alternate dev, test in draw order (three each);
+- then a drawn article that is among the first 1,500 of its corpus in eval.corpora order (which
+  eval.ner_news and eval.stories read, so rules may have been written while reading them) is
+  replaced, in its slot and half, by the next article of a second seeded draw from the same
+  outlet without those (all six Alarabia articles and three Asharq Al-Awsat ones).
+The set of eval/quotes_events_gold.jsonl was drawn at the same time by its own rule; a test
+checks that the two share no article.
 """
 
 from __future__ import annotations
 
 import hashlib
+import itertools
 import random
 import re
 from pathlib import Path
 
+from eval.corpora import ant_records, saudinewsnet_records
 from eval.quotes_corpus import DATA, Article, load_articles
 
 SEED = 14  # the issue number
+REPLACEMENT_SEED = 1414
+READ_BY_OTHER_SCRIPTS = 1500  # eval.ner_news reads this many articles of each corpus
 PER_OUTLET = 6
 MIN_CHARS, MAX_CHARS = 300, 1300
 OUTLETS = {
@@ -32,7 +43,8 @@ OUTLETS = {
 TITLE_WORD = re.compile(r"(?<![\w])[وفبل]?(?:ال)?(?:وزير|وزيرة|رئيس|رئيسة|أمير|الملك|ملك|سفير|مدير|"
                         r"أمين|متحدث|مستشار|نائب|محافظ|قائد|مبعوث|مندوب)")
 EVAL = Path(__file__).resolve().parent
-GOLD = EVAL / "entities_gold.jsonl"  # this set's own gold, not an earlier use
+GOLD = EVAL / "entities_gold.jsonl"
+EARLIER_GOLD = ("quotes_gold.jsonl", "stories_judgments.jsonl")
 
 
 def store_id(article: Article) -> str:
@@ -41,10 +53,15 @@ def store_id(article: Article) -> str:
 
 
 def used_elsewhere() -> str:
-    """Everything eval/ already refers to, as one string to search ids in."""
-    files = [p for p in sorted(EVAL.iterdir()) if p.suffix in (".jsonl", ".py")
-             and p != GOLD and not p.name.startswith("entities_")]
-    return "\n".join(p.read_text(encoding="utf-8") for p in files)
+    """The earlier gold sets, as one string to search ids in."""
+    return "\n".join((EVAL / name).read_text(encoding="utf-8") for name in EARLIER_GOLD)
+
+
+def read_by_other_scripts() -> set[str]:
+    """Ids (ANT DOCNO, SaudiNewsNet URL) of the first articles eval.ner_news reads."""
+    ant = (r["id"].removeprefix("ant-") for r in itertools.islice(ant_records(), READ_BY_OTHER_SCRIPTS))
+    saudi = (r["url"] for r in itertools.islice(saudinewsnet_records(), READ_BY_OTHER_SCRIPTS))
+    return set(ant) | set(saudi)
 
 
 def eligible(article: Article, used: str) -> bool:
@@ -54,15 +71,19 @@ def eligible(article: Article, used: str) -> bool:
 
 def draw(articles: dict[tuple[str, str], Article]) -> list[tuple[str, Article]]:
     """(half, article) pairs, outlet by outlet, in draw order."""
-    used = used_elsewhere()
-    rng = random.Random(SEED)
+    used, read = used_elsewhere(), read_by_other_scripts()
+    rng, spare = random.Random(SEED), random.Random(REPLACEMENT_SEED)
     chosen = []
     for corpus, outlets in OUTLETS.items():
         for outlet in outlets:
             pool = sorted((a for (c, _), a in articles.items()
                            if c == corpus and a.source.lower() == outlet and eligible(a, used)),
                           key=lambda a: a.id)
-            for number, article in enumerate(rng.sample(pool, PER_OUTLET)):
+            drawn = rng.sample(pool, PER_OUTLET)
+            unread = [a for a in pool if a.id not in read and a not in drawn]
+            replacements = iter(spare.sample(unread, sum(a.id in read for a in drawn)))
+            for number, article in enumerate(drawn):
+                article = next(replacements) if article.id in read else article
                 chosen.append(("dev" if number % 2 == 0 else "test", article))
     return chosen
 
