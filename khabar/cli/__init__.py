@@ -23,7 +23,8 @@ def cli() -> None:
 
 
 def _register_commands() -> None:
-    from khabar.cli import analyze, events, quotes, serve, spark, stages, store  # noqa: F401  (each module adds its commands)
+    from khabar.cli import (analyze, events, quotes, serve, spark, stages, store, trends,  # noqa: F401
+                            watch)  # each module adds its commands
 
 
 _register_commands()

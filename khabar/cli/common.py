@@ -14,8 +14,10 @@ from khabar.inputs import read_inputs as _read_inputs
 from khabar.pipeline import Pipeline
 
 
-def input_options(command):
-    """The input options of every command that analyzes pages."""
+def input_options(command=None, *, required: bool = True):
+    """The input options of every command that analyzes pages (PATHS optional when not `required`)."""
+    if command is None:
+        return lambda decorated: input_options(decorated, required=required)
     command = click.option("--config", type=click.Path(dir_okay=False), default=None,
                            help="Pipeline config (TOML).")(command)
     command = click.option("--encoding", default=None,
@@ -24,7 +26,7 @@ def input_options(command):
                            show_default=True,
                            help="How to read the inputs (auto: by file suffix, then by content; "
                                 "stdin is sniffed).")(command)
-    return click.argument("paths", nargs=-1, required=True)(command)
+    return click.argument("paths", nargs=-1, required=required)(command)
 
 
 def read_inputs(paths: Iterable[str], input_format: str = "auto", encoding: str | None = None,

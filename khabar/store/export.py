@@ -15,17 +15,24 @@ from pathlib import Path
 
 from khabar.document import Document
 from khabar.errors import ConfigError
+from khabar.store.network import write_gexf
 from khabar.store.sqlite import Store
 
-FORMATS = ("jsonl", "parquet")
+FORMATS = ("jsonl", "parquet", "gexf")  # gexf: the entity and actor networks (khabar.store.network)
 _STRUCTS = ("source", "reason", "raw")
 _SCALARS = ("id", "text", "title", "published", "status")
 
 
 def export(store: Store, path: str | Path, *, fmt: str = "jsonl", status: str | None = None) -> int:
-    """Write every stored document (optionally of one status) to `path`; returns the count."""
+    """Write every stored document (optionally of one status) to `path`; returns the count.
+
+    `gexf` writes the networks instead (khabar.store.network) and returns the number of edges.
+    """
     if fmt not in FORMATS:
         raise ConfigError("E103", option="format", detail=f"{fmt!r}; valid formats: {', '.join(FORMATS)}")
+    if fmt == "gexf":
+        size = write_gexf(store.conn, path)
+        return size.entity_edges + size.actor_edges
     if fmt == "jsonl":
         count = 0
         with open(path, "w", encoding="utf-8") as out:

@@ -16,6 +16,7 @@ from typing import Any
 from khabar.arabic import fold
 from khabar.errors import NotInStoreError
 from khabar.store.entities import entity_key
+from khabar.store.network import event_ties
 
 FOLD_FUNCTION = "khabar_fold"
 
@@ -122,7 +123,8 @@ def list_entities(conn: sqlite3.Connection, *, type: str | None = None, name: st
 
 
 def entity_detail(conn: sqlite3.Connection, entity_id: int, *, limit: int = 20) -> dict[str, Any]:
-    """One entity: names, the articles that mention it, roles over time, quotes, companions."""
+    """One entity: names, articles that mention it, roles over time, quotes, and its strongest ties
+    (`cooccurring`: by shared articles; `event_ties`: by events between them)."""
     row = conn.execute(f"SELECT {', '.join(_ENTITY_COLUMNS)} FROM entities WHERE id = ?", (entity_id,)).fetchone()
     if row is None:
         raise NotInStoreError("E507", entity_id=entity_id)
@@ -141,6 +143,7 @@ def entity_detail(conn: sqlite3.Connection, entity_id: int, *, limit: int = 20) 
         "JOIN doc_entities b ON b.doc_n = a.doc_n AND b.entity_id != a.entity_id "
         "JOIN entities e ON e.id = b.entity_id WHERE a.entity_id = ? "
         "GROUP BY b.entity_id ORDER BY shared DESC, e.name LIMIT ?", (entity_id, limit))]
+    entity["event_ties"] = event_ties(conn, entity_id, limit=limit)
     entity["quotes"] = list_quotes(conn, speaker_id=entity_id, limit=limit).items
     return entity
 

@@ -27,7 +27,7 @@ from khabar.arabic import fold
 from khabar.document import STATUS_FAILED, STATUS_OK, Document, Reason, Source
 from khabar.errors import KhabarError, StoreError
 from khabar.store import stories as story_signals
-from khabar.store import queries
+from khabar.store import queries, watches
 from khabar.store.entities import link_entity, recount_entity
 from khabar.store.places import write_places
 from khabar.store.prepare import Prepared, parse_day, prepare
@@ -298,6 +298,7 @@ class Store:
                 self._forget_if_changed()
                 for position, item in enumerate(items):
                     result.add(self._write_isolated(position, item, result))
+                watches.evaluate_watches(self.conn)  # in this transaction: a match is recorded once
             except BaseException:
                 self.conn.execute("ROLLBACK")
                 self._frequencies = None  # its in-memory counts may include rolled-back rows

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from khabar.errors import KhabarError
+from khabar.errors import ConfigError, StoreError
 from khabar.store.change import Change, compare_with_baseline
 from khabar.store.queries import Page, _like_literal, entity_ids
 from khabar.store.search import parse_query
@@ -148,12 +148,12 @@ def trend_series(conn: sqlite3.Connection, filters: Filters = Filters(), *, by: 
                  split: str = "none") -> Trend:
     """Articles and stories per period, in one series or one per outlet (largest first).
 
-    Raises KhabarError E103 for an unknown `by` or `split`, E502 for a query with no words.
+    Raises ConfigError E103 for an unknown `by` or `split`, E502 for a query with no words.
     """
     if by not in PERIODS:
-        raise KhabarError("E103", option="by", detail=f"{by!r}; one of {', '.join(PERIODS)}")
+        raise ConfigError("E103", option="by", detail=f"{by!r}; one of {', '.join(PERIODS)}")
     if split not in SPLITS:
-        raise KhabarError("E103", option="split", detail=f"{split!r}; one of {', '.join(SPLITS)}")
+        raise ConfigError("E103", option="split", detail=f"{split!r}; one of {', '.join(SPLITS)}")
     condition, params = document_filter(conn, filters)
     key = "COALESCE(d.source, d.domain, '?')" if split == "source" else f"'{ALL}'"
     rows = _run(conn, f"SELECT {key} AS key, {_PERIOD_SQL[by]} AS period, COUNT(*), "
@@ -228,4 +228,4 @@ def _run(conn: sqlite3.Connection, sql: str, params: dict[str, Any], filters: Fi
     try:
         return conn.execute(sql, params).fetchall()
     except sqlite3.OperationalError as error:  # should not happen: every search term is quoted
-        raise KhabarError("E502", query=filters.q or "", detail=str(error)) from error
+        raise StoreError("E501", detail=f"trends query failed: {error}") from error

@@ -25,6 +25,7 @@ from khabar.store.trends import Filters
 from khabar.web import filtered, lists_csv, views
 from khabar.web.csv_export import register_csv_path, wants_csv
 from khabar.web.trends import add_trend_routes
+from khabar.web.watches import add_watch_routes
 from khabar.web.guard import AnalysisFailed, TooManyRequests
 from khabar.web.limits import retry_after
 
@@ -284,6 +285,7 @@ def add_routes(app: FastAPI) -> None:  # noqa: C901 - a flat list of small route
     for path in ("/articles", "/search", "/entities", "/quotes", "/events", "/stories", "/stories/most-covered"):
         register_csv_path(app, path)
     add_trend_routes(app)
+    add_watch_routes(app)
 
     @app.get("/docs", summary="This API, described", tags=["pages"])
     async def docs(request: Request) -> Response:

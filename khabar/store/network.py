@@ -1,0 +1,127 @@
+"""Networks from the store, written as GEXF 1.2 (the 1.2draft schema that Gephi writes; read by Gephi and by `networkx.read_gexf`).
+
+One file holds two networks, told apart by the `network` attribute of edges and the `kind`
+attribute of nodes, so either can be filtered out in Gephi:
+
+    entities   collection entities (node `e<id>`, with type, articles, mentions); an edge joins
+               two entities named in the same articles, weighted by how many articles they share
+               (an entity that shares no article with another is left out)
+    actors     event actor codes (node `a:<CODE>`); an edge goes from the source actor to the
+               target, weighted by how many events it carries
+
+The graph is directed, for the events; an entity edge runs from the lower entity id to the
+higher one and means the same in both directions.
+
+Example:
+    >>> with open_store("khabar.db") as store:                         # doctest: +SKIP
+    ...     write_gexf(store.conn, "khabar.gexf")
+    >>> import networkx; graph = networkx.read_gexf("khabar.gexf")    # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+GEXF = "http://www.gexf.net/1.2draft"
+ENTITIES, ACTORS = "entities", "actors"
+
+
+@dataclass(frozen=True, slots=True)
+class NetworkSize:
+    """How many nodes and edges a GEXF file got, per network."""
+
+    entity_nodes: int
+    entity_edges: int
+    actor_nodes: int
+    actor_edges: int
+
+
+def cooccurrence(conn: sqlite3.Connection, *, min_articles: int = 1) -> list[tuple[int, int, int]]:
+    """(entity, entity, shared articles) for every pair of entities named in the same articles."""
+    return conn.execute(
+        "SELECT a.entity_id, b.entity_id, COUNT(DISTINCT a.doc_n) AS shared FROM doc_entities a "
+        "JOIN doc_entities b ON b.doc_n = a.doc_n AND b.entity_id > a.entity_id "
+        "GROUP BY a.entity_id, b.entity_id HAVING shared >= ? ORDER BY a.entity_id, b.entity_id",
+        (min_articles,)).fetchall()
+
+
+def actor_events(conn: sqlite3.Connection) -> list[tuple[str, str, int]]:
+    """(source code, target code, events) for every pair of actors that events connect."""
+    return conn.execute(
+        "SELECT source_code, target_code, COUNT(*) FROM events WHERE source_code IS NOT NULL "
+        "AND target_code IS NOT NULL GROUP BY source_code, target_code ORDER BY source_code, target_code").fetchall()
+
+
+def event_ties(conn: sqlite3.Connection, entity_id: int, *, limit: int = 10) -> list[dict[str, Any]]:
+    """The entities an entity meets most often in events, as source or target (strongest first).
+
+    Counts the events whose two actors are linked to collection entities, in either direction;
+    the entity's ties by shared articles are `cooccurring` in khabar.store.queries.entity_detail.
+    """
+    rows = conn.execute(
+        "SELECT e.id, e.name, e.type, COUNT(*) AS events FROM ("
+        "  SELECT target_entity AS other FROM events WHERE source_entity = :id AND target_entity IS NOT NULL"
+        "  UNION ALL SELECT source_entity FROM events WHERE target_entity = :id AND source_entity IS NOT NULL"
+        ") t JOIN entities e ON e.id = t.other WHERE e.id != :id "
+        "GROUP BY e.id ORDER BY events DESC, e.name LIMIT :limit", {"id": entity_id, "limit": limit})
+    return [dict(zip(("id", "name", "type", "events"), row)) for row in rows]
+
+
+def write_gexf(conn: sqlite3.Connection, path: str | Path, *, min_articles: int = 1) -> NetworkSize:
+    """Write both networks to `path` as GEXF 1.2; returns their sizes."""
+    root = ET.Element("gexf", {"xmlns": GEXF, "version": "1.2"})
+    meta = ET.SubElement(root, "meta")
+    ET.SubElement(meta, "creator").text = "khabar"
+    ET.SubElement(meta, "description").text = "entity co-occurrence (shared articles) and event actors (events)"
+    graph = ET.SubElement(root, "graph", {"defaultedgetype": "directed", "mode": "static"})
+    _attributes(graph, "node", [("kind", "string"), ("type", "string"), ("articles", "integer"),
+                                ("mentions", "integer")])
+    _attributes(graph, "edge", [("network", "string")])
+    nodes, edges = ET.SubElement(graph, "nodes"), ET.SubElement(graph, "edges")
+
+    pairs = cooccurrence(conn, min_articles=min_articles)
+    linked = sorted({a for a, _, _ in pairs} | {b for _, b, _ in pairs})
+    for entity_id, name, etype, documents, mentions in _entities(conn, linked):
+        _node(nodes, f"e{entity_id}", name, kind="entity", type=etype, articles=documents, mentions=mentions)
+    for number, (a, b, weight) in enumerate(pairs):
+        _edge(edges, f"c{number}", f"e{a}", f"e{b}", weight, ENTITIES)
+
+    actor_pairs = actor_events(conn)
+    codes = sorted({s for s, _, _ in actor_pairs} | {t for _, t, _ in actor_pairs})
+    for code in codes:
+        _node(nodes, f"a:{code}", code, kind="actor")
+    for number, (source, target, weight) in enumerate(actor_pairs):
+        _edge(edges, f"v{number}", f"a:{source}", f"a:{target}", weight, ACTORS)
+
+    ET.ElementTree(root).write(path, encoding="utf-8", xml_declaration=True)
+    return NetworkSize(len(linked), len(pairs), len(codes), len(actor_pairs))
+
+
+def _attributes(graph: ET.Element, kind: str, names: list[tuple[str, str]]) -> None:
+    block = ET.SubElement(graph, "attributes", {"class": kind, "mode": "static"})
+    for name, value_type in names:
+        ET.SubElement(block, "attribute", {"id": f"{kind}-{name}", "title": name, "type": value_type})
+
+
+def _node(nodes: ET.Element, node_id: str, label: str, **values: Any) -> None:
+    node = ET.SubElement(nodes, "node", {"id": node_id, "label": label})
+    block = ET.SubElement(node, "attvalues")
+    for name, value in values.items():
+        if value is not None:
+            ET.SubElement(block, "attvalue", {"for": f"node-{name}", "value": str(value)})
+
+
+def _edge(edges: ET.Element, edge_id: str, source: str, target: str, weight: int, network: str) -> None:
+    edge = ET.SubElement(edges, "edge", {"id": edge_id, "source": source, "target": target,
+                                         "weight": str(weight)})
+    ET.SubElement(ET.SubElement(edge, "attvalues"), "attvalue", {"for": "edge-network", "value": network})
+
+
+def _entities(conn: sqlite3.Connection, ids: list[int]) -> list[tuple]:
+    return conn.execute("SELECT id, name, type, documents, mentions FROM entities WHERE id IN "
+                        "(SELECT value FROM json_each(?)) ORDER BY id", (json.dumps(ids),)).fetchall()
