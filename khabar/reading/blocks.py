@@ -23,6 +23,8 @@ from dataclasses import dataclass
 
 from khabar.document import HEADING, PARAGRAPH
 from khabar.reading.boilerplate import DOMAIN, OUTLET, SECTION, LineClassifier, line_key
+from khabar.reading.lines import TEASER, LineJudge
+from khabar.reading.title import Candidate, choose_title
 
 _SENTENCE_END = tuple(".!?؟…:\"»”')")
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
@@ -30,6 +32,12 @@ CHARACTER_REFERENCE = re.compile(
     r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _MAX_HEADING_WORDS = 12
 _MAX_TITLE_CHARS = 300
+_LIST_ITEM = re.compile(r"^(?:[-–—•*·▪►]|[\d٠-٩]{1,2}\s*[-.)])\s*")
+_CLOSES_SENTENCE = re.compile(r"[.!?؟…][\"»”')]*$")
+_LEAD_PARAGRAPHS = 5  # how many first paragraphs a title is compared with
+# Reason codes of removals decided by position and repetition (docs/cleaning.md).
+LATIN_WIDGET, RELATED, REPEATED, ABOVE_TITLE, BEFORE_BODY, TITLE, TITLE_COPY, TAIL = (
+    "latin_widget", "related", "repeated", "above_title", "before_body", "title", "title_copy", "tail")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +57,7 @@ class Draft:
     source_name: str | None
     domain: str | None
     removed: int
+    removals: tuple[Removal, ...] = ()
 
 
 def squeeze(line: str) -> str:
@@ -119,24 +128,77 @@ def is_prose(text: str) -> bool:
     return words >= 12 or (words >= 3 and text.endswith(_SENTENCE_END))
 
 
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """A line that cleaning removed: its position among the page's lines, why, and its text."""
+
+    line: int
+    reason: str
+    text: str
+
+
 def clean_blocks(blocks: Sequence[Block], classifier: LineClassifier, *,
-                 title_hint: str | None = None) -> Draft:
+                 title_hint: str | None = None, url: str | None = None,
+                 judge: LineJudge | None = None) -> Draft:
     """Apply the rules in the module docstring to blocks in page order."""
+    judge = judge or LineJudge.load(classifier.networks)
     blocks = [_unglued(_without_glued_furniture(Block(squeeze(b.text), b.kind), classifier))
               for b in blocks if b.text.strip()]
     blocks = [b for b in blocks if b.text]
+    why: dict[int, str] = {}
     kinds = [classifier.kind(b.text) for b in blocks]
     source_name, domain = _find_source(blocks, kinds, classifier)
-    keep = _drop_furniture(blocks, kinds)
+    keep = _drop_furniture(blocks, kinds, why)
     arabic_page = any(_ARABIC.search(blocks[i].text) for i in keep)
-    keep = [i for i in keep if not (arabic_page and _is_latin_widget(blocks[i].text))]
+    keep = _drop(keep, why, LATIN_WIDGET, lambda i: arabic_page and _is_latin_widget(blocks[i].text))
+    keep = _drop(keep, why, None, lambda i: judge.reason(blocks[i].text), blocks=blocks)
+    good = [i for i in keep if _is_good(blocks[i], judge)]
+    keep = _drop_repeated_short_lines(blocks, keep, good, why)
     title = collapse_glued(squeeze(title_hint)) if title_hint else None
     if title is None:
-        title, keep = _take_title(blocks, keep)
-    kept = _drop_title_copies([blocks[i] for i in keep], title)
-    kept = _drop_trailing_furniture(kept)
-    final = tuple(_decide_kind(kept, i) for i in range(len(kept)))
-    return Draft(title, final, source_name, domain, len(blocks) - len(final))
+        title, keep = _take_title(blocks, keep, good, why, judge, url)
+    kept = _drop_title_copies([(i, blocks[i]) for i in keep], title, why)
+    kept = _drop_trailing_furniture(kept, good, judge, why)
+    final = tuple(_decide_kind([b for _, b in kept], i) for i in range(len(kept)))
+    removals = tuple(Removal(i, why[i], blocks[i].text) for i in sorted(why))
+    return Draft(title, final, source_name, domain, len(blocks) - len(final), removals)
+
+
+def _drop(keep: list[int], why: dict[int, str], reason: str | None, test, *,
+          blocks: Sequence[Block] = ()) -> list[int]:
+    """`keep` without the indexes `test` flags; each dropped index gets its reason code (the
+    fixed `reason`, or what `test` returned)."""
+    kept = []
+    for index in keep:
+        verdict = test(index)
+        if verdict and not (blocks and blocks[index].kind == HEADING and verdict == TEASER):
+            why[index] = reason or verdict
+        else:
+            kept.append(index)
+    return kept
+
+
+def _is_good(block: Block, judge: LineJudge) -> bool:
+    return judge.features(block.text).is_good()
+
+
+def _drop_repeated_short_lines(blocks: Sequence[Block], keep: list[int], good: list[int],
+                               why: dict[int, str]) -> list[int]:
+    """A line that is not prose and comes back on the page (a menu at the top and the bottom,
+    a headline in two lists) is the site's; the title's copies are handled apart."""
+    good_set = set(good)
+    keys = Counter(line_key(blocks[i].text) for i in keep if i not in good_set)
+    first_good = good[0] if good else len(blocks)
+    repeated = {key for key, n in keys.items() if n > 1}
+    out = []
+    for index in keep:
+        key = line_key(blocks[index].text)
+        # Above the body the title itself may repeat; title selection settles those lines.
+        if key in repeated and index not in good_set and index > first_good:
+            why[index] = REPEATED
+        else:
+            out.append(index)
+    return out
 
 
 def _find_source(blocks: Sequence[Block], kinds: list[str | None],
@@ -168,18 +230,22 @@ def _looks_like_name(text: str) -> bool:
     return len(text.split()) <= 4 and not text.endswith(_SENTENCE_END) and "،" not in text
 
 
-def _drop_furniture(blocks: Sequence[Block], kinds: list[str | None]) -> list[int]:
+def _drop_furniture(blocks: Sequence[Block], kinds: list[str | None],
+                    why: dict[int, str]) -> list[int]:
     """Indexes of blocks that are not furniture; a section marker swallows its link lines."""
     keep: list[int] = []
     in_section = False
     for index, (block, kind) in enumerate(zip(blocks, kinds)):
         if kind == SECTION:
             in_section = True
+            why[index] = SECTION
             continue
         if in_section and kind is None and is_prose(block.text) and block.kind != HEADING:
             in_section = False
         if kind is None and not in_section:
             keep.append(index)
+        else:
+            why[index] = kind or RELATED
     return keep
 
 
@@ -188,48 +254,92 @@ def _is_latin_widget(text: str) -> bool:
     return not _ARABIC.search(text) and len(text.split()) <= 6
 
 
-def _take_title(blocks: Sequence[Block], keep: list[int]) -> tuple[str | None, list[int]]:
-    """Pick the title among the lines before the first prose; what stands above it is chrome.
+def _take_title(blocks: Sequence[Block], keep: list[int], good: list[int], why: dict[int, str],
+                judge: LineJudge, url: str | None) -> tuple[str | None, list[int]]:
+    """Pick the title among the lines before the first prose; what stands above it is chrome,
+    and so is what stands between it and the first paragraph unless it is prose.
 
-    A line that the page repeats (or glued to itself) is the title; failing that, the first
-    headline-like line of three words or more. Menu entries above the title are dropped.
-    """
+    The title is the headline-like line that agrees best with the first paragraphs and the URL
+    (khabar/reading/title.py), a line the page repeats counting extra; failing any agreement,
+    the line the page repeats, or else the first headline-like line of three words or more."""
+    # The head ends at the first good paragraph; on a page without one, at the first prose.
+    good_set = set(good)
+    ends_head = ((lambda i: i in good_set) if good else (lambda i: is_prose(blocks[i].text)))
     head: list[int] = []
     for index in keep:
-        if is_prose(blocks[index].text) or blocks[index].kind == PARAGRAPH:
+        if ends_head(index) or blocks[index].kind == PARAGRAPH:
             break
         head.append(index)
     keys = Counter(line_key(blocks[i].text) for i in keep if len(blocks[i].text) <= _MAX_TITLE_CHARS)
-    candidates = [i for i in head if _is_headline(blocks[i].text)]
-    repeated = [i for i in candidates if keys[line_key(blocks[i].text)] > 1 or blocks[i].kind == "glued"]
-    chosen = (repeated or [i for i in candidates if len(blocks[i].text.split()) >= 3] or candidates[:1])
-    if not chosen:
+    candidates = [Candidate(i, blocks[i].text, keys[line_key(blocks[i].text)] > 1 or blocks[i].kind == "glued")
+                  for i in head if _is_headline(blocks[i].text)]
+    lead = [blocks[i].text for i in good[:_LEAD_PARAGRAPHS]]
+    agreed = choose_title(candidates, lead, stop=judge.stop, url=url)
+    repeated = [c for c in candidates if c.repeated]
+    chosen = (agreed or (repeated[0] if repeated else None)
+              or next((c for c in candidates if len(c.text.split()) >= 3), None)
+              or (candidates[0] if candidates else None))
+    if chosen is None:
         return None, keep
-    title_index = chosen[0]
-    return blocks[title_index].text, keep[keep.index(title_index) + 1:]
+    position = keep.index(chosen.index)
+    for index in keep[:position]:
+        why[index] = ABOVE_TITLE
+    why[chosen.index] = TITLE
+    rest = keep[position + 1:]
+    body_start = next((n for n, i in enumerate(rest) if i in good or is_prose(blocks[i].text)
+                       or blocks[i].kind == PARAGRAPH), len(rest))
+    for index in rest[:body_start]:
+        if line_key(blocks[index].text) != line_key(chosen.text):  # copies go as title copies
+            why[index] = BEFORE_BODY
+    key = line_key(chosen.text)
+    return chosen.text, [i for n, i in enumerate(rest) if n >= body_start or line_key(blocks[i].text) == key]
 
 
 def _is_headline(text: str) -> bool:
     return len(text) <= _MAX_TITLE_CHARS and not text.endswith((".", "…", ":"))
 
 
-def _drop_title_copies(blocks: list[Block], title: str | None) -> list[Block]:
+def _drop_title_copies(blocks: list[tuple[int, Block]], title: str | None,
+                       why: dict[int, str]) -> list[tuple[int, Block]]:
     if not title:
         return blocks
     key = line_key(title)
     kept = []
-    for block in blocks:
+    for index, block in blocks:
         if len(block.text) <= 2 * len(title) + 10 and line_key(block.text) == key:
+            why[index] = TITLE_COPY
             continue
         if block.text.startswith(title) and len(block.text) > len(title):
             block = Block(block.text[len(title):].strip(), block.kind)  # title glued to a paragraph
-        kept.append(block)
+        kept.append((index, block))
     return kept
 
 
-def _drop_trailing_furniture(blocks: list[Block]) -> list[Block]:
-    last_prose = max((i for i, b in enumerate(blocks) if is_prose(b.text)), default=-1)
-    return blocks[: last_prose + 1] if last_prose >= 0 else blocks
+def _drop_trailing_furniture(blocks: list[tuple[int, Block]], good: list[int], judge: LineJudge,
+                             why: dict[int, str]) -> list[tuple[int, Block]]:
+    """What trails the article goes. The article ends with its last good paragraph and the
+    sentences right after it; from the first line that is not such a sentence on (a list of
+    headlines, a prompt, a footer), the rest is the site's. Without any good paragraph, what
+    trails the last prose line goes."""
+    good_set = set(good)
+    last_good = max((n for n, (i, _) in enumerate(blocks) if i in good_set), default=-1)
+    if last_good >= 0:
+        end = last_good + 1
+        while end < len(blocks) and _continues_article(blocks[end][1].text, judge):
+            end += 1
+    else:
+        end = 1 + max((n for n, (_, b) in enumerate(blocks) if is_prose(b.text)), default=len(blocks) - 1)
+    for index, _ in blocks[end:]:
+        why[index] = TAIL
+    return blocks[:end]
+
+
+def _continues_article(text: str, judge: LineJudge) -> bool:
+    """A short closing sentence of the article, not a headline in a list."""
+    if _LIST_ITEM.match(text) or not _CLOSES_SENTENCE.search(text):
+        return False
+    features = judge.features(text)
+    return features.words >= 4 and features.stopword_density > 0
 
 
 def _decide_kind(blocks: list[Block], index: int) -> Block:

@@ -9,11 +9,13 @@ blank line, so each paragraph's offsets are stable and easy to check by eye.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from khabar.document import Document, Paragraph, Source
+from khabar.document import Document, ModelRef, Paragraph, Source
 from khabar.errors import (
     REJECTIONS,
     MalformedRecordRejected,
@@ -24,13 +26,15 @@ from khabar.errors import (
     TooShortRejected,
 )
 from khabar.inputs.page import FAILURE, RawPage, domain_of
-from khabar.pipeline import register
+from khabar.pipeline import model_identity, register
 from khabar.reading.blocks import Block, clean_blocks, unescape_references
 from khabar.reading.boilerplate import BoilerplateModel, LineClassifier
 from khabar.reading.decode import DEFAULT_MAX_BYTES, decode
 from khabar.reading.html import extract_html
+from khabar.reading.lines import LineJudge
 
-PRODUCES = ("text", "title", "paragraphs", "source")
+# Reading makes the Document: every field later stages may require from it.
+PRODUCES = ("id", "text", "title", "source", "published", "paragraphs", "raw")
 # The longest clean text analyzed: about 100 times the longest news article, and what keeps one
 # document's analysis within 500 MB and a few seconds (docs/reliability.md).
 MAX_CHARS = 1_000_000
@@ -72,11 +76,13 @@ class Cleaner:
         self.max_chars = max_chars
         self.model = boilerplate_model or (BoilerplateModel.load(Path(boilerplate)) if boilerplate else None)
         self.classifier = LineClassifier.load()
+        self.judge = LineJudge.load(self.classifier.networks)
+        self.models = _identity(boilerplate, boilerplate_model)
 
     def __call__(self, page: RawPage) -> Document:
         extracted = self.extract(page)
         draft = clean_blocks(extracted.blocks, self._classifier_for(extracted.source_key),
-                             title_hint=extracted.title)
+                             title_hint=extracted.title, url=extracted.url, judge=self.judge)
         text, paragraphs = layout(draft.blocks)
         self._check(text)
         source = Source(
@@ -134,6 +140,18 @@ class Cleaner:
             raise NotArabicRejected(share=share, minimum=self.min_arabic_share)
 
 
+def _identity(path: str | None, model: BoilerplateModel | None) -> tuple[ModelRef, ...]:
+    """The learned boilerplate model in use, if any: a file, or one learned in this run."""
+    if model is not None:
+        data = json.dumps([model.min_pages, model.min_share,
+                           {k: sorted(v) for k, v in sorted(model.sources.items())}],
+                          ensure_ascii=False).encode("utf-8")
+        return (ModelRef("boilerplate (learned in this run)", hashlib.sha256(data).hexdigest()),)
+    if path:
+        return (model_identity(f"boilerplate {Path(path).name}", [Path(path)]),)
+    return ()
+
+
 def _rejection_of(page: RawPage) -> Rejected:
     """The rejection a failure page stands for: its code's class, with the reader's message."""
     kind = next((k for k in REJECTIONS if k.code == page.error_code), MalformedRecordRejected)
@@ -173,6 +191,6 @@ def layout(blocks: tuple[Block, ...]) -> tuple[str, tuple[Paragraph, ...]]:
 
 
 @register("clean.auto.v1", produces=PRODUCES, reads_pages=True)
-def make_cleaner(**options) -> Cleaner:
+def make_clean(**options) -> Cleaner:
     """Decode, extract (HTML or scraped text), remove boilerplate, keep one title."""
     return Cleaner(**options)

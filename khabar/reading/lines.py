@@ -1,0 +1,171 @@
+"""Judging one line of a page by what it is, in the manner of jusText.
+
+Cleaning (khabar/reading/blocks.py) asks two questions of every line:
+- `LineFeatures.of(text)`: is it *good* prose (long, with the function words of running text)?
+- `LineJudge.reason(text)`: is it page furniture by its form, and which kind? A navigation menu
+  (short items between separators, or section names only), a breadcrumb (section names and
+  separators from the home page down, the article's title often at its end), a stamp (a date or
+  a time with a label of a few words), a row of social networks, an interface prompt (most of
+  its words are the site's own: subscribe, comments, cookies, print), a copyright line, or a
+  teaser (a section name, a separator and another article's headline).
+None of these looks up whole phrases: they count words of a kind (lexicons/page_words.tsv,
+the network names of lexicons/boilerplate.tsv), separators, digits and dates in the line, so a
+site's new wording of the same furniture is recognized too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from khabar.arabic import fold
+from khabar.lexicons import read_rows
+
+# Reason codes for lines judged by their form (docs/cleaning.md lists every code).
+MENU, BREADCRUMB, STAMP, SHARE_ROW, UI_PROMPT, COPYRIGHT, TEASER = (
+    "menu", "breadcrumb", "stamp", "share_row", "ui_prompt", "copyright", "teaser")
+
+_CLOSES_SENTENCE = re.compile(r"[.!?؟…][\"»”')]*$")
+_ITEM_SEPARATORS = re.compile(r"\s+(?:[|•·◄►▶◀●■▪/\\]|[-–—_]{1,2}|[»›>«‹<]{1,2})\s+|\s*[|•·◄►●■▪]\s*")
+_CRUMB_SEPARATORS = re.compile(r"\s*(?:[»›>/\\]|&gt;)\s*")
+_DATE = re.compile(
+    r"\b\d{1,4}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{1,4}\b|[٠-٩]{1,4}\s*[/.\-]\s*[٠-٩]{1,2}\s*[/.\-]\s*[٠-٩]{1,4}")
+_TIME = re.compile(r"\b\d{1,2}\s*:\s*\d{2}\b|[٠-٩]{1,2}\s*:\s*[٠-٩]{2}")
+_DIGITS = re.compile(r"^[\d٠-٩]+[\d٠-٩.,:/\-]*$")
+_TEASER = re.compile(r"^(.{1,30}?)\s*(?:[|:：»›>—–]|\s-)\s*(.+)$")
+_WORD_EDGES = "\"'«»“”()[]{}،,.:;!?؟…-–—|•·/\\"
+_MONTHS = ("يناير فبراير مارس أبريل ابريل مايو يونيو يوليو أغسطس اغسطس سبتمبر أكتوبر اكتوبر نوفمبر "
+           "ديسمبر كانون شباط آذار اذار نيسان أيار ايار حزيران تموز آب اب أيلول ايلول تشرين "
+           "january february march april may june july august september october november december "
+           "jan feb mar apr jun jul aug sep sept oct nov dec")
+_TIME_WORDS = ("السبت الأحد الاحد الاثنين الإثنين الثلاثاء الأربعاء الاربعاء الخميس الجمعة ص م "
+               "صباحا صباحاً مساء مساءً مساءا الأول الاول الثاني بتوقيت غرينتش جرينتش مكة gmt am pm "
+               "utc منذ ساعة ساعات ساعتين دقيقة دقائق دقيقتين يوم أيام يومين أسبوع اسبوع أسابيع "
+               "شهر أشهر hours hour minutes ago")
+
+
+def words_of(text: str) -> list[str]:
+    """The line's words, folded, with punctuation at their edges taken off."""
+    return [w for w in (fold(t.strip(_WORD_EDGES)) for t in text.split()) if w]
+
+
+@dataclass(frozen=True, slots=True)
+class LineFeatures:
+    """What jusText looks at: length, stopword density, how the line ends."""
+
+    words: int
+    stopword_density: float
+    ends_sentence: bool
+
+    def is_good(self) -> bool:
+        """Running text: long, with the function words prose has, ending like a sentence
+        (headlines, even long ones, do not), or longer than any headline."""
+        return (self.words >= 10 and self.stopword_density >= 0.08 and self.ends_sentence) or (
+            self.words >= 20)
+
+
+@dataclass(frozen=True)
+class LineJudge:
+    """Word kinds (section names, interface words, stopwords, network names) and the rules."""
+
+    nav: frozenset[str]
+    ui: frozenset[str]
+    stop: frozenset[str]
+    networks: frozenset[str]
+    time_words: frozenset[str]
+
+    @classmethod
+    def load(cls, networks: frozenset[str] = frozenset()) -> LineJudge:
+        kinds: dict[str, set[str]] = {"nav": set(), "ui": set(), "stop": set()}
+        for kind, word in read_rows("page_words.tsv"):
+            kinds[kind].add(fold(word))
+        network_words = {fold(w) for phrase in networks for w in phrase.split()}
+        return cls(frozenset(kinds["nav"]), frozenset(kinds["ui"]), frozenset(kinds["stop"]),
+                   frozenset(network_words), frozenset(fold(w) for w in (_MONTHS + " " + _TIME_WORDS).split()))
+
+    def features(self, text: str) -> LineFeatures:
+        tokens = text.split()
+        stops = 0
+        for token in tokens:
+            word = fold(token.strip(_WORD_EDGES))
+            if word in self.stop or (word[:1] == "و" and word[1:] in self.stop):
+                stops += 1
+        return LineFeatures(len(tokens), stops / len(tokens) if tokens else 0.0,
+                            bool(_CLOSES_SENTENCE.search(text)))
+
+    def reason(self, text: str) -> str | None:
+        """Which furniture the line is by its form, or None. Long lines are never judged here."""
+        if len(text) > 400:
+            return None
+        words = words_of(text)
+        if not words:
+            return None
+        if "©" in text or "(c)" in text.lower():
+            return COPYRIGHT
+        if self._is_breadcrumb(text):
+            return BREADCRUMB
+        if self._is_stamp(text, words):
+            return STAMP
+        if self._is_share_row(words):
+            return SHARE_ROW
+        if self._is_menu(text, words):
+            return MENU
+        if self._is_prompt(words):
+            return UI_PROMPT
+        if self._is_teaser(text):
+            return TEASER
+        return None
+
+    def _nav_word(self, word: str) -> bool:
+        return word in self.nav or (word[:1] == "و" and word[1:] in self.nav)
+
+    def _is_menu(self, text: str, words: list[str]) -> bool:
+        """Short items between separators, or a line of section names only."""
+        if text.endswith((".", "؟", "?", "!")):
+            return False
+        items = [i for i in _ITEM_SEPARATORS.split(text) if i.strip()]
+        if len(items) >= 3 and all(len(i.split()) <= 3 for i in items):
+            return True
+        nav = sum(self._nav_word(w) or w in self.ui for w in words)
+        return len(words) >= 2 and nav >= 0.75 * len(words) and len(words) <= 15
+
+    def _is_breadcrumb(self, text: str) -> bool:
+        """From a section name down: `الرئيسية » سياسة » <title>`, `Home / World`."""
+        parts = [p for p in _CRUMB_SEPARATORS.split(text) if p.strip()]
+        if len(parts) < 2 or not _CRUMB_SEPARATORS.search(text):
+            return False
+        head = words_of(parts[0])
+        if not head or len(head) > 3:
+            return False
+        starts_home = all(self._nav_word(w) for w in head)
+        short = all(len(p.split()) <= 3 for p in parts[:-1])
+        return short and (starts_home or len(parts) >= 3) and not _DATE.search(text)
+
+    def _is_stamp(self, text: str, words: list[str]) -> bool:
+        """A date or a time and a label of a few words: `آخر تحديث: 12/3/2018 10:45`."""
+        dated = bool(_DATE.search(text) or _TIME.search(text))
+        months = sum(w in self.time_words for w in words)
+        if not dated and not (months and any(_DIGITS.match(w) for w in words)):
+            return False
+        rest = [w for w in words if not _DIGITS.match(w) and w not in self.time_words]
+        return len(rest) <= 4 and not (len(words) > 3 and text.endswith((".", "؟", "!")))
+
+    def _is_share_row(self, words: list[str]) -> bool:
+        networks = sum(w in self.networks for w in words)
+        return networks >= 2 and networks + sum(w in self.ui for w in words) >= 0.6 * len(words)
+
+    def _is_prompt(self, words: list[str]) -> bool:
+        """Mostly the site's own words: a newsletter or cookie prompt, a comment counter."""
+        if len(words) > 20:
+            return False
+        ui = sum(w in self.ui for w in words)
+        counted = sum(bool(_DIGITS.match(w)) for w in words)
+        return ui >= 1 and ui + counted >= max(1, 0.5 * len(words)) or (len(words) >= 4 and ui >= 0.4 * len(words))
+
+    def _is_teaser(self, text: str) -> bool:
+        """A section name, a separator, then another headline: `رياضة | <headline>`."""
+        match = _TEASER.match(text)
+        if not match or text.endswith((".", "!")):
+            return False
+        label = words_of(match.group(1))
+        return 1 <= len(label) <= 3 and all(self._nav_word(w) for w in label) and len(match.group(2).split()) >= 3

@@ -1,0 +1,95 @@
+"""Choosing a page's title by agreement: with the body, the URL's slug and repetition.
+
+A scraped page puts many headline-like lines above its first paragraph: the site's name, menus,
+a breaking-news ticker, other articles' headlines, the title itself (sometimes twice, or glued
+to itself). The title is the line the article is *about*: most of its content words come back
+in the first paragraphs, and in the URL's slug when the page has one. Site names, menus and
+other headlines share few words with the body.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit
+
+from khabar.arabic import fold
+
+_PREFIXES = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
+_SUFFIXES = ("ها", "هم", "ات", "ون", "ين", "ه", "ي")
+_SLUG_SPLIT = re.compile(r"[-_/.+\s]+")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_MIN_AGREEMENT = 0.25
+
+
+def variants(word: str) -> set[str]:
+    """The word and its forms without a clitic prefix or a common suffix (3 letters kept), so
+    that `لبناء`, `بناء` and `البناء` meet."""
+    forms = {word}
+    for prefix in _PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+            forms.add(word[len(prefix):])
+    for form in list(forms):
+        for suffix in _SUFFIXES:
+            if form.endswith(suffix) and len(form) - len(suffix) >= 3:
+                forms.add(form[: -len(suffix)])
+    return forms
+
+
+def content_words(text: str, stop: frozenset[str]) -> list[str]:
+    """Folded letter runs of `text` that are not stopwords (digits and punctuation left out)."""
+    return [w for w in _LETTERS.findall(fold(text)) if w not in stop and len(w) > 1]
+
+
+def vocabulary(texts: Iterable[str], stop: frozenset[str]) -> set[str]:
+    return {form for text in texts for word in content_words(text, stop) for form in variants(word)}
+
+
+def slug_vocabulary(url: str | None, stop: frozenset[str]) -> set[str]:
+    """The words of a URL's path (`/2018/03/01/لأول-مرة-دي-كابريو.html`) and their forms."""
+    if not url:
+        return set()
+    return vocabulary([" ".join(_SLUG_SPLIT.split(unquote(urlsplit(url).path)))], stop)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A headline-like line above the body: where it is and whether the page repeats it."""
+
+    index: int
+    text: str
+    repeated: bool
+
+
+def _share(words: list[str], known: set[str]) -> float:
+    """Share of `words` found in `known`, halved when fewer than two are (a site's name shares
+    one word with the body by chance)."""
+    if not known:
+        return 0.0
+    found = sum(not variants(w).isdisjoint(known) for w in words)
+    return found / len(words) * (1.0 if found >= 2 else 0.5)
+
+
+def choose_title(candidates: Sequence[Candidate], body: Iterable[str], *, stop: frozenset[str],
+                 url: str | None = None) -> Candidate | None:
+    """The candidate that agrees best with the body and the URL; None when none agrees enough.
+
+    Agreement is the share of a candidate's content words found in the first paragraphs (or in
+    the slug), plus a bonus for a line the page repeats. Ties go to the line nearest the body."""
+    in_lead = vocabulary(body, stop)
+    slug = slug_vocabulary(url, stop)
+    best: tuple[float, int] | None = None
+    chosen = None
+    for candidate in candidates:
+        words = content_words(candidate.text, stop)
+        if not words:
+            continue
+        agreement = max(_share(words, in_lead), _share(words, slug))
+        score = agreement + (0.5 if candidate.repeated else 0.0)
+        if score < _MIN_AGREEMENT:
+            continue
+        key = (round(score, 6), candidate.index)
+        if best is None or key > best:
+            best, chosen = key, candidate
+    return chosen
