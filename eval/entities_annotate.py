@@ -17,7 +17,8 @@ left out). Longer strings are placed first, and an occurrence inside a longer me
 so nested names are not annotated twice. For a person, `; title ; affiliation` follow: the title
 occurrence nearest to the person's mentions is its evidence, then the affiliation string nearest
 to the title; `=> value` gives a normalized form where the text's is unusual (`نائب وزيرها للخارجية
-=> نائب وزير الخارجية`) and the affiliation's normalized name (a country for a nationality
+=> نائب وزير الخارجية`; alternatives for coordinated titles: `الباحث|الطبيب`) and the
+affiliation's normalized name (a country for a nationality
 adjective). A string that is not found stops the build with the block number.
 """
 
