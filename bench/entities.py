@@ -23,7 +23,7 @@ from khabar import build_pipeline
 from khabar.document import Document, Entity, Mention
 from khabar.inputs import page_from_record
 from khabar.stages.dates import make_dates
-from khabar.stages.entity_roles import make_merge, make_roles
+from khabar.stages.entity_roles import make_entities_merge, make_entities_roles
 from khabar.stages.quantities import make_quantities
 
 
@@ -43,7 +43,7 @@ def main() -> None:
     docs = [reader(page_from_record(r, origin="saudinewsnet")) for r in saudinewsnet_records(args.articles)]
     docs = [with_stand_in_persons(d) for d in docs if d.status == "ok"]
     print(f"{len(docs)} articles; {machine()}")
-    stages = [("entities.merge.v1", make_merge()), ("entities.roles.v1", make_roles()),
+    stages = [("entities.merge.v1", make_entities_merge()), ("entities.roles.v1", make_entities_roles()),
               ("dates.v1", make_dates()), ("quantities.v1", make_quantities())]
     print("| stage | articles | articles/s (wall) | articles/s (CPU time) |\n|---|---|---|---|")
     for name, stage in stages:

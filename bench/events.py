@@ -26,7 +26,7 @@ from bench.common import saudinewsnet_records
 from khabar.arabic import split_sentences
 from khabar.document import Document, Sentence
 from khabar.events import EventCoder
-from khabar.stages.events import make as make_stage
+from khabar.stages.events import make_events as make_stage
 
 CORPUS = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "saudinewsnet"
 

@@ -1,7 +1,7 @@
 """Speed of the NER tagger: model size, load time, and tokens tagged per second on one core.
 
-    python -m bench.ner            # ner.crf.v1's tagger
-    python -m bench.ner --neural   # ner.neural.v1's: the CRF with the network
+    python -m bench.ner            # ner.crf.v2's tagger
+    python -m bench.ner --neural   # ner.neural.v2's: the CRF with the network
 
 Three workloads, each with a fresh tagger (its per-word memo starts empty):
 - `tag()` over the ANERcorp CAMeL test split (25,008 tokens, 9,075 distinct: a cold memo),
@@ -46,7 +46,7 @@ def load_seconds(runs: int = 5, neural: bool = False
                  ) -> tuple[tuple[float, float], tuple[float, float]]:
     """(median, max) seconds, in a fresh interpreter, to import khabar.ner (which imports the
     `khabar` package) and then to load the model with `load_tagger()` (`neural`: with the
-    network of ner.neural.v1)."""
+    network of ner.neural.v2)."""
     code = ("import time; t=time.perf_counter(); from khabar.ner import load_tagger; "
             f"u=time.perf_counter(); load_tagger(neural={neural}); "
             "print(u-t, time.perf_counter()-u)")
@@ -98,7 +98,7 @@ def report(name: str, tokens: int, seconds: tuple[float, float]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--neural", action="store_true",
-                        help="the tagger of ner.neural.v1 (the CRF with the network)")
+                        help="the tagger of ner.neural.v2 (the CRF with the network)")
     args = parser.parse_args()
     files = [f for f in MODEL_DIR.iterdir() if f.is_file()
              and (args.neural or f.name != NEURAL_FILE)]

@@ -30,7 +30,7 @@ from bench.common import saudinewsnet_records  # noqa: E402
 from khabar.arabic import tokenize  # noqa: E402
 from khabar.document import Document  # noqa: E402
 from khabar.quotes.lexicon import load_lexicon  # noqa: E402
-from khabar.stages.quotes import make  # noqa: E402
+from khabar.stages.quotes import make_quotes  # noqa: E402
 
 
 def contents(limit: int) -> list[str]:
@@ -49,7 +49,7 @@ def main() -> None:
     args = parser.parse_args()
     texts = contents(args.articles)
     lexicon, names = load_lexicon(), person_names(Path(args.data))
-    stage = make()
+    stage = make_quotes()
 
     started = time.perf_counter()
     docs = [prepare(text, names, lexicon) for text in texts]

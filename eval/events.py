@@ -36,7 +36,7 @@ from khabar.arabic import fold, split_sentences, tokenize
 from khabar.document import Document, Event, Sentence
 from khabar.events import EventCoder
 from khabar.events.lexicon import readings
-from khabar.stages.events import make as make_stage
+from khabar.stages.events import make_events as make_stage
 
 GSR = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "events" / "arabic-event-gsr"
 CATEGORIES = ("PROTEST", "ASSAULT")

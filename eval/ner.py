@@ -4,7 +4,7 @@
     python -m eval.ner --limit 200      # first 200 sentences
     python -m eval.ner --markdown       # also print the table for docs/evaluation-ner.md
     python -m eval.ner --sentence-only  # the CRF alone, without article-level consistency
-    python -m eval.ner --neural         # stage ner.neural.v1: the CRF and the network together
+    python -m eval.ner --neural         # stage ner.neural.v2: the CRF and the network together
 
 Entity-level micro precision, recall and F1 with exact span and type match, then per type.
 The test tokens are used as given (ANERcorp tokens, proclitics attached), so the numbers are
@@ -37,7 +37,7 @@ def evaluate(test_file: Path = DEFAULT_TEST, *, limit: int | None = None,
     By default the stage's behaviour is scored: the CRF plus article-level consistency
     (khabar.ner.context) over blocks of WINDOW consecutive sentences, since ANERcorp marks no
     article boundaries. `sentence_only` scores the CRF alone; `neural` adds the network's scores
-    (stage ner.neural.v1, khabar.ner.neural).
+    (stage ner.neural.v2, khabar.ner.neural).
     """
     sentences = read_blank_separated(test_file)[:limit]
     tagger = load_tagger(neural=neural)
@@ -79,7 +79,7 @@ def main() -> int:
     parser.add_argument("--sentence-only", action="store_true",
                         help="score the CRF alone, without article-level consistency")
     parser.add_argument("--neural", action="store_true",
-                        help="the CRF and the convolutional network together (ner.neural.v1)")
+                        help="the CRF and the convolutional network together (ner.neural.v2)")
     args = parser.parse_args()
     if not args.test.exists():
         print(f"test file not found: {args.test} (the shared data folder is needed)", file=sys.stderr)

@@ -16,7 +16,7 @@ import sys
 from eval._bio import SHARED, overlaps, prf, read_bio
 
 from khabar.document import Document, Entity, Mention
-from khabar.stages.entity_roles import make_merge, make_roles
+from khabar.stages.entity_roles import make_entities_merge, make_entities_roles
 
 TYPES = {"PERS": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC"}
 SPLITS = ("test.txt", "val.txt")  # held out: no rule was written while looking at these
@@ -62,7 +62,7 @@ def score(splits, merge, roles, *, misses: bool = False) -> str:
 
 
 def main() -> None:
-    merge, roles = make_merge(gazetteer=False), make_roles()
+    merge, roles = make_entities_merge(gazetteer=False), make_entities_roles()
     if "--misses" in sys.argv:
         score(DEV, merge, roles, misses=True)
         return

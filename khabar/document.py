@@ -17,6 +17,9 @@ import typing
 from dataclasses import dataclass, field
 from typing import Any
 
+# The version of the JSON form below (docs/schema.md). Adding a key keeps it; changing the
+# meaning of a key raises it. Every Document carries it, and a record written before the key
+# existed reads as version 1.
 SCHEMA_VERSION = 1
 
 # Document.status values.
@@ -206,11 +209,20 @@ class Reason:
 
 
 @dataclass(frozen=True, slots=True)
+class ModelRef:
+    """A trained model a stage used: its name and the SHA-256 of its files' content."""
+
+    name: str
+    sha256: str
+
+
+@dataclass(frozen=True, slots=True)
 class TraceEntry:
-    """One stage that ran over the document."""
+    """One stage that ran over the document, with the models it used."""
 
     stage: str
     version: str = "1"
+    models: tuple[ModelRef, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,6 +247,7 @@ class Document:
     raw: RawInfo | None = None
     warnings: tuple[Warning, ...] = ()
     trace: tuple[TraceEntry, ...] = ()
+    schema_version: int = SCHEMA_VERSION
 
     def span_text(self, span: Any) -> str:
         """The text a span-like record (anything with start and end) covers."""
@@ -254,13 +267,40 @@ class Document:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Document:
-        """Rebuild a Document from `to_dict` output."""
-        return _from_plain(cls, data)
+        """Rebuild a Document from `to_dict` output (a record without `schema_version` is 1)."""
+        return _from_plain(cls, {"schema_version": 1, **data})
 
     @classmethod
     def from_json(cls, text: str) -> Document:
         """Rebuild a Document from `to_json` output."""
         return cls.from_dict(json.loads(text))
+
+
+def field_paths() -> frozenset[str]:
+    """Every field a stage may require or produce: `entities`, and nested ones such as
+    `entities.mentions` or `entities.roles` (a field of the records a list holds)."""
+    return frozenset(_paths(Document, ""))
+
+
+def _paths(record: type, prefix: str) -> list[str]:
+    found = []
+    for name, hint in typing.get_type_hints(record).items():
+        path = prefix + name
+        found.append(path)
+        inner = _record_type(hint)
+        if inner is not None:
+            found += _paths(inner, path + ".")
+    return found
+
+
+def _record_type(hint: Any) -> type | None:
+    # The record class a field holds, through `X | None` and `tuple[X, ...]`.
+    for arg in (hint, *typing.get_args(hint)):
+        if isinstance(arg, type) and dataclasses.is_dataclass(arg):
+            return arg
+        if typing.get_origin(arg) is tuple:
+            return _record_type(typing.get_args(arg)[0])
+    return None
 
 
 _SCALARS = (str, int, float, bool, type(None))

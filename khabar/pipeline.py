@@ -1,8 +1,15 @@
 """The pipeline: a reader that turns a raw page into a Document, then small stages in order.
 
-A stage is a callable `Document -> Document` built by a registered factory from plain options.
-Each registered stage declares what it requires and what it produces; `Pipeline` checks the
-order when it is built, so a misordered config fails before any page is read.
+A stage is a callable `Document -> Document` built by a registered factory from plain options,
+in spaCy's manner: each stage module has a `make_<area>` factory registered under a versioned
+name (`ner.crf.v2`). Registration refuses a name another factory holds (E204) and a declared
+requirement or product that is not a field of Document (E205); `build_pipeline` checks that
+every requirement is produced by the reader or an earlier stage, so a misordered config fails
+before any page is read. A stage whose output changes gets a new name.
+
+Every document's trace names each stage that ran, its version and the identity (name and
+content hash) of the trained models it used: a stage callable lists them in its `models`
+attribute (`with_models`).
 
 Error policies: `raise` (tests, development) lets exceptions through; `record` (batches) turns
 a rejection or a crash into a Document with status `rejected` or `failed` and a coded reason.
@@ -18,13 +25,30 @@ and the text is bounded by the reader's size limit, so no stage alone runs unbou
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from khabar.document import STATUS_FAILED, STATUS_REJECTED, Document, Reason, Source, TraceEntry
-from khabar.errors import ConfigError, OrderError, OverBudgetRejected, Rejected, StageError
+from khabar.document import (
+    STATUS_FAILED,
+    STATUS_REJECTED,
+    Document,
+    ModelRef,
+    Reason,
+    Source,
+    TraceEntry,
+    field_paths,
+)
+from khabar.errors import (
+    ConfigError,
+    OrderError,
+    OverBudgetRejected,
+    Rejected,
+    RegistryError,
+    StageError,
+)
 from khabar.inputs import RawPage
 
 DocStage = Callable[[Document], Document]
@@ -59,16 +83,52 @@ def register(
     produces: Iterable[str] = (),
     reads_pages: bool = False,
 ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """Register a stage factory under `area.method.vN`; its docstring's first line is its summary."""
+    """Register a stage factory under `area.method.vN`; its docstring's first line is its summary.
+
+    `requires` and `produces` name fields of Document (`sentences`), or fields of the records
+    a field holds (`entities.mentions`). Raises RegistryError when the name is held by another
+    factory (E204) or a declared field does not exist (E205).
+    """
+    requires, produces = frozenset(requires), frozenset(produces)
+    unknown = sorted((requires | produces) - field_paths())
+    if unknown:
+        raise RegistryError("E205", stage=name, field=unknown[0], fields=", ".join(_top_fields()))
 
     def decorate(factory: Callable[..., Any]) -> Callable[..., Any]:
+        held = REGISTRY.get(name)
+        # The same factory registering again (its module imported twice) is harmless.
+        if held is not None and _origin(held.factory) != _origin(factory):
+            raise RegistryError("E204", name=name, holder=_origin(held.factory))
         summary = (factory.__doc__ or "").strip().splitlines()[0] if factory.__doc__ else ""
-        REGISTRY[name] = StageSpec(
-            name, factory, frozenset(requires), frozenset(produces), summary, reads_pages
-        )
+        REGISTRY[name] = StageSpec(name, factory, requires, produces, summary, reads_pages)
         return factory
 
     return decorate
+
+
+def _origin(factory: Callable[..., Any]) -> str:
+    return f"{factory.__module__}.{factory.__qualname__}"
+
+
+def _top_fields() -> list[str]:
+    return sorted(f.name for f in dataclasses.fields(Document))
+
+
+def model_identity(name: str, files: Iterable[Any]) -> ModelRef:
+    """A model's name and the SHA-256 over its files (names and bytes, in name order).
+
+    `files` are paths or importlib resources; a stage calls this once, when it is built.
+    """
+    digest = hashlib.sha256()
+    for file in sorted(files, key=lambda f: f.name):
+        digest.update(file.name.encode("utf-8") + b"\0" + file.read_bytes() + b"\0")
+    return ModelRef(name, digest.hexdigest())
+
+
+def with_models(run: Any, *models: ModelRef) -> Any:
+    """Attach to a stage callable the identity of the models it uses, for every trace."""
+    run.models = tuple(models)
+    return run
 
 
 def _load_stage_modules() -> None:
@@ -86,6 +146,7 @@ def registered_stages() -> dict[str, StageSpec]:
 class BuiltStage:
     spec: StageSpec
     run: Callable[[Any], Document]
+    trace: TraceEntry  # what the stage adds to every document's trace
 
 
 @dataclass
@@ -153,8 +214,7 @@ class Pipeline:
                 raise StageError("E203", stage=name, detail=repr(error)) from error
             return _marked(value, page_fallback, STATUS_FAILED,
                            Reason("crash", name, f"{type(error).__name__}: {error}"))
-        trace = result.trace + (TraceEntry(name, stage.spec.version),)
-        return dataclasses.replace(result, trace=trace)
+        return dataclasses.replace(result, trace=result.trace + (stage.trace,))
 
 
 def _marked(value: Any, page: RawPage | None, status: str, reason: Reason) -> Document:
@@ -204,7 +264,8 @@ def build_pipeline(
             run = spec.factory(**options)
         except TypeError as error:
             raise ConfigError("E103", option=name, detail=str(error)) from error
-        built.append(BuiltStage(spec, run))
+        models = tuple(getattr(run, "models", ()))
+        built.append(BuiltStage(spec, run, TraceEntry(name, spec.version, models)))
         available |= spec.produces
     if not built:
         raise ConfigError("E103", option="stages", detail="the pipeline needs at least a reader")

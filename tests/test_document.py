@@ -8,7 +8,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from khabar import RawPage
-from khabar.document import Document, Entity, Mention, Offsets, Quote, Role
+from khabar.document import (
+    SCHEMA_VERSION,
+    Document,
+    Entity,
+    Mention,
+    ModelRef,
+    Offsets,
+    Quote,
+    Role,
+    TraceEntry,
+)
 
 _WORDS = ["قال", "الوزير", "إن", "الحكومة", "ستعلن", "خطة", "جديدة", "لدعم", "الزراعة", "في",
           "الأسبوع", "المقبل", "2.4", "مليون", "«نعم»", '"لا"', "،", "؟", "تحديات", "مـــصر", "مُحَمَّد"]
@@ -47,7 +57,7 @@ def test_document_is_frozen():
 def test_json_keeps_arabic_readable_and_round_trips_nested_records():
     doc = Document(
         id="d1", text="قال كارتر إن العلاقة قوية",
-        entities=(Entity("e1", "PER", "آشتون كارتر", (Mention(4, 9, "ner.crf.v1", 0.93),),
+        entities=(Entity("e1", "PER", "آشتون كارتر", (Mention(4, 9, "ner.crf.v2", 0.93),),
                          (Role("وزير الدفاع", "الولايات المتحدة", Offsets(0, 3)),)),),
         quotes=(Quote("e1", "كارتر", Offsets(0, 3), Offsets(13, 25), False),),
     )
@@ -61,3 +71,17 @@ def test_json_has_the_documented_top_level_keys():
     assert keys[:6] == ["id", "text", "title", "source", "published", "paragraphs"]
     assert {"sentences", "entities", "quotes", "events", "dates", "quantities", "status",
             "warnings", "trace"} <= set(keys)
+
+
+def test_every_document_carries_its_schema_version_and_an_old_record_reads_as_version_1():
+    data = Document(id="x").to_dict()
+    assert data["schema_version"] == SCHEMA_VERSION
+    del data["schema_version"]
+    assert Document.from_dict(data).schema_version == 1
+
+
+def test_trace_models_round_trip_through_json():
+    doc = Document(id="x", trace=(TraceEntry("ner.crf.v2", "2", (ModelRef("ner", "ab" * 32),)),))
+    assert Document.from_json(doc.to_json()) == doc
+    assert doc.to_dict()["trace"] == [
+        {"stage": "ner.crf.v2", "version": "2", "models": [{"name": "ner", "sha256": "ab" * 32}]}]

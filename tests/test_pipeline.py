@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import time
 
 import pytest
 
 from khabar import RawArchive, RawPage, build_pipeline, register
-from khabar.errors import ConfigError, OrderError, StageError
-from khabar.pipeline import REGISTRY, registered_stages
+from khabar.config import load_config
+from khabar.document import Document, field_paths
+from khabar.errors import ConfigError, OrderError, RegistryError, StageError
+from khabar.pipeline import REGISTRY, model_identity, registered_stages
 
 ARTICLE = "عنوان الخبر\nقال الوزير إن الاجتماع كان مثمرا وناقش قضايا كثيرة تهم المواطنين.".encode()
 
@@ -150,3 +154,82 @@ def test_issue_19_a_document_past_its_cpu_budget_is_rejected_before_the_next_sta
 def test_a_cpu_budget_must_be_a_positive_number(budget):
     with pytest.raises(ConfigError):
         build_pipeline(["clean.auto.v1"], cpu_budget=budget)
+
+
+# -- the registry: names, contracts, factories, models ------------------------------------------
+
+def _make_other_cleaner():
+    """Another factory that wants an existing name."""
+    return lambda page: None
+
+
+def test_a_stage_name_held_by_another_factory_is_refused():
+    with pytest.raises(RegistryError) as caught:
+        register("clean.auto.v1", produces=("text",), reads_pages=True)(_make_other_cleaner)
+    assert caught.value.code == "E204" and "khabar.stages.read.make_clean" in caught.value.message
+    assert registered_stages()["clean.auto.v1"].factory.__name__ == "make_clean"
+
+
+def test_the_same_factory_registering_again_is_harmless():
+    register("test.crash.v1", requires=("sentences",))(_make_crasher)
+    assert REGISTRY["test.crash.v1"].factory is _make_crasher
+
+
+@pytest.mark.parametrize("requires, produces, field", [
+    (("sentence",), (), "sentence"),
+    (("sentences",), ("mentions",), "mentions"),
+    (("entities.role",), (), "entities.role"),
+])
+def test_a_declared_field_that_document_lacks_is_refused(requires, produces, field):
+    with pytest.raises(RegistryError) as caught:
+        register("test.typo.v1", requires=requires, produces=produces)(_make_liar)
+    assert caught.value.code == "E205" and repr(field) in caught.value.message
+    assert "test.typo.v1" not in REGISTRY
+
+
+def test_every_stage_declares_fields_of_document_and_has_a_make_area_factory():
+    paths = field_paths()
+    for name, spec in registered_stages().items():
+        if name.startswith("test."):
+            continue
+        assert spec.requires | spec.produces <= paths, name
+        area = name.split(".")[0]
+        assert spec.factory.__name__.startswith(f"make_{area}"), (
+            f"{name}: factory {spec.factory.__module__}.{spec.factory.__name__} should be "
+            f"make_{area}… (one make_<area> factory per stage)")
+
+
+def test_the_default_stages_read_only_what_the_reader_or_an_earlier_stage_produced():
+    known = registered_stages()
+    available: set[str] = set()
+    for name, _options in load_config().stages:
+        assert known[name].requires <= available, name
+        available |= known[name].produces
+
+
+def test_the_trace_names_the_models_with_their_content_hash(pipeline):
+    doc = pipeline(RawPage(ARTICLE))
+    models = {entry.stage: entry.models for entry in doc.trace}
+    (ner,) = models["ner.crf.v2"]
+    assert ner.name == "ner" and len(ner.sha256) == 64
+    assert models["clean.auto.v1"] == () and models["segment.sentences.v1"] == ()
+    assert [m.name for m in models["events.cameo.v1"]] == ["events/sentence_classifier"]
+    assert Document.from_json(doc.to_json()) == doc
+
+
+def test_a_model_identity_changes_with_any_byte_of_its_files(tmp_path):
+    (tmp_path / "a.bin").write_bytes(b"weights")
+    (tmp_path / "b.tsv").write_bytes(b"words")
+    before = model_identity("m", [tmp_path / "b.tsv", tmp_path / "a.bin"])
+    assert before == model_identity("m", [tmp_path / "a.bin", tmp_path / "b.tsv"])
+    (tmp_path / "b.tsv").write_bytes(b"wordz")
+    assert model_identity("m", [tmp_path / "a.bin", tmp_path / "b.tsv"]).sha256 != before.sha256
+
+
+def test_a_learned_boilerplate_model_is_named_in_the_trace(tmp_path):
+    model = tmp_path / "boilerplate.json"
+    model.write_text('{"sources": {"example.com": ["تابعونا على تويتر"]}}', encoding="utf-8")
+    pipeline = build_pipeline([("clean.auto.v1", {"boilerplate": str(model)})])
+    (entry,) = pipeline(RawPage(ARTICLE)).trace
+    assert [m.name for m in entry.models] == ["boilerplate boilerplate.json"]
+

@@ -1,5 +1,5 @@
 """A small convolutional tagger, decoded together with the CRF: its scores, times a weight, are
-added to the CRF's emission and transition scores (stage `ner.neural.v1`).
+added to the CRF's emission and transition scores (stage `ner.neural.v2`).
 
 Per token, the input is the sum of learned 64-d embeddings of the token's own CRF attributes
 (word, affixes, clitic-stripped forms, shape, clusters, news frequency) and of its list matches,

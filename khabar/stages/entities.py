@@ -1,5 +1,8 @@
-"""Named-entity mentions from the trained CRF tagger (khabar.ner): stages `ner.crf.v1` (the CRF)
-and `ner.neural.v1` (the CRF and a small convolutional network decoded together).
+"""Named-entity mentions from the trained CRF tagger (khabar.ner): stages `ner.crf.v2` (the CRF)
+and `ner.neural.v2` (the CRF and a small convolutional network decoded together).
+
+The `.v1` names were the same stages before their article-level step and retrained lists
+changed their output (docs/changelog.md).
 
 Each sentence is split into khabar tokens and tagged with BIO labels (PER, ORG, LOC, MISC);
 confident names are then propagated to their untagged repeats in the article, and words the
@@ -18,35 +21,50 @@ from pathlib import Path
 
 from khabar.arabic import fold, tokenize
 from khabar.document import Document, Entity, Mention
+from khabar.ner import tagger as ner_files
 from khabar.ner.tagger import MODEL_DIR, NerTagger, load_tagger
-from khabar.pipeline import register
+from khabar.pipeline import model_identity, register, with_models
 
-STAGE = "ner.crf.v1"
-NEURAL_STAGE = "ner.neural.v1"
+STAGE = "ner.crf.v2"
+NEURAL_STAGE = "ner.neural.v2"
+# Each NER stage adds one entity per mention; entities.merge.v1 merges them per article.
+PRODUCES = ("entities.mentions",)
 
 
-@register(STAGE, requires=("sentences",), produces=("mentions",))
-def make(*, model_dir: str | None = None) -> Callable[[Document], Document]:
+@register(STAGE, requires=("sentences",), produces=PRODUCES)
+def make_ner(*, model_dir: str | None = None) -> Callable[[Document], Document]:
     """Find PER, ORG, LOC and MISC mentions with the trained CRF tagger.
 
     Args:
         model_dir: a directory holding another trained model (default: the shipped one).
     """
-    return _finder(load_tagger(Path(model_dir) if model_dir else MODEL_DIR), STAGE)
+    directory = Path(model_dir) if model_dir else MODEL_DIR
+    return with_models(_finder(load_tagger(directory), STAGE), _identity(directory, neural=False))
 
 
-@register(NEURAL_STAGE, requires=("sentences",), produces=("mentions",))
-def make_neural(*, model_dir: str | None = None) -> Callable[[Document], Document]:
+@register(NEURAL_STAGE, requires=("sentences",), produces=PRODUCES)
+def make_ner_neural(*, model_dir: str | None = None) -> Callable[[Document], Document]:
     """Find PER, ORG, LOC and MISC mentions with the CRF and a small neural network together.
 
     The network's label scores are added to the CRF's before decoding (khabar.ner.neural);
-    everything else is as in `ner.crf.v1`.
+    everything else is as in `ner.crf.v2`.
 
     Args:
         model_dir: a directory holding another trained model (default: the shipped one).
     """
-    return _finder(load_tagger(Path(model_dir) if model_dir else MODEL_DIR, neural=True),
-                   NEURAL_STAGE)
+    directory = Path(model_dir) if model_dir else MODEL_DIR
+    return with_models(_finder(load_tagger(directory, neural=True), NEURAL_STAGE),
+                       _identity(directory, neural=True))
+
+
+def _identity(directory: Path, *, neural: bool):
+    """The model's name (its directory) and the hash of the files `load_tagger` reads."""
+    names = [ner_files.MODEL_FILE, ner_files.CLUSTER_FILE, ner_files.ENTITY_WORDS_FILE,
+             ner_files.PRIORS_FILE, ner_files.VECTORS_FILE, ner_files.EMISSIONS_FILE]
+    if neural:
+        names.append(ner_files.NEURAL_FILE)
+    files = [directory / name for name in names if (directory / name).exists()]
+    return model_identity(directory.name, files)
 
 
 def _finder(tagger: NerTagger, stage: str) -> Callable[[Document], Document]:

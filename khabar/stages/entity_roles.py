@@ -23,8 +23,8 @@ MERGE = "entities.merge.v1"
 ROLES = "entities.roles.v1"
 
 
-@register(MERGE, requires=["mentions"], produces=["entities"])
-def make_merge(*, gazetteer: bool = True) -> Callable[[Document], Document]:
+@register(MERGE, requires=["entities.mentions"], produces=["entities"])
+def make_entities_merge(*, gazetteer: bool = True) -> Callable[[Document], Document]:
     """Merge mentions into entities per article (short names, spellings, aliases).
 
     Options:
@@ -47,8 +47,8 @@ def make_merge(*, gazetteer: bool = True) -> Callable[[Document], Document]:
     return merge
 
 
-@register(ROLES, requires=["entities"], produces=["roles"])
-def make_roles() -> Callable[[Document], Document]:
+@register(ROLES, requires=["entities"], produces=["entities.roles"])
+def make_entities_roles() -> Callable[[Document], Document]:
     """Attach titles and affiliations to persons (`وزير الدفاع الأمريكي، آشتون كارتر`)."""
     lexicon = load_role_lexicon()
 

@@ -11,14 +11,16 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 
+from importlib import resources
+
 from khabar.document import Document, Event
-from khabar.events.classifier import SentenceClassifier
+from khabar.events.classifier import MODEL_NAME, MODEL_PACKAGE, SentenceClassifier
 from khabar.events.coder import STAGE, EventCoder
-from khabar.pipeline import register
+from khabar.pipeline import model_identity, register, with_models
 
 
 @register(STAGE, requires=("sentences",), produces=("events",))
-def make(*, min_confidence: float = 0.0, classifier: bool = True
+def make_events(*, min_confidence: float = 0.0, classifier: bool = True
          ) -> Callable[[Document], Document]:
     """Code events (CAMEO + PLOVER) with source and target actors from each sentence.
 
@@ -43,4 +45,6 @@ def make(*, min_confidence: float = 0.0, classifier: bool = True
                 events.extend(e for e in rescored if e.confidence >= min_confidence)
         return dataclasses.replace(doc, events=tuple(events))
 
-    return code_and_rescore
+    folder = resources.files(MODEL_PACKAGE)
+    files = [folder / f"{MODEL_NAME}.json", folder / f"{MODEL_NAME}.npz"]
+    return with_models(code_and_rescore, model_identity("events/" + MODEL_NAME, files))

@@ -20,7 +20,7 @@ STAGE = "places.resolve.v1"
 
 
 @register(STAGE, requires=("entities",), produces=("places",))
-def make() -> Callable[[Document], Document]:
+def make_places() -> Callable[[Document], Document]:
     """Resolve places (LOC entities, event locations) to GeoNames ids and coordinates."""
     resolver = PlaceResolver(load_gazetteer(), stage=STAGE)
 

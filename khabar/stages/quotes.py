@@ -13,7 +13,7 @@ from khabar.quotes.lexicon import load_lexicon
 
 
 @register(STAGE, requires=("sentences", "entities"), produces=("quotes",))
-def make(*, lexicon_dir: str | None = None) -> Callable[[Document], Document]:
+def make_quotes(*, lexicon_dir: str | None = None) -> Callable[[Document], Document]:
     """Find direct and reported quotes and attribute each to a speaker entity.
 
     Options: `lexicon_dir`, a folder with quote_cues.tsv and quote_words.tsv to use instead of

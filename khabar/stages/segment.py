@@ -20,6 +20,6 @@ def find_sentences(doc: Document) -> Document:
 
 
 @register("segment.sentences.v1", requires=("paragraphs",), produces=("sentences",))
-def make_sentence_splitter() -> object:
+def make_segment() -> object:
     """Split paragraphs into sentences (Arabic and Latin end marks; 2.4 stays whole)."""
     return find_sentences

@@ -36,7 +36,7 @@ def raw_entities(text: str, gold: list[tuple[str, str]]) -> tuple[Entity, ...]:
                 spans.append((start, end, kind))
     spans.sort()
     return tuple(
-        Entity(f"m{i}", kind, text[s:e], (Mention(s, e, "ner.crf.v1", 0.9),))
+        Entity(f"m{i}", kind, text[s:e], (Mention(s, e, "ner.crf.v2", 0.9),))
         for i, (s, e, kind) in enumerate(spans, start=1)
     )
 

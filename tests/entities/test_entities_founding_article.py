@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from khabar.document import Paragraph
-from khabar.stages.entity_roles import make_merge, make_roles
+from khabar.stages.entity_roles import make_entities_merge, make_entities_roles
 
 GOLD = [
     ("آشتون كارتر", "PER"), ("كارتر", "PER"), ("فكري إشيق", "PER"), ("جون كيري", "PER"),
@@ -35,7 +35,7 @@ def founding_article(seed_article, mentions_doc):
         paragraphs.append(Paragraph(start, start + len(block)))
         cursor = start + len(block)
     doc = mentions_doc(body, GOLD, paragraphs=tuple(paragraphs), published="2016-07-20")
-    return make_roles()(make_merge()(doc))
+    return make_entities_roles()(make_entities_merge()(doc))
 
 
 @pytest.mark.shared

@@ -6,12 +6,12 @@ import dataclasses
 
 import pytest
 
-from khabar.stages.entity_roles import make_merge
+from khabar.stages.entity_roles import make_entities_merge
 
 
 @pytest.fixture(scope="module")
 def merge():
-    return make_merge(gazetteer=False)
+    return make_entities_merge(gazetteer=False)
 
 
 def names_by_id(doc):
@@ -110,7 +110,7 @@ def test_merge_uses_the_majority_type_when_a_name_is_tagged_two_ways(merge, ment
     ],
 )
 def test_merge_gazetteer_adds_places_and_organizations_the_tagger_missed(mentions_doc, text, expected):
-    doc = make_merge()(mentions_doc(text, []))
+    doc = make_entities_merge()(mentions_doc(text, []))
     assert [e.name for e in doc.entities] == expected
     assert all(e.type in ("LOC", "ORG") for e in doc.entities)
 
@@ -118,14 +118,14 @@ def test_merge_gazetteer_adds_places_and_organizations_the_tagger_missed(mention
 def test_merge_gazetteer_leaves_existing_mentions_alone(mentions_doc):
     text = "قال رئيس الوزراء في مصر إن مصر مستقرة."
     doc = mentions_doc(text, [("مصر", "ORG")])
-    merged = make_merge()(doc)
+    merged = make_entities_merge()(doc)
     assert [(e.name, len(e.mentions)) for e in merged.entities] == [("مصر", 2)]
-    assert all(m.stage == "ner.crf.v1" for m in merged.entities[0].mentions)
+    assert all(m.stage == "ner.crf.v2" for m in merged.entities[0].mentions)
 
 
 def test_merge_gazetteer_mention_leaves_out_the_proclitic(mentions_doc):
     text = "وصل الوفد وللأمم المتحدة رأي آخر، ثم زار والعراق."
-    doc = make_merge()(mentions_doc(text, []))
+    doc = make_entities_merge()(mentions_doc(text, []))
     spans = {e.name: [text[m.start:m.end] for m in e.mentions] for e in doc.entities}
     assert spans == {"الأمم المتحدة": ["لأمم المتحدة"], "العراق": ["العراق"]}
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 
 from khabar.entities.nisba import load_role_lexicon
-from khabar.stages.entity_roles import make_merge, make_roles
+from khabar.stages.entity_roles import make_entities_merge, make_entities_roles
 
 
 @pytest.fixture(scope="module")
 def analyze():
-    merge, roles = make_merge(gazetteer=False), make_roles()
+    merge, roles = make_entities_merge(gazetteer=False), make_entities_roles()
     return lambda doc: roles(merge(doc))
 
 

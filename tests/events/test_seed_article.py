@@ -10,7 +10,7 @@ import pytest
 from khabar.arabic import split_sentences
 from khabar.document import Document, Entity, Mention, Offsets, Role, Sentence
 from khabar.events import EventCoder
-from khabar.stages.events import make as make_stage
+from khabar.stages.events import make_events as make_stage
 
 SEED = Path(__file__).resolve().parents[2] / ".." / "shared" / "seed" / "000_5e025d6c33d64320.txt"
 FIRST = "قال وزير الدفاع الأمريكي"

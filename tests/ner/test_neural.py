@@ -1,4 +1,4 @@
-"""The convolutional network decoded with the CRF (khabar.ner.neural, stage `ner.neural.v1`)."""
+"""The convolutional network decoded with the CRF (khabar.ner.neural, stage `ner.neural.v2`)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from khabar.ner import load_tagger
 from khabar.ner import neural
 from khabar.ner.neural import NeuralModel
 from khabar.pipeline import REGISTRY
-from khabar.stages.entities import NEURAL_STAGE, make_neural
+from khabar.stages.entities import NEURAL_STAGE, make_ner_neural
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared" / "data"
 TEST_SPLIT = SHARED / "anercorp" / "ANERCorp_CamelLab_test.txt"
@@ -122,7 +122,7 @@ def document(text: str) -> Document:
 
 @pytest.fixture(scope="module")
 def find_mentions():
-    return make_neural()
+    return make_ner_neural()
 
 
 def mentions(doc: Document) -> list[tuple[str, str]]:
@@ -142,7 +142,7 @@ def test_neural_stage_finds_entities(find_mentions, text, expected):
 def test_neural_stage_is_registered_with_its_contract():
     spec = REGISTRY[NEURAL_STAGE]
     assert spec.requires == frozenset({"sentences"})
-    assert spec.produces == frozenset({"mentions"})
+    assert spec.produces == frozenset({"entities.mentions"})
 
 
 def test_tag_and_tag_many_agree():

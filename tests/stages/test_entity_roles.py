@@ -10,14 +10,14 @@ from khabar.document import Document, Entity, Mention
 from khabar.errors import ConfigError
 from khabar.pipeline import REGISTRY
 from khabar.stages import dates, entity_roles, quantities  # noqa: F401  (registers the stages)
-from khabar.stages.entity_roles import make_merge, make_roles
+from khabar.stages.entity_roles import make_entities_merge, make_entities_roles
 
 
 @pytest.mark.parametrize(
     ("name", "requires", "produces"),
     [
-        ("entities.merge.v1", {"mentions"}, {"entities"}),
-        ("entities.roles.v1", {"entities"}, {"roles"}),
+        ("entities.merge.v1", {"entities.mentions"}, {"entities"}),
+        ("entities.roles.v1", {"entities"}, {"entities.roles"}),
         ("dates.v1", {"sentences"}, {"dates"}),
         ("quantities.v1", {"sentences"}, {"quantities"}),
     ],
@@ -30,15 +30,15 @@ def test_stage_is_registered_with_its_contract(name, requires, produces):
 
 def test_merge_rejects_a_gazetteer_option_that_is_not_a_boolean():
     with pytest.raises(ConfigError):
-        make_merge(gazetteer="yes")
+        make_entities_merge(gazetteer="yes")
 
 
 def test_roles_keep_the_document_json_lossless():
     text = "قال وزير الخارجية المصري، سامي رضوان، إن المحادثات مثمرة."
     start = text.index("سامي")
     doc = Document(id="t", text=text, entities=(Entity("m1", "PER", "سامي رضوان",
-                                                       (Mention(start, start + 10, "ner.crf.v1"),)),))
-    doc = make_roles()(make_merge()(doc))
+                                                       (Mention(start, start + 10, "ner.crf.v2"),)),))
+    doc = make_entities_roles()(make_entities_merge()(doc))
     assert doc.entities[0].roles
     assert Document.from_json(doc.to_json()) == doc
 
@@ -63,7 +63,7 @@ def tagged_documents(draw):
     return Document(id="t", text=text, entities=entities)
 
 
-MERGE, ROLES = make_merge(), make_roles()
+MERGE, ROLES = make_entities_merge(), make_entities_roles()
 
 
 @settings(max_examples=100, deadline=None)

@@ -18,7 +18,7 @@ def test_stage_is_registered_with_its_contract():
     spec = registered_stages()["events.cameo.v1"]
     assert spec.requires == frozenset({"sentences"})
     assert spec.produces == frozenset({"events"})
-    assert spec.factory is events_stage.make
+    assert spec.factory is events_stage.make_events
 
 
 @pytest.mark.parametrize(
@@ -30,7 +30,7 @@ def test_stage_is_registered_with_its_contract():
 )
 def test_stage_adds_events_and_leaves_the_input_unchanged(text, cameo, source, target):
     doc = _doc(text)
-    result = events_stage.make()(doc)
+    result = events_stage.make_events()(doc)
     assert doc.events == ()
     assert result.text == doc.text and result.sentences == doc.sentences
     event = result.events[0]
@@ -40,8 +40,8 @@ def test_stage_adds_events_and_leaves_the_input_unchanged(text, cameo, source, t
 
 def test_stage_min_confidence_drops_weak_events():
     doc = _doc("وتركزت مطالب المتظاهرين على تحسين الأجور.")
-    assert events_stage.make(classifier=False)(doc).events
-    assert events_stage.make(classifier=False, min_confidence=0.9)(doc).events == ()
+    assert events_stage.make_events(classifier=False)(doc).events
+    assert events_stage.make_events(classifier=False, min_confidence=0.9)(doc).events == ()
 
 
 @pytest.mark.parametrize(
@@ -53,8 +53,8 @@ def test_stage_min_confidence_drops_weak_events():
 )
 def test_stage_classifier_drops_protest_words_that_report_no_protest(text):
     doc = _doc(text)
-    assert any(e.plover == "PROTEST" for e in events_stage.make(classifier=False)(doc).events)
-    assert not any(e.plover == "PROTEST" for e in events_stage.make()(doc).events)
+    assert any(e.plover == "PROTEST" for e in events_stage.make_events(classifier=False)(doc).events)
+    assert not any(e.plover == "PROTEST" for e in events_stage.make_events()(doc).events)
 
 
 @pytest.mark.parametrize(
@@ -66,8 +66,8 @@ def test_stage_classifier_drops_protest_words_that_report_no_protest(text):
 )
 def test_stage_classifier_keeps_reported_events_with_its_score(text, plover):
     doc = _doc(text)
-    kept = [e for e in events_stage.make()(doc).events if e.plover == plover]
-    lexicon = [e for e in events_stage.make(classifier=False)(doc).events if e.plover == plover]
+    kept = [e for e in events_stage.make_events()(doc).events if e.plover == plover]
+    lexicon = [e for e in events_stage.make_events(classifier=False)(doc).events if e.plover == plover]
     assert kept and len(kept) == len(lexicon)
     assert [e.cameo for e in kept] == [e.cameo for e in lexicon]
     assert all(e.confidence >= 0.9 for e in kept)
@@ -82,7 +82,7 @@ def test_stage_classifier_keeps_reported_events_with_its_score(text, plover):
 )
 def test_stage_classifier_leaves_other_categories_as_the_lexicon_coded_them(text):
     doc = _doc(text)
-    assert events_stage.make()(doc).events == events_stage.make(classifier=False)(doc).events
+    assert events_stage.make_events()(doc).events == events_stage.make_events(classifier=False)(doc).events
 
 
 @pytest.mark.parametrize(
@@ -94,10 +94,10 @@ def test_stage_classifier_leaves_other_categories_as_the_lexicon_coded_them(text
 )
 def test_stage_without_classifier_is_the_lexicon_coder(text):
     doc = _doc(text)
-    assert events_stage.make(classifier=False)(doc).events == EventCoder()(doc)
+    assert events_stage.make_events(classifier=False)(doc).events == EventCoder()(doc)
 
 
 def test_stage_output_survives_the_json_round_trip():
-    result = events_stage.make()(_doc("قصفت الطائرات الإسرائيلية مواقع حركة حماس في غزة."))
+    result = events_stage.make_events()(_doc("قصفت الطائرات الإسرائيلية مواقع حركة حماس في غزة."))
     assert result.events
     assert Document.from_json(result.to_json()) == result

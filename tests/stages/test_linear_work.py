@@ -97,14 +97,14 @@ def _work(pipeline, layout: str, stage_name: str, size_kb: int) -> int:
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("layout", "stage_name"), [
-    ("paragraphs", "ner.crf.v1"),
+    ("paragraphs", "ner.crf.v2"),
     ("paragraphs", "entities.merge.v1"),
     ("paragraphs", "entities.roles.v1"),
     ("paragraphs", "quotes.cues.v1"),
     ("paragraphs", "dates.v1"),
     ("paragraphs", "events.cameo.v1"),
     ("one-paragraph", "quotes.cues.v1"),
-    ("one-sentence", "ner.crf.v1"),
+    ("one-sentence", "ner.crf.v2"),
     ("one-sentence", "dates.v1"),
     ("one-sentence", "quotes.cues.v1"),
     ("one-sentence", "events.cameo.v1"),

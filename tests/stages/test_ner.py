@@ -1,4 +1,4 @@
-"""The CRF mention stage `ner.crf.v1` on hand-written Arabic sentences."""
+"""The CRF mention stage `ner.crf.v2` on hand-written Arabic sentences."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from khabar.ner import TaggedSpan, load_tagger
 from khabar.ner.clitics import ProcliticTrimmer
 from khabar.ner.context import consistent
 from khabar.pipeline import REGISTRY
-from khabar.stages.entities import NEURAL_STAGE, STAGE, make, make_neural
+from khabar.stages.entities import NEURAL_STAGE, STAGE, make_ner, make_ner_neural
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared" / "data"
 TEST_SPLIT = SHARED / "anercorp" / "ANERCorp_CamelLab_test.txt"
@@ -24,7 +24,7 @@ F1_FLOOR_FIRST_200 = 68.0
 @pytest.fixture(scope="module")
 def find_mentions():
     """The stage built once from the shipped model."""
-    return make()
+    return make_ner()
 
 
 def document(text: str) -> Document:
@@ -53,7 +53,7 @@ SEED_ARTICLE = SHARED.parent / "seed" / "000_5e025d6c33d64320.txt"
 @pytest.fixture(scope="module", params=[STAGE, NEURAL_STAGE])
 def either_stage(request):
     """Each NER stage, built once: both must find the founding article's names."""
-    return make() if request.param == STAGE else make_neural()
+    return make_ner() if request.param == STAGE else make_ner_neural()
 
 
 @pytest.mark.shared
@@ -208,7 +208,7 @@ def test_ner_keeps_entities_found_by_earlier_stages(find_mentions):
 def test_ner_stage_is_registered_with_its_contract():
     spec = REGISTRY[STAGE]
     assert spec.requires == frozenset({"sentences"})
-    assert spec.produces == frozenset({"mentions"})
+    assert spec.produces == frozenset({"entities.mentions"})
 
 
 TRIMMER = ProcliticTrimmer(

@@ -9,7 +9,7 @@ import pytest
 from khabar.arabic import fold, split_sentences
 from khabar.document import Document, Entity, Mention, Paragraph, Sentence
 from khabar.pipeline import REGISTRY
-from khabar.stages.quotes import make
+from khabar.stages.quotes import make_quotes
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 SEED = SHARED / "seed" / "000_5e025d6c33d64320.txt"
@@ -57,7 +57,7 @@ def test_stage_is_registered_with_its_contract():
 )
 def test_stage_adds_quotes_and_warns_when_a_speaker_is_missing(text, speaker_texts, warnings):
     doc = _document(text, {"e1": ("PER", ("خالد الدوسري",))})
-    result = make()(doc)
+    result = make_quotes()(doc)
     assert [q.speaker_text for q in result.quotes] == speaker_texts
     assert [w.code for w in result.warnings] == ["quote_speaker_missing"] * warnings
     assert result.text == doc.text and doc.quotes == ()
@@ -99,7 +99,7 @@ def seed_document() -> Document:
     raw = SEED.read_text(encoding="utf-8")
     start = raw.index("قال وزير الدفاع الأمريكي")
     end = raw.index("ولنحو 2.4 مليون نازح.") + len("ولنحو 2.4 مليون نازح.")
-    return make()(_document(raw[start:end], SEED_ENTITIES))
+    return make_quotes()(_document(raw[start:end], SEED_ENTITIES))
 
 
 @pytest.mark.shared

@@ -5,7 +5,7 @@ and reports the out-of-fold ranking on the development part (docs/events-classif
 
 - `vectors` (blocks sentence_vector, window_vector, trigger_vector) and `measures`: the dense
   blocks of khabar.events.classifier.dense_features (measured, not in the shipped model);
-- `entities`: the CRF NER tagger's (`ner.crf.v1`) mentions: counts of PER, ORG and LOC, a LOC
+- `entities`: the CRF NER tagger's (`ner.crf.v2`) mentions: counts of PER, ORG and LOC, a LOC
   within five words after a trigger, whether the events' source or target actor overlaps a
   mention, any mention. Not shipped (no clear gain; the tagger would have to run on each scored
   sentence).
