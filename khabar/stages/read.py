@@ -31,6 +31,7 @@ from khabar.reading.blocks import Block, clean_blocks, unescape_references
 from khabar.reading.boilerplate import BoilerplateModel, LineClassifier
 from khabar.reading.decode import DEFAULT_MAX_BYTES, decode
 from khabar.reading.html import extract_html
+from khabar.reading.lines import LineJudge
 
 # Reading makes the Document: every field later stages may require from it.
 PRODUCES = ("id", "text", "title", "source", "published", "paragraphs", "raw")
@@ -75,12 +76,13 @@ class Cleaner:
         self.max_chars = max_chars
         self.model = boilerplate_model or (BoilerplateModel.load(Path(boilerplate)) if boilerplate else None)
         self.classifier = LineClassifier.load()
+        self.judge = LineJudge.load(self.classifier.networks)
         self.models = _identity(boilerplate, boilerplate_model)
 
     def __call__(self, page: RawPage) -> Document:
         extracted = self.extract(page)
         draft = clean_blocks(extracted.blocks, self._classifier_for(extracted.source_key),
-                             title_hint=extracted.title)
+                             title_hint=extracted.title, url=extracted.url, judge=self.judge)
         text, paragraphs = layout(draft.blocks)
         self._check(text)
         source = Source(
