@@ -25,7 +25,7 @@ from typing import Any
 
 from khabar.arabic import fold
 from khabar.document import STATUS_FAILED, STATUS_OK, Document, Reason, Source
-from khabar.errors import KhabarError, StoreError
+from khabar.errors import ConfigError, NotInStoreError, SearchQueryError, StoreError
 from khabar.store import stories as story_signals
 from khabar.store import queries, watches
 from khabar.store.entities import link_entity, recount_entity
@@ -437,7 +437,7 @@ class Store:
             row = self.conn.execute("SELECT d.json FROM urls u JOIN documents d ON d.id = u.doc_id "
                                     "WHERE u.url = ?", (doc_id,)).fetchone()
         if row is None:
-            raise StoreError("E503", doc_id=doc_id)
+            raise NotInStoreError("E503", doc_id=doc_id)
         return Document.from_json(row[0])
 
     def iter_documents(self, *, status: str | None = None, batch: int = 500) -> Iterator[Document]:
@@ -492,7 +492,7 @@ class Store:
 
         row = self.conn.execute("SELECT data FROM raw WHERE sha256 = ?", (sha256,)).fetchone()
         if row is None:
-            raise StoreError("E504", sha256=sha256)
+            raise NotInStoreError("E504", sha256=sha256)
         return zlib.decompress(row[0])
 
     # -- search ------------------------------------------------------------------------------
@@ -504,7 +504,7 @@ class Store:
 
         `query` takes words and "quoted phrases" (all must match). Filters: `source` (outlet
         name or domain), `since`/`until` (YYYY-MM-DD, inclusive), `entity` (a name; documents
-        that mention it), `speaker` (a name; documents quoting it). Raises KhabarError E502 for
+        that mention it), `speaker` (a name; documents quoting it). Raises SearchQueryError (E502) for
         a query with nothing to search.
         """
         parsed = parse_query(query)
@@ -540,7 +540,7 @@ class Store:
         try:
             rows = self.conn.execute(sql, params).fetchall()
         except sqlite3.OperationalError as error:  # should not happen: every term is quoted
-            raise KhabarError("E502", query=query, detail=str(error)) from error
+            raise SearchQueryError("E502", query=query, detail=str(error)) from error
         hits = []
         for doc_id, title, source_name, published, rank, text in rows[:limit]:
             snippet = make_snippet(text or "", parsed)
@@ -559,7 +559,7 @@ class Store:
         orders = {"outlets": "outlets DESC, size DESC, id", "size": "size DESC, outlets DESC, id",
                   "recent": "last_seen DESC, id"}
         if order not in orders:
-            raise KhabarError("E103", option="order", detail=f"one of {', '.join(orders)}")
+            raise ConfigError("E103", option="order", detail=f"one of {', '.join(orders)}")
         rows = self.conn.execute(
             "SELECT id, headline, first_seen, last_seen, size FROM stories "
             "WHERE size >= :min AND (:since IS NULL OR last_seen >= :since) "
@@ -573,7 +573,7 @@ class Store:
         row = self.conn.execute("SELECT id, headline, first_seen, last_seen, size FROM stories WHERE id = ?",
                                 (story_id,)).fetchone()
         if row is None:
-            raise StoreError("E505", story_id=story_id)
+            raise NotInStoreError("E505", story_id=story_id)
         articles = self.conn.execute(
             "SELECT d.id, d.source, d.day, d.title, l.kind, l.score FROM documents d "
             "LEFT JOIN story_links l ON l.doc_n = d.n WHERE d.story_id = ? ORDER BY d.n", (story_id,))

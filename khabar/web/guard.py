@@ -4,7 +4,8 @@
 `Content-Length` says so, else as soon as the streamed bytes pass the limit; some paths, such as
 `POST /analyze` that needs no token, have a smaller limit), turns a `.json` suffix into a JSON
 request, and adds the security headers to every response.
-`error_response` is the one place where exceptions become HTTP statuses.
+`error_response` is the one place where exceptions become responses; a khabar error's status
+is the one its class declares (khabar.errors).
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
 
-from khabar.errors import AccessError, InputError, KhabarError, Rejected, RequestError, StoreError, TooLargeRejected
+from khabar.errors import (BodyTooLargeError, KhabarError, MethodNotAllowedError, PathNotFoundError,
+                           RequestError)
 
 log = logging.getLogger("khabar.web")
 
@@ -32,36 +34,6 @@ SECURITY_HEADERS = [
     (b"x-frame-options", b"DENY"),
     (b"cross-origin-opener-policy", b"same-origin"),
 ]
-
-# Message codes -> HTTP status. Anything not listed falls back on the class (see _status).
-_STATUS_BY_CODE = {
-    "E502": 400, "E602": 400, "E103": 400,
-    "E503": 404, "E504": 404, "E505": 404, "E507": 404, "E601": 404,
-    "E603": 413, "R103": 413,
-    "E604": 401, "E605": 403, "E606": 403,
-    "E607": 405,
-    "E608": 429,
-    "E609": 422,
-}
-
-
-class BodyTooLarge(RequestError):
-    """The request body passed the limit while it was being read."""
-
-    code = "E603"
-
-
-class TooManyRequests(RequestError):
-    """A client sent more requests than the rate limit allows (429, with `Retry-After`)."""
-
-    code = "E608"
-
-
-class AnalysisFailed(RequestError):
-    """The pipeline failed on a posted article: the input is answered as unprocessable (422)."""
-
-    code = "E609"
-
 
 class Guard:
     """ASGI middleware: security headers, body limits and `.json` suffix for every request.
@@ -100,7 +72,7 @@ class Guard:
         declared = _content_length(scope)
         if declared is not None and declared > limit:
             request = Request(scope)
-            response = error_response(request, BodyTooLarge(limit=limit))
+            response = error_response(request, BodyTooLargeError(limit=limit))
             await response(scope, receive, send_with_headers)
             return
         seen = 0
@@ -111,7 +83,7 @@ class Guard:
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > limit:
-                    raise BodyTooLarge(limit=limit)
+                    raise BodyTooLargeError(limit=limit)
             return message
 
         await self.app(scope, bounded_receive, send_with_headers)
@@ -143,21 +115,9 @@ def wants_json(request: Request) -> bool:
 
 
 def status_of(error: BaseException) -> int:
-    """The HTTP status for an exception: 400 input, 404 unknown, 422 rejected, 413, 401/403, 429, 500."""
+    """The HTTP status for an exception: a khabar error's class declares it (see khabar.errors)."""
     if isinstance(error, KhabarError):
-        if error.code in _STATUS_BY_CODE:
-            return _STATUS_BY_CODE[error.code]
-        if isinstance(error, TooLargeRejected):
-            return 413
-        if isinstance(error, Rejected):
-            return 422
-        if isinstance(error, AccessError):
-            return 403
-        if isinstance(error, (InputError, RequestError)):
-            return 400
-        if isinstance(error, StoreError):
-            return 500
-        return 500
+        return error.http_status
     if isinstance(error, (RequestValidationError, ClientDisconnect)):
         return 400
     if isinstance(error, StarletteHTTPException):
@@ -177,9 +137,9 @@ def as_khabar_error(request: Request, error: BaseException) -> KhabarError:
         return RequestError("E602", name="body", detail="the client closed the connection before its end")
     if isinstance(error, StarletteHTTPException):
         if error.status_code == 405:
-            return RequestError("E607", method=request.method, path=request.url.path)
+            return MethodNotAllowedError("E607", method=request.method, path=request.url.path)
         if error.status_code == 404:
-            return RequestError("E601", path=request.url.path)
+            return PathNotFoundError("E601", path=request.url.path)
         return RequestError("E602", name="request", detail=str(error.detail))
     return _internal_error()
 
