@@ -77,7 +77,9 @@ class TTLCache:
     """Results that are expensive and the same for everyone (most-covered stories, searches).
 
     Kept for `seconds` at most, the least recently used dropped past `max_items`, and all
-    cleared when the app writes to the store. One per app, never a module global.
+    cleared when the app writes to the store. One per app, never a module global. Routes run in
+    worker threads, so the table is locked; `compute` runs outside the lock, and a value computed
+    across a `clear` is returned but not kept (it may predate the write).
     """
 
     def __init__(self, seconds: float, *, max_items: int = 1024,
@@ -86,22 +88,30 @@ class TTLCache:
         self.max_items = max_items
         self.clock = clock
         self._values: OrderedDict[Any, tuple[float, Any]] = OrderedDict()
+        self._lock = threading.Lock()
+        self._generation = 0  # counts clears
 
     def get(self, key: Any, compute: Callable[[], Any]) -> Any:
         now = self.clock()
-        hit = self._values.get(key)
-        if hit is not None and now - hit[0] < self.seconds:
-            self._values.move_to_end(key)
-            return hit[1]
+        with self._lock:
+            hit = self._values.get(key)
+            if hit is not None and now - hit[0] < self.seconds:
+                self._values.move_to_end(key)
+                return hit[1]
+            generation = self._generation
         value = compute()
-        self._values[key] = (now, value)
-        self._values.move_to_end(key)
-        while len(self._values) > self.max_items:
-            self._values.popitem(last=False)
+        with self._lock:
+            if generation == self._generation:
+                self._values[key] = (now, value)
+                self._values.move_to_end(key)
+                while len(self._values) > self.max_items:
+                    self._values.popitem(last=False)
         return value
 
     def clear(self) -> None:
-        self._values.clear()
+        with self._lock:
+            self._values.clear()
+            self._generation += 1
 
 
 def create_app(db: str | Path | Store, *, token: str | None = None, pipeline: Any = None,

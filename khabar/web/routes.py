@@ -3,6 +3,10 @@
 GET routes serve both the page and its JSON twin (see khabar.web.app). Writing routes
 (`POST /articles`) need the configured bearer token. Every parameter is bounded (ids within
 SQLite's 64-bit integers, strings by length), so no value reaches the store that it cannot take.
+
+SQLite work never runs on the event loop: routes that read the store are plain `def` functions,
+which FastAPI runs in worker threads (each with its own connection, khabar.web.app.StoreOpener),
+and `POST /articles` writes in one, so a write waiting for the lock holds up no other request.
 """
 
 from __future__ import annotations
@@ -18,15 +22,16 @@ from pydantic import BaseModel, Field, ValidationError, field_validator, model_v
 from starlette.responses import JSONResponse, Response
 
 from khabar.document import STATUS_OK, STATUS_REJECTED, Document, Reason
-from khabar.errors import REJECTIONS, AccessError, Rejected, RequestError, StageError
+from khabar.errors import (REJECTIONS, AccessError, AnalysisFailedError, Rejected, RequestError, StageError,
+                           TokenMissingError, TooManyRequestsError)
 from khabar.inputs import RawPage
 from khabar.store.sqlite import Store
 from khabar.store.trends import Filters
 from khabar.web import filtered, lists_csv, views
 from khabar.web.csv_export import register_csv_path, wants_csv
+from khabar.web.places import add_place_routes
 from khabar.web.trends import add_trend_routes
 from khabar.web.watches import add_watch_routes
-from khabar.web.guard import AnalysisFailed, TooManyRequests
 from khabar.web.limits import retry_after
 
 log = logging.getLogger("khabar.web")
@@ -83,15 +88,12 @@ _ANALYZE_BODY = {"requestBody": {"required": True, "content": {"application/json
 _REJECTION_BY_REASON = {cls.reason: cls for cls in REJECTIONS}
 
 
-class RecordedRejection(Rejected):
-    """A rejection the pipeline recorded on the document (the `record` policy), with its code."""
-
-    def __init__(self, reason: Reason) -> None:
-        cls = _REJECTION_BY_REASON[reason.code]
-        super().__init__(cls.code, stage=reason.stage)
-        self.reason = reason.code
-        self.message = reason.message  # already formatted when the stage raised it
-        self.args = (f"{self.code} {self.message}",)
+def _recorded_rejection(reason: Reason) -> Rejected:
+    """The rejection the pipeline recorded on a document (the `record` policy), as its own class."""
+    error = _REJECTION_BY_REASON[reason.code](stage=reason.stage)
+    error.message = reason.message  # already formatted when the stage raised it
+    error.args = (f"{error.code} {error.message}",)
+    return error
 
 
 def _store(request: Request) -> Store:
@@ -129,7 +131,7 @@ async def _analyze(request: Request) -> Any:
         doc = await run_in_threadpool(request.app.state.pipeline, body.page())
     except StageError as error:  # the `raise` policy: a stage crashed on this input
         log.warning("analysis failed at stage %s", error.context.get("stage"), exc_info=error)
-        raise AnalysisFailed(stage=error.context.get("stage", "?"), reason=error.code) from error
+        raise AnalysisFailedError(stage=error.context.get("stage", "?"), reason=error.code) from error
     return _analyzed(doc)
 
 
@@ -139,9 +141,9 @@ def _analyzed(doc: Document) -> Document:
         return doc
     reason = doc.reason or Reason("unknown", "?", "")
     if doc.status == STATUS_REJECTED and reason.code in _REJECTION_BY_REASON:
-        raise RecordedRejection(reason)
+        raise _recorded_rejection(reason)
     log.warning("analysis %s at stage %s: %s", doc.status, reason.stage, reason.message)
-    raise AnalysisFailed(stage=reason.stage, reason=reason.code)
+    raise AnalysisFailedError(stage=reason.stage, reason=reason.code)
 
 
 def _check_rate(request: Request) -> None:
@@ -149,7 +151,7 @@ def _check_rate(request: Request) -> None:
     client = request.client.host if request.client else "unknown"
     wait = limiter.wait(client)
     if wait > 0:
-        raise TooManyRequests(rate=limiter.per_minute, retry_after=retry_after(wait))
+        raise TooManyRequestsError(rate=limiter.per_minute, retry_after=retry_after(wait))
 
 
 def _check_token(request: Request) -> None:
@@ -159,7 +161,7 @@ def _check_token(request: Request) -> None:
     header = request.headers.get("authorization", "")
     scheme, _, given = header.partition(" ")
     if scheme.lower() != "bearer" or not given.strip():
-        raise AccessError("E604")
+        raise TokenMissingError("E604")
     if not hmac.compare_digest(given.strip().encode("utf-8"), expected.encode("utf-8")):
         raise AccessError("E605")
 
@@ -168,7 +170,7 @@ def add_routes(app: FastAPI) -> None:  # noqa: C901 - a flat list of small route
     """Register every route on `app`."""
 
     @app.get("/", summary="Home: most-covered stories and latest articles", tags=["pages"])
-    async def home(request: Request) -> Response:
+    def home(request: Request) -> Response:
         data = request.app.state.cache.get(("home",), lambda: views.home(_store(request)))
         return _respond(request, "home.html", data)
 
@@ -184,19 +186,20 @@ def add_routes(app: FastAPI) -> None:  # noqa: C901 - a flat list of small route
     async def add_article(request: Request) -> Response:
         _check_token(request)
         doc = await _analyze(request)
-        result = _store(request).write_documents([doc])
+        # In a worker thread: the write may wait seconds for SQLite's lock, and the loop must not.
+        result = await run_in_threadpool(lambda: _store(request).write_documents([doc]))
         request.app.state.cache.clear()
         return JSONResponse({"ok": True, "id": doc.id, "outcomes": result.outcomes, "document": doc.to_dict()},
                             status_code=201)
 
     @app.get("/articles", summary="Stored articles, newest first (filters as for /trends)", tags=["articles"])
-    async def articles(request: Request, limit: Limit = 20, offset: Offset = 0,
-                       source: Annotated[str | None, Query(max_length=200)] = None,
-                       q: Annotated[str | None, Query(max_length=500)] = None,
-                       entity: Annotated[str | None, Query(max_length=200)] = None,
-                       actor: Annotated[str | None, Query(max_length=40)] = None,
-                       root: Annotated[str | None, Query(pattern=r"^\d{1,2}$")] = None,
-                       since: Day = None, until: Day = None) -> Response:
+    def articles(request: Request, limit: Limit = 20, offset: Offset = 0,
+                 source: Annotated[str | None, Query(max_length=200)] = None,
+                 q: Annotated[str | None, Query(max_length=500)] = None,
+                 entity: Annotated[str | None, Query(max_length=200)] = None,
+                 actor: Annotated[str | None, Query(max_length=40)] = None,
+                 root: Annotated[str | None, Query(pattern=r"^\d{1,2}$")] = None,
+                 since: Day = None, until: Day = None) -> Response:
         filters = Filters(q=q, entity=entity, source=source, actor=actor, root=root, since=since, until=until)
         if wants_csv(request):
             return lists_csv.articles(request, filters)
@@ -205,16 +208,16 @@ def add_routes(app: FastAPI) -> None:  # noqa: C901 - a flat list of small route
 
     @app.get("/articles/{doc_id:path}", summary="One article (by id or URL): the Document, its story, entity links",
              tags=["articles"])
-    async def article(request: Request, doc_id: Annotated[str, Path(max_length=2000)]) -> Response:
+    def article(request: Request, doc_id: Annotated[str, Path(max_length=2000)]) -> Response:
         return _respond(request, "article.html", views.article(_store(request), doc_id))
 
     @app.get("/search", summary="Search titles and bodies (Arabic-aware)", tags=["articles"])
-    async def search(request: Request, q: Annotated[str, Query(max_length=500)] = "",
-                     source: Annotated[str | None, Query(max_length=200)] = None,
-                     since: Day = None, until: Day = None,
-                     entity: Annotated[str | None, Query(max_length=200)] = None,
-                     speaker: Annotated[str | None, Query(max_length=200)] = None,
-                     limit: Limit = 10, offset: Offset = 0) -> Response:
+    def search(request: Request, q: Annotated[str, Query(max_length=500)] = "",
+               source: Annotated[str | None, Query(max_length=200)] = None,
+               since: Day = None, until: Day = None,
+               entity: Annotated[str | None, Query(max_length=200)] = None,
+               speaker: Annotated[str | None, Query(max_length=200)] = None,
+               limit: Limit = 10, offset: Offset = 0) -> Response:
         if wants_csv(request):
             return lists_csv.search(request, q, source=source, since=since, until=until, entity=entity,
                                     speaker=speaker)
@@ -225,9 +228,9 @@ def add_routes(app: FastAPI) -> None:  # noqa: C901 - a flat list of small route
         return _respond(request, "search.html", data)
 
     @app.get("/entities", summary="Entities across the collection, by number of articles", tags=["entities"])
-    async def entities(request: Request, type: Annotated[str | None, Query(max_length=20)] = None,
-                       name: Annotated[str | None, Query(max_length=200)] = None,
-                       limit: Limit = 50, offset: Offset = 0) -> Response:
+    def entities(request: Request, type: Annotated[str | None, Query(max_length=20)] = None,
+                 name: Annotated[str | None, Query(max_length=200)] = None,
+                 limit: Limit = 50, offset: Offset = 0) -> Response:
         if wants_csv(request):
             return lists_csv.entities(request, type=type, name=name)
         return _respond(request, "entities.html", views.entities(_store(request), type=type, name=name,
@@ -235,41 +238,41 @@ def add_routes(app: FastAPI) -> None:  # noqa: C901 - a flat list of small route
 
     @app.get("/entities/{entity_id}", summary="One entity: mentions, roles over time, quotes, co-occurring",
              tags=["entities"])
-    async def entity(request: Request, entity_id: Annotated[int, Path(ge=0, le=MAX_ID)],
-                     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 20) -> Response:
+    def entity(request: Request, entity_id: Annotated[int, Path(ge=0, le=MAX_ID)],
+               limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 20) -> Response:
         return _respond(request, "entity.html", views.entity(_store(request), entity_id, limit=limit))
 
     @app.get("/quotes", summary="Who said what: quotes by speaker and by words", tags=["quotes"])
-    async def quotes(request: Request, speaker: Annotated[str | None, Query(max_length=200)] = None,
-                     q: Annotated[str | None, Query(max_length=200)] = None,
-                     limit: Limit = 20, offset: Offset = 0) -> Response:
+    def quotes(request: Request, speaker: Annotated[str | None, Query(max_length=200)] = None,
+               q: Annotated[str | None, Query(max_length=200)] = None,
+               limit: Limit = 20, offset: Offset = 0) -> Response:
         if wants_csv(request):
             return lists_csv.quotes(request, speaker=speaker, text=q)
         return _respond(request, "quotes.html", views.quotes(_store(request), speaker=speaker, text=q,
                                                             limit=limit, offset=offset))
 
     @app.get("/events", summary="Events by actor code, CAMEO root and date", tags=["events"])
-    async def events(request: Request, actor: Annotated[str | None, Query(max_length=40)] = None,
-                     root: Annotated[str | None, Query(pattern=r"^\d{1,2}$")] = None,
-                     date: Day = None, since: Day = None, until: Day = None,
-                     limit: Limit = 20, offset: Offset = 0) -> Response:
+    def events(request: Request, actor: Annotated[str | None, Query(max_length=40)] = None,
+               root: Annotated[str | None, Query(pattern=r"^\d{1,2}$")] = None,
+               date: Day = None, since: Day = None, until: Day = None,
+               limit: Limit = 20, offset: Offset = 0) -> Response:
         if wants_csv(request):
             return lists_csv.events(request, actor=actor, root=root, date=date, since=since, until=until)
         return _respond(request, "events.html", filtered.events(_store(request), actor=actor, root=root, date=date,
                                                                since=since, until=until, limit=limit, offset=offset))
 
     @app.get("/stories", summary="Stories, most recent first", tags=["stories"])
-    async def stories(request: Request, since: Day = None, until: Day = None,
-                      order: Annotated[str, Query(pattern="^(recent|size|outlets)$")] = "recent",
-                      limit: Limit = 20, offset: Offset = 0) -> Response:
+    def stories(request: Request, since: Day = None, until: Day = None,
+                order: Annotated[str, Query(pattern="^(recent|size|outlets)$")] = "recent",
+                limit: Limit = 20, offset: Offset = 0) -> Response:
         if wants_csv(request):
             return lists_csv.stories(request, order=order, since=since, until=until)
         return _respond(request, "stories.html", views.stories(_store(request), order=order, since=since,
                                                               until=until, limit=limit, offset=offset))
 
     @app.get("/stories/most-covered", summary="Stories told by the most outlets", tags=["stories"])
-    async def most_covered(request: Request, since: Day = None, until: Day = None,
-                           limit: Limit = 20, offset: Offset = 0) -> Response:
+    def most_covered(request: Request, since: Day = None, until: Day = None,
+                     limit: Limit = 20, offset: Offset = 0) -> Response:
         if wants_csv(request):
             return lists_csv.stories(request, order="outlets", since=since, until=until,
                                      min_size=views.MOST_COVERED_MIN_SIZE)
@@ -279,12 +282,13 @@ def add_routes(app: FastAPI) -> None:  # noqa: C901 - a flat list of small route
         return _respond(request, "stories.html", data)
 
     @app.get("/stories/{story_id}", summary="One story and each outlet's version", tags=["stories"])
-    async def story(request: Request, story_id: Annotated[str, Path(max_length=200)]) -> Response:
+    def story(request: Request, story_id: Annotated[str, Path(max_length=200)]) -> Response:
         return _respond(request, "story.html", views.story(_store(request), story_id))
 
     for path in ("/articles", "/search", "/entities", "/quotes", "/events", "/stories", "/stories/most-covered"):
         register_csv_path(app, path)
     add_trend_routes(app)
+    add_place_routes(app)
     add_watch_routes(app)
 
     @app.get("/docs", summary="This API, described", tags=["pages"])
