@@ -205,6 +205,48 @@ def _role_text(role: dict, raw: str) -> str:
     return title
 
 
+RECORD_KEYS = {"n", "half", "corpus", "id", "archive", "source", "sha256", *TYPES}
+ROLE_KEYS = {"title", "title_value", "affiliation", "value"}
+
+
+def problems(record: dict, text: str) -> list[str]:
+    """What is wrong with one gold record against its article text (empty when nothing)."""
+    out = []
+    if set(record) != RECORD_KEYS:
+        return [f"keys {sorted(set(record) ^ RECORD_KEYS)}"]
+    if record["half"] not in ("dev", "test"):
+        out.append(f"half {record['half']!r}")
+    if text_hash(text) != record["sha256"]:
+        out.append("the text is not the one annotated")
+
+    def bad_span(span) -> bool:
+        return (not isinstance(span, list) or len(span) != 2 or not all(isinstance(x, int) for x in span)
+                or not 0 <= span[0] < span[1] <= len(text) or text[slice(*span)] != text[slice(*span)].strip())
+
+    mentions = []
+    for key in TYPES:
+        for entity in record[key]:
+            expected = {"mentions", "role"} if key == "persons" else {"mentions"}
+            if set(entity) != expected or not entity["mentions"]:
+                out.append(f"{key}: an entity with keys {sorted(entity)}")
+                continue
+            out += [f"{key}: span {m}" for m in entity["mentions"] if bad_span(m)]
+            mentions += [m for m in entity["mentions"] if not bad_span(m)]
+            role = entity.get("role")
+            if role is None:
+                continue
+            if set(role) != ROLE_KEYS or bad_span(role["title"]):
+                out.append(f"role {role}")
+            elif role["affiliation"] is not None and bad_span(role["affiliation"]):
+                out.append(f"affiliation {role['affiliation']}")
+            elif not all(v is None or (isinstance(v, str) and v.strip())
+                         for v in (role["title_value"], role["value"])):
+                out.append(f"role labels {role['title_value']!r} {role['value']!r}")
+    mentions.sort()
+    out += [f"mentions overlap: {a} {b}" for a, b in zip(mentions, mentions[1:]) if b[0] < a[1]]
+    return out
+
+
 def read_gold() -> list[dict]:
     return [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line]
 
