@@ -32,6 +32,7 @@ def iter_feed(data: bytes, *, origin: str) -> Iterator[RawPage]:
         yield failure_page(origin, f"not a readable feed: {feed.get('bozo_exception')}")
         return
     outlet = _string(feed.feed.get("title"))
+    read = 0
     for number, entry in enumerate(feed.entries, start=1):
         body = ""
         if entry.get("content"):
@@ -47,6 +48,11 @@ def iter_feed(data: bytes, *, origin: str) -> Iterator[RawPage]:
                       origin=f"{origin}#{number}", url=_string(entry.get("link")),
                       title=_string(entry.get("title")), published=published, source_name=outlet,
                       encoding="utf-8")
+        read += 1
+    # A broken feed can still give feedparser empty entries (a cut-off `<item>`): with nothing
+    # read from it, the file is a failure to record, not a feed without articles.
+    if feed.bozo and not read:
+        yield failure_page(origin, f"not a readable feed: {feed.get('bozo_exception')}")
 
 
 def _string(value: object) -> str | None:

@@ -9,6 +9,7 @@ from pathlib import Path
 from khabar.errors import InputError
 from khabar.inputs import iter_pages as iter_any
 from khabar.inputs.feeds import iter_feed
+from khabar.inputs.page import FAILURE
 from khabar.store.prepare import parse_day
 
 
@@ -52,10 +53,18 @@ def test_an_rss_feed_on_stdin_is_sniffed(fixtures_dir, monkeypatch):
         "https://alwadi.example/story/20", "https://alwadi.example/story/21"]
 
 
-def test_unreadable_feed_is_a_recorded_failure(tmp_path):
-    (tmp_path / "bad.rss").write_bytes(b"<rss><channel><item><title>x</ti")
-    pages = list(iter_any(tmp_path / "bad.rss"))
-    assert all(page.format in ("record-error", "text") for page in pages)
+@pytest.mark.parametrize("data", [
+    b"<rss><channel><item><title>x</ti",  # feedparser gives one empty entry
+    b"<rss><channel><title>x</ti",  # and here none
+])
+def test_unreadable_feed_is_one_recorded_failure_with_an_id_from_its_path(tmp_path, data):
+    (tmp_path / "bad.rss").write_bytes(data)
+    (tmp_path / "worse.rss").write_bytes(data)
+    (bad,) = iter_any(tmp_path / "bad.rss")
+    (worse,) = iter_any(tmp_path / "worse.rss")
+    assert (bad.format, bad.origin, bad.error_code) == (FAILURE, str(tmp_path / "bad.rss"), "R107")
+    assert "not a readable feed" in bad.error
+    assert bad.doc_id != worse.doc_id
 
 
 def test_missing_path_is_an_input_error(tmp_path):
