@@ -64,7 +64,7 @@ fuzz: $(STAMP)
 
 ## docs: regenerate the CLI, stage and error references
 docs: $(STAMP)
-	$(BIN)/python -m khabar.docgen docs
+	$(BIN)/python -m khabar.cli.docgen docs
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis build *.egg-info

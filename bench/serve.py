@@ -39,7 +39,7 @@ DEFAULT_DB = Path(tempfile.gettempdir()) / "khabar-bench-web.db"
 
 def build_store(db: Path, articles: int | None) -> None:
     """SaudiNewsNet (read from ../shared, never copied) → JSON lines → `khabar ingest` → db."""
-    from khabar.store.ingest import ingest
+    from khabar.batch.ingest import ingest
     from khabar.store.sqlite import open_store
 
     with tempfile.TemporaryDirectory() as folder:

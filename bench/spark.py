@@ -81,7 +81,7 @@ def run_spark(master: str, corpus: Path, output: Path, partitions: int, corpus_s
     from pyspark.sql import SparkSession
 
     from bench.common import process_tree_cpu
-    from khabar.spark import run_job
+    from khabar.spark.job import run_job
 
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     started = time.perf_counter()

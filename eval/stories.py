@@ -127,7 +127,7 @@ EDITS = ("exact", "drop_sentence", "add_sentence", "punctuation", "diacritics", 
 
 def command_recall(args) -> None:
     from eval.corpora import saudinewsnet_records, write_jsonl
-    from khabar.store.ingest import ingest
+    from khabar.batch.ingest import ingest
 
     rng = random.Random(args.seed)
     pool = [r for _, r in zip(range(args.background + args.n), saudinewsnet_records())

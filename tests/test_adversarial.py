@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from khabar.inputs import read_inputs, read_stream
 from khabar.store import open_store
-from khabar.store.ingest import ingest
+from khabar.batch.ingest import ingest
 from khabar.store.sqlite import dump
 from tests.test_cli import run
 

@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 
 from khabar import errors, iter_pages
-from khabar.docgen import PAGES
+from khabar.cli.docgen import PAGES
 from khabar.pipeline import registered_stages
 from tests.conftest import EXAMPLES, REPO
 

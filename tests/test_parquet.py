@@ -6,7 +6,7 @@ import pytest
 
 from khabar.document import (STATUS_REJECTED, Document, Entity, Mention, Offsets, Quote, Reason,
                              Sentence, Source)
-from khabar.parquet import article_row, load_parquet, read_documents
+from khabar.collection.parquet import article_row, load_parquet, read_documents
 
 pa = pytest.importorskip("pyarrow", reason="pyarrow is not installed: pip install -e '.[spark]'")
 

@@ -16,8 +16,8 @@ from khabar.config import load_config
 from khabar.document import Document, Entity, Mention, Source
 from khabar.errors import InputError
 from khabar.inputs import iter_pages
-from khabar.parquet import article_row, document_from_row, partition_values, read_documents
-from khabar.spark import (config_from_dict, config_to_dict, local_path, page_to_dict,
+from khabar.collection.parquet import article_row, document_from_row, partition_values, read_documents
+from khabar.spark.job import (config_from_dict, config_to_dict, local_path, page_to_dict,
                           pages_from_file, process_partition, run_job)
 from tests.spark_support import spark_session
 from tests.warc_helpers import make_warc
@@ -54,12 +54,12 @@ def test_process_partition_yields_one_row_per_page_with_status(plain_config):
 
 def test_process_partition_builds_the_pipeline_once_per_worker(plain_config, monkeypatch):
     import khabar.api
-    import khabar.spark
+    import khabar.spark.job
 
     built = []
     real = khabar.api.load_pipeline
     monkeypatch.setattr(khabar.api, "load_pipeline", lambda *a, **k: built.append(1) or real(*a, **k))
-    monkeypatch.setattr(khabar.spark, "_PIPELINES", {})
+    monkeypatch.setattr(khabar.spark.job, "_PIPELINES", {})
     pages = [page_to_dict(p) for p in iter_pages(FEED)]
     assert len(list(process_partition(pages, plain_config))) == len(pages)
     assert len(list(process_partition(pages[:2], plain_config))) == 2  # the next task, same worker
@@ -216,7 +216,7 @@ def test_the_two_copies_of_the_rain_story_share_a_story_id(job, spark):
 @pytest.mark.spark
 @pytest.mark.slow
 def test_load_parquet_gives_the_store_every_document(job):
-    from khabar.parquet import load_parquet
+    from khabar.collection.parquet import load_parquet
 
     class ListStore:
         def __init__(self):

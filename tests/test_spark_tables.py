@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from khabar.document import Document, Entity, Mention, Source
-from khabar.parquet import article_row
-from khabar.spark_tables import entity_key, folded_words
+from khabar.collection.parquet import article_row
+from khabar.spark.tables import entity_key, folded_words
 from tests.spark_support import spark_session
 
 
@@ -42,7 +42,7 @@ def _article(doc_id: str, *entities: tuple[str, str, int], status: str = "ok") -
 @pytest.mark.spark
 @pytest.mark.slow
 def test_connected_components_label_a_chain_with_its_smallest_id(spark):
-    from khabar.spark_tables import connected_components
+    from khabar.spark.tables import connected_components
 
     vertices = spark.createDataFrame([(v,) for v in "abcdefg"], ["doc_id"])
     # a-b-c-d is a chain (diameter 3), e-f a pair, g alone.
@@ -54,8 +54,8 @@ def test_connected_components_label_a_chain_with_its_smallest_id(spark):
 @pytest.mark.spark
 @pytest.mark.slow
 def test_entities_merge_across_articles_and_link_unambiguous_last_names(spark):
-    from khabar.parquet import article_schema
-    from khabar.spark_tables import merge_entities
+    from khabar.collection.parquet import article_schema
+    from khabar.spark.tables import merge_entities
 
     rows = [
         _article("d1", ("PER", "جون كيري", 3), ("LOC", "غزة", 1), ("PER", "أحمد", 1)),

@@ -12,9 +12,9 @@ from khabar.cli import cli
 from khabar.cli.common import read_inputs
 from khabar.cli.output import OUTPUT_FORMATS, write_documents
 from khabar.config import load_config
-from khabar.corpus import learn_from_pages
+from khabar.batch.corpus import learn_from_pages
 from khabar.inputs import FORMATS
-from khabar.rawstore import RawArchive
+from khabar.inputs.archive import RawArchive
 
 
 def _progress(summary: BatchSummary, doc) -> None:

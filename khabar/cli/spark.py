@@ -33,7 +33,7 @@ def spark_command(inputs, output, master, input_format, encoding, config, partit
     Example: khabar spark crawl/*.warc.gz news.jsonl -o out/ --master local[2]
     """
     try:
-        from khabar.spark import run_job
+        from khabar.spark.job import run_job
         import pyspark  # noqa: F401
     except ImportError as error:
         raise ConfigError("E103", option="spark",
@@ -55,7 +55,7 @@ def load_parquet_command(path, db) -> None:
 
     Example: khabar load-parquet out/ --db khabar.db
     """
-    from khabar.parquet import load_parquet
+    from khabar.collection.parquet import load_parquet
     from khabar.store import open_store
 
     store = open_store(db)

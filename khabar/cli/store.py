@@ -14,7 +14,7 @@ from khabar.config import load_config
 from khabar.inputs import FORMATS as INPUT_FORMATS
 from khabar.inputs.paths import check_paths
 from khabar.store.export import FORMATS, export
-from khabar.store.ingest import IngestSummary, ingest
+from khabar.batch.ingest import IngestSummary, ingest
 from khabar.store.sqlite import open_store
 
 DB_OPTION = click.option("--db", "db", type=click.Path(dir_okay=False), default="khabar.db",

@@ -9,7 +9,7 @@ import pytest
 from khabar.document import Document
 from khabar.store import open_store
 from khabar.store.export import document_from_row, export
-from khabar.store.ingest import ingest
+from khabar.batch.ingest import ingest
 
 
 @pytest.fixture

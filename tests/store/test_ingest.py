@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from khabar.store import open_store
-from khabar.store.ingest import ingest
+from khabar.batch.ingest import ingest
 from khabar.store.sqlite import dump
 
 from .conftest import make_corpus

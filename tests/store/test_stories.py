@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from khabar.store import open_store
-from khabar.store.ingest import ingest
+from khabar.batch.ingest import ingest
 from khabar.store.stories import StoryHasher, near_similarity, topic_similarity
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from khabar.document import Document, Entity, Mention, Offsets, Role, Source
 from khabar.store import open_store
-from khabar.store.ingest import ingest
+from khabar.batch.ingest import ingest
 from khabar.store.sqlite import dump
 
 TEXT = ("أعلن وزير الخارجية الأردني أيمن الصفدي اليوم في عمّان أن المحادثات مع الوفد المصري تناولت "

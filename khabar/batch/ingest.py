@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from khabar.api import load_pipeline
-from khabar.batch import BatchSummary
+from khabar.batch.run import BatchSummary
 from khabar.config import PipelineConfig, load_config
 from khabar.inputs import RawPage, ReadLimits, read_inputs
 from khabar.pipeline import Pipeline

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from khabar.document import STATUS_FAILED, STATUS_OK, STATUS_REJECTED, Document
 from khabar.inputs import RawPage
 from khabar.pipeline import Pipeline
-from khabar.rawstore import RawArchive
+from khabar.inputs.archive import RawArchive
 
 
 @dataclass

@@ -33,7 +33,7 @@ from khabar.config import PipelineConfig, load_config
 from khabar.document import STATUS_FAILED, STATUS_OK, Document, Reason
 from khabar.errors import InputError, KhabarError, StageError
 from khabar.inputs import FORMATS, RawPage, read_stream
-from khabar.parquet import ARTICLES, PARTITION_COLUMNS, article_row
+from khabar.collection.parquet import ARTICLES, PARTITION_COLUMNS, article_row
 
 INPUT_FORMATS = FORMATS
 _PAGE_FIELDS = tuple(f.name for f in dataclasses.fields(RawPage))
@@ -186,7 +186,7 @@ def run_job(
     Example:
         >>> run_job("crawl/", "out/", master="local[2]")  # doctest: +SKIP
     """
-    from khabar.spark_tables import cluster_stories, merge_entities
+    from khabar.spark.tables import cluster_stories, merge_entities
 
     if input_format not in INPUT_FORMATS:
         raise InputError("E303", format=input_format, valid=", ".join(INPUT_FORMATS))
@@ -257,7 +257,7 @@ def _analyze(session: Any, paths: list[str], settings: PipelineConfig, input_for
     """The articles DataFrame (lazy): files → pages → process_partition → rows."""
     from pyspark.sql.pandas.types import to_arrow_schema
 
-    from khabar.parquet import article_schema
+    from khabar.collection.parquet import article_schema
 
     context = session.sparkContext
     # binaryFiles does not descend into subdirectories unless Hadoop is told to.
@@ -308,7 +308,7 @@ def _arrow_articles(batches: Iterable[Any], config: dict[str, Any], schema: Any)
 
 def _read_articles(session: Any, path: str) -> Any:
     # Partition values stay strings (`2015-07-21` would otherwise be read back as a date).
-    from khabar.parquet import article_schema
+    from khabar.collection.parquet import article_schema
 
     return session.read.schema(article_schema()).parquet(path)
 
