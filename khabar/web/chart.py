@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 WIDTH, HEIGHT = 760, 280
-LEFT, RIGHT, TOP, BOTTOM = 16, 56, 16, 40  # margins; the count axis is in the right one
+LEFT, RIGHT, TOP, BOTTOM = 44, 56, 16, 40  # margins; the count axis is in the right one
 MAX_LINES = 6  # series drawn; the table under the chart lists them all
 COLOURS = ("#1f6f8b", "#c2571a", "#4c8c2b", "#8e3b8e", "#b8860b", "#555555")
 X_LABELS = 6
