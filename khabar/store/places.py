@@ -14,7 +14,7 @@ from collections import Counter
 from typing import Any
 
 from khabar.document import Document
-from khabar.errors import StoreError
+from khabar.errors import NotInStoreError
 from khabar.store.queries import Page
 from khabar.store.trends import Filters, _run, document_filter
 
@@ -61,11 +61,11 @@ def country_counts(conn: sqlite3.Connection, filters: Filters = Filters()) -> di
 
 
 def place_info(conn: sqlite3.Connection, geonames: int) -> dict[str, Any]:
-    """One stored place: its name, kind, country and coordinates. Raises StoreError E510 if unknown."""
+    """One stored place: its name, kind, country and coordinates. Raises NotInStoreError (E510) if unknown."""
     row = conn.execute("SELECT geonames, name, kind, country, lat, lon FROM places WHERE geonames = ? "
                        "LIMIT 1", (geonames,)).fetchone()
     if row is None:
-        raise StoreError("E510", geonames=geonames)
+        raise NotInStoreError("E510", geonames=geonames)
     return dict(zip(("geonames", "name", "kind", "country", "lat", "lon"), row))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from khabar.document import Document, Entity, Event, Mention, Offsets, Place, Source
-from khabar.errors import StoreError
+from khabar.errors import NotInStoreError
 from khabar.store import open_store
 from khabar.store.places import country_counts, list_places, place_articles, place_info
 from khabar.store.trends import Filters
@@ -69,6 +69,6 @@ def test_place_articles_of_a_country_include_its_cities(store):
 
 def test_unknown_place_is_a_coded_error(store):
     assert place_info(store.conn, 170063)["name"] == "حلب"
-    with pytest.raises(StoreError) as raised:
+    with pytest.raises(NotInStoreError) as raised:
         place_info(store.conn, 1)
     assert raised.value.code == "E510"
