@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import itertools
 import random
+import re
 from collections.abc import Iterable, Iterator
 
 from eval.corpora import ant_records, saudinewsnet_records
@@ -14,6 +15,7 @@ from khabar.reading.blocks import squeeze
 from khabar.reading.boilerplate import LineClassifier
 
 _MAX_PARAGRAPHS = 25
+_SENTENCE = re.compile(r"[.!?؟…][\"»”')]*$")
 
 
 def articles(limit: int, *, seed: int = 7) -> list[Article]:
@@ -44,7 +46,21 @@ def _article(record: dict, classifier: LineClassifier) -> Article | None:
             return None
         if classifier.glued_footer(paragraph) is not None or classifier.glued_bar(paragraph):
             return None
+    if not _unambiguous(paragraphs):
+        return None
     return Article(title, paragraphs, record.get("url"))
+
+
+def _unambiguous(paragraphs: tuple[str, ...]) -> bool:
+    """Every paragraph is prose or a subheading between prose paragraphs. Records whose text
+    keeps a byline, a photo caption, an agency's stamp (`// انتهى //`) or a bare list are left
+    out: whether such a line is the article's is a matter of opinion, not of reading."""
+    prose = [_SENTENCE.search(p) is not None and len(p.split()) >= 3 or len(p.split()) >= 20
+             for p in paragraphs]
+    if not (prose[0] and prose[-1]):
+        return False
+    return all(prose[i] or (prose[i - 1] and prose[i + 1] and len(paragraphs[i].split()) <= 12)
+               for i in range(1, len(paragraphs) - 1))
 
 
 def render(template: Template, article: Article, others: list[str], seed: int) -> SitePage:

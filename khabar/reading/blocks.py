@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from khabar.document import HEADING, PARAGRAPH
 from khabar.reading.boilerplate import DOMAIN, OUTLET, SECTION, LineClassifier, line_key
-from khabar.reading.lines import TEASER, LineJudge
+from khabar.reading.lines import LIST_ITEM, TEASER, LineJudge
 from khabar.reading.title import Candidate, choose_title
 
 _SENTENCE_END = tuple(".!?؟…:\"»”')")
@@ -32,7 +32,6 @@ CHARACTER_REFERENCE = re.compile(
     r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _MAX_HEADING_WORDS = 12
 _MAX_TITLE_CHARS = 300
-_LIST_ITEM = re.compile(r"^(?:[-–—•*·▪►]|[\d٠-٩]{1,2}\s*[-.)])\s*")
 _CLOSES_SENTENCE = re.compile(r"[.!?؟…][\"»”')]*$")
 _LEAD_PARAGRAPHS = 5  # how many first paragraphs a title is compared with
 # Reason codes of removals decided by position and repetition (docs/cleaning.md).
@@ -148,15 +147,20 @@ def clean_blocks(blocks: Sequence[Block], classifier: LineClassifier, *,
     why: dict[int, str] = {}
     kinds = [classifier.kind(b.text) for b in blocks]
     source_name, domain = _find_source(blocks, kinds, classifier)
-    keep = _drop_furniture(blocks, kinds, why)
+    keep = _drop_furniture(blocks, kinds, why, lambda block: _is_good(block, judge))
     arabic_page = any(_ARABIC.search(blocks[i].text) for i in keep)
     keep = _drop(keep, why, LATIN_WIDGET, lambda i: arabic_page and _is_latin_widget(blocks[i].text))
-    keep = _drop(keep, why, None, lambda i: judge.reason(blocks[i].text), blocks=blocks)
-    good = [i for i in keep if _is_good(blocks[i], judge)]
+    verdicts = {i: judge.reason(blocks[i].text) for i in keep}
+    good = [i for i in keep if verdicts[i] is None and _is_good(blocks[i], judge)]
+    # Above the body a teaser (`رياضة | <headline>`) may be the title itself (`مصر: <title>`):
+    # title selection weighs those by their agreement with the body.
+    first_good = good[0] if good else len(blocks)
+    teasers = {i for i in keep if verdicts[i] == TEASER and i < first_good}
+    keep = _drop(keep, why, None, lambda i: None if i in teasers else verdicts[i], blocks=blocks)
     keep = _drop_repeated_short_lines(blocks, keep, good, why)
     title = collapse_glued(squeeze(title_hint)) if title_hint else None
     if title is None:
-        title, keep = _take_title(blocks, keep, good, why, judge, url)
+        title, keep = _take_title(blocks, keep, good, why, judge, url, teasers)
     kept = _drop_title_copies([(i, blocks[i]) for i in keep], title, why)
     kept = _drop_trailing_furniture(kept, good, judge, why)
     final = tuple(_decide_kind([b for _, b in kept], i) for i in range(len(kept)))
@@ -230,9 +234,11 @@ def _looks_like_name(text: str) -> bool:
     return len(text.split()) <= 4 and not text.endswith(_SENTENCE_END) and "،" not in text
 
 
-def _drop_furniture(blocks: Sequence[Block], kinds: list[str | None],
-                    why: dict[int, str]) -> list[int]:
-    """Indexes of blocks that are not furniture; a section marker swallows its link lines."""
+def _drop_furniture(blocks: Sequence[Block], kinds: list[str | None], why: dict[int, str],
+                    resumes) -> list[int]:
+    """Indexes of blocks that are not furniture; a section marker swallows its link lines
+    until a line that `resumes` the article (a good paragraph: headlines may end like
+    sentences, with `؟` or `!`)."""
     keep: list[int] = []
     in_section = False
     for index, (block, kind) in enumerate(zip(blocks, kinds)):
@@ -240,7 +246,7 @@ def _drop_furniture(blocks: Sequence[Block], kinds: list[str | None],
             in_section = True
             why[index] = SECTION
             continue
-        if in_section and kind is None and is_prose(block.text) and block.kind != HEADING:
+        if in_section and kind is None and resumes(block) and block.kind != HEADING:
             in_section = False
         if kind is None and not in_section:
             keep.append(index)
@@ -255,7 +261,7 @@ def _is_latin_widget(text: str) -> bool:
 
 
 def _take_title(blocks: Sequence[Block], keep: list[int], good: list[int], why: dict[int, str],
-                judge: LineJudge, url: str | None) -> tuple[str | None, list[int]]:
+                judge: LineJudge, url: str | None, teasers: set[int]) -> tuple[str | None, list[int]]:
     """Pick the title among the lines before the first prose; what stands above it is chrome,
     and so is what stands between it and the first paragraph unless it is prose.
 
@@ -271,7 +277,8 @@ def _take_title(blocks: Sequence[Block], keep: list[int], good: list[int], why: 
             break
         head.append(index)
     keys = Counter(line_key(blocks[i].text) for i in keep if len(blocks[i].text) <= _MAX_TITLE_CHARS)
-    candidates = [Candidate(i, blocks[i].text, keys[line_key(blocks[i].text)] > 1 or blocks[i].kind == "glued")
+    candidates = [Candidate(i, blocks[i].text, keys[line_key(blocks[i].text)] > 1 or blocks[i].kind == "glued",
+                            teaser=i in teasers)
                   for i in head if _is_headline(blocks[i].text)]
     lead = [blocks[i].text for i in good[:_LEAD_PARAGRAPHS]]
     agreed = choose_title(candidates, lead, stop=judge.stop, url=url)
@@ -336,7 +343,7 @@ def _drop_trailing_furniture(blocks: list[tuple[int, Block]], good: list[int], j
 
 def _continues_article(text: str, judge: LineJudge) -> bool:
     """A short closing sentence of the article, not a headline in a list."""
-    if _LIST_ITEM.match(text) or not _CLOSES_SENTENCE.search(text):
+    if LIST_ITEM.match(text) or not _CLOSES_SENTENCE.search(text):
         return False
     features = judge.features(text)
     return features.words >= 4 and features.stopword_density > 0

@@ -22,10 +22,12 @@ from khabar.arabic import fold
 from khabar.lexicons import read_rows
 
 # Reason codes for lines judged by their form (docs/cleaning.md lists every code).
-MENU, BREADCRUMB, STAMP, SHARE_ROW, UI_PROMPT, COPYRIGHT, TEASER = (
-    "menu", "breadcrumb", "stamp", "share_row", "ui_prompt", "copyright", "teaser")
+MENU, BREADCRUMB, STAMP, SHARE_ROW, UI_PROMPT, COPYRIGHT, TEASER, FIELD = (
+    "menu", "breadcrumb", "stamp", "share_row", "ui_prompt", "copyright", "teaser", "field")
 
 _CLOSES_SENTENCE = re.compile(r"[.!?؟…][\"»”')]*$")
+_CLOSES_STATEMENT = re.compile(r"[.…][\"»”')]*$")
+LIST_ITEM = re.compile(r"^(?:[-–—•*·▪►]|[\d٠-٩]{1,2}\s*[-.)])\s*")
 _ITEM_SEPARATORS = re.compile(r"\s+(?:[|•·◄►▶◀●■▪/\\]|[-–—_]{1,2}|[»›>«‹<]{1,2})\s+|\s*[|•·◄►●■▪]\s*")
 _CRUMB_SEPARATORS = re.compile(r"\s*(?:[»›>/\\]|&gt;)\s*")
 _DATE = re.compile(
@@ -56,12 +58,16 @@ class LineFeatures:
     words: int
     stopword_density: float
     ends_sentence: bool
+    ends_statement: bool  # with a full stop, not a question or exclamation mark
+    list_item: bool  # opens with a dash, a bullet or a number: `- `, `• `, `3. `
 
     def is_good(self) -> bool:
-        """Running text: long, with the function words prose has, ending like a sentence
-        (headlines, even long ones, do not), or longer than any headline."""
-        return (self.words >= 10 and self.stopword_density >= 0.08 and self.ends_sentence) or (
-            self.words >= 20)
+        """Running text: long, with the function words prose has, ending like a statement
+        (headlines do not; a headline may be a long question), or longer than any headline."""
+        if self.list_item:
+            return False
+        return (self.words >= 10 and self.stopword_density >= 0.08 and self.ends_statement) or (
+            self.words >= 15 and self.ends_sentence) or self.words >= 20
 
 
 @dataclass(frozen=True)
@@ -91,7 +97,8 @@ class LineJudge:
             if word in self.stop or (word[:1] == "و" and word[1:] in self.stop):
                 stops += 1
         return LineFeatures(len(tokens), stops / len(tokens) if tokens else 0.0,
-                            bool(_CLOSES_SENTENCE.search(text)))
+                            bool(_CLOSES_SENTENCE.search(text)), bool(_CLOSES_STATEMENT.search(text)),
+                            bool(LIST_ITEM.match(text)))
 
     def reason(self, text: str) -> str | None:
         """Which furniture the line is by its form, or None. Long lines are never judged here."""
@@ -112,6 +119,8 @@ class LineJudge:
             return MENU
         if self._is_prompt(words):
             return UI_PROMPT
+        if self._is_field(text):
+            return FIELD
         if self._is_teaser(text):
             return TEASER
         return None
@@ -127,7 +136,7 @@ class LineJudge:
         if len(items) >= 3 and all(len(i.split()) <= 3 for i in items):
             return True
         nav = sum(self._nav_word(w) or w in self.ui for w in words)
-        return len(words) >= 2 and nav >= 0.75 * len(words) and len(words) <= 15
+        return nav >= 0.75 * len(words) and len(words) <= 15
 
     def _is_breadcrumb(self, text: str) -> bool:
         """From a section name down: `الرئيسية » سياسة » <title>`, `Home / World`."""
@@ -152,7 +161,11 @@ class LineJudge:
 
     def _is_share_row(self, words: list[str]) -> bool:
         networks = sum(w in self.networks for w in words)
-        return networks >= 2 and networks + sum(w in self.ui for w in words) >= 0.6 * len(words)
+        if not networks:
+            return False
+        ui = sum(w in self.ui for w in words)
+        return (networks >= 2 and networks + ui >= 0.6 * len(words)) or (
+            len(words) <= 6 and networks + ui >= len(words) - 1)
 
     def _is_prompt(self, words: list[str]) -> bool:
         """Mostly the site's own words: a newsletter or cookie prompt, a comment counter."""
@@ -162,10 +175,20 @@ class LineJudge:
         counted = sum(bool(_DIGITS.match(w)) for w in words)
         return ui >= 1 and ui + counted >= max(1, 0.5 * len(words)) or (len(words) >= 4 and ui >= 0.4 * len(words))
 
+    def _is_field(self, text: str) -> bool:
+        """A labelled field of the page: `المصدر: <site>`, `بقلم: <name>`, `تصوير: <name>`."""
+        label, colon, value = text.partition(":")
+        label_words = words_of(label)
+        return (bool(colon) and 1 <= len(label_words) <= 2 and any(w in self.ui for w in label_words)
+                and 1 <= len(value.split()) <= 6 and not _CLOSES_SENTENCE.search(text))
+
     def _is_teaser(self, text: str) -> bool:
-        """A section name, a separator, then another headline: `رياضة | <headline>`."""
+        """A label of section or interface words, a separator, then another headline:
+        `رياضة | <headline>`, `اقرأ أيضاً: <headline>`. A sentence after the label is not."""
         match = _TEASER.match(text)
-        if not match or text.endswith((".", "!")):
+        if not match or (text.endswith(".") and not text.endswith("..")):
             return False
         label = words_of(match.group(1))
-        return 1 <= len(label) <= 3 and all(self._nav_word(w) for w in label) and len(match.group(2).split()) >= 3
+        marked = sum(self._nav_word(w) or w in self.ui for w in label)
+        plain = all(self._nav_word(w) or w in self.ui or w in self.stop for w in label)
+        return 1 <= len(label) <= 3 and marked >= 1 and plain and len(match.group(2).split()) >= 2

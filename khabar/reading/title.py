@@ -21,6 +21,7 @@ _SUFFIXES = ("ها", "هم", "ات", "ون", "ين", "ه", "ي")
 _SLUG_SPLIT = re.compile(r"[-_/.+\s]+")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _MIN_AGREEMENT = 0.25
+_NEAREST = 0.3  # the line just above the body is most often the title
 
 
 def variants(word: str) -> set[str]:
@@ -60,6 +61,14 @@ class Candidate:
     index: int
     text: str
     repeated: bool
+    teaser: bool = False  # a section name and a headline: another article's, unless it agrees
+
+
+def _extends_another(candidate: Candidate, candidates: Sequence[Candidate]) -> bool:
+    """`Title - Site name` when `Title` is a candidate too: the bare title is the one."""
+    return any(other is not candidate and len(other.text) < len(candidate.text)
+               and candidate.text.startswith(other.text) and len(other.text.split()) >= 2
+               for other in candidates)
 
 
 def _share(words: list[str], known: set[str]) -> float:
@@ -76,17 +85,21 @@ def choose_title(candidates: Sequence[Candidate], body: Iterable[str], *, stop: 
     """The candidate that agrees best with the body and the URL; None when none agrees enough.
 
     Agreement is the share of a candidate's content words found in the first paragraphs (or in
-    the slug), plus a bonus for a line the page repeats. Ties go to the line nearest the body."""
+    the slug), weighed down for lines under five words (site names, labels); the line nearest
+    the body and a line the page repeats get a bonus. Ties go to the line nearest the body."""
     in_lead = vocabulary(body, stop)
     slug = slug_vocabulary(url, stop)
     best: tuple[float, int] | None = None
     chosen = None
     for candidate in candidates:
         words = content_words(candidate.text, stop)
-        if not words:
+        if not words or _extends_another(candidate, candidates):
             continue
         agreement = max(_share(words, in_lead), _share(words, slug))
-        score = agreement + (0.5 if candidate.repeated else 0.0)
+        length = min(1.0, len(candidate.text.split()) / 5)  # site names and labels are short
+        nearest = candidate is candidates[-1]
+        score = (agreement * length + (_NEAREST if nearest else 0.0) + (0.5 if candidate.repeated else 0.0)
+                 - (_NEAREST if candidate.teaser else 0.0))
         if score < _MIN_AGREEMENT:
             continue
         key = (round(score, 6), candidate.index)
