@@ -55,6 +55,7 @@ eval: $(STAMP)
 	$(BIN)/python -m eval.quotes --pipeline full
 	$(BIN)/python -m eval.events
 	$(BIN)/python -m eval.quotes_events_news --half dev
+	$(BIN)/python -m eval.entities_news --half dev
 	$(BIN)/python -m eval.stories recall
 
 ## fuzz: generated bad inputs through the readers, every stage and the HTTP API, for a bounded
