@@ -8,9 +8,9 @@ A seeded random draw, recorded here so anyone can redo it from ../shared/data:
 - an article qualifies when its body is 400 to 1,400 characters (long enough to hold a quote,
   short enough to annotate with care), carries at least one quote cue (CUES), and is news (ANT:
   the middleEast and internationalNews categories);
-- articles any other script in eval/ has used are left out: the ids in eval/*.jsonl (the quote
-  gold set; the story judgments by their store id), and the first 1,500 articles of each corpus
-  in eval.corpora order, which eval.ner_news and eval.stories read;
+- articles any other script in eval/ had used are left out: the ids in the eval sets of the day
+  (USED_SETS: the quote gold set; the story judgments by their store id), and the first 1,500
+  articles of each corpus in eval.corpora order, which eval.ner_news and eval.stories read;
 - per outlet, the drawn articles alternate dev, test, dev ... in draw order, so both halves hold
   three articles of every outlet.
 """
@@ -39,13 +39,16 @@ USED_PREFIX = 1500  # eval.ner_news reads this many articles of each corpus; eva
 EVAL = Path(__file__).resolve().parent
 
 
+# The eval sets there were when this set was drawn (2026-12-06). A set added later must keep
+# clear of this one instead (tests/test_quotes_events_gold.py checks), so the draw stays fixed.
+USED_SETS = ("quotes_gold.jsonl", "stories_judgments.jsonl")
+
+
 def used_ids() -> set[str]:
-    """Ids the other eval sets refer to: article ids, URLs and 16-hex store ids."""
+    """Ids the earlier eval sets refer to: article ids, URLs and 16-hex store ids."""
     used: set[str] = set()
-    for path in EVAL.glob("*.jsonl"):
-        if path.name == "quotes_events_gold.jsonl":
-            continue
-        for line in path.read_text(encoding="utf-8").splitlines():
+    for name in USED_SETS:
+        for line in (EVAL / name).read_text(encoding="utf-8").splitlines():
             if line.strip():
                 record = json.loads(line)
                 used.update(str(record[k]) for k in ("id", "a", "b") if k in record)

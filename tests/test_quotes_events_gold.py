@@ -11,10 +11,12 @@ from collections import Counter
 
 import pytest
 
+from eval.quotes_events_news import GOLD as GOLD_PATH
 from eval.quotes_events_news import Alignment, cameo_codes, problems, read_gold, same_name
 from tests.conftest import SHARED, shared_file
 
 GOLD = read_gold()
+EVAL = GOLD_PATH.parent
 CORPORA = SHARED / "data"
 
 
@@ -45,6 +47,15 @@ def test_every_outlet_is_in_both_halves_equally():
     per_half = Counter((r["outlet"], r["half"]) for r in GOLD)
     for outlet in {r["outlet"] for r in GOLD}:
         assert per_half[(outlet, "dev")] == per_half[(outlet, "test")]
+
+
+def test_no_other_eval_set_uses_the_blind_articles():
+    blind = {r["id"] for r in GOLD}
+    for path in sorted(EVAL.glob("*.jsonl")):
+        if path.name == "quotes_events_gold.jsonl":
+            continue
+        for record in read_gold(path):
+            assert not blind & {str(record.get(k)) for k in ("id", "url", "a", "b")}, path.name
 
 
 def test_gold_holds_offsets_and_labels_only():
@@ -94,3 +105,11 @@ def test_alignment_maps_a_cleaned_span_back_to_the_raw_text():
 ])
 def test_names_agree_by_their_words(predicted, gold, same):
     assert same_name(predicted, gold) is same
+
+
+@pytest.mark.shared
+def test_the_recorded_draw_gives_the_gold_articles_and_halves(corpora):
+    from eval.quotes_events_draw import draw
+
+    drawn = [(row["corpus"], row["id"], row["outlet"], row["half"]) for row in draw(CORPORA)]
+    assert drawn == [(r["corpus"], r["id"], r["outlet"], r["half"]) for r in GOLD]
