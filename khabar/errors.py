@@ -5,7 +5,7 @@ KhabarError                      E0xx                      500  The base class, 
 ├── PipelineError                E2xx                      500  The pipeline cannot be built or run (raise a subclass).
 │   ├── OrderError               E201                      500  A stage needs something that no earlier stage produces.
 │   ├── StageError               E202 E203                 500  A stage crashed or returned something not a Document.
-│   └── RegistryError            E204 E205                 500  A stage name is taken, or a stage declares a field Document lacks.
+│   └── RegistryError            E204 E205                 500  A stage name is taken, or a declared field does not exist.
 ├── InputError                   E3xx                      400  An input file, encoding or format cannot be read.
 ├── StoreError                   E5xx                      500  The SQLite store failed or cannot be opened.
 │   ├── SearchQueryError         E502                      400  A search query with nothing to search, or too many words.
@@ -186,7 +186,7 @@ class StageError(PipelineError):
 
 
 class RegistryError(PipelineError):
-    """A stage name is taken, or a stage declares a field Document lacks."""
+    """A stage name is taken, or a declared field does not exist."""
 
     family, code = ("E204", "E205"), "E204"
 
