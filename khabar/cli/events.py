@@ -29,6 +29,7 @@ def events(paths, input_format, encoding, config, fmt, output, db, since, until,
     With --db, the table holds the store's events (the rows of GET /events, newest first).
 
     Example: khabar events examples/ --format tsv
+
     Example: khabar events --db khabar.db --since 2015-07-01 --actor SAU --format csv
     """
     if bool(paths) == bool(db):

@@ -183,10 +183,13 @@ def entity_command(name, db, entity_type, limit, as_json) -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False), required=True, help="File to write.")
 @click.option("--status", default=None, help="Only documents with this status (ok, rejected, failed).")
 def export_command(db, fmt, output, status) -> None:
-    """Export every stored document in the Document JSON schema (JSON lines or Parquet).
+    """Export every stored document in the Document JSON schema (JSON lines or Parquet), or the networks.
+
+    `--format gexf` writes the entity co-occurrence and event actor networks instead, for Gephi
+    and networkx (docs/store.md).
 
     Example: khabar export --db khabar.db --format parquet -o khabar.parquet
     """
     with open_store(db, create=False) as store:
         count = export(store, output, fmt=fmt, status=status)
-    click.echo(f"{count} documents → {output}", err=True)
+    click.echo(f"{count} {'edges' if fmt == 'gexf' else 'documents'} → {output}", err=True)

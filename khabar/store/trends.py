@@ -155,7 +155,7 @@ def trend_series(conn: sqlite3.Connection, filters: Filters = Filters(), *, by: 
     if split not in SPLITS:
         raise ConfigError("E103", option="split", detail=f"{split!r}; one of {', '.join(SPLITS)}")
     condition, params = document_filter(conn, filters)
-    key = "COALESCE(d.source, d.domain, '?')" if split == "source" else f"'{ALL}'"
+    key = "COALESCE(d.source, '?')" if split == "source" else f"'{ALL}'"  # source: outlet, else domain
     rows = _run(conn, f"SELECT {key} AS key, {_PERIOD_SQL[by]} AS period, COUNT(*), "
                       "COUNT(DISTINCT d.story_id) + SUM(d.story_id IS NULL) FROM documents d "
                       f"WHERE {condition} AND d.day IS NOT NULL GROUP BY key, period", params, filters)
