@@ -43,15 +43,16 @@ def stage_reference() -> str:
 
 
 def error_reference() -> str:
-    families = {"E1": "ConfigError", "E2": "PipelineError", "E3": "InputError", "E5": "StoreError"}
-    by_code = {code: families.get(code[:2], "") for code in errors.MESSAGES}
-    by_code.update({cls.code: cls.__name__ for cls in errors.REJECTIONS})
     reasons = {cls.code: cls.reason for cls in errors.REJECTIONS}
-    rows = [HEADER, "# Error and rejection codes\n\n", "```\n", errors.__doc__.split("\n\n")[1], "\n```\n",
-            "\n| code | class | reason | message |\n|---|---|---|---|\n"]
+    rows = [HEADER, "# Error and rejection codes\n\n",
+            "Each class owns the codes of its family and answers HTTP requests with its status ",
+            "(`khabar.errors`); the CLI prints `ClassName: code message` and exits 1.\n\n",
+            "```\n", errors.draw_tree(), "\n```\n",
+            "\n| code | class | HTTP | reason | message |\n|---|---|---|---|---|\n"]
     for code, message in sorted(errors.MESSAGES.items()):
+        owner = errors.owner_of(code)
         escaped = message.replace("|", "\\|")
-        rows.append(f"| {code} | {by_code.get(code, '')} | {reasons.get(code, '')} | {escaped} |\n")
+        rows.append(f"| {code} | {owner.__name__} | {owner.http_status} | {reasons.get(code, '')} | {escaped} |\n")
     return "".join(rows)
 
 
