@@ -20,12 +20,25 @@ from tests.web.conftest import make_client
 from tests.web.fixtures import FAJR, build, build_store
 
 HTML = {"accept": "text/html"}
+ANALYST_PAGES = [("/trends", "series"), ("/watches", "items")]
+# Every GET route of this area, for tests/web/test_api.py (the feed is checked below, not as a twin).
+ANALYST_ROUTES = ANALYST_PAGES + [("/watches/مياه.atom", None)]
 
 
 def _csv(response) -> list[dict[str, str]]:
     assert response.status_code == 200, response.text
     assert response.headers["content-type"].startswith("text/csv")
     return list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+
+
+@pytest.mark.parametrize(("url", "key"), ANALYST_PAGES)
+def test_each_analyst_page_is_html_with_a_json_twin(client, url, key):
+    page = client.get(url, headers=HTML)
+    assert page.status_code == 200 and '<html lang="ar" dir="rtl">' in page.text
+    by_suffix = client.get(url + ".json", headers=HTML)
+    by_accept = client.get(url, headers={"accept": "application/json"})
+    assert by_suffix.status_code == by_accept.status_code == 200
+    assert by_suffix.json() == by_accept.json() and key in by_suffix.json()
 
 
 # -- trends ------------------------------------------------------------------------------------

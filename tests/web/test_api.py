@@ -398,10 +398,11 @@ def test_every_get_route_is_in_the_twin_check(client):
 
     routes = {r.path for r in client.app.routes if isinstance(r, APIRoute) and "GET" in r.methods
               and r.include_in_schema}
+    from tests.web.test_analyst import ANALYST_ROUTES
     from tests.web.test_places import PLACE_PAGES
 
     checked = set()
-    for url, _key in PAGES + PLACE_PAGES:
+    for url, _key in PAGES + PLACE_PAGES + ANALYST_ROUTES:
         path = url.split("?")[0]
         for route in routes:
             pattern = "^" + re.sub(r"\{[^}]+\}", "[^/]+", route) + "$"
