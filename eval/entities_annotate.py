@@ -24,21 +24,17 @@ adjective). A string that is not found stops the build with the block number.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import sys
 from pathlib import Path
 
-from eval.entities_draw import GOLD, OUTLETS, draw
+from eval.entities_draw import OUTLETS, draw
+from eval.entities_gold import GOLD, text_hash
 from eval.quotes_corpus import DATA, Article, load_articles
 
 _PROCLITICS = "وفبلك"
 _LETTER = re.compile(r"\w")
-
-
-def text_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _whole_word(text: str, start: int, end: int) -> bool:
@@ -90,7 +86,8 @@ def resolve(text: str, block: list[str]) -> dict:
     items = _parse(block)
     taken: list[tuple[int, int]] = []
     spans: dict[int, list[tuple[int, int]]] = {i: [] for i in range(len(items))}
-    forms = sorted(((len(f), i, f) for i, item in enumerate(items) for f in item["forms"]), reverse=True)
+    forms = sorted(((len(f), i, f) for i, item in enumerate(items) for f in item["forms"]),
+                   reverse=True)
     for _, index, form in forms:
         found = occurrences(text, form)
         if not found:
@@ -165,7 +162,8 @@ def main() -> int:
     if sys.argv[1] == "show":
         for number in map(int, sys.argv[2:]):
             half, article = drawn[number - 1]
-            print(f"===== {number} {half} {article.source} {article.id} ({len(article.text)} chars)")
+            print(f"===== {number} {half} {article.source} {article.id} "
+                  f"({len(article.text)} chars)")
             print(f"TITLE: {article.title}\n{article.text}\n")
         return 0
     records = build(Path(sys.argv[2]), drawn)

@@ -43,7 +43,6 @@ OUTLETS = {
 TITLE_WORD = re.compile(r"(?<![\w])[وفبل]?(?:ال)?(?:وزير|وزيرة|رئيس|رئيسة|أمير|الملك|ملك|سفير|مدير|"
                         r"أمين|متحدث|مستشار|نائب|محافظ|قائد|مبعوث|مندوب)")
 EVAL = Path(__file__).resolve().parent
-GOLD = EVAL / "entities_gold.jsonl"
 EARLIER_GOLD = ("quotes_gold.jsonl", "stories_judgments.jsonl")
 
 
@@ -59,8 +58,9 @@ def used_elsewhere() -> str:
 
 def read_by_other_scripts() -> set[str]:
     """Ids (ANT DOCNO, SaudiNewsNet URL) of the first articles eval.ner_news reads."""
-    ant = (r["id"].removeprefix("ant-") for r in itertools.islice(ant_records(), READ_BY_OTHER_SCRIPTS))
-    saudi = (r["url"] for r in itertools.islice(saudinewsnet_records(), READ_BY_OTHER_SCRIPTS))
+    first = READ_BY_OTHER_SCRIPTS
+    ant = (r["id"].removeprefix("ant-") for r in itertools.islice(ant_records(), first))
+    saudi = (r["url"] for r in itertools.islice(saudinewsnet_records(), first))
     return set(ant) | set(saudi)
 
 

@@ -1,4 +1,4 @@
-"""Score persons, roles, organizations and locations on the blind news set (eval/entities_gold.jsonl).
+"""Score persons, roles, organizations and locations on the blind news set of issue 14.
 
     python -m eval.entities_news --half dev          # the half one may look at while tuning
     python -m eval.entities_news --half dev --errors # and what was missed or extra there
@@ -32,15 +32,13 @@ import sys
 from collections import Counter
 from dataclasses import dataclass, field
 
-from eval.entities_annotate import text_hash
-from eval.entities_draw import GOLD
-from eval.quotes_corpus import DATA, Article, load_articles
+from eval.entities_gold import TYPES, article_for, read_gold
+from eval.quotes_corpus import DATA, load_articles
 
 from khabar.api import load_pipeline
 from khabar.arabic import fold, tokenize
 from khabar.inputs import RawPage
 
-TYPES = {"persons": "PER", "organizations": "ORG", "locations": "LOC"}
 PLACES_OR_ORGS = ("ORG", "LOC")
 _MODIFIERS = frozenset({"سابق", "اسبق", "حالي", "جديد", "مخلوع"})
 _CONNECTORS = frozenset({"باسم", "في", "لدي", "عن", "ل"})
@@ -59,13 +57,19 @@ class Tally:
     def share(self, part: str, whole: str) -> float:
         return self.counts[part] / self.counts[whole] if self.counts[whole] else 0.0
 
+    def precision(self, kind: str) -> float:
+        return self.share(f"{kind} right", f"{kind} predicted")
+
+    def recall(self, kind: str) -> float:
+        return self.share(f"{kind} found", f"{kind} gold")
+
     def f1(self, kind: str) -> float:
-        p, r = self.share(f"{kind} right", f"{kind} predicted"), self.share(f"{kind} found", f"{kind} gold")
+        p, r = self.precision(kind), self.recall(kind)
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
 def name_key(text: str | None) -> tuple[str, ...]:
-    """Words of a title or a name, folded, without `ال` (or `بال`, `لل` ...) or words like `السابق`."""
+    """Words of a title or a name, folded, without `ال` (`بال`, `لل` ...) or words like `السابق`."""
     words = []
     for word in _PUNCT.sub(" ", fold(text or "")).split():
         for prefix in ("وال", "بال", "فال", "كال", "لل", "ال"):
@@ -94,7 +98,7 @@ def _tokens(text: str) -> list[tuple[int, int, str]]:
 
 
 def to_corpus(clean: str, raw: str):
-    """A function mapping a span of the clean text to the corpus field (None when it has no word there)."""
+    """A function from a span of the clean text to the corpus field (None: no word of it there)."""
     if clean == raw:
         return lambda start, end: (start, end)
     a, b = _tokens(clean), _tokens(raw)
@@ -105,7 +109,8 @@ def to_corpus(clean: str, raw: str):
             mapping[block.a + k] = block.b + k
 
     def convert(start: int, end: int):
-        inside = [mapping[i] for i, (s, e, _) in enumerate(a) if s < end and start < e and i in mapping]
+        inside = [mapping[i] for i, (s, e, _) in enumerate(a)
+                  if s < end and start < e and i in mapping]
         return (b[min(inside)][0], b[max(inside)][1]) if inside else None
 
     return convert
@@ -205,59 +210,6 @@ def _role_text(role: dict, raw: str) -> str:
     return title
 
 
-RECORD_KEYS = {"n", "half", "corpus", "id", "archive", "source", "sha256", *TYPES}
-ROLE_KEYS = {"title", "title_value", "affiliation", "value"}
-
-
-def problems(record: dict, text: str) -> list[str]:
-    """What is wrong with one gold record against its article text (empty when nothing)."""
-    out = []
-    if set(record) != RECORD_KEYS:
-        return [f"keys {sorted(set(record) ^ RECORD_KEYS)}"]
-    if record["half"] not in ("dev", "test"):
-        out.append(f"half {record['half']!r}")
-    if text_hash(text) != record["sha256"]:
-        out.append("the text is not the one annotated")
-
-    def bad_span(span) -> bool:
-        return (not isinstance(span, list) or len(span) != 2 or not all(isinstance(x, int) for x in span)
-                or not 0 <= span[0] < span[1] <= len(text) or text[slice(*span)] != text[slice(*span)].strip())
-
-    mentions = []
-    for key in TYPES:
-        for entity in record[key]:
-            expected = {"mentions", "role"} if key == "persons" else {"mentions"}
-            if set(entity) != expected or not entity["mentions"]:
-                out.append(f"{key}: an entity with keys {sorted(entity)}")
-                continue
-            out += [f"{key}: span {m}" for m in entity["mentions"] if bad_span(m)]
-            mentions += [m for m in entity["mentions"] if not bad_span(m)]
-            role = entity.get("role")
-            if role is None:
-                continue
-            if set(role) != ROLE_KEYS or bad_span(role["title"]):
-                out.append(f"role {role}")
-            elif role["affiliation"] is not None and bad_span(role["affiliation"]):
-                out.append(f"affiliation {role['affiliation']}")
-            elif not all(v is None or (isinstance(v, str) and v.strip())
-                         for v in (role["title_value"], role["value"])):
-                out.append(f"role labels {role['title_value']!r} {role['value']!r}")
-    mentions.sort()
-    out += [f"mentions overlap: {a} {b}" for a, b in zip(mentions, mentions[1:]) if b[0] < a[1]]
-    return out
-
-
-def read_gold() -> list[dict]:
-    return [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line]
-
-
-def article_for(record: dict, articles: dict) -> Article:
-    article = articles[(record["corpus"], record["id"])]
-    if text_hash(article.text) != record["sha256"]:
-        raise SystemExit(f"article {record['n']} ({record['id']}) is not the text that was annotated")
-    return article
-
-
 def run(half: str, errors: bool) -> dict[str, Tally]:
     gold = read_gold()
     articles = load_articles({r["corpus"] for r in gold}, DATA)
@@ -283,24 +235,29 @@ def table(tallies: dict[str, Tally]) -> str:
     def row(label: str, cell) -> None:
         lines.append(f"| {label} | " + " | ".join(cell(tallies[n]) for n in names) + " |")
 
-    row("articles (rejected by the pipeline)", lambda t: f"{t.counts['articles']} ({t.counts['rejected']})")
+    row("articles (rejected by the pipeline)",
+        lambda t: f"{t.counts['articles']} ({t.counts['rejected']})")
     for kind, label in (("PER", "persons"), ("ORG", "organizations"), ("LOC", "locations")):
         row(f"{label}: P / R (gold entities)",
-            lambda t, k=kind: f"{t.share(f'{k} right', f'{k} predicted'):.2f} / "
-                              f"{t.share(f'{k} found', f'{k} gold'):.2f} ({t.counts[f'{k} gold']})")
+            lambda t, k=kind: f"{t.precision(k):.2f} / {t.recall(k):.2f} ({t.counts[f'{k} gold']})")
     row("persons F1", lambda t: f"{100 * t.f1('PER'):.1f}")
-    row("places-or-organizations F1 (LOC and ORG as one type)", lambda t: f"{100 * t.f1('PLO'):.1f}")
+    row("places-or-organizations F1 (LOC and ORG as one type)",
+        lambda t: f"{100 * t.f1('PLO'):.1f}")
     row("role right: title and affiliation (gold roles)",
         lambda t: f"{t.share('role right', 'role gold'):.2f} ({t.counts['role gold']})")
-    row("role title right, affiliation not checked", lambda t: f"{t.share('role title', 'role gold'):.2f}")
+    row("role title right, affiliation not checked",
+        lambda t: f"{t.share('role title', 'role gold'):.2f}")
     return "\n".join(lines)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--half", choices=("dev", "test", "both"), default="dev")
-    parser.add_argument("--errors", action="store_true", help="list misses and extras (dev half only)")
+    parser.add_argument("--errors", action="store_true",
+                        help="list misses and extras of the dev half (never of the test half)")
     args = parser.parse_args()
+    if args.errors and args.half == "test":
+        parser.error("--errors lists the dev half only: the test half's errors are not read")
     if not DATA.exists():
         print(f"skipped: the corpora are not here ({DATA})")
         return 0

@@ -12,7 +12,8 @@ from collections import Counter
 
 import pytest
 
-from eval.entities_news import TYPES, name_key, problems, read_gold, role_right
+from eval.entities_gold import TYPES, problems, read_gold
+from eval.entities_news import name_key, role_right
 from khabar.document import Offsets, Role
 from tests.conftest import REPO, SHARED, shared_file
 
@@ -53,7 +54,8 @@ def test_no_article_of_another_gold_set():
     for name in ("quotes_gold.jsonl", "quotes_events_gold.jsonl"):
         path = REPO / "eval" / name
         if path.exists():
-            theirs = {json.loads(line)["id"] for line in path.read_text(encoding="utf-8").splitlines() if line}
+            lines = path.read_text(encoding="utf-8").splitlines()
+            theirs = {json.loads(line)["id"] for line in lines if line}
             assert not ours & theirs, name
 
 
