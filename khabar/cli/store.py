@@ -13,6 +13,7 @@ from khabar.cli.common import read_limits
 from khabar.config import load_config
 from khabar.inputs import FORMATS as INPUT_FORMATS
 from khabar.inputs.paths import check_paths
+from khabar.store import read
 from khabar.store.export import FORMATS, export
 from khabar.batch.ingest import IngestSummary, ingest
 from khabar.store.sqlite import open_store
@@ -22,13 +23,8 @@ DB_OPTION = click.option("--db", "db", type=click.Path(dir_okay=False), default=
 
 
 def _json(value) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=_plain)
-
-
-def _plain(value):
-    import dataclasses
-
-    return dataclasses.asdict(value) if dataclasses.is_dataclass(value) else str(value)
+    # The records of khabar.store.read, which the web's JSON twins return too.
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
 
 
 @cli.command("ingest")
@@ -90,26 +86,26 @@ def search_command(query, db, source, since, until, entity, speaker, limit, offs
     Example: khabar search '"الأمم المتحدة" غزة' --db khabar.db --since 2018-03-01
     """
     with open_store(db, create=False) as store:
-        page = store.search(query, source=source, since=since, until=until, entity=entity,
-                            speaker=speaker, limit=limit, offset=offset)
-    for hit in page.hits:
+        page = read.search(store, q=query, source=source, since=since, until=until, entity=entity,
+                           speaker=speaker, limit=limit, offset=offset)
+    for hit in page["items"]:
         if as_json:
             click.echo(_json(hit))
             continue
-        click.echo(f"{hit.id}  {hit.source or '-'}  {hit.published or '-'}  {hit.title or ''}")
+        click.echo(f"{hit['id']}  {hit['source'] or '-'}  {hit['published'] or '-'}  {hit['title'] or ''}")
         click.echo(f"    {_marked(hit)}")
-    if not page.hits:
+    if not page["items"]:
         click.echo("no results", err=True)
-    elif page.has_more:
+    elif page["has_more"]:
         click.echo(f"more results: --offset {offset + limit}", err=True)
 
 
-def _marked(hit) -> str:
-    out, cursor = [], 0
-    for start, end in hit.highlights:
-        out += [hit.snippet[cursor:start], "[", hit.snippet[start:end], "]"]
+def _marked(hit: dict) -> str:
+    snippet, out, cursor = hit["snippet"], [], 0
+    for start, end in hit["highlights"]:
+        out += [snippet[cursor:start], "[", snippet[start:end], "]"]
         cursor = end
-    return "".join(out + [hit.snippet[cursor:]]).replace("\n", " ")
+    return "".join(out + [snippet[cursor:]]).replace("\n", " ")
 
 
 @cli.command("stories")
@@ -129,23 +125,24 @@ def stories_command(db, most_covered, largest, since, until, story_id, limit, of
     """
     with open_store(db, create=False) as store:
         if story_id:
-            story, articles = store.story(story_id)
-            click.echo(_json({"story": story, "articles": articles}) if as_json else _story_line(story))
+            found = read.story(store, story_id)
+            click.echo(_json(found) if as_json else _story_line(found["story"]))
             if not as_json:
-                for article in articles:
-                    click.echo(f"    {article['id']}  {article['source'] or '-'}  {article['day'] or '-'}  "
-                               f"{article['link'] or 'first'}  {article['title'] or ''}")
+                for version in found["versions"]:
+                    for article in version["articles"]:
+                        click.echo(f"    {article['id']}  {article['source'] or '-'}  {article['day'] or '-'}  "
+                                   f"{article['link'] or 'first'}  {article['title'] or ''}")
             return
         order = "size" if largest else "outlets"
-        found = store.stories(since=since, until=until, order=order, limit=limit, offset=offset)
-    for story in found:
+        page = read.stories(store, order=order, since=since, until=until, limit=limit, offset=offset)
+    for story in page["items"]:
         click.echo(_json(story) if as_json else _story_line(story))
 
 
-def _story_line(story) -> str:
-    days = f"{story.first_seen or '?'}..{story.last_seen or '?'}"
-    return (f"{story.id}  {len(story.outlets)} outlets, {story.size} articles, {days}  "
-            f"{story.headline or ''}\n    {', '.join(story.outlets)}")
+def _story_line(story: dict) -> str:
+    days = f"{story['first_seen'] or '?'}..{story['last_seen'] or '?'}"
+    return (f"{story['id']}  {len(story['outlets'])} outlets, {story['size']} articles, {days}  "
+            f"{story['headline'] or ''}\n    {', '.join(story['outlets'])}")
 
 
 @cli.command("entity")
@@ -161,19 +158,19 @@ def entity_command(name, db, entity_type, limit, as_json) -> None:
     Example: khabar entity "جون كيري" --db khabar.db
     """
     with open_store(db, create=False) as store:
-        found = store.entity(name, type=entity_type, limit=limit)
+        found = read.entities_named(store, name, type=entity_type, limit=limit)
     if not found:
         click.echo(f"no entity named {name!r}", err=True)
     for info in found:
         if as_json:
             click.echo(_json(info))
             continue
-        click.echo(f"{info.name}  [{info.type}]  {info.mentions} mentions in {info.documents} articles")
-        click.echo("  names: " + ", ".join(f"{n} ({c})" for n, c in info.names))
-        for role in info.roles:
+        click.echo(f"{info['name']}  [{info['type']}]  {info['mentions']} mentions in {info['documents']} articles")
+        click.echo("  names: " + ", ".join(f"{n['name']} ({n['count']})" for n in info["names"]))
+        for role in info["roles"]:
             affiliation = f" ({role['affiliation']})" if role["affiliation"] else ""
             click.echo(f"  role {role['day'] or '-'}: {role['title']}{affiliation}  [{role['doc_id']}]")
-        for other in info.cooccurring:
+        for other in info["cooccurring"]:
             click.echo(f"  with {other['name']} [{other['type']}] in {other['documents']} articles")
 
 
