@@ -3,6 +3,6 @@
 See docs/store.md. `open_store(path)` is the entry point; all SQL lives in this package.
 """
 
-from khabar.store.sqlite import SearchHit, SearchPage, Store, StoryInfo, EntityInfo, open_store
+from khabar.store.sqlite import SearchHit, SearchPage, Store, StoryInfo, open_store
 
-__all__ = ["EntityInfo", "SearchHit", "SearchPage", "Store", "StoryInfo", "open_store"]
+__all__ = ["SearchHit", "SearchPage", "Store", "StoryInfo", "open_store"]
