@@ -30,7 +30,8 @@ def hostile_pages(client) -> list[str]:
     entity_ids = sorted(client.get("/articles/hostile-1.json").json()["entity_ids"].values())
     return (["/", "/articles", "/articles/hostile-1", "/search?q=المسؤول", "/search?q=script",
              "/entities", "/quotes", "/quotes?q=نتراجع", "/events", "/stories", "/stories/hostile-1",
-             "/entities?name=script"]
+             "/entities?name=script", "/trends?split=source", "/trends?q=script&split=source&by=week",
+             "/watches", "/articles?q=script"]
             + [f"/entities/{i}" for i in entity_ids])
 
 
