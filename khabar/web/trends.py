@@ -13,7 +13,7 @@ from fastapi import FastAPI, Query, Request
 from starlette.responses import JSONResponse, Response
 
 from khabar.store.sqlite import Store
-from khabar.store.trends import Filters, Series, Trend, period_end, trend_series
+from khabar.store.trends import Filters, Series, period_end, trend_series
 from khabar.web import chart
 from khabar.web.csv_export import csv_response, register_csv_path, wants_csv
 from khabar.web.guard import wants_json
@@ -55,13 +55,14 @@ def add_trend_routes(app: FastAPI) -> None:
     register_csv_path(app, "/trends")
 
     @app.get("/trends", summary="Articles and stories per day, week or month, by outlet or in all", tags=["trends"])
-    async def trends_route(request: Request, q: Annotated[str | None, Query(max_length=500)] = None,
-                           entity: Text = None, source: Text = None,
-                           actor: Annotated[str | None, Query(max_length=40)] = None,
-                           root: Annotated[str | None, Query(pattern=r"^\d{1,2}$")] = None,
-                           since: Day = None, until: Day = None,
-                           by: Annotated[str, Query(pattern="^(day|week|month)$")] = "day",
-                           split: Annotated[str, Query(pattern="^(none|source)$")] = "none") -> Response:
+    def trends_route(request: Request, q: Annotated[str | None, Query(max_length=500)] = None,
+                     entity: Text = None, source: Text = None,
+                     actor: Annotated[str | None, Query(max_length=40)] = None,
+                     root: Annotated[str | None, Query(pattern=r"^\d{1,2}$")] = None,
+                     since: Day = None, until: Day = None,
+                     by: Annotated[str, Query(pattern="^(day|week|month)$")] = "day",
+                     split: Annotated[str, Query(pattern="^(none|source)$")] = "none") -> Response:
+        # A plain `def`: FastAPI runs it in a worker thread, so SQLite never blocks the event loop.
         filters = Filters(q=q, entity=entity, source=source, actor=actor, root=root, since=since, until=until)
         store = request.app.state.stores.get()
         key = ("trends", filters, by, split)
@@ -79,4 +80,4 @@ def add_trend_routes(app: FastAPI) -> None:
         return request.app.state.renderer.page(request, "trends.html", page)
 
 
-__all__ = ["CSV_COLUMNS", "Trend", "add_trend_routes", "point_url", "trends"]
+__all__ = ["CSV_COLUMNS", "add_trend_routes", "point_url", "trends"]

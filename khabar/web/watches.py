@@ -90,12 +90,12 @@ def add_watch_routes(app: FastAPI) -> None:
     """Register `GET /watches` and `GET /watches/{name}.atom` on `app`."""
 
     @app.get("/watches", summary="Saved watches, their spike state and latest matches", tags=["watches"])
-    async def watches_route(request: Request) -> Response:
+    def watches_route(request: Request) -> Response:
         data = watches(request.app.state.stores.get())
         return request.app.state.renderer.respond(request, "watches.html", data)
 
     @app.get("/watches/{name}.atom", summary="A watch's matches as an Atom feed", tags=["watches"])
-    async def watch_feed(request: Request, name: Annotated[str, Path(max_length=64)]) -> Response:
+    def watch_feed(request: Request, name: Annotated[str, Path(max_length=64)]) -> Response:
         store = request.app.state.stores.get()
         try:
             watch = get_watch(store.conn, name)
