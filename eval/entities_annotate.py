@@ -11,7 +11,8 @@ committed. Sheet format, one block per drawn article (numbers from `eval.entitie
     O وزارة الخارجية الأمريكية | الخارجية الأمريكية
     L واشنطن
 
-`P` persons, `O` organizations, `L` locations: the mention strings, `|` between variants; every
+`P` persons, `O` organizations, `L` locations: the mention strings, `|` between variants (`X`:
+a string whose text is not annotated, such as an event's name around a place); every
 whole-word occurrence of each is a mention (a proclitic `و ف ب ل ك` before it is allowed and
 left out). Longer strings are placed first, and an occurrence inside a longer mention is skipped,
 so nested names are not annotated twice. For a person, `; title ; affiliation` follow: the title
@@ -98,6 +99,8 @@ def resolve(text: str, block: list[str]) -> dict:
                 spans[index].append((s, e))
     out: dict[str, list] = {"persons": [], "organizations": [], "locations": []}
     for index, item in enumerate(items):
+        if item["kind"] == "X":
+            continue
         mentions = sorted(spans[index])
         if not mentions:
             raise SheetError(f"every occurrence lies inside another mention: {item['forms']}")
@@ -133,7 +136,7 @@ def read_sheet(path: Path) -> dict[int, list[str]]:
         if line.startswith("="):
             current = int(line[1:].split()[0])
             blocks[current] = []
-        elif line[0] in "POL" and current is not None:
+        elif line[0] in "POLX" and current is not None:
             blocks[current].append(line)
         else:
             raise SheetError(f"cannot read sheet line: {line!r}")
