@@ -126,3 +126,16 @@ def test_watch_commands_exit_3_on_a_spike_and_0_when_nothing_is_new(tmp_path, ca
     assert _run(capsys, "watch", "rm", "water", "--db", db)[0] == 0
     code, _, err = _run(capsys, "watch", "rm", "water", "--db", db)
     assert code == 1 and "E103" in err
+
+
+def test_khabar_ingest_records_the_matches_of_a_watch(tmp_path, fixtures_dir, capsys):
+    db = str(tmp_path / "ingest.db")
+    with open_store(db):
+        pass
+    assert _run(capsys, "watch", "add", "un", "--q", "\"الأمم المتحدة\"", "--db", db)[0] == 0
+    assert _run(capsys, "ingest", str(fixtures_dir), "--db", db)[0] == 0
+    with open_store(db) as store:
+        matched = {m["id"] for m in watch_matches(store.conn, "un")}
+        expected = {row[0] for row in store.conn.execute(
+            "SELECT id FROM documents WHERE status = 'ok' AND json LIKE '%الأمم المتحدة%'")}
+    assert matched and matched == expected
