@@ -1,7 +1,7 @@
 """Every exception khabar raises: one tree, each class owning its message codes and HTTP status.
 
 KhabarError                      E0xx                      500  The base class, and any unexpected error.
-├── ConfigError                  E1xx                      500  A config file or option is invalid.
+├── ConfigError                  E1xx                      400  A config file or option is invalid.
 ├── PipelineError                E2xx                      500  The pipeline cannot be built or run (raise a subclass).
 │   ├── OrderError               E201                      500  A stage needs something that no earlier stage produces.
 │   ├── StageError               E202 E203                 500  A stage crashed or returned something not a Document.
@@ -164,7 +164,9 @@ def _codes(family: tuple[str, ...]) -> str:
 class ConfigError(KhabarError):
     """A config file or option is invalid."""
 
-    family, http_status, code = ("E1",), 500, "E103"
+    # 400: in a request it is always an option the client sent (the app's own config is read
+    # before it serves anything).
+    family, http_status, code = ("E1",), 400, "E103"
 
 
 class PipelineError(KhabarError):
