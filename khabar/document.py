@@ -99,6 +99,7 @@ class Quote:
     speaker_span: Offsets | None = None
     stage: str = ""
     score: float | None = None
+    speaker_reason: str | None = None  # why `speaker` is None ("no_antecedent", "unnamed")
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +126,7 @@ class Event:
     date: str | None = None  # ISO date (possibly partial: 2014-08)
     confidence: float = 0.0
     stage: str = ""
+    evidence: tuple[Offsets, ...] = ()  # later triggers of the same incident in the article
 
 
 @dataclass(frozen=True, slots=True)
