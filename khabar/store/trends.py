@@ -123,7 +123,9 @@ def document_filter(conn: sqlite3.Connection, filters: Filters) -> tuple[str, di
                      "(SELECT value FROM json_each(:entity_ids)))")
         params["entity_ids"] = json.dumps(entity_ids(conn, filters.entity))
     if filters.source:
-        where.append("(d.source = :source OR d.domain = :source)")
+        # An outlet by name, or by domain through the names its articles carry: a test on the
+        # `source` column alone keeps the count on the documents_trends index.
+        where.append("d.source IN (SELECT :source UNION SELECT source FROM documents WHERE domain = :source)")
         params["source"] = filters.source
     if filters.actor or filters.root:
         events = ["1 = 1"]
