@@ -157,12 +157,16 @@ def trend_series(conn: sqlite3.Connection, filters: Filters = Filters(), *, by: 
     if split not in SPLITS:
         raise ConfigError("E103", option="split", detail=f"{split!r}; one of {', '.join(SPLITS)}")
     condition, params = document_filter(conn, filters)
-    key = "COALESCE(d.source, '?')" if split == "source" else f"'{ALL}'"  # source: outlet, else domain
-    rows = _run(conn, f"SELECT {key} AS key, {_PERIOD_SQL[by]} AS period, COUNT(*), "
+    # Grouped by the period first and the raw source column, the rows come in the order of the
+    # documents_trends index (status, day, source, story), so a daily count needs no sort.
+    key = ", d.source" if split == "source" else ""
+    rows = _run(conn, f"SELECT {_PERIOD_SQL[by]} AS period{key}, COUNT(*), "
                       "COUNT(DISTINCT d.story_id) + SUM(d.story_id IS NULL) FROM documents d "
-                      f"WHERE {condition} AND d.day IS NOT NULL GROUP BY key, period", params, filters)
+                      f"WHERE {condition} AND d.day IS NOT NULL GROUP BY period{key}", params, filters)
     counts: dict[str, dict[str, tuple[int, int]]] = {}
-    for name, period, articles, stories in rows:
+    for row in rows:
+        period, articles, stories = row[0], row[-2], row[-1]
+        name = (row[1] or "?") if split == "source" else ALL
         if period:  # a malformed day has no period
             counts.setdefault(name, {})[period] = (articles, stories)
     periods = _all_periods({p for by_period in counts.values() for p in by_period}, by)
