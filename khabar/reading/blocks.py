@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from khabar.document import HEADING, PARAGRAPH
 from khabar.reading.boilerplate import DOMAIN, OUTLET, SECTION, LineClassifier, line_key
-from khabar.reading.lines import LIST_ITEM, TEASER, LineJudge
+from khabar.reading.lines import TEASER, LineJudge
 from khabar.reading.title import Candidate, choose_title
 
 _SENTENCE_END = tuple(".!?؟…:\"»”')")
@@ -33,6 +33,7 @@ CHARACTER_REFERENCE = re.compile(
 _MAX_HEADING_WORDS = 12
 _MAX_TITLE_CHARS = 300
 _CLOSES_SENTENCE = re.compile(r"[.!?؟…][\"»”')]*$")
+_SUFFIX = re.compile(r"\s*[-|–—:]\s*\S[^.!?؟]{0,60}$")
 _LEAD_PARAGRAPHS = 5  # how many first paragraphs a title is compared with
 # Reason codes of removals decided by position and repetition (docs/cleaning.md).
 LATIN_WIDGET, RELATED, REPEATED, ABOVE_TITLE, BEFORE_BODY, TITLE, TITLE_COPY, TAIL = (
@@ -151,7 +152,8 @@ def clean_blocks(blocks: Sequence[Block], classifier: LineClassifier, *,
     arabic_page = any(_ARABIC.search(blocks[i].text) for i in keep)
     keep = _drop(keep, why, LATIN_WIDGET, lambda i: arabic_page and _is_latin_widget(blocks[i].text))
     verdicts = {i: judge.reason(blocks[i].text) for i in keep}
-    good = [i for i in keep if verdicts[i] is None and _is_good(blocks[i], judge)]
+    good = [i for i in keep if verdicts[i] is None and _is_good(blocks[i], judge)
+            and not _is_title_with_suffix(blocks, keep, i)]
     # Above the body a teaser (`رياضة | <headline>`) may be the title itself (`مصر: <title>`):
     # title selection weighs those by their agreement with the body.
     first_good = good[0] if good else len(blocks)
@@ -180,6 +182,20 @@ def _drop(keep: list[int], why: dict[int, str], reason: str | None, test, *,
         else:
             kept.append(index)
     return kept
+
+
+def _is_title_with_suffix(blocks: Sequence[Block], keep: list[int], index: int) -> bool:
+    """`<title> - <site name>`: a line that is a nearby line plus a separator and a few words
+    (a long title makes it look like prose)."""
+    text = blocks[index].text
+    if len(text) > 2 * _MAX_TITLE_CHARS:
+        return False
+    position = keep.index(index)
+    for other in keep[max(0, position - 5): position + 6]:
+        head = blocks[other].text
+        if other != index and len(head.split()) >= 3 and text.startswith(head) and _SUFFIX.match(text, len(head)):
+            return True
+    return False
 
 
 def _is_good(block: Block, judge: LineJudge) -> bool:
@@ -342,11 +358,10 @@ def _drop_trailing_furniture(blocks: list[tuple[int, Block]], good: list[int], j
 
 
 def _continues_article(text: str, judge: LineJudge) -> bool:
-    """A short closing sentence of the article, not a headline in a list."""
-    if LIST_ITEM.match(text) or not _CLOSES_SENTENCE.search(text):
-        return False
+    """A short closing statement of the article (or an item of its closing list), not a
+    headline: those end without a full stop, or with a question or exclamation mark."""
     features = judge.features(text)
-    return features.words >= 4 and features.stopword_density > 0
+    return features.ends_statement and features.words >= 3
 
 
 def _decide_kind(blocks: list[Block], index: int) -> Block:

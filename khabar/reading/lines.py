@@ -29,7 +29,7 @@ _CLOSES_SENTENCE = re.compile(r"[.!?؟…][\"»”')]*$")
 _CLOSES_STATEMENT = re.compile(r"[.…][\"»”')]*$")
 LIST_ITEM = re.compile(r"^(?:[-–—•*·▪►]|[\d٠-٩]{1,2}\s*[-.)])\s*")
 _ITEM_SEPARATORS = re.compile(r"\s+(?:[|•·◄►▶◀●■▪/\\]|[-–—_]{1,2}|[»›>«‹<]{1,2})\s+|\s*[|•·◄►●■▪]\s*")
-_CRUMB_SEPARATORS = re.compile(r"\s*(?:[»›>/\\]|&gt;)\s*")
+_CRUMB_SEPARATORS = re.compile(r"\s+(?:[»›>/\\]|&gt;)\s+")
 _DATE = re.compile(
     r"\b\d{1,4}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{1,4}\b|[٠-٩]{1,4}\s*[/.\-]\s*[٠-٩]{1,2}\s*[/.\-]\s*[٠-٩]{1,4}")
 _TIME = re.compile(r"\b\d{1,2}\s*:\s*\d{2}\b|[٠-٩]{1,2}\s*:\s*[٠-٩]{2}")
@@ -64,7 +64,7 @@ class LineFeatures:
     def is_good(self) -> bool:
         """Running text: long, with the function words prose has, ending like a statement
         (headlines do not; a headline may be a long question), or longer than any headline."""
-        if self.list_item:
+        if self.list_item and self.words < 20:
             return False
         return (self.words >= 10 and self.stopword_density >= 0.08 and self.ends_statement) or (
             self.words >= 15 and self.ends_sentence) or self.words >= 20
