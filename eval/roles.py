@@ -11,6 +11,7 @@ Affiliations are not scored: Wojood does not annotate them.
 
 from __future__ import annotations
 
+import itertools
 import sys
 
 from eval._bio import SHARED, overlaps, prf, read_bio
@@ -38,27 +39,35 @@ def gold_titles(sentence) -> list:
 
 
 def score(splits, merge, roles, *, misses: bool = False) -> str:
+    return prf(*counts(splits, merge, roles, misses=misses))
+
+
+def counts(splits, merge, roles, *, misses: bool = False,
+           limit: int | None = None) -> tuple[int, int, int, int]:
+    """Correct predicted, predicted, found gold and gold titles over the first `limit`
+    sentences of the splits (all by default)."""
     hit_pred = predicted = hit_gold = gold = 0
-    for split in splits:
-        for sentence in read_bio(SHARED / "wojood-sample" / split):
-            mentions = [s for s in sentence.spans if s.type in TYPES]
-            entities = tuple(Entity(f"m{i}", TYPES[s.type], sentence.text[s.start:s.end],
-                                    (Mention(s.start, s.end),)) for i, s in enumerate(mentions, 1))
-            doc = roles(merge(Document(id="w", text=sentence.text, entities=entities)))
-            evidence = [r.evidence for e in doc.entities for r in e.roles]
-            titles = gold_titles(sentence)
-            predicted += len(evidence)
-            hit_pred += sum(any(overlaps(ev, o) for o in sentence.spans if o.type == "OCC") for ev in evidence)
-            gold += len(titles)
-            hit_gold += sum(any(overlaps(ev, o) for ev in evidence) for o in titles)
-            if misses:
-                for o in titles:
-                    if not any(overlaps(ev, o) for ev in evidence):
-                        print("MISS", sentence.text[o.start:o.end], "|", sentence.text[max(0, o.start - 40):o.end + 40])
-                for ev in evidence:
-                    if not any(overlaps(ev, o) for o in sentence.spans if o.type == "OCC"):
-                        print("FALSE", sentence.text[ev.start:ev.end], "|", sentence.text[max(0, ev.start - 40):ev.end + 40])
-    return prf(hit_pred, predicted, hit_gold, gold)
+    sentences = itertools.chain.from_iterable(read_bio(SHARED / "wojood-sample" / split)
+                                              for split in splits)
+    for sentence in itertools.islice(sentences, limit):
+        mentions = [s for s in sentence.spans if s.type in TYPES]
+        entities = tuple(Entity(f"m{i}", TYPES[s.type], sentence.text[s.start:s.end],
+                                (Mention(s.start, s.end),)) for i, s in enumerate(mentions, 1))
+        doc = roles(merge(Document(id="w", text=sentence.text, entities=entities)))
+        evidence = [r.evidence for e in doc.entities for r in e.roles]
+        titles = gold_titles(sentence)
+        predicted += len(evidence)
+        hit_pred += sum(any(overlaps(ev, o) for o in sentence.spans if o.type == "OCC") for ev in evidence)
+        gold += len(titles)
+        hit_gold += sum(any(overlaps(ev, o) for ev in evidence) for o in titles)
+        if misses:
+            for o in titles:
+                if not any(overlaps(ev, o) for ev in evidence):
+                    print("MISS", sentence.text[o.start:o.end], "|", sentence.text[max(0, o.start - 40):o.end + 40])
+            for ev in evidence:
+                if not any(overlaps(ev, o) for o in sentence.spans if o.type == "OCC"):
+                    print("FALSE", sentence.text[ev.start:ev.end], "|", sentence.text[max(0, ev.start - 40):ev.end + 40])
+    return hit_pred, predicted, hit_gold, gold
 
 
 def main() -> None:
