@@ -124,6 +124,18 @@ class KhabarError(Exception):
             return context[name]
         raise AttributeError(name)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Errors cross process boundaries (ingest workers, Spark); rebuild from the code and
+        # context, not from the formatted message that Exception would pass back.
+        return _rebuild, (type(self), self.code, self.context, dict(self.__dict__))
+
+
+def _rebuild(cls: type[KhabarError], code: str, context: dict[str, Any], state: dict[str, Any]) -> KhabarError:
+    error = cls(code, **context)
+    error.__dict__.update(state)
+    error.args = (f"{error.code} {error.message}",)
+    return error
+
 
 # Code prefix -> the class that owns the codes starting with it; the longest prefix wins.
 _OWNERS: dict[str, type[KhabarError]] = {"E0": KhabarError}

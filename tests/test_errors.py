@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import pickle
 from pathlib import Path
 
 import pytest
@@ -104,3 +105,13 @@ def test_the_module_docstring_draws_the_tree_of_the_classes():
     assert tree in errors.__doc__
     for cls in error_classes():
         assert f" {cls.__name__} " in f" {tree}" or tree.startswith(cls.__name__)
+
+
+@pytest.mark.parametrize("error", [errors.TooShortRejected(chars=3, minimum=10, stage="clean.auto.v1"),
+                                   NotInStoreError("E507", entity_id=7), KhabarError(detail="x")],
+                         ids=lambda error: type(error).__name__)
+def test_an_error_survives_pickling_as_itself(error):
+    # Ingest workers and Spark send errors between processes.
+    copy = pickle.loads(pickle.dumps(error))
+    assert type(copy) is type(error)
+    assert (copy.code, copy.message, copy.context, str(copy)) == (error.code, error.message, error.context, str(error))
