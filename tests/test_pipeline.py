@@ -213,7 +213,8 @@ def test_the_trace_names_the_models_with_their_content_hash(pipeline):
     (ner,) = models["ner.crf.v2"]
     assert ner.name == "ner" and len(ner.sha256) == 64
     assert models["clean.auto.v1"] == () and models["segment.sentences.v1"] == ()
-    assert [m.name for m in models["events.cameo.v1"]] == ["events/sentence_classifier"]
+    (events,) = [entry for stage, entry in models.items() if stage.startswith("events.")]
+    assert "events/sentence_classifier" in [m.name for m in events]
     assert Document.from_json(doc.to_json()) == doc
 
 
