@@ -49,3 +49,9 @@ def test_documents_validate_against_the_json_schema(batch_pipeline):
     docs.append(batch_pipeline(next(iter_pages(Path(__file__)))))  # rejected: not Arabic
     for doc in docs:
         validator.validate(doc.to_dict())
+
+
+def test_the_cli_reference_names_each_command_once_in_its_usage_line():
+    text = (DOCS / "cli.md").read_text(encoding="utf-8")
+    assert "Usage: khabar khabar" not in text
+    assert "Usage: khabar analyze [OPTIONS]" in text

@@ -26,7 +26,7 @@ def cli_reference() -> str:
     parts.append(f"\n```\n{cli.get_help(context)}\n```\n")
     for name in sorted(cli.list_commands(context)):
         command = cli.get_command(context, name)
-        sub = click.Context(command, info_name=f"khabar {name}", parent=context,
+        sub = click.Context(command, info_name=name, parent=context,
                             terminal_width=100, max_content_width=100,
                             help_option_names=["-h", "--help"])
         parts.append(f"\n## khabar {name}\n\n```\n{command.get_help(sub)}\n```\n")
