@@ -29,6 +29,7 @@ def test_a_value_under_its_floor_is_a_shortfall(values, expected):
 
 
 @pytest.mark.shared
+@pytest.mark.slow  # about a minute in all: `make test` runs it, the quick loop leaves it out
 @pytest.mark.parametrize("capability", CAPABILITIES)
 def test_capability_stays_above_its_floors(capability):
     missing = [folder for folder in gate.needed_data(capability) if not folder.exists()]
