@@ -130,7 +130,8 @@ def is_prose(text: str) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class Removal:
-    """A line that cleaning removed: its position among the page's lines, why, and its text."""
+    """A line that cleaning removed: its position among the page's non-empty lines (from 0),
+    why (a reason code of docs/cleaning.md), and its text."""
 
     line: int
     reason: str
@@ -305,16 +306,16 @@ def _take_title(blocks: Sequence[Block], keep: list[int], good: list[int], why: 
     if chosen is None:
         return None, keep
     position = keep.index(chosen.index)
+    key = line_key(chosen.text)
     for index in keep[:position]:
-        why[index] = ABOVE_TITLE
+        why[index] = TITLE_COPY if line_key(blocks[index].text) == key else ABOVE_TITLE
     why[chosen.index] = TITLE
     rest = keep[position + 1:]
     body_start = next((n for n, i in enumerate(rest) if i in good or is_prose(blocks[i].text)
                        or blocks[i].kind == PARAGRAPH), len(rest))
     for index in rest[:body_start]:
-        if line_key(blocks[index].text) != line_key(chosen.text):  # copies go as title copies
+        if line_key(blocks[index].text) != key:  # copies go as title copies
             why[index] = BEFORE_BODY
-    key = line_key(chosen.text)
     return chosen.text, [i for n, i in enumerate(rest) if n >= body_start or line_key(blocks[i].text) == key]
 
 
@@ -342,11 +343,12 @@ def _drop_trailing_furniture(blocks: list[tuple[int, Block]], good: list[int], j
                              why: dict[int, str]) -> list[tuple[int, Block]]:
     """What trails the article goes. The article ends with its last good paragraph and the
     sentences right after it; from the first line that is not such a sentence on (a list of
-    headlines, a prompt, a footer), the rest is the site's. Without any good paragraph, what
-    trails the last prose line goes."""
+    headlines, a prompt, a footer), the rest is the site's. Without any good paragraph, and for
+    the blocks an HTML extractor already chose, what trails the last prose line goes."""
     good_set = set(good)
     last_good = max((n for n, (i, _) in enumerate(blocks) if i in good_set), default=-1)
-    if last_good >= 0:
+    extracted = any(b.kind is not None for _, b in blocks)  # HTML: the extractor kept these
+    if last_good >= 0 and not extracted:
         end = last_good + 1
         while end < len(blocks) and _continues_article(blocks[end][1].text, judge):
             end += 1

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from khabar.document import Document, ModelRef, Paragraph, Source
+from khabar.document import Document, ModelRef, Paragraph, Source, Warning
 from khabar.errors import (
     REJECTIONS,
     MalformedRecordRejected,
@@ -27,7 +27,7 @@ from khabar.errors import (
 )
 from khabar.inputs.page import FAILURE, RawPage, domain_of
 from khabar.pipeline import model_identity, register
-from khabar.reading.blocks import Block, clean_blocks, unescape_references
+from khabar.reading.blocks import Block, Draft, Removal, clean_blocks, unescape_references
 from khabar.reading.boilerplate import BoilerplateModel, LineClassifier
 from khabar.reading.decode import DEFAULT_MAX_BYTES, decode
 from khabar.reading.html import extract_html
@@ -35,6 +35,8 @@ from khabar.reading.lines import LineJudge
 
 # Reading makes the Document: every field later stages may require from it.
 PRODUCES = ("id", "text", "title", "source", "published", "paragraphs", "raw")
+REMOVED = "line_removed"  # the warning code of `explain_removals`
+_SHOWN = 80  # characters of a removed line quoted in its warning
 # The longest clean text analyzed: about 100 times the longest news article, and what keeps one
 # document's analysis within 500 MB and a few seconds (docs/reliability.md).
 MAX_CHARS = 1_000_000
@@ -69,7 +71,9 @@ class Cleaner:
     def __init__(self, *, min_chars: int = 40, min_arabic_share: float = 0.5,
                  max_bytes: int = DEFAULT_MAX_BYTES, max_chars: int = MAX_CHARS,
                  boilerplate: str | None = None,
-                 boilerplate_model: BoilerplateModel | None = None) -> None:
+                 boilerplate_model: BoilerplateModel | None = None,
+                 explain_removals: bool = False) -> None:
+        self.explain_removals = explain_removals
         self.min_chars = min_chars
         self.min_arabic_share = min_arabic_share
         self.max_bytes = max_bytes
@@ -81,8 +85,7 @@ class Cleaner:
 
     def __call__(self, page: RawPage) -> Document:
         extracted = self.extract(page)
-        draft = clean_blocks(extracted.blocks, self._classifier_for(extracted.source_key),
-                             title_hint=extracted.title, url=extracted.url, judge=self.judge)
+        draft = self._draft(extracted)
         text, paragraphs = layout(draft.blocks)
         self._check(text)
         source = Source(
@@ -95,11 +98,23 @@ class Cleaner:
             published=extracted.published, paragraphs=paragraphs,
             raw=page.raw_info(extracted.encoding, extracted.format),
         )
+        if self.explain_removals:
+            doc = dataclasses.replace(doc, warnings=doc.warnings + tuple(
+                Warning(REMOVED, f"non-empty line {r.line + 1} removed ({r.reason}): {r.text[:_SHOWN]}", "clean.auto.v1")
+                for r in draft.removals))
         if extracted.replaced:
             doc = doc.with_warning("invalid_bytes_replaced", f"{extracted.replaced} byte sequences that "
                                    f"are not valid {extracted.encoding} were replaced by U+FFFD",
                                    stage="clean.auto.v1")
         return doc
+
+    def explain(self, page: RawPage) -> tuple[Removal, ...]:
+        """Every line cleaning removes from `page`, with its reason code (docs/cleaning.md)."""
+        return self._draft(self.extract(page)).removals
+
+    def _draft(self, extracted: Extracted) -> Draft:
+        return clean_blocks(extracted.blocks, self._classifier_for(extracted.source_key),
+                            title_hint=extracted.title, url=extracted.url, judge=self.judge)
 
     def extract(self, page: RawPage) -> Extracted:
         """Decode a page and cut it into blocks (HTML through trafilatura, text by lines)."""
