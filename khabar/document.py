@@ -162,13 +162,13 @@ class Place:
     entity: str  # Entity.id
     geonames: int | None = None
     name: str | None = None  # the gazetteer's Arabic name that matched
-    kind: str | None = None  # country | city | continent
+    kind: str | None = None  # country | region | city | continent
     country: str | None = None  # ISO 3166-1 alpha-2; None for a continent
     lat: float | None = None
     lon: float | None = None
     score: float | None = None
     evidence: tuple[str, ...] = ()
-    reason: str | None = None  # no_candidate, when unresolved
+    reason: str | None = None  # why unresolved: no_candidate, family_name, quoted_name, needs_context
     stage: str = ""
 
 

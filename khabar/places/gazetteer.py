@@ -2,7 +2,7 @@
 
 `data/gazetteer.tsv.gz` is written by scripts/build_gazetteer.py; each row is one place
 (GeoNames id, kind, country, coordinates, population, English and Arabic names, whether it
-is a national capital). A name is
+is a national capital, a country's nisba stems). A name is
 looked up by `name_key` (folded, each word without its article), so `الرياض`, `الریاض` and
 `رياض` meet the same entry.
 """
@@ -13,12 +13,19 @@ import gzip
 from dataclasses import dataclass
 from importlib import resources
 
+from khabar.arabic import fold
 from khabar.entities.names import name_key
 
 COUNTRY = "country"
 CONTINENT = "continent"
+REGION = "region"  # a state or province (the states of the United States)
 CITY = "city"
-KINDS = (COUNTRY, CONTINENT, CITY)
+KINDS = (COUNTRY, CONTINENT, REGION, CITY)
+# Letters that transliterations of foreign names swap (g: ج غ ك ق; t: ت ط; s: س ص ث; d: د ض;
+# z: ز ظ ذ); the spelling key writes each group as one letter.
+_SOUNDS = str.maketrans("جغقطصثضظذ", "كككتسسدزز")
+_VOWELS = "اوي"
+MIN_SPELLING_KEY = 4  # shorter keys meet too many unrelated names
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,10 +50,42 @@ class Gazetteer:
     by_key: dict[str, tuple[tuple[GazetteerPlace, str], ...]]  # key -> (place, Arabic name)
     by_id: dict[int, GazetteerPlace]
     countries: dict[str, GazetteerPlace]
+    by_spelling: dict[str, tuple[tuple[GazetteerPlace, str], ...]]  # spelling_key -> (place, name)
+    adjectives: dict[str, str]  # folded nisba stem (`سوري`) -> alpha-2 code of its country
 
     def lookup(self, key: str) -> tuple[tuple[GazetteerPlace, str], ...]:
         """The places a name key may mean, each with the Arabic name that has that key."""
         return self.by_key.get(key, ())
+
+    def lookup_spelling(self, key: str) -> tuple[tuple[GazetteerPlace, str], ...]:
+        """The places whose name has the same spelling key as name key `key` (see spelling_key)."""
+        spelled = spelling_key(key)
+        return self.by_spelling.get(spelled, ()) if len(spelled.replace(" ", "")) >= MIN_SPELLING_KEY else ()
+
+
+def _gazetteer_key(name: str) -> str:
+    """`name_key`, except for a name that starts with a hamza alef and lam (`ألسان`, Ulsan) and
+    would be left with three letters or fewer: folding makes them look like the article, and
+    `سان` would meet every mention of `سان` (San ...). Such a name keeps its first word whole."""
+    key = name_key(name)
+    if name[:1] in "أإآ" and name[1:2] == "ل" and len(key.split(" ")[0]) <= 3:
+        words = key.split(" ")
+        return " ".join(["ال" + words[0]] + words[1:])
+    return key
+
+
+def spelling_key(key: str) -> str:
+    """A name key with the differences of transliteration taken out: `كابول` and `كابل`, `قازاخستان`
+    and `كازاخستان`, `أستوكهولم` and `ستوكهولم` meet. Each word keeps its first letter (a leading
+    alef dropped), loses its long vowels, and writes letters of one sound alike (see _SOUNDS)."""
+    words = []
+    for word in key.translate(_SOUNDS).split():
+        if len(word) > 3 and word[0] == "ا":
+            word = word[1:]
+        rest = "".join(ch for ch in word[1:] if ch not in _VOWELS)
+        collapsed = "".join(ch for i, ch in enumerate(rest) if i == 0 or ch != rest[i - 1])
+        words.append(word[:1] + collapsed)
+    return " ".join(words)
 
 
 def load_gazetteer(data: bytes | None = None) -> Gazetteer:
@@ -55,6 +94,7 @@ def load_gazetteer(data: bytes | None = None) -> Gazetteer:
         data = resources.files(__package__).joinpath("data", "gazetteer.tsv.gz").read_bytes()
     by_key: dict[str, list[tuple[GazetteerPlace, str]]] = {}
     by_id: dict[int, GazetteerPlace] = {}
+    adjectives: dict[str, str] = {}
     for line in gzip.decompress(data).decode("utf-8").splitlines():
         if not line or line.startswith("#"):
             continue
@@ -63,12 +103,20 @@ def load_gazetteer(data: bytes | None = None) -> Gazetteer:
                                float(cells[4]), int(cells[5] or 0), cells[6], cells[7],
                                len(cells) > 9 and cells[9] == "1")
         by_id[place.geonames] = place
+        for stem in (cells[10].split("|") if len(cells) > 10 and place.country else ()):
+            if len(fold(stem)) >= 3:
+                adjectives.setdefault(fold(stem), place.country)
         for name in [cells[7]] + [n for n in cells[8].split("|") if n]:
-            key = name_key(name)
+            key = _gazetteer_key(name)
             if len(key.replace(" ", "")) < 2:
                 continue
             entries = by_key.setdefault(key, [])
             if all(p.geonames != place.geonames for p, _ in entries):
                 entries.append((place, name))
     countries = {p.country: p for p in by_id.values() if p.kind == COUNTRY and p.country}
-    return Gazetteer({k: tuple(v) for k, v in by_key.items()}, by_id, countries)
+    by_spelling: dict[str, list[tuple[GazetteerPlace, str]]] = {}
+    for key, entries in by_key.items():
+        spelled = by_spelling.setdefault(spelling_key(key), [])
+        spelled.extend(e for e in entries if all(e[0].geonames != p.geonames for p, _ in spelled))
+    return Gazetteer({k: tuple(v) for k, v in by_key.items()}, by_id, countries,
+                     {k: tuple(v) for k, v in by_spelling.items()}, adjectives)

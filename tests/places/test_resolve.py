@@ -67,3 +67,38 @@ def test_persons_are_not_places(resolver):
     text = "قال حلب إن الاجتماع انتهى."
     doc = Document("t", text=text, entities=(Entity("e0", "PER", "حلب", (Mention(4, 7),)),))
     assert resolver.resolve(doc) == ()
+
+
+def person_and_place(text: str, person: str, place: str) -> Document:
+    p, q = text.index(person), text.index(place)
+    return Document("t", text=text, entities=(
+        Entity("e0", "PER", person, (Mention(p, p + len(person)),)),
+        Entity("e1", "LOC", place, (Mention(q, q + len(place)),))))
+
+
+@pytest.mark.parametrize("doc, reason", [
+    (doc_with_places("حضر الحفل عبدالله بن السويد أمس.", "السويد"), "family_name"),
+    (person_and_place("قال الدكتور عبدالله بن محمد السويد إن العمل بدأ.", "عبدالله بن محمد", "السويد"),
+     "family_name"),
+    (doc_with_places("نشرت «الرياض» تقريرا مطولا عن التعليم.", "الرياض"), "quoted_name"),
+    (doc_with_places("لم يتأكد أحد من صحة هذا الخبر حتى الآن.", "الخبر"), "needs_context"),
+    (doc_with_places("تعرض اللاعب لإصابة في الرباط الصليبي.", "الرباط"), "needs_context"),
+    (doc_with_places("افتتح المشروع في حي العزيزية صباح اليوم.", "العزيزية"), "needs_context"),
+])
+def test_readings_the_article_does_not_back_stay_unresolved(resolver, doc, reason):
+    assert resolver.resolve(doc)[-1].reason == reason
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("قال السلطان قابوس بن سعيد سلطان عُمان إن البلاد بخير.", "عُمان", "OM"),  # a title, not a family
+    ("وصل الوفد إلى العاصمة المغربية الرباط صباحا.", "الرباط", "MA"),       # a descriptor two words back
+    ("ارتفعت الحرارة في مدينة كيتسنجن الألمانية أمس.", "كيتسنجن", "DE"),    # a small city, its nisba named
+])
+def test_readings_the_article_backs_are_resolved(resolver, text, name, country):
+    place = resolver.resolve(doc_with_places(text, name))[-1]
+    assert place.country == country and place.reason is None
+
+
+def test_a_spelling_variant_finds_its_place(resolver):
+    (place,) = resolver.resolve(doc_with_places("وقعت الحكومة اتفاقا مع قازاخستان أمس.", "قازاخستان"))
+    assert place.country == "KZ" and "match=spelling" in place.evidence  # كازاخستان in the gazetteer
