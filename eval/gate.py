@@ -108,14 +108,13 @@ def quotes(size: int) -> dict[str, float]:
 
 
 def events(size: int) -> dict[str, float]:
-    """Sentence detection by the shipped stage (classifier on), the first `size` sentences of
-    the held-out half of each OEDA GSR file (PROTEST, ASSAULT; eval.events)."""
+    """Sentence detection by the default pipeline's events stage, over the first `size`
+    sentences of the held-out half of each OEDA GSR file (PROTEST, ASSAULT; eval.events)."""
     import csv
 
     from eval.events import CATEGORIES, GSR, NEGATIVE, POSITIVE, Counts, category_events, document
-    from khabar.stages.events import make_events
 
-    stage = make_events()
+    stage = default_stage("events.")
     result = {}
     for category in CATEGORIES:
         with (GSR / f"{category.lower()}_gsr.csv").open(encoding="utf-8") as handle:
@@ -164,6 +163,15 @@ def stories(size: int) -> dict[str, float]:
                         and store.story_id(copy["url"]) == store.story_id(url)
                         for url, copy in copies)
     return {"copy_recall": found / len(copies)}
+
+
+def default_stage(prefix: str) -> Callable:
+    """The stage the default config names with this prefix, built with its options."""
+    from khabar.config import load_config
+    from khabar.pipeline import registered_stages
+
+    name, options = next((n, o) for n, o in load_config().stages if n.startswith(prefix))
+    return registered_stages()[name].factory(**options)
 
 
 MEASURES: dict[str, Callable[[int], dict[str, float]]] = {
