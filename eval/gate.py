@@ -43,8 +43,10 @@ def ner(size: int) -> dict[str, float]:
     """Micro F1 (exact span and type) of the default NER stage's tagger, first `size` sentences
     of the ANERcorp CAMeL test split, with the article-level step (eval.ner)."""
     from eval.ner import DEFAULT_TEST, evaluate
+    from khabar.config import load_config
 
-    overall = evaluate(DEFAULT_TEST, limit=size).overall
+    (name,) = [n for n, _options in load_config().stages if n.startswith("ner.")]
+    overall = evaluate(DEFAULT_TEST, limit=size, neural=name.startswith("ner.neural.")).overall
     return {"f1": overall.f1 / 100, "precision": overall.precision / 100,
             "recall": overall.recall / 100}
 
