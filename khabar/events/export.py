@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from os import PathLike
 from pathlib import Path
 from typing import Any, TextIO
@@ -84,6 +85,15 @@ def _row(doc: Document, event: Event, names: dict[str, str]) -> dict[str, Any]:
         "sentence_end": event.sentence.end,
         "confidence": event.confidence,
     }
+
+
+def confident_events(docs: Iterable[Document], min_confidence: float) -> Iterator[Document]:
+    """The documents with only the events whose confidence is at least `min_confidence`."""
+    for doc in docs:
+        if min_confidence > 0:
+            doc = dataclasses.replace(
+                doc, events=tuple(e for e in doc.events if e.confidence >= min_confidence))
+        yield doc
 
 
 def write_events(

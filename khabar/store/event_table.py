@@ -26,9 +26,11 @@ BATCH = 1000
 
 def event_rows(conn: sqlite3.Connection, *, actor: str | None = None, root: str | None = None,
                date: str | None = None, since: str | None = None, until: str | None = None,
-               limit: int = BATCH, offset: int = 0) -> list[dict[str, Any]]:
+               min_confidence: float | None = None, limit: int = BATCH, offset: int = 0
+               ) -> list[dict[str, Any]]:
     """One page of table rows of the events that pass the filters (see queries.event_filter)."""
-    condition, params = event_filter(actor=actor, root=root, date=date, since=since, until=until)
+    condition, params = event_filter(actor=actor, root=root, date=date, since=since, until=until,
+                                     min_confidence=min_confidence)
     params.update(limit=limit, offset=offset)
     keys = conn.execute(f"SELECT e.doc_n, e.idx FROM events e JOIN documents d ON d.n = e.doc_n "
                         f"WHERE {condition} ORDER BY {EVENT_ORDER} LIMIT :limit OFFSET :offset", params).fetchall()

@@ -201,13 +201,18 @@ FROM events e JOIN documents d ON d.n = e.doc_n
 
 
 def event_filter(*, actor: str | None = None, root: str | None = None, date: str | None = None,
-                 since: str | None = None, until: str | None = None) -> tuple[str, dict[str, Any]]:
+                 since: str | None = None, until: str | None = None,
+                 min_confidence: float | None = None) -> tuple[str, dict[str, Any]]:
     """The WHERE condition (over `events e JOIN documents d`) and parameters of the event filters.
 
     An event's day is its own date, else its article's day; `since`/`until` are inclusive and
     compare its first ten characters, so a month-only date counts from that month's first day.
+    `min_confidence` keeps events whose calibrated confidence is at least that.
     """
     where, params = ["1 = 1"], {}
+    if min_confidence:
+        where.append("e.confidence >= :min_confidence")
+        params["min_confidence"] = min_confidence
     if actor:
         where.append("(e.source_code LIKE :actor || '%' ESCAPE '\\' OR e.target_code LIKE :actor || '%' ESCAPE '\\')")
         params["actor"] = _like_literal(actor.upper())
@@ -232,9 +237,11 @@ EVENT_ORDER = ("COALESCE(e.date, d.day) IS NULL, COALESCE(e.date, d.day) DESC, d
 
 def list_events(conn: sqlite3.Connection, *, actor: str | None = None, root: str | None = None,
                 date: str | None = None, since: str | None = None, until: str | None = None,
-                limit: int = 20, offset: int = 0) -> Page:
-    """Events, newest first: by actor code (source or target, prefix), CAMEO root, date prefix, range."""
-    condition, params = event_filter(actor=actor, root=root, date=date, since=since, until=until)
+                min_confidence: float | None = None, limit: int = 20, offset: int = 0) -> Page:
+    """Events, newest first: by actor code (source or target, prefix), CAMEO root, date prefix, range,
+    lowest confidence."""
+    condition, params = event_filter(actor=actor, root=root, date=date, since=since, until=until,
+                                     min_confidence=min_confidence)
     params.update(limit=limit, offset=offset)
     total = conn.execute(f"SELECT COUNT(*) FROM events e JOIN documents d ON d.n = e.doc_n WHERE {condition}",
                          params).fetchone()[0]

@@ -26,9 +26,11 @@ def articles(store: Store, *, filters: Filters, limit: int = 20, offset: int = 0
 
 
 def events(store: Store, *, actor: str | None = None, root: str | None = None, date: str | None = None,
-           since: str | None = None, until: str | None = None, limit: int = 20, offset: int = 0) -> dict[str, Any]:
-    """Events by actor code, CAMEO root, date prefix and date range, newest first."""
+           since: str | None = None, until: str | None = None, min_confidence: float | None = None,
+           limit: int = 20, offset: int = 0) -> dict[str, Any]:
+    """Events by actor code, CAMEO root, date prefix, date range and lowest confidence, newest first."""
     data = _page(queries.list_events(store.conn, actor=actor, root=root, date=date, since=since, until=until,
-                                     limit=limit, offset=offset))
-    data["filters"] = {"actor": actor, "root": root, "date": date, "since": since, "until": until}
+                                     min_confidence=min_confidence, limit=limit, offset=offset))
+    data["filters"] = {"actor": actor, "root": root, "date": date, "since": since, "until": until,
+                       "min_confidence": min_confidence}
     return data

@@ -255,11 +255,14 @@ def add_routes(app: FastAPI) -> None:  # noqa: C901 - a flat list of small route
     def events(request: Request, actor: Annotated[str | None, Query(max_length=40)] = None,
                root: Annotated[str | None, Query(pattern=r"^\d{1,2}$")] = None,
                date: Day = None, since: Day = None, until: Day = None,
+               min_confidence: Annotated[float | None, Query(ge=0.0, le=1.0)] = None,
                limit: Limit = 20, offset: Offset = 0) -> Response:
         if wants_csv(request):
-            return lists_csv.events(request, actor=actor, root=root, date=date, since=since, until=until)
+            return lists_csv.events(request, actor=actor, root=root, date=date, since=since, until=until,
+                                    min_confidence=min_confidence)
         return _respond(request, "events.html", filtered.events(_store(request), actor=actor, root=root, date=date,
-                                                               since=since, until=until, limit=limit, offset=offset))
+                                                               since=since, until=until, min_confidence=min_confidence,
+                                                               limit=limit, offset=offset))
 
     @app.get("/stories", summary="Stories, most recent first", tags=["stories"])
     def stories(request: Request, since: Day = None, until: Day = None,

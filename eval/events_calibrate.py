@@ -1,0 +1,137 @@
+"""Fit the calibration table of event confidence (khabar/events/data/calibration.tsv).
+
+    python -m eval.events_calibrate            # print the reliability table
+    python -m eval.events_calibrate --write    # also rewrite the shipped table
+
+Labelled events come from development data only:
+- the OEDA Arabic gold standard's development part (first half of each file, as eval/events.py
+  splits it): a PROTEST or ASSAULT event coded in a sentence is right when the sentence is a
+  gold `yes`, wrong when it is a `no`;
+- the dev half of the blind news set (eval/quotes_events_gold.jsonl): an event is right when
+  it matches a gold event (same CAMEO root, same source), wrong otherwise; gold lists the main
+  events only, so these labels count some right events as wrong.
+
+Events are grouped by kind (violence, protest, speech act, other; source an entity, a country,
+a group noun), each kind with enough events is cut at the median raw score, and each bin's
+confidence is its share of right events with one right and one wrong added (Laplace), kept
+monotone in the raw score. Kinds with few events use their category's row, then the row `*`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+from eval.events import GSR, NEGATIVE, POSITIVE, document
+from khabar.events.calibration import event_kind
+
+TABLE = Path(__file__).resolve().parents[1] / "khabar" / "events" / "data" / "calibration.tsv"
+MIN_KIND = 30  # events a kind needs for rows of its own
+HEADER = ("# Calibrated event confidence, written by python -m eval.events_calibrate"
+          " (docs/events.md).\n# Columns: kind (what/source, what/*, or *)\tlowest raw score"
+          "\tcalibrated confidence\n")
+
+Labelled = list[tuple[str, float, bool]]  # (kind, raw confidence, right)
+
+
+def gsr_labels(stage) -> Labelled:
+    found: Labelled = []
+    for category in ("PROTEST", "ASSAULT"):
+        with (GSR / f"{category.lower()}_gsr.csv").open(encoding="utf-8") as handle:
+            rows = [r for r in csv.DictReader(handle) if r["label"] in POSITIVE | NEGATIVE]
+        for row in rows[: len(rows) // 2]:
+            for event in stage(document(row["text"])).events:
+                if event.plover == category:
+                    found.append((event_kind(event), event.confidence, row["label"] in POSITIVE))
+    return found
+
+
+def news_labels(stage) -> Labelled:
+    from eval.quotes_events_news import Alignment, _event_matches, load_articles, read_gold
+    from khabar import load_pipeline
+    from khabar.inputs import RawPage
+
+    gold = [r for r in read_gold() if r["half"] == "dev"]
+    articles = load_articles({r["corpus"] for r in gold})
+    pipeline = load_pipeline(policy="record")
+    found: Labelled = []
+    for record in gold:
+        article = articles[(record["corpus"], record["id"])]
+        page = RawPage(article.text.encode("utf-8"), format="text", id=article.id,
+                       title=article.title)
+        doc = stage(pipeline(page))
+        align = Alignment(article.text, doc.text)
+        for event in doc.events:
+            right = any(_event_matches(g, event, article, doc, align) for g in record["events"])
+            found.append((event_kind(event), event.confidence, right))
+    return found
+
+
+def fit(labelled: Labelled) -> list[tuple[str, float, float]]:
+    """Rows (kind, lowest raw score, confidence) for the kinds, categories and `*`."""
+    groups: dict[str, list[tuple[float, bool]]] = defaultdict(list)
+    for kind, raw, right in labelled:
+        groups[kind].append((raw, right))
+        groups[kind.split("/")[0] + "/*"].append((raw, right))
+        groups["*"].append((raw, right))
+    rows = []
+    for kind, items in sorted(groups.items()):
+        if len(items) < MIN_KIND and kind != "*":
+            continue
+        items.sort()
+        cut = items[len(items) // 2][0]
+        low = [r for s, r in items if s < cut]
+        high = [r for s, r in items if s >= cut]
+        bins = [(cut, high), (0.0, low)] if len(low) >= MIN_KIND // 2 else [(0.0, items and
+                                                                                [r for _, r in items])]
+        rates = [(lowest, (sum(rs) + 1) / (len(rs) + 2)) for lowest, rs in bins if rs]
+        if len(rates) == 2 and rates[1][1] > rates[0][1]:  # keep monotone: pool the two bins
+            rates = [(0.0, (sum(r for _, r in items) + 1) / (len(items) + 2))]
+        rows += [(kind, lowest, round(rate, 2)) for lowest, rate in rates]
+    return rows
+
+
+def reliability(labelled: Labelled, rows: list[tuple[str, float, float]]) -> str:
+    """Calibrated confidence against the share of right events, in bins of 0.2."""
+    from khabar.events.calibration import Calibration
+
+    table = Calibration(tuple(sorted(rows, key=lambda r: (r[0], -r[1]))))
+    bins: dict[int, list[tuple[float, bool]]] = defaultdict(list)
+    for kind, raw, right in labelled:
+        value = table.value(kind, raw)
+        bins[min(4, int(value * 5))].append((value, right))
+    lines = ["| confidence | events | mean confidence | share right |", "|---|---:|---:|---:|"]
+    for b in sorted(bins):
+        items = bins[b]
+        lines.append(f"| {b / 5:.1f}-{(b + 1) / 5:.1f} | {len(items)} | "
+                     f"{sum(v for v, _ in items) / len(items):.2f} | "
+                     f"{sum(r for _, r in items) / len(items):.2f} |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--write", action="store_true", help="rewrite the shipped table")
+    args = parser.parse_args(argv)
+    if not GSR.is_dir():
+        print(f"skipped: the gold standard is not available ({GSR})")
+        return 0
+    from khabar.stages.events import make_events_settled
+
+    stage = make_events_settled(calibrated=False)
+    labelled = gsr_labels(stage) + news_labels(stage)
+    rows = fit(labelled)
+    print(f"{len(labelled)} labelled events (GSR development part + blind news dev half)\n")
+    print("\n".join(f"{k}\t{lo}\t{v}" for k, lo, v in rows) + "\n")
+    print(reliability(labelled, rows))
+    if args.write:
+        TABLE.write_text(HEADER + "".join(f"{k}\t{lo}\t{v}\n" for k, lo, v in rows),
+                         encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

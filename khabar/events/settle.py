@@ -1,0 +1,201 @@
+"""Article-level settling of coded events: precision first (issue 15, docs/events.md).
+
+The sentence coder (khabar.events.coder) codes every trigger it can read. An article's events
+are then settled here, in three steps:
+
+1. **Speech acts take their speaker.** A condemnation, appeal, demand, rejection, threat or
+   praise (CAMEO 02, 051, 10-13) whose trigger is the cue of a quote, or that shares a sentence
+   with a quote and has no source that names someone, takes the quote's speaker as its source.
+2. **A real source.** An event is kept by default only when its source is an entity, an actor
+   phrase whose code names a country or an international body (`الجيش التركي`, `الأمم
+   المتحدة`), a nationality mapped to its country (`الأميركي` -> USA), or a group named by what
+   it does (`مسلحون`, `المتظاهرون`). A bare title (`رئيس`, `مسؤول`, `الوزارة`) or no source at
+   all does not make an event.
+3. **One incident, one event.** In one sentence, a killing or injury told by a noun
+   (`مقتل`, `القتلى`) next to the attack that caused it is the attack; across the article, the
+   same act (CAMEO root) by the same source is one event. Repeated mentions become the kept
+   event's `evidence` (their trigger offsets); the kept event is the first clear mention.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Sequence
+
+from khabar.arabic import fold
+from khabar.document import Actor, Document, Entity, Event, Offsets, Quote
+from khabar.events.lexicon import data_lines
+
+_SPEECH_ACT_ROOTS = ("02", "10", "11", "12", "13")
+_SPEECH_ACT_CODES = ("051",)
+_VIOLENT_ROOTS = ("18", "19", "20")
+# Sectors whose bare noun names a group that acts (attackers, rebels, protesters), as the
+# annotation guidelines accept them as sources; a bare title or office does not.
+_GROUP_SECTORS = frozenset({"UAF", "REB", "OPP"})
+_PROTEST_SECTORS = frozenset({"CVL", "EDU", "LAB", "OPP", "PTY"})
+_SECTORS = frozenset(
+    "MIL GOV COP JUD LEG OPP REB UAF CVL EDU LAB MED BUS NGO REL PTY REF".split())
+# A cooperative noun after ل or ب says what something is for or how it was done (`لدعم`,
+# `بالتعاون مع`), not that it happened.
+_PURPOSE_HEADS = tuple(fold(w) for w in (
+    "لدعم بدعم للدعم بالدعم لمساندة بمساندة للتعاون بالتعاون لتعاون بالتنسيق للتنسيق"
+    " لمساعدة بمساعدة للمساعدة بمساعدات لتقديم لتعزيز").split())
+# `الاحتلال` names an occupying power (or an old occupation) far more often than it reports one.
+_OCCUPATION_NOUNS = frozenset(fold(w) for w in "الاحتلال احتلال والاحتلال للاحتلال بالاحتلال"
+                              " فالاحتلال".split())
+
+
+def is_speech_act(code: str) -> bool:
+    """CAMEO codes that an utterance performs: appeal, praise, demand, disapprove, reject,
+    threaten."""
+    return code.startswith(_SPEECH_ACT_ROOTS) or code.startswith(_SPEECH_ACT_CODES)
+
+
+def has_real_source(event: Event) -> bool:
+    """The event's source names someone: an entity, a country or international body, or an
+    acting group (see the module docstring)."""
+    source = event.source
+    if source is None:
+        return False
+    if source.entity:
+        return True
+    code = source.code
+    if code and code not in _SECTORS:
+        return True  # a country, nationality or international body leads the code
+    if code in _GROUP_SECTORS:
+        return True
+    return event.cameo.startswith("14") and code in _PROTEST_SECTORS
+
+
+def is_plain_reading(doc: Document, event: Event, places: frozenset[str]) -> bool:
+    """False for readings that report no act: a purpose phrase (`لدعم`), the noun
+    `الاحتلال`, or violence whose source is a place (`places`: ids of LOC entities that are
+    not countries; `مقتل شخص في دمشق`)."""
+    head = fold(doc.text[event.trigger.start:event.trigger.end]).split()
+    first = head[0] if head else ""
+    if event.cameo[:2] in ("03", "04", "05", "06", "07", "08") and first.startswith(_PURPOSE_HEADS):
+        return False
+    if event.cameo.startswith("192") and first in _OCCUPATION_NOUNS:
+        return False
+    source = event.source
+    if event.cameo.startswith(_VIOLENT_ROOTS) and source is not None and source.entity in places:
+        return False
+    return True
+
+
+def place_ids(doc: Document, country_names: frozenset[str]) -> frozenset[str]:
+    """Ids of the document's LOC entities that are not countries (cities, regions)."""
+    def bare(name: str) -> str:
+        word = fold(name)
+        return word[2:] if word.startswith("ال") else word
+
+    return frozenset(e.id for e in doc.entities
+                     if e.type in ("LOC", "GPE") and bare(e.name) not in country_names)
+
+
+def country_names() -> frozenset[str]:
+    """Folded country names of the actor lexicon, without the article (`سوريا`, `تركيا`)."""
+    names = set()
+    for row in data_lines("countries.tsv"):
+        for name in row[1].split("|") if len(row) > 1 else ():
+            word = fold(name.strip())
+            names.add(word[2:] if word.startswith("ال") else word)
+    return frozenset(names)
+
+
+def speaker_sources(doc: Document, events: Sequence[Event],
+                    code_of: Callable[[Entity | None, str], str]) -> list[Event]:
+    """Speech-act events with the speaker of their quote as source (step 1)."""
+    quotes = [q for q in doc.quotes if q.speaker or q.speaker_text]
+    if not quotes:
+        return list(events)
+    entities = {e.id: e for e in doc.entities}
+    result = []
+    for event in events:
+        quote = _quote_of(event, quotes, doc) if is_speech_act(event.cameo) else None
+        if quote is not None:
+            entity = entities.get(quote.speaker or "")
+            name = entity.name if entity else quote.speaker_text or ""
+            span = quote.speaker_span
+            source = Actor(code_of(entity, name), name, entity.id if entity else None,
+                           Offsets(span.start, span.end) if span else None)
+            event = dataclasses.replace(event, source=source)
+        result.append(event)
+    return result
+
+
+def _quote_of(event: Event, quotes: Sequence[Quote], doc: Document) -> Quote | None:
+    """The quote whose speaker performs this speech act, if any."""
+    trigger = event.trigger
+    for quote in quotes:
+        cue = quote.cue
+        if cue and cue.start <= trigger.start < cue.end:
+            return quote  # the trigger is the quote's cue: وحذر ... من أن
+    if event.source is not None and (event.source.entity or event.source.code not in _SECTORS):
+        return None  # the sentence names its own source
+    sentence = event.sentence
+    inside = [q for q in quotes if q.cue and sentence.start <= q.cue.start < sentence.end
+              and not (q.content.start <= trigger.start < q.content.end)]
+    return inside[0] if len(inside) == 1 else None
+
+
+def merge_incidents(events: Sequence[Event]) -> list[Event]:
+    """One event per incident (step 3); repeated mentions become the kept event's evidence."""
+    kept: dict[tuple[str, str], Event] = {}  # insertion order is text order
+    for event in _sentence_incidents(events):
+        key = _incident_key(event)
+        first = kept.get(key)
+        kept[key] = event if first is None else dataclasses.replace(
+            first, evidence=first.evidence + (event.trigger,) + event.evidence,
+            confidence=max(first.confidence, event.confidence))
+    return list(kept.values())
+
+
+def _sentence_incidents(events: Sequence[Event]) -> list[Event]:
+    """In one sentence, violence by the same source (or none) is one incident: the most
+    specific code wins (an attack over the killing it caused), the first on a tie."""
+    result: list[Event] = []
+    violent: list[int] = []  # indexes in `result` of the current sentence's violent events
+    for event in events:
+        if not event.cameo.startswith(_VIOLENT_ROOTS):
+            result.append(event)
+            continue
+        if violent and result[violent[0]].sentence != event.sentence:
+            violent = []
+        same = next((k for k in violent if _compatible(result[k].source, event.source)), None)
+        if same is None:
+            violent.append(len(result))
+            result.append(event)
+            continue
+        first = result[same]
+        keep, drop = (event, first) if _specificity(event) > _specificity(first) else (first, event)
+        result[same] = dataclasses.replace(
+            keep, source=keep.source or drop.source, target=keep.target or drop.target,
+            evidence=keep.evidence + (drop.trigger,) + drop.evidence,
+            confidence=max(keep.confidence, drop.confidence))
+    return result
+
+
+def _compatible(a: Actor | None, b: Actor | None) -> bool:
+    return a is None or b is None or _actor_key(a) == _actor_key(b)
+
+
+def _specificity(event: Event) -> int:
+    # 180 (unspecified violence) is what a noun like مقتل codes; an attack code says more.
+    return 0 if event.cameo.startswith("180") else len(event.cameo)
+
+
+def _actor_key(actor: Actor | None) -> str:
+    if actor is None:
+        return ""
+    if len(actor.code) == 3 and actor.code not in _SECTORS:
+        return actor.code  # أنقرة and تركيا are one actor: TUR
+    return actor.entity or actor.code or actor.name
+
+
+def _incident_key(event: Event) -> tuple[str, str]:
+    # An event with no source is its own incident: nothing says two such mentions are one.
+    who = _actor_key(event.source) or f"@{event.trigger.start}"
+    # Two sides of one meeting are two events (042 visit, 043 host: the guidelines).
+    act = event.cameo[:3] if event.cameo[:3] in ("042", "043") else event.cameo[:2]
+    return act, who
