@@ -210,10 +210,10 @@ def _role_text(role: dict, raw: str) -> str:
     return title
 
 
-def run(half: str, errors: bool) -> dict[str, Tally]:
+def run(half: str, errors: bool, config: str | None = None) -> dict[str, Tally]:
     gold = read_gold()
     articles = load_articles({r["corpus"] for r in gold}, DATA)
-    pipeline = load_pipeline()
+    pipeline = load_pipeline(config)
     halves = ("dev", "test") if half == "both" else (half,)
     tallies = {name: Tally() for name in halves}
     for record in gold:
@@ -255,13 +255,14 @@ def main() -> int:
     parser.add_argument("--half", choices=("dev", "test", "both"), default="dev")
     parser.add_argument("--errors", action="store_true",
                         help="list misses and extras of the dev half (never of the test half)")
+    parser.add_argument("--config", help="a pipeline config to score instead of the defaults")
     args = parser.parse_args()
     if args.errors and args.half == "test":
         parser.error("--errors lists the dev half only: the test half's errors are not read")
     if not DATA.exists():
         print(f"skipped: the corpora are not here ({DATA})")
         return 0
-    print(table(run(args.half, args.errors)))
+    print(table(run(args.half, args.errors, args.config)))
     return 0
 
 

@@ -1,7 +1,8 @@
 """Per-article entities: merge raw NER mentions into entities, then attach persons' titles.
 
 `entities.merge.v1` turns the NER stage's one-entity-per-mention output into one entity per
-person, organization or place of the article; `entities.roles.v1` reads the title phrase next to
+person, organization or place of the article (`.v2` also reads organizations and landmarks
+named by a head noun, issue 14); `entities.roles.v1` reads the title phrase next to
 each person's name. Policy and limits: docs/entities.md.
 """
 
@@ -16,10 +17,12 @@ from khabar.entities.gazetteer import find_names, load_lexicon
 from khabar.entities.merge import RawMention, merge_mentions, raw_mentions
 from khabar.entities.names import surface
 from khabar.entities.nisba import load_role_lexicon
+from khabar.entities.organizations import Heads, find_bodies, load_heads
 from khabar.errors import ConfigError
 from khabar.pipeline import register
 
 MERGE = "entities.merge.v1"
+MERGE_V2 = "entities.merge.v2"
 ROLES = "entities.roles.v1"
 
 
@@ -31,6 +34,25 @@ def make_entities_merge(*, gazetteer: bool = True) -> Callable[[Document], Docum
         gazetteer: also tag places and organizations from the project's lexicons that no
             mention covers (never persons). On by default.
     """
+    return _merger(MERGE, gazetteer=gazetteer, heads=None)
+
+
+@register(MERGE_V2, requires=["entities.mentions"], produces=["entities"])
+def make_entities_merge_v2(*, gazetteer: bool = True) -> Callable[[Document], Document]:
+    """Merge mentions into entities per article, adding bodies named by a head noun (`وزارة الصحة`).
+
+    Organizations and landmarks named by a head noun and its chain (`وزارة الصحة والسكان`,
+    `مطار الملك خالد`) are added where the tagger missed them (khabar.entities.organizations).
+
+    Options:
+        gazetteer: also tag places and organizations from the project's lexicons that no
+            mention covers (never persons). On by default.
+    """
+    nisba = frozenset(form[0] for form in load_role_lexicon().nisba if len(form) == 1)
+    return _merger(MERGE_V2, gazetteer=gazetteer, heads=load_heads(nisba))
+
+
+def _merger(stage: str, *, gazetteer: bool, heads: Heads | None) -> Callable[[Document], Document]:
     if not isinstance(gazetteer, bool):
         raise ConfigError("E103", option="gazetteer", detail="expected true or false")
     lexicon = load_lexicon()
@@ -40,11 +62,31 @@ def make_entities_merge(*, gazetteer: bool = True) -> Callable[[Document], Docum
         if gazetteer:
             taken = [(r.mention.start, r.mention.end) for r in raw]
             for hit in find_names(doc.text, lexicon, taken):
-                mention = Mention(hit.start, hit.end, stage=MERGE)
+                mention = Mention(hit.start, hit.end, stage=stage)
                 raw.append(RawMention(mention, hit.type, surface(doc.text, hit.start, hit.end)))
+        if heads is not None:
+            raw = _with_bodies(doc.text, raw, heads, stage)
         return dataclasses.replace(doc, entities=tuple(merge_mentions(doc.text, raw, lexicon)))
 
     return merge
+
+
+def _with_bodies(text: str, raw: list[RawMention], heads: Heads, stage: str) -> list[RawMention]:
+    """Add head-noun names; each replaces the mentions inside it, none cuts a mention in two."""
+    spans = [(r.mention.start, r.mention.end) for r in raw]
+    dropped: set[int] = set()
+    added = []
+    typed = [(r.mention.start, r.mention.end, r.type) for r in raw]
+    for body in find_bodies(text, heads, typed):
+        inside = [k for k, (s, e) in enumerate(spans) if s < body.end and body.start < e]
+        if any(spans[k][0] < body.start or spans[k][1] > body.end for k in inside):
+            continue
+        if any(spans[k] == (body.start, body.end) for k in inside):
+            continue  # the tagger found the same name: keep its type
+        dropped.update(inside)
+        mention = Mention(body.start, body.end, stage=stage)
+        added.append(RawMention(mention, body.type, surface(text, body.start, body.end)))
+    return [r for k, r in enumerate(raw) if k not in dropped] + added
 
 
 @register(ROLES, requires=["entities"], produces=["entities.roles"])

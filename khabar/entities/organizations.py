@@ -1,0 +1,203 @@
+"""Organizations and landmarks named by a head noun: `وزارة الصحة والسكان`, `مطار الملك خالد`.
+
+The tagger misses most of these on news it was not trained on (issue 14), yet their shape is
+regular: a head noun from bodies.tsv (`وزارة`, `الهيئة`, `جامعة`, `مطار` ...) followed by its
+idafa chain and adjectives (definite words: `العامة`, `المدني`), `و`-joined parts (`والسكان`),
+`لـ` phrases (`للطيران`, `لحقوق الإنسان`), `بمنطقة` / `بمحافظة` + a place, and a name the
+tagger already found (`جامعة الشارقة`, `مركز الملك سلمان`). A match swallows the mentions it
+contains (only the outermost name counts, docs/annotation-entities.md) and is dropped when it
+would cut a mention in two. Policy and limits: docs/entities.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from khabar.arabic import Token, fold, tokenize
+from khabar.entities.names import clitic_variants, skip_letters
+from khabar.lexicons import read_rows
+
+# Words that end a chain even though they look like a complement: time words, relatives,
+# and the definite words that start a new clause.
+_STOP = {fold(w) for w in (
+    "الذي التي الذين اللذين اللتين اللواتي الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة "
+    "السبت اليوم الأسبوع الشهر العام الماضي المقبل الماضية المقبلة الآن الحالي الحالية "
+    "الجاري الجارية الأول الأولى الثاني الثانية الأخير الأخيرة السابق السابقة أمس غدا "
+    "لكن لأن لدى ليس لم لن لقد لها له لهم لكل لذلك للغاية الرئيس "
+    # adjectives that make a head generic (`التنظيم الإرهابي`, `المحكمة الخاصة`), not a name
+    "الإرهابي الإرهابية المتطرف المتطرفة الخاص الخاصة المذكور المذكورة المعني المعنية "
+    "المختص المختصة المحلي المحلية نفسه نفسها ذاته ذاتها").split()}
+# Honorifics before a person's name inside a body's name (`مركز الملك سلمان`).
+_ROYAL = {fold(w) for w in "الملك الأمير الأميرة الشيخ الشيخة الإمام السلطان".split()}
+# Indefinite nouns that carry a chain to the name after them (`برلمان إقليم كاتالونيا`).
+_CONSTRUCT = {fold(w) for w in (
+    "إقليم منطقة محافظة مدينة دولة ولاية شؤون أهل عصائب فرع قسم إدارة شعبة مركز جامعة "
+    "قوات حرس").split()}
+# `بمنطقة الباحة`, `بمحافظة ينبع`: where a branch of a body sits, part of its name.
+_WHERE = {fold(w) for w in "بمنطقة بمحافظة بمدينة بولاية".split()}
+_MAX_WORDS = 7
+# Heads that only name a body with a name or a complement that is not a nationality alone:
+# `القوات التركية` is a generic force, `البرلمان البريطاني` a body (annotation guidelines).
+_NATIONALITY_ENOUGH_KIND = "nationality"
+
+
+@dataclass(frozen=True, slots=True)
+class Body:
+    """A head-noun name found in the text: its offsets and type (ORG or LOC)."""
+
+    start: int
+    end: int
+    type: str
+
+
+@dataclass(frozen=True, slots=True)
+class Heads:
+    """Folded head nouns (with and without `ال`) → (type, whether a nationality alone names it)."""
+
+    kinds: dict[str, tuple[str, bool]]
+    nisba: frozenset[str]  # folded one-word nationality adjectives
+
+
+def load_heads(nisba: frozenset[str]) -> Heads:
+    """Read bodies.tsv: head <TAB> ORG or LOC <TAB> optional `nationality`."""
+    kinds: dict[str, tuple[str, bool]] = {}
+    for row in read_rows("bodies.tsv"):
+        head = fold(row[0])
+        enough = len(row) > 2 and row[2] == _NATIONALITY_ENOUGH_KIND
+        kinds[head] = (row[1], enough)
+        kinds["ال" + head] = (row[1], enough)
+    return Heads(kinds, nisba)
+
+
+def find_bodies(text: str, heads: Heads, mentions: list[tuple[int, int, str]]) -> list[Body]:
+    """Head-noun names in `text`; `mentions` are the (start, end, type) of the names found so
+    far."""
+    tokens = tokenize(text)
+    folded = [fold(t.text) for t in tokens]
+    spans = [(start, end) for start, end, _ in mentions]
+    starting = _mention_starts(tokens, spans)
+    persons = set(_mention_starts(tokens, [(s, e) for s, e, t in mentions if t == "PER"]))
+    found_names = (starting, _covered(tokens, spans), persons)
+    found: list[Body] = []
+    i = 0
+    while i < len(tokens):
+        body = _body_at(text, tokens, folded, i, heads, found_names)
+        if body is None:
+            i += 1
+            continue
+        found.append(body[0])
+        i = body[1]
+    return found
+
+
+def _mention_starts(tokens: list[Token], mentions) -> dict[int, int]:
+    """Token index where a mention starts (at the token's first letter) → its last token."""
+    by_start = {t.start: k for k, t in enumerate(tokens)}
+    by_end = {t.end: k for k, t in enumerate(tokens)}
+    out = {}
+    for start, end in mentions:
+        if start in by_start and end in by_end:
+            out[by_start[start]] = max(out.get(by_start[start], -1), by_end[end])
+    return out
+
+
+def _covered(tokens: list[Token], mentions) -> dict[int, int]:
+    """Token index → start offset of a mention over it (to tell a head inside a name)."""
+    starts = sorted(mentions)
+    out: dict[int, int] = {}
+    k = 0
+    for index, token in enumerate(tokens):
+        while k < len(starts) and starts[k][1] <= token.start:
+            k += 1
+        for start, end in starts[k:k + 4]:
+            if start < token.end and token.start < end:
+                out[index] = start
+                break
+    return out
+
+
+def _head(word: str, heads: Heads) -> tuple[int, str, str, bool] | None:
+    for stripped, rest in clitic_variants(word):
+        kind = heads.kinds.get(rest)
+        if kind is not None:
+            return stripped, rest, kind[0], kind[1]
+    return None
+
+
+def _body_at(text, tokens, folded, i, heads, found_names) -> tuple[Body, int] | None:
+    starting, inside, persons = found_names
+    if tokens[i].kind != "word":
+        return None
+    head = _head(folded[i], heads)
+    if head is None:
+        return None
+    stripped, rest, kind, nationality_enough = head
+    start = tokens[i].start + skip_letters(tokens[i].text, stripped)
+    if i in inside and inside[i] < start:
+        return None  # the head word is inside a longer name
+    last, words, named = _chain(text, tokens, folded, i, starting, persons)
+    if last == i:
+        return None
+    if not named and all(w in heads.nisba for w in words):
+        # `شركة أمريكية`, `القوات التركية`: a kind of body; `البرلمان البريطاني`: a body
+        if not (nationality_enough and rest.startswith("ال")):
+            return None
+    return Body(start, tokens[last].end, kind), last + 1
+
+
+def _chain(text, tokens, folded, i, starting, persons) -> tuple[int, list[str], bool]:
+    """The last token of the name that starts with the head at i, its complement words, and
+    whether a mention found by the tagger is part of it."""
+    last, words, named = i, [], False
+    j = i + 1
+    while j < len(tokens) and len(words) < _MAX_WORDS:
+        if not _joined(text, tokens, j - 1) or tokens[j].kind != "word":
+            break
+        w = folded[j]
+        if j in starting and (j not in persons or j == i + 1 or folded[j - 1] in _ROYAL):
+            last = j = starting[j]  # a name the tagger found: `جامعة الشارقة`
+            named = True
+            words.append(w)
+            j += 1
+            continue
+        if w in _STOP:
+            break
+        if words and words[-1] in _ROYAL and not w.startswith("ال"):
+            last = j = _royal_name(folded, tokens, j)  # `مطار الملك خالد`, the name untagged
+        elif w.startswith("ال") and len(w) > 3:
+            last = j
+        elif w.startswith("وال") and words:
+            last = j
+        elif w.startswith("لل") and len(w) > 4:
+            last = j
+        elif w.startswith("ل") and words and _definite(folded, tokens, j + 1, starting):
+            last = j = j + 1
+        elif (w in _WHERE or w in _CONSTRUCT) and (
+                j + 1 in starting or _definite(folded, tokens, j + 1, starting)):
+            last = j = j + 1
+            if j in starting and j not in persons:
+                last = j = starting[j]
+                named = True
+        else:
+            break
+        words.append(w)
+        j += 1
+    return last, words, named
+
+
+def _royal_name(folded, tokens, j) -> int:
+    """The last token of a name after `الملك` / `الأمير`: one word, or `فهد بن عبدالعزيز`."""
+    while j + 2 < len(tokens) and folded[j + 1] in ("بن", "بنت") and tokens[j + 2].kind == "word":
+        j += 2
+    return j
+
+
+def _definite(folded, tokens, j, starting) -> bool:
+    return j < len(tokens) and tokens[j].kind == "word" and (
+        j in starting or (folded[j].startswith("ال") and folded[j] not in _STOP))
+
+
+def _joined(text: str, tokens: list[Token], k: int) -> bool:
+    """True when tokens k and k+1 have only spaces between them (no line break)."""
+    between = text[tokens[k].end:tokens[k + 1].start]
+    return "\n" not in between and not between.strip()
