@@ -121,7 +121,9 @@ def model_identity(name: str, files: Iterable[Any]) -> ModelRef:
     """
     digest = hashlib.sha256()
     for file in sorted(files, key=lambda f: f.name):
-        digest.update(file.name.encode("utf-8") + b"\0" + file.read_bytes() + b"\0")
+        data = file.read_bytes()
+        # Name and length before the bytes, so no two sets of files hash alike.
+        digest.update(f"{file.name}\0{len(data)}\0".encode("utf-8") + data)
     return ModelRef(name, digest.hexdigest())
 
 
