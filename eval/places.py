@@ -37,7 +37,7 @@ EVAL = Path(__file__).resolve().parent
 TEST_SPLIT = DATA / "anercorp" / "ANERCorp_CamelLab_test.txt"
 JUDGMENTS = EVAL / "places_judgments.jsonl"
 SEED = 17  # the issue number
-DEV_ARTICLES = 400
+DEV_ARTICLES = 700  # three rounds of reading: 0-199, 200-399, 400-587
 PER_ARTICLE = 2
 CORPORA = {"saudinewsnet", "ant-multisource"}
 

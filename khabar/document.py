@@ -168,7 +168,7 @@ class Place:
     lon: float | None = None
     score: float | None = None
     evidence: tuple[str, ...] = ()
-    reason: str | None = None  # why unresolved: no_candidate, family_name, quoted_name, needs_context
+    reason: str | None = None  # why it stayed unresolved (docs/places.md), else None
     stage: str = ""
 
 

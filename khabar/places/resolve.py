@@ -3,22 +3,28 @@
 The rule (docs/places.md):
 1. Candidates: every gazetteer place whose Arabic name has the same key as one of the entity's
    names (its name and each mention's text), read also without one or two proclitics
-   (`وبغداد`, `لدمشق`) and without a leading descriptor (`مدينة حلب`, `دولة الكويت`); when a
-   longer name has none, its leading words (`جمهورية مصر العربية` -> `مصر`) if they name a
-   country; and when there is still none, the places whose names are spelled alike, up to the
-   letters transliterations swap (`كابول` for `كابل`; khabar.places.gazetteer.spelling_key).
+   (`وبغداد`, `لدمشق`) and without a leading descriptor (`مدينة حلب`, `دولة الكويت`); a name
+   whose word before completes a longer gazetteer name takes that one (`جنوب` + `أفريقيا`);
+   when a longer name has none, its leading words (`جمهورية مصر العربية` -> `مصر`) if they name
+   a country; and when there is still none, the places whose names are spelled alike, up to
+   the letters transliterations swap (`كابول` for `كابل`; khabar.places.gazetteer.spelling_key).
 2. Weight: a country 3, a continent 2, a region (a state) 1, a city 0.2 + log10(population +
    10) / 7 (about 1.1 for a city of millions, 0.6 for a town of a thousand); a national capital
-   gets +0.5, and a city or region in a country the article names (or describes: `الروسية`)
-   +1.5. The candidate of highest weight is chosen; its score is its share of all the
-   candidates' weight (1.0 when the name has one reading).
-3. Left unresolved, with the reason: `no_candidate`; `family_name` when a mention follows
-   بن، بنت، آل or أبو, or a person's name (`عبدالله بن محمد السويد`); `quoted_name` when every
-   mention is in «» (a newspaper: «الرياض»); `needs_context` when the choice is a city whose country the article neither names
-   nor describes and which is small (under 100,000 people) or was found only by its spelling
-   key; or when the name is also a common word (`الخبر`, `مشهد`, `صور`, `الرباط`) and has
-   no descriptor in the two words before it (`مدينة`, `محافظة`, `العاصمة المغربية`) nor, after
-   في، من or إلى, its country named by another place name of the article.
+   gets +0.5, a city or region in a country the article names or describes (`الروسية`) +0.7.
+   The candidate of highest weight is chosen, except that a city wins over a country of the
+   same name when a city word is next to it (`العاصمة التونسية تونس`, `الجزائر العاصمة`) or
+   when it has 100,000 people or more and its own country is named by another place name while
+   that country is not (`عمان` with `الأردن`). The score is the chosen weight's share of all the candidates' weight.
+3. Left unresolved, with the reason: `no_candidate`; `family_name` after بن، بنت، آل، أبو or
+   right after a person's name (`عبدالله بن محمد السويد`); `quoted_name` when every mention
+   is in «» (a newspaper: «الرياض»); `part_of_name` after a word that makes it the name of
+   something else (`بحر الصين`, `ملعب الإمارات`, `شركة آسيا`, `ريال مدريد`), or a city that is
+   also a football club in a football article without `في` or a city word before it;
+   `needs_context` when the choice is a city whose country the article neither names nor
+   describes and which is small (under 100,000 people), found only by its spelling key, or
+   under a million people while the article names other countries; or when the name is also a
+   common word (`الخبر`, `مشهد`, `صور`, `الرباط`) with neither a descriptor in the two words
+   before it nor, after في، من or إلى, its country named by another place name.
 """
 
 from __future__ import annotations
@@ -28,28 +34,24 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from khabar.arabic import fold
-from khabar.document import Document, Entity, Place
+from khabar.document import Document, Entity, Mention, Place
 from khabar.entities.names import clitic_variants, key_tokens, strip_article, surface
-from khabar.places.context import adjective_countries, words_before
+from khabar.places import context as words
 from khabar.places.gazetteer import CITY, CONTINENT, COUNTRY, REGION, Gazetteer, GazetteerPlace
 
-NO_CANDIDATE, FAMILY_NAME, QUOTED_NAME, NEEDS_CONTEXT = "no_candidate", "family_name", "quoted_name", "needs_context"
-COUNTRY_WEIGHT, CONTINENT_WEIGHT, REGION_WEIGHT, CAPITAL_BONUS, SAME_COUNTRY_BONUS = 3.0, 2.0, 1.0, 0.5, 1.5
-SMALL_CITY = 100_000  # people; a smaller city needs its country named or a descriptor
+NO_CANDIDATE, FAMILY_NAME, QUOTED_NAME = "no_candidate", "family_name", "quoted_name"
+PART_OF_NAME, NEEDS_CONTEXT = "part_of_name", "needs_context"
+COUNTRY_WEIGHT, CONTINENT_WEIGHT, REGION_WEIGHT, CAPITAL_BONUS, SAME_COUNTRY_BONUS = 3.0, 2.0, 1.0, 0.5, 0.7
+SMALL_CITY, LARGE_CITY = 100_000, 1_000_000  # people
 # Words that say what kind of place follows; the name is read with and without them.
 DESCRIPTORS = frozenset(key_tokens(
     "مدينة محافظة العاصمة ولاية منطقة إقليم مقاطعة جزيرة بلدة قرية دولة مملكة إمارة سلطنة جمهورية"))
-FAMILY_WORDS = frozenset(fold(w) for w in ("بن", "بنت", "ابن", "آل", "أبو", "أبي", "أم"))
-PLACE_PREPOSITIONS = frozenset(fold(w) for w in ("في", "من", "إلى", "الى"))
-PERSONS = ("PER", "PERS", "PERSON")
-# A person's mention may end in a title of the place that follows (`قابوس بن سعيد سلطان عُمان`).
-TITLES = frozenset(fold(w) for w in "سلطان ملك أمير رئيس شيخ حاكم سفير وزير مفتي ولي".split())
-# Place names that are also common words (news, scene, pictures, ligament, protectors, boys ...):
-# read as places only with a descriptor or their country named.
+# Place names that are also common words (news, scene, pictures, ligament, protectors, boys ...).
 COMMON_WORDS = frozenset(" ".join(key_tokens(w)) for w in (
     "الخبر مشهد صور الرباط حماة بنين الساحل الوادي المدينة العين النصر الاتحاد الرائد الوحدة البلد "
     "السوق الجامعة النور الأمل الحرية الجزيرة الكرامة الثورة الحي الشروق الروضة الشفا").split())
 LOC_TYPES = ("LOC", "GPE")
+PERSONS = ("PER", "PERS", "PERSON")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +60,21 @@ class Candidate:
 
     place: GazetteerPlace
     name: str
-    how: str  # exact | clitic | descriptor | leading_words | spelling
+    how: str  # exact | clitic | descriptor | extended | leading_words | spelling
+
+
+@dataclass(frozen=True, slots=True)
+class _Article:
+    """What the article says that bears on each reading."""
+
+    text: str
+    countries: frozenset[str]  # named by a place name or described by a nisba adjective
+    naming: dict[str, frozenset[str]]  # country -> the entities whose best reading it is
+    person_ends: frozenset[int]  # where person mentions end
+    football: bool
+
+    def named_by_others(self, entity_id: str) -> frozenset[str]:
+        return frozenset(code for code, ids in self.naming.items() if ids - {entity_id})
 
 
 class PlaceResolver:
@@ -95,53 +111,65 @@ class PlaceResolver:
                 return hits
         return []
 
+    def _extended(self, text: str, entity: Entity) -> list[Candidate]:
+        """Places named by the word before a mention and the mention together (`جنوب أفريقيا`)."""
+        for mention in entity.mentions:
+            before = words.words_before(text, mention.start, 1)
+            if before:
+                key = " ".join((before[0],) + key_tokens(text[mention.start:mention.end]))
+                hits = [Candidate(p, n, "extended") for p, n in self.gazetteer.lookup(key)]
+                if hits:
+                    return hits
+        return []
+
     def resolve(self, doc: Document) -> tuple[Place, ...]:
         """One Place per LOC entity and per entity an event names as its location, in entity order."""
         wanted = {event.location for event in doc.events if event.location}
         entities = [e for e in doc.entities if e.type in LOC_TYPES or e.id in wanted]
         if not entities:
             return ()
-        options = {e.id: self.candidates(_names(doc.text, e)) for e in entities}
-        naming: dict[str, set[str]] = {}  # country -> the entities whose best reading it is
+        options = {e.id: self._extended(doc.text, e) or self.candidates(_names(doc.text, e)) for e in entities}
+        naming: dict[str, set[str]] = {}
         for entity_id, candidates in options.items():
-            best = _best(candidates, frozenset())
+            best = _heaviest(candidates, frozenset())
             if best is not None and best[0].place.kind == COUNTRY:
                 naming.setdefault(best[0].place.country, set()).add(entity_id)
-        countries = frozenset(set(naming) | adjective_countries(doc.text, self.gazetteer.adjectives))
-        person_ends = {m.end for e in doc.entities if e.type in PERSONS for m in e.mentions}
-        places = []
-        for entity in entities:
-            named = frozenset(code for code, ids in naming.items() if ids - {entity.id})
-            context = _Context(countries, named, person_ends)
-            places.append(self._place(doc.text, entity, options[entity.id], context))
-        return tuple(places)
+        described = words.adjective_countries(doc.text, self.gazetteer.adjectives)
+        article = _Article(doc.text, frozenset(set(naming) | described),
+                           {code: frozenset(ids) for code, ids in naming.items()},
+                           frozenset(m.end for e in doc.entities if e.type in PERSONS for m in e.mentions),
+                           words.is_football(doc.text))
+        return tuple(self._place(e, options[e.id], article) for e in entities)
 
-    def _place(self, text: str, entity: Entity, candidates: list[Candidate], context: _Context) -> Place:
-        best = _best(candidates, context.countries)
+    def _place(self, entity: Entity, candidates: list[Candidate], article: _Article) -> Place:
+        text = article.text
+        named = article.named_by_others(entity.id)
+        before = [words.words_before(text, m.start) for m in entity.mentions]
+        after = [words.word_after(text, m.end) for m in entity.mentions]
+        city_word = any(w in words.CITY_WORDS for ws in before for w in ws) or any(
+            w in words.CITY_WORDS for w in after)
+        best = _choose(candidates, article.countries, named, city_word)
         if best is None:
             return self._unresolved(entity, NO_CANDIDATE)
-        before = [words_before(text, m.start) for m in entity.mentions]
-        if any(words and words[0] in FAMILY_WORDS for words in before) or any(
-                _follows_person(text, m.start, context.person_ends) and not (words and words[0] in TITLES)
-                for m, words in zip(entity.mentions, before)):
-            return self._unresolved(entity, FAMILY_NAME)
-        if entity.mentions and all(_quoted(text, m.start, m.end) for m in entity.mentions):
-            return self._unresolved(entity, QUOTED_NAME)
+        reason = _excluded(entity, before, article)
         chosen, weight, total = best
+        if reason is None and _club(chosen, before, article):
+            reason = PART_OF_NAME
+        if reason is None and not _backed(chosen, before, article.countries, named):
+            reason = NEEDS_CONTEXT
+        if reason is not None:
+            return self._unresolved(entity, reason)
         place = chosen.place
-        described = chosen.how == "descriptor" or any(w in DESCRIPTORS for words in before for w in words)
-        after_preposition = any(words and words[0] in PLACE_PREPOSITIONS for words in before)
-        if not _backed(chosen, described, after_preposition, context):
-            return self._unresolved(entity, NEEDS_CONTEXT)
-        countries = context.countries
         evidence = [f"name={chosen.name}", f"match={chosen.how}", f"kind={place.kind}"]
         if place.kind == CITY:
             evidence.append(f"population={place.population}")
             if place.capital:
                 evidence.append("capital")
-        if described:
+            if city_word:
+                evidence.append("city_word")
+        if any(w in DESCRIPTORS for ws in before for w in ws):
             evidence.append("descriptor")
-        if place.kind in (CITY, REGION) and place.country in countries:
+        if place.kind in (CITY, REGION) and place.country in article.countries:
             evidence.append(f"country_in_article={place.country}")
         evidence.append(f"candidates={len(candidates)}")
         return Place(entity.id, place.geonames, chosen.name, place.kind, place.country, place.lat,
@@ -151,28 +179,47 @@ class PlaceResolver:
         return Place(entity.id, reason=reason, stage=self.stage)
 
 
-@dataclass(frozen=True, slots=True)
-class _Context:
-    """What the article says that bears on one entity's reading."""
+def _excluded(entity: Entity, before: list[list[str]], article: _Article) -> str | None:
+    """Why the mentions are not a place at all, whatever the gazetteer says (rule 3)."""
+    for mention, ws in zip(entity.mentions, before):
+        first = ws[0] if ws else ""
+        if first in words.FAMILY_WORDS or (_follows_person(mention, article.person_ends)
+                                           and first not in words.TITLES):
+            return FAMILY_NAME
+    if entity.mentions and all(_quoted(article.text, m) for m in entity.mentions):
+        return QUOTED_NAME
+    if any(ws and ws[0] in words.PART_OF_NAME for ws in before):
+        return PART_OF_NAME
+    return None
 
-    countries: frozenset[str]  # named or described by a nisba adjective
-    named: frozenset[str]  # named by another place name of the article
-    person_ends: set[int]  # where person mentions end
+
+def _club(chosen: Candidate, before: list[list[str]], article: _Article) -> bool:
+    if not article.football or strip_article(fold(chosen.name).split()[0]) not in words.CLUB_CITIES:
+        return False
+    return not any(ws and (ws[0] in words.PLACE_PREPOSITIONS or ws[0] in words.CITY_WORDS) for ws in before)
 
 
-def _backed(chosen: Candidate, described: bool, after_preposition: bool, context: _Context) -> bool:
+def _backed(chosen: Candidate, before: list[list[str]], countries: frozenset[str], named: frozenset[str]) -> bool:
     """Whether the article backs a reading that needs backing (rule 3 of the module docstring)."""
     place = chosen.place
+    described = chosen.how == "descriptor" or any(w in DESCRIPTORS for ws in before for w in ws)
+    after_preposition = any(ws and ws[0] in words.PLACE_PREPOSITIONS for ws in before)
     if " ".join(key_tokens(chosen.name)) in COMMON_WORDS and not (
-            described or (after_preposition and place.country in context.named)):
+            described or (after_preposition and place.country in named)):
         return False
-    weak = place.population < SMALL_CITY or chosen.how == "spelling"
-    return place.kind != CITY or not weak or place.country in context.countries
+    if place.kind != CITY or place.country in countries:
+        return True
+    if place.population < SMALL_CITY or chosen.how == "spelling":
+        return False
+    return place.population >= LARGE_CITY or not countries
 
 
-def _follows_person(text: str, start: int, person_ends: set[int]) -> bool:
-    """Whether a person's mention ends right before `start` (one space between)."""
-    return start - 1 in person_ends or start in person_ends
+def _follows_person(mention: Mention, person_ends: frozenset[int]) -> bool:
+    return mention.start - 1 in person_ends or mention.start in person_ends
+
+
+def _quoted(text: str, mention: Mention) -> bool:
+    return mention.start > 0 and text[mention.start - 1] == "«" and text[mention.end:mention.end + 1] == "»"
 
 
 def _names(text: str, entity: Entity) -> list[str]:
@@ -182,10 +229,6 @@ def _names(text: str, entity: Entity) -> list[str]:
         if form not in names:
             names.append(form)
     return names
-
-
-def _quoted(text: str, start: int, end: int) -> bool:
-    return start > 0 and text[start - 1] == "«" and text[end:end + 1] == "»"
 
 
 def _keys(tokens: tuple[str, ...]) -> list[tuple[str, str]]:
@@ -214,9 +257,25 @@ def weight(place: GazetteerPlace, countries: frozenset[str]) -> float:
     return 0.2 + math.log10(place.population + 10) / 7 + bonus
 
 
-def _best(candidates: list[Candidate], countries: frozenset[str]) -> tuple[Candidate, float, float] | None:
+def _heaviest(candidates: list[Candidate], countries: frozenset[str]) -> tuple[Candidate, float, float] | None:
     if not candidates:
         return None
     weighed = [(weight(c.place, countries), -c.place.geonames, c) for c in candidates]
     top_weight, _, top = max(weighed, key=lambda item: item[:2])
     return top, top_weight, sum(w for w, _, _ in weighed)
+
+
+def _choose(candidates: list[Candidate], countries: frozenset[str], named: frozenset[str],
+            city_word: bool) -> tuple[Candidate, float, float] | None:
+    """The heaviest candidate, or a city over a country of the same name (rule 2)."""
+    best = _heaviest(candidates, countries)
+    if best is None or best[0].place.kind != COUNTRY:
+        return best
+    country = best[0].place.country
+    cities = [c for c in candidates if c.place.kind == CITY and (
+        (city_word and c.place.country == country)
+        or (country not in named and c.place.country in named and c.place.population >= SMALL_CITY))]
+    if not cities:
+        return best
+    city = _heaviest(cities, countries)
+    return city[0], city[1], best[2]

@@ -102,3 +102,25 @@ def test_readings_the_article_backs_are_resolved(resolver, text, name, country):
 def test_a_spelling_variant_finds_its_place(resolver):
     (place,) = resolver.resolve(doc_with_places("وقعت الحكومة اتفاقا مع قازاخستان أمس.", "قازاخستان"))
     assert place.country == "KZ" and "match=spelling" in place.evidence  # كازاخستان in the gazetteer
+
+
+@pytest.mark.parametrize("text, name", [
+    ("تصاعد التوتر في بحر الصين الجنوبي هذا الأسبوع.", "الصين"),
+    ("يلعب الفريق على ملعب الإمارات في لندن.", "الإمارات"),
+    ("قال مدرب ريال مدريد إن المباراة صعبة على كل لاعب في الفريق.", "مدريد"),
+    ("تقدم برشلونة في الدوري بعد المباراة وسجل اللاعب هدفين.", "برشلونة"),  # the club
+])
+def test_a_place_name_inside_another_name_is_not_the_place(resolver, text, name):
+    assert resolver.resolve(doc_with_places(text, name))[-1].reason == "part_of_name"
+
+
+@pytest.mark.parametrize("text, names, country, kind", [
+    ("وصل الوفد إلى العاصمة تونس أمس.", ("تونس",), "TN", "city"),                 # a city word before
+    ("رفع دعوى أمام محكمة في الجزائر العاصمة أمس.", ("الجزائر",), "DZ", "city"),  # a city word after
+    ("التقى الوزير نظيره في عمان بعد زيارة الأردن.", ("عمان", "الأردن"), "JO", "city"),  # Amman, not Oman
+    ("سرقت سيارة رجل في جنوب أفريقيا قبل سنوات.", ("أفريقيا",), "ZA", "country"),  # the word before completes it
+    ("وقعت الرياض والقاهرة اتفاقا جديدا مع مصر.", ("الرياض", "مصر"), "SA", "city"),  # no Egyptian hamlet
+])
+def test_the_article_chooses_between_readings(resolver, text, names, country, kind):
+    place = resolver.resolve(doc_with_places(text, *names))[0]  # the first name's place
+    assert (place.country, place.kind) == (country, kind)
