@@ -1,4 +1,4 @@
-"""Time the quotes.cues.v1 stage over many saudinewsnet articles.
+"""Time the quotes.cues.v2 stage over many saudinewsnet articles.
 
     python bench/quotes.py [--articles 2000]
 
@@ -69,7 +69,7 @@ def main() -> None:
     print(f"articles: {n}, characters: {chars}, quotes found: {quotes}")
     print(f"prepare (paragraphs, sentences, stand-in persons): "
           f"{1000 * prepared / n:.2f} ms/article")
-    print(f"quotes.cues.v1: {1000 * extracted / n:.2f} ms/article "
+    print(f"quotes.cues.v2: {1000 * extracted / n:.2f} ms/article "
           f"({1000 * extracted / chars * 1000:.2f} ms per 1000 characters)")
     print(f"reference, khabar.arabic.tokenize over the whole text: {1000 * tokenized / n:.2f} "
           f"ms/article (the stage costs {extracted / tokenized:.1f}x one tokenization)")
@@ -77,7 +77,7 @@ def main() -> None:
         from khabar.inputs import RawPage
         from khabar.pipeline import build_pipeline
 
-        before = [name for name in args.stages.split(",") if name != "quotes.cues.v1"]
+        before = [name for name in args.stages.split(",") if name != "quotes.cues.v2"]
         pipeline = build_pipeline(before)
         started = time.perf_counter()
         analyzed = [pipeline(RawPage(text.encode("utf-8"), format="text")) for text in texts]
@@ -87,7 +87,7 @@ def main() -> None:
             stage(doc)
         own = time.perf_counter() - started
         print(f"stages before quotes ({', '.join(before)}): {1000 * upstream / n:.2f} ms/article")
-        print(f"quotes.cues.v1 on their output: {1000 * own / n:.2f} ms/article; "
+        print(f"quotes.cues.v2 on their output: {1000 * own / n:.2f} ms/article; "
               f"share of analyze time: {own / (upstream + own):.1%}")
 
 if __name__ == "__main__":

@@ -33,6 +33,8 @@ _VIOLENT_ROOTS = ("18", "19", "20")
 # annotation guidelines accept them as sources; a bare title or office does not.
 _GROUP_SECTORS = frozenset({"UAF", "REB", "OPP"})
 _PROTEST_SECTORS = frozenset({"CVL", "EDU", "LAB", "OPP", "PTY"})
+_FORCE_SECTORS = frozenset({"MIL", "COP"})
+_FORCE_ROOTS = ("17", "18", "19", "20")
 _SECTORS = frozenset(
     "MIL GOV COP JUD LEG OPP REB UAF CVL EDU LAB MED BUS NGO REL PTY REF".split())
 # A cooperative noun after ل or ب says what something is for or how it was done (`لدعم`,
@@ -64,6 +66,8 @@ def has_real_source(event: Event) -> bool:
         return True  # a country, nationality or international body leads the code
     if code in _GROUP_SECTORS:
         return True
+    if event.cameo.startswith(_FORCE_ROOTS) and code in _FORCE_SECTORS:
+        return True  # قوات الأمن, الشرطة, الجيش: armed forces are who arrest, attack and fight
     return event.cameo.startswith("14") and code in _PROTEST_SECTORS
 
 

@@ -1,7 +1,7 @@
 """Quote extraction and speaker attribution: who said what, with offsets into Document.text.
 
 `find_quotes(doc, lexicon)` returns the quotes of a Document that carries sentences and
-entities; the `quotes.cues.v1` stage (khabar.stages.quotes) wraps it. `format_quotes_table`
+entities; the `quotes.cues.v2` stage (khabar.stages.quotes) wraps it. `format_quotes_table`
 renders them for a terminal.
 """
 

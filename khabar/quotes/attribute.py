@@ -12,6 +12,7 @@ import dataclasses
 from bisect import bisect_right
 from functools import cached_property
 
+from khabar.arabic import fold
 from khabar.document import Document, Offsets
 from khabar.quotes.lexicon import CueForm, CueLexicon
 from khabar.quotes.memory import SpeakerMemory
@@ -83,9 +84,15 @@ class Attributor:
             speaker = explicit_subject(target.window, self.people, self.lexicon)
         if speaker is None and cue.kind == "verb":
             speaker = subject_before(words, i, self.people, self.lexicon)
+        if speaker is None:
+            speaker = _relayed(target.window, self.people, self.lexicon)
         if speaker is not None and speaker.entity is None and speaker.span is not None:
             speaker = self._by_title(speaker, position)
         span, resolved = (speaker.span if speaker else None), speaker is None
+        if speaker is not None and speaker.entity is None and span is not None:
+            # A person named inside an unnamed subject (`أحد أقارب فلان`) is not the one who
+            # speaks: later dropped subjects must not go to them.
+            memory.contents.add(span.start, span.end)
         if speaker is None:
             since = self.sentences.previous_start(position)
             speaker = memory.resolve(cue, position, since, self._side_gender(words, i))
@@ -153,3 +160,16 @@ _STRETCH = 2_000  # characters before a plural cue read word by word for a group
 
 def _end(word: Word) -> int:
     return word.end
+
+
+_RELAYED = (fold("نقلا"), fold("عن"))
+
+
+def _relayed(window: list[Word], people: People, lexicon: CueLexicon) -> Speaker | None:
+    """`مشيرة، نقلا عن الأركان التركية، إلى ...`: the words come from the one named after
+    `نقلا عن`, not from the relaying speaker (docs/annotation-quotes-events.md)."""
+    lead = [w for w in window if w.is_word]
+    if len(lead) < 3 or (lead[0].folded, lead[1].folded) != _RELAYED:
+        return None
+    return explicit_subject(lead[2:], people, lexicon)
+

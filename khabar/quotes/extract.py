@@ -22,7 +22,7 @@ from khabar.quotes.people import People
 from khabar.quotes.scan import Target, scan
 from khabar.quotes.text import Sentences, Word, blocks_of, words_of
 
-STAGE = "quotes.cues.v1"
+STAGE = "quotes.cues.v2"
 
 
 def find_quotes(doc: Document, lexicon: CueLexicon, *, stage: str = STAGE) -> tuple[Quote, ...]:
@@ -111,7 +111,9 @@ class _Context:
             covered = max(covered, span[1])
             content = _trimmed(text, *span)
             if content is not None:
-                out.append(self._quote(words, i, cue, target, content))
+                quote = self._quote(words, i, cue, target, content)
+                if not _own_reporter(quote.speaker_text):
+                    out.append(quote)
         return out
 
     def _open_end(self, quoted: Quoted) -> int:
@@ -137,4 +139,14 @@ class _Context:
             speaker_span=found.span,
             stage=self.stage,
             score=round(score if speaker else 0.5, 2),
+            speaker_reason=None if speaker else "no_antecedent",
         )
+
+
+# `وفق ما أورد مراسلنا`: the outlet's own reporter tells the news; that is no quote.
+_OWN_REPORTER = ("مراسلنا", "مراسلتنا", "مراسلينا", "موفدنا", "موفدتنا")
+
+
+def _own_reporter(speaker_text: str | None) -> bool:
+    return bool(speaker_text) and any(fold(w) in fold(speaker_text) for w in _OWN_REPORTER)
+

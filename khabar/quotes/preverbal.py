@@ -16,6 +16,8 @@ from khabar.quotes.text import Word
 _RELATIVE = frozenset(("الذي", "التي"))
 # After these the clause is nominal, so the words before the verb are its subject.
 _NOMINAL = frozenset(fold(w) for w in "أن إن لكن ولكن".split())
+# `وكان مكتب التحقيقات الفيدرالي أكد أن`: كان, its subject, then the verb (a past perfect).
+_KANA = frozenset(fold(w) for w in "كان وكان كانت وكانت".split())
 _BEFORE_STOP = frozenset(fold(w) for w in (
     "لكن ولكن لكنه لكنها الا كما فيما بينما ثم حين الذي التي الذين قد وقد كان وكان و ان انه"
 ).split())
@@ -40,6 +42,8 @@ def subject_before(words: list[Word], i: int, people: People,
     stop = ""
     for back in range(i - 1, max(-1, i - 6), -1):
         word = words[back]
+        if word.folded in ("(", ")"):
+            continue  # `وكان تنظيم (داعش) أعلن`
         if not word.is_word or word.folded in _BEFORE_STOP or lexicon.cue(word.folded):
             stop = word.folded
             break
@@ -53,6 +57,8 @@ def subject_before(words: list[Word], i: int, people: People,
     first = lexicon.word(taken[0].folded)
     if first is not None and first[0] in ("title", "group", "body"):
         return described(taken, lexicon, False)
+    if stop in _KANA and len(taken) <= 4:
+        return Speaker(None, None, Offsets(taken[0].start, end), None, "s")
     if stop in _NOMINAL and len(taken) <= 3:  # `إلا أن مسلم نفى`: whatever stands there
         return Speaker(None, None, Offsets(taken[0].start, end), None, "s")
     return None

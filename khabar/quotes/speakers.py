@@ -21,8 +21,12 @@ from khabar.quotes.text import Word
 # Words right after a verb that show its subject was dropped: prepositions and object pronouns.
 _DROPPED_SUBJECT = frozenset(fold(w) for w in
     "في فى خلال امام على عن مع من الى الي لدى عقب بعد قبل اثناء له لها لهم لهما لنا لي لك "
-    "عنه عنها عنهم فيه فيها انه انها ان بان عبر حول".split()
+    "عنه عنها عنهم فيه فيها انه انها ان بان عبر حول "
+    # `ولفت النظر إلى أن`: the object of لفت, not its subject
+    "النظر الانتباه الانظار".split()
 )
+# `قال أحد أقارب الشهيد فلان`: one of someone's people speaks, not the person named.
+_ONE_OF = frozenset(fold(w) for w in "احد احدى".split())
 # Time words and adverbs that may sit between the verb and its subject.
 _ADVERBS = frozenset(fold(w) for w in
     "امس اليوم الليله مساء صباح الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت حينها "
@@ -68,6 +72,8 @@ def explicit_subject(
         return None
     lo, hi = lead[0].start, lead[-1].end
     inside = [(s, e, ent) for s, e, ent in people.starting_in(lo, hi) if e <= hi]
+    if lead[0].folded in _ONE_OF and len(lead) > 1:
+        return _one_of(lead, inside)
     person = next((m for m in inside if m[2].type == "PER"), None)
     if person is not None and phrase_only and not _titles_only(lead, person[0], lexicon):
         person = None  # `أكدت تصميم الدولة على ... شعبها`: a name inside the content
@@ -78,6 +84,22 @@ def explicit_subject(
         _start, end, entity = leading
         return Speaker(entity.id, None, Offsets(lo, end), None, "s")
     return described(lead, lexicon, phrase_only)
+
+
+def _one_of(words: list[Word], inside: list[tuple[int, int, Entity]]) -> Speaker:
+    """`أحد أقارب الشهيد العريف فلان`: the speaker is the unnamed one, and the span runs over
+    the person they are related to, so that person is not taken for a later dropped subject."""
+    end = words[1].end
+    for word in words[2:4]:
+        if not word.is_word or word.folded in _STOP:
+            break
+        end = word.end
+    person = next((m for m in inside if m[2].type == "PER"), None)
+    if person is not None and person[0] - end <= 40 and not any(
+            w.folded in _STOP or (not w.is_word and w.folded not in "،,")
+            for w in words if end <= w.start < person[0]):
+        end = max(end, person[1])
+    return Speaker(None, None, Offsets(words[0].start, end), None, "s")
 
 
 def _after_body(words: list[Word], start: int, lexicon: CueLexicon) -> bool:

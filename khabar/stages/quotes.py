@@ -1,4 +1,4 @@
-"""Stage quotes.cues.v1: quotes and their speakers, from reporting cues and quotation marks."""
+"""Stage quotes.cues.v2: quotes and their speakers, from reporting cues and quotation marks."""
 
 from __future__ import annotations
 

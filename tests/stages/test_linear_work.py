@@ -100,13 +100,13 @@ def _work(pipeline, layout: str, stage_name: str, size_kb: int) -> int:
     ("paragraphs", "ner.crf.v2"),
     ("paragraphs", "entities.merge.v1"),
     ("paragraphs", "entities.roles.v1"),
-    ("paragraphs", "quotes.cues.v1"),
+    ("paragraphs", "quotes.cues.v2"),
     ("paragraphs", "dates.v1"),
     ("paragraphs", "events.cameo.v2"),
-    ("one-paragraph", "quotes.cues.v1"),
+    ("one-paragraph", "quotes.cues.v2"),
     ("one-sentence", "ner.crf.v2"),
     ("one-sentence", "dates.v1"),
-    ("one-sentence", "quotes.cues.v1"),
+    ("one-sentence", "quotes.cues.v2"),
     ("one-sentence", "events.cameo.v2"),
 ])
 def test_stage_work_grows_linearly_with_the_page(pipeline, layout, stage_name):

@@ -1,4 +1,4 @@
-"""Stage quotes.cues.v1: its contract, and the founding article's quotes and speakers."""
+"""Stage quotes.cues.v2: its contract, and the founding article's quotes and speakers."""
 
 from __future__ import annotations
 
@@ -42,7 +42,7 @@ def _document(text: str, entities: dict[str, tuple[str, tuple[str, ...]]]) -> Do
 
 
 def test_stage_is_registered_with_its_contract():
-    spec = REGISTRY["quotes.cues.v1"]
+    spec = REGISTRY["quotes.cues.v2"]
     assert spec.requires == {"sentences", "entities"}
     assert spec.produces == {"quotes"}
 
