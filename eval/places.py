@@ -159,7 +159,8 @@ def precision() -> dict:
             wrong.append(record)
     right, total = tally["right"], tally["right"] + tally["wrong"]
     low, high = wilson(right, total)
-    return {"judged": len(judged), "scored": total, "right": right, "wrong": tally["wrong"],
+    outcomes = Counter(p.reason or "resolved" for doc in docs.values() for p in doc.places)
+    return {"articles": len(docs), "places_in_them": dict(sorted(outcomes.items())), "judged": len(judged), "scored": total, "right": right, "wrong": tally["wrong"],
             "changed": tally["changed"], "missing_article": tally["missing_article"],
             "precision": round(right / total, 4) if total else None, "ci95": [low, high],
             "wrong_cases": [{k: r[k] for k in ("corpus", "id", "start", "end", "geonames")} for r in wrong]}
