@@ -56,8 +56,9 @@ def quotes(request: Request, *, speaker: str | None, text: str | None) -> Stream
 
 def events(request: Request, **filters: Any) -> StreamingResponse:
     """The events in the GDELT-like columns of `khabar events` (docs/events.md)."""
+    # Each row is built from its stored Document, so batches stay small (Documents in memory).
     rows = batched_rows(request, lambda store, limit, offset: event_rows(
-        store.conn, limit=limit, offset=offset, **filters))
+        store.conn, limit=limit, offset=offset, **filters), max_batch=1000)
     return csv_response(rows, EVENT_COLUMNS, filename="events.csv")
 
 

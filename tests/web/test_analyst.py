@@ -143,7 +143,7 @@ def test_batched_rows_reads_until_a_short_batch():
         return [{"n": n} for n in range(offset, min(offset + limit, 7))]
 
     assert [row["n"] for row in batched_rows(Request, fetch, batch=3)] == list(range(7))
-    assert calls == [0, 3, 6]
+    assert calls == [0, 3, 9]  # batches of 3, then 6 (doubling up to max_batch)
 
 
 # -- watches -----------------------------------------------------------------------------------
