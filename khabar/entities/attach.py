@@ -6,9 +6,11 @@ import bisect
 
 from khabar.arabic import fold, tokenize
 from khabar.document import Entity, Offsets, Role
-from khabar.entities.names import clitic_variants
+from khabar.entities.names import clitic_variants, strip_article
 from khabar.entities.nisba import RoleLexicon
-from khabar.entities.roles import BARRIERS, COMMAS, COUNTERPART, FIXED, Context, Span, Title, read_title
+from khabar.entities.roles import (
+    BARRIERS, COMMAS, COUNTERPART, FIXED, HONORIFICS, Context, Span, Title, read_title,
+)
 
 PER = "PER"
 _HONORIFICS = {fold(w) for w in "السيد السيدة معالي سعادة فخامة سمو الحاج الحاجة".split()}
@@ -20,22 +22,43 @@ _MEETING_VERBS = {fold(w) for w in (
     "أبلغت التقيا اجتمع اجتمعت يجتمع بحث بحثت يبحث ودع ودعت"
 ).split()}
 _LOOK_BACK = 12  # tokens searched before a name for the start of its title
+# entities.roles.v2 (issue 14): words between a title and its name that leave the title whole
+# (`الرئيس الفرنسي السابق نيكولا`), and quotes or a parenthesis around the name
+# (`وزير الخارجية الفرنسي (فلان)`, `الرئيس المصري "فلان"`, `فلان» زعيم التنظيم`).
+_MODIFIERS = {fold(w) for w in "السابق السابقة الأسبق الأسبقة الراحل الراحلة المخلوع الحالي".split()}
+_OPENING = {"(", '"', "«", "“"}
+_CLOSING = {")", '"', "»", "”"}
+# A dual title shared by coordinated names (`الوزيرين المصري فلان والأردني فلان`): its singular.
+_DUALS = {fold(k): v for k, v in (("الوزيرين", "وزير"), ("وزيري", "وزير"), ("الرئيسين", "الرئيس"),
+                                  ("الوزيرتين", "وزيرة"), ("السفيرين", "السفير"))}
 
 
-def find_roles(text: str, entities: tuple[Entity, ...], lexicon: RoleLexicon) -> dict[str, list[Role]]:
-    """Roles per person entity id, in text order, without repeats of one (title, affiliation)."""
+def find_roles(text: str, entities: tuple[Entity, ...], lexicon: RoleLexicon, *,
+               extended: bool = False) -> dict[str, list[Role]]:
+    """Roles per person entity id, in text order, without repeats of one (title, affiliation).
+
+    `extended` (entities.roles.v2) also reads titles past honorifics, modifiers, quotes and
+    parentheses, joins compound titles, prefers a full title to an honorific, and keeps an
+    honorific as a person's role only when no full title is found for them.
+    """
     if not any(e.type == PER for e in entities):
         return {}
-    ctx = _context(text, entities, lexicon)
+    ctx = _context(text, entities, lexicon, extended)
     roles: dict[str, list[Role]] = {}
     last_title: str | None = None
+    shared: str | None = None  # a dual title the next coordinated name shares
     for span in sorted(ctx.spans, key=lambda s: (s.first, s.start)):
         if span.entity.type != PER:
             continue
-        found = _before(ctx, span) or _after(ctx, span)
+        found = _pick(ctx, span) if extended else _before(ctx, span) or _after(ctx, span)
+        if found is None and shared is not None:
+            found = _coordinated(ctx, span, shared)
         if found is None:
             continue
-        title = found.title
+        title, shared = found.title, None
+        if extended:
+            title, dual = _singular(title)
+            shared = title if dual else None
         if found.kind == COUNTERPART:
             if last_title is None:
                 continue
@@ -45,10 +68,57 @@ def find_roles(text: str, entities: tuple[Entity, ...], lexicon: RoleLexicon) ->
         known = roles.setdefault(span.entity.id, [])
         if all((r.title, r.affiliation) != (role.title, role.affiliation) for r in known):
             known.append(role)
-    return roles
+    return {key: _full_first(found) for key, found in roles.items()} if extended else roles
 
 
-def _context(text: str, entities: tuple[Entity, ...], lexicon: RoleLexicon) -> Context:
+def _coordinated(ctx: Context, span: Span, shared: str) -> Title | None:
+    """`… والأردني فلان` after `الوزيرين المصري فلان`: the shared title, this person's country."""
+    k = span.first - 1
+    if not ctx.word(k) or not ctx.folded[k].startswith("و") or not ctx.joined(k):
+        return None
+    country = ctx.lexicon.nisba.get((ctx.folded[k][1:],))
+    if country is None:
+        return None
+    token = ctx.tokens[k]
+    return Title("head", shared, country, token.start + 1, token.end, span.first)
+
+
+def _singular(title: str) -> tuple[str, bool]:
+    """A title with its dual head made singular (`الوزيرين` → `وزير`), and whether it was dual."""
+    head, _, rest = title.partition(" ")
+    single = _DUALS.get(fold(head))
+    return (title, False) if single is None else (f"{single} {rest}".strip(), True)
+
+
+def _honorific(title: str) -> bool:
+    return fold(title) in HONORIFICS
+
+
+def _full_first(roles: list[Role]) -> list[Role]:
+    """A person's full titles; their honorifics only when the article gives nothing else, and
+    a bare title (`الوزير`) only when no fuller one says it (`وزير الخارجية`)."""
+    full = [r for r in roles if not _honorific(r.title)] or roles
+    return [r for r in full if r.affiliation or not any(
+        other is not r and _says_more(other.title, r.title) for other in full)]
+
+
+def _says_more(fuller: str, bare: str) -> bool:
+    words = [strip_article(w) for w in fold(fuller).split()]
+    bare_words = [strip_article(w) for w in fold(bare).split()]
+    return len(words) > len(bare_words) and words[:len(bare_words)] == bare_words
+
+
+def _pick(ctx: Context, span: Span) -> Title | None:
+    """entities.roles.v2: the title before the name, unless it is an honorific and a full title
+    stands in apposition after it (`الجنرال فلان قائد القوات`)."""
+    before = _before(ctx, span)
+    if before is not None and not _honorific(before.title):
+        return before
+    return _after(ctx, span) or before
+
+
+def _context(text: str, entities: tuple[Entity, ...], lexicon: RoleLexicon,
+             extended: bool = False) -> Context:
     tokens = tokenize(text)
     starts = [t.start for t in tokens]
     covering: dict[int, Span] = {}
@@ -71,7 +141,7 @@ def _context(text: str, entities: tuple[Entity, ...], lexicon: RoleLexicon) -> C
         folded = [folded_text[t.start:t.end] for t in tokens]
     else:
         folded = [fold(t.text) for t in tokens]
-    return Context(text, tokens, folded, covering, lexicon, spans)
+    return Context(text, tokens, folded, covering, lexicon, spans, extended)
 
 
 def _index_at(starts: list[int], offset: int) -> int:
@@ -95,6 +165,10 @@ def _name_follows(ctx: Context, j: int) -> int:
     """Where a name would start after a title ending before token j: past `في` + place, a comma
     and an honorific (`الأمين العام لحزب الله السيد حسن نصر الله`)."""
     j = _skip_comma(ctx, _skip_place(ctx, j))
+    if ctx.extended:
+        while ctx.word(j) and (ctx.folded[j] in _MODIFIERS or ctx.folded[j] in HONORIFICS):
+            j += 1
+        return j + 1 if j < len(ctx.tokens) and ctx.tokens[j].text in _OPENING else j
     return j + 1 if ctx.word(j) and ctx.folded[j] in _HONORIFICS else j
 
 
@@ -103,6 +177,8 @@ def _before(ctx: Context, span: Span) -> Title | None:
     best = None
     for i in range(span.first - 1, max(-1, span.first - 1 - _LOOK_BACK), -1):
         token = ctx.tokens[i]
+        if ctx.extended and i == span.first - 1 and token.text in _OPENING and ctx.joined(i):
+            continue  # `وزير الخارجية الفرنسي (فلان)`
         if token.text in BARRIERS or not ctx.joined(i):
             break
         other = ctx.covering.get(i)
@@ -111,7 +187,24 @@ def _before(ctx: Context, span: Span) -> Title | None:
         found = read_title(ctx, i)
         if found is not None and _name_follows(ctx, found.next) == span.first:
             best = found
+    if ctx.extended and best is not None and best.kind not in (COUNTERPART, FIXED):
+        best = _compound(ctx, best)
     return best
+
+
+def _compound(ctx: Context, title: Title) -> Title:
+    """`نائب رئيس مجلس الوزراء وزير الداخلية`: a title right before another is one title."""
+    first = next(k for k, t in enumerate(ctx.tokens) if t.end >= title.start)
+    for i in range(first - 1, max(-1, first - 1 - _LOOK_BACK), -1):
+        if not ctx.word(i) or not ctx.joined(i):
+            return title
+        found = read_title(ctx, i)
+        if (found is not None and found.next == first and found.kind not in (COUNTERPART, FIXED)
+                and not ctx.text[found.end:title.start].strip()):  # `الباحث والطبيب`: two
+            words = f"{ctx.text[found.start:title.start].strip()} {title.title}"
+            return Title(title.kind, words, title.affiliation or found.affiliation, found.start,
+                         title.end, title.next)
+    return title
 
 
 def _after_meeting_verb(ctx: Context, first: int) -> bool:
@@ -124,7 +217,10 @@ def _after_meeting_verb(ctx: Context, first: int) -> bool:
 
 def _after(ctx: Context, span: Span) -> Title | None:
     """A title in apposition after the name, unless it introduces the next person's name."""
-    j = _skip_comma(ctx, span.last + 1)
+    j = span.last + 1
+    if ctx.extended and j < len(ctx.tokens) and ctx.tokens[j].text in _CLOSING:
+        j += 1  # `بفلان» زعيم التنظيم`
+    j = _skip_comma(ctx, j)
     if j >= len(ctx.tokens) or not ctx.joined(span.last):
         return None
     if j == span.last + 1 and _after_meeting_verb(ctx, span.first):

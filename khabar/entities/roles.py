@@ -33,6 +33,15 @@ _PARTICLES = {fold(w) for w in (
 # A word that starts with one of these is a new phrase (`والمدير`, `بالوزارة`), not a complement.
 _JOINED_PREFIXES = ("وال", "فال", "بال", "كال", "لل")
 _MAX_COMPLEMENTS = 4
+# `وزير الخارجية بجمهورية مصر العربية`: the state's noun before its name (entities.roles.v2).
+_STATE_NOUNS = {fold(w) for w in "جمهورية دولة مملكة المملكة إمارة سلطنة".split()}
+# Honorifics and ranks: a title only when the article gives no other (docs/annotation-entities.md).
+# entities.roles.v2 reads past them between a title and its name (`ولي العهد الأمير محمد`).
+HONORIFICS = {fold(w) for w in (
+    "الملك الملكة الأمير الأميرة الشيخ الشيخة السلطان السيد السيدة الدكتور الدكتورة المهندس "
+    "المهندسة الأستاذ الأستاذة البروفيسور الإمام الحاج الحاجة معالي سعادة فخامة سمو "
+    "اللواء العميد العقيد المقدم الرائد النقيب الملازم الرقيب الفريق المشير الجنرال الأدميرال"
+).split()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +76,7 @@ class Context:
     covering: dict[int, Span]  # token index → the mention over it (the first one, if several)
     lexicon: RoleLexicon
     spans: list[Span]  # every mention
+    extended: bool = False  # entities.roles.v2: honorifics, quotes and modifiers (issue 14)
 
     def word(self, i: int) -> bool:
         return 0 <= i < len(self.tokens) and self.tokens[i].kind == "word"
@@ -160,6 +170,8 @@ def _complement_word(ctx: Context, j: int) -> bool:
     if not ctx.word(j) or j in ctx.covering:
         return False
     folded = ctx.folded[j]
+    if ctx.extended and (folded in HONORIFICS or folded[1:] in _STATE_NOUNS):
+        return False  # `رئيسة البرنامج الأستاذة نورة`: the honorific starts the name
     return not (_nisba_at(ctx, j) or folded in _NOT_COMPLEMENT or folded in _PARTICLES
                 or folded.startswith(_JOINED_PREFIXES) or len(folded) < 3
                 or (folded[0] in "بل" and folded[1:] in _ORG_NOUNS))  # `بوزارة`: where, not what
@@ -205,6 +217,9 @@ def _affiliation(ctx: Context, phrase: _Phrase) -> None:
         k += 1
     if ctx.word(k) and k not in ctx.covering and ctx.folded[k] in _ORG_NOUNS:
         k += 1  # `رئيس حركة حماس` with only `حماس` tagged
+    elif ctx.extended and ctx.word(k) and k not in ctx.covering and (
+            ctx.folded[k][1:] in _STATE_NOUNS and ctx.folded[k][0] in "بل"):
+        k += 1  # `بجمهورية مصر العربية` with only `مصر العربية` tagged
     span = ctx.entity_at(k, types=("ORG",) if via_fi else ("ORG", "LOC"))
     if span is None or span.first != k:
         return

@@ -18,12 +18,16 @@ from khabar.entities.merge import RawMention, merge_mentions, raw_mentions
 from khabar.entities.names import surface
 from khabar.entities.nisba import load_role_lexicon
 from khabar.entities.organizations import Heads, find_bodies, load_heads
+from khabar.entities.person_spans import PersonWords, trim_person
+from khabar.entities.roles import HONORIFICS
 from khabar.errors import ConfigError
 from khabar.pipeline import register
 
+PER = "PER"
 MERGE = "entities.merge.v1"
 MERGE_V2 = "entities.merge.v2"
 ROLES = "entities.roles.v1"
+ROLES_V2 = "entities.roles.v2"
 
 
 @register(MERGE, requires=["entities.mentions"], produces=["entities"])
@@ -48,17 +52,22 @@ def make_entities_merge_v2(*, gazetteer: bool = True) -> Callable[[Document], Do
         gazetteer: also tag places and organizations from the project's lexicons that no
             mention covers (never persons). On by default.
     """
-    nisba = frozenset(form[0] for form in load_role_lexicon().nisba if len(form) == 1)
-    return _merger(MERGE_V2, gazetteer=gazetteer, heads=load_heads(nisba))
+    roles = load_role_lexicon()
+    nisba = frozenset(form[0] for form in roles.nisba if len(form) == 1)
+    words = PersonWords(roles.first_words, frozenset(HONORIFICS))
+    return _merger(MERGE_V2, gazetteer=gazetteer, heads=load_heads(nisba), person_words=words)
 
 
-def _merger(stage: str, *, gazetteer: bool, heads: Heads | None) -> Callable[[Document], Document]:
+def _merger(stage: str, *, gazetteer: bool, heads: Heads | None,
+            person_words: PersonWords | None = None) -> Callable[[Document], Document]:
     if not isinstance(gazetteer, bool):
         raise ConfigError("E103", option="gazetteer", detail="expected true or false")
     lexicon = load_lexicon()
 
     def merge(doc: Document) -> Document:
         raw = raw_mentions(doc.text, doc.entities)
+        if person_words is not None:
+            raw = _without_titles(doc.text, raw, person_words)
         if gazetteer:
             taken = [(r.mention.start, r.mention.end) for r in raw]
             for hit in find_names(doc.text, lexicon, taken):
@@ -69,6 +78,18 @@ def _merger(stage: str, *, gazetteer: bool, heads: Heads | None) -> Callable[[Do
         return dataclasses.replace(doc, entities=tuple(merge_mentions(doc.text, raw, lexicon)))
 
     return merge
+
+
+def _without_titles(text: str, raw: list[RawMention], words: PersonWords) -> list[RawMention]:
+    """Persons' mentions without the titles the tagger took into them (`القاضي فلان`)."""
+    out = []
+    for r in raw:
+        trimmed = trim_person(text, r.mention.start, r.mention.end, words) if r.type == PER else None
+        if trimmed is not None and trimmed != (r.mention.start, r.mention.end):
+            mention = dataclasses.replace(r.mention, start=trimmed[0], end=trimmed[1])
+            r = RawMention(mention, r.type, surface(text, *trimmed))
+        out.append(r)
+    return out
 
 
 def _with_bodies(text: str, raw: list[RawMention], heads: Heads, stage: str) -> list[RawMention]:
@@ -92,10 +113,26 @@ def _with_bodies(text: str, raw: list[RawMention], heads: Heads, stage: str) -> 
 @register(ROLES, requires=["entities"], produces=["entities.roles"])
 def make_entities_roles() -> Callable[[Document], Document]:
     """Attach titles and affiliations to persons (`وزير الدفاع الأمريكي، آشتون كارتر`)."""
+    return _attacher(extended=False)
+
+
+@register(ROLES_V2, requires=["entities"], produces=["entities.roles"])
+def make_entities_roles_v2() -> Callable[[Document], Document]:
+    """Attach titles to persons, full titles before honorifics (`ولي العهد الأمير محمد`).
+
+    As `entities.roles.v1`, and also: a title read past an honorific, a modifier (`السابق`),
+    quotes or a parenthesis around the name; a title right before another joins it
+    (`نائب رئيس الوزراء وزير الداخلية`); an honorific or rank is the role only when the article
+    gives the person no full title (issue 14, docs/entities.md).
+    """
+    return _attacher(extended=True)
+
+
+def _attacher(*, extended: bool) -> Callable[[Document], Document]:
     lexicon = load_role_lexicon()
 
     def attach(doc: Document) -> Document:
-        found = find_roles(doc.text, doc.entities, lexicon)
+        found = find_roles(doc.text, doc.entities, lexicon, extended=extended)
         entities = tuple(_with_roles(e, found.get(e.id, [])) for e in doc.entities)
         return dataclasses.replace(doc, entities=entities)
 
