@@ -140,10 +140,10 @@ def test_batched_rows_reads_until_a_short_batch():
 
     def fetch(store, limit, offset):
         calls.append(offset)
-        return [{"n": n} for n in range(offset, min(offset + limit, 7))]
+        return [{"n": n} for n in range(offset, min(offset + limit, 20))]
 
-    assert [row["n"] for row in batched_rows(Request, fetch, batch=3)] == list(range(7))
-    assert calls == [0, 3, 9]  # batches of 3, then 6 (doubling up to max_batch)
+    assert [row["n"] for row in batched_rows(Request, fetch, batch=3)] == list(range(20))
+    assert calls == [0, 3, 9]  # batches of 3, 6, then 12 (doubling up to max_batch)
 
 
 # -- watches -----------------------------------------------------------------------------------
