@@ -5,6 +5,10 @@ object with `name` and `url`), `title` and `published`. Metadata is untrusted: a
 its text, and a field of any other type (a list, an object where text is expected) makes the
 record a failure page with the reason, as does a line that is not JSON, is nested too deep for
 the parser, or is longer than the limit. Every other line of the file is still read.
+
+A `text` or `title` field that carries HTML markup (`<a href=…>`, `<img alt=…>`, `<br/>`) is
+read as the text the markup shows, so a tag's attributes never reach the analysis as words
+(issue 14: an `alt` text was tagged as a person).
 """
 
 from __future__ import annotations
@@ -14,12 +18,15 @@ import re
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
+from khabar.inputs.feeds import html_to_text
 from khabar.inputs.limits import ReadLimits
 from khabar.inputs.page import RawPage, failure_page
 
 _KNOWN = frozenset({"html", "text", "source", "url", "id", "title", "published"})
 _CHUNK = 1 << 16
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # JSON's "\\ud800" escapes; no encoder takes them
+# An HTML tag or comment: `<` then a Latin letter, `/` or `!--` (`العدد < 5` and `<<` are text).
+_MARKUP = re.compile(r"<(?:/?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>|!--)")
 
 
 class RecordError(ValueError):
@@ -67,6 +74,8 @@ def page_from_record(record: Any, *, origin: str) -> RawPage:
         body, fmt = record.get("text"), "text"
     if not isinstance(body, str):
         raise RecordError("the record has no 'text' or 'html' string")
+    if fmt == "text":
+        body = without_markup(body)
     source = record.get("source")
     if isinstance(source, dict):
         source_name = _text(source, "name", where="source.")
@@ -79,12 +88,22 @@ def page_from_record(record: Any, *, origin: str) -> RawPage:
         origin=origin,
         url=url,
         id=_text(record, "id"),
-        title=_text(record, "title"),
+        title=_title(record),
         published=_text(record, "published"),
         source_name=source_name,
         encoding="utf-8",
         extra={k: v for k, v in record.items() if k not in _KNOWN},
     )
+
+
+def without_markup(text: str) -> str:
+    """A text field as the text its HTML markup shows; a field without markup as it is."""
+    return html_to_text(text) if _MARKUP.search(text) else text
+
+
+def _title(record: dict[str, Any]) -> str | None:
+    title = _text(record, "title")
+    return " ".join(without_markup(title).split()) if title and _MARKUP.search(title) else title
 
 
 def _text(record: dict[str, Any], key: str, *, where: str = "") -> str | None:
