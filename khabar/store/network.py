@@ -22,10 +22,10 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import XMLGenerator
 
 GEXF = "http://www.gexf.net/1.2draft"
 ENTITIES, ACTORS = "entities", "actors"
@@ -73,53 +73,77 @@ def event_ties(conn: sqlite3.Connection, entity_id: int, *, limit: int = 10) -> 
 
 
 def write_gexf(conn: sqlite3.Connection, path: str | Path, *, min_articles: int = 1) -> NetworkSize:
-    """Write both networks to `path` as GEXF 1.2; returns their sizes."""
-    root = ET.Element("gexf", {"xmlns": GEXF, "version": "1.2"})
-    meta = ET.SubElement(root, "meta")
-    ET.SubElement(meta, "creator").text = "khabar"
-    ET.SubElement(meta, "description").text = "entity co-occurrence (shared articles) and event actors (events)"
-    graph = ET.SubElement(root, "graph", {"defaultedgetype": "directed", "mode": "static"})
-    _attributes(graph, "node", [("kind", "string"), ("type", "string"), ("articles", "integer"),
-                                ("mentions", "integer")])
-    _attributes(graph, "edge", [("network", "string")])
-    nodes, edges = ET.SubElement(graph, "nodes"), ET.SubElement(graph, "edges")
+    """Write both networks to `path` as GEXF 1.2; returns their sizes.
 
+    `min_articles` drops entity pairs that share fewer articles (and the entities left alone).
+    The file is written as it goes (XMLGenerator escapes every name), not built in memory.
+    """
     pairs = cooccurrence(conn, min_articles=min_articles)
     linked = sorted({a for a, _, _ in pairs} | {b for _, b, _ in pairs})
-    for entity_id, name, etype, documents, mentions in _entities(conn, linked):
-        _node(nodes, f"e{entity_id}", name, kind="entity", type=etype, articles=documents, mentions=mentions)
-    for number, (a, b, weight) in enumerate(pairs):
-        _edge(edges, f"c{number}", f"e{a}", f"e{b}", weight, ENTITIES)
-
     actor_pairs = actor_events(conn)
     codes = sorted({s for s, _, _ in actor_pairs} | {t for _, t, _ in actor_pairs})
-    for code in codes:
-        _node(nodes, f"a:{code}", code, kind="actor")
-    for number, (source, target, weight) in enumerate(actor_pairs):
-        _edge(edges, f"v{number}", f"a:{source}", f"a:{target}", weight, ACTORS)
-
-    ET.ElementTree(root).write(path, encoding="utf-8", xml_declaration=True)
+    with open(path, "w", encoding="utf-8") as out:
+        xml = XMLGenerator(out, encoding="utf-8", short_empty_elements=True)
+        xml.startDocument()
+        xml.startElement("gexf", {"xmlns": GEXF, "version": "1.2"})
+        xml.startElement("meta", {})
+        _text(xml, "creator", "khabar")
+        _text(xml, "description", "entity co-occurrence (shared articles) and event actors (events)")
+        xml.endElement("meta")
+        xml.startElement("graph", {"defaultedgetype": "directed", "mode": "static"})
+        _attributes(xml, "node", [("kind", "string"), ("type", "string"), ("articles", "integer"),
+                                  ("mentions", "integer")])
+        _attributes(xml, "edge", [("network", "string")])
+        xml.startElement("nodes", {})
+        for entity_id, name, etype, documents, mentions in _entities(conn, linked):
+            _node(xml, f"e{entity_id}", name, kind="entity", type=etype, articles=documents, mentions=mentions)
+        for code in codes:
+            _node(xml, f"a:{code}", code, kind="actor")
+        xml.endElement("nodes")
+        xml.startElement("edges", {})
+        for number, (a, b, weight) in enumerate(pairs):
+            _edge(xml, f"c{number}", f"e{a}", f"e{b}", weight, ENTITIES)
+        for number, (source, target, weight) in enumerate(actor_pairs):
+            _edge(xml, f"v{number}", f"a:{source}", f"a:{target}", weight, ACTORS)
+        xml.endElement("edges")
+        xml.endElement("graph")
+        xml.endElement("gexf")
+        xml.endDocument()
     return NetworkSize(len(linked), len(pairs), len(codes), len(actor_pairs))
 
 
-def _attributes(graph: ET.Element, kind: str, names: list[tuple[str, str]]) -> None:
-    block = ET.SubElement(graph, "attributes", {"class": kind, "mode": "static"})
+def _text(xml: XMLGenerator, tag: str, value: str) -> None:
+    xml.startElement(tag, {})
+    xml.characters(value)
+    xml.endElement(tag)
+
+
+def _attributes(xml: XMLGenerator, kind: str, names: list[tuple[str, str]]) -> None:
+    xml.startElement("attributes", {"class": kind, "mode": "static"})
     for name, value_type in names:
-        ET.SubElement(block, "attribute", {"id": f"{kind}-{name}", "title": name, "type": value_type})
+        xml.startElement("attribute", {"id": f"{kind}-{name}", "title": name, "type": value_type})
+        xml.endElement("attribute")
+    xml.endElement("attributes")
 
 
-def _node(nodes: ET.Element, node_id: str, label: str, **values: Any) -> None:
-    node = ET.SubElement(nodes, "node", {"id": node_id, "label": label})
-    block = ET.SubElement(node, "attvalues")
+def _node(xml: XMLGenerator, node_id: str, label: str, **values: Any) -> None:
+    xml.startElement("node", {"id": node_id, "label": label})
+    xml.startElement("attvalues", {})
     for name, value in values.items():
         if value is not None:
-            ET.SubElement(block, "attvalue", {"for": f"node-{name}", "value": str(value)})
+            xml.startElement("attvalue", {"for": f"node-{name}", "value": str(value)})
+            xml.endElement("attvalue")
+    xml.endElement("attvalues")
+    xml.endElement("node")
 
 
-def _edge(edges: ET.Element, edge_id: str, source: str, target: str, weight: int, network: str) -> None:
-    edge = ET.SubElement(edges, "edge", {"id": edge_id, "source": source, "target": target,
-                                         "weight": str(weight)})
-    ET.SubElement(ET.SubElement(edge, "attvalues"), "attvalue", {"for": "edge-network", "value": network})
+def _edge(xml: XMLGenerator, edge_id: str, source: str, target: str, weight: int, network: str) -> None:
+    xml.startElement("edge", {"id": edge_id, "source": source, "target": target, "weight": str(weight)})
+    xml.startElement("attvalues", {})
+    xml.startElement("attvalue", {"for": "edge-network", "value": network})
+    xml.endElement("attvalue")
+    xml.endElement("attvalues")
+    xml.endElement("edge")
 
 
 def _entities(conn: sqlite3.Connection, ids: list[int]) -> list[tuple]:

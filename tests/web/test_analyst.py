@@ -196,3 +196,15 @@ def test_entity_page_shows_ties_in_events(client):
     assert entity["event_ties"] == [{"id": 9, "name": "كريم العلي", "type": "PER", "events": 1}]
     assert entity["cooccurring"][0]["documents"] >= 1
     assert "أقوى الروابط" in client.get("/entities/2", headers=HTML).text
+
+
+def test_gexf_escapes_names_that_carry_markup(hostile_db, tmp_path):
+    from khabar.store.network import write_gexf
+
+    path = tmp_path / "hostile.gexf"
+    with open_store(hostile_db) as store:
+        names = {row[0] for row in store.conn.execute("SELECT name FROM entities")}
+        write_gexf(store.conn, path)
+    labels = {data["label"] for _node, data in networkx.read_gexf(path).nodes(data=True)}
+    assert any("<" in name for name in names)
+    assert {name for name in names if "<" in name} <= labels
