@@ -52,12 +52,13 @@ def ner(size: int) -> dict[str, float]:
 
 
 def roles(size: int) -> dict[str, float]:
-    """Title attachment on Wojood's held-out splits, first `size` sentences (eval.roles)."""
+    """Title attachment by the default merge and roles stages (the gazetteer off, as in
+    eval.roles) on Wojood's held-out splits, first `size` sentences."""
     from eval.roles import SPLITS, counts
-    from khabar.stages.entity_roles import make_entities_merge, make_entities_roles
 
-    hit_pred, predicted, hit_gold, gold = counts(
-        SPLITS, make_entities_merge(gazetteer=False), make_entities_roles(), limit=size)
+    merge = default_stage("entities.merge.", gazetteer=False)
+    hit_pred, predicted, hit_gold, gold = counts(SPLITS, merge, default_stage("entities.roles."),
+                                                 limit=size)
     return {"precision": hit_pred / predicted, "recall": hit_gold / gold}
 
 
@@ -110,20 +111,28 @@ def quotes(size: int) -> dict[str, float]:
 
 
 def events(size: int) -> dict[str, float]:
-    """Sentence detection by the default pipeline's events stage, over the first `size`
-    sentences of the held-out half of each OEDA GSR file (PROTEST, ASSAULT; eval.events)."""
+    """Sentence detection by the default pipeline (every stage after the reader, so the events
+    stage has its entities and quotes) over the first `size` sentences of the held-out half of
+    each OEDA GSR file (PROTEST, ASSAULT; gold as in eval.events)."""
     import csv
 
-    from eval.events import CATEGORIES, GSR, NEGATIVE, POSITIVE, Counts, category_events, document
+    from eval.events import CATEGORIES, GSR, NEGATIVE, POSITIVE, Counts, category_events
+    from khabar.api import load_pipeline
+    from khabar.document import Document, Paragraph
 
-    stage = default_stage("events.")
+    pipeline = load_pipeline(policy="raise")
+
+    def stage(text: str) -> Document:
+        return pipeline.run_document(Document(id="gsr", text=text,
+                                              paragraphs=(Paragraph(0, len(text)),)))
+
     result = {}
     for category in CATEGORIES:
         with (GSR / f"{category.lower()}_gsr.csv").open(encoding="utf-8") as handle:
             rows = [r for r in csv.DictReader(handle) if r["label"] in POSITIVE | NEGATIVE]
         counts = Counts()
         for row in rows[len(rows) // 2:][:size]:
-            found = bool(category_events(stage(document(row["text"])).events, category))
+            found = bool(category_events(stage(row["text"]).events, category))
             gold = row["label"] in POSITIVE
             counts.tp += found and gold
             counts.fp += found and not gold
@@ -167,13 +176,13 @@ def stories(size: int) -> dict[str, float]:
     return {"copy_recall": found / len(copies)}
 
 
-def default_stage(prefix: str) -> Callable:
+def default_stage(prefix: str, **overrides) -> Callable:
     """The stage the default config names with this prefix, built with its options."""
     from khabar.config import load_config
     from khabar.pipeline import registered_stages
 
     name, options = next((n, o) for n, o in load_config().stages if n.startswith(prefix))
-    return registered_stages()[name].factory(**options)
+    return registered_stages()[name].factory(**{**options, **overrides})
 
 
 MEASURES: dict[str, Callable[[int], dict[str, float]]] = {
