@@ -93,18 +93,27 @@ def extraction(size: int) -> dict[str, float]:
 
 
 def quotes(size: int) -> dict[str, float]:
-    """Quote content P/R and speaker accuracy, the default stages from the reader on, over the
-    first `size` articles of eval/quotes_gold.jsonl (eval.quotes --pipeline full)."""
-    from eval.quotes import DEFAULT_STAGES, pipeline_documents, score
+    """Quote content P/R and speaker accuracy, the default stages from the reader to the quotes
+    stage, over the first `size` articles of eval/quotes_gold.jsonl (as eval.quotes --pipeline
+    full scores them)."""
+    from eval.quotes import score
     from eval.quotes_corpus import load_articles
+    from khabar.config import load_config
+    from khabar.inputs import RawPage
+    from khabar.pipeline import build_pipeline
 
     lines = (ROOT / "eval" / "quotes_gold.jsonl").read_text(encoding="utf-8").splitlines()
     gold = [json.loads(line) for line in lines]
     keys = list(dict.fromkeys((r["corpus"], r["id"]) for r in gold))[:size]
     gold = [r for r in gold if (r["corpus"], r["id"]) in keys]
     articles = load_articles({corpus for corpus, _ in keys}, DATA)
-    run = pipeline_documents(DEFAULT_STAGES)
-    totals = score(gold, {key: run(articles[key]) for key in keys}, articles, False)
+    stages = load_config().stages
+    last = next(i for i, (name, _options) in enumerate(stages) if name.startswith("quotes."))
+    pipeline = build_pipeline(stages[:last + 1], policy="raise")
+    documents = {key: pipeline(RawPage(articles[key].text.encode("utf-8"), format="text",
+                                       id=articles[key].id, title=articles[key].title))
+                 for key in keys}
+    totals = score(gold, documents, articles, False)
     return {"precision": totals["matched"] / totals["predicted"],
             "recall": totals["matched"] / totals["gold"],
             "speaker": totals["speaker_ok"] / totals["matched"]}
