@@ -16,7 +16,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from khabar.store import queries
+from khabar.store import queries, titles
 from khabar.store.sqlite import Store
 
 MOST_COVERED_MIN_SIZE = 2
@@ -48,11 +48,13 @@ def articles(store: Store, *, source: str | None = None, limit: int = 20, offset
 
 
 def article(store: Store, doc_id: str) -> dict[str, Any]:
-    """One article: the whole Document, its story, URLs it was seen under, entity links."""
+    """One article: the whole Document, its story, URLs it was seen under, entity links, and
+    for persons it names bare the title the collection last knew (`known_titles`, kept apart
+    from the article's own roles and marked as coming from the collection)."""
     doc = store.get_document(doc_id)
     context = queries.article_context(store.conn, doc.id)
     return {"article": doc.to_dict(), "story": context["story"], "entity_ids": context["entity_ids"],
-            "aliases": store.aliases(doc.id)}
+            "aliases": store.aliases(doc.id), "known_titles": titles.known_titles(store.conn, doc.id)}
 
 
 def search(store: Store, *, q: str, source: str | None = None, since: str | None = None,
@@ -85,8 +87,10 @@ def entities(store: Store, *, type: str | None = None, name: str | None = None, 
 
 
 def entity(store: Store, entity_id: int, *, limit: int = 20) -> dict[str, Any]:
-    """One entity: names, articles, roles over time, quotes by it, co-occurring entities."""
-    return {"entity": queries.entity_detail(store.conn, entity_id, limit=limit)}
+    """One entity: names, articles, roles and titles over time, quotes by it, co-occurring entities."""
+    detail = queries.entity_detail(store.conn, entity_id, limit=limit)
+    detail["titles"] = titles.titles_over_time(store.conn, entity_id, limit=limit)
+    return {"entity": detail}
 
 
 def entities_named(store: Store, name: str, *, type: str | None = None, limit: int = 20) -> list[dict[str, Any]]:
