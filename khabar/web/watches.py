@@ -17,26 +17,29 @@ from starlette.responses import Response
 
 from khabar.errors import ConfigError, PathNotFoundError
 from khabar.store.sqlite import Store
-from khabar.store.watches import FEED_ENTRIES, Watch, get_watch, list_watches, watch_matches, watch_report
+from khabar.store.change import UP, Change
+from khabar.store.watches import FEED_ENTRIES, Watch, get_watch, list_watches, spike, watch_matches
 
 ATOM = "http://www.w3.org/2005/Atom"
 ATOM_TYPE = "application/atom+xml; charset=utf-8"
 
 
 def watches(store: Store) -> dict[str, Any]:
-    """Every watch with its filters, its spike state and its latest matches."""
+    """Every watch with its filters, its spike state, its number of matches and the latest five."""
     items = []
     for watch in list_watches(store.conn):
-        report = watch_report(store.conn, watch, after_id=0)
-        items.append({"name": watch.name, "filters": report["filters"], "created": watch.created,
-                      "last_day": report["last_day"], "spike": report["spike"], "change": report["change"],
-                      "matches": len(report["new"]), "latest": report["new"][:5]})
+        day, change = spike(store.conn, watch)
+        count = store.conn.execute("SELECT COUNT(*) FROM watch_matches WHERE watch = ?", (watch.name,)).fetchone()[0]
+        items.append({"name": watch.name, "filters": watch.filters.to_dict(), "created": watch.created,
+                      "last_day": day, "spike": bool(change and change.direction == UP),
+                      "change": None if change is None else {"last": change.last, "mean": change.mean,
+                                                             "sd": change.sd, "z": change.z, "days": change.periods},
+                      "matches": count, "latest": watch_matches(store.conn, watch.name, limit=5)})
     return {"items": items}
 
 
 def atom_feed(store: Store, watch: Watch, *, base: str) -> bytes:
     """The Atom document of a watch's matches (`base`: the site's URL, without a final slash)."""
-    report = watch_report(store.conn, watch, after_id=0)
     matches = watch_matches(store.conn, watch.name, limit=FEED_ENTRIES)
     feed = ET.Element("feed", {"xmlns": ATOM, "xml:lang": "ar"})
     _text(feed, "id", f"urn:khabar:watch:{quote(watch.name, safe='')}")
@@ -47,8 +50,9 @@ def atom_feed(store: Store, watch: Watch, *, base: str) -> bytes:
     ET.SubElement(feed, "link", {"rel": "alternate", "type": "text/html",
                                  "href": f"{base}/trends?{urlencode(watch.filters.to_dict())}"})
     _text(ET.SubElement(feed, "author"), "name", "khabar")
-    if report["spike"]:
-        _spike_entry(feed, watch, report, base)
+    day, change = spike(store.conn, watch)
+    if change is not None and change.direction == UP:
+        _spike_entry(feed, watch, day, change, base)
     for match in matches:
         entry = ET.SubElement(feed, "entry")
         _text(entry, "id", f"urn:khabar:watch:{quote(watch.name, safe='')}:match:{match['match']}")
@@ -62,17 +66,16 @@ def atom_feed(store: Store, watch: Watch, *, base: str) -> bytes:
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True)
 
 
-def _spike_entry(feed: ET.Element, watch: Watch, report: dict[str, Any], base: str) -> None:
-    change, day = report["change"], report["last_day"]
+def _spike_entry(feed: ET.Element, watch: Watch, day: str, change: Change, base: str) -> None:
     entry = ET.SubElement(feed, "entry")
     _text(entry, "id", f"urn:khabar:watch:{quote(watch.name, safe='')}:spike:{day}")
-    _text(entry, "title", f"ارتفاع حاد: {change['last']} مقالة في {day} (المعدل {change['mean']} في "
-                          f"{change['days']} يوما)")
+    _text(entry, "title", f"ارتفاع حاد: {change.last} مقالة في {day} (المعدل {change.mean} في "
+                          f"{change.periods} يوما)")
     _text(entry, "updated", _rfc3339(f"{day}T23:59:59+00:00"))
     ET.SubElement(entry, "category", {"term": "spike"})
     ET.SubElement(entry, "link", {"rel": "alternate", "type": "text/html", "href": f"{base}/articles?" + urlencode(
         watch.filters.replace(since=day, until=day).to_dict())})
-    _text(entry, "summary", f"z = {change['z']}")
+    _text(entry, "summary", f"z = {change.z}")
 
 
 def _text(parent: ET.Element, tag: str, value: str) -> ET.Element:

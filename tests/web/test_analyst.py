@@ -208,3 +208,21 @@ def test_gexf_escapes_names_that_carry_markup(hostile_db, tmp_path):
     labels = {data["label"] for _node, data in networkx.read_gexf(path).nodes(data=True)}
     assert any("<" in name for name in names)
     assert {name for name in names if "<" in name} <= labels
+
+
+def test_watch_feed_flags_a_spike_first(tmp_path, pipeline):
+    from tests.store.test_watches import _articles, _days
+
+    db = tmp_path / "spike.db"
+    with open_store(db) as store:
+        add_watch(store.conn, "water", Filters(q="المياه"))
+        for day in _days("2024-05-28", 28):
+            store.write_documents(_articles("water", day, 1))
+        store.write_documents(_articles("water", "2024-05-29", 6))
+    client = make_client(db, pipeline=pipeline)
+    feed = feedparser.parse(client.get("/watches/water.atom").content)
+    assert feed.bozo == 0
+    assert feed.entries[0].tags[0].term == "spike"
+    assert feed.entries[0].title.startswith("ارتفاع حاد: 6 مقالة في 2024-05-29")
+    assert len(feed.entries) == 1 + 34
+    assert client.get("/watches").json()["items"][0]["spike"] is True
