@@ -57,6 +57,13 @@ def test_trends_split_by_source_and_filters(client):
     assert {s["key"]: s["points"][0]["articles"] for s in data["series"]} == {"صحيفة الفجر": 3, "وكالة النهار": 2}
 
 
+@pytest.mark.parametrize("path", ["/trends?q=!!!", "/articles?q=!!!&format=csv"])
+def test_a_query_without_words_is_a_coded_400_before_any_csv(client, path):
+    response = client.get(path)
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["code"] == "E502"
+
+
 def test_trends_rejects_an_unknown_period(client):
     response = client.get("/trends?by=year")
     assert response.status_code == 400
