@@ -14,7 +14,9 @@ are then settled here, in three steps:
 3. **One incident, one event.** In one sentence, a killing or injury told by a noun
    (`مقتل`, `القتلى`) next to the attack that caused it is the attack; across the article, the
    same act (CAMEO root) by the same source is one event. Repeated mentions become the kept
-   event's `evidence` (their trigger offsets); the kept event is the first clear mention.
+   event's `evidence` (their trigger offsets); the kept event is the first clear mention. A
+   later mention of an attack or protest with no source of its own (`وأسفر الهجوم`) is
+   evidence of the incident too.
 """
 
 from __future__ import annotations
@@ -146,7 +148,7 @@ def _quote_of(event: Event, quotes: Sequence[Quote], doc: Document) -> Quote | N
 def merge_incidents(events: Sequence[Event]) -> list[Event]:
     """One event per incident (step 3); repeated mentions become the kept event's evidence."""
     kept: dict[tuple[str, str], Event] = {}  # insertion order is text order
-    for event in _sentence_incidents(events):
+    for event in merge_sentence_incidents(events):
         key = _incident_key(event)
         first = kept.get(key)
         kept[key] = event if first is None else dataclasses.replace(
@@ -155,7 +157,28 @@ def merge_incidents(events: Sequence[Event]) -> list[Event]:
     return list(kept.values())
 
 
-def _sentence_incidents(events: Sequence[Event]) -> list[Event]:
+def attach_mentions(kept: Sequence[Event], unsourced: Sequence[Event]) -> list[Event]:
+    """Events without a real source that repeat a kept incident (`وأسفر الهجوم`, `مقتل` after
+    `هجوم شنه مسلحون`: the same act, violence with violence) become its evidence."""
+    kept = list(kept)
+    for event in unsourced:
+        same = next((k for k, e in enumerate(kept) if _same_act(e, event)
+                     and e.trigger.start < event.trigger.start), None)
+        if same is not None:
+            first = kept[same]
+            kept[same] = dataclasses.replace(first, evidence=first.evidence + (event.trigger,))
+    return kept
+
+
+def _same_act(a: Event, b: Event) -> bool:
+    # Only incidents: an attack or a protest told again. Meetings, aid and statements with no
+    # source of their own are too often other meetings, other aid.
+    if a.cameo.startswith(_VIOLENT_ROOTS) and b.cameo.startswith(_VIOLENT_ROOTS):
+        return True
+    return a.cameo[:2] == b.cameo[:2] == "14"
+
+
+def merge_sentence_incidents(events: Sequence[Event]) -> list[Event]:
     """In one sentence, violence by the same source (or none) is one incident: the most
     specific code wins (an attack over the killing it caused), the first on a tie."""
     result: list[Event] = []

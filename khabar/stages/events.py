@@ -22,8 +22,9 @@ from khabar.events.actors import ActorRecognizer
 from khabar.events.calibration import Calibration
 from khabar.events.classifier import MODEL_NAME, MODEL_PACKAGE, SentenceClassifier
 from khabar.events.coder import STAGE, EventCoder
-from khabar.events.settle import has_real_source, is_plain_reading, merge_incidents
-from khabar.events.settle import country_names, place_ids, speaker_sources
+from khabar.events.settle import attach_mentions, has_real_source, is_plain_reading, merge_incidents
+from khabar.events.settle import country_names, merge_sentence_incidents, place_ids
+from khabar.events.settle import speaker_sources
 from khabar.pipeline import model_identity, register, with_models
 
 STAGE_V2 = "events.cameo.v2"
@@ -83,10 +84,14 @@ def make_events_settled(*, min_confidence: float = 0.0, classifier: bool = True,
     def settle(doc: Document) -> Document:
         places = place_ids(doc, countries)
         events = [e for e in code(doc).events if is_plain_reading(doc, e, places)]
-        events = speaker_sources(doc, events, code_of)
+        events = merge_sentence_incidents(speaker_sources(doc, events, code_of))
         if require_source:
-            events = [e for e in events if has_real_source(e)]
-        events = [calibration.apply(e) for e in merge_incidents(events)]
+            unsourced = [e for e in events if not has_real_source(e)]
+            events = attach_mentions(merge_incidents([e for e in events if has_real_source(e)]),
+                                     unsourced)
+        else:
+            events = merge_incidents(events)
+        events = [calibration.apply(e) for e in events]
         kept = tuple(dataclasses.replace(e, stage=STAGE_V2) for e in events
                      if e.confidence >= min_confidence)
         return dataclasses.replace(doc, events=kept)

@@ -1,0 +1,96 @@
+"""Issue 15: an article's events settled precision first (khabar.events.settle, events.cameo.v2)."""
+
+import pytest
+
+from khabar.document import Actor, Document, Entity, Event, Mention, Offsets, Quote, Sentence
+from khabar.events.settle import has_real_source, is_plain_reading, merge_incidents, speaker_sources
+
+
+def _event(cameo, source=None, *, trigger=(0, 4), sentence=(0, 50), confidence=0.7):
+    return Event(cameo=cameo, plover=None, source=source, target=None,
+                 trigger=Offsets(*trigger), sentence=Offsets(*sentence), confidence=confidence)
+
+
+@pytest.mark.parametrize(("cameo", "source", "kept"), [
+    ("190", None, False),                                   # no source at all
+    ("040", Actor("GOV", "رئيس"), False),                   # a bare title
+    ("111", Actor("GOV", "الوزارة"), False),                 # a bare office
+    ("040", Actor("GOV", "سامي الحربي", "e1"), True),       # an entity
+    ("195", Actor("RUS", "الروسية"), True),                 # a nationality mapped to its country
+    ("042", Actor("TURGOV", "الحكومة التركية"), True),      # an actor phrase with a country
+    ("190", Actor("UAF", "مسلحون"), True),                  # a group named by what it does
+    ("173", Actor("COP", "الشرطة"), True),                  # the police arrest
+    ("111", Actor("COP", "الشرطة"), False),                 # ... but a bare force does not condemn
+    ("141", Actor("CVL", "المتظاهرون"), True),              # protesters protest
+])
+def test_issue_15_an_event_needs_a_real_source(cameo, source, kept):
+    assert has_real_source(_event(cameo, source)) is kept
+
+
+def test_issue_15_one_incident_is_one_event_with_later_mentions_as_evidence():
+    gunmen = Actor("UAF", "مسلحون")
+    events = [
+        _event("180", None, trigger=(0, 4), sentence=(0, 40)),      # قتل ثلاثة جنود
+        _event("190", gunmen, trigger=(10, 14), sentence=(0, 40)),  # في هجوم شنه مسلحون
+        _event("190", gunmen, trigger=(45, 50), sentence=(41, 80)),  # وأسفر الهجوم أيضا
+        _event("111", Actor("JOR", "الأردن"), trigger=(85, 90), sentence=(81, 120)),
+    ]
+    settled = merge_incidents(events)
+    assert [(e.cameo, e.source and e.source.code) for e in settled] == [("190", "UAF"), ("111", "JOR")]
+    assert settled[0].evidence == (Offsets(0, 4), Offsets(45, 50))
+
+
+def test_issue_15_two_sides_of_one_meeting_stay_two_events():
+    minister = Actor("TURGOV", "الوزير", "e1")
+    events = [_event("042", minister, trigger=(0, 4)), _event("043", minister, trigger=(6, 9))]
+    assert [e.cameo for e in merge_incidents(events)] == ["042", "043"]
+
+
+def test_issue_15_a_speech_act_takes_the_speaker_of_its_quote():
+    text = "وحذر سامي الحربي من أن التصعيد سيقود إلى حرب."
+    doc = Document(
+        id="d", text=text, sentences=(Sentence(0, len(text)),),
+        entities=(Entity("e1", "PER", "سامي الحربي", (Mention(5, 16),)),),
+        quotes=(Quote("e1", "سامي الحربي", Offsets(0, 4), Offsets(23, len(text) - 1), False,
+                      Offsets(5, 16)),),
+    )
+    warn = _event("130", None, trigger=(0, 4), sentence=(0, len(text)))
+    (settled,) = speaker_sources(doc, [warn], lambda entity, name: "ISR")
+    assert (settled.source.entity, settled.source.name, settled.source.code) == ("e1", "سامي الحربي", "ISR")
+
+
+@pytest.mark.parametrize(("text", "cameo", "plain"), [
+    ("وصلت المساعدات لدعم النازحين في المخيمات.", "050", False),   # a purpose, not an act
+    ("وقعت الاتفاقية بالتعاون مع الوزارة.", "060", False),
+    ("قال إن الاحتلال يواصل البناء.", "192", False),               # a name of the occupier
+    ("أعلنت تركيا دعم العملية.", "050", True),
+])
+def test_issue_15_purpose_phrases_and_the_occupier_are_no_acts(text, cameo, plain):
+    word = {"050": ("لدعم", "دعم"), "060": ("بالتعاون",), "192": ("الاحتلال",)}[cameo]
+    at = next(text.find(w) for w in word if text.find(w) >= 0)
+    doc = Document(id="d", text=text, sentences=(Sentence(0, len(text)),))
+    event = _event(cameo, Actor("TUR", "تركيا"), trigger=(at, at + len(word[0]) if text.find(word[0]) >= 0 else at + 3))
+    assert is_plain_reading(doc, event, frozenset()) is plain
+
+
+def test_issue_15_violence_from_a_city_is_no_source():
+    text = "مقتل شخصين في دمشق."
+    doc = Document(id="d", text=text, sentences=(Sentence(0, len(text)),))
+    event = _event("180", Actor("SYR", "دمشق", "e3"), trigger=(0, 4))
+    assert not is_plain_reading(doc, event, frozenset({"e3"}))
+    assert is_plain_reading(doc, event, frozenset())
+
+
+def test_issue_15_the_stage_keeps_one_attack_and_filters_by_confidence():
+    from khabar import load_pipeline
+    from khabar.inputs import RawPage
+    from khabar.stages.events import make_events_settled
+
+    text = ("قتل ثلاثة جنود في هجوم شنه مسلحون على حاجز أمني أمس. وأسفر الهجوم أيضا عن إصابة مدني.\n"
+            "وقال رئيس إن الوضع هادئ.")
+    doc = load_pipeline(policy="raise")(RawPage(text.encode("utf-8"), format="text"))
+    assert [(e.cameo[:2], e.source.code) for e in doc.events] == [("19", "UAF")]
+    assert len(doc.events[0].evidence) >= 1
+    assert 0.0 < doc.events[0].confidence <= 1.0
+    strict = make_events_settled(min_confidence=doc.events[0].confidence + 0.01)
+    assert strict(doc).events == ()
