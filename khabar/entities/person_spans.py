@@ -28,6 +28,11 @@ class PersonWords:
     def starts_title(self, folded: str) -> bool:
         return any(word in self.title_words for _, word in clitic_variants(folded))
 
+    def only_title(self, mention: str) -> bool:
+        """True when a mention is one word that starts a title (`للسفير`, `الوزير`)."""
+        words = _WORD.findall(mention)
+        return len(words) == 1 and self.starts_title(fold(words[0]))
+
     def leading(self, folded: str) -> bool:
         """True for a word a name never starts with: an honorific or a definite title head."""
         return any(word in self.honorifics or (word.startswith("ال") and word in self.title_words)

@@ -81,9 +81,12 @@ def _merger(stage: str, *, gazetteer: bool, heads: Heads | None,
 
 
 def _without_titles(text: str, raw: list[RawMention], words: PersonWords) -> list[RawMention]:
-    """Persons' mentions without the titles the tagger took into them (`القاضي فلان`)."""
+    """Persons' mentions without the titles the tagger took into them (`القاضي فلان`), and no
+    place or organization that is a title word alone."""
     out = []
     for r in raw:
+        if r.type != PER and words.only_title(text[r.mention.start:r.mention.end]):
+            continue  # `للسفير` tagged as an organization: a title alone names nobody
         trimmed = trim_person(text, r.mention.start, r.mention.end, words) if r.type == PER else None
         if trimmed is not None and trimmed != (r.mention.start, r.mention.end):
             mention = dataclasses.replace(r.mention, start=trimmed[0], end=trimmed[1])

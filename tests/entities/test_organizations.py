@@ -75,3 +75,10 @@ def test_merge_v2_never_cuts_a_tagged_name_in_two(merge, mentions_doc):
     doc = merge(mentions_doc(text, [("السكان الجدد خطة", "MISC")]))
     assert named(doc, "ORG") == []
     assert named(doc, "MISC") == ["السكان الجدد خطة"]
+
+
+def test_merge_v2_drops_a_place_or_organization_that_is_a_title_alone(merge, mentions_doc):
+    text = "قدم الوزير أوراق اعتماده للسفير في الرياض."
+    doc = merge(mentions_doc(text, [("للسفير", "ORG"), ("الرياض", "LOC")]))
+    assert named(doc, "ORG") == []
+    assert named(doc, "LOC") == ["الرياض"]
