@@ -58,7 +58,10 @@ def compare_with_golden(actual: dict, golden: Path, *, update: bool) -> None:
     if not golden.exists():
         pytest.fail(f"no golden file {golden.name}: write it with `pytest tests/golden "
                     "--update-goldens`, then read it through before committing it")
-    assert actual == json.loads(golden.read_text(encoding="utf-8"))
+    assert actual == json.loads(golden.read_text(encoding="utf-8")), (
+        "the annotations changed: if a stage's output changed on purpose, give the stage a new "
+        "version name (ner.crf.v1 -> ner.crf.v2, docs/changelog.md), then rewrite the golden "
+        "with `pytest tests/golden --update-goldens` and review its diff")
 
 
 @pytest.mark.shared
