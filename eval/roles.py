@@ -7,6 +7,7 @@ count). A predicted role counts when its evidence overlaps a gold OCC span.
 Affiliations are not scored: Wojood does not annotate them.
 
     python -m eval.roles            # test + val splits of the sample in ../shared/data
+    python -m eval.roles --v2       # the same with entities.merge.v2 and entities.roles.v2
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ import sys
 from eval._bio import SHARED, overlaps, prf, read_bio
 
 from khabar.document import Document, Entity, Mention
-from khabar.stages.entity_roles import make_entities_merge, make_entities_roles
+from khabar.stages.entity_roles import (
+    make_entities_merge, make_entities_merge_v2, make_entities_roles, make_entities_roles_v2,
+)
 
 TYPES = {"PERS": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC"}
 SPLITS = ("test.txt", "val.txt")  # held out: no rule was written while looking at these
@@ -72,6 +75,8 @@ def counts(splits, merge, roles, *, misses: bool = False,
 
 def main() -> None:
     merge, roles = make_entities_merge(gazetteer=False), make_entities_roles()
+    if "--v2" in sys.argv:
+        merge, roles = make_entities_merge_v2(gazetteer=False), make_entities_roles_v2()
     if "--misses" in sys.argv:
         score(DEV, merge, roles, misses=True)
         return

@@ -2,9 +2,9 @@
 
 On news it was not trained on, the tagger often tags a title together with the name (issue 14).
 The title stays outside a person's span (docs/annotation-entities.md), and leaving it in hides
-it from the role reader, so entities.merge.v2 cuts it off: leading words that are an honorific
-or a definite title head (`الأمير`, `القاضي`, `الرئيس`), and from the first title head after the
-name's first word (`أمير ويلز`, `دوق كامبريدج`, `وزير الخارجية`) to the end.
+it from the role reader, so entities.merge.v2 cuts it off: leading words that are a definite
+title head (`القاضي`, `الرئيس`; an honorific such as `الملك` stays), and from the first title
+head after the name's first word (`أمير ويلز`, `دوق كامبريدج`, `وزير الخارجية`) to the end.
 """
 
 from __future__ import annotations
@@ -34,8 +34,11 @@ class PersonWords:
         return len(words) == 1 and self.starts_title(fold(words[0]))
 
     def leading(self, folded: str) -> bool:
-        """True for a word a name never starts with: an honorific or a definite title head."""
-        return any(word in self.honorifics or (word.startswith("ال") and word in self.title_words)
+        """True for a definite title head a name never starts with (`القاضي`, `الرئيس`).
+
+        Honorifics (`الملك`, `الأمير`) stay: many corpora count them in the name (`الملك
+        حسين`), and the role reader finds them before the name either way."""
+        return any(word.startswith("ال") and word in self.title_words and word not in self.honorifics
                    for _, word in clitic_variants(folded))
 
 
