@@ -33,60 +33,45 @@ CITY_WORDS = _folded("مدينة العاصمة عاصمة")
 # `في` or a city word comes before.
 CLUB_CITIES = _folded("برشلونة ميلانو ليفربول مانشستر مدريد روما نابولي ميونيخ دورتموند بورتو "
                       "ليون مرسيليا فالنسيا إشبيلية تورينو لشبونة أمستردام")
-FOOTBALL = _folded("مباراة الدوري لاعب اللاعب المدرب هدف الهدف المنتخب")
+FOOTBALL_WORDS = "مباراة الدوري لاعب المدرب هدف المنتخب"
 
-_WORD = re.compile(r"[^\W\d_]+")
-# Nisba endings (folded: ة -> ه): سوري، سوريه، سوريون، سوريين، سوريان، سوريات
-_NISBA = re.compile(r"^(?:[وفبل]{0,2}ال|[وفبل]{0,2})(.{3,}?)(?:ي|يه|يون|يين|يان|يات)$")
+# A word with its diacritics and tatweel (as in khabar.entities.gazetteer).
+_WORD = re.compile(r"[^\W\d_]+(?:[\u064B-\u065F\u0670\u0640]+[^\W\d_]*)*")
+_EDGE = "«»\"“”()،,.:؛!?؟"
+_FOOTBALL_FORMS = tuple(FOOTBALL_WORDS.split())
 
 
-def adjective_countries(text: str, adjectives: dict[str, str]) -> set[str]:
-    """Alpha-2 codes of the countries whose nisba adjective the text uses (`الروسية` -> RU)."""
-    found = set()
-    for word in set(_WORD.findall(fold(text))):
-        match = _NISBA.match(word)
-        if match:
-            code = adjectives.get(match.group(1)) or adjectives.get(match.group(1) + "ي")
-            if code:
-                found.add(code)
-    return found
+def adjective_countries(text: str, adjective_forms: dict[str, str]) -> set[str]:
+    """Alpha-2 codes of the countries whose nisba adjective the text uses (`الروسية` -> RU);
+    `adjective_forms` is khabar.places.gazetteer.Gazetteer.adjectives."""
+    return {adjective_forms[f] for w in set(_WORD.findall(text)) if len(w) > 3
+            and (f := fold(w)) in adjective_forms}
 
 
 def is_football(text: str) -> bool:
-    """Whether the article talks football (two of its words, e.g. مباراة and لاعب)."""
-    return len(FOOTBALL & {strip_article(w) for w in _WORD.findall(fold(text))}) >= 2
+    """Whether the article talks football: two of its words (مباراة, لاعب, الدوري ...) occur."""
+    return sum(1 for form in _FOOTBALL_FORMS if form in text) >= 2
 
 
 def words_before(text: str, start: int, count: int = 2) -> list[str]:
     """The `count` folded words before `start`, nearest first, without و/ف/ب and article."""
-    words = []
-    for _ in range(count):
-        word, start = _word_ending(text, start)
+    found = []
+    for token in reversed(text[max(0, start - 60):start].split()[-count - 2:]):
+        word = fold(token.strip(_EDGE))
         if not word:
+            continue
+        while len(word) > 3 and word[0] in "وفب":
+            word = word[1:]
+        found.append(strip_article(word))
+        if len(found) == count:
             break
-        words.append(word)
-    return words
+    return found
 
 
 def word_after(text: str, end: int) -> str:
     """The folded word that starts after `end` (across spaces), without its article."""
-    begin = end
-    while begin < len(text) and text[begin] in " «»\"“”":
-        begin += 1
-    stop = begin
-    while stop < len(text) and not text[stop].isspace() and text[stop] not in "،,.:؛»\"”)":
-        stop += 1
-    return strip_article(fold(text[begin:stop]))
-
-
-def _word_ending(text: str, start: int) -> tuple[str, int]:
-    end = start
-    while end > 0 and text[end - 1] in " «»\"“”":  # quote marks around a name are not a word
-        end -= 1
-    begin = end
-    while begin > 0 and not text[begin - 1].isspace() and text[begin - 1] not in "«\"“(":
-        begin -= 1
-    word = fold(text[begin:end]).strip("،,.:؛")
-    while len(word) > 3 and word[0] in "وفب":
-        word = word[1:]
-    return strip_article(word), begin
+    for token in text[end:end + 40].split()[:2]:
+        word = fold(token.strip(_EDGE))
+        if word:
+            return strip_article(word)
+    return ""

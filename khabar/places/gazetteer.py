@@ -51,7 +51,7 @@ class Gazetteer:
     by_id: dict[int, GazetteerPlace]
     countries: dict[str, GazetteerPlace]
     by_spelling: dict[str, tuple[tuple[GazetteerPlace, str], ...]]  # spelling_key -> (place, name)
-    adjectives: dict[str, str]  # folded nisba stem (`سوري`) -> alpha-2 code of its country
+    adjectives: dict[str, str]  # folded nisba adjective (`السوريين`, `وروسيه`) -> alpha-2 code
 
     def lookup(self, key: str) -> tuple[tuple[GazetteerPlace, str], ...]:
         """The places a name key may mean, each with the Arabic name that has that key."""
@@ -119,4 +119,21 @@ def load_gazetteer(data: bytes | None = None) -> Gazetteer:
         spelled = by_spelling.setdefault(spelling_key(key), [])
         spelled.extend(e for e in entries if all(e[0].geonames != p.geonames for p, _ in spelled))
     return Gazetteer({k: tuple(v) for k, v in by_key.items()}, by_id, countries,
-                     {k: tuple(v) for k, v in by_spelling.items()}, adjectives)
+                     {k: tuple(v) for k, v in by_spelling.items()}, _adjective_forms(adjectives))
+
+
+# Nisba endings (folded: ة -> ه) and the proclitics and article an adjective may carry.
+_NISBA_ENDINGS = ("ي", "يه", "يون", "يين", "يان", "يات")
+_ADJECTIVE_PREFIXES = ("", "ال", "وال", "بال", "فال", "لل", "و", "ب", "ل", "ف")
+
+
+def _adjective_forms(stems: dict[str, str]) -> dict[str, str]:
+    """Every folded form of each country's nisba adjective (`سور` -> سوري، السورية، والسوريين ...),
+    so that an article's adjectives are found with one lookup per word."""
+    forms: dict[str, str] = {}
+    for stem, code in stems.items():
+        base = stem[:-1] if stem.endswith("ي") else stem  # stems come as `سوري` or as `سور`
+        for ending in _NISBA_ENDINGS:
+            for prefix in _ADJECTIVE_PREFIXES:
+                forms.setdefault(prefix + base + ending, code)
+    return forms

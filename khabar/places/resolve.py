@@ -29,6 +29,7 @@ The rule (docs/places.md):
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -63,15 +64,25 @@ class Candidate:
     how: str  # exact | clitic | descriptor | extended | leading_words | spelling
 
 
-@dataclass(frozen=True, slots=True)
 class _Article:
-    """What the article says that bears on each reading."""
+    """What the article says that bears on each reading; the word-level facts are read only
+    when a reading needs them (most articles name only countries)."""
 
-    text: str
-    countries: frozenset[str]  # named by a place name or described by a nisba adjective
-    naming: dict[str, frozenset[str]]  # country -> the entities whose best reading it is
-    person_ends: frozenset[int]  # where person mentions end
-    football: bool
+    def __init__(self, text: str, naming: dict[str, frozenset[str]], person_ends: frozenset[int],
+                 adjectives: dict[str, str]) -> None:
+        self.text = text
+        self.naming = naming  # country -> the entities whose best reading it is
+        self.person_ends = person_ends  # where person mentions end
+        self._adjectives = adjectives
+
+    @functools.cached_property
+    def countries(self) -> frozenset[str]:
+        """Named by a place name of the article or described by a nisba adjective."""
+        return frozenset(set(self.naming) | words.adjective_countries(self.text, self._adjectives))
+
+    @functools.cached_property
+    def football(self) -> bool:
+        return words.is_football(self.text)
 
     def named_by_others(self, entity_id: str) -> frozenset[str]:
         return frozenset(code for code, ids in self.naming.items() if ids - {entity_id})
@@ -134,11 +145,9 @@ class PlaceResolver:
             best = _heaviest(candidates, frozenset())
             if best is not None and best[0].place.kind == COUNTRY:
                 naming.setdefault(best[0].place.country, set()).add(entity_id)
-        described = words.adjective_countries(doc.text, self.gazetteer.adjectives)
-        article = _Article(doc.text, frozenset(set(naming) | described),
-                           {code: frozenset(ids) for code, ids in naming.items()},
+        article = _Article(doc.text, {code: frozenset(ids) for code, ids in naming.items()},
                            frozenset(m.end for e in doc.entities if e.type in PERSONS for m in e.mentions),
-                           words.is_football(doc.text))
+                           self.gazetteer.adjectives)
         return tuple(self._place(e, options[e.id], article) for e in entities)
 
     def _place(self, entity: Entity, candidates: list[Candidate], article: _Article) -> Place:
@@ -148,14 +157,16 @@ class PlaceResolver:
         after = [words.word_after(text, m.end) for m in entity.mentions]
         city_word = any(w in words.CITY_WORDS for ws in before for w in ws) or any(
             w in words.CITY_WORDS for w in after)
-        best = _choose(candidates, article.countries, named, city_word)
+        # the article's word-level facts matter only to cities and regions
+        countries = article.countries if any(c.place.kind in (CITY, REGION) for c in candidates) else frozenset()
+        best = _choose(candidates, countries, named, city_word)
         if best is None:
             return self._unresolved(entity, NO_CANDIDATE)
         reason = _excluded(entity, before, article)
         chosen, weight, total = best
         if reason is None and _club(chosen, before, article):
             reason = PART_OF_NAME
-        if reason is None and not _backed(chosen, before, article.countries, named):
+        if reason is None and not _backed(chosen, before, countries, named):
             reason = NEEDS_CONTEXT
         if reason is not None:
             return self._unresolved(entity, reason)
@@ -169,7 +180,7 @@ class PlaceResolver:
                 evidence.append("city_word")
         if any(w in DESCRIPTORS for ws in before for w in ws):
             evidence.append("descriptor")
-        if place.kind in (CITY, REGION) and place.country in article.countries:
+        if place.kind in (CITY, REGION) and place.country in countries:
             evidence.append(f"country_in_article={place.country}")
         evidence.append(f"candidates={len(candidates)}")
         return Place(entity.id, place.geonames, chosen.name, place.kind, place.country, place.lat,
@@ -194,7 +205,7 @@ def _excluded(entity: Entity, before: list[list[str]], article: _Article) -> str
 
 
 def _club(chosen: Candidate, before: list[list[str]], article: _Article) -> bool:
-    if not article.football or strip_article(fold(chosen.name).split()[0]) not in words.CLUB_CITIES:
+    if strip_article(fold(chosen.name).split()[0]) not in words.CLUB_CITIES or not article.football:
         return False
     return not any(ws and (ws[0] in words.PLACE_PREPOSITIONS or ws[0] in words.CITY_WORDS) for ws in before)
 
