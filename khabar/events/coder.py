@@ -180,6 +180,16 @@ class EventCoder:
                 events[key] = event
         return list(events.values())
 
+    def trigger_is_verb(self, doc: Document, trigger: Offsets) -> bool:
+        """Whether an event's trigger was read as a verb (`دعمت`, `استقبل`), not a noun
+        (`دعم`, `زيارة`): the article-level rules (khabar.events.settle) trust nouns less."""
+        tokens = [t for t in tokenize(doc.text, trigger.start, trigger.end) if t.kind == "word"]
+        if not tokens:
+            return False
+        readings = [self._analyze(t.text, True)[1] for t in tokens]
+        return any(m.start == 0 and m.pattern.verb
+                   for m in self.patterns.matches(readings))
+
     def _location(self, doc: Document, tokens: Sequence[Token],
                   folded: Sequence[str]) -> str | None:
         """The id of a LOC entity named after `في` in the sentence, if the document has

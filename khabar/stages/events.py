@@ -76,6 +76,7 @@ def make_events_settled(*, min_confidence: float = 0.0, classifier: bool = True,
     recognizer = ActorRecognizer()
     calibration = Calibration.load() if calibrated else Calibration()
     countries = country_names()
+    verbs = EventCoder()  # reads triggers again: which are verbs
 
     def code_of(entity: Entity | None, name: str) -> str:
         found = recognizer.entity_code(entity) if entity else None
@@ -83,7 +84,8 @@ def make_events_settled(*, min_confidence: float = 0.0, classifier: bool = True,
 
     def settle(doc: Document) -> Document:
         places = place_ids(doc, countries)
-        events = [e for e in code(doc).events if is_plain_reading(doc, e, places)]
+        events = [e for e in code(doc).events
+                  if is_plain_reading(doc, e, places, verbs.trigger_is_verb(doc, e.trigger))]
         events = merge_sentence_incidents(speaker_sources(doc, events, code_of))
         if require_source:
             unsourced = [e for e in events if not has_real_source(e)]

@@ -94,3 +94,33 @@ def test_issue_15_the_stage_keeps_one_attack_and_filters_by_confidence():
     assert 0.0 < doc.events[0].confidence <= 1.0
     strict = make_events_settled(min_confidence=doc.events[0].confidence + 0.01)
     assert strict(doc).events == ()
+
+
+@pytest.mark.parametrize(("cameo", "target", "word", "kept"), [
+    ("050", Actor("IGOMIL", "للتحالف"), "دعمها", True),    # support with whom it goes to
+    ("050", None, "دعم", False),                           # support talked about
+    ("112", Actor("RUS", "روسيا"), "الاتهام", False),       # a speech act told by a noun
+    ("163", Actor("MIL", "الجيش"), "العقوبات", False),      # قانون العقوبات
+    ("190", None, "الهجوم", True),                         # an incident
+])
+def test_issue_15_a_noun_trigger_counts_only_where_it_reports_an_act(cameo, target, word, kept):
+    text = f"أكد الوزير {word} في بيان."
+    at = text.index(word)
+    doc = Document(id="d", text=text, sentences=(Sentence(0, len(text)),))
+    event = Event(cameo=cameo, plover=None, source=Actor("TUR", "تركيا"), target=target,
+                  trigger=Offsets(at, at + len(word)), sentence=Offsets(0, len(text)))
+    assert is_plain_reading(doc, event, frozenset(), verb=False) is kept
+    assert is_plain_reading(doc, event, frozenset(), verb=True)
+
+
+@pytest.mark.parametrize(("text", "word", "kept"), [
+    ("وكان الرئيس قد انتقد الحكومة بشدة.", "انتقد", False),         # a past perfect: background
+    ("وجاء البيان بعد أن انتقد الرئيس في وقت سابق الحكومة.", "انتقد", False),
+    ("انتقد الرئيس الحكومة أمس بشدة.", "انتقد", True),
+])
+def test_issue_15_acts_recalled_as_background_are_left_out(text, word, kept):
+    at = text.index(word)
+    doc = Document(id="d", text=text, sentences=(Sentence(0, len(text)),))
+    event = _event("111", Actor("USAGOV", "الرئيس", "e1"), trigger=(at, at + len(word)),
+                   sentence=(0, len(text)))
+    assert is_plain_reading(doc, event, frozenset()) is kept

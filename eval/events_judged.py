@@ -1,0 +1,188 @@
+"""Judged precision of the default pipeline's events on news never used for tuning.
+
+    python -m eval.events_judged             # precision with its Wilson 95% interval
+    python -m eval.events_judged --sample    # the drawn events to judge (text shown, not stored)
+
+The sample: a seeded draw (SEED) of SaudiNewsNet and ANT news articles (ANT: middleEast and
+internationalNews) of 400 to 3,000 characters that no eval set and no eval script has used:
+not in any eval/*.jsonl (by id, URL or store id), not among the first 1,500 articles of each
+corpus (eval.ner_news, eval.stories), not drawn by eval.quotes_events_draw. Articles are taken
+in draw order and every event the default pipeline emits for them is judged, until at least
+SAMPLE_SIZE events are.
+
+Each event was judged right or wrong against docs/annotation-quotes-events.md: right when the
+sentence reports that act as having happened or being announced (not denied, hypothetical or
+background), the CAMEO root fits, the source is who did it, and the target, if any, is who or
+what it was done to. eval/events_judged.jsonl holds offsets and labels only: the article,
+the SHA-256 of the Document text, the trigger offsets in that text, the CAMEO code and the label.
+Scoring re-runs the pipeline, checks each text's hash, and matches events by trigger and code;
+events the current pipeline emits that were never judged are counted apart, so a change of
+the events stage shows up as unjudged events rather than as a silently wrong number.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import itertools
+import json
+import math
+import random
+import sys
+from pathlib import Path
+
+from eval.quotes_corpus import DATA, Article, load_articles
+
+EVAL = Path(__file__).resolve().parent
+JUDGED = EVAL / "events_judged.jsonl"
+SEED = 20261206
+SAMPLE_SIZE = 200
+MIN_CHARS, MAX_CHARS = 400, 3000
+ANT_CATEGORIES = ("/middleEast/", "/internationalNews/")
+USED_PREFIX = 1500  # articles of each corpus that eval.ner_news and eval.stories read
+
+
+def used_ids() -> set[str]:
+    """Every id, URL and store id any eval set holds, and the articles eval scripts read."""
+    from eval.corpora import ant_records, saudinewsnet_records
+    from eval.quotes_events_draw import draw
+
+    used: set[str] = set()
+    for path in sorted(EVAL.glob("*.jsonl")):
+        if path == JUDGED:
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                record = json.loads(line)
+                used.update(str(record[k]) for k in ("id", "a", "b", "url") if k in record)
+    used |= {r["url"] for r in itertools.islice(saudinewsnet_records(), USED_PREFIX)}
+    used |= {r["id"].removeprefix("ant-") for r in itertools.islice(ant_records(), USED_PREFIX)}
+    used |= {row["id"] for row in draw()}
+    return used
+
+
+def _store_id(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def drawn_articles() -> list[Article]:
+    """Unused news articles in the seeded draw order."""
+    articles = load_articles({"saudinewsnet", "ant-multisource"})
+    used = used_ids()
+    pool, seen = [], set()
+    for key in sorted(articles):
+        article = articles[key]
+        if article.id in used or _store_id(article.text) in used or article.text in seen:
+            continue
+        if not MIN_CHARS <= len(article.text) <= MAX_CHARS:
+            continue
+        if article.corpus == "ant-multisource" and not any(c in article.archive
+                                                          for c in ANT_CATEGORIES):
+            continue
+        seen.add(article.text)
+        pool.append(article)
+    random.Random(SEED).shuffle(pool)
+    return pool
+
+
+def analyze(pipeline, article: Article):
+    from khabar.inputs import RawPage
+
+    page = RawPage(article.text.encode("utf-8"), format="text", id=article.id, title=article.title)
+    return pipeline(page)
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def sample(pipeline) -> None:
+    """Print the drawn events for judging, article by article, until SAMPLE_SIZE events."""
+    count = 0
+    for article in drawn_articles():
+        doc = analyze(pipeline, article)
+        for event in doc.events:
+            s, t = event.source, event.target
+            print(json.dumps({
+                "corpus": article.corpus, "id": article.id, "sha256": text_hash(doc.text),
+                "trigger": [event.trigger.start, event.trigger.end], "cameo": event.cameo,
+                "confidence": event.confidence,
+                "source": f"{s.name} ({s.code})" if s else None,
+                "target": f"{t.name} ({t.code})" if t else None,
+                "said": doc.text[event.trigger.start:event.trigger.end],
+                "sentence": doc.text[event.sentence.start:event.sentence.end],
+            }, ensure_ascii=False))
+            count += 1
+        if count >= SAMPLE_SIZE:
+            return
+
+
+def wilson(right: int, n: int, z: float = 1.96) -> tuple[float, float]:
+    """The Wilson score interval of a proportion (95% by default)."""
+    if n == 0:
+        return 0.0, 0.0
+    p = right / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return centre - half, centre + half
+
+
+def score(pipeline, judged: list[dict]) -> str:
+    by_article: dict[tuple[str, str], list[dict]] = {}
+    for row in judged:
+        by_article.setdefault((row["corpus"], row["id"]), []).append(row)
+    articles = load_articles({corpus for corpus, _ in by_article})
+    right = total = unjudged = changed = 0
+    bins: dict[int, list[tuple[float, bool]]] = {}
+    for key, rows in by_article.items():
+        doc = analyze(pipeline, articles[key])
+        if text_hash(doc.text) != rows[0]["sha256"]:
+            changed += 1
+            continue
+        labels = {(r["trigger"][0], r["trigger"][1], r["cameo"]): r["label"] == "right"
+                  for r in rows}
+        for event in doc.events:
+            label = labels.get((event.trigger.start, event.trigger.end, event.cameo))
+            if label is None:
+                unjudged += 1
+                continue
+            total += 1
+            right += label
+            bins.setdefault(min(4, int(event.confidence * 5)), []).append((event.confidence, label))
+    low, high = wilson(right, total)
+    lines = [f"{len(by_article)} articles, {total} judged events of the current pipeline "
+             f"({unjudged} unjudged, {changed} articles whose text changed)",
+             "", "| judged events | right | precision | Wilson 95% interval |",
+             "|---:|---:|---:|---|",
+             f"| {total} | {right} | {right / max(1, total):.3f} | {low:.3f} – {high:.3f} |",
+             "", "Reliability of `confidence` on these events:", "",
+             "| confidence | events | mean confidence | share right |", "|---|---:|---:|---:|"]
+    for b in sorted(bins):
+        items = bins[b]
+        lines.append(f"| {b / 5:.1f}–{(b + 1) / 5:.1f} | {len(items)} | "
+                     f"{sum(c for c, _ in items) / len(items):.2f} | "
+                     f"{sum(r for _, r in items) / len(items):.2f} |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sample", action="store_true", help="print the events to judge")
+    args = parser.parse_args(argv)
+    if not DATA.is_dir():
+        print(f"skipped: the corpora are not available ({DATA} is missing)")
+        return 0
+    from khabar import load_pipeline
+
+    pipeline = load_pipeline(policy="record")
+    if args.sample:
+        sample(pipeline)
+        return 0
+    judged = [json.loads(line) for line in JUDGED.read_text(encoding="utf-8").splitlines()
+              if line.strip()]
+    print(score(pipeline, judged))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
