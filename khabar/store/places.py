@@ -31,10 +31,19 @@ def write_places(conn: sqlite3.Connection, n: int, doc: Document, local: dict[st
           p.reason, located.get(p.entity, 0)) for p in doc.places])
 
 
+def _articles_filter(conn: sqlite3.Connection, filters: Filters) -> tuple[str, dict[str, Any]]:
+    """`p.doc_n IN (the filtered articles)`, or nothing to add when no filter is set: places are
+    stored for stored articles (status ok) only, so the unfiltered counts read the index alone."""
+    condition, params = document_filter(conn, filters)
+    if not filters.to_dict():
+        return "1 = 1", params
+    return f"p.doc_n IN (SELECT d.n FROM documents d WHERE {condition})", params
+
+
 def list_places(conn: sqlite3.Connection, filters: Filters = Filters(), *, country: str | None = None,
                 kind: str | None = None, limit: int = 50, offset: int = 0) -> Page:
     """Resolved places by number of articles that name them (then events), under `filters`."""
-    condition, params = document_filter(conn, filters)
+    condition, params = _articles_filter(conn, filters)
     where = ["p.geonames IS NOT NULL", condition]
     if country:
         where.append("p.country = :country")
@@ -42,21 +51,30 @@ def list_places(conn: sqlite3.Connection, filters: Filters = Filters(), *, count
     if kind:
         where.append("p.kind = :kind")
         params["kind"] = kind
-    joined = f"FROM places p JOIN documents d ON d.n = p.doc_n WHERE {' AND '.join(where)}"
-    total = _run(conn, f"SELECT COUNT(DISTINCT p.geonames) {joined}", params, filters)[0][0]
-    rows = _run(conn, "SELECT p.geonames, MIN(p.name), MIN(p.kind), MIN(p.country), MIN(p.lat), MIN(p.lon), "
-                f"COUNT(DISTINCT p.doc_n) AS articles, SUM(p.events) AS events {joined} GROUP BY p.geonames "
+    rows = _run(conn, "SELECT p.geonames, COUNT(DISTINCT p.doc_n) AS articles, SUM(p.events) AS events, "
+                f"COUNT(*) OVER () FROM places p WHERE {' AND '.join(where)} GROUP BY p.geonames "
                 "ORDER BY articles DESC, events DESC, p.geonames LIMIT :limit OFFSET :offset",
                 {**params, "limit": limit, "offset": offset}, filters)
-    return Page([dict(zip(PLACE_COLUMNS, row)) for row in rows], total, limit, offset)
+    total = rows[0][3] if rows else _count_places(conn, where, params, filters)
+    items = []
+    for geonames, articles, events, _total in rows:
+        name, kind_, code, lat, lon = conn.execute(
+            "SELECT name, kind, country, lat, lon FROM places WHERE geonames = ? LIMIT 1", (geonames,)).fetchone()
+        items.append(dict(zip(PLACE_COLUMNS, (geonames, name, kind_, code, lat, lon, articles, events))))
+    return Page(items, total, limit, offset)
+
+
+def _count_places(conn: sqlite3.Connection, where: list[str], params: dict[str, Any], filters: Filters) -> int:
+    # a page past the last one has no row to carry the total
+    return _run(conn, f"SELECT COUNT(DISTINCT p.geonames) FROM places p WHERE {' AND '.join(where)}",
+                params, filters)[0][0]
 
 
 def country_counts(conn: sqlite3.Connection, filters: Filters = Filters()) -> dict[str, dict[str, int]]:
     """Per ISO country code: the articles that name it or a place in it, and their events there."""
-    condition, params = document_filter(conn, filters)
+    condition, params = _articles_filter(conn, filters)
     rows = _run(conn, "SELECT p.country, COUNT(DISTINCT p.doc_n), SUM(p.events) FROM places p "
-                f"JOIN documents d ON d.n = p.doc_n WHERE p.country IS NOT NULL AND {condition} "
-                "GROUP BY p.country", params, filters)
+                f"WHERE p.country IS NOT NULL AND {condition} GROUP BY p.country", params, filters)
     return {code: {"articles": articles, "events": events or 0} for code, articles, events in rows}
 
 
@@ -75,7 +93,7 @@ def place_articles(conn: sqlite3.Connection, geonames: int, filters: Filters = F
     condition, params = document_filter(conn, filters)
     params.update(geonames=geonames, country=country, limit=limit, offset=offset)
     where = (f"{condition} AND d.n IN (SELECT doc_n FROM places WHERE geonames = :geonames "
-             "OR (:country IS NOT NULL AND country = :country))")
+             "UNION SELECT doc_n FROM places WHERE country = :country)")
     columns = ("id", "source", "day", "title")
     total = _run(conn, f"SELECT COUNT(*) FROM documents d WHERE {where}", params, filters)[0][0]
     rows = _run(conn, f"SELECT {', '.join('d.' + c for c in columns)} FROM documents d WHERE {where} "
