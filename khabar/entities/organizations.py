@@ -135,7 +135,7 @@ def _body_at(text, tokens, folded, i, heads, found_names) -> tuple[Body, int] | 
     start = tokens[i].start + skip_letters(tokens[i].text, stripped)
     if i in inside and inside[i] < start:
         return None  # the head word is inside a longer name
-    last, words, named = _chain(text, tokens, folded, i, starting, persons)
+    last, words, named = _chain(text, tokens, folded, i, starting, persons, rest.startswith("ال"))
     if last == i:
         return None
     if not named and all(w in heads.nisba for w in words):
@@ -145,16 +145,19 @@ def _body_at(text, tokens, folded, i, heads, found_names) -> tuple[Body, int] | 
     return Body(start, tokens[last].end, kind), last + 1
 
 
-def _chain(text, tokens, folded, i, starting, persons) -> tuple[int, list[str], bool]:
+def _chain(text, tokens, folded, i, starting, persons, definite_head) -> tuple[int, list[str], bool]:
     """The last token of the name that starts with the head at i, its complement words, and
-    whether a mention found by the tagger is part of it."""
+    whether a mention found by the tagger is part of it. A person's name right after an
+    indefinite head is part of it (`مؤسسة محمد بن راشد`), not after a definite one
+    (`الأمين العام للمنظمة حسين العلي`)."""
     last, words, named = i, [], False
     j = i + 1
     while j < len(tokens) and len(words) < _MAX_WORDS:
         if not _joined(text, tokens, j - 1) or tokens[j].kind != "word":
             break
         w = folded[j]
-        if j in starting and (j not in persons or j == i + 1 or folded[j - 1] in _ROYAL):
+        if j in starting and (j not in persons or folded[j - 1] in _ROYAL
+                              or (j == i + 1 and not definite_head)):
             last = j = starting[j]  # a name the tagger found: `جامعة الشارقة`
             named = True
             words.append(w)

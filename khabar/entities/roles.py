@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from khabar.arabic import Token, fold
 from khabar.document import Entity
-from khabar.entities.names import clitic_variants, skip_letters, surface
+from khabar.entities.names import clitic_variants, skip_letters, strip_article, surface
 from khabar.entities.nisba import RoleLexicon
 
 COUNTERPART = "counterpart"
@@ -26,6 +26,8 @@ _NOT_COMPLEMENT = {fold(w) for w in (
     "السبت اليوم الأسبوع الشهر العام الماضي المقبل الآن".split())}
 # Nouns that start an organization's name (`رئيس حركة حماس`): part of the affiliation.
 _ORG_NOUNS = {fold(w) for w in "حركة حزب تنظيم جماعة منظمة وزارة هيئة مجلس جبهة وكالة شركة".split()}
+# Bodies a definite head noun refers back to (`للمنظمة`, `الجامعة`), entities.roles.v2 only.
+_BODY_NOUNS = _ORG_NOUNS | {fold(w) for w in "جامعة اتحاد جمعية مؤسسة لجنة".split()}
 # Particles that end a title phrase even when the next word is definite or a name.
 _PARTICLES = {fold(w) for w in (
     "في من على إلى الى عن مع أن إن بين عند لدى منذ حول ضد قبل بعد أمام بأن لأن كأن وأن وإن فإن "
@@ -204,6 +206,19 @@ def _nisba_at(ctx: Context, j: int) -> tuple[str, int] | None:
     return None
 
 
+def _named_body(ctx: Context, folded: str) -> str | None:
+    """The name of the one organization of the article that `للمنظمة` / `المنظمة` refers to:
+    the only ORG entity whose name starts with that head noun (`منظمة التعاون الإسلامي`)."""
+    if folded.startswith("لل"):
+        folded = "ال" + folded[2:]
+    if not folded.startswith("ال") or folded[2:] not in _BODY_NOUNS:
+        return None
+    names = {s.entity.name for s in ctx.spans if s.entity.type == "ORG"
+             and len(s.entity.name.split()) > 1
+             and strip_article(fold(s.entity.name.split()[0])) == folded[2:]}
+    return names.pop() if len(names) == 1 else None
+
+
 def _affiliation(ctx: Context, phrase: _Phrase) -> None:
     """Read a nisba, `لـ`/`في` + organization, or an organization or place right after a title."""
     j = phrase.next
@@ -221,6 +236,11 @@ def _affiliation(ctx: Context, phrase: _Phrase) -> None:
             ctx.folded[k][1:] in _STATE_NOUNS and ctx.folded[k][0] in "بل"):
         k += 1  # `بجمهورية مصر العربية` with only `مصر العربية` tagged
     span = ctx.entity_at(k, types=("ORG",) if via_fi else ("ORG", "LOC"))
+    if span is None and ctx.extended and ctx.word(k) and k not in ctx.covering:
+        named = _named_body(ctx, ctx.folded[k])
+        if named is not None:  # `الأمين العام للمنظمة`: the one organization the article names so
+            phrase.take(ctx, k, named)
+        return
     if span is None or span.first != k:
         return
     if fold(ctx.text[ctx.tokens[k].start:span.start]) not in ("", "ل"):

@@ -104,3 +104,10 @@ def test_roles_v2_gives_coordinated_names_the_shared_title(analyze, mentions_doc
     doc = analyze(mentions_doc(text, [("سامي رضوان", "PER"), ("فارس العمري", "PER"), ("عمان", "LOC")]))
     assert roles_of(doc, "سامي رضوان") == [("وزير", "مصر")]
     assert roles_of(doc, "فارس العمري") == [("وزير", "الأردن")]
+
+
+def test_roles_v2_reads_a_body_named_earlier_as_the_affiliation(analyze, mentions_doc):
+    text = ("اجتمعت منظمة التعاون الإسلامي في جدة. وقال الأمين العام للمنظمة حسين العلي إن "
+            "القرار اتخذ بالإجماع.")
+    doc = analyze(mentions_doc(text, [("حسين العلي", "PER"), ("جدة", "LOC")]))
+    assert roles_of(doc, "حسين العلي") == [("الأمين العام", "منظمة التعاون الإسلامي")]
