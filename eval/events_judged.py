@@ -14,8 +14,10 @@ Each event was judged right or wrong against docs/annotation-quotes-events.md: r
 sentence reports that act as having happened or being announced (not denied, hypothetical or
 background), the CAMEO root fits, the source is who did it, and the target, if any, is who or
 what it was done to. eval/events_judged.jsonl holds offsets and labels only: the article,
-the SHA-256 of the Document text, the trigger offsets in that text, the CAMEO code and the label.
-Scoring re-runs the pipeline, checks each text's hash, and matches events by trigger and code;
+the SHA-256 of the Document text, the trigger offsets in that text, the CAMEO code, the
+source's actor code and the label.
+Scoring re-runs the pipeline, checks each text's hash, and matches events by trigger, CAMEO
+code and source code;
 events the current pipeline emits that were never judged are counted apart, so a change of
 the events stage shows up as unjudged events rather than as a silently wrong number.
 """
@@ -106,7 +108,7 @@ def sample(pipeline) -> None:
             print(json.dumps({
                 "corpus": article.corpus, "id": article.id, "sha256": text_hash(doc.text),
                 "trigger": [event.trigger.start, event.trigger.end], "cameo": event.cameo,
-                "confidence": event.confidence,
+                "source_code": s.code if s else None, "confidence": event.confidence,
                 "source": f"{s.name} ({s.code})" if s else None,
                 "target": f"{t.name} ({t.code})" if t else None,
                 "said": doc.text[event.trigger.start:event.trigger.end],
@@ -139,10 +141,11 @@ def score(pipeline, judged: list[dict]) -> str:
         if text_hash(doc.text) != rows[0]["sha256"]:
             changed += 1
             continue
-        labels = {(r["trigger"][0], r["trigger"][1], r["cameo"]): r["label"] == "right"
-                  for r in rows}
+        labels = {(r["trigger"][0], r["trigger"][1], r["cameo"], r["source_code"]):
+                  r["label"] == "right" for r in rows}
         for event in doc.events:
-            label = labels.get((event.trigger.start, event.trigger.end, event.cameo))
+            code = event.source.code if event.source else None
+            label = labels.get((event.trigger.start, event.trigger.end, event.cameo, code))
             if label is None:
                 unjudged += 1
                 continue

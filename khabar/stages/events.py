@@ -24,7 +24,7 @@ from khabar.events.classifier import MODEL_NAME, MODEL_PACKAGE, SentenceClassifi
 from khabar.events.coder import STAGE, EventCoder
 from khabar.events.settle import attach_mentions, has_real_source, is_plain_reading, merge_incidents
 from khabar.events.settle import country_names, merge_sentence_incidents, place_ids
-from khabar.events.settle import speaker_sources
+from khabar.events.settle import speaker_sources, tighten
 from khabar.pipeline import model_identity, register, with_models
 
 STAGE_V2 = "events.cameo.v2"
@@ -84,8 +84,11 @@ def make_events_settled(*, min_confidence: float = 0.0, classifier: bool = True,
 
     def settle(doc: Document) -> Document:
         places = place_ids(doc, countries)
-        events = [e for e in code(doc).events
-                  if is_plain_reading(doc, e, places, verbs.trigger_is_verb(doc, e.trigger))]
+        events = []
+        for event in code(doc).events:
+            verb = verbs.trigger_is_verb(doc, event.trigger)
+            if is_plain_reading(doc, event, places, verb):
+                events.append(tighten(doc, event, verb) if require_source else event)
         events = merge_sentence_incidents(speaker_sources(doc, events, code_of))
         if require_source:
             unsourced = [e for e in events if not has_real_source(e)]

@@ -124,3 +124,45 @@ def test_issue_15_acts_recalled_as_background_are_left_out(text, word, kept):
     event = _event("111", Actor("USAGOV", "الرئيس", "e1"), trigger=(at, at + len(word)),
                    sentence=(0, len(text)))
     assert is_plain_reading(doc, event, frozenset()) is kept
+
+
+@pytest.mark.parametrize(("text", "trigger", "source", "target", "kept_source", "kept_target"), [
+    # VSO: the subject right after the verb, the object after it
+    ("ودعا الرئيس المصري المواطنين إلى المشاركة.", "ودعا", "الرئيس المصري", "المواطنين", True, True),
+    # the source far from the verb, across a comma: not tied to it
+    ("قال سامي الحربي في حديث طويل مع الصحفيين أمس، إن الوزارة رفضت الطلب.", "رفضت", "سامي الحربي",
+     None, False, None),
+    # a target before the trigger is not its object
+    ("أعلنت تركيا أن الحكومة العراقية استقبلت الوفد.", "استقبلت", "الحكومة العراقية", "تركيا", True, False),
+])
+def test_issue_15_actors_must_stand_near_their_trigger(text, trigger, source, target, kept_source,
+                                                       kept_target):
+    from khabar.events.settle import tighten
+
+    def actor(name):
+        at = text.index(name)
+        return Actor("XXX", name, None, Offsets(at, at + len(name)))
+
+    at = text.index(trigger)
+    doc = Document(id="d", text=text, sentences=(Sentence(0, len(text)),))
+    event = Event(cameo="111", plover=None, source=actor(source),
+                  target=actor(target) if target else None, trigger=Offsets(at, at + len(trigger)),
+                  sentence=Offsets(0, len(text)))
+    tight = tighten(doc, event, verb=True)
+    assert (tight.source is not None) is kept_source
+    if target:
+        assert (tight.target is not None) is kept_target
+
+
+def test_issue_15_the_two_sides_of_a_meeting_noun_may_stand_anywhere():
+    from khabar.events.settle import tighten
+
+    text = "قال الوزير الأمريكي، سامي الحربي، إن نظيره التركي أكد له في اتصال هاتفي أن الدعم مستمر."
+    def actor(name):
+        at = text.index(name)
+        return Actor("USAMIL", name, "e1", Offsets(at, at + len(name)))
+    at = text.index("اتصال هاتفي")
+    event = Event(cameo="041", plover=None, source=actor("سامي الحربي"), target=actor("نظيره التركي"),
+                  trigger=Offsets(at, at + 11), sentence=Offsets(0, len(text)))
+    doc = Document(id="d", text=text, sentences=(Sentence(0, len(text)),))
+    assert tighten(doc, event, verb=False) == event
