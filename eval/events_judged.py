@@ -1,7 +1,8 @@
 """Judged precision of the default pipeline's events on news never used for tuning.
 
-    python -m eval.events_judged             # precision with its Wilson 95% interval
-    python -m eval.events_judged --sample    # the drawn events to judge (text shown, not stored)
+    python -m eval.events_judged                         # precision, Wilson 95% interval
+    python -m eval.events_judged --sample judged         # the events to judge (text shown)
+    python -m eval.events_judged --sample calibration    # the calibration events to judge
 
 The sample: a seeded draw (SEED) of SaudiNewsNet and ANT news articles (ANT: middleEast and
 internationalNews) of 400 to 3,000 characters that no eval set and no eval script has used:
@@ -9,6 +10,12 @@ not in any eval/*.jsonl (by id, URL or store id), not among the first 1,500 arti
 corpus (eval.ner_news, eval.stories), not drawn by eval.quotes_events_draw. Articles are taken
 in draw order and every event the default pipeline emits for them is judged, until at least
 SAMPLE_SIZE events are.
+
+The first SEEN articles in draw order were read while the last rules of events.cameo.v2 were
+written, so the judged sample starts after them. The calibration sample comes from the other
+end of the same order (the last CALIBRATION_POOL articles, read backwards): its events were
+read while the rules were written too, judged the same way, and fit the confidence table
+(eval/events_calibrate.py); it is stored in eval/events_calibration_judged.jsonl.
 
 Each event was judged right or wrong against docs/annotation-quotes-events.md: right when the
 sentence reports that act as having happened or being announced (not denied, hypothetical or
@@ -37,8 +44,12 @@ from eval.quotes_corpus import DATA, Article, load_articles
 
 EVAL = Path(__file__).resolve().parent
 JUDGED = EVAL / "events_judged.jsonl"
+CALIBRATION = EVAL / "events_calibration_judged.jsonl"
 SEED = 20261206
 SAMPLE_SIZE = 200
+CALIBRATION_SIZE = 100
+SEEN = 100  # articles at the start of the draw read while the rules were written
+CALIBRATION_POOL = 400
 MIN_CHARS, MAX_CHARS = 400, 3000
 ANT_CATEGORIES = ("/middleEast/", "/internationalNews/")
 USED_PREFIX = 1500  # articles of each corpus that eval.ner_news and eval.stories read
@@ -51,7 +62,7 @@ def used_ids() -> set[str]:
 
     used: set[str] = set()
     for path in sorted(EVAL.glob("*.jsonl")):
-        if path == JUDGED:
+        if path in (JUDGED, CALIBRATION):
             continue
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
@@ -98,10 +109,15 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def sample(pipeline) -> None:
-    """Print the drawn events for judging, article by article, until SAMPLE_SIZE events."""
+def sample(pipeline, which: str) -> None:
+    """Print the drawn events for judging, article by article, until the sample's size."""
+    pool = drawn_articles()
+    if which == "judged":
+        articles, size = pool[SEEN:-CALIBRATION_POOL], SAMPLE_SIZE
+    else:
+        articles, size = pool[::-1][:CALIBRATION_POOL], CALIBRATION_SIZE
     count = 0
-    for article in drawn_articles():
+    for article in articles:
         doc = analyze(pipeline, article)
         for event in doc.events:
             s, t = event.source, event.target
@@ -115,7 +131,7 @@ def sample(pipeline) -> None:
                 "sentence": doc.text[event.sentence.start:event.sentence.end],
             }, ensure_ascii=False))
             count += 1
-        if count >= SAMPLE_SIZE:
+        if count >= size:
             return
 
 
@@ -170,7 +186,8 @@ def score(pipeline, judged: list[dict]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sample", action="store_true", help="print the events to judge")
+    parser.add_argument("--sample", choices=("judged", "calibration"),
+                        help="print the events of that sample, to judge")
     args = parser.parse_args(argv)
     if not DATA.is_dir():
         print(f"skipped: the corpora are not available ({DATA} is missing)")
@@ -179,7 +196,7 @@ def main(argv: list[str] | None = None) -> int:
 
     pipeline = load_pipeline(policy="record")
     if args.sample:
-        sample(pipeline)
+        sample(pipeline, args.sample)
         return 0
     judged = [json.loads(line) for line in JUDGED.read_text(encoding="utf-8").splitlines()
               if line.strip()]
