@@ -194,9 +194,17 @@ def default_stage(prefix: str, **overrides) -> Callable:
     return registered_stages()[name].factory(**{**options, **overrides})
 
 
+def places(size: int) -> dict[str, float]:
+    """Candidate coverage of the CAMeL test split's LOC mentions, and the precision of the first
+    `size` judged place mentions of eval/places_judgments.jsonl (eval.places)."""
+    from eval import places as scorer
+
+    return {"coverage": scorer.coverage()["coverage"], "precision": scorer.precision(size)["precision"]}
+
+
 MEASURES: dict[str, Callable[[int], dict[str, float]]] = {
     "ner": ner, "roles": roles, "measures": measures, "extraction": extraction,
-    "quotes": quotes, "events": events, "stories": stories,
+    "quotes": quotes, "events": events, "stories": stories, "places": places,
 }
 
 

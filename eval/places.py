@@ -133,9 +133,11 @@ def wilson(right: int, total: int, z: float = 1.96) -> tuple[float, float]:
     return round(centre - half, 4), round(centre + half, 4)
 
 
-def precision() -> dict:
-    """Right / judged over the judged mentions whose place the resolver still chooses."""
+def precision(limit: int | None = None) -> dict:
+    """Right / judged over the judged mentions whose place the resolver still chooses (the first
+    `limit` judgments in file order, for the eval gate; all by default)."""
     judged = [json.loads(line) for line in JUDGMENTS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    judged = judged[:limit] if limit is not None else judged
     articles = load_articles(CORPORA)
     pipeline = _pipeline()
     tally: Counter[str] = Counter()

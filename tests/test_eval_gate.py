@@ -7,7 +7,7 @@ import pytest
 
 from eval import gate
 
-CAPABILITIES = ("ner", "roles", "measures", "extraction", "quotes", "events", "stories")
+CAPABILITIES = ("ner", "roles", "measures", "extraction", "quotes", "events", "stories", "places")
 
 
 def test_every_capability_has_a_subset_and_floors():
