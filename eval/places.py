@@ -12,11 +12,12 @@ Precision: articles of SaudiNewsNet and ANT in a seeded order, leaving out every
 eval/ gold set or an eval/ script reads (the ids in eval/*.jsonl and the first 1,500 articles of
 each corpus, see eval.entities_draw), run through the default pipeline; of each article at most
 two resolved places, in text order. The first DEV_ARTICLES of that order were read while the
-rules were written (`draw --dev`); the judged sample starts after them. Each was judged by reading the sentence: right when the
-GeoNames entry chosen is the place the article means. eval/places_judgments.jsonl holds corpus,
-article id, the mention's offsets in the clean text, the GeoNames id judged and the label (no
-article text). `precision` runs the pipeline again: a mention whose place is now another one (or
-none) is counted apart, as changed, not as right or wrong. Results: docs/evaluation-places.md.
+rules were written (`draw --dev`); the judged sample starts after them. Each was judged by
+reading the sentence: right when the GeoNames entry chosen is the place the article means.
+eval/places_judgments.jsonl holds corpus, article id, the mention's offsets in the clean text,
+the GeoNames id judged and the label (no article text). `precision` runs the pipeline again: a
+mention whose place is now another one (or none) is counted apart, as changed, not as right or
+wrong. Results: docs/places.md (Measured) and docs/evaluation.md.
 """
 
 from __future__ import annotations
@@ -162,7 +163,8 @@ def precision(limit: int | None = None) -> dict:
     right, total = tally["right"], tally["right"] + tally["wrong"]
     low, high = wilson(right, total)
     outcomes = Counter(p.reason or "resolved" for doc in docs.values() for p in doc.places)
-    return {"articles": len(docs), "places_in_them": dict(sorted(outcomes.items())), "judged": len(judged), "scored": total, "right": right, "wrong": tally["wrong"],
+    return {"articles": len(docs), "places_in_them": dict(sorted(outcomes.items())),
+            "judged": len(judged), "scored": total, "right": right, "wrong": tally["wrong"],
             "changed": tally["changed"], "missing_article": tally["missing_article"],
             "precision": round(right / total, 4) if total else None, "ci95": [low, high],
             "wrong_cases": [{k: r[k] for k in ("corpus", "id", "start", "end", "geonames")} for r in wrong]}

