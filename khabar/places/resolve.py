@@ -6,7 +6,8 @@ The rule (docs/places.md):
    (`وبغداد`, `لدمشق`) and without a leading descriptor (`مدينة حلب`, `دولة الكويت`); a name
    whose word before completes a longer gazetteer name takes that one (`جنوب` + `أفريقيا`);
    when a longer name has none, its leading words (`جمهورية مصر العربية` -> `مصر`) if they name
-   a country; and when there is still none, the places whose names are spelled alike, up to
+   a country, or, after a landmark noun, the place the landmark is named after (`مطار القاهرة
+   الدولي` -> Cairo; مطار، ميناء، متحف، جامعة، مستشفى، سجن); and when there is still none, the places whose names are spelled alike, up to
    the letters transliterations swap (`كابول` for `كابل`; khabar.places.gazetteer.spelling_key).
 2. Weight: a country 3, a continent 2, a region (a state) 1, a city 0.2 + log10(population +
    10) / 7 (about 1.1 for a city of millions, 0.6 for a town of a thousand); a national capital
@@ -51,6 +52,8 @@ DESCRIPTORS = frozenset(key_tokens(
 COMMON_WORDS = frozenset(" ".join(key_tokens(w)) for w in (
     "الخبر مشهد صور الرباط حماة بنين الساحل الوادي المدينة العين النصر الاتحاد الرائد الوحدة البلد "
     "السوق الجامعة النور الأمل الحرية الجزيرة الكرامة الثورة الحي الشروق الروضة الشفا").split())
+# Landmarks named after the place they stand in: the name resolves to that place.
+LANDMARKS = frozenset(key_tokens("مطار ميناء متحف جامعة مستشفى سجن"))
 LOC_TYPES = ("LOC", "GPE")
 PERSONS = ("PER", "PERS", "PERSON")
 
@@ -61,7 +64,7 @@ class Candidate:
 
     place: GazetteerPlace
     name: str
-    how: str  # exact | clitic | descriptor | extended | leading_words | spelling
+    how: str  # exact | clitic | descriptor | extended | leading_words | landmark | spelling
 
 
 class _Article:
@@ -104,7 +107,7 @@ class PlaceResolver:
                 for place, matched in self.gazetteer.lookup(key):
                     found.setdefault(place.geonames, Candidate(place, matched, how))
             if not found:
-                for candidate in self._leading_country(key_tokens(name)):
+                for candidate in self._leading_country(key_tokens(name)) or self._landmark(key_tokens(name)):
                     found.setdefault(candidate.place.geonames, candidate)
         if not found:
             for name in names:
@@ -120,6 +123,19 @@ class PlaceResolver:
                     if p.kind == COUNTRY]
             if hits:
                 return hits
+        return []
+
+    def _landmark(self, tokens: tuple[str, ...]) -> list[Candidate]:
+        """The place a landmark's name names (`مطار القاهرة الدولي` -> Cairo): the longest run of
+        words after the landmark noun (and a descriptor) that is a gazetteer name."""
+        if len(tokens) < 2 or tokens[0] not in LANDMARKS:
+            return []
+        for start in (2, 1) if tokens[1] in DESCRIPTORS else (1,):  # مطار مدينة جنيف, متحف المدينة المنورة
+            rest = tokens[start:]
+            for size in range(len(rest), 0, -1):
+                hits = [Candidate(p, n, "landmark") for p, n in self.gazetteer.lookup(" ".join(rest[:size]))]
+                if hits:
+                    return hits
         return []
 
     def _extended(self, text: str, entity: Entity) -> list[Candidate]:

@@ -124,3 +124,10 @@ def test_a_place_name_inside_another_name_is_not_the_place(resolver, text, name)
 def test_the_article_chooses_between_readings(resolver, text, names, country, kind):
     place = resolver.resolve(doc_with_places(text, *names))[0]  # the first name's place
     assert (place.country, place.kind) == (country, kind)
+
+
+@pytest.mark.parametrize("name, country", [("مطار القاهرة الدولي", "EG"), ("متحف المدينة المنورة", "SA"),
+                                           ("مطار مدينة جنيف", "CH")])
+def test_a_landmark_resolves_to_the_place_it_is_named_after(resolver, name, country):
+    (place,) = resolver.resolve(doc_with_places(f"هبطت الطائرة قرب {name} مساء أمس.", name))
+    assert place.country == country and "match=landmark" in place.evidence
