@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import os
 import sqlite3
 import statistics
 import sys
@@ -115,7 +116,8 @@ def main() -> None:
 
         with open_store(copy):  # migrate an older store to this version's schema
             pass
-        report: dict[str, object] = {"machine": machine(), "store": str(args.db)}
+        report: dict[str, object] = {"machine": machine(), "store": str(args.db),
+                                     "load_average_before": os.getloadavg()}
         report["stage"] = fill_places(copy)
         sets = filter_sets(copy, args.requests)
         port = _free_port()
@@ -125,6 +127,7 @@ def main() -> None:
             report["places_json"] = latencies(base, "/places", sets, "application/json")
             report["places_page"] = latencies(base, "/places", sets, "text/html")
             report["map_page"] = latencies(base, "/map", sets, "text/html")
+            report["load_average_after"] = os.getloadavg()
         finally:
             server.terminate()
             server.wait(timeout=30)
