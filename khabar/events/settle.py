@@ -151,6 +151,8 @@ def tighten(doc: Document, event: Event, verb: bool) -> Event:
     a meeting told by a noun (`في اتصال هاتفي`) may stand anywhere in the sentence. A source
     dropped here may come back from a quote's speaker (speaker_sources)."""
     source, target = event.source, event.target
+    if event.cameo.startswith("14"):
+        return event  # protesters are chosen apart (the nearest popular actor: coder._protesters)
     meeting = event.cameo.startswith("04") and not verb
     if source is not None and source.span is not None and not meeting \
             and not _near(doc, source.span, event.trigger):
