@@ -11,6 +11,7 @@ would cut a mention in two. Policy and limits: docs/entities.md.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from khabar.arabic import Token, fold, tokenize
@@ -73,15 +74,24 @@ def find_bodies(text: str, heads: Heads, mentions: list[tuple[int, int, str]]) -
     """Head-noun names in `text`; `mentions` are the (start, end, type) of the names found so
     far."""
     tokens = tokenize(text)
-    folded = [fold(t.text) for t in tokens]
-    spans = [(start, end) for start, end, _ in mentions]
-    starting = _mention_starts(tokens, spans)
-    persons = set(_mention_starts(tokens, [(s, e) for s, e, t in mentions if t == "PER"]))
-    found_names = (starting, _covered(tokens, spans), persons)
+    folded_text = fold(text)
+    if len(folded_text) == len(text):  # nothing dropped: folded tokens sit at the same offsets
+        folded = [folded_text[t.start:t.end] for t in tokens]
+    else:
+        folded = [fold(t.text) for t in tokens]
+    places = _MentionPlaces(tokens, mentions)
+    found_names = (places.starting, places.inside, places.persons, heads)
     found: list[Body] = []
+    seen: dict[str, tuple | None] = {}  # folded word → its head reading (words repeat)
     i = 0
     while i < len(tokens):
-        body = _body_at(text, tokens, folded, i, heads, found_names)
+        word = folded[i]
+        if word not in seen:
+            seen[word] = _head(word, heads)
+        if seen[word] is None or tokens[i].kind != "word":
+            i += 1
+            continue
+        body = _body_at(text, tokens, folded, i, seen[word], found_names)
         if body is None:
             i += 1
             continue
@@ -90,33 +100,36 @@ def find_bodies(text: str, heads: Heads, mentions: list[tuple[int, int, str]]) -
     return found
 
 
-def _mention_starts(tokens: list[Token], mentions) -> dict[int, int]:
-    """Token index where a mention starts (at the token's first letter) → its last token."""
-    by_start = {t.start: k for k, t in enumerate(tokens)}
-    by_end = {t.end: k for k, t in enumerate(tokens)}
-    out = {}
-    for start, end in mentions:
-        if start in by_start and end in by_end:
-            out[by_start[start]] = max(out.get(by_start[start], -1), by_end[end])
-    return out
+class _MentionPlaces:
+    """Where the mentions found so far sit among the tokens, found by bisection (an article has
+    hundreds of tokens and a few dozen mentions).
 
+    starting: token where a mention starts at the token's first letter → the mention's last token;
+    inside: token under a mention → the mention's start offset (to tell a head inside a name);
+    persons: the `starting` tokens of persons."""
 
-def _covered(tokens: list[Token], mentions) -> dict[int, int]:
-    """Token index → start offset of a mention over it (to tell a head inside a name)."""
-    starts = sorted(mentions)
-    out: dict[int, int] = {}
-    k = 0
-    for index, token in enumerate(tokens):
-        while k < len(starts) and starts[k][1] <= token.start:
-            k += 1
-        for start, end in starts[k:k + 4]:
-            if start < token.end and token.start < end:
-                out[index] = start
-                break
-    return out
+    def __init__(self, tokens: list[Token], mentions: list[tuple[int, int, str]]) -> None:
+        starts = [t.start for t in tokens]
+        self.starting: dict[int, int] = {}
+        self.inside: dict[int, int] = {}
+        self.persons: set[int] = set()
+        for start, end, kind in mentions:
+            first = bisect_right(starts, start) - 1
+            last = bisect_left(starts, end) - 1
+            if first < 0 or last < first:
+                continue
+            for k in range(first, last + 1):
+                self.inside.setdefault(k, start)
+            if starts[first] == start and tokens[last].end == end:
+                self.starting[first] = max(self.starting.get(first, -1), last)
+                if kind == "PER":
+                    self.persons.add(first)
 
 
 def _head(word: str, heads: Heads) -> tuple[int, str, str, bool] | None:
+    """The head noun a folded word is, after at most two proclitics (`وللهيئة`), if any."""
+    if len(word) < 3:
+        return None
     for stripped, rest in clitic_variants(word):
         kind = heads.kinds.get(rest)
         if kind is not None:
@@ -124,13 +137,8 @@ def _head(word: str, heads: Heads) -> tuple[int, str, str, bool] | None:
     return None
 
 
-def _body_at(text, tokens, folded, i, heads, found_names) -> tuple[Body, int] | None:
-    starting, inside, persons = found_names
-    if tokens[i].kind != "word":
-        return None
-    head = _head(folded[i], heads)
-    if head is None:
-        return None
+def _body_at(text, tokens, folded, i, head, found_names) -> tuple[Body, int] | None:
+    starting, inside, persons, heads = found_names
     stripped, rest, kind, nationality_enough = head
     start = tokens[i].start + skip_letters(tokens[i].text, stripped)
     if i in inside and inside[i] < start:
