@@ -38,14 +38,16 @@ FOOTBALL_WORDS = "مباراة الدوري لاعب المدرب هدف الم�
 # A word with its diacritics and tatweel (as in khabar.entities.gazetteer).
 _WORD = re.compile(r"[^\W\d_]+(?:[\u064B-\u065F\u0670\u0640]+[^\W\d_]*)*")
 _EDGE = "«»\"“”()،,.:؛!?؟"
+# Words of Arabic letters that end like a nisba adjective: only these are folded and looked up
+# (a nisba adjective in news rarely carries diacritics).
+_NISBA_WORD = re.compile(r"[\u0621-\u064A]{2,}(?:ي|ية|يه|يون|يين|يان|يات)(?![\u0621-\u064A])")
 _FOOTBALL_FORMS = tuple(FOOTBALL_WORDS.split())
 
 
 def adjective_countries(text: str, adjective_forms: dict[str, str]) -> set[str]:
     """Alpha-2 codes of the countries whose nisba adjective the text uses (`الروسية` -> RU);
     `adjective_forms` is khabar.places.gazetteer.Gazetteer.adjectives."""
-    return {adjective_forms[f] for w in set(_WORD.findall(text)) if len(w) > 3
-            and (f := fold(w)) in adjective_forms}
+    return {adjective_forms[f] for w in set(_NISBA_WORD.findall(text)) if (f := fold(w)) in adjective_forms}
 
 
 def is_football(text: str) -> bool:
