@@ -95,6 +95,19 @@ def test_quotes_prints_speakers_roles_cues_and_quotes(capsys):
     assert "الجسر سيختصر زمن التنقل" in out
 
 
+def test_issue_15_events_keep_only_confident_rows(capsys):
+    code, out, _ = run(capsys, "events", str(EXAMPLES / "wire.jsonl"), "--format", "json")
+    every = json.loads(out)
+    threshold = max(row["confidence"] for row in every)
+    code, out, _ = run(capsys, "events", str(EXAMPLES / "wire.jsonl"), "--format", "json",
+                       "--min-confidence", str(threshold))
+    kept = json.loads(out)
+    assert code == 0 and kept and all(row["confidence"] >= threshold for row in kept)
+    assert len(kept) <= len(every)
+    code, out, _ = run(capsys, "events", str(EXAMPLES / "wire.jsonl"), "--min-confidence", "1")
+    assert code == 0 and len(out.splitlines()) <= 1 + sum(r["confidence"] >= 1 for r in every)
+
+
 @pytest.mark.parametrize("fmt", ["tsv", "json"])
 def test_events_writes_one_row_per_event(capsys, fmt):
     code, out, _ = run(capsys, "events", str(EXAMPLES / "wire.jsonl"), "--format", fmt)

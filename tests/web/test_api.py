@@ -205,6 +205,17 @@ def test_events_filter_by_actor_root_and_date(client, params, cameos):
     assert {e["cameo"] for e in data["items"]} == cameos
 
 
+def test_issue_15_events_filter_by_min_confidence(client):
+    every = client.get("/events", params={"limit": 100}).json()["items"]
+    lowest = min(e["confidence"] for e in every)
+    at_lowest = client.get("/events", params={"min_confidence": lowest, "limit": 100}).json()
+    above = client.get("/events", params={"min_confidence": max(e["confidence"] for e in every) + 0.01,
+                                          "limit": 100}).json()
+    assert len(at_lowest["items"]) == len(every) and above["items"] == []
+    assert above["filters"]["min_confidence"] > lowest
+    assert client.get("/events", params={"min_confidence": 2}).status_code == 400
+
+
 def test_events_carry_trigger_and_sentence_text(client):
     event = client.get("/events", params={"root": "04"}).json()["items"][0]
     assert event["trigger"] == "التقى"
