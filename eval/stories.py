@@ -6,10 +6,12 @@
         {"a": ID, "b": ID, "same": true|false} (ids only, never article text).
     python eval/stories.py precision --db STORE [--judgments eval/stories_judgments.jsonl]
         Precision of the judged links, overall and per link kind (near, story).
-    python eval/stories.py recall [--n 300] [--background 1500] [--seed 7]
+    python eval/stories.py recall [--n 300] [--background 1500] [--seed 7] [--engine sqlite|spark|both]
         Makes edited copies of SaudiNewsNet articles (dropped or added sentence, punctuation,
         diacritics, new title, boilerplate), ingests originals, copies and background articles
-        into a fresh store and counts the copies that land in their original's story.
+        into a fresh store and counts the copies that land in their original's story. With
+        `--engine spark` the store is built by `khabar spark` (local[2]) + `khabar load-parquet`;
+        `both` scores both and says whether their story groups are the same.
 
 The store for `sample` is the one bench/ingest.py builds (SaudiNewsNet + ANT).
 """
@@ -127,7 +129,6 @@ EDITS = ("exact", "drop_sentence", "add_sentence", "punctuation", "diacritics", 
 
 def command_recall(args) -> None:
     from eval.corpora import saudinewsnet_records, write_jsonl
-    from khabar.batch.ingest import ingest
 
     rng = random.Random(args.seed)
     pool = [r for _, r in zip(range(args.background + args.n), saudinewsnet_records())
@@ -139,22 +140,54 @@ def command_recall(args) -> None:
         copy = edit(record, kind, rng)
         copy.update(source=f"copy-{kind}", url=f"https://copy.example/{number}", id=f"copy-{number}")
         copies.append((kind, record["url"], copy))
+    engines = ["sqlite", "spark"] if args.engine == "both" else [args.engine]
+    groups = {}
     with tempfile.TemporaryDirectory() as folder:
-        first, second = Path(folder) / "a.jsonl", Path(folder) / "b.jsonl"
+        inputs = Path(folder) / "inputs"
+        inputs.mkdir()
+        first, second = inputs / "a.jsonl", inputs / "b.jsonl"
         write_jsonl(iter(pool), first)
         write_jsonl(iter(copy for _kind, _url, copy in copies), second)
-        with open_store(Path(folder) / "recall.db") as store:
-            ingest([str(first), str(second)], store)
-            hits: Counter = Counter()
-            for kind, url, copy in copies:
-                story = store.story_id(copy["url"])
-                hits[(kind, "n")] += 1
-                hits[(kind, "ok")] += int(story is not None and story == store.story_id(url))
-    total = sum(hits[(k, "n")] for k in EDITS)
-    found = sum(hits[(k, "ok")] for k in EDITS)
-    for kind in EDITS:
-        print(f"{kind:14} {hits[(kind, 'ok')]}/{hits[(kind, 'n')]}")
-    print(f"{'all':14} {found}/{total} = {found / max(1, total):.3f}")
+        for engine in engines:
+            with open_store(Path(folder) / f"{engine}.db") as store:
+                _build(engine, inputs, store, Path(folder) / "spark-out")
+                hits: Counter = Counter()
+                for kind, url, copy in copies:
+                    story = store.story_id(copy["url"])
+                    hits[(kind, "n")] += 1
+                    hits[(kind, "ok")] += int(story is not None and story == store.story_id(url))
+                groups[engine] = story_groups(store)
+            total = sum(hits[(k, "n")] for k in EDITS)
+            found = sum(hits[(k, "ok")] for k in EDITS)
+            print(f"engine: {engine}")
+            for kind in EDITS:
+                print(f"  {kind:14} {hits[(kind, 'ok')]}/{hits[(kind, 'n')]}")
+            print(f"  {'all':14} {found}/{total} = {found / max(1, total):.3f}; "
+                  f"{sum(len(g) > 1 for g in groups[engine])} stories with 2+ articles")
+    if len(groups) == 2:
+        print("same story groups on both engines:", groups["sqlite"] == groups["spark"])
+
+
+def _build(engine: str, inputs: Path, store, output: Path) -> None:
+    """Fill `store` from `inputs`: `khabar ingest`, or `khabar spark` + `khabar load-parquet`."""
+    if engine == "sqlite":
+        from khabar.batch.ingest import ingest
+
+        ingest([str(inputs)], store)
+        return
+    from khabar.collection.parquet import load_parquet
+    from khabar.spark.job import run_job
+
+    run_job(str(inputs), str(output), master="local[2]")
+    load_parquet(output, store)
+
+
+def story_groups(store) -> set[frozenset[str]]:
+    """The stored articles grouped by story (ids), the form both engines are compared in."""
+    by_story: dict[str, set[str]] = {}
+    for doc_id, story in store.conn.execute("SELECT id, story_id FROM documents WHERE story_id IS NOT NULL"):
+        by_story.setdefault(story, set()).add(doc_id)
+    return {frozenset(ids) for ids in by_story.values()}
 
 
 def main() -> None:
@@ -171,6 +204,7 @@ def main() -> None:
     recall.add_argument("--n", type=int, default=280)
     recall.add_argument("--background", type=int, default=1200)
     recall.add_argument("--seed", type=int, default=7)
+    recall.add_argument("--engine", choices=("sqlite", "spark", "both"), default="sqlite")
     args = parser.parse_args()
     {"sample": command_sample, "precision": command_precision, "recall": command_recall}[args.command](args)
 

@@ -1,28 +1,12 @@
-"""Corpus-wide Spark steps: connected components for stories, cross-article entity merging."""
+"""Corpus-wide Spark steps: stories in input order, cross-article entity merging (khabar.collection rules)."""
 
 from __future__ import annotations
 
 import pytest
 
-from khabar.document import Document, Entity, Mention, Source
 from khabar.collection.parquet import article_row
-from khabar.spark.tables import entity_key, folded_words
+from khabar.document import Document, Entity, Mention, Source
 from tests.spark_support import spark_session
-
-
-@pytest.mark.parametrize("name, key", [
-    ("جون كيري", "جون كيري"),
-    ("  جـون   كيري ", "جون كيري"),  # tatweel and spacing
-    ("إسماعيل هنيّة", "اسماعيل هنيه"),  # hamza on alef, shadda, ta marbuta
-    ("«الأمم المتحدة»", "الامم المتحده"),
-    ("", ""),
-])
-def test_entity_key_folds_spelling_variants_together(name, key):
-    assert entity_key(name) == key
-
-
-def test_folded_words_drop_punctuation_and_diacritics():
-    assert folded_words("قالَ الوزيرُ: «نعم»، 2015.") == ["قال", "الوزير", "نعم", "2015"]
 
 
 @pytest.fixture(scope="module")
@@ -37,18 +21,6 @@ def _article(doc_id: str, *entities: tuple[str, str, int], status: str = "ok") -
     )
     return article_row(Document(id=doc_id, text="نص", source=Source(name="الأفق"),
                                 entities=records, status=status))
-
-
-@pytest.mark.spark
-@pytest.mark.slow
-def test_connected_components_label_a_chain_with_its_smallest_id(spark):
-    from khabar.spark.tables import connected_components
-
-    vertices = spark.createDataFrame([(v,) for v in "abcdefg"], ["doc_id"])
-    # a-b-c-d is a chain (diameter 3), e-f a pair, g alone.
-    edges = spark.createDataFrame([("c", "d"), ("b", "c"), ("a", "b"), ("e", "f")], ["a", "b"])
-    labels = dict(connected_components(vertices, edges).collect())
-    assert labels == {"a": "a", "b": "a", "c": "a", "d": "a", "e": "e", "f": "e", "g": "g"}
 
 
 @pytest.mark.spark

@@ -25,7 +25,7 @@ from khabar.inputs import RawPage, ReadLimits, read_inputs
 from khabar.pipeline import Pipeline
 from khabar.store.prepare import Prepared, page_key, prepare
 from khabar.store.sqlite import SKIPPED, Store
-from khabar.store.stories import StoryHasher
+from khabar.collection.stories import StoryHasher
 
 
 @dataclass

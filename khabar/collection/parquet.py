@@ -13,19 +13,23 @@ Reading needs only pyarrow (the `[spark]` extra), not Spark.
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
+import sqlite3
+import tempfile
 import types
 import typing
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, Protocol
 
+from khabar.collection.day import parse_day
+from khabar.collection.stories import input_order
 from khabar.document import Document
 
 PARTITION_COLUMNS = ("date", "source_key")
 UNKNOWN = "unknown"
 ARTICLES = "articles"
-_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _UNSAFE = re.compile(r"[/\\=:%\x00-\x1f]+")
 
 
@@ -36,9 +40,8 @@ class DocumentSink(Protocol):
 
 
 def partition_values(doc: Document) -> dict[str, str]:
-    """The `date` and `source_key` partition values for a document."""
-    published = doc.published or ""
-    day = published[:10] if _DAY.match(published) else UNKNOWN
+    """The `date` and `source_key` partition values for a document (the day the store files it under)."""
+    day = parse_day(doc.published) or UNKNOWN
     name = doc.source.name or doc.source.domain or ""
     key = _UNSAFE.sub("_", name).strip(" ._") or UNKNOWN
     return {"date": day, "source_key": key}
@@ -110,18 +113,40 @@ def read_documents(path: str | Path, *, batch_size: int = 1000) -> Iterator[Docu
             yield document_from_row(row)
 
 
+def read_documents_in_input_order(path: str | Path, *, batch_size: int = 1000) -> Iterator[Document]:
+    """The documents of a `khabar spark` output in input order (`collection.stories.input_order`),
+    the order `khabar ingest` would have read the same inputs in.
+
+    Parquet keeps rows by partition, not by input; the rows are staged in a temporary SQLite file
+    and read back sorted, so memory stays flat however large the output.
+    """
+    with tempfile.TemporaryDirectory(prefix="khabar-load-") as scratch:
+        conn = sqlite3.connect(os.path.join(scratch, "order.db"))
+        try:
+            conn.execute("CREATE TABLE rows (path TEXT, position INTEGER, seq INTEGER, json TEXT)")
+            for seq, doc in enumerate(read_documents(path, batch_size=batch_size)):
+                where, position = input_order(doc.raw.origin if doc.raw else None)
+                conn.execute("INSERT INTO rows VALUES (?, ?, ?, ?)", (where, position, seq, doc.to_json()))
+            conn.commit()
+            for (text,) in conn.execute("SELECT json FROM rows ORDER BY path, position, seq"):
+                yield Document.from_json(text)
+        finally:
+            conn.close()
+
+
 def load_parquet(path: str | Path, store: DocumentSink, *, batch_size: int = 1000) -> int:
     """Import a `khabar spark` output into a store (anything with `write_documents(docs)`).
 
-    Returns the number of documents written. Documents go to the store in batches of
-    `batch_size`, so memory stays flat on big outputs.
+    Returns the number of documents written. Documents go to the store in input order (so the
+    store decides the same stories the job did) and in batches of `batch_size`, so memory stays
+    flat on big outputs.
 
     Example:
         >>> load_parquet("out/", open_store("khabar.db"))  # doctest: +SKIP
     """
     total = 0
     batch: list[Document] = []
-    for doc in read_documents(path, batch_size=batch_size):
+    for doc in read_documents_in_input_order(path, batch_size=batch_size):
         batch.append(doc)
         if len(batch) >= batch_size:
             store.write_documents(batch)

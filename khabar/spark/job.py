@@ -186,7 +186,7 @@ def run_job(
     Example:
         >>> run_job("crawl/", "out/", master="local[2]")  # doctest: +SKIP
     """
-    from khabar.spark.tables import cluster_stories, merge_entities
+    from khabar.spark.tables import assign_stories, merge_entities
 
     if input_format not in INPUT_FORMATS:
         raise InputError("E303", format=input_format, valid=", ".join(INPUT_FORMATS))
@@ -205,12 +205,12 @@ def run_job(
         _count(articles, summary)
         if corpus_steps:
             mark = time.perf_counter()
-            stories = cluster_stories(articles)
-            stories.write.mode("overwrite").parquet(staging.table("stories"))
-            _count_stories(session.read.parquet(staging.table("stories")), summary)
+            assign_stories(articles).write.mode("overwrite").parquet(staging.table("stories"))
+            stories = session.read.parquet(staging.table("stories"))
+            _count_stories(stories, summary)
             summary.seconds["stories"] = round(time.perf_counter() - mark, 3)
             mark = time.perf_counter()
-            merged = merge_entities(articles)
+            merged = merge_entities(articles, stories)
             merged.entities.write.mode("overwrite").parquet(staging.table("entities"))
             merged.links.write.mode("overwrite").parquet(staging.table("entity_links"))
             summary.entities = session.read.parquet(staging.table("entities")).count()
@@ -331,7 +331,7 @@ def _count(articles: Any, summary: JobSummary) -> None:
 def _count_stories(stories: Any, summary: JobSummary) -> None:
     from pyspark.sql import functions as F
 
-    sizes = stories.groupBy("story_id").count()
+    sizes = stories.where(F.coalesce(F.col("kind"), F.lit("")) != "copy").groupBy("story_id").count()
     row = sizes.agg(F.count("*").alias("n"), F.sum(F.when(F.col("count") > 1, 1).otherwise(0)).alias("multi")).first()
     summary.stories = int(row["n"] or 0)
     summary.multi_article_stories = int(row["multi"] or 0)

@@ -1,96 +1,88 @@
-"""Corpus-wide steps of the Spark job, done in Spark DataFrames (nothing is collected to the driver).
+"""Corpus-wide steps of the Spark job: stories and collection entities, by the definitions in
+khabar.collection, so a corpus gets the same stories and entities on Spark as in the SQLite store.
 
-Stories: each ok article becomes a set of folded word shingles (`khabar.arabic.fold`, then
-`shingle` words in a row), hashed into a sparse binary vector. MinHashLSH's
-`approxSimilarityJoin` finds pairs whose Jaccard distance is at most `max_distance`; the
-connected components of that pair graph, found by iterative min-label propagation, are the
-stories. A story's id is derived from its smallest article id, so it is stable across runs.
+Stories: the executors compute each ok article's story features (`StoryHasher`, the same
+MinHash signature, LSH bands and title+lead forms the store computes), its day and its place in
+input order. A story is decided against *earlier* articles with document frequencies counted
+*so far* (khabar.collection.stories), so the assignment is one pass in input order: the driver
+streams the features in that order (`toLocalIterator`, one partition at a time) through a
+`StoryIndex`, the store's story tables in a temporary SQLite file. Its memory stays flat; it
+keeps one small row per article for the result table.
 
-Entities: every entity of every ok article is keyed by type plus its folded name; all entities
-with the same key are one corpus entity. A one-word person name (`كيري`) is then linked to the
-one multi-word person whose last word it is (`جون كيري`), only when exactly one such person
-exists in the corpus. See docs/spark.md.
+Entities: every entity of every stored article (exact copies are aliases of their first
+article, as in the store) is keyed by `entity_key`; a one-word person key joins the corpus's only
+multi-word person key of its type ending in it; the display name is `best_name`'s choice.
+See docs/spark.md.
 """
 
 from __future__ import annotations
 
-import re
+import os
+import tempfile
 from dataclasses import dataclass
 from typing import Any
 
-from khabar.arabic import fold
+from khabar.arabic.forms import terms_of
+from khabar.collection import entities as rules
+from khabar.collection.day import day_number, parse_day
+from khabar.collection.stories import StoryHasher, StoryIndex, input_order, text_key
 
-_WORD = re.compile(r"\w+")
-PERSON = "PER"
+def _features(rows: Any) -> Any:
+    """mapPartitions body: (doc id, title, text, published, origin) → story feature rows."""
+    hasher = StoryHasher()  # holds the MinHash permutations: one per partition
+    for doc_id, title, text, published, origin in rows:
+        if not (text or "").strip():
+            continue
+        features = hasher.features(title, text, words=terms_of(text))
+        path, position = input_order(origin)
+        yield (path, position, doc_id, day_number(parse_day(published)), features.near,
+               list(features.near_bands), " ".join(features.topic), " ".join(features.title), text_key(text))
 
 
-def folded_words(text: str | None) -> list[str]:
-    """The words of `text` after folding (no diacritics or tatweel, unified alef/ya/ta marbuta)."""
-    return _WORD.findall(fold(text or ""))
-
-
-def entity_key(name: str | None) -> str:
-    """The merge key of an entity name: its folded words joined by one space."""
-    return " ".join(folded_words(name))
-
-
-def cluster_stories(articles: Any, *, shingle: int = 3, max_distance: float = 0.6,
-                    hash_tables: int = 5, features: int = 1 << 20, max_rounds: int = 30) -> Any:
-    """One row per ok article: `doc_id`, `story_id`, `story_size`.
-
-    An article too short to make one shingle is a story of its own.
-    """
-    from pyspark.ml.feature import HashingTF, MinHashLSH, NGram
+def assign_stories(articles: Any) -> Any:
+    """One row per stored article: `doc_id`, `story_id`, `story_size`, and the earlier article
+    that decided its story (`linked_id`, `kind` near|story|copy, `score`), or nulls."""
     from pyspark.sql import functions as F
-    from pyspark.sql.types import ArrayType, StringType
+    from pyspark.sql.types import (ArrayType, BinaryType, DoubleType, IntegerType, LongType, StringType,
+                                   StructField, StructType)
 
-    # Wrapped in lambdas: Spark 4 reads a UDF's type hints as a pandas UDF signature.
-    words = F.udf(lambda text: folded_words(text), ArrayType(StringType()))
-    docs = articles.where(F.col("status") == "ok").select(F.col("id").alias("doc_id"), "text")
-    ok = docs.select("doc_id", words("text").alias("words"))
-    grams = NGram(n=shingle, inputCol="words", outputCol="shingles").transform(ok)
-    grams = grams.where(F.size("shingles") > 0)
-    hashed = HashingTF(inputCol="shingles", outputCol="features", numFeatures=features,
-                       binary=True).transform(grams).select("doc_id", "features")
-    # Fitting and both sides of the join read the vectors: compute them (and the UDF) once.
-    hashed = hashed.localCheckpoint()
-    model = MinHashLSH(inputCol="features", outputCol="hashes", numHashTables=hash_tables,
-                       seed=20150721).fit(hashed)
-    pairs = (model.approxSimilarityJoin(hashed, hashed, max_distance, distCol="distance")
-             .select(F.col("datasetA.doc_id").alias("a"), F.col("datasetB.doc_id").alias("b"))
-             .where(F.col("a") < F.col("b")))
-    labels = connected_components(docs.select("doc_id").distinct(), pairs, max_rounds=max_rounds)
-    sizes = labels.groupBy("label").agg(F.count("*").alias("story_size"))
-    return (labels.join(sizes, "label")
-            .select("doc_id",
-                    F.concat(F.lit("s-"), F.substring(F.sha1(F.col("label")), 1, 16)).alias("story_id"),
-                    "story_size"))
+    from khabar.collection.stories import StoryFeatures
 
-
-def connected_components(vertices: Any, edges: Any, *, max_rounds: int = 30) -> Any:
-    """`doc_id`, `label`: each vertex labelled with the smallest id in its component.
-
-    Iterative min-label propagation over undirected `edges` (`a`, `b`): each round every vertex
-    takes the smallest label among itself and its neighbours, until no label changes. Rounds
-    are at most the graph's diameter; each round's result is checkpointed so plans stay short.
-    """
-    from pyspark.sql import functions as F
-
-    both = edges.select("a", "b").union(edges.select(F.col("b").alias("a"), F.col("a").alias("b")))
-    both = both.localCheckpoint()
-    labels = vertices.select("doc_id", F.col("doc_id").alias("label")).localCheckpoint()
-    for _ in range(max_rounds):
-        offered = (both.join(labels, both.a == labels.doc_id)
-                   .groupBy(F.col("b").alias("doc_id")).agg(F.min("label").alias("offered")))
-        updated = (labels.join(offered, "doc_id", "left")
-                   .select("doc_id",
-                           F.least("label", F.coalesce("offered", "label")).alias("label"),
-                           F.coalesce(F.col("offered") < F.col("label"), F.lit(False)).alias("changed"))
-                   .localCheckpoint())
-        labels = updated.select("doc_id", "label")
-        if updated.where("changed").isEmpty():
-            break
-    return labels
+    session = articles.sparkSession
+    ok = articles.where(F.col("status") == "ok").select(
+        "id", "title", "text", "published", F.col("raw.origin").alias("origin"))
+    schema = StructType([
+        StructField("path", StringType()), StructField("position", LongType()),
+        StructField("doc_id", StringType()), StructField("day", IntegerType()),
+        StructField("near", BinaryType()), StructField("bands", ArrayType(LongType())),
+        StructField("topic", StringType()), StructField("title", StringType()),
+        StructField("text_key", StringType())])
+    features = session.createDataFrame(ok.rdd.map(tuple).mapPartitions(_features), schema)
+    ordered = features.orderBy("path", "position", "doc_id")
+    result = []
+    with tempfile.TemporaryDirectory(prefix="khabar-stories-") as scratch:
+        index = StoryIndex(os.path.join(scratch, "index.db"))
+        try:
+            for row in ordered.toLocalIterator():
+                found = StoryFeatures(near=bytes(row["near"]), near_bands=tuple(row["bands"]),
+                                      topic=tuple(row["topic"].split()), title=tuple(row["title"].split()))
+                assigned = index.add(row["doc_id"], row["day"], found, row["text_key"])
+                if assigned is not None:
+                    result.append((assigned.doc_id, assigned.story_id, assigned.linked_id,
+                                   assigned.kind, assigned.score))
+        finally:
+            index.close()
+    out_schema = StructType([
+        StructField("doc_id", StringType(), False), StructField("story_id", StringType(), False),
+        StructField("linked_id", StringType()), StructField("kind", StringType()),
+        StructField("score", DoubleType())])
+    assigned = session.createDataFrame(result, out_schema)
+    # A story's size counts its stored articles; an exact copy is an alias, as in the store.
+    sizes = (assigned.where(F.coalesce(F.col("kind"), F.lit("")) != "copy")
+             .groupBy("story_id").agg(F.count("*").alias("story_size")))
+    return (assigned.join(sizes, "story_id", "left")
+            .select("doc_id", "story_id", F.coalesce("story_size", F.lit(1)).alias("story_size"),
+                    "linked_id", "kind", "score"))
 
 
 @dataclass(frozen=True)
@@ -101,44 +93,55 @@ class MergedEntities:
     links: Any  # doc_id, local_id, entity_id, name, type
 
 
-def merge_entities(articles: Any) -> MergedEntities:
-    """Merge entities across articles by type + folded name, then link unambiguous last names."""
-    from pyspark.sql import functions as F
-    from pyspark.sql.types import StringType
+def merge_entities(articles: Any, stories: Any | None = None) -> MergedEntities:
+    """Merge entities across stored articles by `entity_key`, then link unambiguous last names.
 
-    key = F.udf(lambda name: entity_key(name), StringType())
-    local = (articles.where(F.col("status") == "ok")
-             .select(F.col("id").alias("doc_id"), F.explode("entities").alias("e"))
+    With `stories` (from `assign_stories`), exact copies are left out, as the store leaves them.
+    """
+    from pyspark.sql import functions as F
+    from pyspark.sql.types import BooleanType, StringType
+
+    key = F.udf(lambda kind, name: rules.entity_key(kind or "", name or ""), StringType())
+    person = F.udf(lambda kind: rules.is_person(kind or ""), BooleanType())
+    display = F.udf(lambda name, merged: rules.display_name(name, merged), StringType())
+    ok = articles.where(F.col("status") == "ok")
+    if stories is not None:
+        stored = stories.where(F.coalesce(F.col("kind"), F.lit("")) != "copy").select(F.col("doc_id").alias("id"))
+        ok = ok.join(stored, "id", "left_semi")
+    ok = ok.dropDuplicates(["id"])  # the same page read twice is one stored article
+    local = (ok.select(F.col("id").alias("doc_id"), F.explode("entities").alias("e"))
              .select("doc_id", F.col("e.id").alias("local_id"), F.col("e.type").alias("type"),
-                     F.col("e.name").alias("name"), F.size("e.mentions").alias("mentions"))
-             .withColumn("key", key("name"))
-             .where(F.col("key") != ""))
-    keys = local.select("type", "key").distinct()
-    # Last-name linking: a one-word person key → the only multi-word person key ending in it.
-    full = (keys.where((F.col("type") == PERSON) & (F.size(F.split("key", " ")) > 1))
+                     F.col("e.name").alias("name"),
+                     F.greatest(F.lit(1), F.size("e.mentions")).alias("mentions"))
+             .withColumn("key", key("type", "name"))
+             .withColumn("person", person("type")))
+    keys = local.select("type", "key", "person").distinct()
+    # Last-name linking: a one-word person key → the only multi-word person key of its type
+    # ending in it.
+    words = F.size(F.split("key", " "))
+    full = (keys.where(F.col("person") & (words > 1))
             .withColumn("last", F.element_at(F.split("key", " "), -1)))
-    unique_last = (full.groupBy("last").agg(F.count("*").alias("n"), F.first("key").alias("full_key"))
-                   .where(F.col("n") == 1).select("last", "full_key"))
-    single = keys.where((F.col("type") == PERSON) & (F.size(F.split("key", " ")) == 1))
-    renames = (single.join(unique_last, single.key == unique_last["last"])
-               .select(F.col("type"), F.col("key"), F.col("full_key")))
-    linked = (local.join(renames, ["type", "key"], "left")
+    unique_last = (full.groupBy("type", "last").agg(F.count("*").alias("n"), F.first("key").alias("full_key"))
+                   .where(F.col("n") == 1).select("type", F.col("last").alias("key"), "full_key"))
+    linked = (local.join(unique_last, ["type", "key"], "left")
               .withColumn("merged_key", F.coalesce("full_key", "key"))
               .withColumn("entity_id", F.concat(
                   F.lit("e-"), F.substring(F.sha1(F.concat_ws(":", "type", "merged_key")), 1, 16)))
-              .localCheckpoint())  # both tables below read it: run the UDF and joins once
+              .localCheckpoint())  # both tables below read it: run the UDFs and joins once
     links = linked.select("doc_id", "local_id", "entity_id", "name", "type")
-    # The display name: the most used full form (a linked last name never wins), ties broken
-    # by the smaller string, so the choice does not depend on partitioning.
-    names = (linked.groupBy("entity_id", "name")
-             .agg(F.max(F.col("full_key").isNotNull()).alias("short"), F.sum("mentions").alias("uses"))
+    # The display name (collection.entities.best_name): of the names whose own key is the
+    # entity's key, the one most article entities use, ties to the shorter then smaller string.
+    names = (linked.where(F.col("key") == F.col("merged_key"))
+             .groupBy("entity_id", "name", "merged_key").agg(F.count("*").alias("uses"))
              .groupBy("entity_id")
-             .agg(F.min(F.struct("short", -F.col("uses"), F.col("name"))).alias("best"))
-             .select("entity_id", F.col("best.name").alias("name")))
+             .agg(F.min(F.struct(-F.col("uses"), F.length("name"), F.col("name"), F.col("merged_key")))
+                  .alias("best"))
+             .select("entity_id", display(F.col("best.name"), F.col("best.merged_key")).alias("name")))
     entities = (linked.groupBy("entity_id", "type", F.col("merged_key").alias("key"))
                 .agg(F.sort_array(F.collect_set("name")).alias("aliases"),
                      F.countDistinct("doc_id").alias("documents"),
                      F.sum("mentions").alias("mentions"))
-                .join(names, "entity_id")
-                .select("entity_id", "type", "key", "name", "aliases", "documents", "mentions"))
+                .join(names, "entity_id", "left")
+                .select("entity_id", "type", "key", F.coalesce("name", "key").alias("name"), "aliases",
+                        "documents", "mentions"))
     return MergedEntities(entities, links)

@@ -1,76 +1,56 @@
-"""Entities across articles: one global entity per type + normalized canonical name.
+"""Entities across articles in the store: the rules of khabar.collection.entities, applied as
+articles arrive.
 
-A per-article entity name is reduced to a key: folded (khabar.arabic.fold), punctuation removed,
-and, for people, leading titles and descriptions dropped (`وزير الخارجية الأمريكي جون كيري` →
-`جون كيري`). A person named by one word (`كيري`) links to the collection's only full name ending
-in that word (`جون كيري`); while there is none, or more than one, it keeps its own entity, and
-when the first full name arrives later the one-word entity is merged into it. All of this runs
-inside the writer's transaction, so the result depends only on the order of the articles.
+A per-article entity is linked by its key (`entity_key`). A person named by one word (`كيري`)
+links to the collection's only full name ending in that word (`جون كيري`); while there is none,
+it keeps its own entity, and when the first full name arrives later the one-word entity is
+merged into it; when a second full name ending in the same word arrives, the one-word mentions
+leave the first again. So the store ends with the entities the Spark job finds for the same
+articles, whatever their order. All of this runs inside the writer's transaction.
 """
 
 from __future__ import annotations
 
-import re
+import json
 import sqlite3
 
-from khabar.arabic import fold
+from khabar.collection.entities import (
+    best_name,
+    display_name,
+    entity_key,
+    is_last_name,
+    is_person,
+    last_word,
+)
 
-PERSON_TYPES = frozenset({"PER", "PERSON", "PERS"})
-
-# Titles and descriptions that precede a person's name (folded forms, written by us).
-_TITLE_WORDS = frozenset(fold(w) for w in """
-وزير وزيرة الوزير رئيس رئيسة الرئيس نائب النائب الملك الأمير الامير الشيخ السيد السيدة الدكتور
-الدكتورة د المستشار المتحدث المتحدثة باسم الناطق العاهل ولي العهد خادم الحرمين الشريفين سمو
-صاحب السمو الملكي معالي فخامة سعادة اللواء العميد العقيد الفريق المشير الجنرال القائد قائد
-الأمين العام امين أمين الخارجية الداخلية الدفاع المالية الوزراء الحكومة الجمهورية مجلس المدير
-مدير السفير سفير المبعوث مبعوث الخاص الأممي الاممي البابا الإمام الامام الحاكم حاكم عضو النائبة
-""".split())
-_PUNCT = re.compile(r"[^\w\s]|_")
-
-
-def entity_key(entity_type: str, name: str) -> str:
-    """The normalized canonical name that identifies an entity of this type in the collection."""
-    words = _PUNCT.sub(" ", fold(name)).split()
-    if entity_type.upper() in PERSON_TYPES:
-        while len(words) > 1 and (words[0] in _TITLE_WORDS or _is_nisba(words[0], words[1:])):
-            words = words[1:]
-    return " ".join(words)
-
-
-def _is_nisba(word: str, rest: list[str]) -> bool:
-    # `الأمريكي`, `السعودية`: a definite relational adjective before a name describes it.
-    return len(rest) >= 1 and word.startswith("ال") and word.endswith(("ي", "يه")) and len(word) > 4
+# Every column that holds a collection entity id, and so moves when entities merge or split.
+ENTITY_COLUMNS = (("doc_entities", "entity_id"), ("roles", "entity_id"), ("quotes", "speaker_entity"),
+                  ("events", "source_entity"), ("events", "target_entity"), ("events", "location"),
+                  ("places", "entity_id"))
 
 
 def link_entity(conn: sqlite3.Connection, entity_type: str, name: str) -> int:
-    """The global entity id for a per-article entity, creating or merging as needed."""
-    key = entity_key(entity_type, name) or fold(name).strip() or name
+    """The global entity id for a per-article entity, creating, merging or splitting as needed."""
+    key = entity_key(entity_type, name)
     row = conn.execute("SELECT id FROM entities WHERE type = ? AND key = ?", (entity_type, key)).fetchone()
-    person = entity_type.upper() in PERSON_TYPES
-    if row is not None:
-        entity_id = row[0]
-        if person and " " not in key:
-            return _full_name_for(conn, entity_type, key) or entity_id
-        return entity_id
-    if person and " " not in key:
+    last_name = is_last_name(entity_type, key)
+    if last_name:
         full = _full_name_for(conn, entity_type, key)
         if full is not None:
             return full
-    display = _display(name, key) if person else name
-    words = key.split()
-    entity_id = conn.execute(
-        "INSERT INTO entities(type, key, last, words, name) VALUES (?, ?, ?, ?, ?)",
-        (entity_type, key, words[-1] if words else key, len(words), display)).lastrowid
-    if person and " " in key:
-        _absorb_last_name(conn, entity_type, key, entity_id)
+    if row is not None:
+        return row[0]
+    entity_id = _create(conn, entity_type, key, display_name(name, key))
+    if is_person(entity_type) and " " in key:
+        _settle_last_name(conn, entity_type, last_word(key))
     return entity_id
 
 
-def _display(name: str, key: str) -> str:
-    """The original spelling of the part of `name` that the key kept (titles removed)."""
-    words = name.split()
-    count = len(key.split())
-    return " ".join(words[-count:]) if count <= len(words) else name
+def _create(conn: sqlite3.Connection, entity_type: str, key: str, display: str) -> int:
+    words = key.split()
+    return conn.execute(
+        "INSERT INTO entities(type, key, last, words, name) VALUES (?, ?, ?, ?, ?)",
+        (entity_type, key, words[-1] if words else key, len(words), display)).lastrowid
 
 
 def _full_name_for(conn: sqlite3.Connection, entity_type: str, last: str) -> int | None:
@@ -79,31 +59,97 @@ def _full_name_for(conn: sqlite3.Connection, entity_type: str, last: str) -> int
     return rows[0][0] if len(rows) == 1 else None
 
 
-def _absorb_last_name(conn: sqlite3.Connection, entity_type: str, key: str, entity_id: int) -> None:
-    """When the first full name `جون كيري` arrives, merge an earlier one-word `كيري` into it."""
-    last = key.rsplit(" ", 1)[1]
-    if _full_name_for(conn, entity_type, last) != entity_id:
-        return  # another full name also ends in this word: ambiguous, keep them apart
-    row = conn.execute("SELECT id FROM entities WHERE type = ? AND key = ?", (entity_type, last)).fetchone()
-    if row is None:
+def _settle_last_name(conn: sqlite3.Connection, entity_type: str, last: str) -> None:
+    """After a full name ending in `last` arrived: the one-word `last` mentions join it when it is
+    the only such full name (`جون كيري` absorbs `كيري`), and leave the full name they had joined
+    when it no longer is (a second `... كيري` arrived)."""
+    full = _full_name_for(conn, entity_type, last)
+    own = conn.execute("SELECT id FROM entities WHERE type = ? AND key = ?", (entity_type, last)).fetchone()
+    if full is not None:
+        if own is not None:
+            _merge(conn, own[0], full)
+            conn.execute("DELETE FROM entity_names WHERE entity_id = ?", (own[0],))
+            conn.execute("DELETE FROM entities WHERE id = ?", (own[0],))
+            recount_entity(conn, full)
         return
-    old = row[0]
-    for table, column in (("doc_entities", "entity_id"), ("roles", "entity_id"),
-                          ("quotes", "speaker_entity"), ("events", "source_entity"),
-                          ("events", "target_entity"), ("events", "location")):
-        conn.execute(f"UPDATE {table} SET {column} = ? WHERE {column} = ?", (entity_id, old))
-    for name, count in conn.execute("SELECT name, count FROM entity_names WHERE entity_id = ?", (old,)).fetchall():
-        conn.execute("INSERT INTO entity_names(entity_id, name, count) VALUES (?, ?, ?) "
-                     "ON CONFLICT(entity_id, name) DO UPDATE SET count = count + excluded.count",
-                     (entity_id, name, count))
-    conn.execute("DELETE FROM entity_names WHERE entity_id = ?", (old,))
-    conn.execute("DELETE FROM entities WHERE id = ?", (old,))
-    recount_entity(conn, entity_id)
+    # Ambiguous now: take the one-word article entities back out of whichever full name holds them.
+    holders = conn.execute(
+        "SELECT DISTINCT d.entity_id FROM doc_entities d JOIN entities e ON e.id = d.entity_id "
+        "WHERE e.type = ? AND e.last = ? AND e.words > 1", (entity_type, last)).fetchall()
+    for (holder,) in holders:
+        rows = conn.execute("SELECT doc_n, local_id, name FROM doc_entities WHERE entity_id = ?", (holder,))
+        locals_by_doc: dict[int, set[str]] = {}
+        for n, local_id, name in rows.fetchall():
+            if entity_key(entity_type, name) == last:
+                locals_by_doc.setdefault(n, set()).add(local_id)
+        if not locals_by_doc:
+            continue
+        if own is None:
+            own = (_create(conn, entity_type, last, last),)
+        for n, local_ids in sorted(locals_by_doc.items()):
+            _move_article_entities(conn, n, local_ids, holder, own[0])
+        names = conn.execute("SELECT name, count FROM entity_names WHERE entity_id = ?", (holder,)).fetchall()
+        for name, count in names:
+            if entity_key(entity_type, name) == last:
+                _add_name(conn, own[0], name, count)
+                conn.execute("DELETE FROM entity_names WHERE entity_id = ? AND name = ?", (holder, name))
+        recount_entity(conn, holder)
+        recount_entity(conn, own[0])
+
+
+def _move_article_entities(conn: sqlite3.Connection, n: int, local_ids: set[str], old: int, new: int) -> None:
+    """Point what article `n`'s entities `local_ids` said (mentions, roles, quotes, events, places)
+    at collection entity `new` instead of `old`; the article's other entities stay with `old`.
+
+    Roles, quotes and events hold no article entity id in their tables, so the stored Document
+    says which rows came from these entities."""
+    doc = json.loads(conn.execute("SELECT json FROM documents WHERE n = ?", (n,)).fetchone()[0])
+    ids = sorted(local_ids)
+    conn.executemany("UPDATE doc_entities SET entity_id = ? WHERE doc_n = ? AND local_id = ?",
+                     [(new, n, local_id) for local_id in ids])
+    conn.executemany("UPDATE places SET entity_id = ? WHERE doc_n = ? AND local_id = ?",
+                     [(new, n, local_id) for local_id in ids])
+    for entity in doc.get("entities") or ():
+        if entity.get("id") in local_ids:
+            conn.executemany("UPDATE roles SET entity_id = ? WHERE doc_n = ? AND entity_id = ? AND start = ? "
+                             "AND \"end\" = ?", [(new, n, old, role["evidence"]["start"], role["evidence"]["end"])
+                                                 for role in entity.get("roles") or ()])
+    for idx, quote in enumerate(doc.get("quotes") or ()):
+        if quote.get("speaker") in local_ids:
+            conn.execute("UPDATE quotes SET speaker_entity = ? WHERE doc_n = ? AND idx = ?", (new, n, idx))
+    for idx, event in enumerate(doc.get("events") or ()):
+        for column, local_id in (("source_entity", (event.get("source") or {}).get("entity")),
+                                 ("target_entity", (event.get("target") or {}).get("entity")),
+                                 ("location", event.get("location"))):
+            if local_id in local_ids:
+                conn.execute(f"UPDATE events SET {column} = ? WHERE doc_n = ? AND idx = ?", (new, n, idx))
+
+
+def _merge(conn: sqlite3.Connection, old: int, new: int) -> None:
+    """Point every reference to entity `old`, and its names, at `new`."""
+    for table, column in ENTITY_COLUMNS:
+        conn.execute(f"UPDATE {table} SET {column} = ? WHERE {column} = ?", (new, old))
+    for name, count in conn.execute("SELECT name, count FROM entity_names WHERE entity_id = ?",
+                                    (old,)).fetchall():
+        _add_name(conn, new, name, count)
+
+
+def _add_name(conn: sqlite3.Connection, entity_id: int, name: str, count: int) -> None:
+    conn.execute("INSERT INTO entity_names(entity_id, name, count) VALUES (?, ?, ?) "
+                 "ON CONFLICT(entity_id, name) DO UPDATE SET count = count + excluded.count",
+                 (entity_id, name, count))
 
 
 def recount_entity(conn: sqlite3.Connection, entity_id: int) -> None:
-    """Recompute an entity's mention and document counts from the articles linked to it."""
+    """Recompute an entity's mention and document counts, and its display name, from the articles
+    linked to it."""
     conn.execute(
         "UPDATE entities SET mentions = (SELECT COALESCE(SUM(mentions), 0) FROM doc_entities "
         "WHERE entity_id = :id), documents = (SELECT COUNT(DISTINCT doc_n) FROM doc_entities "
         "WHERE entity_id = :id) WHERE id = :id", {"id": entity_id})
+    row = conn.execute("SELECT type, key FROM entities WHERE id = ?", (entity_id,)).fetchone()
+    if row is not None:
+        names = conn.execute("SELECT name, count FROM entity_names WHERE entity_id = ?", (entity_id,))
+        name = best_name(names.fetchall(), row[0], row[1])
+        if name is not None:
+            conn.execute("UPDATE entities SET name = ? WHERE id = ?", (name, entity_id))

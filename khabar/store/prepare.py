@@ -6,21 +6,16 @@ MinHash signatures) is built here, in the worker processes, so the single writer
 
 from __future__ import annotations
 
-import datetime as dt
-import email.utils
 import hashlib
-import re
 import zlib
 from dataclasses import dataclass
 
 from khabar.arabic import fold
+from khabar.collection.day import day_number, parse_day
+from khabar.collection.stories import StoryFeatures, StoryHasher, text_key
 from khabar.document import STATUS_OK, Document
 from khabar.inputs import RawPage
 from khabar.store.search import index_text, terms_of
-from khabar.store.stories import StoryFeatures, StoryHasher
-
-_ISO_DAY = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
-_EPOCH = dt.date(1970, 1, 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,9 +36,7 @@ class Prepared:
 
     @property
     def day_number(self) -> int | None:
-        if self.day is None:
-            return None
-        return (dt.date.fromisoformat(self.day) - _EPOCH).days
+        return day_number(self.day)
 
 
 def page_key(page: RawPage) -> str:
@@ -61,24 +54,6 @@ def input_key(page: RawPage | None, doc: Document) -> str:
         return page_key(page)
     sha = doc.raw.sha256 if doc.raw else "doc:" + doc.id
     return f"{sha}|{doc.source.url or ''}"
-
-
-def text_key(text: str) -> str:
-    """SHA-256 of the folded text with whitespace collapsed: equal for the same article text."""
-    return hashlib.sha256(" ".join(fold(text).split()).encode("utf-8")).hexdigest()
-
-
-def parse_day(published: str | None) -> str | None:
-    """`YYYY-MM-DD` from an ISO date or an RFC 2822 date (`Mon, 26 Feb 2018 02:20:10 GMT`)."""
-    if not published or not isinstance(published, str):
-        return None
-    match = _ISO_DAY.match(published)
-    try:
-        if match:
-            return dt.date(int(match[1]), int(match[2]), int(match[3])).isoformat()
-        return email.utils.parsedate_to_datetime(published).date().isoformat()
-    except (TypeError, ValueError, IndexError, OverflowError):
-        return None
 
 
 def prepare(doc: Document, page: RawPage | None = None, *, hasher: StoryHasher) -> Prepared:

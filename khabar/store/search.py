@@ -21,32 +21,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from khabar.arabic import fold
+from khabar.arabic.forms import stem, terms_of  # noqa: F401  (search forms; stem is re-exported)
 from khabar.arabic.normalize import fold_char
 from khabar.errors import SearchQueryError
 
-_ONE_LETTER = frozenset("وفبكل")
-_WORD = re.compile(r"[^\W_]+")
 # Words in the clean text with their diacritics and tatweel (as khabar.arabic.tokenize sees them).
 _SNIPPET_WORD = re.compile(r"[0-9٠-٩۰-۹]+|[^\W\d_]+(?:[\u064B-\u065F\u0670\u0640]+[^\W\d_]*)*")
 MAX_TERMS = 32
-
-
-def stem(word: str) -> str:
-    """The search form of one folded word: proclitics stripped while 3+ letters stay (2 after ال)."""
-    while True:
-        if word.startswith("ال") and len(word) >= 4:
-            word = word[2:]
-        elif len(word) >= 4 and word[0] in _ONE_LETTER:
-            word = word[1:]
-        else:
-            return word
-
-
-def terms_of(text: str) -> list[str]:
-    """Search forms of every word and number in `text`, in order."""
-    words = _WORD.findall(fold(text))
-    forms = {word: stem(word) for word in set(words)}  # news text repeats its words a lot
-    return [forms[word] for word in words]
 
 
 def index_text(text: str) -> str:

@@ -24,15 +24,17 @@ from pathlib import Path
 from typing import Any
 
 from khabar.arabic import fold
+from khabar.collection import stories as story_signals
+from khabar.collection.day import parse_day
+from khabar.collection.stories import StoryHasher
 from khabar.document import STATUS_FAILED, STATUS_OK, Document, Reason, Source
 from khabar.errors import ConfigError, NotInStoreError, SearchQueryError, StoreError
-from khabar.store import stories as story_signals
 from khabar.store import queries, watches
 from khabar.store.entities import link_entity, recount_entity
 from khabar.store.places import write_places
-from khabar.store.prepare import Prepared, parse_day, prepare
+from khabar.store.prepare import Prepared, prepare
 from khabar.store.search import make_snippet, parse_query
-from khabar.store.stories import StoryHasher
+from khabar.store.stories import add_to_story
 
 # Outcomes of writing one input.
 STORED, ALIAS, DUPLICATE, SKIPPED = "stored", "alias", "duplicate_id", "skipped"
@@ -376,9 +378,13 @@ class Store:
             if self._frequencies is None:
                 self._frequencies = story_signals.TopicFrequencies(c)
             story_id = story_signals.assign_story(c, n, doc.id, item.day_number, item.story,
-                                                  self._frequencies)
-            story_signals.add_to_story(c, story_id, n, doc.title, item.day, source or "?")
+                                                  self._frequencies, self._story_of)
+            c.execute("UPDATE documents SET story_id = ? WHERE n = ?", (story_id, n))
+            add_to_story(c, story_id, n, doc.title, item.day, source or "?")
         return outcome
+
+    def _story_of(self, n: int) -> str:
+        return self.conn.execute("SELECT story_id FROM documents WHERE n = ?", (n,)).fetchone()[0]
 
     def _write_annotations(self, n: int, doc: Document) -> None:
         c = self.conn

@@ -10,7 +10,7 @@ from khabar.errors import InputError
 from khabar.inputs import iter_pages as iter_any
 from khabar.inputs.feeds import iter_feed
 from khabar.inputs.page import FAILURE
-from khabar.store.prepare import parse_day
+from khabar.collection.day import parse_day
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import pytest
 
 from khabar.store import open_store
 from khabar.batch.ingest import ingest
-from khabar.store.stories import StoryHasher, near_similarity, topic_similarity
+from khabar.collection.stories import StoryHasher, near_similarity, topic_similarity
 
 
 @pytest.fixture
