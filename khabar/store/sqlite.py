@@ -97,20 +97,6 @@ class StoryInfo:
     outlets: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class EntityInfo:
-    """A collection-wide entity with its names, counts, roles over time and companions."""
-
-    id: int
-    type: str
-    name: str
-    mentions: int
-    documents: int
-    names: tuple[tuple[str, int], ...] = ()
-    roles: tuple[dict[str, Any], ...] = ()  # {title, affiliation, day, doc_id}
-    cooccurring: tuple[dict[str, Any], ...] = ()  # {name, type, documents}
-
-
 def _migrations() -> list[tuple[int, str]]:
     folder = resources.files("khabar.store").joinpath("migrations")
     scripts = []
@@ -606,38 +592,6 @@ class Store:
         rows = self.conn.execute("SELECT outlet FROM story_outlets WHERE story_id = ? "
                                  "ORDER BY articles DESC, outlet", (story_id,))
         return tuple(row[0] for row in rows)
-
-    # -- entities ----------------------------------------------------------------------------
-
-    def entities(self, *, type: str | None = None, limit: int = 50, offset: int = 0) -> list[EntityInfo]:
-        """Collection entities by number of documents."""
-        rows = self.conn.execute(
-            "SELECT id, type, name, mentions, documents FROM entities WHERE (? IS NULL OR type = ?) "
-            "ORDER BY documents DESC, mentions DESC, id LIMIT ? OFFSET ?", (type, type, limit, offset))
-        return [EntityInfo(*row) for row in rows]
-
-    def entity(self, name: str, *, type: str | None = None, limit: int = 20) -> list[EntityInfo]:
-        """Entities matching a name (any spelling that normalizes the same), with details."""
-        ids = self._entity_ids(name)
-        out = []
-        for entity_id in ids:
-            row = self.conn.execute("SELECT id, type, name, mentions, documents FROM entities WHERE id = ?",
-                                    (entity_id,)).fetchone()
-            if type and row[1] != type:
-                continue
-            names = tuple(self.conn.execute(
-                "SELECT name, count FROM entity_names WHERE entity_id = ? ORDER BY count DESC, name",
-                (entity_id,)).fetchall())
-            roles = tuple({"title": t, "affiliation": a, "day": day, "doc_id": d} for t, a, day, d in self.conn.execute(
-                "SELECT r.title, r.affiliation, doc.day, doc.id FROM roles r JOIN documents doc ON doc.n = r.doc_n "
-                "WHERE r.entity_id = ? ORDER BY doc.day, doc.n LIMIT ?", (entity_id, limit)))
-            companions = tuple({"name": n, "type": t, "documents": c} for n, t, c in self.conn.execute(
-                "SELECT e.name, e.type, COUNT(DISTINCT b.doc_n) AS shared FROM doc_entities a "
-                "JOIN doc_entities b ON b.doc_n = a.doc_n AND b.entity_id != a.entity_id "
-                "JOIN entities e ON e.id = b.entity_id WHERE a.entity_id = ? "
-                "GROUP BY b.entity_id ORDER BY shared DESC, e.name LIMIT ?", (entity_id, limit)))
-            out.append(EntityInfo(*row, names=names, roles=roles, cooccurring=companions))
-        return sorted(out, key=lambda e: (-e.documents, e.id))
 
 
 _DUMP_TABLES = {
