@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from khabar.document import HEADING, PARAGRAPH
 from khabar.reading.boilerplate import DOMAIN, OUTLET, SECTION, LineClassifier, line_key
-from khabar.reading.lines import TEASER, LineJudge
+from khabar.reading.lines import MENU, TEASER, LineJudge
 from khabar.reading.title import Candidate, choose_title
 
 _SENTENCE_END = tuple(".!?؟…:\"»”')")
@@ -33,11 +33,12 @@ CHARACTER_REFERENCE = re.compile(
 _MAX_HEADING_WORDS = 12
 _MAX_TITLE_CHARS = 300
 _CLOSES_SENTENCE = re.compile(r"[.!?؟…][\"»”')]*$")
+_QUOTE_ENDS = ("\"", "»", "”", "!", "؟", "?")
 _SUFFIX = re.compile(r"\s*[-|–—:]\s*\S[^.!?؟]{0,60}$")
 _LEAD_PARAGRAPHS = 5  # how many first paragraphs a title is compared with
 # Reason codes of removals decided by position and repetition (docs/cleaning.md).
-LATIN_WIDGET, RELATED, REPEATED, ABOVE_TITLE, BEFORE_BODY, TITLE, TITLE_COPY, TAIL = (
-    "latin_widget", "related", "repeated", "above_title", "before_body", "title", "title_copy", "tail")
+LATIN_WIDGET, RELATED, REPEATED, ABOVE_TITLE, TITLE, TITLE_COPY, TAIL = (
+    "latin_widget", "related", "repeated", "above_title", "title", "title_copy", "tail")
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,8 +159,13 @@ def clean_blocks(blocks: Sequence[Block], classifier: LineClassifier, *,
     # Above the body a teaser (`رياضة | <headline>`) may be the title itself (`مصر: <title>`):
     # title selection weighs those by their agreement with the body.
     first_good = good[0] if good else len(blocks)
+    last_good = good[-1] if good else -1
     teasers = {i for i in keep if verdicts[i] == TEASER and i < first_good}
-    keep = _drop(keep, why, None, lambda i: None if i in teasers else verdicts[i], blocks=blocks)
+    # Between paragraphs a section's name alone (`الاقتصاد`) is the article's subheading.
+    subheadings = {i for i in keep if verdicts[i] == MENU and first_good < i < last_good
+                   and len(blocks[i].text.split()) <= 2}
+    keep = _drop(keep, why, None, lambda i: None if i in teasers or i in subheadings else verdicts[i],
+                 blocks=blocks)
     keep = _drop_repeated_short_lines(blocks, keep, good, why)
     title = collapse_glued(squeeze(title_hint)) if title_hint else None
     if title is None:
@@ -205,17 +211,18 @@ def _is_good(block: Block, judge: LineJudge) -> bool:
 
 def _drop_repeated_short_lines(blocks: Sequence[Block], keep: list[int], good: list[int],
                                why: dict[int, str]) -> list[int]:
-    """A line that is not prose and comes back on the page (a menu at the top and the bottom,
-    a headline in two lists) is the site's; the title's copies are handled apart."""
+    """After the article, a line that is not prose and comes back on the page (a menu at the
+    top and the bottom, a headline in a teaser and in a list) is the site's. Inside the article
+    a repeated line is the writer's (a refrain, a subheading used twice); above it, title
+    selection settles the title's copies."""
     good_set = set(good)
     keys = Counter(line_key(blocks[i].text) for i in keep if i not in good_set)
-    first_good = good[0] if good else len(blocks)
+    last_good = good[-1] if good else len(blocks)
     repeated = {key for key, n in keys.items() if n > 1}
     out = []
     for index in keep:
         key = line_key(blocks[index].text)
-        # Above the body the title itself may repeat; title selection settles those lines.
-        if key in repeated and index not in good_set and index > first_good:
+        if key in repeated and index not in good_set and index > last_good:
             why[index] = REPEATED
         else:
             out.append(index)
@@ -279,13 +286,14 @@ def _is_latin_widget(text: str) -> bool:
 
 def _take_title(blocks: Sequence[Block], keep: list[int], good: list[int], why: dict[int, str],
                 judge: LineJudge, url: str | None, teasers: set[int]) -> tuple[str | None, list[int]]:
-    """Pick the title among the lines before the first prose; what stands above it is chrome,
-    and so is what stands between it and the first paragraph unless it is prose.
+    """Pick the title among the lines before the first good paragraph; what stands above it
+    is chrome.
 
     The title is the headline-like line that agrees best with the first paragraphs and the URL
     (khabar/reading/title.py), a line the page repeats counting extra; failing any agreement,
     the line the page repeats, or else the first headline-like line of three words or more."""
-    # The head ends at the first good paragraph; on a page without one, at the first prose.
+    # The head ends at the first good paragraph; on a page without one (a poem, a list), at
+    # the first prose, and the title is the first headline-like line there.
     good_set = set(good)
     ends_head = ((lambda i: i in good_set) if good else (lambda i: is_prose(blocks[i].text)))
     head: list[int] = []
@@ -298,7 +306,7 @@ def _take_title(blocks: Sequence[Block], keep: list[int], good: list[int], why: 
                             teaser=i in teasers)
                   for i in head if _is_headline(blocks[i].text)]
     lead = [blocks[i].text for i in good[:_LEAD_PARAGRAPHS]]
-    agreed = choose_title(candidates, lead, stop=judge.stop, url=url)
+    agreed = choose_title(candidates, lead, stop=judge.stop, url=url) if good else None
     repeated = [c for c in candidates if c.repeated]
     chosen = (agreed or (repeated[0] if repeated else None)
               or next((c for c in candidates if len(c.text.split()) >= 3), None)
@@ -310,13 +318,7 @@ def _take_title(blocks: Sequence[Block], keep: list[int], good: list[int], why: 
     for index in keep[:position]:
         why[index] = TITLE_COPY if line_key(blocks[index].text) == key else ABOVE_TITLE
     why[chosen.index] = TITLE
-    rest = keep[position + 1:]
-    body_start = next((n for n, i in enumerate(rest) if i in good or is_prose(blocks[i].text)
-                       or blocks[i].kind == PARAGRAPH), len(rest))
-    for index in rest[:body_start]:
-        if line_key(blocks[index].text) != key:  # copies go as title copies
-            why[index] = BEFORE_BODY
-    return chosen.text, [i for n, i in enumerate(rest) if n >= body_start or line_key(blocks[i].text) == key]
+    return chosen.text, keep[position + 1:]
 
 
 def _is_headline(text: str) -> bool:
@@ -341,17 +343,17 @@ def _drop_title_copies(blocks: list[tuple[int, Block]], title: str | None,
 
 def _drop_trailing_furniture(blocks: list[tuple[int, Block]], good: list[int], judge: LineJudge,
                              why: dict[int, str]) -> list[tuple[int, Block]]:
-    """What trails the article goes. The article ends with its last good paragraph and the
-    sentences right after it; from the first line that is not such a sentence on (a list of
-    headlines, a prompt, a footer), the rest is the site's. Without any good paragraph, and for
-    the blocks an HTML extractor already chose, what trails the last prose line goes."""
+    """What trails the article goes. The article ends with its last good paragraph or the last
+    line after it that closes like the article's own sentences (a statement, a closing
+    quotation); a headline does not, even one that ends with `؟` or `!`. Without any good
+    paragraph, and for the blocks an HTML extractor already chose, it ends with the last
+    prose line."""
     good_set = set(good)
     last_good = max((n for n, (i, _) in enumerate(blocks) if i in good_set), default=-1)
     extracted = any(b.kind is not None for _, b in blocks)  # HTML: the extractor kept these
     if last_good >= 0 and not extracted:
-        end = last_good + 1
-        while end < len(blocks) and _continues_article(blocks[end][1].text, judge):
-            end += 1
+        end = 1 + max((n for n in range(last_good, len(blocks))
+                       if n == last_good or _continues_article(blocks[n][1].text, judge)))
     else:
         end = 1 + max((n for n, (_, b) in enumerate(blocks) if is_prose(b.text)), default=len(blocks) - 1)
     for index, _ in blocks[end:]:
@@ -361,9 +363,13 @@ def _drop_trailing_furniture(blocks: list[tuple[int, Block]], good: list[int], j
 
 def _continues_article(text: str, judge: LineJudge) -> bool:
     """A short closing statement of the article (or an item of its closing list), not a
-    headline: those end without a full stop, or with a question or exclamation mark."""
+    headline: those end without a full stop, or with a question or exclamation mark. A closing
+    quotation that opens with the conjunction و (`وأضاف: "..."`) is the article's too:
+    headlines do not open with it."""
     features = judge.features(text)
-    return features.ends_statement and features.words >= 3
+    if features.ends_statement:
+        return features.words >= 3
+    return features.words >= 5 and text.startswith("و") and text.endswith(_QUOTE_ENDS)
 
 
 def _decide_kind(blocks: list[Block], index: int) -> Block:

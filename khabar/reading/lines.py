@@ -35,15 +35,17 @@ _DATE = re.compile(
 _TIME = re.compile(r"\b\d{1,2}\s*:\s*\d{2}\b|[٠-٩]{1,2}\s*:\s*[٠-٩]{2}")
 _DIGITS = re.compile(r"^[\d٠-٩]+[\d٠-٩.,:/\-]*$")
 _TEASER = re.compile(r"^(.{1,30}?)\s*(?:[|:：»›>—–]|\s-)\s*(.+)$")
-_WORD_EDGES = "\"'«»“”()[]{}،,.:;!?؟…-–—|•·/\\"
+_WORD_EDGES = "\"'«»“”()[]{}،,.:;!?؟…-–—|•·/\\\u200e\u200f\u202a\u202b\u202c\u2066\u2067\u2068\u2069"
 _MONTHS = ("يناير فبراير مارس أبريل ابريل مايو يونيو يوليو أغسطس اغسطس سبتمبر أكتوبر اكتوبر نوفمبر "
            "ديسمبر كانون شباط آذار اذار نيسان أيار ايار حزيران تموز آب اب أيلول ايلول تشرين "
            "january february march april may june july august september october november december "
            "jan feb mar apr jun jul aug sep sept oct nov dec")
-_TIME_WORDS = ("السبت الأحد الاحد الاثنين الإثنين الثلاثاء الأربعاء الاربعاء الخميس الجمعة ص م "
-               "صباحا صباحاً مساء مساءً مساءا الأول الاول الثاني بتوقيت غرينتش جرينتش مكة gmt am pm "
-               "utc منذ ساعة ساعات ساعتين دقيقة دقائق دقيقتين يوم أيام يومين أسبوع اسبوع أسابيع "
-               "شهر أشهر hours hour minutes ago")
+_WEEKDAYS = ("السبت الأحد الاحد الاثنين الإثنين الثلاثاء الأربعاء الاربعاء الخميس الجمعة "
+             "saturday sunday monday tuesday wednesday thursday friday")
+_TIME_WORDS = ("ص م صباحا صباحاً مساء مساءً مساءا الأول الاول الثاني بتوقيت غرينتش جرينتش مكة "
+               "gmt am pm utc هـ")
+_STAMP_LABELS = ("نشر تحديث تاريخ النشر التحديث آخر اخر بتاريخ الساعة في العدد published updated "
+                 "posted last update on at")
 
 
 def words_of(text: str) -> list[str]:
@@ -78,7 +80,9 @@ class LineJudge:
     ui: frozenset[str]
     stop: frozenset[str]
     networks: frozenset[str]
-    time_words: frozenset[str]
+    time_words: frozenset[str]  # hours, zones, "a.m."
+    dates: frozenset[str]  # month and weekday names
+    stamp_labels: frozenset[str]  # "published", "updated", "issue"
 
     @classmethod
     def load(cls, networks: frozenset[str] = frozenset()) -> LineJudge:
@@ -86,8 +90,10 @@ class LineJudge:
         for kind, word in read_rows("page_words.tsv"):
             kinds[kind].add(fold(word))
         network_words = {fold(w) for phrase in networks for w in phrase.split()}
+        folded = lambda words: frozenset(fold(w) for w in words.split())  # noqa: E731
         return cls(frozenset(kinds["nav"]), frozenset(kinds["ui"]), frozenset(kinds["stop"]),
-                   frozenset(network_words), frozenset(fold(w) for w in (_MONTHS + " " + _TIME_WORDS).split()))
+                   frozenset(network_words), folded(_TIME_WORDS), folded(_MONTHS + " " + _WEEKDAYS),
+                   folded(_STAMP_LABELS))
 
     def features(self, text: str) -> LineFeatures:
         tokens = text.split()
@@ -107,7 +113,7 @@ class LineJudge:
         words = words_of(text)
         if not words:
             return None
-        if "©" in text or "(c)" in text.lower():
+        if "©" in text:
             return COPYRIGHT
         if self._is_breadcrumb(text):
             return BREADCRUMB
@@ -134,7 +140,7 @@ class LineJudge:
             return False
         items = [i for i in _ITEM_SEPARATORS.split(text) if i.strip()]
         if len(items) >= 3 and all(len(i.split()) <= 3 for i in items):
-            return True
+            return not any(w in self.stop for w in words)  # a headline's `سعودي - أميركي - روسي في`
         nav = sum(self._nav_word(w) or w in self.ui for w in words)
         return nav >= 0.75 * len(words) and len(words) <= 15
 
@@ -148,16 +154,21 @@ class LineJudge:
             return False
         starts_home = all(self._nav_word(w) for w in head)
         short = all(len(p.split()) <= 3 for p in parts[:-1])
-        return short and (starts_home or len(parts) >= 3) and not _DATE.search(text)
+        return short and starts_home and not _DATE.search(text)
 
     def _is_stamp(self, text: str, words: list[str]) -> bool:
-        """A date or a time and a label of a few words: `آخر تحديث: 12/3/2018 10:45`."""
-        dated = bool(_DATE.search(text) or _TIME.search(text))
-        months = sum(w in self.time_words for w in words)
-        if not dated and not (months and any(_DIGITS.match(w) for w in words)):
+        """A date or a time, with at most a label: `آخر تحديث: 12/3/2018 10:45`, `منذ 3 ساعات`.
+        A headline that names a day (`الإثنين يتحدد مصير خليجي 23`) has more words than that."""
+        if words[0] in ("منذ", "since") or words[-1] == "ago":
+            return len(words) <= 4 and any(_DIGITS.match(w) for w in words)
+        numeric = bool(_DATE.search(text) or _TIME.search(text))
+        named = any(w in self.dates for w in words) and any(_DIGITS.match(w) for w in words)
+        if not (numeric or named):
             return False
-        rest = [w for w in words if not _DIGITS.match(w) and w not in self.time_words]
-        return len(rest) <= 4 and not (len(words) > 3 and text.endswith((".", "؟", "!")))
+        labelled = any(w in self.stamp_labels for w in words)
+        rest = [w for w in words if not _DIGITS.match(w) and w not in self.dates
+                and w not in self.time_words and w not in self.stamp_labels]
+        return len(rest) <= (3 if labelled else 1)
 
     def _is_share_row(self, words: list[str]) -> bool:
         networks = sum(w in self.networks for w in words)
@@ -165,15 +176,16 @@ class LineJudge:
             return False
         ui = sum(w in self.ui for w in words)
         return (networks >= 2 and networks + ui >= 0.6 * len(words)) or (
-            len(words) <= 6 and networks + ui >= len(words) - 1)
+            len(words) <= 6 and networks + ui >= len(words) - 1 and (ui or networks >= 3))
 
     def _is_prompt(self, words: list[str]) -> bool:
         """Mostly the site's own words: a newsletter or cookie prompt, a comment counter."""
-        if len(words) > 20:
+        if len(words) > 40:
             return False
         ui = sum(w in self.ui for w in words)
         counted = sum(bool(_DIGITS.match(w)) for w in words)
-        return ui >= 1 and ui + counted >= max(1, 0.5 * len(words)) or (len(words) >= 4 and ui >= 0.4 * len(words))
+        return ((ui >= 2 and ui >= 0.5 * len(words)) or (ui >= 3 and ui >= 0.25 * len(words))
+                or (ui >= 1 and counted >= 1 and ui + counted == len(words) <= 3))
 
     def _is_field(self, text: str) -> bool:
         """A labelled field of the page: `المصدر: <site>`, `بقلم: <name>`, `تصوير: <name>`."""
@@ -187,6 +199,8 @@ class LineJudge:
         `رياضة | <headline>`, `اقرأ أيضاً: <headline>`. A sentence after the label is not."""
         match = _TEASER.match(text)
         if not match or (text.endswith(".") and not text.endswith("..")):
+            return False
+        if "«" in match.group(1) or len(match.group(2).split()) > 20:  # «الصحة» تنفي ...
             return False
         label = words_of(match.group(1))
         marked = sum(self._nav_word(w) or w in self.ui for w in label)

@@ -21,7 +21,9 @@ _SUFFIXES = ("ها", "هم", "ات", "ون", "ين", "ه", "ي")
 _SLUG_SPLIT = re.compile(r"[-_/.+\s]+")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _MIN_AGREEMENT = 0.25
-_NEAREST = 0.3  # the line just above the body is most often the title
+_AGREES = 0.5
+_NEAREST = 0.15  # the line just above the body is often the title,
+_LONGEST = 0.3  # and a title is longer than a site's name, a tagline or a byline
 
 
 def variants(word: str) -> set[str]:
@@ -89,17 +91,27 @@ def choose_title(candidates: Sequence[Candidate], body: Iterable[str], *, stop: 
     the body and a line the page repeats get a bonus. Ties go to the line nearest the body."""
     in_lead = vocabulary(body, stop)
     slug = slug_vocabulary(url, stop)
-    best: tuple[float, int] | None = None
-    chosen = None
+    scored = []
     for candidate in candidates:
         words = content_words(candidate.text, stop)
         if not words or _extends_another(candidate, candidates):
             continue
-        agreement = max(_share(words, in_lead), _share(words, slug))
-        length = min(1.0, len(candidate.text.split()) / 5)  # site names and labels are short
+        length = min(1.0, len(words) / 5)  # site names, labels and bylines are short
+        scored.append((candidate, max(_share(words, in_lead), _share(words, slug)) * length))
+    # The first line that clearly agrees is the title (a byline or dateline under it may agree
+    # too); failing that, the best, with a bonus for the longest line and the line just above
+    # the body.
+    for candidate, agreement in scored:
+        if agreement >= _AGREES and not candidate.teaser:
+            return candidate
+    best: tuple[float, int] | None = None
+    chosen = None
+    longest = max((len(c.text) for c, _ in scored if not c.teaser), default=0)
+    for candidate, agreement in scored:
         nearest = candidate is candidates[-1]
-        score = (agreement * length + (_NEAREST if nearest else 0.0) + (0.5 if candidate.repeated else 0.0)
-                 - (_NEAREST if candidate.teaser else 0.0))
+        score = (agreement + (_NEAREST if nearest else 0.0) + (0.5 if candidate.repeated else 0.0)
+                 + (_LONGEST if len(candidate.text) == longest else 0.0)
+                 - (_NEAREST + _LONGEST if candidate.teaser else 0.0))
         if score < _MIN_AGREEMENT:
             continue
         key = (round(score, 6), candidate.index)
