@@ -13,8 +13,10 @@ so a point of a trend and the article list it links to always count the same art
 
 A story told by forty outlets counts forty articles but one story in each period; an article
 that belongs to no story counts as a story of its own. Periods are days, weeks starting on
-Monday, or months, each named by its first day. Series have no gaps: a period without articles
-between the first and the last period of the result is a point of zero.
+Monday, or months, each named by its first day. `Trend.periods` lists every period from the
+first to the last of the result, and a series has a point for each period with articles: a
+period missing from a series counts zero. (Three years of days by forty outlets would otherwise
+be mostly zeros: a megabyte of JSON for a few thousand articles.)
 
 Example:
     >>> result = trend_series(store.conn, Filters(q="الحج"), by="week")  # doctest: +SKIP
@@ -91,7 +93,8 @@ class Point:
 
 @dataclass(frozen=True, slots=True)
 class Series:
-    """The points of one series (`all`, or one outlet) and how its last period compares."""
+    """The points of one series (`all`, or one outlet): its periods with articles, oldest first,
+    and how its last period (of the trend's periods, zero included) compares with the ones before."""
 
     key: str
     points: tuple[Point, ...]
@@ -104,12 +107,13 @@ class Series:
 
 @dataclass(frozen=True, slots=True)
 class Trend:
-    """The series of one trends request, largest first, with the filters that made them."""
+    """The series of one trends request, largest first, every period they span, and the filters."""
 
     filters: Filters
     by: str
     split: str
     series: tuple[Series, ...] = field(default_factory=tuple)
+    periods: tuple[str, ...] = ()
 
 
 def document_filter(conn: sqlite3.Connection, filters: Filters) -> tuple[str, dict[str, Any]]:
@@ -172,10 +176,11 @@ def trend_series(conn: sqlite3.Connection, filters: Filters = Filters(), *, by: 
     periods = _all_periods({p for by_period in counts.values() for p in by_period}, by)
     series = []
     for name, by_period in counts.items():
-        points = tuple(Point(p, *by_period.get(p, (0, 0))) for p in periods)
-        series.append(Series(name, points, compare_with_baseline([pt.articles for pt in points])))
+        points = tuple(Point(p, *by_period[p]) for p in sorted(by_period))
+        every = [by_period[p][0] if p in by_period else 0 for p in periods]
+        series.append(Series(name, points, compare_with_baseline(every)))
     series.sort(key=lambda s: (-s.articles, s.key))
-    return Trend(filters, by, split, tuple(series))
+    return Trend(filters, by, split, tuple(series), tuple(periods))
 
 
 def filtered_articles(conn: sqlite3.Connection, filters: Filters, *, limit: int = 20, offset: int = 0) -> Page:

@@ -53,40 +53,44 @@ class Chart:
     x_ticks: tuple[Tick, ...]
 
 
-def draw(series: list[dict[str, Any]], link: Callable[[str, str], str]) -> Chart | None:
-    """The chart of the series (JSON form); `link(key, date)` gives the URL behind each point.
+def draw(periods: list[str], series: list[dict[str, Any]], link: Callable[[str, str], str]) -> Chart | None:
+    """The chart of the series (JSON form) over `periods`; `link(key, date)` is the URL of a point.
 
-    With one series, its articles and its stories are drawn (stories dashed); with several,
-    the articles of the largest MAX_LINES.
+    Lines run through every period (zero where a series has no point); dots, each a link to
+    its articles, mark the periods with articles. With one series, its articles and its stories
+    are drawn (stories dashed); with several, the articles of the largest MAX_LINES.
     """
     drawn = series[:MAX_LINES]
-    if not drawn or not drawn[0]["points"]:
+    if not drawn or not periods:
         return None
     metrics = ("articles", "stories") if len(drawn) == 1 else ("articles",)
-    dates = [p["date"] for p in drawn[0]["points"]]
     top_value = max((p[m] for s in drawn for p in s["points"] for m in metrics), default=0)
     scale = _nice_top(top_value)
     left, top, right, bottom = LEFT, TOP, WIDTH - RIGHT, HEIGHT - BOTTOM
-    step = (right - left) / max(len(dates) - 1, 1)
+    step = (right - left) / max(len(periods) - 1, 1)
+    index = {day: i for i, day in enumerate(periods)}
 
-    def x_of(index: int) -> float:  # right to left: the first (oldest) period at the right
-        return round(right - index * step if len(dates) > 1 else (left + right) / 2, 1)
+    def x_of(i: int) -> float:  # right to left: the first (oldest) period at the right
+        return round(right - i * step if len(periods) > 1 else (left + right) / 2, 1)
 
     def y_of(value: int) -> float:
         return round(bottom - (value / scale) * (bottom - top), 1)
 
     lines = []
     for number, one in enumerate(drawn):
+        colour = COLOURS[number % len(COLOURS)]
         for metric in metrics:
-            colour = COLOURS[number % len(COLOURS)]
-            dots = tuple(Dot(x_of(i), y_of(p[metric]), link(one["key"], p["date"]),
+            values = [0] * len(periods)
+            for p in one["points"]:
+                values[index[p["date"]]] = p[metric]
+            dots = tuple(Dot(x_of(index[p["date"]]), y_of(p[metric]), link(one["key"], p["date"]),
                              f"{p['date']}: {p['articles']} مقالة، {p['stories']} قصة")
-                         for i, p in enumerate(one["points"]))
+                         for p in one["points"])
             lines.append(Line(one["key"], metric, colour, metric == "stories",
-                              " ".join(f"{d.x},{d.y}" for d in dots), dots))
+                              " ".join(f"{x_of(i)},{y_of(v)}" for i, v in enumerate(values)), dots))
     y_ticks = tuple(Tick(y_of(round(scale * k / 4)), str(round(scale * k / 4))) for k in range(5))
-    every = max(1, round(len(dates) / X_LABELS))
-    x_ticks = tuple(Tick(x_of(i), d) for i, d in enumerate(dates) if i % every == 0 or i == len(dates) - 1)
+    every = max(1, round(len(periods) / X_LABELS))
+    x_ticks = tuple(Tick(x_of(i), d) for i, d in enumerate(periods) if i % every == 0 or i == len(periods) - 1)
     return Chart(WIDTH, HEIGHT, (left, top, right, bottom), tuple(lines), y_ticks, x_ticks)
 
 

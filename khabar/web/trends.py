@@ -25,9 +25,11 @@ CSV_COLUMNS = ("key", "date", "articles", "stories")
 
 
 def trends(store: Store, filters: Filters, *, by: str = "day", split: str = "none") -> dict[str, Any]:
-    """The JSON of `GET /trends`: {series: [{key, articles, change, points: [{date, articles, stories}]}]}."""
+    """The JSON of `GET /trends`: {series: [{key, articles, change, points: [{date, articles, stories}]}],
+    periods: [every period's first day]}; a period missing from a series' points counts zero."""
     trend = trend_series(store.conn, filters, by=by, split=split)
-    return {"series": [_series(s) for s in trend.series], "by": by, "split": split, "filters": filters.to_dict()}
+    return {"series": [_series(s) for s in trend.series], "periods": list(trend.periods), "by": by,
+            "split": split, "filters": filters.to_dict()}
 
 
 def _series(series: Series) -> dict[str, Any]:
@@ -76,7 +78,7 @@ def add_trend_routes(app: FastAPI) -> None:
         def link(series_key: str, start: str) -> str:
             return point_url(filters, by=by, split=split, key=series_key, start=start)
 
-        page = {**data, "chart": chart.draw(data["series"], link), "link": link}
+        page = {**data, "chart": chart.draw(data["periods"], data["series"], link), "link": link}
         return request.app.state.renderer.page(request, "trends.html", page)
 
 

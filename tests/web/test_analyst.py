@@ -50,6 +50,8 @@ def test_trends_json_has_series_of_points_with_articles_and_stories(client):
     assert series["key"] == "all"
     assert series["points"] == [{"date": "2024-03-04", "articles": 2, "stories": 1},
                                 {"date": "2024-03-11", "articles": 6, "stories": 5}]
+    days = client.get("/trends").json()
+    assert len(days["periods"]) == 7 and len(days["series"][0]["points"]) == 6  # no article on 13 March
 
 
 def test_trends_split_by_source_and_filters(client):
