@@ -7,7 +7,8 @@ The server runs as `khabar serve` in its own process (one worker). Requests go o
 each latency is one request's own time, from an httpx client in this process. Every request of
 a run differs (filters drawn from the store: title words, outlets, date ranges, entities), so the
 app's 30-second cache never answers it; the cached case is measured apart. Prints p50, p95, p99
-and the largest latency per endpoint; numbers go to docs/performance-web.md by hand.
+and the largest latency per endpoint, and the server's CPU time per request (what a request
+costs whatever else shares the cores); numbers go to docs/performance-web.md by hand.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import time
 from pathlib import Path
 from urllib.parse import urlencode
 
-from bench.common import machine
+from bench.common import machine, process_tree_cpu
 from bench.serve import _free_port, start_server
 
 
@@ -98,11 +99,14 @@ def main() -> None:
         stored = conn.execute("SELECT COUNT(*) FROM documents WHERE status = 'ok'").fetchone()[0]
         conn.close()
         print(f"{machine()}; {stored} articles; one worker; one request at a time")
-        print("\n| endpoint | requests | errors | p50 ms | p95 ms | p99 ms | max ms |\n|---|---|---|---|---|---|---|")
+        print("\n| endpoint | requests | errors | p50 ms | p95 ms | p99 ms | max ms | server CPU ms/request |\n"
+              "|---|---|---|---|---|---|---|---|")
         for name, paths in _requests(args.db, args.requests).items():
+            cpu_before = process_tree_cpu(server.pid)
             result = measure(f"http://127.0.0.1:{port}", paths, html="HTML" in name)
+            cpu_ms = 1000 * (process_tree_cpu(server.pid) - cpu_before) / max(1, result["requests"] + 1)
             print(f"| {name} | {result['requests']} | {result['errors']} | {result['p50']:.1f} | "
-                  f"{result['p95']:.1f} | {result['p99']:.1f} | {result['max']:.1f} |", flush=True)
+                  f"{result['p95']:.1f} | {result['p99']:.1f} | {result['max']:.1f} | {cpu_ms:.1f} |", flush=True)
     finally:
         server.terminate()
         server.wait(timeout=10)
