@@ -98,8 +98,8 @@ def _work(pipeline, layout: str, stage_name: str, size_kb: int) -> int:
 @pytest.mark.slow
 @pytest.mark.parametrize(("layout", "stage_name"), [
     ("paragraphs", "ner.crf.v2"),
-    ("paragraphs", "entities.merge.v1"),
-    ("paragraphs", "entities.roles.v1"),
+    ("paragraphs", "entities.merge.v2"),
+    ("paragraphs", "entities.roles.v2"),
     ("paragraphs", "quotes.cues.v2"),
     ("paragraphs", "dates.v1"),
     ("paragraphs", "events.cameo.v2"),
