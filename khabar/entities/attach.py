@@ -194,7 +194,7 @@ def _before(ctx: Context, span: Span) -> Title | None:
 
 def _compound(ctx: Context, title: Title) -> Title:
     """`نائب رئيس مجلس الوزراء وزير الداخلية`: a title right before another is one title."""
-    first = next(k for k, t in enumerate(ctx.tokens) if t.end >= title.start)
+    first = bisect.bisect_left(ctx.tokens, title.start, key=lambda t: t.end)
     for i in range(first - 1, max(-1, first - 1 - _LOOK_BACK), -1):
         if not ctx.word(i) or not ctx.joined(i):
             return title

@@ -79,6 +79,7 @@ class Context:
     lexicon: RoleLexicon
     spans: list[Span]  # every mention
     extended: bool = False  # entities.roles.v2: honorifics, quotes and modifiers (issue 14)
+    bodies: dict[str, set[str]] | None = None  # head noun → ORG names with it (`_named_body`)
 
     def word(self, i: int) -> bool:
         return 0 <= i < len(self.tokens) and self.tokens[i].kind == "word"
@@ -213,10 +214,14 @@ def _named_body(ctx: Context, folded: str) -> str | None:
         folded = "ال" + folded[2:]
     if not folded.startswith("ال") or folded[2:] not in _BODY_NOUNS:
         return None
-    names = {s.entity.name for s in ctx.spans if s.entity.type == "ORG"
-             and len(s.entity.name.split()) > 1
-             and strip_article(fold(s.entity.name.split()[0])) == folded[2:]}
-    return names.pop() if len(names) == 1 else None
+    if ctx.bodies is None:  # built once per article: a page may have thousands of titles
+        ctx.bodies = {}
+        for span in ctx.spans:
+            words = span.entity.name.split()
+            if span.entity.type == "ORG" and len(words) > 1:
+                ctx.bodies.setdefault(strip_article(fold(words[0])), set()).add(span.entity.name)
+    names = ctx.bodies.get(folded[2:], set())
+    return next(iter(names)) if len(names) == 1 else None
 
 
 def _affiliation(ctx: Context, phrase: _Phrase) -> None:
