@@ -87,12 +87,12 @@ def add_place_routes(app: FastAPI) -> None:
         return request.app.state.renderer.page(request, template, data)
 
     @app.get("/places", summary="Places named in the articles, by number of articles", tags=["places"])
-    async def places_route(request: Request, q: Annotated[str | None, Query(max_length=500)] = None,
-                           entity: Text = None, source: Text = None,
-                           actor: Annotated[str | None, Query(max_length=40)] = None,
-                           root: Annotated[str | None, Query(pattern=r"^\d{1,2}$")] = None,
-                           since: Day = None, until: Day = None, country: Country = None,
-                           limit: Limit = 50, offset: Offset = 0) -> Response:
+    def places_route(request: Request, q: Annotated[str | None, Query(max_length=500)] = None,
+                     entity: Text = None, source: Text = None,
+                     actor: Annotated[str | None, Query(max_length=40)] = None,
+                     root: Annotated[str | None, Query(pattern=r"^\d{1,2}$")] = None,
+                     since: Day = None, until: Day = None, country: Country = None,
+                     limit: Limit = 50, offset: Offset = 0) -> Response:
         filters = Filters(q=q, entity=entity, source=source, actor=actor, root=root, since=since, until=until)
         if wants_csv(request):
             def fetch(store: Store, size: int, skip: int) -> list[dict[str, Any]]:
@@ -103,29 +103,29 @@ def add_place_routes(app: FastAPI) -> None:
         return page(request, "places.html", _with_pages(request, data))
 
     @app.get("/places/country/{code}", summary="Articles that name a country or a place in it", tags=["places"])
-    async def country_route(request: Request, code: Annotated[str, Path(pattern=r"^[A-Za-z]{2}$")],
-                            q: Annotated[str | None, Query(max_length=500)] = None, entity: Text = None,
-                            source: Text = None, since: Day = None, until: Day = None,
-                            limit: Limit = 20, offset: Offset = 0) -> Response:
+    def country_route(request: Request, code: Annotated[str, Path(pattern=r"^[A-Za-z]{2}$")],
+                      q: Annotated[str | None, Query(max_length=500)] = None, entity: Text = None,
+                      source: Text = None, since: Day = None, until: Day = None,
+                      limit: Limit = 20, offset: Offset = 0) -> Response:
         filters = Filters(q=q, entity=entity, source=source, since=since, until=until)
         data = country_articles(store_of(request), code, filters, limit=limit, offset=offset)
         return page(request, "place.html", _with_pages(request, data))
 
     @app.get("/places/{geonames}", summary="One place and the articles that name it", tags=["places"])
-    async def place_route(request: Request, geonames: Annotated[int, Path(ge=1, le=2**63 - 1)],
-                          q: Annotated[str | None, Query(max_length=500)] = None, entity: Text = None,
-                          source: Text = None, since: Day = None, until: Day = None,
-                          limit: Limit = 20, offset: Offset = 0) -> Response:
+    def place_route(request: Request, geonames: Annotated[int, Path(ge=1, le=2**63 - 1)],
+                    q: Annotated[str | None, Query(max_length=500)] = None, entity: Text = None,
+                    source: Text = None, since: Day = None, until: Day = None,
+                    limit: Limit = 20, offset: Offset = 0) -> Response:
         filters = Filters(q=q, entity=entity, source=source, since=since, until=until)
         data = place(store_of(request), geonames, filters, limit=limit, offset=offset)
         return page(request, "place.html", _with_pages(request, data))
 
     @app.get("/map", summary="A world map of the places named in the articles", tags=["places"])
-    async def map_route(request: Request, q: Annotated[str | None, Query(max_length=500)] = None,
-                        entity: Text = None, source: Text = None,
-                        actor: Annotated[str | None, Query(max_length=40)] = None,
-                        root: Annotated[str | None, Query(pattern=r"^\d{1,2}$")] = None,
-                        since: Day = None, until: Day = None) -> Response:
+    def map_route(request: Request, q: Annotated[str | None, Query(max_length=500)] = None,
+                  entity: Text = None, source: Text = None,
+                  actor: Annotated[str | None, Query(max_length=40)] = None,
+                  root: Annotated[str | None, Query(pattern=r"^\d{1,2}$")] = None,
+                  since: Day = None, until: Day = None) -> Response:
         filters = Filters(q=q, entity=entity, source=source, actor=actor, root=root, since=since, until=until)
         key = ("map", filters)
         data = request.app.state.cache.get(key, lambda: world(store_of(request), filters))

@@ -90,10 +90,6 @@ def test_a_page_is_answered_while_a_posted_article_waits_for_the_write_lock(tmp_
 # POST /articles hands its write to a worker thread (the test above).
 ASYNC_WITHOUT_SQLITE_ON_THE_LOOP = {("POST", "/analyze"), ("POST", "/articles"), ("GET", "/docs"),
                                     ("GET", "/static/fonts/{name}")}
-# Async routes that still read the store on the event loop; to be made plain functions. New
-# routes must not join this list.
-STILL_ON_THE_LOOP = {("GET", "/places"), ("GET", "/places/country/{code}"), ("GET", "/places/{geonames}"),
-                     ("GET", "/map")}
 
 
 def test_routes_that_read_the_store_are_plain_functions_run_in_worker_threads(client):
@@ -102,6 +98,6 @@ def test_routes_that_read_the_store_are_plain_functions_run_in_worker_threads(cl
     coroutines = {(method, route.path) for route in client.app.routes if isinstance(route, APIRoute)
                   and asyncio.iscoroutinefunction(route.endpoint) for method in route.methods}
     assert ("GET", "/articles") not in coroutines and ("GET", "/entities/{entity_id}") not in coroutines
-    unexpected = coroutines - ASYNC_WITHOUT_SQLITE_ON_THE_LOOP - STILL_ON_THE_LOOP
+    unexpected = coroutines - ASYNC_WITHOUT_SQLITE_ON_THE_LOOP
     assert not unexpected, (f"{sorted(unexpected)} run on the event loop: make them plain `def` routes "
                             "(FastAPI runs those in worker threads, each with its own SQLite connection)")
