@@ -85,6 +85,7 @@ def check_command(db, fmt) -> None:
             flag = "  SPIKE" if report["spike"] else ""
             click.echo(f"{report['name']}: {len(report['new'])} new{flag}")
             for match in report["new"]:
-                click.echo(f"    {match['id']}  {match['source'] or '-'}  {match['day'] or '-'}  {match['title'] or ''}")
+                where = f"{match['source'] or '-'}  {match['day'] or '-'}"
+                click.echo(f"    {match['id']}  {where}  {match['title'] or ''}")
     if any(report["spike"] for report in reports):
         sys.exit(SPIKE_EXIT)

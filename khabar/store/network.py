@@ -1,4 +1,6 @@
-"""Networks from the store, written as GEXF 1.2 (the 1.2draft schema that Gephi writes; read by Gephi and by `networkx.read_gexf`).
+"""Networks from the store, written as GEXF 1.2 for Gephi and `networkx.read_gexf`.
+
+The file follows the 1.2draft schema, which Gephi writes and networkx reads.
 
 One file holds two networks, told apart by the `network` attribute of edges and the `kind`
 attribute of nodes, so either can be filtered out in Gephi:
