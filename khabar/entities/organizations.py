@@ -37,6 +37,10 @@ _CONSTRUCT = {fold(w) for w in (
 # `بمنطقة الباحة`, `بمحافظة ينبع`: where a branch of a body sits, part of its name.
 _WHERE = {fold(w) for w in "بمنطقة بمحافظة بمدينة بولاية".split()}
 _MAX_WORDS = 7
+# A department right after the title that heads it is part of the title (annotation guidelines:
+# `مدير إدارة العلاقات العامة`), not an organization.
+_DEPARTMENTS = {fold(w) for w in "إدارة قسم شعبة".split()}
+_DEPARTMENT_HEADS = {fold(w) for w in "مدير مديرة رئيس رئيسة مساعد مساعدة نائب".split()}
 # Heads that only name a body with a name or a complement that is not a nationality alone:
 # `القوات التركية` is a generic force, `البرلمان البريطاني` a body (annotation guidelines).
 _NATIONALITY_ENOUGH_KIND = "nationality"
@@ -140,6 +144,8 @@ def _head(word: str, heads: Heads) -> tuple[int, str, str, bool] | None:
 def _body_at(text, tokens, folded, i, head, found_names) -> tuple[Body, int] | None:
     starting, inside, persons, heads = found_names
     stripped, rest, kind, nationality_enough = head
+    if rest in _DEPARTMENTS and i > 0 and folded[i - 1] in _DEPARTMENT_HEADS:
+        return None  # `مدير إدارة العلاقات العامة`: a title, its department no body's name
     start = tokens[i].start + skip_letters(tokens[i].text, stripped)
     if i in inside and inside[i] < start:
         return None  # the head word is inside a longer name

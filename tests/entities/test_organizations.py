@@ -82,3 +82,9 @@ def test_merge_v2_drops_a_place_or_organization_that_is_a_title_alone(merge, men
     doc = merge(mentions_doc(text, [("للسفير", "ORG"), ("الرياض", "LOC")]))
     assert named(doc, "ORG") == []
     assert named(doc, "LOC") == ["الرياض"]
+
+
+def test_merge_v2_reads_a_department_after_its_title_as_part_of_the_title(merge, mentions_doc):
+    text = "وقال مدير إدارة العلاقات العامة والإعلام سعد الناصر إن الخدمة عادت."
+    doc = merge(mentions_doc(text, [("سعد الناصر", "PER")]))
+    assert named(doc, "ORG") == []
