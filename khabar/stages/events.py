@@ -1,8 +1,11 @@
-"""Stages events.cameo.v1 and v2: who did what to whom, coded in CAMEO with PLOVER types.
+"""Stages events.cameo.v1, v2 and v3: who did what to whom, coded in CAMEO with PLOVER types.
 
-events.cameo.v2 (the default) settles v1's events per article, precision first
-(khabar.events.settle): a real source, speech acts by their quote's speaker, one incident per
-article, a calibrated confidence. v1 keeps its meaning for configs that name it.
+events.cameo.v2 settles v1's events per article, precision first (khabar.events.settle): a
+real source, speech acts by their quote's speaker, one incident per article, a calibrated
+confidence. events.cameo.v3 (the default) reads stricter still (khabar.events.strict): no
+events on sports pages, cooperation told by a noun only between two countries' named actors,
+no bare nationality adjective or reporting monitor as a doer. v1 and v2 keep their meaning for
+configs that name them.
 
 Requires sentences; uses entities when a NER stage produced them (their roles give actor codes),
 and falls back on the project lexicons otherwise. Produces `doc.events`. Protest (14x) and
@@ -25,9 +28,11 @@ from khabar.events.coder import STAGE, EventCoder
 from khabar.events.settle import attach_mentions, has_real_source, is_plain_reading, merge_incidents
 from khabar.events.settle import country_names, merge_sentence_incidents, place_ids
 from khabar.events.settle import speaker_sources, tighten
+from khabar.events.strict import sports_page, strict_actors, strict_reading, strict_sources
 from khabar.pipeline import model_identity, register, with_models
 
 STAGE_V2 = "events.cameo.v2"
+STAGE_V3 = "events.cameo.v3"
 
 
 @register(STAGE, requires=("sentences",), produces=("events",))
@@ -72,6 +77,19 @@ def make_events_settled(*, min_confidence: float = 0.0, classifier: bool = True,
     mentions as evidence; `confidence` is calibrated (`calibrated=False` keeps the coder's raw
     score, for fitting the table) and `min_confidence` filters on it.
     """
+    return _settled(STAGE_V2, False, min_confidence, classifier, require_source, calibrated)
+
+
+@register(STAGE_V3, requires=("sentences",), produces=("events",))
+def make_events_strict(*, min_confidence: float = 0.0, classifier: bool = True,
+                       require_source: bool = True, calibrated: bool = True
+                       ) -> Callable[[Document], Document]:
+    """Code and settle events as events.cameo.v2, reading stricter (docs/events.md)."""
+    return _settled(STAGE_V3, True, min_confidence, classifier, require_source, calibrated)
+
+
+def _settled(stage: str, strict: bool, min_confidence: float, classifier: bool,
+             require_source: bool, calibrated: bool) -> Callable[[Document], Document]:
     code = make_events(classifier=classifier)
     recognizer = ActorRecognizer()
     calibration = Calibration.load() if calibrated else Calibration()
@@ -85,11 +103,20 @@ def make_events_settled(*, min_confidence: float = 0.0, classifier: bool = True,
     def settle(doc: Document) -> Document:
         places = place_ids(doc, countries)
         events = []
-        for event in code(doc).events:
+        coded = () if strict and sports_page(doc) else code(doc).events
+        for event in coded:
             verb = verbs.trigger_is_verb(doc, event.trigger)
-            if is_plain_reading(doc, event, places, verb):
-                events.append(tighten(doc, event, verb) if require_source else event)
-        events = merge_sentence_incidents(speaker_sources(doc, events, code_of))
+            if not is_plain_reading(doc, event, places, verb):
+                continue
+            if strict:
+                if not strict_reading(doc, event, verb):
+                    continue
+                event = strict_actors(doc, event)
+            events.append(tighten(doc, event, verb) if require_source else event)
+        events = speaker_sources(doc, events, code_of)
+        if strict and require_source:
+            events = strict_sources(events)
+        events = merge_sentence_incidents(events)
         if require_source:
             unsourced = [e for e in events if not has_real_source(e)]
             events = attach_mentions(merge_incidents([e for e in events if has_real_source(e)]),
@@ -97,7 +124,7 @@ def make_events_settled(*, min_confidence: float = 0.0, classifier: bool = True,
         else:
             events = merge_incidents(events)
         events = [calibration.apply(e) for e in events]
-        kept = tuple(dataclasses.replace(e, stage=STAGE_V2) for e in events
+        kept = tuple(dataclasses.replace(e, stage=stage) for e in events
                      if e.confidence >= min_confidence)
         return dataclasses.replace(doc, events=kept)
 
