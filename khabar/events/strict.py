@@ -39,7 +39,8 @@ SPORTS_WORDS = 4
 
 # Heads that a nationality adjective may follow as a source (`القوات التركية`).
 _STATE_HEADS = frozenset(fold(w) for w in (
-    "قوات القوات الجيش جيش الشرطة شرطة الاستخبارات استخبارات المخابرات السلطات سلطات الحكومة"
+    "الأركان رئاسة قوات القوات الجيش جيش الشرطة شرطة الاستخبارات استخبارات المخابرات"
+    " السلطات سلطات الحكومة"
     " حكومة الخارجية الداخلية الدفاع البحرية الطائرات طائرات المقاتلات مقاتلات سلاح الرئاسة"
     " الرئيس الوزارة وزارة البرلمان القيادة الأمن قوى الطيران").split())
 _PREPOSITIONS = frozenset(fold(w) for w in
@@ -75,7 +76,7 @@ def strict_reading(doc: Document, event: Event, verb: bool) -> bool:
         return False  # `في طلب`, `إلى دعم`: a noun after a preposition names the act
     if root == "05" and before in _COALITION_WORDS:
         return False  # `تحالف دعم الشرعية` is a name
-    if root == "12" and _word_after(doc, event) in _COMMENT:
+    if root == "12" and _COMMENT & set(_words_after(doc, event, 8)):
         return False  # `رفضت التعليق`: declining to comment rejects nothing
     if before in _RELATIVES or _after_kana(doc, event) or _future(first):
         return False  # a relative clause, a pluperfect, a plan: background, not the news
@@ -137,9 +138,9 @@ def _word_before(doc: Document, event: Event) -> str:
     return fold(words[-1]) if words else ""
 
 
-def _word_after(doc: Document, event: Event) -> str:
-    words = doc.text[event.trigger.end:min(event.sentence.end, event.trigger.end + 20)].split()
-    return fold(words[0]) if words else ""
+def _words_after(doc: Document, event: Event, count: int) -> list[str]:
+    text = doc.text[event.trigger.end:min(event.sentence.end, event.trigger.end + 15 * count)]
+    return [fold(w) for w in text.split()[:count]]
 
 
 def strict_actors(doc: Document, event: Event) -> Event:
