@@ -6,12 +6,12 @@ articles), and, for an article that names a person bare, which title the collect
 for them by that article's day. The second answer is marked `"from": "collection"` and names
 the article it came from; it is never added to the article's own Document.
 
-Example:
-    >>> from khabar.store import open_store
-    >>> from khabar.store.titles import known_titles
-    >>> with open_store(":memory:") as store:
-    ...     store.add(doc)                      # doc names `سامح شكري` bare
-    ...     known_titles(store.conn, doc.id)    # {"e3": {"title": "وزير الخارجية", ...}}
+Example (a store whose article `bare` names `سامح شكري` without a title, and an earlier one
+calls him `وزير الخارجية المصري`):
+
+    known_titles(store.conn, "bare")
+    # {"e3": {"title": "وزير الخارجية", "affiliation": "مصر", "doc_id": "earlier",
+    #         "day": "2024-03-05", "from": "collection"}}
 """
 
 from __future__ import annotations
