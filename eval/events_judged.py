@@ -3,6 +3,8 @@
     python -m eval.events_judged                         # precision, Wilson 95% interval
     python -m eval.events_judged --sample judged         # the events to judge (text shown)
     python -m eval.events_judged --sample calibration    # the calibration events to judge
+    python -m eval.events_judged --set fresh             # the fresh sample (events.cameo.v3)
+    python -m eval.events_judged --sample fresh          # the fresh sample's events to judge
 
 The sample: a seeded draw (SEED) of SaudiNewsNet and ANT news articles (ANT: middleEast and
 internationalNews) of 400 to 3,000 characters that no eval set and no eval script has used:
@@ -16,6 +18,12 @@ written, so the judged sample starts after them. The calibration sample comes fr
 end of the same order (the last CALIBRATION_POOL articles, read backwards): its events were
 read while the rules were written too, judged the same way, and fit the confidence table
 (eval/events_calibrate.py); it is stored in eval/events_calibration_judged.jsonl.
+
+The fresh sample (eval/events_judged_fresh.jsonl) was drawn after events.cameo.v3 was
+written, to judge it on news nobody had read: the same pool less every article of the first
+draw that was read (its first SEEN articles, the judged ones, the calibration pool), shuffled
+with FRESH_SEED; every event v3 emits for the articles in that order is judged until at least
+SAMPLE_SIZE are.
 
 Each event was judged right or wrong against docs/annotation-quotes-events.md: right when the
 sentence reports that act as having happened or being announced (not denied, hypothetical or
@@ -45,7 +53,9 @@ from eval.quotes_corpus import DATA, Article, load_articles
 EVAL = Path(__file__).resolve().parent
 JUDGED = EVAL / "events_judged.jsonl"
 CALIBRATION = EVAL / "events_calibration_judged.jsonl"
+FRESH = EVAL / "events_judged_fresh.jsonl"
 SEED = 20261206
+FRESH_SEED = 20261207
 SAMPLE_SIZE = 200
 CALIBRATION_SIZE = 100
 SEEN = 100  # articles at the start of the draw read while the rules were written
@@ -62,7 +72,7 @@ def used_ids() -> set[str]:
 
     used: set[str] = set()
     for path in sorted(EVAL.glob("*.jsonl")):
-        if path in (JUDGED, CALIBRATION):
+        if path in (JUDGED, CALIBRATION, FRESH):
             continue
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
@@ -98,6 +108,17 @@ def drawn_articles() -> list[Article]:
     return pool
 
 
+def fresh_articles(pool: list[Article]) -> list[Article]:
+    """The pool less every article of the first draw that was read, in FRESH_SEED order."""
+    read = {a.id for a in pool[:SEEN] + pool[-CALIBRATION_POOL:]}
+    for path in (JUDGED, CALIBRATION):
+        read |= {json.loads(line)["id"] for line in path.read_text(encoding="utf-8").splitlines()
+                 if line.strip()}
+    rest = sorted((a for a in pool if a.id not in read), key=lambda a: (a.corpus, a.id))
+    random.Random(FRESH_SEED).shuffle(rest)
+    return rest
+
+
 def analyze(pipeline, article: Article):
     from khabar.inputs import RawPage
 
@@ -114,6 +135,8 @@ def sample(pipeline, which: str) -> None:
     pool = drawn_articles()
     if which == "judged":
         articles, size = pool[SEEN:-CALIBRATION_POOL], SAMPLE_SIZE
+    elif which == "fresh":
+        articles, size = fresh_articles(pool), SAMPLE_SIZE
     else:
         articles, size = pool[::-1][:CALIBRATION_POOL], CALIBRATION_SIZE
     count = 0
@@ -186,8 +209,10 @@ def score(pipeline, judged: list[dict]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sample", choices=("judged", "calibration"),
+    parser.add_argument("--sample", choices=("judged", "calibration", "fresh"),
                         help="print the events of that sample, to judge")
+    parser.add_argument("--set", choices=("judged", "fresh"), default="judged",
+                        help="the judged sample to score (fresh: drawn after events.cameo.v3)")
     args = parser.parse_args(argv)
     if not DATA.is_dir():
         print(f"skipped: the corpora are not available ({DATA} is missing)")
@@ -198,7 +223,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.sample:
         sample(pipeline, args.sample)
         return 0
-    judged = [json.loads(line) for line in JUDGED.read_text(encoding="utf-8").splitlines()
+    path = FRESH if args.set == "fresh" else JUDGED
+    judged = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
               if line.strip()]
     print(score(pipeline, judged))
     return 0
