@@ -29,6 +29,7 @@ from khabar.events.settle import attach_mentions, has_real_source, is_plain_read
 from khabar.events.settle import country_names, merge_sentence_incidents, place_ids
 from khabar.events.settle import speaker_sources, tighten
 from khabar.events.strict import sports_page, strict_actors, strict_reading, strict_sources
+from khabar.events.strict import self_targets, strict_target
 from khabar.pipeline import model_identity, register, with_models
 
 STAGE_V2 = "events.cameo.v2"
@@ -112,11 +113,14 @@ def _settled(stage: str, strict: bool, min_confidence: float, classifier: bool,
                 if not strict_reading(doc, event, verb):
                     continue
                 event = strict_actors(doc, event)
-            events.append(tighten(doc, event, verb) if require_source else event)
+            event = tighten(doc, event, verb) if require_source else event
+            events.append(strict_target(doc, event) if strict else event)
         events = speaker_sources(doc, events, code_of)
         if strict and require_source:
             events = strict_sources(events)
         events = merge_sentence_incidents(events)
+        if strict:
+            events = self_targets(events)
         if require_source:
             unsourced = [e for e in events if not has_real_source(e)]
             events = attach_mentions(merge_incidents([e for e in events if has_real_source(e)]),
