@@ -35,7 +35,8 @@ _MAX_TITLE_CHARS = 300
 _CLOSES_SENTENCE = re.compile(r"[.!?؟…][\"»”')]*$")
 _QUOTE_ENDS = ("\"", "»", "”", "!", "؟", "?")
 _SUFFIX = re.compile(r"\s*[-|–—:]\s*\S[^.!?؟]{0,60}$")
-_LEAD_PARAGRAPHS = 5  # how many first paragraphs a title is compared with
+_LEAD_PARAGRAPHS = 3  # how many first paragraphs a title is compared with,
+_LEAD_CHARS = 600  # and how much of each
 # Reason codes of removals decided by position and repetition (docs/cleaning.md).
 LATIN_WIDGET, RELATED, REPEATED, ABOVE_TITLE, TITLE, TITLE_COPY, TAIL = (
     "latin_widget", "related", "repeated", "above_title", "title", "title_copy", "tail")
@@ -154,8 +155,9 @@ def clean_blocks(blocks: Sequence[Block], classifier: LineClassifier, *,
     arabic_page = any(_ARABIC.search(blocks[i].text) for i in keep)
     keep = _drop(keep, why, LATIN_WIDGET, lambda i: arabic_page and _is_latin_widget(blocks[i].text))
     verdicts = {i: judge.reason(blocks[i].text) for i in keep}
-    good = [i for i in keep if verdicts[i] is None and _is_good(blocks[i], judge)
-            and not _is_title_with_suffix(blocks, keep, i)]
+    good = [i for i in keep if verdicts[i] is None and _is_good(blocks[i], judge)]
+    while good and _is_title_with_suffix(blocks, keep, keep.index(good[0])):
+        good.pop(0)  # only the head can hold a title with its site's name
     # Above the body a teaser (`رياضة | <headline>`) may be the title itself (`مصر: <title>`):
     # title selection weighs those by their agreement with the body.
     first_good = good[0] if good else len(blocks)
@@ -191,13 +193,13 @@ def _drop(keep: list[int], why: dict[int, str], reason: str | None, test, *,
     return kept
 
 
-def _is_title_with_suffix(blocks: Sequence[Block], keep: list[int], index: int) -> bool:
+def _is_title_with_suffix(blocks: Sequence[Block], keep: list[int], position: int) -> bool:
     """`<title> - <site name>`: a line that is a nearby line plus a separator and a few words
-    (a long title makes it look like prose)."""
+    (a long title makes it look like prose). `position` is the line's place in `keep`."""
+    index = keep[position]
     text = blocks[index].text
     if len(text) > 2 * _MAX_TITLE_CHARS:
         return False
-    position = keep.index(index)
     for other in keep[max(0, position - 5): position + 6]:
         head = blocks[other].text
         if other != index and len(head.split()) >= 3 and text.startswith(head) and _SUFFIX.match(text, len(head)):
@@ -216,13 +218,17 @@ def _drop_repeated_short_lines(blocks: Sequence[Block], keep: list[int], good: l
     a repeated line is the writer's (a refrain, a subheading used twice); above it, title
     selection settles the title's copies."""
     good_set = set(good)
-    keys = Counter(line_key(blocks[i].text) for i in keep if i not in good_set)
     last_good = good[-1] if good else len(blocks)
-    repeated = {key for key, n in keys.items() if n > 1}
+    after = [i for i in keep if i > last_good]
+    if not after:
+        return keep
+    first_good = good[0] if good else -1
+    keys = {i: line_key(blocks[i].text) for i in keep
+            if not first_good <= i <= last_good and len(blocks[i].text) <= _MAX_TITLE_CHARS}
+    counts = Counter(keys.values())
     out = []
     for index in keep:
-        key = line_key(blocks[index].text)
-        if key in repeated and index not in good_set and index > last_good:
+        if index > last_good and counts[keys.get(index, "")] > 1 and index in keys:
             why[index] = REPEATED
         else:
             out.append(index)
@@ -305,7 +311,7 @@ def _take_title(blocks: Sequence[Block], keep: list[int], good: list[int], why: 
     candidates = [Candidate(i, blocks[i].text, keys[line_key(blocks[i].text)] > 1 or blocks[i].kind == "glued",
                             teaser=i in teasers)
                   for i in head if _is_headline(blocks[i].text)]
-    lead = [blocks[i].text for i in good[:_LEAD_PARAGRAPHS]]
+    lead = [blocks[i].text[:_LEAD_CHARS] for i in good[:_LEAD_PARAGRAPHS]]
     agreed = choose_title(candidates, lead, stop=judge.stop, url=url) if good else None
     repeated = [c for c in candidates if c.repeated]
     chosen = (agreed or (repeated[0] if repeated else None)

@@ -35,6 +35,8 @@ _DATE = re.compile(
 _TIME = re.compile(r"\b\d{1,2}\s*:\s*\d{2}\b|[٠-٩]{1,2}\s*:\s*[٠-٩]{2}")
 _DIGITS = re.compile(r"^[\d٠-٩]+[\d٠-٩.,:/\-]*$")
 _TEASER = re.compile(r"^(.{1,30}?)\s*(?:[|:：»›>—–]|\s-)\s*(.+)$")
+_LONGEST_JUDGED = 300  # characters: furniture is shorter (a prompt of 40 words at most)
+_LONGEST_FORM = 25  # words: menus, breadcrumbs, stamps, share rows, fields and teasers are shorter
 _WORD_EDGES = "\"'«»“”()[]{}،,.:;!?؟…-–—|•·/\\\u200e\u200f\u202a\u202b\u202c\u2066\u2067\u2068\u2069"
 _MONTHS = ("يناير فبراير مارس أبريل ابريل مايو يونيو يوليو أغسطس اغسطس سبتمبر أكتوبر اكتوبر نوفمبر "
            "ديسمبر كانون شباط آذار اذار نيسان أيار ايار حزيران تموز آب اب أيلول ايلول تشرين "
@@ -49,8 +51,9 @@ _STAMP_LABELS = ("نشر تحديث تاريخ النشر التحديث آخر 
 
 
 def words_of(text: str) -> list[str]:
-    """The line's words, folded, with punctuation at their edges taken off."""
-    return [w for w in (fold(t.strip(_WORD_EDGES)) for t in text.split()) if w]
+    """The line's words, folded, with punctuation at their edges taken off (the line is folded
+    once: a call per word costs more than the whole line)."""
+    return [w for w in (t.strip(_WORD_EDGES) for t in fold(text).split()) if w]
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +92,8 @@ class LineJudge:
         kinds: dict[str, set[str]] = {"nav": set(), "ui": set(), "stop": set()}
         for kind, word in read_rows("page_words.tsv"):
             kinds[kind].add(fold(word))
+            if kind == "stop":
+                kinds[kind].add(word)  # matched as written too (LineJudge.features)
         network_words = {fold(w) for phrase in networks for w in phrase.split()}
         folded = lambda words: frozenset(fold(w) for w in words.split())  # noqa: E731
         return cls(frozenset(kinds["nav"]), frozenset(kinds["ui"]), frozenset(kinds["stop"]),
@@ -96,11 +101,14 @@ class LineJudge:
                    folded(_STAMP_LABELS))
 
     def features(self, text: str) -> LineFeatures:
+        # Raw tokens against the stopwords as written and folded: folding every paragraph of
+        # every page would cost more than the rest of this judgement.
         tokens = text.split()
+        stop = self.stop
         stops = 0
         for token in tokens:
-            word = fold(token.strip(_WORD_EDGES))
-            if word in self.stop or (word[:1] == "و" and word[1:] in self.stop):
+            word = token.strip(_WORD_EDGES)
+            if word in stop or (word[:1] == "و" and word[1:] in stop):
                 stops += 1
         return LineFeatures(len(tokens), stops / len(tokens) if tokens else 0.0,
                             bool(_CLOSES_SENTENCE.search(text)), bool(_CLOSES_STATEMENT.search(text)),
@@ -108,13 +116,16 @@ class LineJudge:
 
     def reason(self, text: str) -> str | None:
         """Which furniture the line is by its form, or None. Long lines are never judged here."""
-        if len(text) > 400:
+        if len(text) > _LONGEST_JUDGED:
             return None
         words = words_of(text)
         if not words:
             return None
         if "©" in text:
             return COPYRIGHT
+        if len(words) > _LONGEST_FORM or (len(words) >= 6 and _CLOSES_STATEMENT.search(text)):
+            # A sentence: of the furniture, only a prompt (a cookie notice) reads like one.
+            return UI_PROMPT if self._is_prompt(words) else None
         if self._is_breadcrumb(text):
             return BREADCRUMB
         if self._is_stamp(text, words):

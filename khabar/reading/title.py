@@ -18,6 +18,8 @@ from khabar.arabic import fold
 
 _PREFIXES = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
 _SUFFIXES = ("ها", "هم", "ات", "ون", "ين", "ه", "ي")
+_PREFIX_LETTERS = frozenset(p[0] for p in _PREFIXES)
+_SUFFIX_LETTERS = frozenset(s[-1] for s in _SUFFIXES)
 _SLUG_SPLIT = re.compile(r"[-_/.+\s]+")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _MIN_AGREEMENT = 0.25
@@ -26,18 +28,20 @@ _NEAREST = 0.15  # the line just above the body is often the title,
 _LONGEST = 0.3  # and a title is longer than a site's name, a tagline or a byline
 
 
-def variants(word: str) -> set[str]:
-    """The word and its forms without a clitic prefix or a common suffix (3 letters kept), so
-    that `لبناء`, `بناء` and `البناء` meet."""
-    forms = {word}
-    for prefix in _PREFIXES:
-        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
-            forms.add(word[len(prefix):])
-    for form in list(forms):
-        for suffix in _SUFFIXES:
-            if form.endswith(suffix) and len(form) - len(suffix) >= 3:
-                forms.add(form[: -len(suffix)])
-    return forms
+def root(word: str) -> str:
+    """The word without one clitic prefix and one common suffix (3 letters kept), so that
+    `لبناء`, `بناء` and `البناء` meet; the same cut on both sides of a comparison."""
+    if word[:1] in _PREFIX_LETTERS:
+        for prefix in _PREFIXES:
+            if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+                word = word[len(prefix):]
+                break
+    if word[-1:] not in _SUFFIX_LETTERS:
+        return word
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
 
 
 def content_words(text: str, stop: frozenset[str]) -> list[str]:
@@ -46,7 +50,7 @@ def content_words(text: str, stop: frozenset[str]) -> list[str]:
 
 
 def vocabulary(texts: Iterable[str], stop: frozenset[str]) -> set[str]:
-    return {form for text in texts for word in content_words(text, stop) for form in variants(word)}
+    return {root(word) for word in {w for text in texts for w in content_words(text, stop)}}
 
 
 def slug_vocabulary(url: str | None, stop: frozenset[str]) -> set[str]:
@@ -78,7 +82,7 @@ def _share(words: list[str], known: set[str]) -> float:
     one word with the body by chance)."""
     if not known:
         return 0.0
-    found = sum(not variants(w).isdisjoint(known) for w in words)
+    found = sum(root(w) in known for w in words)
     return found / len(words) * (1.0 if found >= 2 else 0.5)
 
 
