@@ -49,6 +49,9 @@ bench: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/python -m eval.extraction
 	$(BIN)/python -m eval.furniture
+	$(BIN)/python -m eval.reading
+	$(BIN)/python -m eval.reading --held-out
+	$(BIN)/python -m eval.reading --html --held-out
 	$(BIN)/python -m eval.ner
 	$(BIN)/python -m eval.roles
 	$(BIN)/python -m eval.measures
