@@ -57,7 +57,11 @@ def slug_vocabulary(url: str | None, stop: frozenset[str]) -> set[str]:
     """The words of a URL's path (`/2018/03/01/لأول-مرة-دي-كابريو.html`) and their forms."""
     if not url:
         return set()
-    return vocabulary([" ".join(_SLUG_SPLIT.split(unquote(urlsplit(url).path)))], stop)
+    try:
+        path = urlsplit(url).path
+    except ValueError:  # an unparsable URL (`http://[x/`) has no slug to agree with
+        return set()
+    return vocabulary([" ".join(_SLUG_SPLIT.split(unquote(path)))], stop)
 
 
 @dataclass(frozen=True, slots=True)
