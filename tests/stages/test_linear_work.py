@@ -84,34 +84,36 @@ def _lines_run(stage, *args, **kwargs) -> int:
     return count
 
 
-def _work(pipeline, layout: str, stage_name: str, size_kb: int) -> int:
+def _work(pipeline, layout: str, area: str, size_kb: int) -> tuple[str, int]:
+    """(stage name, lines run) for the default pipeline's stage of `area` (`events.`: whichever
+    version the defaults name) on a page of `size_kb`."""
     text = _page(size_kb, layout)
     page = RawPage(text.encode("utf-8"), format="text", encoding="utf-8", published="2024-03-10")
     doc = pipeline.reader.run(page)
     for stage in pipeline.stages:
-        if stage.spec.name == stage_name:
-            return _lines_run(stage.run, doc)
+        if stage.spec.name.startswith(area):
+            return stage.spec.name, _lines_run(stage.run, doc)
         doc = stage.run(doc)
-    raise AssertionError(f"{stage_name} is not in the default pipeline")
+    raise AssertionError(f"no {area}* stage in the default pipeline")
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("layout", "stage_name"), [
-    ("paragraphs", "ner.crf.v2"),
-    ("paragraphs", "entities.merge.v2"),
-    ("paragraphs", "entities.roles.v2"),
-    ("paragraphs", "quotes.cues.v2"),
-    ("paragraphs", "dates.v1"),
-    ("paragraphs", "events.cameo.v2"),
-    ("one-paragraph", "quotes.cues.v2"),
-    ("one-sentence", "ner.crf.v2"),
-    ("one-sentence", "dates.v1"),
-    ("one-sentence", "quotes.cues.v2"),
-    ("one-sentence", "events.cameo.v2"),
+@pytest.mark.parametrize(("layout", "area"), [
+    ("paragraphs", "ner."),
+    ("paragraphs", "entities.merge."),
+    ("paragraphs", "entities.roles."),
+    ("paragraphs", "quotes."),
+    ("paragraphs", "dates."),
+    ("paragraphs", "events."),
+    ("one-paragraph", "quotes."),
+    ("one-sentence", "ner."),
+    ("one-sentence", "dates."),
+    ("one-sentence", "quotes."),
+    ("one-sentence", "events."),
 ])
-def test_stage_work_grows_linearly_with_the_page(pipeline, layout, stage_name):
-    short = _work(pipeline, layout, stage_name, SMALL_KB)
-    long = _work(pipeline, layout, stage_name, SMALL_KB * GROWTH)
+def test_stage_work_grows_linearly_with_the_page(pipeline, layout, area):
+    stage_name, short = _work(pipeline, layout, area, SMALL_KB)
+    _name, long = _work(pipeline, layout, area, SMALL_KB * GROWTH)
     assert long <= LINEAR * short, (
         f"{stage_name} on a {layout} page: {short:,} lines at {SMALL_KB} KB, {long:,} at "
         f"{SMALL_KB * GROWTH} KB ({long / short:.1f} times for a page {GROWTH} times as long)")
