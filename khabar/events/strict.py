@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from khabar.arabic import fold
-from khabar.document import Actor, Document, Event
+from khabar.document import Actor, Document, Event, Offsets
+from khabar.events.actors import ActorMention
 
 _SECTORS = frozenset(
     "MIL GOV COP JUD LEG OPP REB UAF CVL EDU LAB MED BUS NGO REL PTY REF".split())
@@ -108,14 +109,18 @@ def strict_reading(doc: Document, event: Event, verb: bool) -> bool:
 
 
 def _long_ago(doc: Document, event: Event) -> bool:
-    """A year before 2010 or `حينذاك` near the trigger, in its sentence."""
+    """`حينذاك` near the trigger, in its sentence, or a year at least two before the page's
+    date (`حتى احتلتها اليابان عام 1910`; a page with no date has no such years)."""
     lo = max(event.sentence.start, event.trigger.start - 60)
     hi = min(event.sentence.end, event.trigger.end + 60)
     near = doc.text[lo:hi]
     if any(fold(w) in _THEN for w in near.split()):
         return True
-    years = re.findall(r"(?<!\d)(1[89]\d\d|200\d)(?!\d)", near)
-    return any(1900 <= int(year) < 2010 for year in years)
+    published = (doc.published or "")[:4]
+    if not published.isdigit():
+        return False
+    years = re.findall(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)", near)
+    return any(int(year) <= int(published) - 2 for year in years)
 
 
 def strict_sources(events: Sequence[Event]) -> list[Event]:
@@ -244,6 +249,43 @@ def self_targets(events: Sequence[Event]) -> list[Event]:
             if e.source is not None and e.target is not None and e.source.code
             and (e.source.code, e.source.name) == (e.target.code, e.target.name) else e
             for e in events]
+
+
+# Words after a violent noun that name its doer next: `هجوم شنه مسلحون`, `برصاص الجيش`.
+_AGENT_MARKERS = frozenset(fold(w) for w in (
+    "شنه شنها شنته شنتها نفذه نفذها نفذته نفذتها تبنته تبناه تبنتها تبناها برصاص بنيران"
+    " يد قبل").split())
+
+
+def agent_after(doc: Document, event: Event,
+                leading_actor: Callable[[str, int], ActorMention | None]) -> Event:
+    """A violent event without a source takes the actor named right after its noun or after a
+    word that names the doer (`قصف طائرات التحالف`, `هجوم شنه مسلحون`, `على يد مسلحين`);
+    `leading_actor(text, offset)` reads the actor that opens a window of the text."""
+    if event.source is not None or not event.cameo.startswith(_VIOLENT_ROOTS):
+        return event
+    end = min(event.sentence.end, event.trigger.end + 80)
+    window = doc.text[event.trigger.end:end]
+    starts = [0]
+    for word in re.finditer(r"\S+", window[:40]):
+        if fold(word.group()) in _AGENT_MARKERS:
+            starts.append(word.end())
+            break
+    for start in starts:
+        text = window[start:]
+        lead = len(text) - len(text.lstrip())
+        if any(c in text[:lead] for c in "،,.:؛;"):
+            continue
+        found = leading_actor(text, event.trigger.end + start)
+        if found is None or found.code[-3:] in ("CVL", "MED") or not found.code:
+            continue
+        name = doc.text[found.start:found.end]
+        source = Actor(found.code, name, found.entity, Offsets(found.start, found.end))
+        target = event.target
+        if target is not None and target.code == source.code:
+            target = None
+        return dataclasses.replace(event, source=source, target=target)
+    return event
 
 
 def _bare_nationality(doc: Document, source: Actor) -> bool:

@@ -29,7 +29,7 @@ from khabar.events.settle import attach_mentions, has_real_source, is_plain_read
 from khabar.events.settle import country_names, merge_sentence_incidents, place_ids
 from khabar.events.settle import speaker_sources, tighten
 from khabar.events.strict import sports_page, strict_actors, strict_reading, strict_sources
-from khabar.events.strict import self_targets, strict_target
+from khabar.events.strict import agent_after, self_targets, strict_target
 from khabar.pipeline import model_identity, register, with_models
 
 STAGE_V2 = "events.cameo.v2"
@@ -112,7 +112,7 @@ def _settled(stage: str, strict: bool, min_confidence: float, classifier: bool,
             if strict:
                 if not strict_reading(doc, event, verb):
                     continue
-                event = strict_actors(doc, event)
+                event = agent_after(doc, strict_actors(doc, event), recognizer.leading_actor)
             event = tighten(doc, event, verb) if require_source else event
             events.append(strict_target(doc, event) if strict else event)
         events = speaker_sources(doc, events, code_of)

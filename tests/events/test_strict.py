@@ -86,3 +86,46 @@ def test_speech_acts_need_a_placed_speaker(cameo, source, kept, has_source):
     settled = strict_sources([event])
     assert bool(settled) is kept
     assert (bool(settled) and settled[0].source is not None) is has_source
+
+
+def test_a_partner_joined_by_wa_is_no_target_and_a_protest_has_none():
+    from khabar.events.strict import strict_target
+
+    doc = _doc("دانت الجامعة العربية ومصر التصعيد في القطاع.")
+    source, partner = _actor(doc, "الجامعة العربية", "IGOARL"), _actor(doc, "ومصر", "EGY")
+    assert strict_target(doc, _event(doc, "دانت", "111", source, partner)).target is None
+    doc = _doc("دانت الجامعة العربية قصف مصر للقطاع.")
+    target = _actor(doc, "مصر", "EGY")
+    source = _actor(doc, "الجامعة العربية", "IGOARL")
+    assert strict_target(doc, _event(doc, "دانت", "111", source, target)).target == target
+    doc = _doc("تظاهر الطلاب رافعين أعلاما مغربية.")
+    protest = _event(doc, "تظاهر", "141", _actor(doc, "الطلاب", "EDU"), _actor(doc, "مغربية", "MAR"))
+    assert strict_target(doc, protest).target is None
+
+
+def test_a_violent_noun_takes_the_doer_named_after_it():
+    from khabar.events.actors import ActorRecognizer
+    from khabar.events.strict import agent_after
+
+    lead = ActorRecognizer().leading_actor
+    doc = _doc("قتل ثلاثة مدنيين في هجوم شنه مسلحون على السوق.")
+    found = agent_after(doc, _event(doc, "هجوم", "190"), lead)
+    assert found.source is not None and found.source.code == "UAF"
+    assert doc.text[found.source.span.start:found.source.span.end] == "مسلحون"
+    doc = _doc("قتل ثلاثة مدنيين في انفجار سيارة مفخخة في السوق.")
+    assert agent_after(doc, _event(doc, "انفجار", "183"), lead).source is None
+
+
+def test_a_year_long_before_the_page_is_history():
+    text = "وظل البلد مستقلا حتى احتلته اليابان عام 1910."
+    doc = Document(id="d", text=text, sentences=(Sentence(0, len(text)),), published="2018-03-01")
+    occupied = _event(doc, "احتلته", "192", Actor("JPN", "اليابان", "e1"))
+    assert not strict_reading(doc, occupied, verb=True)
+    undated = dataclasses_replace(doc, published=None)
+    assert strict_reading(undated, occupied, verb=True)
+
+
+def dataclasses_replace(doc, **changes):
+    import dataclasses
+
+    return dataclasses.replace(doc, **changes)
