@@ -5,6 +5,7 @@
     python -m eval.events_judged --sample calibration    # the calibration events to judge
     python -m eval.events_judged --set fresh             # the fresh sample (events.cameo.v3)
     python -m eval.events_judged --sample fresh          # the fresh sample's events to judge
+    python -m eval.events_judged --set final             # the last sample (events.cameo.v3)
 
 The sample: a seeded draw (SEED) of SaudiNewsNet and ANT news articles (ANT: middleEast and
 internationalNews) of 400 to 3,000 characters that no eval set and no eval script has used:
@@ -23,7 +24,9 @@ The fresh sample (eval/events_judged_fresh.jsonl) was drawn after events.cameo.v
 written, to judge it on news nobody had read: the same pool less every article of the first
 draw that was read (its first SEEN articles, the judged ones, the calibration pool), shuffled
 with FRESH_SEED; every event v3 emits for the articles in that order is judged until at least
-SAMPLE_SIZE are.
+SAMPLE_SIZE are. Its errors were then read to finish v3, so the final sample
+(eval/events_judged_final.jsonl) is drawn the same way with FINAL_SEED from what is left after
+the fresh sample's articles too, and judged once on the finished stage.
 
 Each event was judged right or wrong against docs/annotation-quotes-events.md: right when the
 sentence reports that act as having happened or being announced (not denied, hypothetical or
@@ -54,8 +57,10 @@ EVAL = Path(__file__).resolve().parent
 JUDGED = EVAL / "events_judged.jsonl"
 CALIBRATION = EVAL / "events_calibration_judged.jsonl"
 FRESH = EVAL / "events_judged_fresh.jsonl"
+FINAL = EVAL / "events_judged_final.jsonl"
 SEED = 20261206
 FRESH_SEED = 20261207
+FINAL_SEED = 20261208
 SAMPLE_SIZE = 200
 CALIBRATION_SIZE = 100
 SEEN = 100  # articles at the start of the draw read while the rules were written
@@ -72,7 +77,7 @@ def used_ids() -> set[str]:
 
     used: set[str] = set()
     for path in sorted(EVAL.glob("*.jsonl")):
-        if path in (JUDGED, CALIBRATION, FRESH):
+        if path in (JUDGED, CALIBRATION, FRESH, FINAL):
             continue
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
@@ -108,14 +113,16 @@ def drawn_articles() -> list[Article]:
     return pool
 
 
-def fresh_articles(pool: list[Article]) -> list[Article]:
-    """The pool less every article of the first draw that was read, in FRESH_SEED order."""
+def fresh_articles(pool: list[Article], also: tuple[Path, ...] = (),
+                   seed: int = FRESH_SEED) -> list[Article]:
+    """The pool less every article of the first draw that was read (and of the samples in
+    `also`), in the order of `seed`."""
     read = {a.id for a in pool[:SEEN] + pool[-CALIBRATION_POOL:]}
-    for path in (JUDGED, CALIBRATION):
+    for path in (JUDGED, CALIBRATION, *also):
         read |= {json.loads(line)["id"] for line in path.read_text(encoding="utf-8").splitlines()
                  if line.strip()}
     rest = sorted((a for a in pool if a.id not in read), key=lambda a: (a.corpus, a.id))
-    random.Random(FRESH_SEED).shuffle(rest)
+    random.Random(seed).shuffle(rest)
     return rest
 
 
@@ -137,6 +144,8 @@ def sample(pipeline, which: str) -> None:
         articles, size = pool[SEEN:-CALIBRATION_POOL], SAMPLE_SIZE
     elif which == "fresh":
         articles, size = fresh_articles(pool), SAMPLE_SIZE
+    elif which == "final":
+        articles, size = fresh_articles(pool, (FRESH,), FINAL_SEED), SAMPLE_SIZE
     else:
         articles, size = pool[::-1][:CALIBRATION_POOL], CALIBRATION_SIZE
     count = 0
@@ -209,10 +218,10 @@ def score(pipeline, judged: list[dict]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sample", choices=("judged", "calibration", "fresh"),
+    parser.add_argument("--sample", choices=("judged", "calibration", "fresh", "final"),
                         help="print the events of that sample, to judge")
-    parser.add_argument("--set", choices=("judged", "fresh"), default="judged",
-                        help="the judged sample to score (fresh: drawn after events.cameo.v3)")
+    parser.add_argument("--set", choices=("judged", "fresh", "final"), default="judged",
+                        help="the judged sample to score (fresh, final: drawn for events.cameo.v3)")
     args = parser.parse_args(argv)
     if not DATA.is_dir():
         print(f"skipped: the corpora are not available ({DATA} is missing)")
@@ -223,7 +232,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.sample:
         sample(pipeline, args.sample)
         return 0
-    path = FRESH if args.set == "fresh" else JUDGED
+    path = {"judged": JUDGED, "fresh": FRESH, "final": FINAL}[args.set]
     judged = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
               if line.strip()]
     print(score(pipeline, judged))
