@@ -154,8 +154,9 @@ def clean_blocks(blocks: Sequence[Block], classifier: LineClassifier, *,
     keep = _drop_furniture(blocks, kinds, why, lambda block: _is_good(block, judge))
     arabic_page = any(_ARABIC.search(blocks[i].text) for i in keep)
     keep = _drop(keep, why, LATIN_WIDGET, lambda i: arabic_page and _is_latin_widget(blocks[i].text))
-    verdicts = {i: judge.reason(blocks[i].text) for i in keep}
-    good = [i for i in keep if verdicts[i] is None and _is_good(blocks[i], judge)]
+    features = {i: judge.features(blocks[i].text) for i in keep}
+    verdicts = {i: judge.reason(blocks[i].text, features[i]) for i in keep}
+    good = [i for i in keep if verdicts[i] is None and features[i].is_good()]
     while good and _is_title_with_suffix(blocks, keep, keep.index(good[0])):
         good.pop(0)  # only the head can hold a title with its site's name
     # Above the body a teaser (`رياضة | <headline>`) may be the title itself (`مصر: <title>`):

@@ -94,8 +94,8 @@ class LineJudge:
         kinds: dict[str, set[str]] = {"nav": set(), "ui": set(), "stop": set()}
         for kind, word in read_rows("page_words.tsv"):
             kinds[kind].add(fold(word))
-            if kind == "stop":
-                kinds[kind].add(word)  # matched as written too (LineJudge.features)
+            if kind in ("stop", "ui"):
+                kinds[kind].add(word)  # matched as written too, before any folding
         network_words = {fold(w) for phrase in networks for w in phrase.split()}
         folded = lambda words: frozenset(fold(w) for w in words.split())  # noqa: E731
         return cls(frozenset(kinds["nav"]), frozenset(kinds["ui"]), frozenset(kinds["stop"]),
@@ -116,10 +116,14 @@ class LineJudge:
                             bool(_CLOSES_SENTENCE.search(text)), bool(_CLOSES_STATEMENT.search(text)),
                             bool(LIST_ITEM.match(text)))
 
-    def reason(self, text: str) -> str | None:
-        """Which furniture the line is by its form, or None. Long lines are never judged here."""
+    def reason(self, text: str, features: LineFeatures | None = None) -> str | None:
+        """Which furniture the line is by its form, or None. Long lines are never judged here;
+        a sentence (its `features` given) without an interface word is not either."""
         if len(text) > _LONGEST_JUDGED:
             return None
+        if (features is not None and features.words >= 6 and features.ends_statement
+                and "©" not in text and not any(t.strip(_WORD_EDGES) in self.ui for t in text.split())):
+            return None  # the common case, article prose, decided without folding
         words = words_of(text)
         if not words:
             return None
