@@ -49,19 +49,31 @@ def content_words(text: str, stop: frozenset[str]) -> list[str]:
     return [w for w in _LETTERS.findall(fold(text)) if w not in stop and len(w) > 1]
 
 
-def vocabulary(texts: Iterable[str], stop: frozenset[str]) -> set[str]:
-    return {root(word) for word in {w for text in texts for w in content_words(text, stop)}}
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """Folded text to compare a candidate's words with: its words, and the text itself, where a
+    root of four letters or more is looked up as a substring (`بناء` in `لبناء`)."""
+
+    words: frozenset[str]
+    text: str
+
+    def __contains__(self, word: str) -> bool:
+        if word in self.words:
+            return True
+        base = root(word)
+        return base in self.words or (len(base) >= 4 and base in self.text)
 
 
-def slug_vocabulary(url: str | None, stop: frozenset[str]) -> set[str]:
-    """The words of a URL's path (`/2018/03/01/لأول-مرة-دي-كابريو.html`) and their forms."""
+def vocabulary(texts: Iterable[str], stop: frozenset[str]) -> Vocabulary:
+    text = fold(" ".join(texts))
+    return Vocabulary(frozenset(_LETTERS.findall(text)), text)
+
+
+def slug_vocabulary(url: str | None, stop: frozenset[str]) -> Vocabulary:
+    """The words of a URL's path (`/2018/03/01/لأول-مرة-دي-كابريو.html`)."""
     if not url:
-        return set()
-    try:
-        path = urlsplit(url).path
-    except ValueError:  # an unparsable URL (`http://[x/`) has no slug to agree with
-        return set()
-    return vocabulary([" ".join(_SLUG_SPLIT.split(unquote(path)))], stop)
+        return Vocabulary(frozenset(), "")
+    return vocabulary([" ".join(_SLUG_SPLIT.split(unquote(urlsplit(url).path)))], stop)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,12 +93,12 @@ def _extends_another(candidate: Candidate, candidates: Sequence[Candidate]) -> b
                for other in candidates)
 
 
-def _share(words: list[str], known: set[str]) -> float:
+def _share(words: list[str], known: Vocabulary) -> float:
     """Share of `words` found in `known`, halved when fewer than two are (a site's name shares
     one word with the body by chance)."""
-    if not known:
+    if not known.text:
         return 0.0
-    found = sum(root(w) in known for w in words)
+    found = sum(w in known for w in words)
     return found / len(words) * (1.0 if found >= 2 else 0.5)
 
 
