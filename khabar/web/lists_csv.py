@@ -14,7 +14,8 @@ from starlette.responses import StreamingResponse
 
 from khabar.events.export import COLUMNS as EVENT_COLUMNS
 from khabar.store import queries
-from khabar.store.event_table import event_rows
+from khabar.store.event_table import CHUNK as EVENT_CHUNK
+from khabar.store.event_table import event_keys, rows_for_keys
 from khabar.store.trends import Filters, filtered_articles
 from khabar.web.csv_export import batched_rows, csv_response
 
@@ -56,10 +57,14 @@ def quotes(request: Request, *, speaker: str | None, text: str | None) -> Stream
 
 def events(request: Request, **filters: Any) -> StreamingResponse:
     """The events in the GDELT-like columns of `khabar events` (docs/events.md)."""
-    # Each row is built from its stored Document, so batches stay small (Documents in memory).
-    rows = batched_rows(request, lambda store, limit, offset: event_rows(
-        store.conn, limit=limit, offset=offset, **filters), max_batch=1000)
-    return csv_response(rows, EVENT_COLUMNS, filename="events.csv")
+    keys = event_keys(request.app.state.stores.get().conn, **filters)  # ordered once, before streaming
+
+    def rows():
+        for start in range(0, len(keys), EVENT_CHUNK):
+            # Looked up again for each chunk: the stream is read from worker threads.
+            yield from rows_for_keys(request.app.state.stores.get().conn, keys[start:start + EVENT_CHUNK])
+
+    return csv_response(rows(), EVENT_COLUMNS, filename="events.csv")
 
 
 def stories(request: Request, *, order: str, since: str | None, until: str | None,
