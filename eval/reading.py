@@ -166,7 +166,8 @@ def arabic_html() -> dict:
         except Rejected:
             ours = ""
         theirs = trafilatura.extract(html, url=url) or ""
-        rows[name] = {"khabar F1": round(prf(ours, body)[2], 3), "trafilatura F1": round(prf(theirs, body)[2], 3)}
+        rows[name] = {"khabar F1": round(prf(ours, body)[2], 3),
+                      "trafilatura F1": round(prf(theirs, body)[2], 3)}
     return rows
 
 

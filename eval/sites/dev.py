@@ -94,7 +94,8 @@ def newspaper(ctx: Context) -> None:
     ctx.title()
     ctx.body(blank=True)
     ctx.boiler("طباعة | إرسال | حفظ | تكبير الخط | تصغير الخط")
-    ctx.boiler(f"{ctx.pick(SITES)} - ص.ب {ctx.rng.randint(100, 9999)} - هاتف {ctx.rng.randint(2000000, 9999999)}")
+    box, phone = ctx.rng.randint(100, 9999), ctx.rng.randint(2000000, 9999999)
+    ctx.boiler(f"{ctx.pick(SITES)} - ص.ب {box} - هاتف {phone}")
 
 
 def aggregator(ctx: Context) -> None:

@@ -21,7 +21,8 @@ def english_ui(ctx: Context) -> None:
     ctx.menu(ctx.pick(_EN_SECTIONS, 5), "   ")
     ctx.boiler(f"{lrm}Home / {ctx.pick(_EN_SECTIONS[1:])} / {ctx.pick(_EN_SECTIONS[1:])}")
     ctx.title()
-    ctx.boiler(f"{lrm}Published {parts.en_date(ctx.rng)} {ctx.rng.randint(0, 23):02d}:{ctx.rng.randint(0, 59):02d} GMT")
+    clock = f"{ctx.rng.randint(0, 23):02d}:{ctx.rng.randint(0, 59):02d}"
+    ctx.boiler(f"{lrm}Published {parts.en_date(ctx.rng)} {clock} GMT")
     ctx.boiler(f"{lrm}Share on Facebook  Tweet  Email")
     ctx.body()
     ctx.boiler_list(ctx.pick(ctx.others, 3), f"{lrm}Related Stories")

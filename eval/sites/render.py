@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import itertools
 import random
 import re
 from collections.abc import Iterable, Iterator
@@ -97,10 +96,6 @@ def collection(per_template: int = 20, *, templates: Iterable[Template] = TEMPLA
     for number, template in enumerate(templates):
         batch = chosen[number::len(templates)][:per_template]
         yield from pages_for(template, batch, seed=seed + number)
-
-
-def first(n: int, pages: Iterable[SitePage]) -> list[SitePage]:
-    return list(itertools.islice(pages, n))
 
 
 __all__ = ["BODY", "BOILER", "TITLE", "articles", "collection", "pages_for", "render"]

@@ -203,7 +203,8 @@ def _is_title_with_suffix(blocks: Sequence[Block], keep: list[int], position: in
         return False
     for other in keep[max(0, position - 5): position + 6]:
         head = blocks[other].text
-        if other != index and len(head.split()) >= 3 and text.startswith(head) and _SUFFIX.match(text, len(head)):
+        if (other != index and len(head.split()) >= 3 and text.startswith(head)
+                and _SUFFIX.match(text, len(head))):
             return True
     return False
 
@@ -309,7 +310,8 @@ def _take_title(blocks: Sequence[Block], keep: list[int], good: list[int], why: 
             break
         head.append(index)
     keys = Counter(line_key(blocks[i].text) for i in keep if len(blocks[i].text) <= _MAX_TITLE_CHARS)
-    candidates = [Candidate(i, blocks[i].text, keys[line_key(blocks[i].text)] > 1 or blocks[i].kind == "glued",
+    candidates = [Candidate(i, blocks[i].text,
+                            repeated=keys[line_key(blocks[i].text)] > 1 or blocks[i].kind == "glued",
                             teaser=i in teasers)
                   for i in head if _is_headline(blocks[i].text)]
     lead = [blocks[i].text[:_LEAD_CHARS] for i in good[:_LEAD_PARAGRAPHS]]

@@ -31,11 +31,15 @@ LIST_ITEM = re.compile(r"^(?:[-–—•*·▪►]|[\d٠-٩]{1,2}\s*[-.)])\s*")
 _ITEM_SEPARATORS = re.compile(r"\s+(?:[|•·◄►▶◀●■▪/\\]|[-–—_]{1,2}|[»›>«‹<]{1,2})\s+|\s*[|•·◄►●■▪]\s*")
 _CRUMB_SEPARATORS = re.compile(r"\s+(?:[»›>/\\]|&gt;)\s+")
 _DATE = re.compile(
-    r"\b\d{1,4}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{1,4}\b|[٠-٩]{1,4}\s*[/.\-]\s*[٠-٩]{1,2}\s*[/.\-]\s*[٠-٩]{1,4}")
+    r"\b\d{1,4}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{1,4}\b"
+    r"|[٠-٩]{1,4}\s*[/.\-]\s*[٠-٩]{1,2}\s*[/.\-]\s*[٠-٩]{1,4}")
 _TIME = re.compile(r"\b\d{1,2}\s*:\s*\d{2}\b|[٠-٩]{1,2}\s*:\s*[٠-٩]{2}")
 _DIGITS = re.compile(r"^[\d٠-٩]+[\d٠-٩.,:/\-]*$")
 _TEASER = re.compile(r"^(.{1,30}?)\s*(?:[|:：»›>—–]|\s-)\s*(.+)$")
-_WORD = re.compile(r"[^\s\"'«»“”()\[\]{}،,.:;!?؟…|•·/\\\u200e\u200f\u202a-\u202e\u2066-\u2069-]+(?:[.,:/\-][^\s\"'«»“”()\[\]{}،,:;!?؟…|•·/\\.\u200e\u200f-]+)*")
+# A word: no spaces, quotes, brackets, punctuation or direction marks around it; `12/03/2018`,
+# `2.7` and `10:45` stay whole.
+_WORD = re.compile(r"[^\s\"'«»“”()\[\]{}،,.:;!?؟…|•·/\\\u200e\u200f\u202a-\u202e\u2066-\u2069-]+"
+                   r"(?:[.,:/\-][^\s\"'«»“”()\[\]{}،,:;!?؟…|•·/\\.\u200e\u200f-]+)*")
 _ANY_DIGIT = re.compile(r"[\d٠-٩]")
 _LONGEST_JUDGED = 300  # characters: furniture is shorter (a prompt of 40 words at most)
 _LONGEST_FORM = 25  # words: menus, breadcrumbs, stamps, share rows, fields and teasers are shorter

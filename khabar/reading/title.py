@@ -64,16 +64,16 @@ class Vocabulary:
         return base in self.words or (len(base) >= 4 and base in self.text)
 
 
-def vocabulary(texts: Iterable[str], stop: frozenset[str]) -> Vocabulary:
+def vocabulary(texts: Iterable[str]) -> Vocabulary:
     text = fold(" ".join(texts))
     return Vocabulary(frozenset(_LETTERS.findall(text)), text)
 
 
-def slug_vocabulary(url: str | None, stop: frozenset[str]) -> Vocabulary:
+def slug_vocabulary(url: str | None) -> Vocabulary:
     """The words of a URL's path (`/2018/03/01/لأول-مرة-دي-كابريو.html`)."""
     if not url:
         return Vocabulary(frozenset(), "")
-    return vocabulary([" ".join(_SLUG_SPLIT.split(unquote(urlsplit(url).path)))], stop)
+    return vocabulary([" ".join(_SLUG_SPLIT.split(unquote(urlsplit(url).path)))])
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,8 +109,8 @@ def choose_title(candidates: Sequence[Candidate], body: Iterable[str], *, stop: 
     Agreement is the share of a candidate's content words found in the first paragraphs (or in
     the slug), weighed down for lines under five words (site names, labels); the line nearest
     the body and a line the page repeats get a bonus. Ties go to the line nearest the body."""
-    in_lead = vocabulary(body, stop)
-    slug = slug_vocabulary(url, stop)
+    in_lead = vocabulary(body)
+    slug = slug_vocabulary(url)
     scored = []
     for candidate in candidates:
         words = content_words(candidate.text, stop)

@@ -100,7 +100,8 @@ class Cleaner:
         )
         if self.explain_removals:
             doc = dataclasses.replace(doc, warnings=doc.warnings + tuple(
-                Warning(REMOVED, f"non-empty line {r.line + 1} removed ({r.reason}): {r.text[:_SHOWN]}", "clean.auto.v1")
+                Warning(REMOVED, f"non-empty line {r.line + 1} removed ({r.reason}): {r.text[:_SHOWN]}",
+                        "clean.auto.v1")
                 for r in draft.removals))
         if extracted.replaced:
             doc = doc.with_warning("invalid_bytes_replaced", f"{extracted.replaced} byte sequences that "
