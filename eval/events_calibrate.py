@@ -2,6 +2,7 @@
 
     python -m eval.events_calibrate            # print the reliability table
     python -m eval.events_calibrate --write    # also rewrite the shipped table
+    python -m eval.events_calibrate --stage v3 --write   # events.cameo.v3's table
 
 Labelled events come from development data only:
 - the calibration sample of eval/events_judged.py (eval/events_calibration_judged.jsonl):
@@ -10,6 +11,9 @@ Labelled events come from development data only:
 - the dev half of the blind news set (eval/quotes_events_gold.jsonl): an event is right when
   it matches a gold event (same CAMEO root, same source), wrong otherwise; gold lists the main
   events only, so these labels count some right events as wrong.
+For events.cameo.v3 (`--stage v3`, table calibration-v3.tsv) the fresh judged sample
+(eval/events_judged_fresh.jsonl) is used too: its errors were read while v3 was finished, so
+it is development data; the final judged sample is not used, so it checks the table.
 The OEDA gold standard's development part is not used: it is the sentence classifier's
 training data, on which its scores are far too sure (0.97 right there, about 0.5 held out).
 
@@ -29,7 +33,9 @@ from pathlib import Path
 from eval.quotes_corpus import DATA
 from khabar.events.calibration import event_kind
 
-TABLE = Path(__file__).resolve().parents[1] / "khabar" / "events" / "data" / "calibration.tsv"
+DATA_DIR = Path(__file__).resolve().parents[1] / "khabar" / "events" / "data"
+TABLE = DATA_DIR / "calibration.tsv"
+TABLE_V3 = DATA_DIR / "calibration-v3.tsv"
 MIN_KIND = 20  # events a kind needs for rows of its own
 HEADER = ("# Calibrated event confidence, written by python -m eval.events_calibrate"
           " (docs/events.md).\n# Columns: kind (what/source, what/*, or *)\tlowest raw score"
@@ -38,16 +44,17 @@ HEADER = ("# Calibrated event confidence, written by python -m eval.events_calib
 Labelled = list[tuple[str, float, bool]]  # (kind, raw confidence, right)
 
 
-def judged_labels(stage) -> Labelled:
-    """The calibration sample's judged events, with the raw score the stage gives them now."""
+def judged_labels(stage, path: Path | None = None) -> Labelled:
+    """A judged sample's events (the calibration sample unless `path`), with the raw score the
+    stage gives them now."""
     import json
 
     from eval.events_judged import CALIBRATION, analyze
     from eval.quotes_corpus import load_articles
     from khabar import load_pipeline
 
-    rows = [json.loads(line) for line in CALIBRATION.read_text(encoding="utf-8").splitlines()
-            if line.strip()]
+    rows = [json.loads(line) for line in (path or CALIBRATION).read_text(
+        encoding="utf-8").splitlines() if line.strip()]
     articles = load_articles({r["corpus"] for r in rows})
     pipeline = load_pipeline(policy="record")
     labels = {(r["corpus"], r["id"], r["trigger"][0], r["trigger"][1], r["cameo"],
@@ -129,20 +136,28 @@ def reliability(labelled: Labelled, rows: list[tuple[str, float, float]]) -> str
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", action="store_true", help="rewrite the shipped table")
+    parser.add_argument("--stage", choices=("v2", "v3"), default="v2",
+                        help="the events stage whose table to fit (default v2)")
     args = parser.parse_args(argv)
     if not DATA.is_dir():
         print(f"skipped: the corpora are not available ({DATA})")
         return 0
-    from khabar.stages.events import make_events_settled
+    from eval.events_judged import FRESH
+    from khabar.stages.events import make_events_settled, make_events_strict
 
-    stage = make_events_settled(calibrated=False)
-    labelled = judged_labels(stage) + news_labels(stage)
+    if args.stage == "v3":
+        stage, table = make_events_strict(calibrated=False), TABLE_V3
+        labelled = judged_labels(stage) + judged_labels(stage, FRESH) + news_labels(stage)
+    else:
+        stage, table = make_events_settled(calibrated=False), TABLE
+        labelled = judged_labels(stage) + news_labels(stage)
     rows = fit(labelled)
-    print(f"{len(labelled)} labelled events (calibration sample + blind news dev half)\n")
+    sources = "calibration and fresh samples" if args.stage == "v3" else "calibration sample"
+    print(f"{len(labelled)} labelled events ({sources} + blind news dev half)\n")
     print("\n".join(f"{k}\t{lo}\t{v}" for k, lo, v in rows) + "\n")
     print(reliability(labelled, rows))
     if args.write:
-        TABLE.write_text(HEADER + "".join(f"{k}\t{lo}\t{v}\n" for k, lo, v in rows),
+        table.write_text(HEADER + "".join(f"{k}\t{lo}\t{v}\n" for k, lo, v in rows),
                          encoding="utf-8")
     return 0
 

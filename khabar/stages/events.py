@@ -93,7 +93,8 @@ def _settled(stage: str, strict: bool, min_confidence: float, classifier: bool,
              require_source: bool, calibrated: bool) -> Callable[[Document], Document]:
     code = make_events(classifier=classifier)
     recognizer = ActorRecognizer()
-    calibration = Calibration.load() if calibrated else Calibration()
+    table = "calibration-v3.tsv" if strict else "calibration.tsv"
+    calibration = Calibration.load(table) if calibrated else Calibration()
     countries = country_names()
     verbs = EventCoder()  # reads triggers again: which are verbs
 
