@@ -13,10 +13,12 @@ the images before committing them:
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -37,14 +39,13 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server_url(tmp_path_factory, pipeline):
-    """The web app over the fixture store, served by uvicorn on 127.0.0.1 in a thread."""
+@contextlib.contextmanager
+def serve_app(db: Path, pipeline) -> Iterator[str]:
+    """The web app over the store `db`, served by uvicorn on a free 127.0.0.1 port in a thread."""
     import uvicorn
 
     from khabar.web import create_app
 
-    db = build_store(tmp_path_factory.mktemp("browser") / "khabar.db")
     port = _free_port()
     server = uvicorn.Server(uvicorn.Config(create_app(db, pipeline=pipeline), host="127.0.0.1", port=port,
                                            log_level="warning", access_log=False))
@@ -54,9 +55,18 @@ def server_url(tmp_path_factory, pipeline):
     while not server.started:
         assert time.monotonic() < deadline, "the test server did not start"
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server_url(tmp_path_factory, pipeline):
+    """The web app over the fixture store."""
+    with serve_app(build_store(tmp_path_factory.mktemp("browser") / "khabar.db"), pipeline) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

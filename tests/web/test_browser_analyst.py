@@ -7,16 +7,13 @@ watches.png: KHABAR_SCREENSHOTS=docs/screenshots pytest tests/web/test_browser_a
 
 from __future__ import annotations
 
-import threading
-import time
-
 import pytest
 
 from khabar.store import open_store
 from khabar.store.trends import Filters
 from khabar.store.watches import add_watch
 from tests.web.fixtures import FAJR, build, build_store
-from tests.web.test_browser import _free_port, _screenshot, browser, page, screenshots  # noqa: F401 (fixtures)
+from tests.web.test_browser import _screenshot, serve_app, browser, page, screenshots  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.browser
 
@@ -24,27 +21,13 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def analyst_url(tmp_path_factory, pipeline):
     """The web app over the fixture store plus the watch `مياه` and two articles it matched."""
-    import uvicorn
-
-    from khabar.web import create_app
-
     db = build_store(tmp_path_factory.mktemp("analyst") / "khabar.db")
     with open_store(db) as store:
         add_watch(store.conn, "مياه", Filters(q="المياه"))
         store.write_documents([build(f"fajr-10{n}", FAJR, "2024-03-16", f"انقطاع المياه عن الحي {n}",
                                      [f"أعلنت البلدية انقطاع المياه عن الحي رقم {n} لساعات."]) for n in (1, 2)])
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(db, pipeline=pipeline), host="127.0.0.1", port=port,
-                                           log_level="warning", access_log=False))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not server.started:
-        assert time.monotonic() < deadline, "the test server did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serve_app(db, pipeline) as url:
+        yield url
 
 
 def test_trends_chart_runs_right_to_left_and_a_point_opens_its_articles(page, analyst_url, screenshots):

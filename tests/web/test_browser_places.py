@@ -8,14 +8,11 @@ KHABAR_SCREENSHOTS=docs/screenshots pytest tests/web/test_browser_places.py
 
 from __future__ import annotations
 
-import threading
-import time
-
 import pytest
 
 from khabar.document import Place
 from khabar.store import open_store
-from tests.web.test_browser import _free_port, _screenshot, browser, page, screenshots  # noqa: F401 (fixtures)
+from tests.web.test_browser import _screenshot, serve_app, browser, page, screenshots  # noqa: F401 (fixtures)
 from tests.web.test_places import ALEPPO, CAIRO, SYRIA, article
 
 pytestmark = pytest.mark.browser
@@ -41,25 +38,11 @@ ARTICLES = [
 @pytest.fixture(scope="module")
 def places_url(tmp_path_factory, pipeline):
     """The web app over a store of fictional articles whose places are resolved."""
-    import uvicorn
-
-    from khabar.web import create_app
-
     db = tmp_path_factory.mktemp("places-browser") / "khabar.db"
     with open_store(db) as store:
         store.write_documents([article(*row) for row in ARTICLES])
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(db, pipeline=pipeline), host="127.0.0.1", port=port,
-                                           log_level="warning", access_log=False))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not server.started:
-        assert time.monotonic() < deadline, "the test server did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serve_app(db, pipeline) as url:
+        yield url
 
 
 def test_map_draws_countries_and_cities_with_east_to_the_right(page, places_url, screenshots):
