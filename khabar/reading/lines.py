@@ -29,6 +29,7 @@ _CLOSES_SENTENCE = re.compile(r"[.!?؟…][\"»”')]*$")
 _CLOSES_STATEMENT = re.compile(r"[.…][\"»”')]*$")
 LIST_ITEM = re.compile(r"^(?:[-–—•*·▪►]|[\d٠-٩]{1,2}\s*[-.)])\s*")
 _ITEM_SEPARATORS = re.compile(r"\s+(?:[|•·◄►▶◀●■▪/\\]|[-–—_]{1,2}|[»›>«‹<]{1,2})\s+|\s*[|•·◄►●■▪]\s*")
+_TIGHT_CRUMB_SEPARATORS = re.compile(r"[»›>]")  # `الرئيسية»أخبار»سياسة`; not `/` (dates)
 _CRUMB_SEPARATORS = re.compile(r"\s+(?:[»›>/\\]|&gt;)\s+")
 _DATE = re.compile(
     r"\b\d{1,4}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{1,4}\b"
@@ -167,8 +168,12 @@ class LineJudge:
 
     def _is_breadcrumb(self, text: str) -> bool:
         """From a section name down: `الرئيسية » سياسة » <title>`, `Home / World`."""
-        parts = [p for p in _CRUMB_SEPARATORS.split(text) if p.strip()]
-        if len(parts) < 2 or not _CRUMB_SEPARATORS.search(text):
+        spaced = bool(_CRUMB_SEPARATORS.search(text))
+        if not spaced and "«" in text:
+            return False  # `«الصحة» تنفي ...`: quotation marks, not separators
+        separators = _CRUMB_SEPARATORS if spaced else _TIGHT_CRUMB_SEPARATORS
+        parts = [p for p in separators.split(text) if p.strip()]
+        if len(parts) < 2:
             return False
         head = words_of(parts[0])
         if not head or len(head) > 3:
@@ -207,7 +212,8 @@ class LineJudge:
             return False
         ui = sum(w in self.ui for w in words)
         counted = sum(bool(_DIGITS.match(w)) for w in words)
-        return ((ui >= 2 and ui >= 0.5 * len(words)) or (ui >= 3 and ui >= 0.25 * len(words))
+        site = ui + sum(self._nav_word(w) for w in words)  # `سجل الآن لتصلك آخر الأخبار`
+        return ((ui >= 2 and site >= 0.5 * len(words)) or (ui >= 3 and ui >= 0.25 * len(words))
                 or (ui >= 1 and counted >= 1 and ui + counted == len(words) <= 3))
 
     def _is_field(self, text: str) -> bool:

@@ -41,6 +41,7 @@ def read(classifier, judge, *lines, url=None):
         ("مجتمع", "menu"),
         ("الرئيسية » محليات » " + TITLE, "breadcrumb"),
         ("Home > World > Africa", "breadcrumb"),
+        ("الرئيسية»أخبار»محليات", "breadcrumb"),
         ("نشر في: 12/03/2018 - 10:45 ص", "stamp"),
         ("آخر تحديث الأربعاء 14 مارس 2018", "stamp"),
         ("منذ 5 ساعات", "stamp"),
@@ -48,6 +49,7 @@ def read(classifier, judge, *lines, url=None):
         ("Facebook Twitter WhatsApp", "share_row"),
         ("اشترك في نشرتنا البريدية ليصلك كل جديد", "ui_prompt"),
         ("التعليقات (7)", "ui_prompt"),
+        ("سجل الآن لتصلك آخر الأخبار", "ui_prompt"),
         ("© 2018 صحيفة الواحة", "copyright"),
         ("اقتصاد | ارتفاع أسعار التمور في أسواق الجملة", "teaser"),
         ("اقرأ أيضاً: ارتفاع أسعار التمور في أسواق الجملة بالمنطقة الشرقية", "teaser"),
@@ -65,6 +67,7 @@ def test_furniture_is_recognized_by_its_form(judge, line, reason):
         "تحديات التمويل",  # a subheading
         "وقال الوزير: إن البرنامج سيبدأ في 12/03/2018 في ثلاث محافظات.",
         "«النخيل» و«الواحات» في قلب الخطة",  # guillemets are no breadcrumb
+        "«الزراعة» تنفي وقف دعم مزارعي النخيل",
         "شارك في الاجتماع ممثلون عن فيسبوك وتويتر وشركات ناشئة من عشر دول عربية.",
     ],
 )
