@@ -62,7 +62,7 @@ def main() -> None:
                         help="comma-separated stage names (default: the default config's stages)")
     args = parser.parse_args()
     full = args.stages.split(",") if args.stages else [name for name, _ in load_config().stages]
-    reading = ["clean.auto.v1", "segment.sentences.v1"]
+    reading = ["clean.auto.v2", "segment.sentences.v1"]
     examples = list(iter_pages(REPO / "examples")) * 50
     snn = [page_from_record(r, origin="snn") for r in saudinewsnet_records(args.articles)]
     report = {

@@ -39,7 +39,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=2000, help="SaudiNewsNet articles to time")
     args = parser.parse_args()
-    reader = build_pipeline(["clean.auto.v1", "segment.sentences.v1"], policy="record")
+    reader = build_pipeline(["clean.auto.v2", "segment.sentences.v1"], policy="record")
     docs = [reader(page_from_record(r, origin="saudinewsnet")) for r in saudinewsnet_records(args.articles)]
     docs = [with_stand_in_persons(d) for d in docs if d.status == "ok"]
     print(f"{len(docs)} articles; {machine()}")

@@ -19,7 +19,7 @@ from eval.sites import collection
 from khabar import build_pipeline
 from khabar.inputs import RawPage, page_from_record
 
-STAGES = ["clean.auto.v1", "segment.sentences.v1"]
+STAGES = ["clean.auto.v2", "segment.sentences.v1"]
 
 
 def measure(pages: list[RawPage]) -> dict:

@@ -158,7 +158,7 @@ def main() -> None:
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     seconds: dict[str, float] = defaultdict(float)
-    stages = [(name, {**options, "max_chars": args.max_chars} if name == "clean.auto.v1"
+    stages = [(name, {**options, "max_chars": args.max_chars} if name == "clean.auto.v2"
                else options) for name, options in load_config().stages]
     pipeline = timed_stages(build_pipeline(stages, policy="record"), seconds, clock=time.process_time)
     measure(pipeline, seconds, article(5, "paragraphs"))  # lazy imports and model loading

@@ -39,7 +39,7 @@ from khabar.document import Document, Entity, Mention  # noqa: E402
 from khabar.quotes.lexicon import load_lexicon  # noqa: E402
 from khabar.stages.quotes import make_quotes  # noqa: E402
 
-DEFAULT_STAGES = ("clean.auto.v1,segment.sentences.v1,ner.crf.v2,entities.merge.v1,"
+DEFAULT_STAGES = ("clean.auto.v2,segment.sentences.v1,ner.crf.v2,entities.merge.v1,"
                   "entities.roles.v1,quotes.cues.v2")
 
 

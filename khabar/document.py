@@ -219,12 +219,24 @@ class ModelRef:
 
 
 @dataclass(frozen=True, slots=True)
+class RemovedLine:
+    """A line of the page that cleaning left out of `text`: its number among the page's non-empty
+    lines (or HTML blocks), from 1, and the reason code (docs/cleaning.md). No copy of the line:
+    the raw page holds it."""
+
+    line: int
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class TraceEntry:
-    """One stage that ran over the document, with the models it used."""
+    """One stage that ran over the document, with the models it used (and, for the reader,
+    every line it removed and why)."""
 
     stage: str
     version: str = "1"
     models: tuple[ModelRef, ...] = ()
+    removed: tuple[RemovedLine, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -216,6 +216,11 @@ class Pipeline:
                 raise StageError("E203", stage=name, detail=repr(error)) from error
             return _marked(value, page_fallback, STATUS_FAILED,
                            Reason("crash", name, f"{type(error).__name__}: {error}"))
+        before = len(value.trace) if isinstance(value, Document) else 0
+        own = result.trace[before:]
+        if own and own[-1].stage == name:  # the stage wrote its entry itself (the reader's removals)
+            entry = dataclasses.replace(own[-1], version=stage.trace.version, models=stage.trace.models)
+            return dataclasses.replace(result, trace=result.trace[:-1] + (entry,))
         return dataclasses.replace(result, trace=result.trace + (stage.trace,))
 
 

@@ -80,7 +80,7 @@ def test_errors_say_what_went_wrong_with_the_right_exit_code(capsys, args, expec
 
 def test_stages_lists_the_registered_stages(capsys):
     code, out, _ = run(capsys, "stages")
-    assert code == 0 and "clean.auto.v1" in out and "segment.sentences.v1" in out
+    assert code == 0 and "clean.auto.v2" in out and "segment.sentences.v1" in out
 
 
 def test_learn_boilerplate_writes_a_model(capsys, tmp_path):

@@ -84,4 +84,21 @@ def test_trace_models_round_trip_through_json():
     doc = Document(id="x", trace=(TraceEntry("ner.crf.v2", "2", (ModelRef("ner", "ab" * 32),)),))
     assert Document.from_json(doc.to_json()) == doc
     assert doc.to_dict()["trace"] == [
-        {"stage": "ner.crf.v2", "version": "2", "models": [{"name": "ner", "sha256": "ab" * 32}]}]
+        {"stage": "ner.crf.v2", "version": "2", "models": [{"name": "ner", "sha256": "ab" * 32}], "removed": []}]
+
+
+def test_the_readers_trace_entry_says_which_lines_it_removed_and_why():
+    from khabar.api import load_pipeline
+    from khabar.inputs import RawPage
+
+    page = ("الرئيسية | أخبار | رياضة | اتصل بنا\n"
+            "افتتاح مكتبة عامة جديدة في وسط المدينة\n"
+            "افتتحت البلدية صباح اليوم مكتبة عامة جديدة في وسط المدينة تضم آلاف الكتب والمراجع، "
+            "وقال رئيس البلدية إن المكتبة ستفتح أبوابها للجميع طوال أيام الأسبوع.\n"
+            "تابعونا على فيسبوك تويتر إنستغرام\n")
+    doc = load_pipeline(policy="raise")(RawPage(page.encode("utf-8"), format="text", encoding="utf-8"))
+    reader = doc.trace[0]
+    assert reader.stage == "clean.auto.v2" and doc.title == "افتتاح مكتبة عامة جديدة في وسط المدينة"
+    removed = {entry.line: entry.reason for entry in reader.removed}
+    assert 1 in removed and 4 in removed and 3 not in removed
+    assert Document.from_json(doc.to_json()).trace == doc.trace

@@ -107,7 +107,7 @@ def test_the_module_docstring_draws_the_tree_of_the_classes():
         assert f" {cls.__name__} " in f" {tree}" or tree.startswith(cls.__name__)
 
 
-@pytest.mark.parametrize("error", [errors.TooShortRejected(chars=3, minimum=10, stage="clean.auto.v1"),
+@pytest.mark.parametrize("error", [errors.TooShortRejected(chars=3, minimum=10, stage="clean.auto.v2"),
                                    NotInStoreError("E507", entity_id=7), KhabarError(detail="x")],
                          ids=lambda error: type(error).__name__)
 def test_an_error_survives_pickling_as_itself(error):

@@ -17,7 +17,7 @@ DOCS = [
              entities=(Entity("e1", "PER", "سالم العتيبي", (Mention(11, 23, "ner", 0.75),)),),
              quotes=(Quote("e1", "سالم العتيبي", Offsets(0, 3), Offsets(28, 47), True,
                            Offsets(11, 23), "quotes", 0.5),)),
-    Document(id="b2", status=STATUS_REJECTED, reason=Reason("too_short", "clean.auto.v1", "قصير")),
+    Document(id="b2", status=STATUS_REJECTED, reason=Reason("too_short", "clean.auto.v2", "قصير")),
 ]
 
 

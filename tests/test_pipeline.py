@@ -61,13 +61,13 @@ def broken_stages():
 
 def test_unknown_stage_names_the_known_ones():
     with pytest.raises(ConfigError) as caught:
-        build_pipeline(["clean.auto.v1", "no.such.v9"])
+        build_pipeline(["clean.auto.v2", "no.such.v9"])
     assert caught.value.code == "E101" and "segment.sentences.v1" in caught.value.message
 
 
 def test_a_stage_before_its_requirement_fails_at_build_time():
     with pytest.raises(OrderError) as caught:
-        build_pipeline(["clean.auto.v1", "test.crash.v1", "segment.sentences.v1"])
+        build_pipeline(["clean.auto.v2", "test.crash.v1", "segment.sentences.v1"])
     assert "sentences" in caught.value.message and caught.value.stage == "test.crash.v1"
 
 
@@ -77,14 +77,14 @@ def test_a_pipeline_must_start_with_a_reader():
 
 
 def test_raise_policy_names_the_stage_that_crashed():
-    pipeline = build_pipeline(["clean.auto.v1", "segment.sentences.v1", "test.crash.v1"], policy="raise")
+    pipeline = build_pipeline(["clean.auto.v2", "segment.sentences.v1", "test.crash.v1"], policy="raise")
     with pytest.raises(StageError) as caught:
         pipeline(RawPage(ARTICLE))
     assert caught.value.stage == "test.crash.v1"
 
 
 def test_record_policy_turns_a_crash_into_a_failed_document():
-    pipeline = build_pipeline(["clean.auto.v1", "segment.sentences.v1", "test.crash.v1"], policy="record")
+    pipeline = build_pipeline(["clean.auto.v2", "segment.sentences.v1", "test.crash.v1"], policy="record")
     doc = pipeline(RawPage(ARTICLE))
     assert doc.status == "failed"
     assert (doc.reason.code, doc.reason.stage) == ("crash", "test.crash.v1")
@@ -92,14 +92,14 @@ def test_record_policy_turns_a_crash_into_a_failed_document():
 
 
 def test_a_stage_that_returns_something_else_is_caught():
-    pipeline = build_pipeline(["clean.auto.v1", "test.not_a_document.v1"], policy="record")
+    pipeline = build_pipeline(["clean.auto.v2", "test.not_a_document.v1"], policy="record")
     doc = pipeline(RawPage(ARTICLE))
     assert doc.status == "failed" and doc.reason.code == "E202"
 
 
 def test_trace_lists_every_stage_that_ran():
-    pipeline = build_pipeline(["clean.auto.v1", "segment.sentences.v1"])
-    assert [t.stage for t in pipeline(RawPage(ARTICLE)).trace] == ["clean.auto.v1", "segment.sentences.v1"]
+    pipeline = build_pipeline(["clean.auto.v2", "segment.sentences.v1"])
+    assert [t.stage for t in pipeline(RawPage(ARTICLE)).trace] == ["clean.auto.v2", "segment.sentences.v1"]
 
 
 def test_raw_archive_stores_each_content_once_and_gives_it_back(tmp_path):
@@ -121,7 +121,7 @@ def test_a_50_megabyte_page_is_rejected_without_stopping_the_batch(tmp_path, bat
 
 
 def test_issue_19_a_recursion_error_is_a_failed_document_and_the_next_page_goes_on():
-    pipeline = build_pipeline(["clean.auto.v1", "test.deep.v1"], policy="record")
+    pipeline = build_pipeline(["clean.auto.v2", "test.deep.v1"], policy="record")
     docs = [pipeline(RawPage(content=ARTICLE)), pipeline(RawPage(content=ARTICLE + b" "))]
     assert [(d.status, d.reason.code, d.reason.stage) for d in docs] == [
         ("failed", "crash", "test.deep.v1")] * 2
@@ -129,7 +129,7 @@ def test_issue_19_a_recursion_error_is_a_failed_document_and_the_next_page_goes_
 
 
 def test_issue_19_a_failure_handler_never_fails_on_the_page_metadata():
-    pipeline = build_pipeline(["clean.auto.v1"], policy="record")
+    pipeline = build_pipeline(["clean.auto.v2"], policy="record")
     doc = pipeline(RawPage(content=b"", url="http://[::1", source_name="x"))
     assert (doc.status, doc.reason.code, doc.source.url) == ("rejected", "empty", "http://[::1")
 
@@ -138,7 +138,7 @@ def test_issue_19_a_failure_handler_never_fails_on_the_page_metadata():
 def test_issue_19_a_document_past_its_cpu_budget_is_rejected_before_the_next_stage(policy):
     from khabar.errors import OverBudgetRejected
 
-    stages = ["clean.auto.v1", "test.spend.v1", "test.spend.v1", "test.crash.v1"]
+    stages = ["clean.auto.v2", "test.spend.v1", "test.spend.v1", "test.crash.v1"]
     stages.insert(1, "segment.sentences.v1")
     pipeline = build_pipeline(stages, policy=policy, cpu_budget=0.2)
     if policy == "raise":
@@ -153,7 +153,7 @@ def test_issue_19_a_document_past_its_cpu_budget_is_rejected_before_the_next_sta
 @pytest.mark.parametrize("budget", [0, -1, "fast", True])
 def test_a_cpu_budget_must_be_a_positive_number(budget):
     with pytest.raises(ConfigError):
-        build_pipeline(["clean.auto.v1"], cpu_budget=budget)
+        build_pipeline(["clean.auto.v2"], cpu_budget=budget)
 
 
 # -- the registry: names, contracts, factories, models ------------------------------------------
@@ -165,9 +165,9 @@ def _make_other_cleaner():
 
 def test_a_stage_name_held_by_another_factory_is_refused():
     with pytest.raises(RegistryError) as caught:
-        register("clean.auto.v1", produces=("text",), reads_pages=True)(_make_other_cleaner)
+        register("clean.auto.v2", produces=("text",), reads_pages=True)(_make_other_cleaner)
     assert caught.value.code == "E204" and "khabar.stages.read.make_clean" in caught.value.message
-    assert registered_stages()["clean.auto.v1"].factory.__name__ == "make_clean"
+    assert registered_stages()["clean.auto.v2"].factory.__name__ == "make_clean"
 
 
 def test_the_same_factory_registering_again_is_harmless():
@@ -212,7 +212,7 @@ def test_the_trace_names_the_models_with_their_content_hash(pipeline):
     models = {entry.stage: entry.models for entry in doc.trace}
     (ner,) = models["ner.crf.v2"]
     assert ner.name == "ner" and len(ner.sha256) == 64
-    assert models["clean.auto.v1"] == () and models["segment.sentences.v1"] == ()
+    assert models["clean.auto.v2"] == () and models["segment.sentences.v1"] == ()
     (events,) = [entry for stage, entry in models.items() if stage.startswith("events.")]
     assert "events/sentence_classifier" in [m.name for m in events]
     assert Document.from_json(doc.to_json()) == doc
@@ -230,7 +230,7 @@ def test_a_model_identity_changes_with_any_byte_of_its_files(tmp_path):
 def test_a_learned_boilerplate_model_is_named_in_the_trace(tmp_path):
     model = tmp_path / "boilerplate.json"
     model.write_text('{"sources": {"example.com": ["تابعونا على تويتر"]}}', encoding="utf-8")
-    pipeline = build_pipeline([("clean.auto.v1", {"boilerplate": str(model)})])
+    pipeline = build_pipeline([("clean.auto.v2", {"boilerplate": str(model)})])
     (entry,) = pipeline(RawPage(ARTICLE)).trace
     assert [m.name for m in entry.models] == ["boilerplate boilerplate.json"]
 

@@ -49,12 +49,12 @@ def analyze(paths, out_format, input_format, encoding, config, boilerplate, lear
     """
     settings = load_config(config)
     if boilerplate:
-        settings = settings.with_stage_options("clean.auto.v1", boilerplate=boilerplate)
+        settings = settings.with_stage_options("clean.auto.v2", boilerplate=boilerplate)
     if max_bytes:
-        settings = settings.with_stage_options("clean.auto.v1", max_bytes=max_bytes)
+        settings = settings.with_stage_options("clean.auto.v2", max_bytes=max_bytes)
     if learn:  # two passes: learn the sources' templates, then clean with them
         model = learn_from_pages(read_inputs(paths, input_format, encoding, max_bytes))
-        settings = settings.with_stage_options("clean.auto.v1", boilerplate_model=model)
+        settings = settings.with_stage_options("clean.auto.v2", boilerplate_model=model)
     pipeline = load_pipeline(settings)
     summary = BatchSummary()
     archive = RawArchive(keep_raw) if keep_raw else None

@@ -59,7 +59,7 @@ def ingest_command(paths, db, workers, config, batch_size, input_format, encodin
     check_paths(paths)  # before the store is created: a mistyped input leaves no empty database
     settings = load_config(config)
     if max_bytes:
-        settings = settings.with_stage_options("clean.auto.v1", max_bytes=max_bytes)
+        settings = settings.with_stage_options("clean.auto.v2", max_bytes=max_bytes)
     with open_store(db) as store:
         summary = ingest(paths, store, config=settings, workers=workers, batch_size=batch_size,
                          progress=progress, fmt=input_format, encoding=encoding,

@@ -73,7 +73,11 @@ def slug_vocabulary(url: str | None) -> Vocabulary:
     """The words of a URL's path (`/2018/03/01/لأول-مرة-دي-كابريو.html`)."""
     if not url:
         return Vocabulary(frozenset(), "")
-    return vocabulary([" ".join(_SLUG_SPLIT.split(unquote(urlsplit(url).path)))])
+    try:
+        path = urlsplit(url).path
+    except ValueError:  # an unparsable URL (`http://[x/`) has no slug to agree with
+        return Vocabulary(frozenset(), "")
+    return vocabulary([" ".join(_SLUG_SPLIT.split(unquote(path)))])
 
 
 @dataclass(frozen=True, slots=True)

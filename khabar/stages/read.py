@@ -1,6 +1,6 @@
 """The cleaning stage: the only stage that produces `Document.text`.
 
-`clean.auto.v1` reads a RawPage: it decodes the bytes (recording the encoding), extracts the
+`clean.auto.v2` reads a RawPage: it decodes the bytes (recording the encoding), extracts the
 article (trafilatura for HTML, line rules for scraped text), removes boilerplate, keeps one
 title, and lays the blocks out as `text` with `paragraphs` offsets. Blocks are joined with a
 blank line, so each paragraph's offsets are stable and easy to check by eye.
@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from khabar.document import Document, ModelRef, Paragraph, Source, Warning
+from khabar.document import Document, ModelRef, Paragraph, RemovedLine, Source, TraceEntry, Warning
 from khabar.errors import (
     REJECTIONS,
     MalformedRecordRejected,
@@ -35,6 +35,7 @@ from khabar.reading.lines import LineJudge
 
 # Reading makes the Document: every field later stages may require from it.
 PRODUCES = ("id", "text", "title", "source", "published", "paragraphs", "raw")
+NAME = "clean.auto.v2"  # v1 until its line judge and title choice changed its output
 REMOVED = "line_removed"  # the warning code of `explain_removals`
 _SHOWN = 80  # characters of a removed line quoted in its warning
 # The longest clean text analyzed: about 100 times the longest news article, and what keeps one
@@ -97,16 +98,18 @@ class Cleaner:
             id=page.doc_id, text=text, title=draft.title, source=source,
             published=extracted.published, paragraphs=paragraphs,
             raw=page.raw_info(extracted.encoding, extracted.format),
+            # Why each left-out line went (the pipeline adds this stage's version and models).
+            trace=(TraceEntry(NAME, removed=tuple(RemovedLine(r.line + 1, r.reason) for r in draft.removals)),),
         )
         if self.explain_removals:
             doc = dataclasses.replace(doc, warnings=doc.warnings + tuple(
                 Warning(REMOVED, f"non-empty line {r.line + 1} removed ({r.reason}): {r.text[:_SHOWN]}",
-                        "clean.auto.v1")
+                        NAME)
                 for r in draft.removals))
         if extracted.replaced:
             doc = doc.with_warning("invalid_bytes_replaced", f"{extracted.replaced} byte sequences that "
                                    f"are not valid {extracted.encoding} were replaced by U+FFFD",
-                                   stage="clean.auto.v1")
+                                   stage=NAME)
         return doc
 
     def explain(self, page: RawPage) -> tuple[Removal, ...]:
@@ -206,7 +209,7 @@ def layout(blocks: tuple[Block, ...]) -> tuple[str, tuple[Paragraph, ...]]:
     return "\n\n".join(parts), tuple(paragraphs)
 
 
-@register("clean.auto.v1", produces=PRODUCES, reads_pages=True)
+@register(NAME, produces=PRODUCES, reads_pages=True)
 def make_clean(**options) -> Cleaner:
     """Decode, extract (HTML or scraped text), remove boilerplate, keep one title."""
     return Cleaner(**options)

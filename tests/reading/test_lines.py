@@ -121,3 +121,9 @@ def test_the_reader_explains_removals_as_warnings_only_when_asked():
     assert [w.code for w in warnings] == [REMOVED, REMOVED]
     assert "(menu)" in warnings[0].message and "(title)" in warnings[1].message
     assert [(r.line, r.reason) for r in Cleaner().explain(page)] == [(0, "menu"), (1, "title")]
+
+
+def test_an_unparsable_url_gives_no_slug_words():
+    from khabar.reading.title import slug_vocabulary
+
+    assert not slug_vocabulary("http://[broken/أخبار-اليوم").words
