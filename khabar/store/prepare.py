@@ -6,11 +6,9 @@ MinHash signatures) is built here, in the worker processes, so the single writer
 
 from __future__ import annotations
 
-import hashlib
 import zlib
 from dataclasses import dataclass
 
-from khabar.arabic import fold
 from khabar.collection.day import day_number, parse_day
 from khabar.collection.stories import StoryFeatures, StoryHasher, text_key
 from khabar.document import STATUS_OK, Document
