@@ -61,6 +61,7 @@ class Heads:
 
     kinds: dict[str, tuple[str, bool]]
     nisba: frozenset[str]  # folded one-word nationality adjectives
+    generic: frozenset[tuple[str, str]] = frozenset()  # (head, complement): a common noun phrase
 
 
 def load_heads(nisba: frozenset[str]) -> Heads:
@@ -71,7 +72,8 @@ def load_heads(nisba: frozenset[str]) -> Heads:
         enough = len(row) > 2 and row[2] == _NATIONALITY_ENOUGH_KIND
         kinds[head] = (row[1], enough)
         kinds["ال" + head] = (row[1], enough)
-    return Heads(kinds, nisba)
+    generic = frozenset((fold(row[0]), fold(row[1])) for row in read_rows("generic_bodies.tsv"))
+    return Heads(kinds, nisba, generic)
 
 
 def find_bodies(text: str, heads: Heads, mentions: list[tuple[int, int, str]]) -> list[Body]:
@@ -152,10 +154,15 @@ def _body_at(text, tokens, folded, i, head, found_names) -> tuple[Body, int] | N
     last, words, named = _chain(text, tokens, folded, i, starting, persons, rest.startswith("ال"))
     if last == i:
         return None
-    if not named and all(w in heads.nisba for w in words):
-        # `شركة أمريكية`, `القوات التركية`: a kind of body; `البرلمان البريطاني`: a body
-        if not (nationality_enough and rest.startswith("ال")):
+    definite_head = rest.startswith("ال")
+    if all(w in heads.nisba for w in words) and (not named or not definite_head):
+        # `شركة أمريكية`, `القوات التركية`: a kind of body; `البرلمان البريطاني`: a body.
+        # An indefinite head stays a kind even when the tagger read the adjective as a place
+        # (`محكمة سورية`).
+        if not (nationality_enough and definite_head):
             return None
+    if len(words) == 1 and (rest.removeprefix("ال"), words[0]) in heads.generic:
+        return None  # `شركة الطيران`, `إدارة الوقت`: a common noun phrase (generic_bodies.tsv)
     return Body(start, tokens[last].end, kind), last + 1
 
 

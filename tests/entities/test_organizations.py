@@ -88,3 +88,27 @@ def test_merge_v2_reads_a_department_after_its_title_as_part_of_the_title(merge,
     text = "وقال مدير إدارة العلاقات العامة والإعلام سعد الناصر إن الخدمة عادت."
     doc = merge(mentions_doc(text, [("سعد الناصر", "PER")]))
     assert named(doc, "ORG") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وطالب رئيس شركة الطيران بتعويض المسافرين.",  # the airline already named, a common noun
+        "تساعد الخدمة الطلاب على إدارة الوقت بكفاءة.",  # time management
+        "ازدحمت الشوارع في مركز المدينة مساء الخميس.",  # the city centre
+        "حضر المعزون إلى مجلس العزاء بعد الصلاة.",  # a mourning gathering
+    ],
+)
+def test_merge_v2_leaves_a_common_noun_phrase_untagged(merge, mentions_doc, text):
+    assert named(merge(mentions_doc(text, [])), "ORG") == []
+
+
+def test_merge_v2_keeps_a_longer_name_that_starts_with_a_common_phrase(merge, mentions_doc):
+    text = "أعلنت شرطة المدينة المنورة أمس القبض على المشتبه به."
+    assert "شرطة المدينة المنورة" in named(merge(mentions_doc(text, [])), "ORG")
+
+
+def test_merge_v2_reads_an_indefinite_head_and_a_nisba_as_a_kind(merge, mentions_doc):
+    text = "قال المحامي إنها ليست محكمة سورية بل محكمة خاصة."
+    doc = merge(mentions_doc(text, [("سورية", "LOC")]))
+    assert named(doc, "ORG") == []
