@@ -31,6 +31,7 @@ from khabar.reading.blocks import Block, Draft, Removal, clean_blocks, unescape_
 from khabar.reading.boilerplate import BoilerplateModel, LineClassifier
 from khabar.reading.decode import DEFAULT_MAX_BYTES, decode
 from khabar.reading.html import extract_html
+from khabar.reading.html_title import agreed_title, title_candidates
 from khabar.reading.lines import LineJudge
 
 # Reading makes the Document: every field later stages may require from it.
@@ -64,6 +65,7 @@ class Extracted:
     published: str | None = None
     url: str | None = None
     site_name: str | None = None
+    title_candidates: tuple[str, ...] = ()  # an HTML page's own titles, when none was given
 
 
 class Cleaner:
@@ -118,7 +120,15 @@ class Cleaner:
 
     def _draft(self, extracted: Extracted) -> Draft:
         return clean_blocks(extracted.blocks, self._classifier_for(extracted.source_key),
-                            title_hint=extracted.title, url=extracted.url, judge=self.judge)
+                            title_hint=self._title_of(extracted), url=extracted.url, judge=self.judge)
+
+    def _title_of(self, extracted: Extracted) -> str | None:
+        """The given title, or the page's own title that agrees with its first paragraphs."""
+        if not extracted.title_candidates:
+            return extracted.title
+        return (agreed_title(extracted.title_candidates, extracted.blocks, stop=self.judge.stop,
+                             url=extracted.url)
+                or extracted.title)
 
     def extract(self, page: RawPage) -> Extracted:
         """Decode a page and cut it into blocks (HTML through trafilatura, text by lines)."""
@@ -132,7 +142,9 @@ class Cleaner:
             return Extracted(article.blocks, fmt, decoded.encoding, key, decoded.replaced,
                              title=_plain(page.title) or article.title,
                              published=page.published or article.published,
-                             url=page.url or article.url, site_name=article.site_name)
+                             url=page.url or article.url, site_name=article.site_name,
+                             title_candidates=() if page.title else
+                             title_candidates(decoded.text, article.title))
         # Scraped text and the fields of JSON records often keep the page's character
         # references (`&quot;`); HTML goes through a parser that resolves them.
         blocks = tuple(Block(unescape_references(line)) for line in decoded.text.splitlines())
