@@ -72,7 +72,8 @@ def load_heads(nisba: frozenset[str]) -> Heads:
         enough = len(row) > 2 and row[2] == _NATIONALITY_ENOUGH_KIND
         kinds[head] = (row[1], enough)
         kinds["ال" + head] = (row[1], enough)
-    generic = frozenset((fold(row[0]), fold(row[1])) for row in read_rows("generic_bodies.tsv"))
+    rows = read_rows("generic_bodies.tsv") + read_rows("common_phrases.tsv")
+    generic = frozenset((fold(row[0]), fold(row[1])) for row in rows)
     return Heads(kinds, nisba, generic)
 
 
@@ -161,7 +162,7 @@ def _body_at(text, tokens, folded, i, head, found_names) -> tuple[Body, int] | N
         # (`محكمة سورية`).
         if not (nationality_enough and definite_head):
             return None
-    if len(words) == 1 and (rest.removeprefix("ال"), words[0]) in heads.generic:
+    if not named and len(words) == 1 and (rest.removeprefix("ال"), words[0]) in heads.generic:
         return None  # `شركة الطيران`, `إدارة الوقت`: a common noun phrase (generic_bodies.tsv)
     return Body(start, tokens[last].end, kind), last + 1
 
