@@ -112,3 +112,9 @@ def test_merge_v2_reads_an_indefinite_head_and_a_nisba_as_a_kind(merge, mentions
     text = "قال المحامي إنها ليست محكمة سورية بل محكمة خاصة."
     doc = merge(mentions_doc(text, [("سورية", "LOC")]))
     assert named(doc, "ORG") == []
+
+
+def test_merge_v2_leaves_a_phrase_news_writes_indefinite_untagged(merge, mentions_doc):
+    # `شرطة المحافظة` is in common_phrases.tsv (news writes `شرطة محافظة` more often)
+    text = "وأبلغ السكان شرطة المحافظة أمس عن الحادث."
+    assert named(merge(mentions_doc(text, [])), "ORG") == []
