@@ -6,7 +6,9 @@ idafa chain and adjectives (definite words: `العامة`, `المدني`), `و
 `لـ` phrases (`للطيران`, `لحقوق الإنسان`), `بمنطقة` / `بمحافظة` + a place, and a name the
 tagger already found (`جامعة الشارقة`, `مركز الملك سلمان`). A match swallows the mentions it
 contains (only the outermost name counts, docs/annotation-entities.md) and is dropped when it
-would cut a mention in two. Policy and limits: docs/entities.md.
+would cut a mention in two. A head with one complement that news uses as a common phrase
+(`شركة الطيران`, `إدارة الوقت`: common_phrases.tsv, generic_bodies.tsv) is no name. Policy and
+limits: docs/entities.md.
 """
 
 from __future__ import annotations
