@@ -21,6 +21,7 @@ from khabar.reading.title import Vocabulary, content_words, slug_vocabulary, voc
 _LEAD_PARAGRAPHS, _LEAD_CHARS = 3, 600  # as for scraped text (khabar/reading/blocks.py)
 _AGREES = 0.5  # the share of content words a candidate needs to replace trafilatura's title
 _SITE_SEPARATOR = re.compile(r"\s+[-|–—]\s+")
+_ENDS_WITH_SEPARATOR = re.compile(r"\s+[-|–—]\s+$")
 
 
 def title_candidates(page: str, extracted_title: str | None) -> tuple[str, ...]:
@@ -52,6 +53,15 @@ def title_candidates(page: str, extracted_title: str | None) -> tuple[str, ...]:
     return tuple(candidates)
 
 
+def _with_site(text: str, headline: str) -> bool:
+    """`text` is `headline - Site` or `Site | headline` (not `headline: subtitle`)."""
+    if text == headline or len(headline.split()) < 2:
+        return False
+    if text.startswith(headline):
+        return _SITE_SEPARATOR.match(text, len(headline)) is not None
+    return text.endswith(headline) and _ENDS_WITH_SEPARATOR.search(text[: -len(headline)]) is not None
+
+
 def _share(words: list[str], known: Vocabulary) -> float:
     if not known.text or not words:
         return 0.0
@@ -69,8 +79,7 @@ def agreed_title(candidates: Sequence[str], blocks: Iterable[Block], *, stop: fr
     best, chosen = _AGREES, None
     for text in candidates:
         words = content_words(text, stop)
-        if not words or any(o != text and len(o.split()) >= 2 and (text.startswith(o) or text.endswith(o))
-                                for o in candidates):
+        if not words or any(_with_site(text, other) for other in candidates):
             continue
         length = min(1.0, len(words) / 5)  # a site's name or a section is short
         agreement = max(_share(words, in_lead), _share(words, slug)) * length

@@ -66,3 +66,10 @@ def test_the_slug_can_carry_the_agreement():
     blocks = [Block("نص قصير لا يذكر شيئا مما في العنوان على الإطلاق ولا كلمة واحدة منه.", PARAGRAPH)]
     url = "https://example.test/2026/12/بلدية-الوادي-تفتح-حديقة-جديدة-للأطفال"
     assert agreed_title(["جريدة الوادي", HEADLINE], blocks, stop=frozenset(), url=url) == HEADLINE
+
+
+def test_a_headline_with_its_subtitle_is_not_taken_for_a_headline_with_its_site():
+    # `Headline : subtitle` is the whole title; only ` - ` and ` | ` set a site's name apart
+    full = f"{HEADLINE} : وملاعب وممرات للدراجات"
+    blocks = [Block(p, PARAGRAPH) for p in PARAGRAPHS]
+    assert agreed_title([HEADLINE.split(" تفتح")[0], full], blocks, stop=frozenset()) == full
