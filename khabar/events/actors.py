@@ -127,35 +127,30 @@ class ActorRecognizer:
 
     def code_of_text(self, text: str) -> str | None:
         """The code of the first actor named in a short text (an entity name, a role title)."""
-        tokens = [t for t in tokenize(text) if t.kind != "punct"]
-        if not tokens:
-            return None
-        token_readings = [word_readings(t.text) for t in tokens]
-        raw = [
-            ActorMention(m.start, m.end, tokens[m.start].start, tokens[m.end - 1].end,
-                         m.pattern.payload.code, m.pattern.payload.kind)
-            for m in select_longest(self.index.matches(token_readings))
-        ]
-        composed = [a for a in _compose(raw, tokens) if a.kind != COUNTERPART]
+        composed = self._actors_of_text(text)
         return composed[0].code if composed else None
 
     def leading_actor(self, text: str, offset: int) -> ActorMention | None:
         """The actor that opens a short text (its first word starts the actor), with its span
         moved by `offset`: the text is a window of a document starting at `offset`."""
+        composed = self._actors_of_text(text)
+        if not composed or composed[0].first != 0:
+            return None
+        first = composed[0]
+        return dataclasses.replace(first, start=first.start + offset, end=first.end + offset)
+
+    def _actors_of_text(self, text: str) -> list[ActorMention]:
+        """The actors (no counterparts) named in a short text, in order, with offsets into it."""
         tokens = [t for t in tokenize(text) if t.kind != "punct"]
         if not tokens:
-            return None
+            return []
         token_readings = [word_readings(t.text) for t in tokens]
         raw = [
             ActorMention(m.start, m.end, tokens[m.start].start, tokens[m.end - 1].end,
                          m.pattern.payload.code, m.pattern.payload.kind)
             for m in select_longest(self.index.matches(token_readings))
         ]
-        composed = [a for a in _compose(raw, tokens) if a.kind != COUNTERPART]
-        if not composed or composed[0].first != 0:
-            return None
-        first = composed[0]
-        return dataclasses.replace(first, start=first.start + offset, end=first.end + offset)
+        return [a for a in _compose(raw, tokens) if a.kind != COUNTERPART]
 
     def entity_code(self, entity: Entity) -> str | None:
         """A code for an entity: its roles for people, its name for places and organizations."""
