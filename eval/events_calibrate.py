@@ -31,6 +31,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from eval.quotes_corpus import DATA
+from eval.stats import reliability_table
 from khabar.events.calibration import event_kind
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "khabar" / "events" / "data"
@@ -120,17 +121,7 @@ def reliability(labelled: Labelled, rows: list[tuple[str, float, float]]) -> str
     from khabar.events.calibration import Calibration
 
     table = Calibration(tuple(sorted(rows, key=lambda r: (r[0], -r[1]))))
-    bins: dict[int, list[tuple[float, bool]]] = defaultdict(list)
-    for kind, raw, right in labelled:
-        value = table.value(kind, raw)
-        bins[min(4, int(value * 5))].append((value, right))
-    lines = ["| confidence | events | mean confidence | share right |", "|---|---:|---:|---:|"]
-    for b in sorted(bins):
-        items = bins[b]
-        lines.append(f"| {b / 5:.1f}-{(b + 1) / 5:.1f} | {len(items)} | "
-                     f"{sum(v for v, _ in items) / len(items):.2f} | "
-                     f"{sum(r for _, r in items) / len(items):.2f} |")
-    return "\n".join(lines)
+    return "\n".join(reliability_table((table.value(kind, raw), right) for kind, raw, right in labelled))
 
 
 def main(argv: list[str] | None = None) -> int:

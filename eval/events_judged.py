@@ -46,12 +46,12 @@ import argparse
 import hashlib
 import itertools
 import json
-import math
 import random
 import sys
 from pathlib import Path
 
 from eval.quotes_corpus import DATA, Article, load_articles
+from eval.stats import reliability_table, wilson
 
 EVAL = Path(__file__).resolve().parent
 JUDGED = EVAL / "events_judged.jsonl"
@@ -167,23 +167,13 @@ def sample(pipeline, which: str) -> None:
             return
 
 
-def wilson(right: int, n: int, z: float = 1.96) -> tuple[float, float]:
-    """The Wilson score interval of a proportion (95% by default)."""
-    if n == 0:
-        return 0.0, 0.0
-    p = right / n
-    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
-    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
-    return centre - half, centre + half
-
-
 def score(pipeline, judged: list[dict]) -> str:
     by_article: dict[tuple[str, str], list[dict]] = {}
     for row in judged:
         by_article.setdefault((row["corpus"], row["id"]), []).append(row)
     articles = load_articles({corpus for corpus, _ in by_article})
     right = total = unjudged = changed = 0
-    bins: dict[int, list[tuple[float, bool]]] = {}
+    pairs: list[tuple[float, bool]] = []
     for key, rows in by_article.items():
         doc = analyze(pipeline, articles[key])
         if text_hash(doc.text) != rows[0]["sha256"]:
@@ -199,20 +189,14 @@ def score(pipeline, judged: list[dict]) -> str:
                 continue
             total += 1
             right += label
-            bins.setdefault(min(4, int(event.confidence * 5)), []).append((event.confidence, label))
+            pairs.append((event.confidence, label))
     low, high = wilson(right, total)
     lines = [f"{len(by_article)} articles, {total} judged events of the current pipeline "
              f"({unjudged} unjudged, {changed} articles whose text changed)",
              "", "| judged events | right | precision | Wilson 95% interval |",
              "|---:|---:|---:|---|",
              f"| {total} | {right} | {right / max(1, total):.3f} | {low:.3f} – {high:.3f} |",
-             "", "Reliability of `confidence` on these events:", "",
-             "| confidence | events | mean confidence | share right |", "|---|---:|---:|---:|"]
-    for b in sorted(bins):
-        items = bins[b]
-        lines.append(f"| {b / 5:.1f}–{(b + 1) / 5:.1f} | {len(items)} | "
-                     f"{sum(c for c, _ in items) / len(items):.2f} | "
-                     f"{sum(r for _, r in items) / len(items):.2f} |")
+             "", "Reliability of `confidence` on these events:", "", *reliability_table(pairs)]
     return "\n".join(lines)
 
 

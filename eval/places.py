@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import random
 import sys
 from collections import Counter
@@ -33,6 +32,7 @@ from pathlib import Path
 from eval._bio import read_bio
 from eval.entities_draw import read_by_other_scripts
 from eval.quotes_corpus import DATA, load_articles
+from eval.stats import wilson
 
 EVAL = Path(__file__).resolve().parent
 TEST_SPLIT = DATA / "anercorp" / "ANERCorp_CamelLab_test.txt"
@@ -124,16 +124,6 @@ def draw(count: int, *, dev: bool = False) -> list[dict]:
     return sample[:count]
 
 
-def wilson(right: int, total: int, z: float = 1.96) -> tuple[float, float]:
-    """The Wilson score interval of a proportion (95% by default)."""
-    if total == 0:
-        return 0.0, 0.0
-    p = right / total
-    centre = (p + z * z / (2 * total)) / (1 + z * z / total)
-    half = z * math.sqrt(p * (1 - p) / total + z * z / (4 * total * total)) / (1 + z * z / total)
-    return round(centre - half, 4), round(centre + half, 4)
-
-
 def precision(limit: int | None = None) -> dict:
     """Right / judged over the judged mentions whose place the resolver still chooses (the first
     `limit` judgments in file order, for the eval gate; all by default)."""
@@ -161,7 +151,7 @@ def precision(limit: int | None = None) -> dict:
         if record["label"] == "wrong":
             wrong.append(record)
     right, total = tally["right"], tally["right"] + tally["wrong"]
-    low, high = wilson(right, total)
+    low, high = (round(bound, 4) for bound in wilson(right, total))
     outcomes = Counter(p.reason or "resolved" for doc in docs.values() for p in doc.places)
     return {"articles": len(docs), "places_in_them": dict(sorted(outcomes.items())),
             "judged": len(judged), "scored": total, "right": right, "wrong": tally["wrong"],

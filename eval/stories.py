@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import random
 import sys
 import tempfile
@@ -30,6 +29,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
+from eval.stats import wilson  # noqa: E402
 from khabar.store import open_store  # noqa: E402
 
 JUDGMENTS = HERE / "stories_judgments.jsonl"
@@ -56,15 +56,6 @@ def command_sample(args) -> None:
             print(f"   B: {b.title} — {_lead(store, b.id)}")
 
 
-def _wilson(successes: int, total: int, z: float = 1.96) -> tuple[float, float]:
-    if not total:
-        return 0.0, 0.0
-    p = successes / total
-    centre = (p + z * z / (2 * total)) / (1 + z * z / total)
-    margin = z * math.sqrt(p * (1 - p) / total + z * z / (4 * total * total)) / (1 + z * z / total)
-    return centre - margin, centre + margin
-
-
 def command_precision(args) -> None:
     judged = {}
     for line in Path(args.judgments).read_text(encoding="utf-8").splitlines():
@@ -82,7 +73,7 @@ def command_precision(args) -> None:
     for key in ("all", "near", "story", "missing"):
         total = counts[(key, "n")]
         if total:
-            low, high = _wilson(counts[(key, "ok")], total)
+            low, high = wilson(counts[(key, "ok")], total)
             print(f"{key:8} {counts[(key, 'ok')]}/{total} = {counts[(key, 'ok')] / total:.3f} "
                   f"(95% CI {low:.2f}-{high:.2f})")
 
