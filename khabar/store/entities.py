@@ -63,20 +63,20 @@ def _settle_last_name(conn: sqlite3.Connection, entity_type: str, last: str) -> 
     """After a full name ending in `last` arrived: the one-word `last` mentions join it when it is
     the only such full name (`جون كيري` absorbs `كيري`), and leave the full name they had joined
     when it no longer is (a second `... كيري` arrived)."""
-    full = _full_name_for(conn, entity_type, last)
+    full_names = [row[0] for row in conn.execute(
+        "SELECT id FROM entities WHERE type = ? AND last = ? AND words > 1 LIMIT 3", (entity_type, last))]
     own = conn.execute("SELECT id FROM entities WHERE type = ? AND key = ?", (entity_type, last)).fetchone()
-    if full is not None:
+    if len(full_names) == 1:
         if own is not None:
-            _merge(conn, own[0], full)
+            _merge(conn, own[0], full_names[0])
             conn.execute("DELETE FROM entity_names WHERE entity_id = ?", (own[0],))
             conn.execute("DELETE FROM entities WHERE id = ?", (own[0],))
-            recount_entity(conn, full)
+            recount_entity(conn, full_names[0])
         return
-    # Ambiguous now: take the one-word article entities back out of whichever full name holds them.
-    holders = conn.execute(
-        "SELECT DISTINCT d.entity_id FROM doc_entities d JOIN entities e ON e.id = d.entity_id "
-        "WHERE e.type = ? AND e.last = ? AND e.words > 1", (entity_type, last)).fetchall()
-    for (holder,) in holders:
+    if len(full_names) > 2:
+        return  # the one-word mentions left the full names when the second one arrived
+    # Ambiguous just now: take the one-word article entities back out of the full name holding them.
+    for holder in full_names:
         rows = conn.execute("SELECT doc_n, local_id, name FROM doc_entities WHERE entity_id = ?", (holder,))
         locals_by_doc: dict[int, set[str]] = {}
         for n, local_id, name in rows.fetchall():
