@@ -6,6 +6,8 @@
     python -m eval.events_judged --set fresh             # the fresh sample (events.cameo.v3)
     python -m eval.events_judged --sample fresh          # the fresh sample's events to judge
     python -m eval.events_judged --set final             # the last sample (events.cameo.v3)
+    python -m eval.events_judged --sample v4             # the events.cameo.v4 sample, to judge
+    python -m eval.events_judged --set v4                # the events.cameo.v4 sample
 
 The sample: a seeded draw (SEED) of SaudiNewsNet and ANT news articles (ANT: middleEast and
 internationalNews) of 400 to 3,000 characters that no eval set and no eval script has used:
@@ -27,6 +29,10 @@ with FRESH_SEED; every event v3 emits for the articles in that order is judged u
 SAMPLE_SIZE are. Its errors were then read to finish v3, so the final sample
 (eval/events_judged_final.jsonl) is drawn the same way with FINAL_SEED from what is left after
 the fresh sample's articles too, and judged once on the finished stage.
+
+The v4 sample (eval/events_judged_v4.jsonl) judges events.cameo.v4 the same way: the final
+sample's errors were read while v4 was written, so it is drawn with V4_SEED from the pool less
+every article of the first draw that was read, the fresh sample and the final sample.
 
 Each event was judged right or wrong against docs/annotation-quotes-events.md: right when the
 sentence reports that act as having happened or being announced (not denied, hypothetical or
@@ -58,9 +64,11 @@ JUDGED = EVAL / "events_judged.jsonl"
 CALIBRATION = EVAL / "events_calibration_judged.jsonl"
 FRESH = EVAL / "events_judged_fresh.jsonl"
 FINAL = EVAL / "events_judged_final.jsonl"
+V4 = EVAL / "events_judged_v4.jsonl"
 SEED = 20261206
 FRESH_SEED = 20261207
 FINAL_SEED = 20261208
+V4_SEED = 20261209
 SAMPLE_SIZE = 200
 CALIBRATION_SIZE = 100
 SEEN = 100  # articles at the start of the draw read while the rules were written
@@ -77,7 +85,7 @@ def used_ids() -> set[str]:
 
     used: set[str] = set()
     for path in sorted(EVAL.glob("*.jsonl")):
-        if path in (JUDGED, CALIBRATION, FRESH, FINAL):
+        if path in (JUDGED, CALIBRATION, FRESH, FINAL, V4):
             continue
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
@@ -146,6 +154,8 @@ def sample(pipeline, which: str) -> None:
         articles, size = fresh_articles(pool), SAMPLE_SIZE
     elif which == "final":
         articles, size = fresh_articles(pool, (FRESH,), FINAL_SEED), SAMPLE_SIZE
+    elif which == "v4":
+        articles, size = fresh_articles(pool, (FRESH, FINAL), V4_SEED), SAMPLE_SIZE
     else:
         articles, size = pool[::-1][:CALIBRATION_POOL], CALIBRATION_SIZE
     count = 0
@@ -202,10 +212,11 @@ def score(pipeline, judged: list[dict]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sample", choices=("judged", "calibration", "fresh", "final"),
+    parser.add_argument("--sample", choices=("judged", "calibration", "fresh", "final", "v4"),
                         help="print the events of that sample, to judge")
-    parser.add_argument("--set", choices=("judged", "fresh", "final"), default="judged",
-                        help="the judged sample to score (fresh, final: drawn for events.cameo.v3)")
+    parser.add_argument("--set", choices=("judged", "fresh", "final", "v4"), default="judged",
+                        help="the judged sample to score (fresh, final: drawn for events.cameo.v3; "
+                             "v4: for events.cameo.v4)")
     args = parser.parse_args(argv)
     if not DATA.is_dir():
         print(f"skipped: the corpora are not available ({DATA} is missing)")
@@ -216,7 +227,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.sample:
         sample(pipeline, args.sample)
         return 0
-    path = {"judged": JUDGED, "fresh": FRESH, "final": FINAL}[args.set]
+    path = {"judged": JUDGED, "fresh": FRESH, "final": FINAL, "v4": V4}[args.set]
     judged = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
               if line.strip()]
     print(score(pipeline, judged))
