@@ -7,7 +7,7 @@ Each gold article is read from ../shared/data and run through khabar: with `--pi
 the named stages from a RawPage (reader → sentences → entities → quotes); with `--pipeline
 lexicon` (the default while NER stages are not registered), the Document is built here: the
 corpus text, paragraphs from lines, khabar.arabic.split_sentences, and persons from the simple
-finder in eval/quotes_people.py; then quotes.cues.v2 runs on it. `--pipeline gold-names` is an
+finder in eval/quotes_people.py; then quotes.cues.v3 runs on it. `--pipeline gold-names` is an
 ablation, not a result: the gold speaker names are given as PER entities, to show how much
 speaker accuracy depends on the entity stages.
 
@@ -37,15 +37,15 @@ from quotes_people import find_people, lined_document, person_names  # noqa: E40
 from khabar.arabic import fold, tokenize  # noqa: E402
 from khabar.document import Document, Entity, Mention  # noqa: E402
 from khabar.quotes.lexicon import load_lexicon  # noqa: E402
-from khabar.stages.quotes import make_quotes  # noqa: E402
+from khabar.stages.quotes import make_quotes_v3  # noqa: E402
 
 DEFAULT_STAGES = ("clean.auto.v2,segment.sentences.v1,ner.crf.v2,entities.merge.v1,"
-                  "entities.roles.v1,quotes.cues.v2")
+                  "entities.roles.v1,quotes.cues.v3")
 
 
 def lexicon_documents(data: Path, gold: list[dict] | None = None):
     """Documents built here; with `gold`, the entities are the gold speaker names (an ablation)."""
-    lexicon, names, stage = load_lexicon(), person_names(data), make_quotes()
+    lexicon, names, stage = load_lexicon(), person_names(data), make_quotes_v3()
 
     def run(article: Article) -> Document:
         text = article.text

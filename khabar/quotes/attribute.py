@@ -19,6 +19,9 @@ from khabar.quotes.memory import SpeakerMemory
 from khabar.quotes.people import People, Skips
 from khabar.quotes.scan import Target
 from khabar.quotes.preverbal import subject_before
+from khabar.quotes.relays import (
+    medium_author, names_a_medium, relayed_owner, relayed_source, subject_after_kana, widened,
+)
 from khabar.quotes.speakers import Speaker, entity_gender, explicit_subject
 from khabar.quotes.text import Sentences, Word, words_of
 from khabar.quotes.titles import TitleIndex, person_genders, person_titles, title_antecedent
@@ -37,9 +40,10 @@ class Attributor:
     """Finds speakers for one Document; remembers speakers as the text goes on."""
 
     def __init__(self, doc: Document, lexicon: CueLexicon, people: People,
-                 sentences: Sentences, folds: dict[str, str]) -> None:
+                 sentences: Sentences, folds: dict[str, str], *, v3: bool = False) -> None:
         self.doc, self.lexicon, self.people = doc, lexicon, people
         self.sentences, self.folds = sentences, folds
+        self.v3 = v3  # quotes.cues.v3: relays, media, apposition, subjects of their sentence
 
     @cached_property
     def titles(self) -> dict[tuple[int, str], set[str]]:
@@ -66,7 +70,7 @@ class Attributor:
 
     @cached_property
     def memory(self) -> SpeakerMemory:
-        memory = SpeakerMemory(self.people)
+        memory = SpeakerMemory(self.people, subject_like=self._subject_like if self.v3 else None)
         for entity in self.doc.entities:  # roles and first names first, then nearby titles
             gender = entity_gender(entity, self.lexicon) if entity.type == "PER" else None
             if gender:
@@ -79,14 +83,12 @@ class Attributor:
                   content: Offsets) -> Attribution:
         """The speaker of the quote whose cue is words[i]."""
         position, memory = words[i].start, self.memory
-        speaker = None
-        if cue.kind in ("verb", "according"):
-            speaker = explicit_subject(target.window, self.people, self.lexicon)
-        if speaker is None and cue.kind == "verb":
-            speaker = subject_before(words, i, self.people, self.lexicon)
-        if speaker is None:
-            speaker = _relayed(target.window, self.people, self.lexicon)
-        if speaker is not None and speaker.entity is None and speaker.span is not None:
+        if self.v3:
+            speaker = self._subject_v3(words, i, cue, target)
+        else:
+            speaker = self._subject_v2(words, i, cue, target)
+        if speaker is not None and speaker.entity is None and speaker.span is not None \
+                and not (self.v3 and speaker.text):
             speaker = self._by_title(speaker, position)
         span, resolved = (speaker.span if speaker else None), speaker is None
         if speaker is not None and speaker.entity is None and span is not None:
@@ -98,10 +100,75 @@ class Attributor:
             speaker = memory.resolve(cue, position, since, self._side_gender(words, i))
             if speaker is None and cue.number in ("p", "d"):
                 speaker = self._group_before(since, position)
+            if speaker is None and self.v3 and cue.kind == "participle":
+                speaker = self._same_sentence(position)
         if speaker is not None and not target.cited:
             memory.remember(position, speaker, cue)
         memory.contents.add(content.start, content.end)
         return Attribution(speaker, span, resolved)
+
+    def _subject_v2(self, words: list[Word], i: int, cue: CueForm, target: Target
+                    ) -> Speaker | None:
+        speaker = None
+        if cue.kind in ("verb", "according"):
+            speaker = explicit_subject(target.window, self.people, self.lexicon)
+        if speaker is None and cue.kind == "verb":
+            speaker = subject_before(words, i, self.people, self.lexicon)
+        if speaker is None:
+            speaker = _relayed(target.window, self.people, self.lexicon)
+        return speaker
+
+    def _subject_v3(self, words: list[Word], i: int, cue: CueForm, target: Target
+                    ) -> Speaker | None:
+        """v2's subject, except that a relay gives way to its source and a medium (a tweet, a
+        statement) to whoever posted it; an unnamed subject keeps its apposed name."""
+        text, people, lexicon = self.doc.text, self.people, self.lexicon
+        relayed = relayed_source(target.window, cue, people, lexicon)
+        if relayed is not None:
+            return widened(text, relayed, target.window, lexicon)
+        speaker = None
+        if cue.kind in ("verb", "according"):
+            speaker = explicit_subject(target.window, people, lexicon)
+        if speaker is None and cue.kind == "verb":
+            speaker = subject_after_kana(words, i, people, lexicon) \
+                or subject_before(words, i, people, lexicon)
+        if speaker is None and cue.kind == "verb" and target.window \
+                and target.window[0].folded in _SAID_IN:  # `قال فيها، فلان، إن`
+            rest = target.window[1:]
+            if rest and rest[0].folded in "،,":
+                speaker = explicit_subject(rest[1:], people, lexicon)
+        if speaker is None and cue.kind == "noun":
+            sentence = self.sentences.start_of(words[i].start)
+            speaker = relayed_owner(words, i, sentence, people, lexicon)
+        if speaker is not None and names_a_medium(text, speaker, lexicon):
+            speaker = None
+        if speaker is None:
+            sentence = self.sentences.start_of(words[i].start)
+            speaker = medium_author(words, i, sentence, people, lexicon)
+        if speaker is None:
+            speaker = _relayed(target.window, people, lexicon)
+        return widened(text, speaker, target.window, lexicon) if speaker else None
+
+    def _same_sentence(self, position: int) -> Speaker | None:
+        """`وأكد عدد منهم أن ...، مشيرين إلى`: a participle after a comma shares the subject of
+        its sentence's verb, whatever agreement the memory could check."""
+        recent = self.memory.recent
+        if recent and recent[-1][0] >= self.sentences.start_of(position):
+            return recent[-1][1]
+        return None
+
+    def _subject_like(self, start: int) -> bool:
+        """Whether a mention stands where its sentence's subject would (`التقت هند العتيبي`,
+        `طالب رئيس اللجنة الدولية للصليب الأحمر بيتر مورير`): the sentence's first person, with
+        no preposition before it (`إلى عائلة فلان`) and not the object of one (`بالمقاول فلان`).
+        A person named elsewhere is talked about, and is no dropped subject."""
+        head = self.sentences.start_of(start)
+        if any(s < start and e.type == "PER" for s, _, e in self.people.starting_in(head, start)):
+            return False
+        before = fold(self.doc.text[head:start]).split()
+        if before and before[-1].startswith(_PREPOSED):
+            return False
+        return not any(w in _PREPOSITIONS for w in before)
 
     def name(self, speaker: Speaker) -> str | None:
         """How the text names a speaker: the name without its title, or the words used."""
@@ -156,6 +223,10 @@ class Attributor:
 
 
 _STRETCH = 2_000  # characters before a plural cue read word by word for a group noun
+_PREPOSITIONS = frozenset(fold(w) for w in
+    "في على عن مع إلى من لدى عند بين حول ضد مثل عبر بعد قبل خلال أمام وراء تجاه بحق".split())
+_PREPOSED = ("بال", "لل", "وبال", "ولل", "كال", "فبال")
+_SAID_IN = frozenset(fold(w) for w in "فيه فيها فيهما له لها لهم خلاله خلالها".split())
 
 
 def _end(word: Word) -> int:

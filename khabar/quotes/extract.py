@@ -20,9 +20,12 @@ from khabar.quotes.lexicon import CueForm, CueLexicon
 from khabar.quotes.marks import Quoted, find_quoted
 from khabar.quotes.people import People
 from khabar.quotes.scan import Target, scan
+from khabar.quotes.speakers import explicit_subject
 from khabar.quotes.text import Sentences, Word, blocks_of, words_of
 
-STAGE = "quotes.cues.v2"
+STAGE_V2 = "quotes.cues.v2"
+STAGE_V3 = "quotes.cues.v3"
+STAGE = STAGE_V3  # what find_quotes does unless told otherwise
 
 
 def find_quotes(doc: Document, lexicon: CueLexicon, *, stage: str = STAGE) -> tuple[Quote, ...]:
@@ -61,7 +64,8 @@ class _Context:
         self.sentences = Sentences(doc)
         self.person_ends = {e for _, e, _ in people}
         self.folds: dict[str, str] = {}
-        self.attributor = Attributor(doc, lexicon, people, self.sentences, self.folds)
+        self.v3 = stage != STAGE_V2
+        self.attributor = Attributor(doc, lexicon, people, self.sentences, self.folds, v3=self.v3)
 
     def block(self, start: int, end: int) -> list[Quote]:
         text, lexicon = self.doc.text, self.lexicon
@@ -80,8 +84,12 @@ class _Context:
         out: list[Quote] = []
         for i, word in enumerate(words):
             cue = lexicon.cue(word.folded) if word.is_word else None
-            if cue is None or _inside(word.start, opens, ends):
-                continue  # a cue inside quoted words is part of the quote
+            if cue is None:
+                continue
+            if _inside(word.start, opens, ends):
+                if self.v3:  # a cue inside quoted words is part of the quote, and may
+                    out.extend(self._inner(words, i, cue, opens, ends, governed))  # quote too
+                continue
             if word.start < covered:
                 continue  # inside an earlier quote, or between its cue and its content
             limit = self.sentences.end_of(word.start)
@@ -90,7 +98,8 @@ class _Context:
             if cue.kind == "according" and sentence == word.start:
                 target = according(words, i, limit)
             elif cue.kind != "according" and not looks_back(words, i):
-                target = scan(words, i, limit, open_at, lexicon, self.person_ends)
+                target = scan(words, i, limit, open_at, lexicon, self.person_ends,
+                              skip_outlets=self.v3)
                 if target is None and cue.complement == "np":
                     target = noun_phrase(words, i, limit, self.people, lexicon)
             if target is None:
@@ -115,6 +124,31 @@ class _Context:
                 if not _own_reporter(quote.speaker_text):
                     out.append(quote)
         return out
+
+    def _inner(self, words: list[Word], i: int, cue: CueForm, opens: list[int],
+               ends: dict[int, int], governed: set[int]) -> list[Quote]:
+        """A quote inside a quote (`قال الحربي: "... قال الطيار إن العطل فني ..."`): a verb
+        inside a quote already taken, with its subject named after it, quotes that subject,
+        up to the end of the outer quote. Nobody else's memory changes."""
+        outer = opens[bisect_right(opens, words[i].start) - 1]
+        if outer not in governed or cue.kind != "verb":
+            return []
+        limit = min(self.sentences.end_of(words[i].start), ends[outer])
+        target = scan(words, i, limit, {}, self.lexicon, self.person_ends, skip_outlets=True)
+        if target is None or target.kind != "indirect" or not target.window:
+            return []
+        speaker = explicit_subject(target.window, self.people, self.lexicon)
+        if speaker is None:
+            return []
+        span = content_span(self.doc.text, words, target, limit, self.lexicon)
+        content = _trimmed(self.doc.text, *span) if span else None
+        if content is None:
+            return []
+        return [Quote(
+            speaker=speaker.entity, speaker_text=self.attributor.name(speaker),
+            cue=Offsets(words[i].start, words[i].end), content=content, direct=False,
+            speaker_span=speaker.span, stage=self.stage, score=0.7,
+        )]
 
     def _open_end(self, quoted: Quoted) -> int:
         tail = words_of(self.doc.text, max(quoted.start, quoted.end - 80), quoted.end, self.folds)

@@ -51,17 +51,28 @@ class CueLexicon:
         return self.words.get(folded)
 
 
-def _rows(path: Path) -> list[list[str]]:
+def _rows(path: Path, *, optional: bool = False) -> list[list[str]]:
+    if optional and not path.exists():
+        return []
     lines = path.read_text(encoding="utf-8").splitlines()
     return [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
 
 
-def load_lexicon(directory: Path | None = None) -> CueLexicon:
-    """Read quote_cues.tsv and quote_words.tsv from `directory` (default: the shipped ones)."""
+def load_lexicon(directory: Path | None = None, *, version: int = 3) -> CueLexicon:
+    """Read quote_cues.tsv and quote_words.tsv from `directory` (default: the shipped ones).
+
+    `version` 3 (quotes.cues.v3) adds the rows of quote_cues_v3.tsv and quote_words_v3.tsv when
+    they are there, so that quotes.cues.v2 keeps reading what it always read.
+    """
     directory = directory or LEXICON_DIR
+    cue_rows = _rows(directory / "quote_cues.tsv")
+    word_rows = _rows(directory / "quote_words.tsv")
+    if version >= 3:
+        cue_rows += _rows(directory / "quote_cues_v3.tsv", optional=True)
+        word_rows += _rows(directory / "quote_words_v3.tsv", optional=True)
     # Every key is stored with its prefixed spellings too, so a lookup is one dict access.
     cues: dict[str, CueForm] = {}
-    for lemma, kind, complement, gender, number, forms in _rows(directory / "quote_cues.tsv"):
+    for lemma, kind, complement, gender, number, forms in cue_rows:
         entry = CueForm(lemma, kind, complement, _opt(gender), _opt(number))
         for form in forms.split():
             folded = fold(form)
@@ -69,7 +80,7 @@ def load_lexicon(directory: Path | None = None) -> CueLexicon:
                 cues.setdefault(key, entry)  # first row wins for ambiguous spellings
     words: dict[str, tuple[str, str | None]] = {}
     sides: dict[tuple[str, ...], str | None] = {}
-    for word, cls, gender in _rows(directory / "quote_words.tsv"):
+    for word, cls, gender in word_rows:
         key = tuple(fold(part) for part in word.split())
         if len(key) > 1:
             sides[key] = _opt(gender)

@@ -10,6 +10,7 @@ a mention (`منسقة`), a first name, or a gendered verb already used with the
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from khabar.document import Offsets
@@ -28,6 +29,9 @@ class SpeakerMemory:
     genders: dict[str, str] = field(default_factory=dict)
     recent: list[tuple[int, Speaker]] = field(default_factory=list)
     contents: Covered = field(default_factory=Covered)  # the quotes' contents so far
+    # quotes.cues.v3: whether a mention at an offset stands where its sentence's subject would;
+    # a person named elsewhere is talked about and is no dropped subject (None: every mention).
+    subject_like: Callable[[int], bool] | None = None
     _skips: dict[str | None, Skips] = field(default_factory=dict, repr=False)
 
     def remember(self, position: int, speaker: Speaker, cue: CueForm) -> None:
@@ -79,7 +83,8 @@ class SpeakerMemory:
             start, _end, entity = items[index]
             known = self.genders.get(entity.id)
             if entity.type != "PER" or start in self.contents or (
-                    gender and known and known != gender):
+                    gender and known and known != gender) or (
+                    self.subject_like is not None and not self.subject_like(start)):
                 skips.drop(index)
             else:
                 found = index  # and look on for one at the same offset before it

@@ -39,15 +39,21 @@ class Target:
 
 def scan(
     words: list[Word], i: int, limit: int, open_at: dict[int, Quoted], lexicon: CueLexicon,
-    person_ends: set[int],
+    person_ends: set[int], *, skip_outlets: bool = False,
 ) -> Target | None:
-    """The target of the cue at words[i], looking no further than `limit` (sentence end)."""
+    """The target of the cue at words[i], looking no further than `limit` (sentence end).
+
+    `skip_outlets` (quotes.cues.v3): a one-word quoted name followed by a comma and a
+    complementizer (`قال الحربي "الرياض"، إنه ...`) is the outlet told, not the content.
+    """
     window: list[Word] = []
     for j in range(i + 1, min(len(words), i + 1 + _MAX_WINDOW)):
         word = words[j]
         if word.start >= limit:
             break
         quoted = open_at.get(word.start)
+        if quoted is not None and skip_outlets and _outlet_told(words, quoted, limit):
+            quoted = None
         if quoted is not None:
             prev = words[j - 1]
             if j == i + 1 or prev.folded in COMPLEMENTIZERS or prev.folded in _BEFORE_QUOTE \
@@ -78,6 +84,16 @@ def scan(
             break  # another cue, or a new clause (`، ولكنها ...`): this cue introduces nothing
         window.append(word)
     return None
+
+
+def _outlet_told(words: list[Word], quoted: Quoted, limit: int) -> bool:
+    """`"الرياض"، إنه ...`: one quoted word, then a comma and the reported clause."""
+    if not quoted.closed or _word_count(words, quoted) != 1:
+        return False
+    index = bisect_right(words, quoted.end, key=_start)
+    after = [w for w in words[index : index + 2] if w.start < limit]
+    return (len(after) == 2 and after[0].folded in ("،", ",")
+            and after[1].folded in COMPLEMENTIZERS)
 
 
 def _opens_with_complementizer(words: list[Word], j: int) -> bool:

@@ -1,4 +1,5 @@
-"""Stage quotes.cues.v2: quotes and their speakers, from reporting cues and quotation marks."""
+"""Stages quotes.cues.v2 and quotes.cues.v3: quotes and their speakers, from reporting cues and
+quotation marks. v3 (the default) resolves more speakers (docs/quotes.md)."""
 
 from __future__ import annotations
 
@@ -8,26 +9,41 @@ from pathlib import Path
 
 from khabar.document import Document
 from khabar.pipeline import register
-from khabar.quotes.extract import STAGE, find_quotes
+from khabar.quotes.extract import STAGE_V2, STAGE_V3, find_quotes
 from khabar.quotes.lexicon import load_lexicon
 
 
-@register(STAGE, requires=("sentences", "entities"), produces=("quotes",))
+@register(STAGE_V2, requires=("sentences", "entities"), produces=("quotes",))
 def make_quotes(*, lexicon_dir: str | None = None) -> Callable[[Document], Document]:
     """Find direct and reported quotes and attribute each to a speaker entity.
 
     Options: `lexicon_dir`, a folder with quote_cues.tsv and quote_words.tsv to use instead of
     the shipped lexicons (khabar/lexicons).
     """
-    lexicon = load_lexicon(Path(lexicon_dir) if lexicon_dir else None)
+    return _quotes_stage(STAGE_V2, lexicon_dir)
+
+
+@register(STAGE_V3, requires=("sentences", "entities"), produces=("quotes",))
+def make_quotes_v3(*, lexicon_dir: str | None = None) -> Callable[[Document], Document]:
+    """Find quotes as quotes.cues.v2 does, with more speakers resolved: relays, media, titles
+    in apposition, continuations and quotes inside quotes (docs/quotes.md).
+
+    Options: `lexicon_dir`, as for quotes.cues.v2.
+    """
+    return _quotes_stage(STAGE_V3, lexicon_dir)
+
+
+def _quotes_stage(stage: str, lexicon_dir: str | None) -> Callable[[Document], Document]:
+    version = 2 if stage == STAGE_V2 else 3
+    lexicon = load_lexicon(Path(lexicon_dir) if lexicon_dir else None, version=version)
 
     def run(doc: Document) -> Document:
-        quotes = find_quotes(doc, lexicon)
+        quotes = find_quotes(doc, lexicon, stage=stage)
         result = dataclasses.replace(doc, quotes=quotes)
         missing = sum(1 for quote in quotes if quote.speaker is None and not quote.speaker_text)
         if missing:
             message = f"{missing} quote(s) without a speaker"
-            result = result.with_warning("quote_speaker_missing", message, stage=STAGE)
+            result = result.with_warning("quote_speaker_missing", message, stage=stage)
         return result
 
     return run

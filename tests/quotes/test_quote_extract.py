@@ -141,7 +141,7 @@ def test_quotes_record_offsets_in_the_clean_text(make_document, lexicon):
     assert doc.span_text(quote.cue) == "قال"
     assert doc.span_text(quote.speaker_span) == "الحربي"
     assert doc.span_text(quote.content) == "الطريق جاهز"
-    assert quote.stage == "quotes.cues.v2"
+    assert quote.stage == "quotes.cues.v3"
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,162 @@
+"""Speakers behind relays and media, and subjects that run past their first words (v3).
+
+News relays words more often than it quotes them first hand. The speaker is the one whose
+words they are, never the channel (docs/annotation-quotes-events.md):
+
+- `نقلت وكالة الأنباء عن فلان أن ...`, `أفادت الوكالة نقلا عن مصدر أن ...`: the one named
+  after `عن` (or after `إلى` for `نسب`);
+- `نشرت الشرطة تغريدة على تويتر تقول ...`, `أصدرت الوزارة بيانا قالت فيه ...`: a tweet, a
+  statement or a platform carries the words of whoever posted it, the subject of the
+  sentence's first verb.
+
+A subject also runs past what khabar.quotes.speakers takes in two common shapes: a title
+with the name set off by commas that no entity stage found (`قالت مديرة المستشفى، لورنا
+ويلكنسون، إن`), and a part of a group (`عدد من السكان`, `بعض المسؤولين`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from khabar.arabic import fold
+from khabar.document import Offsets
+from khabar.quotes.lexicon import CueForm, CueLexicon
+from khabar.quotes.people import People
+from khabar.quotes.scan import COMPLEMENTIZERS
+from khabar.quotes.speakers import Speaker, explicit_subject
+from khabar.quotes.text import Word
+
+# The verbs whose source follows a preposition: نقل عن, نسب إلى.
+_RELAY_VERBS = {fold("نقل"): (fold("عن"),), fold("نسب"): (fold("إلى"), fold("الى"))}
+_FROM = frozenset(fold(w) for w in ("نقلا", "نقلاً"))
+_ABOUT = fold("عن")
+_COMMAS = frozenset("،,")
+_QUANTIFIERS = frozenset(fold(w) for w in "عدد بعض كثير العديد مجموعة معظم أغلب غالبية".split())
+_OF = frozenset(fold(w) for w in ("من", "منهم", "منهن"))
+_MEDIUM_REACH = 4  # words between a medium noun and the cue it speaks through
+
+
+def is_medium(word: Word, lexicon: CueLexicon) -> bool:
+    """Whether a word names what carries words (`تغريدة`, `بيان`, `تويتر`), not a speaker."""
+    found = lexicon.word(word.folded)
+    return found is not None and found[0] == "medium"
+
+
+def relayed_source(window: list[Word], cue: CueForm, people: People,
+                   lexicon: CueLexicon) -> Speaker | None:
+    """The one whose words a relay passes on: after `نقلا عن` anywhere in the subject window,
+    or after `عن` / `إلى` when the cue itself is `نقل` / `نسب`."""
+    lead = [w for w in window if w.is_word]
+    marks = _RELAY_VERBS.get(fold(cue.lemma), ())
+    for k, word in enumerate(lead[:-1]):
+        if word.folded in marks or (word.folded in _FROM and lead[k + 1].folded == _ABOUT):
+            after = lead[k + 1:] if word.folded in marks else lead[k + 2:]
+            return explicit_subject(after, people, lexicon) if after else None
+    return None
+
+
+_TO = frozenset(fold(w) for w in ("عن", "إلى", "الى"))
+_NOUN_REACH = 10  # words back from `قوله` to the preposition of its relay
+
+
+def relayed_owner(words: list[Word], i: int, sentence_start: int, people: People,
+                  lexicon: CueLexicon) -> Speaker | None:
+    """Whose `قوله` (the noun cue at words[i]) it is: `نقلت الوكالة عن فلان قوله`, `نسبت
+    الوكالة إلى فلان قوله`: the one named between the preposition and the cue."""
+    for back in range(i - 1, max(-1, i - 1 - _NOUN_REACH), -1):
+        word = words[back]
+        if word.start < sentence_start or (not word.is_word and word.folded not in _COMMAS):
+            return None
+        if word.folded in _TO:
+            lead = [w for w in words[back + 1 : i] if w.is_word]
+            return explicit_subject(lead, people, lexicon) if lead else None
+    return None
+
+
+def medium_author(words: list[Word], i: int, sentence_start: int, people: People,
+                  lexicon: CueLexicon) -> Speaker | None:
+    """`ونشرت الشرطة تغريدة على تويتر تقول`: the one who posted the medium named just before
+    the cue at words[i] (the subject after the sentence's first word, its verb)."""
+    medium = None
+    for back in range(i - 1, max(-1, i - 1 - _MEDIUM_REACH), -1):
+        if words[back].start < sentence_start:
+            break
+        if words[back].is_word and is_medium(words[back], lexicon):
+            medium = back
+    if medium is None:
+        return None
+    first = next((k for k in range(medium) if words[k].start >= sentence_start), None)
+    if first is None or medium - first < 2:
+        return None
+    lead = [w for w in words[first + 1 : medium] if w.is_word]
+    if not lead or any(is_medium(w, lexicon) for w in lead):
+        return None
+    return explicit_subject(lead, people, lexicon)
+
+
+_KANA = frozenset(fold(w) for w in "كان وكان كانت وكانت فكان فكانت".split())
+_QAD = frozenset(fold(w) for w in ("قد", "وقد"))
+
+
+def subject_after_kana(words: list[Word], i: int, people: People,
+                       lexicon: CueLexicon) -> Speaker | None:
+    """`وكانت سيول قد أعلنت`, `وكانت الوزارة أكدت`: the subject between كان (either gender)
+    and the verb at words[i], over an optional قد."""
+    j = i - 1
+    if j >= 0 and words[j].folded in _QAD:
+        j -= 1
+    for k in range(j, max(-1, j - 5), -1):
+        if not words[k].is_word and words[k].folded not in "()":
+            return None
+        if words[k].folded in _KANA:
+            lead = [w for w in words[k + 1 : j + 1] if w.is_word]
+            if not lead:
+                return None
+            found = explicit_subject(lead, people, lexicon)
+            return found or Speaker(None, None, Offsets(lead[0].start, lead[-1].end))
+    return None
+
+
+def names_a_medium(text: str, speaker: Speaker, lexicon: CueLexicon) -> bool:
+    """Whether a speaker found as a subject is a medium (`تغريدة`, `تويتر`), not a speaker."""
+    if speaker.span is None:
+        return False
+    first = fold(text[speaker.span.start : speaker.span.end]).split()[:1]
+    found = lexicon.word(first[0]) if first else None
+    return found is not None and found[0] == "medium"
+
+
+def widened(text: str, speaker: Speaker, window: list[Word], lexicon: CueLexicon) -> Speaker:
+    """An unnamed subject with what follows it: the name in apposition (`مديرة المستشفى،
+    لورنا ويلكنسون،`), or the group a part is counted out of (`عدد من السكان`)."""
+    if speaker.entity is not None or speaker.span is None or speaker.text:
+        return speaker
+    rest = [w for w in window if w.start >= speaker.span.end]
+    first = fold(text[speaker.span.start : speaker.span.end]).split()[:1]
+    if first and first[0] in _QUANTIFIERS and len(rest) >= 2 and rest[0].folded in _OF:
+        end = rest[0].end if rest[0].folded != fold("من") else rest[1].end
+        return dataclasses.replace(speaker, span=Offsets(speaker.span.start, end), number="p")
+    name = _apposed(rest, lexicon)
+    if name is None:
+        return speaker
+    return dataclasses.replace(speaker, text=text[name.start : name.end],
+                               span=Offsets(speaker.span.start, name.end))
+
+
+def _apposed(rest: list[Word], lexicon: CueLexicon) -> Offsets | None:
+    """`، لورنا ويلكنسون،` right after a title: two to four plain words between commas, then
+    the content (a complementizer, a colon or a quote mark)."""
+    if len(rest) < 4 or rest[0].folded not in _COMMAS:
+        return None
+    close = next((k for k in range(1, min(len(rest), 6)) if rest[k].folded in _COMMAS), None)
+    if close is None or not 3 <= close <= 5:
+        return None
+    name = rest[1:close]
+    if name[0].folded.startswith("ال") or not all(
+            w.is_word and lexicon.cue(w.folded) is None and lexicon.word(w.folded) is None
+            for w in name):
+        return None  # `، وزير الخارجية،`, `، الناطق باسمها،` or a clause, not a name
+    after = rest[close + 1] if close + 1 < len(rest) else None
+    if after is not None and after.folded not in COMPLEMENTIZERS and after.folded not in ":\"«“":
+        return None
+    return Offsets(name[0].start, name[-1].end)
