@@ -25,8 +25,10 @@ def make_quotes(*, lexicon_dir: str | None = None) -> Callable[[Document], Docum
 
 @register(STAGE_V3, requires=("sentences", "entities"), produces=("quotes",))
 def make_quotes_v3(*, lexicon_dir: str | None = None) -> Callable[[Document], Document]:
-    """Find quotes as quotes.cues.v2 does, with more speakers resolved: relays, media, titles
-    in apposition, continuations and quotes inside quotes (docs/quotes.md).
+    """Find quotes as quotes.cues.v2 does and resolve more of their speakers.
+
+    Relays, media, names in apposition, continuations and quotes inside quotes
+    (docs/quotes.md).
 
     Options: `lexicon_dir`, as for quotes.cues.v2.
     """
