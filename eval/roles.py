@@ -8,6 +8,7 @@ Affiliations are not scored: Wojood does not annotate them.
 
     python -m eval.roles            # test + val splits of the sample in ../shared/data
     python -m eval.roles --v2       # the same with entities.merge.v2 and entities.roles.v2
+    python -m eval.roles --v3       # entities.merge.v2 and entities.roles.v3 (the default)
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from eval._bio import SHARED, overlaps, prf, read_bio
 from khabar.document import Document, Entity, Mention
 from khabar.stages.entity_roles import (
     make_entities_merge, make_entities_merge_v2, make_entities_roles, make_entities_roles_v2,
+    make_entities_roles_v3,
 )
 
 TYPES = {"PERS": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC"}
@@ -77,6 +79,8 @@ def main() -> None:
     merge, roles = make_entities_merge(gazetteer=False), make_entities_roles()
     if "--v2" in sys.argv:
         merge, roles = make_entities_merge_v2(gazetteer=False), make_entities_roles_v2()
+    if "--v3" in sys.argv:
+        merge, roles = make_entities_merge_v2(gazetteer=False), make_entities_roles_v3()
     if "--misses" in sys.argv:
         score(DEV, merge, roles, misses=True)
         return

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import bisect
+from dataclasses import dataclass
 
 from khabar.arabic import fold, tokenize
 from khabar.document import Entity, Offsets, Role
 from khabar.entities.names import clitic_variants, strip_article
 from khabar.entities.nisba import RoleLexicon
 from khabar.entities.roles import (
-    BARRIERS, COMMAS, COUNTERPART, FIXED, HONORIFICS, Context, Span, Title, read_title,
+    BARRIERS, COMMAS, COUNTERPART, DUALS, FIXED, HONORIFICS, REGION_NOUNS, Context, Span, Title,
+    marker, read_title,
 )
 
 PER = "PER"
@@ -28,51 +30,108 @@ _LOOK_BACK = 12  # tokens searched before a name for the start of its title
 _MODIFIERS = {fold(w) for w in "السابق السابقة الأسبق الأسبقة الراحل الراحلة المخلوع الحالي".split()}
 _OPENING = {"(", '"', "«", "“"}
 _CLOSING = {")", '"', "»", "”"}
-# A dual title shared by coordinated names (`الوزيرين المصري فلان والأردني فلان`): its singular.
-_DUALS = {fold(k): v for k, v in (("الوزيرين", "وزير"), ("وزيري", "وزير"), ("الرئيسين", "الرئيس"),
-                                  ("الوزيرتين", "وزيرة"), ("السفيرين", "السفير"))}
+# entities.roles.v3: words of a rank after an honorific (`اللواء ركن`, `الفريق أول ركن`), and
+# prepositions of a place between a title and its name (`المبعوث الأممي إلى اليمن فلان`).
+_RANK_WORDS = {fold(w) for w in "ركن أول طيار بحري الركن".split()}
+_PLACE_PREPOSITIONS = {fold(w) for w in "في إلى الى لدى".split()}
+_MAX_PLACES = 3
+_HONORIFIC_WORDS = {fold(w) for w in "صاحب صاحبة السمو الملكي معالي سعادة فخامة سمو".split()}
 
 
 def find_roles(text: str, entities: tuple[Entity, ...], lexicon: RoleLexicon, *,
-               extended: bool = False) -> dict[str, list[Role]]:
+               version: int = 1) -> dict[str, list[Role]]:
     """Roles per person entity id, in text order, without repeats of one (title, affiliation).
 
-    `extended` (entities.roles.v2) also reads titles past honorifics, modifiers, quotes and
+    Version 2 (entities.roles.v2) also reads titles past honorifics, modifiers, quotes and
     parentheses, joins compound titles, prefers a full title to an honorific, and keeps an
-    honorific as a person's role only when no full title is found for them.
+    honorific as a person's role only when no full title is found for them. Version 3 adds the
+    rest of issue 14: titles joined by و, places between a title and its name, titles after the
+    name in quotes or joined to the next title, and dual titles with one country per name.
     """
     if not any(e.type == PER for e in entities):
         return {}
-    ctx = _context(text, entities, lexicon, extended)
+    ctx = _context(text, entities, lexicon, version)
     roles: dict[str, list[Role]] = {}
     last_title: str | None = None
-    shared: str | None = None  # a dual title the next coordinated name shares
+    shared: _Shared | None = None  # a dual title the next coordinated names share
     for span in sorted(ctx.spans, key=lambda s: (s.first, s.start)):
         if span.entity.type != PER:
             continue
-        found = _pick(ctx, span) if extended else _before(ctx, span) or _after(ctx, span)
+        found = _pick(ctx, span) if ctx.extended else _before(ctx, span) or _after(ctx, span)
         if found is None and shared is not None:
             found = _coordinated(ctx, span, shared)
         if found is None:
+            shared = None if shared is not None and shared.last < span.first - 3 else shared
             continue
         title, shared = found.title, None
-        if extended:
+        if ctx.extended:
             title, dual = _singular(title)
-            shared = title if dual else None
+            shared = _Shared(title, list(found.others), found, span.last) if dual else None
         if found.kind == COUNTERPART:
             if last_title is None:
                 continue
             title = last_title
         last_title = title
-        role = Role(title, found.affiliation, Offsets(found.start, found.end))
         known = roles.setdefault(span.entity.id, [])
-        if all((r.title, r.affiliation) != (role.title, role.affiliation) for r in known):
-            known.append(role)
-    return {key: _full_first(found) for key, found in roles.items()} if extended else roles
+        for extra in [found] + (_also(ctx, span, found) if ctx.v3 else []):
+            name = title if extra is found else _singular(extra.title)[0]
+            role = Role(name, extra.affiliation, Offsets(extra.start, extra.end))
+            if all((r.title, r.affiliation) != (role.title, role.affiliation) for r in known):
+                known.append(role)
+    return {key: _full_first(found) for key, found in roles.items()} if ctx.extended else roles
 
 
-def _coordinated(ctx: Context, span: Span, shared: str) -> Title | None:
-    """`… والأردني فلان` after `الوزيرين المصري فلان`: the shared title, this person's country."""
+@dataclass
+class _Shared:
+    """A dual title read before a name, waiting for the coordinated name that shares it."""
+
+    title: str
+    affiliations: list[str]  # the next names' affiliations, in order (`مصر والأردن`)
+    found: Title
+    last: int  # the last token of the previous name
+
+
+def _also(ctx: Context, span: Span, found: Title) -> list[Title]:
+    """v3: a second title joined to the one found by و (`وزير الدولة وعضو مجلس الوزراء`,
+    `فلان أمير ويلز وولي عهد بريطانيا`)."""
+    out: list[Title] = []
+    if found.kind in (COUNTERPART, FIXED) or _honorific(found.title):
+        return out  # `الرئيس المصري والأمير فلان`: two persons
+    if found.end <= ctx.tokens[span.first].start:  # before the name: a title ending at its و
+        first = bisect.bisect_left(ctx.tokens, found.start, key=lambda t: t.end)
+        earlier = _title_ending_at(ctx, first) if ctx.folded[first].startswith("و") else None
+        if earlier is not None and earlier.kind not in (COUNTERPART, FIXED):
+            out.append(earlier)
+    elif ctx.word(found.next) and ctx.folded[found.next].startswith("و"):
+        second = read_title(ctx, found.next)
+        if second is not None and second.kind not in (COUNTERPART, FIXED) and (
+                ctx.text[ctx.tokens[found.next].start:second.start] == "و"):
+            out.append(second)
+    return out
+
+
+def _title_ending_at(ctx: Context, first: int) -> Title | None:
+    """The longest title phrase that ends right before token `first`."""
+    best = None
+    for i in range(first - 1, max(-1, first - 1 - _LOOK_BACK), -1):
+        other = ctx.covering.get(i)
+        if not ctx.word(i) or not ctx.joined(i) or (other is not None and other.entity.type == PER):
+            break
+        found = read_title(ctx, i)
+        if found is not None and found.next == first:
+            best = found
+    return best
+
+
+def _coordinated(ctx: Context, span: Span, shared: _Shared) -> Title | None:
+    """`… والأردني فلان` after `الوزيرين المصري فلان`: the shared title, this person's country;
+    v3: `وزيرا خارجية مصر والأردن فلان وفلان`: the next country read with the title."""
+    if ctx.v3 and shared.affiliations and fold(
+            ctx.text[ctx.tokens[shared.last].end:span.start].strip(" ،,")) == "و":
+        shared.last = span.last
+        found = shared.found
+        return Title("head", shared.title, shared.affiliations.pop(0), found.start, found.end,
+                     span.first)
     k = span.first - 1
     if not ctx.word(k) or not ctx.folded[k].startswith("و") or not ctx.joined(k):
         return None
@@ -80,13 +139,13 @@ def _coordinated(ctx: Context, span: Span, shared: str) -> Title | None:
     if country is None:
         return None
     token = ctx.tokens[k]
-    return Title("head", shared, country, token.start + 1, token.end, span.first)
+    return Title("head", shared.title, country, token.start + 1, token.end, span.first)
 
 
 def _singular(title: str) -> tuple[str, bool]:
     """A title with its dual head made singular (`الوزيرين` → `وزير`), and whether it was dual."""
     head, _, rest = title.partition(" ")
-    single = _DUALS.get(fold(head))
+    single = DUALS.get(fold(head))
     return (title, False) if single is None else (f"{single} {rest}".strip(), True)
 
 
@@ -118,7 +177,7 @@ def _pick(ctx: Context, span: Span) -> Title | None:
 
 
 def _context(text: str, entities: tuple[Entity, ...], lexicon: RoleLexicon,
-             extended: bool = False) -> Context:
+             version: int = 1) -> Context:
     tokens = tokenize(text)
     starts = [t.start for t in tokens]
     covering: dict[int, Span] = {}
@@ -141,7 +200,7 @@ def _context(text: str, entities: tuple[Entity, ...], lexicon: RoleLexicon,
         folded = [folded_text[t.start:t.end] for t in tokens]
     else:
         folded = [fold(t.text) for t in tokens]
-    return Context(text, tokens, folded, covering, lexicon, spans, extended)
+    return Context(text, tokens, folded, covering, lexicon, spans, version)
 
 
 def _index_at(starts: list[int], offset: int) -> int:
@@ -161,9 +220,54 @@ def _skip_place(ctx: Context, j: int) -> int:
     return j
 
 
+def _skip_places(ctx: Context, j: int) -> int:
+    """v3: skip where a title is held before its name: `في`/`إلى`/`لدى` + place, `بالرياض`,
+    `بمنطقة جازان` (`مدير الشرطة بمنطقة جازان اللواء فلان`)."""
+    for _ in range(_MAX_PLACES):
+        if ctx.word(j) and ctx.folded[j] in _PLACE_PREPOSITIONS:
+            accredited = ctx.folded[j] == "لدي"  # `مندوبة كندا لدى الأمم المتحدة`
+            span = ctx.entity_at(j + 1, types=("LOC", "ORG") if accredited else ("LOC",))
+            if span is None or span.first != j + 1:
+                return j
+            j = span.last + 1
+            continue
+        span = ctx.entity_at(j, types=("LOC",))
+        if span is not None and span.first == j and fold(
+                ctx.text[ctx.tokens[j].start:span.start]) in ("ب", "بال", "ل", "لل"):
+            j = span.last + 1
+            continue
+        if ctx.word(j) and j not in ctx.covering and ctx.folded[j].startswith("بال") and (
+                ctx.folded[j][3:] in REGION_NOUNS):
+            j += 1  # `بالمنطقة`: the region named before
+            continue
+        span = marker(ctx, j)
+        if span is None or span.entity.type != "LOC":
+            return j
+        j = span.last + 1
+    return j
+
+
+def _name_follows_v3(ctx: Context, j: int) -> int:
+    """As `_name_follows`, also past places, ranks (`اللواء ركن`) and `صاحب السمو الملكي`,
+    in any order (`المبعوث الأممي السابق لليمن فلان`)."""
+    for _ in range(_MAX_PLACES):
+        j = _skip_comma(ctx, _skip_places(ctx, j))
+        start = j
+        while ctx.word(j) and j not in ctx.covering and (
+                ctx.folded[j] in _MODIFIERS or ctx.folded[j] in HONORIFICS
+                or ctx.folded[j] in _HONORIFIC_WORDS
+                or (ctx.folded[j] in _RANK_WORDS and ctx.folded[j - 1] in HONORIFICS)):
+            j += 1
+        if j == start:
+            break
+    return j + 1 if j < len(ctx.tokens) and ctx.tokens[j].text in _OPENING else j
+
+
 def _name_follows(ctx: Context, j: int) -> int:
     """Where a name would start after a title ending before token j: past `في` + place, a comma
     and an honorific (`الأمين العام لحزب الله السيد حسن نصر الله`)."""
+    if ctx.v3:
+        return _name_follows_v3(ctx, j)
     j = _skip_comma(ctx, _skip_place(ctx, j))
     if ctx.extended:
         while ctx.word(j) and (ctx.folded[j] in _MODIFIERS or ctx.folded[j] in HONORIFICS):
@@ -188,23 +292,40 @@ def _before(ctx: Context, span: Span) -> Title | None:
         if found is not None and _name_follows(ctx, found.next) == span.first:
             best = found
     if ctx.extended and best is not None and best.kind not in (COUNTERPART, FIXED):
-        best = _compound(ctx, best)
+        for _ in range(_LOOK_BACK if ctx.v3 else 1):
+            joined = _compound(ctx, best)
+            if joined is best:
+                break
+            best = joined
     return best
 
 
 def _compound(ctx: Context, title: Title) -> Title:
     """`نائب رئيس مجلس الوزراء وزير الداخلية`: a title right before another is one title."""
     first = bisect.bisect_left(ctx.tokens, title.start, key=lambda t: t.end)
+    best = None  # v3 takes the longest title before (`ولي ولي العهد`, not `ولي العهد`)
     for i in range(first - 1, max(-1, first - 1 - _LOOK_BACK), -1):
         if not ctx.word(i) or not ctx.joined(i):
-            return title
+            break
         found = read_title(ctx, i)
-        if (found is not None and found.next == first and found.kind not in (COUNTERPART, FIXED)
+        if (found is not None and found.next == first and _joins(ctx, found)
                 and not ctx.text[found.end:title.start].strip()):  # `الباحث والطبيب`: two
-            words = f"{ctx.text[found.start:title.start].strip()} {title.title}"
-            return Title(title.kind, words, title.affiliation or found.affiliation, found.start,
-                         title.end, title.next)
-    return title
+            best = found
+            if not ctx.v3:
+                break
+    if best is None:
+        return title
+    words = f"{ctx.text[best.start:title.start].strip()} {title.title}"
+    return Title(title.kind, words, title.affiliation or best.affiliation, best.start, title.end,
+                 title.next)
+
+
+def _joins(ctx: Context, found: Title) -> bool:
+    """Whether a title starts a compound: a head, and from v3 a fixed title that is no
+    honorific (`ولي ولي العهد النائب الثاني لرئيس مجلس الوزراء`)."""
+    if found.kind == FIXED:
+        return ctx.v3 and not _honorific(found.title)
+    return found.kind != COUNTERPART
 
 
 def _after_meeting_verb(ctx: Context, first: int) -> bool:
@@ -221,14 +342,36 @@ def _after(ctx: Context, span: Span) -> Title | None:
     if ctx.extended and j < len(ctx.tokens) and ctx.tokens[j].text in _CLOSING:
         j += 1  # `بفلان» زعيم التنظيم`
     j = _skip_comma(ctx, j)
+    if ctx.v3 and j < len(ctx.tokens) and ctx.tokens[j].text in _OPENING:
+        j += 1  # `فلان «القائد في التنظيم»`, `فلان (وزير المالية)`
     if j >= len(ctx.tokens) or not ctx.joined(span.last):
         return None
     if j == span.last + 1 and _after_meeting_verb(ctx, span.first):
         return None  # `استقبل كيري رئيس الوزراء`: the title is the object, someone else's
     found = read_title(ctx, j)
-    if found is None or found.kind in (COUNTERPART, FIXED) or found.start != ctx.tokens[j].start:
+    if found is None or found.kind == COUNTERPART or found.start != ctx.tokens[j].start:
         return None  # `الأسد وأمين عام حزب الله`: after و it is someone else's title
+    if found.kind == FIXED and not (ctx.v3 and not _honorific(found.title)):
+        return None  # v3: `فلان ولي العهد` is a title, `فلان الأمير` is not
+    if ctx.v3:
+        found = _compound_after(ctx, found)
     following = ctx.covering.get(_name_follows(ctx, found.next))
     if following is not None and following.entity.type == PER:
         return None
     return found
+
+
+def _compound_after(ctx: Context, title: Title) -> Title:
+    """v3: `ولي العهد نائب رئيس مجلس الوزراء وزير الداخلية` after a name is one title."""
+    for _ in range(_LOOK_BACK):
+        k = title.next
+        if not ctx.word(k) or not ctx.joined(k - 1):
+            return title
+        found = read_title(ctx, k)
+        if found is None or found.kind in (COUNTERPART, FIXED) or found.start != ctx.tokens[k].start:
+            return title  # `ووزير الدفاع` (a title after و) is a second title: see `_also`
+        if title.affiliation is not None:
+            return title  # `رئيس الهيئة ... الرئيس الفخري للمنظمة`: two titles, not one
+        title = Title(title.kind, f"{title.title} {found.title}",
+                      found.affiliation or title.affiliation, title.start, found.end, found.next)
+    return title

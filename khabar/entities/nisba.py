@@ -12,6 +12,11 @@ from khabar.lexicons import read_rows
 
 # Suffixes of the generated forms: masculine, feminine, sound plurals, duals (folded spelling).
 _SUFFIXES = ("", "ه", "ون", "ين", "ان", "تان", "تين")
+# entities.roles.v3 also reads the feminine plural (`الكوبيات`).
+_SUFFIXES_V3 = _SUFFIXES + ("ات",)
+# Read by entities.roles.v3 only, after the files above, so that older stages keep their output.
+_MORE_TITLES = "titles_v3.tsv"
+_MORE_NISBA = "nisba_v3.tsv"
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,27 +30,35 @@ class RoleLexicon:
     first_words: frozenset[str]  # first words of titles: a quick "no title starts here"
 
 
-def nisba_forms(stem: str) -> list[tuple[str, ...]]:
-    """Folded forms of a nisba stem: with and without the article, each suffix in _SUFFIXES."""
+def nisba_forms(stem: str, *, version: int = 1) -> list[tuple[str, ...]]:
+    """Folded forms of a nisba stem: with and without the article, each suffix in _SUFFIXES.
+
+    From version 3 a broken plural is told by its written article (`الألمان`), not by its folded
+    form: `ألماني` folds to `الماني` and is a stem, not a plural.
+    """
     words = fold(stem).split()
-    if words[0].startswith("ال"):
+    article = stem.startswith("ال") if version >= 3 else words[0].startswith("ال")
+    if article:
         return [tuple(words)]  # a broken plural, listed as written
     forms = []
-    for suffix in _SUFFIXES:
+    for suffix in _SUFFIXES_V3 if version >= 3 else _SUFFIXES:
         plain = tuple(word + suffix for word in words)
         forms.append(plain)
         forms.append(tuple("ال" + word for word in plain))
     return forms
 
 
-def load_role_lexicon() -> RoleLexicon:
-    """Read nisba.tsv and titles.tsv."""
+def load_role_lexicon(*, version: int = 1) -> RoleLexicon:
+    """Read nisba.tsv and titles.tsv (version 3: and their additions, titles_v3.tsv and
+    nisba_v3.tsv)."""
+    more = version >= 3
     nisba: dict[tuple[str, ...], str] = {}
-    for row in read_rows("nisba.tsv"):
+    for row in read_rows("nisba.tsv") + (read_rows(_MORE_NISBA) if more else []):
         country, stems = row[0], row[1].split("|")
         for stem in stems:
-            for form in nisba_forms(stem):
+            for form in nisba_forms(stem, version=version):
                 nisba.setdefault(form, country)
-    titles = {tuple(fold(row[0]).split()): row[1] for row in read_rows("titles.tsv")}
+    rows = read_rows("titles.tsv") + (read_rows(_MORE_TITLES) if more else [])
+    titles = {tuple(fold(row[0]).split()): row[1] for row in rows}
     return RoleLexicon(nisba, titles, max(len(key) for key in titles),
                        frozenset(key[0] for key in titles))

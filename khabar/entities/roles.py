@@ -35,6 +35,20 @@ _PARTICLES = {fold(w) for w in (
 # A word that starts with one of these is a new phrase (`والمدير`, `بالوزارة`), not a complement.
 _JOINED_PREFIXES = ("وال", "فال", "بال", "كال", "لل")
 _MAX_COMPLEMENTS = 4
+# entities.roles.v3 reads longer titles: `مدير إدارة العلاقات العامة والإعلام والتوعية الصحية`.
+_MAX_COMPLEMENTS_V3 = 7
+# A dual title shared by coordinated names (`الوزيرين المصري فلان والأردني فلان`): its singular.
+DUALS = {fold(k): v for k, v in (
+    ("الوزيرين", "وزير"), ("وزيري", "وزير"), ("الرئيسين", "الرئيس"), ("الوزيرتين", "وزيرة"),
+    ("السفيرين", "السفير"), ("وزيرا", "وزير"), ("وزيرتا", "وزيرة"), ("الوزيران", "وزير"),
+    ("الرئيسان", "الرئيس"), ("السفيران", "السفير"))}
+# v3: words that end a title phrase (`باسم` and `لدى` introduce the affiliation, `صاحب السمو`
+# an honorific), and pronoun suffixes, which no noun in a construct chain carries.
+_V3_STOPS = {fold(w) for w in "باسم لدى صاحب صاحبة".split()}
+_PRONOUNS = ("ها", "هم", "هما", "كم", "هن")
+_CONNECTORS_V3 = {fold(w) for w in "باسم لدى".split()}
+# Nouns of a region's authority: `مدير الشؤون الصحية بمنطقة جازان` is held for that region (v3).
+REGION_NOUNS = {fold(w) for w in "منطقة محافظة مدينة ولاية إقليم مقاطعة قطاع".split()}
 # `وزير الخارجية بجمهورية مصر العربية`: the state's noun before its name (entities.roles.v2).
 _STATE_NOUNS = {fold(w) for w in "جمهورية دولة مملكة المملكة إمارة سلطنة".split()}
 # Honorifics and ranks: a title only when the article gives no other (docs/annotation-entities.md).
@@ -56,6 +70,8 @@ class Title:
     start: int  # character offsets of the phrase
     end: int
     next: int  # index of the first token after the phrase
+    # v3: the affiliations of the next coordinated names (`وزيرا خارجية مصر والأردن`)
+    others: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,8 +94,17 @@ class Context:
     covering: dict[int, Span]  # token index → the mention over it (the first one, if several)
     lexicon: RoleLexicon
     spans: list[Span]  # every mention
-    extended: bool = False  # entities.roles.v2: honorifics, quotes and modifiers (issue 14)
+    version: int = 1  # 2: honorifics, quotes and modifiers; 3: the rest of issue 14
     bodies: dict[str, set[str]] | None = None  # head noun → ORG names with it (`_named_body`)
+
+    @property
+    def extended(self) -> bool:
+        """entities.roles.v2 and later."""
+        return self.version >= 2
+
+    @property
+    def v3(self) -> bool:
+        return self.version >= 3
 
     def word(self, i: int) -> bool:
         return 0 <= i < len(self.tokens) and self.tokens[i].kind == "word"
@@ -103,6 +128,7 @@ class _Phrase:
     end: int
     next: int
     affiliation: str | None = None
+    others: tuple[str, ...] = ()
 
     def take(self, ctx: Context, last: int, affiliation: str | None = None) -> None:
         """Extend the phrase through token `last`, possibly with its affiliation."""
@@ -120,8 +146,10 @@ def read_title(ctx: Context, i: int) -> Title | None:
         _complements(ctx, phrase)
     if phrase.affiliation is None:
         _affiliation(ctx, phrase)
+    if ctx.v3 and phrase.affiliation is not None and fold(phrase.words[0].split()[0]) in DUALS:
+        _coordinated_affiliations(ctx, phrase)
     return Title(phrase.kind, " ".join(phrase.words), phrase.affiliation, phrase.start, phrase.end,
-                 phrase.next)
+                 phrase.next, phrase.others)
 
 
 def _head_at(ctx: Context, i: int) -> _Phrase | None:
@@ -144,10 +172,18 @@ def _head_at(ctx: Context, i: int) -> _Phrase | None:
 
 def _complements(ctx: Context, phrase: _Phrase) -> None:
     """Add the definite words (and construct nouns) that complete a title head."""
-    for _ in range(_MAX_COMPLEMENTS):
+    for _ in range(_MAX_COMPLEMENTS_V3 if ctx.v3 else _MAX_COMPLEMENTS):
         j = phrase.next
+        if ctx.v3 and len(phrase.words) > 1 and _joined_complement(ctx, j):
+            phrase.words.append(ctx.tokens[j].text)  # `وزير الثقافة والإعلام`
+            phrase.take(ctx, j)
+            continue
+        if ctx.v3 and _title_of_whom(ctx, phrase, j):
+            return
         if not _complement_word(ctx, j):
             return
+        if ctx.v3 and len(phrase.words) > 1 and ctx.folded[j].startswith("ب"):
+            return  # `مدير التسويق بمجموعة ...`: where the title is held
         folded = ctx.folded[j]
         if folded in _ORG_NOUNS and ctx.entity_at(j + 1) is not None:
             return  # `رئيس حركة حماس`: the organization is the affiliation
@@ -175,9 +211,69 @@ def _complement_word(ctx: Context, j: int) -> bool:
     folded = ctx.folded[j]
     if ctx.extended and (folded in HONORIFICS or folded[1:] in _STATE_NOUNS):
         return False  # `رئيسة البرنامج الأستاذة نورة`: the honorific starts the name
+    if ctx.v3 and (_linked_title(ctx, j) or marker(ctx, j) is not None or folded in _V3_STOPS
+                   or _starts_title(ctx, j)
+                   or (folded.startswith("وا") and not folded.startswith("وال"))
+                   or (folded.endswith(_PRONOUNS) and not folded.startswith("ال"))):
+        return False  # `وعضو مجلس الوزراء` is a second title, `بمنطقة جازان` says where,
+        # `وأصدق` joins a new phrase, a noun with a pronoun (`بقائدها`) ends a construct
     return not (_nisba_at(ctx, j) or folded in _NOT_COMPLEMENT or folded in _PARTICLES
                 or folded.startswith(_JOINED_PREFIXES) or len(folded) < 3
                 or (folded[0] in "بل" and folded[1:] in _ORG_NOUNS))  # `بوزارة`: where, not what
+
+
+def _joined_complement(ctx: Context, j: int) -> bool:
+    """v3: `والإعلام` after `وزير الثقافة`, a definite word joined by و that is no title,
+    nisba, honorific or time word."""
+    if not ctx.word(j) or j in ctx.covering or not ctx.folded[j].startswith("وال"):
+        return False
+    rest = ctx.folded[j][1:]
+    return not (len(rest) < 5 or rest in ctx.lexicon.first_words or rest in HONORIFICS
+                or rest in _NOT_COMPLEMENT or (rest,) in ctx.lexicon.nisba)
+
+
+def _title_of_whom(ctx: Context, phrase: _Phrase, j: int) -> bool:
+    """v3: `النائب الثاني لرئيس مجلس الوزراء`: a title after `ل` completes the one before it.
+    True when one was read into the phrase."""
+    folded = ctx.folded[j] if ctx.word(j) else ""
+    if j in ctx.covering or not folded.startswith("ل") or folded.startswith("لل"):
+        return False
+    if folded[1:] not in ctx.lexicon.first_words:
+        return False
+    sub = read_title(ctx, j)
+    if sub is None or sub.kind != "head" or sub.start != ctx.tokens[j].start + 1:
+        return False
+    phrase.words.append(surface(ctx.text, ctx.tokens[j].start, ctx.tokens[sub.next - 1].end)
+                        if sub.affiliation is None else "ل" + sub.title)
+    phrase.take(ctx, sub.next - 1, sub.affiliation)
+    return True
+
+
+def _starts_title(ctx: Context, j: int) -> bool:
+    """v3: `رئيس` in `نائب رئيس مجلس الوزراء`: a title head (not a fixed title such as
+    `خادم الحرمين الشريفين`) starts a title of its own, which a compound joins."""
+    if ctx.folded[j] not in ctx.lexicon.first_words:
+        return False
+    phrase = _head_at(ctx, j)
+    return phrase is not None and phrase.kind == "head" and phrase.start == ctx.tokens[j].start
+
+
+def _linked_title(ctx: Context, j: int) -> bool:
+    """v3: `وعضو`, `ونائب`: a title head joined by و starts a second title."""
+    folded = ctx.folded[j]
+    return folded.startswith("و") and folded[1:] in ctx.lexicon.first_words
+
+
+def marker(ctx: Context, j: int) -> Span | None:
+    """v3: the place or organization after `ب`/`ل` + a noun (`بمنطقة جازان`, `بقيادة حرس
+    الحدود`, `لشركة أرامكو`): the noun starts an affiliation, it does not complete the title."""
+    folded = ctx.folded[j]
+    if not ctx.word(j) or j in ctx.covering or folded[:1] not in ("ب", "ل") or len(folded) < 4:
+        return None
+    if folded in _PARTICLES or folded in _V3_STOPS or folded.startswith(("ال", "لل", "بال")):
+        return None
+    span = ctx.entity_at(j + 1)
+    return span if span is not None and span.first == j + 1 and ctx.joined(j) else None
 
 
 def _construct_chain(ctx: Context, j: int) -> tuple[int, Span | None] | None:
@@ -231,8 +327,10 @@ def _affiliation(ctx: Context, phrase: _Phrase) -> None:
     if nisba is not None:
         phrase.take(ctx, nisba[1] - 1, nisba[0])
         return
+    if ctx.v3 and _affiliation_v3(ctx, phrase):
+        return
     k = j
-    via_fi = ctx.word(k) and ctx.folded[k] == "في"
+    via_fi = ctx.word(k) and (ctx.folded[k] == "في" or (ctx.v3 and ctx.folded[k] in _CONNECTORS_V3))
     if via_fi:
         k += 1
     if ctx.word(k) and k not in ctx.covering and ctx.folded[k] in _ORG_NOUNS:
@@ -251,3 +349,49 @@ def _affiliation(ctx: Context, phrase: _Phrase) -> None:
     if fold(ctx.text[ctx.tokens[k].start:span.start]) not in ("", "ل"):
         return  # `وقطر` is a list, not an affiliation
     phrase.take(ctx, span.last, span.entity.name)
+
+
+def _affiliation_v3(ctx: Context, phrase: _Phrase) -> bool:
+    """v3 affiliations: `بمنطقة جازان` / `بقيادة حرس الحدود` (a noun and the place or
+    organization after it), `مدير عام "مدن"` (a name in quotes), `بالمؤسسة` (the one
+    organization of the article with that head noun). True when one was read."""
+    j = phrase.next
+    span = marker(ctx, j)
+    if span is not None:
+        start = ctx.tokens[j].start + 1
+        phrase.take(ctx, span.last, surface(ctx.text, start, ctx.tokens[span.last].end))
+        return True
+    if j < len(ctx.tokens) and ctx.tokens[j].text in ('"', "«", "“"):
+        span = ctx.entity_at(j + 1, types=("ORG",))
+        if span is not None and span.first == j + 1 and span.last + 1 < len(ctx.tokens) and (
+                ctx.tokens[span.last + 1].text in ('"', "»", "”")):
+            phrase.take(ctx, span.last + 1, span.entity.name)
+            return True
+    if ctx.word(j) and j not in ctx.covering and ctx.folded[j].startswith("بال"):
+        named = _named_body(ctx, "ال" + ctx.folded[j][3:])
+        if named is not None:
+            phrase.take(ctx, j, named)
+            return True
+    return False
+
+
+def _coordinated_affiliations(ctx: Context, phrase: _Phrase) -> None:
+    """v3: `وزيرا خارجية مصر والأردن`: the places or nisbas joined by و after an affiliation,
+    one for each of the names that share the title."""
+    others = []
+    j = phrase.next
+    while ctx.word(j) and ctx.folded[j].startswith("و") and ctx.joined(j - 1):
+        span = ctx.entity_at(j, types=("LOC", "ORG"))
+        if span is not None and span.first == j and fold(
+                ctx.text[ctx.tokens[j].start:span.start]) == "و":
+            others.append(span.entity.name)
+            j = span.last + 1
+            continue
+        country = ctx.lexicon.nisba.get((ctx.folded[j][1:],))
+        if country is None or j in ctx.covering:
+            break
+        others.append(country)
+        j += 1
+    if others:
+        phrase.others = tuple(others)
+        phrase.take(ctx, j - 1)

@@ -28,6 +28,7 @@ MERGE = "entities.merge.v1"
 MERGE_V2 = "entities.merge.v2"
 ROLES = "entities.roles.v1"
 ROLES_V2 = "entities.roles.v2"
+ROLES_V3 = "entities.roles.v3"
 
 
 @register(MERGE, requires=["entities.mentions"], produces=["entities"])
@@ -116,7 +117,7 @@ def _with_bodies(text: str, raw: list[RawMention], heads: Heads, stage: str) -> 
 @register(ROLES, requires=["entities"], produces=["entities.roles"])
 def make_entities_roles() -> Callable[[Document], Document]:
     """Attach titles and affiliations to persons (`وزير الدفاع الأمريكي، آشتون كارتر`)."""
-    return _attacher(extended=False)
+    return _attacher(version=1)
 
 
 @register(ROLES_V2, requires=["entities"], produces=["entities.roles"])
@@ -128,14 +129,29 @@ def make_entities_roles_v2() -> Callable[[Document], Document]:
     (`نائب رئيس الوزراء وزير الداخلية`); an honorific or rank is the role only when the article
     gives the person no full title (issue 14, docs/entities.md).
     """
-    return _attacher(extended=True)
+    return _attacher(version=2)
 
 
-def _attacher(*, extended: bool) -> Callable[[Document], Document]:
-    lexicon = load_role_lexicon()
+@register(ROLES_V3, requires=["entities"], produces=["entities.roles"])
+def make_entities_roles_v3() -> Callable[[Document], Document]:
+    """Attach titles to persons in every placement of issue 14 (`وزير الثقافة والإعلام فلان`).
+
+    As `entities.roles.v2`, and also: complements joined by و (`وزير الثقافة والإعلام`); two
+    titles joined by و (`وزير الدولة وعضو مجلس الوزراء`); where the title is held between it
+    and the name (`مدير الشرطة بمنطقة جازان اللواء فلان`, `المبعوث الأممي إلى اليمن فلان`); an
+    affiliation after `ب`/`ل` + a noun (`بقيادة حرس الحدود`) or in quotes; a title after the name
+    in quotes, a fixed title after it (`فلان ولي العهد`) and the titles that follow it; a dual
+    title with one country per coordinated name (`وزيرا خارجية مصر والأردن فلان وفلان`); more
+    title heads and nationality adjectives (titles_v3.tsv, nisba_v3.tsv).
+    """
+    return _attacher(version=3)
+
+
+def _attacher(*, version: int) -> Callable[[Document], Document]:
+    lexicon = load_role_lexicon(version=version)
 
     def attach(doc: Document) -> Document:
-        found = find_roles(doc.text, doc.entities, lexicon, extended=extended)
+        found = find_roles(doc.text, doc.entities, lexicon, version=version)
         entities = tuple(_with_roles(e, found.get(e.id, [])) for e in doc.entities)
         return dataclasses.replace(doc, entities=entities)
 
