@@ -25,6 +25,7 @@ _PREPOSITIONS = ("ب", "ل", "ك")
 _ARABIC_WORD = re.compile(r"[\u0621-\u063A\u0641-\u064A\u064B-\u065F\u0670-\u06D3\u0640]+")
 _NUMBER = re.compile(r"[0-9\u0660-\u0669\u06F0-\u06F9][0-9\u0660-\u0669\u06F0-\u06F9.,\u066B\u066C]*")
 _MEMO_LIMIT = 200_000
+_SCORING_LIMIT = 100_000  # tokens whose float64 blocks are kept for scoring (36 MB at most)
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,7 +228,7 @@ class Featurizer:
     priors: dict[str, tuple[str, ...]] = field(default_factory=dict)  # see prior_attributes
     vectors: Vectors | None = None
     table: EmissionTable | None = None  # only for the weights it was computed from
-    _light: dict[str, tuple[_Word, int]] = field(default_factory=dict, repr=False)
+    _scoring: _Memo | None = field(default=None, repr=False)
     _memo: dict[str, _Word] = field(default_factory=dict, repr=False)
     _vectors: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
     _weights: Weights | None = field(default=None, repr=False)
@@ -270,77 +271,101 @@ class Featurizer:
         as one (5 × labels) block per distinct token: its own attributes, then those it lends
         to the tokens at offsets -2, -1, +1, +2. A `context` list receives a tuple of the
         tokens' words, their list matches and their list-match attributes (see `_context`).
+
+        The sentence's attributes are added token by token in the order `_context` lists them
+        (list matches, b-1, cc, b+1, boundaries), one row of `weights.state` at a time, so the
+        sums are the same floating-point numbers as adding the attribute rows one by one; the
+        bigram rows are memoized per word pair (`_Memo`), so no attribute string is built for
+        a pair met before.
         """
-        table = self.table
-        if table is None:
-            words = [self._word(token) for token in tokens]
-            blocks = np.stack([self._block(token, word, weights)
-                               for token, word in zip(tokens, words)])
-        else:
-            found = [self._fast(token) for token in tokens]
-            words = [word for word, _row in found]
-            blocks = table.blocks[[max(row, 0) for _word, row in found]].astype(np.float64)
-            for i, (word, row) in enumerate(found):
-                if row < 0:
-                    blocks[i] = self._block(tokens[i], word, weights)
+        memo = self._memo_for(weights)
+        entries = memo.reserve(len(tokens))
+        found = [entries.get(token) or memo.add(token, self) for token in tokens]
+        words, slots, folded, names, coarse = zip(*found)
+        blocks = memo.store[list(slots)]
         scores = blocks[:, 0].copy()
         scores[2:] += blocks[:-2, 1]
         scores[1:] += blocks[:-1, 2]
         scores[:-1] += blocks[1:, 3]
         scores[:-2] += blocks[2:, 4]
-        positions: list[int] = []
-        rows: list[int] = []
-        index = weights.index
-        found: list | None = None if context is None else []
-        attributes_of = self._context(words, found)
+        matches = self.lexicon.matched(folded, names)
+        extra = _list_attributes(matches, len(tokens))
         if context is not None:
-            context.append((words, *found))  # type: ignore[misc]
-        for i, attributes in enumerate(attributes_of):
-            for attribute in attributes:
-                row = index.get(attribute)
-                if row is not None:
-                    positions.append(i)
-                    rows.append(row)
-        if rows:
-            np.add.at(scores, positions, weights.state[rows])
+            context.append((list(words), matches,
+                            {i: tuple(attributes) for i, attributes in extra.items()}))
+        state = weights.state
+        if extra:
+            index = weights.index
+            positions: list[int] = []
+            rows: list[int] = []
+            for i, attributes in extra.items():
+                for attribute in attributes:
+                    row = index.get(attribute)
+                    if row is not None:
+                        positions.append(i)
+                        rows.append(row)
+            if rows:
+                np.add.at(scores, positions, state[rows])
+        if len(tokens) > 1:
+            pairs, pair_rows = memo.pairs, memo.pair_rows
+            before, after = zip(*[pairs.get(pair) or pair_rows(pair)
+                                  for pair in zip(folded, folded[1:])])
+            couples, couple_row = memo.couples, memo.couple_row
+            scores[1:] += state[list(before)]
+            scores[1:] += state[[couples.get(pair) or couple_row(pair)
+                                 for pair in zip(coarse, coarse[1:])]]
+            scores[:-1] += state[list(after)]
+        bounds = memo.bounds
+        last = len(tokens) - 1
+        for i in sorted({0, 1, last - 1, last}):
+            if 0 <= i <= last:
+                for offset, row in bounds:
+                    if not 0 <= i + offset <= last:
+                        scores[i] += state[row]
         return scores
 
     def own_scores(self, token: str, weights: Weights) -> np.ndarray:
         """The label scores of the token's own attributes, without its neighbours: the
         model's word-level evidence (row 0 of the token's memo block)."""
-        if self.table is not None:
-            word, row = self._fast(token)
-            if row >= 0:
-                return self.table.blocks[row, 0].astype(np.float64)
-        else:
-            word = self._word(token)
-        return self._block(token, word, weights)[0]
+        memo = self._memo_for(weights)
+        entry = memo.reserve(1).get(token) or memo.add(token, self)
+        return memo.store[entry[1], 0].copy()
 
     def name_forms(self, tokens: Sequence[str]) -> list[str]:
         """Each token folded and stripped of proclitics (ال kept), from the memo."""
         if self.table is None:
             return [self._word(token).name for token in tokens]
-        return [self._fast(token)[0].name for token in tokens]
+        return [self._light(token).name for token in tokens]
 
-    def _fast(self, token: str) -> tuple[_Word, int]:
-        """The token's word and its row in the emission table (-1 if absent). A word of the
-        table is a light one, without attribute strings: its block is precomputed."""
-        found = self._light.get(token)
-        if found is None:
-            if len(self._light) >= _MEMO_LIMIT:
-                self._light.clear()
+    def _memo_for(self, weights: Weights) -> _Memo:
+        """The scoring memo of these weights and this emission table (a new one if either
+        changed since the last call)."""
+        memo = self._scoring
+        if memo is None or memo.weights is not weights or memo.table is not self.table:
+            memo = self._scoring = _Memo(weights, self.table)
+        return memo
+
+    def _entry(self, token: str, weights: Weights) -> tuple[_Word, np.ndarray]:
+        """The token's word and its (5 × labels) block: from the emission table when the word
+        is in it (a light word, without attribute strings), else from its attributes."""
+        table = self.table
+        if table is not None:
             row = self._row(token)
-            if row < 0:
-                found = (self._build(token), row)
-            else:
-                folded = fold(token)
-                clitics = (strip_clitics(folded) if word_shape(token) == "ar"
-                           else Clitics("", folded, folded))
-                ids = self.clusters.ids
-                cluster = ids.get(folded) or ids.get(clitics.name) or ids.get(clitics.core)
-                found = (_Word(folded, clitics.name, (cluster or ("-",))[0], [], {}), row)
-            self._light[token] = found
-        return found
+            if row >= 0:
+                return self._light(token), table.blocks[row].astype(np.float64)
+            word = self._build(token)
+        else:
+            word = self._word(token)
+        return word, self._block(token, word, weights, keep=table is None)
+
+    def _light(self, token: str) -> _Word:
+        """The token's word with its folded and name forms and coarse cluster only."""
+        folded = fold(token)
+        clitics = (strip_clitics(folded) if word_shape(token) == "ar"
+                   else Clitics("", folded, folded))
+        ids = self.clusters.ids
+        cluster = ids.get(folded) or ids.get(clitics.name) or ids.get(clitics.core)
+        return _Word(folded, clitics.name, (cluster or ("-",))[0], [], {})
 
     def _row(self, token: str) -> int:
         """The token's row in the emission table, or -1. An Arabic word is looked up by its
@@ -356,20 +381,22 @@ class Featurizer:
         blocks = np.stack([self._block(word, self._word(word), weights) for word in words])
         return EmissionTable(dict(zip(words, range(len(words)))), blocks.astype(np.float16))
 
-    def _block(self, token: str, word: _Word, weights: Weights) -> np.ndarray:
+    def _block(self, token: str, word: _Word, weights: Weights, *, keep: bool = True) -> np.ndarray:
+        """The word's (5 × labels) block; `keep` memoizes it by token."""
         if weights is not self._weights:  # the memo holds sums of one model's weights
             self._vectors.clear()
             self._weights = weights
             self._dense = self._dense_weights(weights)
         block = self._vectors.get(token)
         if block is None:
-            if len(self._vectors) >= _MEMO_LIMIT:
-                self._vectors.clear()
-            block = self._vectors[token] = weights.block(
-                [word.own] + [word.near[offset] for offset in _OFFSETS])
+            block = weights.block([word.own] + [word.near[offset] for offset in _OFFSETS])
             if word.vector is not None:
                 for offset, dense in self._dense.items():
                     block[_BLOCK_ROW[offset]] += word.vector @ dense
+            if keep:
+                if len(self._vectors) >= _MEMO_LIMIT:
+                    self._vectors.clear()
+                self._vectors[token] = block
         return block
 
     def _dense_weights(self, weights: Weights) -> dict[int, np.ndarray]:
@@ -393,23 +420,11 @@ class Featurizer:
         there are some) and the list-match attributes (`G=…`, `±1G=…`, `win-…` by position).
         """
         folded = [w.folded for w in words]
-        gazetteer = self.lexicon.matches(folded, [w.name for w in words])
+        gazetteer = self.lexicon.matched(folded, [w.name for w in words])
         size = len(words)
-        # Most tokens match no list: handle the matches only where there are some.
-        matched = [i for i in range(size) if gazetteer[i]]
-        extra: dict[int, list[str]] = {}
-        for j in matched:
-            extra.setdefault(j, []).extend("G=" + g for g in gazetteer[j])
-            if j + 1 < size:
-                extra.setdefault(j + 1, []).extend("-1G=" + g for g in gazetteer[j])
-            if j > 0:
-                extra.setdefault(j - 1, []).extend("1G=" + g for g in gazetteer[j])
-            cues = ["win-" + g for g in gazetteer[j] if g.startswith(_CUE_LISTS)]
-            if cues:
-                for i in range(j + 2, min(size, j + 5)):
-                    extra.setdefault(i, []).extend(cues)
+        extra = _list_attributes(gazetteer, size)
         if found is not None:
-            found.append({j: gazetteer[j] for j in matched})
+            found.append(gazetteer)
             found.append({i: tuple(attributes) for i, attributes in extra.items()})
         # Coarse cluster pairs with the previous word (64 × 64 values, well estimated).
         coarse = [w.coarse for w in words]
@@ -485,3 +500,74 @@ class Featurizer:
             if vector is None:
                 vector = self.vectors.get(clitics.core)
         return _Word(folded, clitics.name, coarse, own, near, vector)
+
+
+def _list_attributes(gazetteer: dict[int, list[str]], size: int) -> dict[int, list[str]]:
+    """The list-match attributes by position (`G=…`, `±1G=…`, `win-…`), from the list matches
+    of the positions that have some (`Lexicon.matched`, in ascending order)."""
+    extra: dict[int, list[str]] = {}
+    for j, labels in gazetteer.items():
+        extra.setdefault(j, []).extend("G=" + g for g in labels)
+        if j + 1 < size:
+            extra.setdefault(j + 1, []).extend("-1G=" + g for g in labels)
+        if j > 0:
+            extra.setdefault(j - 1, []).extend("1G=" + g for g in labels)
+        cues = ["win-" + g for g in labels if g.startswith(_CUE_LISTS)]
+        if cues:
+            for i in range(j + 2, min(size, j + 5)):
+                extra.setdefault(i, []).extend(cues)
+    return extra
+
+
+class _Memo:
+    """What `Featurizer.emissions` remembers for one set of weights and one emission table:
+    each distinct token's word and the slot of its block in one float64 array (so a sentence's
+    blocks are one gather), and the state-weight rows of word pairs (`b-1=`, `b+1=`) and coarse
+    cluster pairs (`cc=`). A missing attribute is the zero row of `weights.state`: adding it
+    changes no sum. Bounded like the other memos: when full it starts over."""
+
+    def __init__(self, weights: Weights, table: EmissionTable | None) -> None:
+        self.weights = weights
+        self.table = table
+        self.zero = len(weights.state) - 1
+        self.entries: dict[str, tuple] = {}  # token -> (word, slot, folded, name, coarse)
+        self.store = np.empty((1024, len(_BLOCK_ROW), weights.state.shape[1]))
+        self.pairs: dict[tuple[str, str], tuple[int, int]] = {}
+        self.couples: dict[tuple[str, str], int] = {}
+        index = weights.index
+        self.bounds = [(offset, index[f"{offset}:BOUND"]) for offset in _OFFSETS
+                       if f"{offset}:BOUND" in index]
+
+    def reserve(self, tokens: int) -> dict[str, tuple]:
+        """The entries, emptied first if `tokens` more might not fit: a memo is never emptied
+        while a sentence's slots are being gathered."""
+        if len(self.entries) + tokens > _SCORING_LIMIT:
+            self.entries.clear()
+        return self.entries
+
+    def add(self, token: str, featurizer: Featurizer) -> tuple:
+        entries = self.entries
+        word, block = featurizer._entry(token, self.weights)
+        slot = len(entries)
+        if slot == len(self.store):
+            grown = np.empty((2 * slot, *self.store.shape[1:]))
+            grown[:slot] = self.store
+            self.store = grown
+        self.store[slot] = block
+        entry = entries[token] = (word, slot, word.folded, word.name, word.coarse)
+        return entry
+
+    def pair_rows(self, pair: tuple[str, str]) -> tuple[int, int]:
+        """The rows of `b-1=a|b` (lent to b) and `b+1=a|b` (lent to a)."""
+        if len(self.pairs) >= _MEMO_LIMIT:
+            self.pairs.clear()
+        index, zero = self.weights.index, self.zero
+        first, second = pair
+        rows = self.pairs[pair] = (index.get(f"b-1={first}|{second}", zero),
+                                   index.get(f"b+1={first}|{second}", zero))
+        return rows
+
+    def couple_row(self, pair: tuple[str, str]) -> int:
+        """The row of `cc=a|b` (coarse clusters of a word and the one before it)."""
+        row = self.couples[pair] = self.weights.index.get(f"cc={pair[0]}|{pair[1]}", self.zero)
+        return row

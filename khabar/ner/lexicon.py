@@ -39,21 +39,33 @@ class Lexicon:
     def matches(self, folded: Sequence[str], stems: Sequence[str]) -> list[list[str]]:
         """For each token, the `list:B` / `list:I` labels of the longest entries covering it."""
         found: list[list[str]] = [[] for _ in folded]
-        for i in range(len(folded)):
-            for first in {folded[i], stems[i]}:
-                candidates = self.entries.get(first)
+        for position, labels in self.matched(folded, stems).items():
+            found[position] = labels
+        return found
+
+    def matched(self, folded: Sequence[str], stems: Sequence[str]) -> dict[int, list[str]]:
+        """`matches` for the tokens that have some, by position in ascending order (most tokens
+        match no list, and the featurizer needs only these)."""
+        entries = self.entries
+        found: dict[int, list[str]] = {}
+        size = len(folded)
+        for i, (word, stem) in enumerate(zip(folded, stems)):
+            if word not in entries and stem not in entries:
+                continue
+            for first in {word, stem}:
+                candidates = entries.get(first)
                 if not candidates:
                     continue
-                for size in range(min(self.longest, len(folded) - i), 0, -1):
-                    key = (first, *folded[i + 1 : i + size])
+                for length in range(min(self.longest, size - i), 0, -1):
+                    key = (first, *folded[i + 1 : i + length])
                     names = candidates.get(key)
                     if names:
                         for name in names:
-                            found[i].append(f"{name}:B")
-                            for j in range(i + 1, i + size):
-                                found[j].append(f"{name}:I")
+                            found.setdefault(i, []).append(f"{name}:B")
+                            for j in range(i + 1, i + length):
+                                found.setdefault(j, []).append(f"{name}:I")
                         break
-        return found
+        return dict(sorted(found.items()))
 
 
 def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
