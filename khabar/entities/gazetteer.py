@@ -6,17 +6,14 @@ proclitics (و/ف then ب/ل/ك), never inside an existing mention, never a pers
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from itertools import accumulate
 
 from khabar.arabic import fold
-from khabar.entities.names import clitic_variants, name_key, skip_letters
+from khabar.entities.names import Words, clitic_variants, name_key, read_words, skip_letters
 from khabar.lexicons import read_rows
 
-# A word: letters with their diacritics and tatweel (as in khabar.arabic.tokenize).
-_WORD = re.compile(r"[^\W\d_]+(?:[\u064B-\u065F\u0670\u0640]+[^\W\d_]*)*")
 LOC = "LOC"
 ORG = "ORG"
 
@@ -51,6 +48,14 @@ class Lexicon:
                                           if head in self.first_words]
         return found
 
+    def is_place(self, text: str) -> bool:
+        """True when `text`, after at most two proclitics on its first word, is a listed place
+        (`ولويزيانا`)."""
+        words = fold(text).split()
+        if not words:
+            return False
+        return any(self.names.get((head, *words[1:])) == LOC for _, head in clitic_variants(words[0]))
+
     def group_of(self, text: str) -> int | None:
         """The alias group of a name (same group = same place or organization), if listed."""
         return self.groups.get(name_key(text))
@@ -74,14 +79,15 @@ def load_lexicon() -> Lexicon:
     return Lexicon(names, groups, longest, frozenset(key[0] for key in names))
 
 
-def find_names(text: str, lexicon: Lexicon, taken: list[tuple[int, int]]) -> list[Hit]:
-    """Lexicon names in `text` that overlap none of the `taken` (start, end) ranges."""
-    tokens = [m.span() for m in _WORD.finditer(text)]
-    folded_text = fold(text)
-    if len(folded_text) == len(text):  # nothing dropped: folded words sit at the same offsets
-        folded = [folded_text[s:e] for s, e in tokens]
-    else:
-        folded = [fold(text[s:e]) for s, e in tokens]
+def find_names(text: str, lexicon: Lexicon, taken: list[tuple[int, int]],
+               words: Words | None = None) -> list[Hit]:
+    """Lexicon names in `text` that overlap none of the `taken` (start, end) ranges.
+
+    `words`: the text's tokens already read (khabar.entities.names.read_words), to share them."""
+    words = words if words is not None else read_words(text)
+    kept = [k for k, t in enumerate(words.tokens) if t.kind == "word"]
+    tokens = [(words.tokens[k].start, words.tokens[k].end) for k in kept]
+    folded = [words.folded[k] for k in kept]
     # joined[k]: tokens k and k+1 have only spaces between them (a name never spans punctuation)
     joined = [not text[a[1]:b[0]].strip() for a, b in zip(tokens, tokens[1:])]
     overlaps = _Ranges(taken)

@@ -7,8 +7,9 @@ Folding is khabar.arabic.fold (alef, hamza seats, taa marbuta, alef maksura, dia
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from khabar.arabic import fold, normalize
+from khabar.arabic import Token, fold, normalize, tokenize
 
 _WORD = re.compile(r"[^\W_]+")
 PROCLITICS = "وفبلك"
@@ -69,3 +70,18 @@ def skip_letters(word: str, count: int) -> int:
         return 0
     offsets = normalize(word).offsets
     return offsets[count] if count < len(offsets) else len(word)
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """An article's tokens (khabar.arabic.tokenize) and their folded forms, read once and shared
+    by the lexicon and head-noun readers (each used to tokenize and fold the whole text again)."""
+
+    tokens: tuple[Token, ...]
+    folded: tuple[str, ...]
+
+
+def read_words(text: str) -> Words:
+    """The tokens of `text` and their folded forms (fold memoizes words, which repeat)."""
+    tokens = tuple(tokenize(text))
+    return Words(tokens, tuple(fold(t.text) for t in tokens))

@@ -14,10 +14,10 @@ limits: docs/entities.md.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from khabar.arabic import Token, fold, tokenize
-from khabar.entities.names import clitic_variants, skip_letters
+from khabar.arabic import Token, fold
+from khabar.entities.names import Words, clitic_variants, read_words, skip_letters
 from khabar.lexicons import read_rows
 
 # Words that end a chain even though they look like a complement: time words, relatives,
@@ -46,6 +46,7 @@ _DEPARTMENT_HEADS = {fold(w) for w in "مدير مديرة رئيس رئيسة �
 # Heads that only name a body with a name or a complement that is not a nationality alone:
 # `القوات التركية` is a generic force, `البرلمان البريطاني` a body (annotation guidelines).
 _NATIONALITY_ENOUGH_KIND = "nationality"
+_NAMED_KIND = "named"
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,43 +65,59 @@ class Heads:
     kinds: dict[str, tuple[str, bool]]
     nisba: frozenset[str]  # folded one-word nationality adjectives
     generic: frozenset[tuple[str, str]] = frozenset()  # (head, complement): a common noun phrase
+    stops: frozenset[str] = frozenset()  # adjectives that make a head generic (v3 lists)
+    needs_name: frozenset[str] = frozenset()  # heads (no ال) that name a body only with a name
+    # folded word -> its head reading or None; words repeat across articles, so this is a memo
+    readings: dict[str, tuple | None] = field(default_factory=dict, compare=False, repr=False)
+
+    def reading(self, word: str) -> tuple[int, str, str, bool] | None:
+        found = self.readings.get(word, False)
+        if found is False:
+            if len(self.readings) >= 100_000:
+                self.readings.clear()
+            found = self.readings[word] = _head(word, self)
+        return found
 
 
-def load_heads(nisba: frozenset[str]) -> Heads:
-    """Read bodies.tsv: head <TAB> ORG or LOC <TAB> optional `nationality`."""
+def load_heads(nisba: frozenset[str], *, version: int = 2) -> Heads:
+    """Read bodies.tsv: head <TAB> ORG or LOC <TAB> optional `nationality` (or, in
+    bodies_v3.tsv, read from version 3, `named`: a plural head such as `مستشفيات` that names a
+    body only with a name in its chain); from version 3 also generic_adjectives.tsv."""
     kinds: dict[str, tuple[str, bool]] = {}
-    for row in read_rows("bodies.tsv"):
+    needs_name = set()
+    files = ("bodies.tsv", "bodies_v3.tsv") if version >= 3 else ("bodies.tsv",)
+    for row in (row for file in files for row in read_rows(file)):
         head = fold(row[0])
         enough = len(row) > 2 and row[2] == _NATIONALITY_ENOUGH_KIND
+        if len(row) > 2 and row[2] == _NAMED_KIND:
+            needs_name.add(head)
         kinds[head] = (row[1], enough)
         kinds["ال" + head] = (row[1], enough)
     rows = read_rows("generic_bodies.tsv") + read_rows("common_phrases.tsv")
     generic = frozenset((fold(row[0]), fold(row[1])) for row in rows)
-    return Heads(kinds, nisba, generic)
+    stops = frozenset(fold(row[0]) for row in read_rows("generic_adjectives.tsv")) if version >= 3 else frozenset()
+    return Heads(kinds, nisba, generic, stops, frozenset(needs_name))
 
 
-def find_bodies(text: str, heads: Heads, mentions: list[tuple[int, int, str]]) -> list[Body]:
+def find_bodies(text: str, heads: Heads, mentions: list[tuple[int, int, str]],
+                words: Words | None = None) -> list[Body]:
     """Head-noun names in `text`; `mentions` are the (start, end, type) of the names found so
-    far."""
-    tokens = tokenize(text)
-    folded_text = fold(text)
-    if len(folded_text) == len(text):  # nothing dropped: folded tokens sit at the same offsets
-        folded = [folded_text[t.start:t.end] for t in tokens]
-    else:
-        folded = [fold(t.text) for t in tokens]
+    far; `words` the text's tokens already read (khabar.entities.names.read_words)."""
+    words = words if words is not None else read_words(text)
+    return _bodies(text, words.tokens, words.folded, heads, mentions)
+
+
+def _bodies(text, tokens, folded, heads, mentions) -> list[Body]:
     places = _MentionPlaces(tokens, mentions)
     found_names = (places.starting, places.inside, places.persons, heads)
     found: list[Body] = []
-    seen: dict[str, tuple | None] = {}  # folded word → its head reading (words repeat)
     i = 0
     while i < len(tokens):
-        word = folded[i]
-        if word not in seen:
-            seen[word] = _head(word, heads)
-        if seen[word] is None or tokens[i].kind != "word":
+        head = heads.reading(folded[i])
+        if head is None or tokens[i].kind != "word":
             i += 1
             continue
-        body = _body_at(text, tokens, folded, i, seen[word], found_names)
+        body = _body_at(text, tokens, folded, i, head, found_names)
         if body is None:
             i += 1
             continue
@@ -154,9 +171,13 @@ def _body_at(text, tokens, folded, i, head, found_names) -> tuple[Body, int] | N
     start = tokens[i].start + skip_letters(tokens[i].text, stripped)
     if i in inside and inside[i] < start:
         return None  # the head word is inside a longer name
-    last, words, named = _chain(text, tokens, folded, i, starting, persons, rest.startswith("ال"))
-    if last == i:
-        return None
+    # a person's name right after an indefinite head is part of it (`مؤسسة محمد بن راشد`),
+    # not after a head that needs a name (`تنظيم أبو محمد`: the person is no body's name)
+    person_joins = not rest.startswith("ال") and rest not in heads.needs_name
+    last, words, named = _chain(text, tokens, folded, i, (starting, persons, heads.stops),
+                                person_joins)
+    if last == i or (not named and rest.removeprefix("ال") in heads.needs_name):
+        return None  # `مستشفيات المنطقة`: a plural head with no name is no body
     definite_head = rest.startswith("ال")
     if all(w in heads.nisba for w in words) and (not named or not definite_head):
         # `شركة أمريكية`, `القوات التركية`: a kind of body; `البرلمان البريطاني`: a body.
@@ -169,11 +190,12 @@ def _body_at(text, tokens, folded, i, head, found_names) -> tuple[Body, int] | N
     return Body(start, tokens[last].end, kind), last + 1
 
 
-def _chain(text, tokens, folded, i, starting, persons, definite_head) -> tuple[int, list[str], bool]:
+def _chain(text, tokens, folded, i, found, person_joins) -> tuple[int, list[str], bool]:
     """The last token of the name that starts with the head at i, its complement words, and
     whether a mention found by the tagger is part of it. A person's name right after an
     indefinite head is part of it (`مؤسسة محمد بن راشد`), not after a definite one
     (`الأمين العام للمنظمة حسين العلي`)."""
+    starting, persons, stops = found
     last, words, named = i, [], False
     j = i + 1
     while j < len(tokens) and len(words) < _MAX_WORDS:
@@ -181,13 +203,13 @@ def _chain(text, tokens, folded, i, starting, persons, definite_head) -> tuple[i
             break
         w = folded[j]
         if j in starting and (j not in persons or folded[j - 1] in _ROYAL
-                              or (j == i + 1 and not definite_head)):
+                              or (j == i + 1 and person_joins)):
             last = j = starting[j]  # a name the tagger found: `جامعة الشارقة`
             named = True
             words.append(w)
             j += 1
             continue
-        if w in _STOP:
+        if w in _STOP or w in stops:
             break
         if words and words[-1] in _ROYAL and not w.startswith("ال"):
             last = j = _royal_name(folded, tokens, j)  # `مطار الملك خالد`, the name untagged

@@ -1,5 +1,6 @@
 """Named-entity mentions from the trained CRF tagger (khabar.ner): stages `ner.crf.v2` (the CRF)
-and `ner.neural.v2` (the CRF and a small convolutional network decoded together).
+and `ner.neural.v2` (the CRF and a small convolutional network decoded together); and
+`entities.merge.v3`, which merges them into the article's entities (khabar.entities.article).
 
 The `.v1` names were the same stages before their article-level step and retrained lists
 changed their output (docs/changelog.md).
@@ -21,12 +22,22 @@ from pathlib import Path
 
 from khabar.arabic import fold, tokenize
 from khabar.document import Document, Entity, Mention
+from khabar.entities.article import ArticleLexicons, merge_article
+from khabar.entities.short_names import load_sports_names
+from khabar.entities.gazetteer import load_lexicon
+from khabar.entities.nisba import load_role_lexicon
+from khabar.entities.organizations import load_heads
+from khabar.entities.person_check import load_name_parts
+from khabar.entities.person_spans import PersonWords
+from khabar.entities.roles import HONORIFICS
+from khabar.errors import ConfigError
 from khabar.ner import tagger as ner_files
 from khabar.ner.tagger import MODEL_DIR, NerTagger, load_tagger
 from khabar.pipeline import model_identity, register, with_models
 
 STAGE = "ner.crf.v2"
 NEURAL_STAGE = "ner.neural.v2"
+MERGE_V3 = "entities.merge.v3"
 # Each NER stage adds one entity per mention; entities.merge.v1 merges them per article.
 PRODUCES = ("entities.mentions",)
 
@@ -93,3 +104,32 @@ def _finder(tagger: NerTagger, stage: str) -> Callable[[Document], Document]:
         return dataclasses.replace(doc, entities=doc.entities + tuple(found))
 
     return find_mentions
+
+
+@register(MERGE_V3, requires=("entities.mentions",), produces=("entities",))
+def make_entities_merge_v3(*, gazetteer: bool = True) -> Callable[[Document], Document]:
+    """Merge mentions into entities per article; bodies named by a head noun, a portfolio or a
+    club's name; persons that are no name dropped.
+
+    As `entities.merge.v2`, and also: a ministry named by its portfolio (`الخارجية الأمريكية`),
+    a club named alone in an article about sport (`لاعب الهلال`), and no person made of common
+    words or a product's name (`باحثون`, `SmartThinQ`; khabar.entities.person_check).
+
+    Options:
+        gazetteer: also tag places and organizations from the project's lexicons that no
+            mention covers (never persons). On by default.
+    """
+    if not isinstance(gazetteer, bool):
+        raise ConfigError("E103", option="gazetteer", detail="expected true or false")
+    roles = load_role_lexicon()
+    nisba = frozenset(form[0] for form in roles.nisba if len(form) == 1)
+    lexicons = ArticleLexicons(
+        lexicon=load_lexicon(), heads=load_heads(nisba, version=3),
+        person_words=PersonWords(roles.first_words, frozenset(HONORIFICS)),
+        name_parts=load_name_parts(), sports=load_sports_names(nisba, roles.first_words))
+
+    def merge(doc: Document) -> Document:
+        entities = merge_article(doc.text, doc.entities, lexicons, stage=MERGE_V3, gazetteer=gazetteer)
+        return dataclasses.replace(doc, entities=entities)
+
+    return merge

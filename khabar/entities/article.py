@@ -1,0 +1,119 @@
+"""One article's entities from its raw NER mentions, as `entities.merge.v3` reads them (issue 14).
+
+The steps of `entities.merge.v2` (titles cut out of persons' spans, lexicon names, bodies named
+by a head noun, then the merge of khabar.entities.merge), with the text's tokens read once for
+all of them, and two more readings: bodies named without their head noun (a ministry by its
+portfolio, a club by its name in a sports context: khabar.entities.short_names) and persons that are
+no person (khabar.entities.person_check). Policy and limits: docs/entities.md.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from bisect import bisect_left
+from dataclasses import dataclass
+from itertools import accumulate
+
+from khabar.document import Entity, Mention
+from khabar.entities.short_names import SportsNames, find_clubs
+from khabar.entities.gazetteer import Lexicon, find_names
+from khabar.entities.merge import RawMention, merge_mentions, raw_mentions
+from khabar.entities.names import read_words, surface
+from khabar.entities.organizations import Heads, find_bodies
+from khabar.entities.person_check import NameParts, guessed_person, weak_person
+from khabar.entities.person_spans import PersonWords, trim_person
+
+PER = "PER"
+LOC = "LOC"
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleLexicons:
+    """What the article reader looks names up in, loaded once when the stage is built."""
+
+    lexicon: Lexicon
+    heads: Heads
+    person_words: PersonWords
+    name_parts: NameParts
+    sports: SportsNames
+
+
+def merge_article(text: str, entities, lexicons: ArticleLexicons, *, stage: str,
+                  gazetteer: bool = True) -> tuple[Entity, ...]:
+    """The article's entities (ids e1, e2, … in order of first mention) from its NER mentions."""
+    raw = without_titles(text, raw_mentions(text, entities), lexicons.person_words)
+    words = read_words(text)
+    if gazetteer:
+        taken = [(r.mention.start, r.mention.end) for r in raw]
+        for hit in find_names(text, lexicons.lexicon, taken, words):
+            raw.append(_raw(text, hit.start, hit.end, hit.type, stage))
+    typed = [(r.mention.start, r.mention.end, r.type) for r in raw]
+    found = find_bodies(text, lexicons.heads, typed, words)
+    persons = [(s, e) for s, e, kind in typed if kind == PER]
+    found += [b for b in find_clubs(text, words, lexicons.sports)
+              if not any(b.start < e and s < b.end for s, e in persons)
+              and not any(b.start < f.end and f.start < b.end for f in found)]
+    raw = with_bodies(text, raw, found, stage)
+    merged = merge_mentions(text, raw, lexicons.lexicon)
+    return _renumbered([_checked(text, e, lexicons) for e in merged])
+
+
+def without_titles(text: str, raw: list[RawMention], words: PersonWords) -> list[RawMention]:
+    """Persons' mentions without the titles the tagger took into them (`القاضي فلان`), and no
+    place or organization that is a title word alone."""
+    out = []
+    for r in raw:
+        if r.type != PER and words.only_title(text[r.mention.start:r.mention.end]):
+            continue  # `للسفير` tagged as an organization: a title alone names nobody
+        trimmed = trim_person(text, r.mention.start, r.mention.end, words) if r.type == PER else None
+        if trimmed is not None and trimmed != (r.mention.start, r.mention.end):
+            mention = dataclasses.replace(r.mention, start=trimmed[0], end=trimmed[1])
+            r = RawMention(mention, r.type, surface(text, *trimmed))
+        out.append(r)
+    return out
+
+
+def with_bodies(text: str, raw: list[RawMention], bodies, stage: str) -> list[RawMention]:
+    """Add names found by their shape; each replaces the mentions inside it, none cuts a mention
+    in two. The mentions a name overlaps are found by bisection (a page may hold thousands)."""
+    order = sorted(range(len(raw)), key=lambda k: (raw[k].mention.start, raw[k].mention.end))
+    starts = [raw[k].mention.start for k in order]
+    reach = list(accumulate((raw[k].mention.end for k in order), max))
+    dropped: set[int] = set()
+    added = []
+    for body in sorted(bodies, key=lambda b: b.start):
+        inside = []
+        k = bisect_left(starts, body.end) - 1
+        while k >= 0 and reach[k] > body.start:
+            if raw[order[k]].mention.end > body.start:
+                inside.append(order[k])
+            k -= 1
+        spans = [(raw[k].mention.start, raw[k].mention.end) for k in inside]
+        if any(s < body.start or e > body.end for s, e in spans):
+            continue
+        if (body.start, body.end) in spans:
+            continue  # the tagger found the same name: keep its type
+        dropped.update(inside)
+        added.append(_raw(text, body.start, body.end, body.type, stage))
+    return [r for k, r in enumerate(raw) if k not in dropped] + added
+
+
+def _raw(text: str, start: int, end: int, kind: str, stage: str) -> RawMention:
+    return RawMention(Mention(start, end, stage=stage), kind, surface(text, start, end))
+
+
+def _checked(text: str, entity: Entity, lexicons: ArticleLexicons) -> Entity | None:
+    """A person the tagger guessed at that the lexicon knows as a place is that place
+    (`ولويزيانا`); a person whose every mention reads as no person's name is dropped."""
+    if entity.type != PER:
+        return entity
+    if guessed_person(text, entity, lexicons.name_parts) and lexicons.lexicon.is_place(entity.name):
+        return dataclasses.replace(entity, type=LOC)
+    return None if weak_person(text, entity, lexicons.name_parts) else entity
+
+
+def _renumbered(entities: list[Entity | None]) -> tuple[Entity, ...]:
+    kept = [e for e in entities if e is not None]
+    if len(kept) == len(entities):
+        return tuple(kept)
+    return tuple(dataclasses.replace(e, id=f"e{n}") for n, e in enumerate(kept, start=1))
