@@ -11,7 +11,7 @@ from khabar.entities.names import clitic_variants, strip_article
 from khabar.entities.nisba import RoleLexicon
 from khabar.entities.roles import (
     BARRIERS, COMMAS, COUNTERPART, DUALS, FIXED, HONORIFICS, REGION_NOUNS, Context, Span, Title,
-    marker, read_title,
+    entity_end, marker, read_title,
 )
 
 PER = "PER"
@@ -35,7 +35,8 @@ _CLOSING = {")", '"', "»", "”"}
 _RANK_WORDS = {fold(w) for w in "ركن أول طيار بحري الركن".split()}
 _PLACE_PREPOSITIONS = {fold(w) for w in "في إلى الى لدى".split()}
 _MAX_PLACES = 3
-_HONORIFIC_WORDS = {fold(w) for w in "صاحب صاحبة السمو الملكي معالي سعادة فخامة سمو".split()}
+_HONORIFIC_WORDS = {fold(w) for w in (
+    "صاحب صاحبة السمو الملكي معالي سعادة فخامة سمو بالإنابة بالنيابة المكلف المكلفة").split()}
 
 
 def find_roles(text: str, entities: tuple[Entity, ...], lexicon: RoleLexicon, *,
@@ -229,12 +230,12 @@ def _skip_places(ctx: Context, j: int) -> int:
             span = ctx.entity_at(j + 1, types=("LOC", "ORG") if accredited else ("LOC",))
             if span is None or span.first != j + 1:
                 return j
-            j = span.last + 1
+            j = entity_end(ctx, span) + 1
             continue
         span = ctx.entity_at(j, types=("LOC",))
         if span is not None and span.first == j and fold(
                 ctx.text[ctx.tokens[j].start:span.start]) in ("ب", "بال", "ل", "لل"):
-            j = span.last + 1
+            j = entity_end(ctx, span) + 1
             continue
         if ctx.word(j) and j not in ctx.covering and ctx.folded[j].startswith("بال") and (
                 ctx.folded[j][3:] in REGION_NOUNS):
@@ -243,7 +244,7 @@ def _skip_places(ctx: Context, j: int) -> int:
         span = marker(ctx, j)
         if span is None or span.entity.type != "LOC":
             return j
-        j = span.last + 1
+        j = entity_end(ctx, span) + 1
     return j
 
 

@@ -47,6 +47,13 @@ DUALS = {fold(k): v for k, v in (
 _V3_STOPS = {fold(w) for w in "باسم لدى صاحب صاحبة".split()}
 _PRONOUNS = ("ها", "هم", "هما", "كم", "هن")
 _CONNECTORS_V3 = {fold(w) for w in "باسم لدى".split()}
+# Epithets that stay with a place's name when the tagger leaves them out (`مكة المكرمة`).
+_EPITHETS = {fold(w) for w in "المكرمة المنورة".split()}
+# Head nouns of a body that a title is held in (`المدير التنفيذي لنادي الطيران`), v3.
+_BODY_HEADS = _BODY_NOUNS | {fold(w) for w in (
+    "نادي شركة بنك مركز مستشفى صندوق برنامج مكتب إدارة مديرية بلدية أمانة قيادة كلية معهد "
+    "مجموعة مصرف بعثة").split()}
+_MAX_BODY_WORDS = 4
 # Nouns of a region's authority: `مدير الشؤون الصحية بمنطقة جازان` is held for that region (v3).
 REGION_NOUNS = {fold(w) for w in "منطقة محافظة مدينة ولاية إقليم مقاطعة قطاع".split()}
 # `وزير الخارجية بجمهورية مصر العربية`: the state's noun before its name (entities.roles.v2).
@@ -146,8 +153,14 @@ def read_title(ctx: Context, i: int) -> Title | None:
         _complements(ctx, phrase)
     if phrase.affiliation is None:
         _affiliation(ctx, phrase)
-    if ctx.v3 and phrase.affiliation is not None and fold(phrase.words[0].split()[0]) in DUALS:
-        _coordinated_affiliations(ctx, phrase)
+    if ctx.v3 and phrase.affiliation is None and ctx.word(phrase.next):
+        body = _untagged_body(ctx, phrase.next)
+        if body is not None:
+            phrase.take(ctx, body[0], body[1])
+    if ctx.v3 and phrase.affiliation is not None:
+        phrase.affiliation = _without_honorific(phrase.affiliation)
+        if fold(phrase.words[0].split()[0]) in DUALS:
+            _coordinated_affiliations(ctx, phrase)
     return Title(phrase.kind, " ".join(phrase.words), phrase.affiliation, phrase.start, phrase.end,
                  phrase.next, phrase.others)
 
@@ -348,7 +361,13 @@ def _affiliation(ctx: Context, phrase: _Phrase) -> None:
         return
     if fold(ctx.text[ctx.tokens[k].start:span.start]) not in ("", "ل"):
         return  # `وقطر` is a list, not an affiliation
-    phrase.take(ctx, span.last, span.entity.name)
+    phrase.take(ctx, entity_end(ctx, span) if ctx.v3 else span.last, span.entity.name)
+
+
+def entity_end(ctx: Context, span: Span) -> int:
+    """The last token of a place's name, with an epithet the tagger left out (`مكة المكرمة`)."""
+    k = span.last + 1
+    return k if ctx.word(k) and k not in ctx.covering and ctx.folded[k] in _EPITHETS else span.last
 
 
 def _affiliation_v3(ctx: Context, phrase: _Phrase) -> bool:
@@ -358,9 +377,10 @@ def _affiliation_v3(ctx: Context, phrase: _Phrase) -> bool:
     j = phrase.next
     span = marker(ctx, j)
     if span is not None:
-        start = ctx.tokens[j].start + 1
-        phrase.take(ctx, span.last, surface(ctx.text, start, ctx.tokens[span.last].end))
+        start, last = ctx.tokens[j].start + 1, entity_end(ctx, span)
+        phrase.take(ctx, last, surface(ctx.text, start, ctx.tokens[last].end))
         return True
+
     if j < len(ctx.tokens) and ctx.tokens[j].text in ('"', "«", "“"):
         span = ctx.entity_at(j + 1, types=("ORG",))
         if span is not None and span.first == j + 1 and span.last + 1 < len(ctx.tokens) and (
@@ -373,6 +393,39 @@ def _affiliation_v3(ctx: Context, phrase: _Phrase) -> bool:
             phrase.take(ctx, j, named)
             return True
     return False
+
+
+def _without_honorific(name: str) -> str:
+    """`الإدارة العامة للمجاهدين` from a name that took the next person's honorific (v3)."""
+    words = name.split()
+    while len(words) > 1 and fold(words[-1]) in HONORIFICS:
+        words.pop()
+    return " ".join(words)
+
+
+def _untagged_body(ctx: Context, j: int) -> tuple[int, str] | None:
+    """`للعيادات التخصصية السعودية`, `لنادي الطيران السعودي`: `لل` + definite words, or `ل` + a
+    body's head noun and definite words, that no entity covers. The last token and the name."""
+    folded = ctx.folded[j]
+    if j in ctx.covering or not folded.startswith("ل") or len(folded) < 5:
+        return None
+    definite = folded.startswith("لل")
+    if not definite and folded[1:] not in _BODY_HEADS:
+        return None
+    word = "ال" + folded[2:] if definite else folded[1:]
+    if word in ctx.lexicon.first_words or word in HONORIFICS:
+        return None  # `للرئيس`, `للواء`: a person, not a body
+    last = j
+    while last - j < _MAX_BODY_WORDS and ctx.word(last + 1) and last + 1 not in ctx.covering and (
+            ctx.folded[last + 1].startswith("ال") and ctx.joined(last)
+            and ctx.folded[last + 1] not in HONORIFICS
+            and ctx.folded[last + 1] not in _NOT_COMPLEMENT):
+        last += 1
+    if not definite and last == j:
+        return None  # `لشركة` alone names no body
+    start = ctx.tokens[j].start + (2 if definite else 1)
+    name = surface(ctx.text, start, ctx.tokens[last].end)
+    return last, ("ال" + name if definite else name)
 
 
 def _coordinated_affiliations(ctx: Context, phrase: _Phrase) -> None:
