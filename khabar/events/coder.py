@@ -109,10 +109,11 @@ class _Found:
 class EventCoder:
     """Code the events of a Document's sentences. Build once; call on many documents."""
 
-    def __init__(self, *, min_confidence: float = 0.0) -> None:
+    def __init__(self, *, min_confidence: float = 0.0,
+                 pattern_files: Sequence[str] = ("patterns.tsv",)) -> None:
         self.patterns = Index(
             parse_pattern(row[2], Trigger(row[0], float(row[1]), _unless(row)))
-            for row in data_lines("patterns.tsv")
+            for name in pattern_files for row in data_lines(name)
         )
         self.actors = ActorRecognizer()
         self.cameo: CameoTable = load_cameo_table()

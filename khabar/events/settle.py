@@ -216,11 +216,13 @@ def _quote_of(event: Event, quotes: Sequence[Quote], doc: Document) -> Quote | N
     return inside[0] if len(inside) == 1 else None
 
 
-def merge_incidents(events: Sequence[Event]) -> list[Event]:
-    """One event per incident (step 3); repeated mentions become the kept event's evidence."""
+def merge_incidents(events: Sequence[Event], by_country: bool = False) -> list[Event]:
+    """One event per incident (step 3); repeated mentions become the kept event's evidence.
+    `by_country` (v4): actors of one country are one side (`إيران`, `السلطات الإيرانية` and
+    `قوات الأمن الإيرانية` demolishing one mosque)."""
     kept: dict[tuple[str, str], Event] = {}  # insertion order is text order
     for event in merge_sentence_incidents(events):
-        key = _incident_key(event)
+        key = _incident_key(event, by_country)
         first = kept.get(key)
         kept[key] = event if first is None else dataclasses.replace(
             first, evidence=first.evidence + (event.trigger,) + event.evidence,
@@ -291,9 +293,13 @@ def _actor_key(actor: Actor | None) -> str:
     return actor.entity or actor.code or actor.name
 
 
-def _incident_key(event: Event) -> tuple[str, str]:
+def _incident_key(event: Event, by_country: bool = False) -> tuple[str, str]:
     # An event with no source is its own incident: nothing says two such mentions are one.
     who = _actor_key(event.source) or f"@{event.trigger.start}"
+    source = event.source
+    if by_country and source is not None and not source.entity and len(source.code) >= 6 \
+            and source.code[:3] not in _SECTORS and source.code[:3] not in ("IGO", "NGO", "IMG"):
+        who = source.code[:3]
     # Two sides of one meeting are two events (042 visit, 043 host: the guidelines).
     act = event.cameo[:3] if event.cameo[:3] in ("042", "043") else event.cameo[:2]
     return act, who

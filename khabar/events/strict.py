@@ -73,14 +73,17 @@ def sports_page(doc: Document) -> bool:
     return len(words & _SPORTS) >= SPORTS_WORDS
 
 
-def strict_reading(doc: Document, event: Event, verb: bool) -> bool:
-    """False for an event that v3 leaves out (the module docstring says why)."""
+def strict_reading(doc: Document, event: Event, verb: bool,
+                   control_is_state: Callable[[Document, Event], bool] | None = None) -> bool:
+    """False for an event that v3 leaves out (the module docstring says why).
+    `control_is_state(doc, event)` says which present controls are states (v4); all are for v3."""
     root = event.cameo[:2]
     trigger = fold(doc.text[event.trigger.start:event.trigger.end]).split()
     first = trigger[0] if trigger else ""
     if not verb and root in _COOPERATIVE_ROOTS and not cooperation_noun_ok(event):
         return False
-    if event.cameo.startswith("192") and first.removeprefix("و").startswith(_PRESENT_CONTROL):
+    if event.cameo.startswith("192") and first.removeprefix("و").startswith(_PRESENT_CONTROL) \
+            and (control_is_state is None or control_is_state(doc, event)):
         return False
     before = _word_before(doc, event)
     if before in _PREPOSITIONS and not event.cameo.startswith(_INCIDENT_ROOTS) \
@@ -258,17 +261,19 @@ _AGENT_MARKERS = frozenset(fold(w) for w in (
 
 
 def agent_after(doc: Document, event: Event,
-                leading_actor: Callable[[str, int], ActorMention | None]) -> Event:
+                leading_actor: Callable[[str, int], ActorMention | None],
+                markers: frozenset[str] = frozenset()) -> Event:
     """A violent event without a source takes the actor named right after its noun or after a
     word that names the doer (`قصف طائرات التحالف`, `هجوم شنه مسلحون`, `على يد مسلحين`);
-    `leading_actor(text, offset)` reads the actor that opens a window of the text."""
+    `leading_actor(text, offset)` reads the actor that opens a window of the text; `markers`
+    are more words that name the doer next (v4's)."""
     if event.source is not None or not event.cameo.startswith(_VIOLENT_ROOTS):
         return event
     end = min(event.sentence.end, event.trigger.end + 80)
     window = doc.text[event.trigger.end:end]
     starts = [0]
     for word in re.finditer(r"\S+", window[:40]):
-        if fold(word.group()) in _AGENT_MARKERS:
+        if fold(word.group()) in _AGENT_MARKERS or fold(word.group()) in markers:
             starts.append(word.end())
             break
     for start in starts:

@@ -1,11 +1,13 @@
-"""Stages events.cameo.v1, v2 and v3: who did what to whom, coded in CAMEO with PLOVER types.
+"""Stages events.cameo.v1 to v4: who did what to whom, coded in CAMEO with PLOVER types.
 
 events.cameo.v2 settles v1's events per article, precision first (khabar.events.settle): a
 real source, speech acts by their quote's speaker, one incident per article, a calibrated
-confidence. events.cameo.v3 (the default) reads stricter still (khabar.events.strict): no
+confidence. events.cameo.v3 reads stricter still (khabar.events.strict): no
 events on sports pages, cooperation told by a noun only between two countries' named actors,
-no bare nationality adjective or reporting monitor as a doer. v1 and v2 keep their meaning for
-configs that name them.
+no bare nationality adjective or reporting monitor as a doer. events.cameo.v4 (the default)
+reads the article's main events (khabar.events.main): more patterns (patterns-v4.tsv), no
+place or facility as a doer, no addressee as a speaker, earlier acts as background, the
+headline's act first. v1 to v3 keep their meaning for configs that name them.
 
 Requires sentences; uses entities when a NER stage produced them (their roles give actor codes),
 and falls back on the project lexicons otherwise. Produces `doc.events`. Protest (14x) and
@@ -20,11 +22,15 @@ from collections.abc import Callable
 
 from importlib import resources
 
-from khabar.document import Document, Entity, Event
+from khabar.document import Document, Entity, Event, Sentence
 from khabar.events.actors import ActorRecognizer
 from khabar.events.calibration import Calibration
 from khabar.events.classifier import MODEL_NAME, MODEL_PACKAGE, SentenceClassifier
 from khabar.events.coder import STAGE, EventCoder
+from khabar.events.main import AGENT_MARKERS, PATTERN_FILES, from_headline, headline_acts
+from khabar.events.main import main_actors, main_reading, main_sources, named_state
+from khabar.events.main import coded_reading, opens_clause_or_follows
+from khabar.events.main import present_control_is_state
 from khabar.events.settle import attach_mentions, has_real_source, is_plain_reading, merge_incidents
 from khabar.events.settle import country_names, merge_sentence_incidents, place_ids
 from khabar.events.settle import speaker_sources, tighten
@@ -34,6 +40,7 @@ from khabar.pipeline import model_identity, register, with_models
 
 STAGE_V2 = "events.cameo.v2"
 STAGE_V3 = "events.cameo.v3"
+STAGE_V4 = "events.cameo.v4"
 
 
 @register(STAGE, requires=("sentences",), produces=("events",))
@@ -43,28 +50,52 @@ def make_events(*, min_confidence: float = 0.0, classifier: bool = True
 
     `classifier=False` keeps the lexicon coder's protest and assault events and confidences.
     """
+    return _coding(min_confidence, classifier, ("patterns.tsv",))
+
+
+def _coding(min_confidence: float, classifier: bool, pattern_files: tuple[str, ...],
+            main: bool = False) -> Callable[[Document], Document]:
+    """The coder with its sentence classifier. `main` (v4) screens triggers that report nothing
+    (coded_reading) before the classifier sees them, and keeps an assault the classifier doubts
+    when a verb reports it of a named state actor (`قتلت القوات الإسرائيلية 16 فلسطينيا`),
+    scored by the classifier: the words say who did it."""
     if not classifier:
-        coder = EventCoder(min_confidence=min_confidence)
+        coder = EventCoder(min_confidence=min_confidence, pattern_files=pattern_files)
 
         def code_events(doc: Document) -> Document:
             return dataclasses.replace(doc, events=coder(doc))
 
         return code_events
-    coder = EventCoder()
+    coder = EventCoder(pattern_files=pattern_files)
     model = SentenceClassifier.load()
 
     def code_and_rescore(doc: Document) -> Document:
         events: list[Event] = []
         for sentence in doc.sentences:
             found = coder.code_sentence(doc, sentence)
+            if main:
+                found = [e for e in found if coded_reading(doc, e)]
             if found:
-                rescored = model.apply(doc.text[sentence.start:sentence.end], found)
+                text = doc.text[sentence.start:sentence.end]
+                rescored = model.apply(text, found)
+                if main and len(rescored) < len(found):
+                    rescored = _with_named(coder, doc, text, found, rescored, model)
                 events.extend(e for e in rescored if e.confidence >= min_confidence)
         return dataclasses.replace(doc, events=tuple(events))
 
     folder = resources.files(MODEL_PACKAGE)
     files = [folder / f"{MODEL_NAME}.json", folder / f"{MODEL_NAME}.npz"]
     return with_models(code_and_rescore, model_identity("events/" + MODEL_NAME, files))
+
+
+def _with_named(coder: EventCoder, doc: Document, text: str, found: list[Event],
+                kept: list[Event], model: SentenceClassifier) -> list[Event]:
+    have = {(e.trigger, e.cameo) for e in kept}
+    back = [dataclasses.replace(e, confidence=round(model.score(text, found, e.plover), 2))
+            for e in found if (e.trigger, e.cameo) not in have and e.plover == "ASSAULT"
+            and e.source is not None and named_state(e.source.code)
+            and coder.trigger_is_verb(doc, e.trigger) and opens_clause_or_follows(doc, e)]
+    return sorted(kept + back, key=lambda e: e.trigger.start) if back else kept
 
 
 @register(STAGE_V2, requires=("sentences",), produces=("events",))
@@ -78,7 +109,7 @@ def make_events_settled(*, min_confidence: float = 0.0, classifier: bool = True,
     mentions as evidence; `confidence` is calibrated (`calibrated=False` keeps the coder's raw
     score, for fitting the table) and `min_confidence` filters on it.
     """
-    return _settled(STAGE_V2, False, min_confidence, classifier, require_source, calibrated)
+    return _settled(STAGE_V2, 2, min_confidence, classifier, require_source, calibrated)
 
 
 @register(STAGE_V3, requires=("sentences",), produces=("events",))
@@ -86,17 +117,36 @@ def make_events_strict(*, min_confidence: float = 0.0, classifier: bool = True,
                        require_source: bool = True, calibrated: bool = True
                        ) -> Callable[[Document], Document]:
     """Code and settle events as events.cameo.v2, reading stricter (docs/events.md)."""
-    return _settled(STAGE_V3, True, min_confidence, classifier, require_source, calibrated)
+    return _settled(STAGE_V3, 3, min_confidence, classifier, require_source, calibrated)
 
 
-def _settled(stage: str, strict: bool, min_confidence: float, classifier: bool,
+@register(STAGE_V4, requires=("sentences",), produces=("events",))
+def make_main_events(*, min_confidence: float = 0.0, classifier: bool = True,
+                     require_source: bool = True, calibrated: bool = True
+                     ) -> Callable[[Document], Document]:
+    """Code and settle events as events.cameo.v3, reading the article's main events: more
+    patterns, places and facilities no doers, the headline's act first (docs/events.md)."""
+    return _settled(STAGE_V4, 4, min_confidence, classifier, require_source, calibrated)
+
+
+_TABLES = {2: "calibration.tsv", 3: "calibration-v3.tsv", 4: "calibration-v4.tsv"}
+
+
+def _settled(stage: str, version: int, min_confidence: float, classifier: bool,
              require_source: bool, calibrated: bool) -> Callable[[Document], Document]:
-    code = make_events(classifier=classifier)
+    strict, main = version >= 3, version >= 4
+    files = PATTERN_FILES if main else ("patterns.tsv",)
+    code = _coding(0.0, classifier, files, main=main)
     recognizer = ActorRecognizer()
-    table = "calibration-v3.tsv" if strict else "calibration.tsv"
-    calibration = Calibration.load(table) if calibrated else Calibration()
+    calibration = Calibration.load(_TABLES[version]) if calibrated else Calibration()
     countries = country_names()
-    verbs = EventCoder()  # reads triggers again: which are verbs
+    verbs = EventCoder(pattern_files=files)  # reads triggers again: which are verbs
+    control_is_state = present_control_is_state if main else None
+    markers = AGENT_MARKERS if main else frozenset()
+
+    def code_title(title: str) -> tuple[Event, ...]:
+        page = Document(id="title", text=title, sentences=(Sentence(0, len(title)),))
+        return tuple(verbs(page))
 
     def code_of(entity: Entity | None, name: str) -> str:
         found = recognizer.entity_code(entity) if entity else None
@@ -111,23 +161,33 @@ def _settled(stage: str, strict: bool, min_confidence: float, classifier: bool,
             if not is_plain_reading(doc, event, places, verb):
                 continue
             if strict:
-                if not strict_reading(doc, event, verb):
+                if not strict_reading(doc, event, verb, control_is_state):
                     continue
-                event = agent_after(doc, strict_actors(doc, event), recognizer.leading_actor)
+                if main:
+                    if not main_reading(doc, event, verb):
+                        continue
+                    event = main_actors(doc, event, verb, code_of)
+                event = agent_after(doc, strict_actors(doc, event), recognizer.leading_actor,
+                                    markers)
             event = tighten(doc, event, verb) if require_source else event
             events.append(strict_target(doc, event) if strict else event)
         events = speaker_sources(doc, events, code_of)
-        if strict and require_source:
+        if main and require_source:
+            events = main_sources(doc, events)
+        elif strict and require_source:
             events = strict_sources(events)
         events = merge_sentence_incidents(events)
         if strict:
             events = self_targets(events)
         if require_source:
             unsourced = [e for e in events if not has_real_source(e)]
-            events = attach_mentions(merge_incidents([e for e in events if has_real_source(e)]),
-                                     unsourced)
+            events = attach_mentions(
+                merge_incidents([e for e in events if has_real_source(e)], by_country=main),
+                unsourced)
         else:
             events = merge_incidents(events)
+        if main:
+            events = from_headline(events, headline_acts(doc.title, code_title))
         events = [calibration.apply(e) for e in events]
         kept = tuple(dataclasses.replace(e, stage=stage) for e in events
                      if e.confidence >= min_confidence)
