@@ -233,9 +233,13 @@ def _skip_places(ctx: Context, j: int) -> int:
             j = entity_end(ctx, span) + 1
             continue
         span = ctx.entity_at(j, types=("LOC",))
-        if span is not None and span.first == j and fold(
-                ctx.text[ctx.tokens[j].start:span.start]) in ("ب", "بال", "ل", "لل"):
+        if span is not None and span.first == j and _place_after_clitic(ctx, j, span):
             j = entity_end(ctx, span) + 1
+            continue
+        span = ctx.entity_at(j, types=("LOC",))
+        if span is not None and span.first == j and j > 0 and ctx.folded[j].startswith("و") and (
+                ctx.entity_at(j - 1, types=("LOC",)) is not None):
+            j = entity_end(ctx, span) + 1  # `في بريطانيا وأوروبا`
             continue
         if ctx.word(j) and j not in ctx.covering and ctx.folded[j].startswith("بال") and (
                 ctx.folded[j][3:] in REGION_NOUNS):
@@ -246,6 +250,15 @@ def _skip_places(ctx: Context, j: int) -> int:
             return j
         j = entity_end(ctx, span) + 1
     return j
+
+
+def _place_after_clitic(ctx: Context, j: int, span: Span) -> bool:
+    """`بالرياض`, `للولايات المتحدة`: a place after ب or ل, whether or not the tagger's span
+    took the clitic in."""
+    clitic = fold(ctx.text[ctx.tokens[j].start:span.start])
+    if clitic == "":
+        return ctx.folded[j].startswith(("لل", "بال"))
+    return clitic in ("ب", "بال", "ل", "لل")
 
 
 def _name_follows_v3(ctx: Context, j: int) -> int:
@@ -316,9 +329,16 @@ def _compound(ctx: Context, title: Title) -> Title:
                 break
     if best is None:
         return title
+    if ctx.v3 and best.affiliation is not None and _after_meeting_verb(ctx, _token_at(ctx, best)):
+        return title  # `التقى مستشار الأمن القومي الأمريكي الأمين العام`: subject and object
     words = f"{ctx.text[best.start:title.start].strip()} {title.title}"
     return Title(title.kind, words, title.affiliation or best.affiliation, best.start, title.end,
                  title.next)
+
+
+def _token_at(ctx: Context, title: Title) -> int:
+    """The index of the token where a title starts."""
+    return bisect.bisect_left(ctx.tokens, title.start, key=lambda t: t.end)
 
 
 def _joins(ctx: Context, found: Title) -> bool:
