@@ -4,6 +4,7 @@ from khabar.stages import (  # noqa: F401
     dates,
     entities,
     entity_roles,
+    event_filter,
     events,
     places,
     quantities,
