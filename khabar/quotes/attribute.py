@@ -20,7 +20,7 @@ from khabar.quotes.people import People, Skips
 from khabar.quotes.scan import Target
 from khabar.quotes.preverbal import subject_before
 from khabar.quotes.relays import (
-    medium_author, names_a_medium, relayed_owner, relayed_source, subject_after_kana, widened,
+    medium_author, medium_kind, relayed_owner, relayed_source, subject_after_kana, widened,
 )
 from khabar.quotes.speakers import Speaker, entity_gender, explicit_subject
 from khabar.quotes.text import Sentences, Word, words_of
@@ -70,7 +70,8 @@ class Attributor:
 
     @cached_property
     def memory(self) -> SpeakerMemory:
-        memory = SpeakerMemory(self.people, subject_like=self._subject_like if self.v3 else None)
+        memory = SpeakerMemory(self.people, subject_like=self._subject_like if self.v3 else None,
+                               text=self.doc.text)
         for entity in self.doc.entities:  # roles and first names first, then nearby titles
             gender = entity_gender(entity, self.lexicon) if entity.type == "PER" else None
             if gender:
@@ -84,7 +85,7 @@ class Attributor:
         """The speaker of the quote whose cue is words[i]."""
         position, memory = words[i].start, self.memory
         if self.v3:
-            speaker = self._subject_v3(words, i, cue, target)
+            speaker = self._subject_v3(words, i, cue, target, content)
         else:
             speaker = self._subject_v2(words, i, cue, target)
         if speaker is not None and speaker.entity is None and speaker.span is not None \
@@ -118,14 +119,18 @@ class Attributor:
             speaker = _relayed(target.window, self.people, self.lexicon)
         return speaker
 
-    def _subject_v3(self, words: list[Word], i: int, cue: CueForm, target: Target
-                    ) -> Speaker | None:
+    def _subject_v3(self, words: list[Word], i: int, cue: CueForm, target: Target,
+                    content: Offsets) -> Speaker | None:
         """v2's subject, except that a relay gives way to its source and a medium (a tweet, a
         statement) to whoever posted it; an unnamed subject keeps its apposed name."""
         text, people, lexicon = self.doc.text, self.people, self.lexicon
-        relayed = relayed_source(target.window, cue, people, lexicon)
+        between = [w for w in target.window if w.is_word]
+        if not between:  # `مشيرة، نقلا عن فلان، إلى "..."`: the relay opens the content
+            after = [w for w in words[i + 1 : i + 1 + _RELAY_REACH] if w.is_word]
+            between = after if after and after[0].folded in _FROM else []
+        relayed = relayed_source(between, cue, people, lexicon)
         if relayed is not None:
-            return widened(text, relayed, target.window, lexicon)
+            return widened(text, relayed, target.window, people, lexicon)
         speaker = None
         if cue.kind in ("verb", "according"):
             speaker = explicit_subject(target.window, people, lexicon)
@@ -140,14 +145,15 @@ class Attributor:
         if speaker is None and cue.kind == "noun":
             sentence = self.sentences.start_of(words[i].start)
             speaker = relayed_owner(words, i, sentence, people, lexicon)
-        if speaker is not None and names_a_medium(text, speaker, lexicon):
-            speaker = None
-        if speaker is None:
+        medium = medium_kind(text, speaker, lexicon) if speaker is not None else None
+        if speaker is None or medium:  # a tweet or statement speaks for who posted it
             sentence = self.sentences.start_of(words[i].start)
-            speaker = medium_author(words, i, sentence, people, lexicon)
+            author = medium_author(words, i, sentence, people, lexicon)
+            if author is not None or medium == "platform":
+                speaker = author
         if speaker is None:
             speaker = _relayed(target.window, people, lexicon)
-        return widened(text, speaker, target.window, lexicon) if speaker else None
+        return widened(text, speaker, target.window, people, lexicon) if speaker else None
 
     def _same_sentence(self, position: int) -> Speaker | None:
         """`وأكد عدد منهم أن ...، مشيرين إلى`: a participle after a comma shares the subject of
@@ -160,15 +166,16 @@ class Attributor:
     def _subject_like(self, start: int) -> bool:
         """Whether a mention stands where its sentence's subject would (`التقت هند العتيبي`,
         `طالب رئيس اللجنة الدولية للصليب الأحمر بيتر مورير`): the sentence's first person, with
-        no preposition before it (`إلى عائلة فلان`) and not the object of one (`بالمقاول فلان`).
+        no preposition in the three words before it (`إلى عائلة فلان`) and not the object of one
+        (`بالمقاول فلان`).
         A person named elsewhere is talked about, and is no dropped subject."""
         head = self.sentences.start_of(start)
         if any(s < start and e.type == "PER" for s, _, e in self.people.starting_in(head, start)):
             return False
-        before = fold(self.doc.text[head:start]).split()
+        before = fold(self.doc.text[max(head, start - 60):start]).split()[-3:]
         if before and before[-1].startswith(_PREPOSED):
             return False
-        return not any(w in _PREPOSITIONS for w in before)
+        return not any(w in _PREPOSITIONS for w in before)  # `إلى عائلة المرحوم فلان`
 
     def name(self, speaker: Speaker) -> str | None:
         """How the text names a speaker: the name without its title, or the words used."""
@@ -226,6 +233,8 @@ _STRETCH = 2_000  # characters before a plural cue read word by word for a group
 _PREPOSITIONS = frozenset(fold(w) for w in
     "في على عن مع إلى من لدى عند بين حول ضد مثل عبر بعد قبل خلال أمام وراء تجاه بحق".split())
 _PREPOSED = ("بال", "لل", "وبال", "ولل", "كال", "فبال")
+_RELAY_REACH = 8  # words after a cue that may hold `نقلا عن فلان` before the content
+_FROM = frozenset((fold("نقلا"),))
 _SAID_IN = frozenset(fold(w) for w in "فيه فيها فيهما له لها لهم خلاله خلالها".split())
 
 

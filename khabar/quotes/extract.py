@@ -113,7 +113,7 @@ class _Context:
                 continue
             else:
                 span = content_span(text, words, target, limit, lexicon)
-            if span is None:
+            if span is None or self.v3 and target.kind == "np" and _not_said(words, span):
                 continue
             if target.quoted:
                 governed.add(target.quoted.open)
@@ -175,6 +175,30 @@ class _Context:
             score=round(score if speaker else 0.5, 2),
             speaker_reason=None if speaker else "no_antecedent",
         )
+
+
+_ABOUT = fold("عن")
+_TOWARDS = frozenset((fold("عن"), fold("إلى"), "الي"))
+_OPENING = frozenset("\"«“")
+_NP_HEAD = 12  # words of a noun-phrase content read for a stray `، عن`
+
+
+def _not_said(words: list[Word], span: tuple[int, int]) -> bool:
+    """A noun phrase that tells what was spoken about, not what was said
+    (docs/annotation-quotes-events.md): `كشف عن خطة`, `أشار إلى اختيار فلان` (but `أشار إلى
+    "..."` quotes), and `أعلن مدير المطار، فلان، عن عودة الرحلة`, whose subject was read as
+    the content up to `، عن`."""
+    lo = bisect_right(words, span[0] - 1, key=_start)
+    head = [w for w in words[lo : lo + _NP_HEAD + 1] if w.start < span[1]]
+    if not head:
+        return False
+    if head[0].folded in _TOWARDS and (len(head) < 2 or head[1].folded not in _OPENING):
+        return True
+    return any(a.folded in "،," and b.folded == _ABOUT for a, b in zip(head, head[1:]))
+
+
+def _start(word: Word) -> int:
+    return word.start
 
 
 # `وفق ما أورد مراسلنا`: the outlet's own reporter tells the news; that is no quote.

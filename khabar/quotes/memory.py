@@ -13,6 +13,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from khabar.arabic import fold
 from khabar.document import Offsets
 from khabar.quotes.lexicon import CueForm
 from khabar.quotes.people import Covered, People, Skips
@@ -32,7 +33,8 @@ class SpeakerMemory:
     # quotes.cues.v3: whether a mention at an offset stands where its sentence's subject would;
     # a person named elsewhere is talked about and is no dropped subject (None: every mention).
     subject_like: Callable[[int], bool] | None = None
-    _skips: dict[str | None, Skips] = field(default_factory=dict, repr=False)
+    _skips: dict[tuple[str | None, bool], Skips] = field(default_factory=dict, repr=False)
+    text: str = ""  # the Document's text, to read a group speaker's words
 
     def remember(self, position: int, speaker: Speaker, cue: CueForm) -> None:
         """Record a speaker found at `position`; a singular gendered verb tells their gender."""
@@ -50,21 +52,30 @@ class SpeakerMemory:
         plural = cue.number in ("p", "d")
         recent = sorted(((pos, s) for pos, s in self.recent[-_LOOKBACK:] if pos < position),
                         key=lambda item: item[0], reverse=True)
-        spoken = next(((pos, s) for pos, s in recent if self._agrees(s, plural, gender)), None)
+        spoken = next(((pos, s) for pos, s in recent if self._agrees(s, plural, gender, cue)),
+                      None)
         if not plural:
             mentioned = self._latest_person(since, position, gender)
+            if mentioned is None and spoken is None and self.subject_like is not None:
+                # nobody has spoken and nobody stands as a subject: the latest person, as v2
+                mentioned = self._latest_person(since, position, gender, anywhere=True)
             if mentioned is not None and (spoken is None or mentioned[0] > spoken[0]):
                 return mentioned[1]
         return spoken[1] if spoken is not None else None
 
-    def _agrees(self, speaker: Speaker, plural: bool, gender: str | None) -> bool:
+    def _agrees(self, speaker: Speaker, plural: bool, gender: str | None,
+                cue: CueForm | None = None) -> bool:
         if plural != (speaker.number == "p"):
-            return False
+            # `وذكرت مصادر أمنية ... وأوضحت أن`: a plural of things takes a feminine singular
+            # verb (quotes.cues.v3 only)
+            return (self.subject_like is not None and cue is not None and not plural
+                    and cue.gender == "f" and speaker.number == "p"
+                    and _broken_plural(speaker, self))
         known = self.genders.get(speaker.entity or "", speaker.gender)
         return not (gender and known and known != gender)
 
-    def _latest_person(self, since: int, until: int, gender: str | None
-                       ) -> tuple[int, Speaker] | None:
+    def _latest_person(self, since: int, until: int, gender: str | None,
+                       *, anywhere: bool = False) -> tuple[int, Speaker] | None:
         """The latest person mentioned in [since, until) outside the quotes so far whose known
         gender agrees (of those at one offset, the first in text order).
 
@@ -73,9 +84,11 @@ class SpeakerMemory:
         in a sentence of a whole page does not walk back over every mention each time.
         """
         starts, items = self.people.starts, self.people.items
-        skips = self._skips.get(gender or None)
+        subject_like = None if anywhere else self.subject_like
+        key = (gender or None, anywhere)
+        skips = self._skips.get(key)
         if skips is None:
-            skips = self._skips[gender or None] = Skips(len(items))
+            skips = self._skips[key] = Skips(len(items))
         floor = bisect_left(starts, since)
         found = None
         index = skips.last(bisect_left(starts, until) - 1)
@@ -84,7 +97,7 @@ class SpeakerMemory:
             known = self.genders.get(entity.id)
             if entity.type != "PER" or start in self.contents or (
                     gender and known and known != gender) or (
-                    self.subject_like is not None and not self.subject_like(start)):
+                    subject_like is not None and not subject_like(start)):
                 skips.drop(index)
             else:
                 found = index  # and look on for one at the same offset before it
@@ -93,3 +106,11 @@ class SpeakerMemory:
             return None
         start, end, entity = items[found]
         return start, Speaker(entity.id, None, Offsets(start, end), self.genders.get(entity.id))
+
+
+def _broken_plural(speaker: Speaker, memory: SpeakerMemory) -> bool:
+    """`مصادر`, `السلطات`, `تقارير`: a group word that is no sound masculine plural (those are
+    people: `مسؤولون`, `مسؤولين`, and take a plural verb)."""
+    words = (speaker.text or (memory.text[speaker.span.start : speaker.span.end]
+                              if speaker.span else "")).split()
+    return bool(words) and not fold(words[0]).endswith(("ون", "ين"))

@@ -33,13 +33,14 @@ _ABOUT = fold("عن")
 _COMMAS = frozenset("،,")
 _QUANTIFIERS = frozenset(fold(w) for w in "عدد بعض كثير العديد مجموعة معظم أغلب غالبية".split())
 _OF = frozenset(fold(w) for w in ("من", "منهم", "منهن"))
+_RELATIVES = frozenset(fold(w) for w in "الذي التي الذين اللذين اللتين".split())
 _MEDIUM_REACH = 4  # words between a medium noun and the cue it speaks through
 
 
 def is_medium(word: Word, lexicon: CueLexicon) -> bool:
     """Whether a word names what carries words (`تغريدة`, `بيان`, `تويتر`), not a speaker."""
     found = lexicon.word(word.folded)
-    return found is not None and found[0] == "medium"
+    return found is not None and found[0] in ("medium", "platform")
 
 
 def relayed_source(window: list[Word], cue: CueForm, people: People,
@@ -117,20 +118,27 @@ def subject_after_kana(words: list[Word], i: int, people: People,
     return None
 
 
-def names_a_medium(text: str, speaker: Speaker, lexicon: CueLexicon) -> bool:
-    """Whether a speaker found as a subject is a medium (`تغريدة`, `تويتر`), not a speaker."""
+def medium_kind(text: str, speaker: Speaker, lexicon: CueLexicon) -> str | None:
+    """"medium" when a subject is what carries words (`تغريدة`, `مذكرة`), "platform" when it
+    is where they are posted (`تويتر`), else None."""
     if speaker.span is None:
-        return False
+        return None
     first = fold(text[speaker.span.start : speaker.span.end]).split()[:1]
     found = lexicon.word(first[0]) if first else None
-    return found is not None and found[0] == "medium"
+    return found[0] if found is not None and found[0] in ("medium", "platform") else None
 
 
-def widened(text: str, speaker: Speaker, window: list[Word], lexicon: CueLexicon) -> Speaker:
-    """An unnamed subject with what follows it: the name in apposition (`مديرة المستشفى،
-    لورنا ويلكنسون،`), or the group a part is counted out of (`عدد من السكان`)."""
+def widened(text: str, speaker: Speaker, window: list[Word], people: People,
+            lexicon: CueLexicon) -> Speaker:
+    """An unnamed subject reread with what follows it: the name in apposition (`مديرة
+    المستشفى، لورنا ويلكنسون،`), the group a part is counted out of (`عدد من السكان`), or a
+    relative clause (khabar.quotes.relays._before_relative)."""
     if speaker.entity is not None or speaker.span is None or speaker.text:
         return speaker
+    inside = [w for w in window if speaker.span.start <= w.start < speaker.span.end]
+    relative = next((k for k, w in enumerate(inside) if w.folded in _RELATIVES), None)
+    if relative:
+        return _before_relative(speaker, inside[relative - 1], window, people, lexicon)
     rest = [w for w in window if w.start >= speaker.span.end]
     first = fold(text[speaker.span.start : speaker.span.end]).split()[:1]
     if first and first[0] in _QUANTIFIERS and len(rest) >= 2 and rest[0].folded in _OF:
@@ -141,6 +149,21 @@ def widened(text: str, speaker: Speaker, window: list[Word], lexicon: CueLexicon
         return speaker
     return dataclasses.replace(speaker, text=text[name.start : name.end],
                                span=Offsets(speaker.span.start, name.end))
+
+
+def _before_relative(speaker: Speaker, last: Word, window: list[Word], people: People,
+                     lexicon: CueLexicon) -> Speaker:
+    """`حسب الأرقام التي أكدها المرصد السوري`: the one named in the relative clause vouches for
+    the words; `اللاعب المصري الذي حقق الجائزة`: the subject ends before its relative clause."""
+    clause = [w for w in window if w.start > last.end and w.is_word][1:]  # after الذي / التي
+    if len(clause) >= 2 and lexicon.word(clause[0].folded) is None:
+        named = explicit_subject(clause[1:], people, lexicon)
+        found = lexicon.word(clause[1].folded)
+        if named is not None and (named.entity is not None or found is not None
+                                  and found[0] in ("title", "body", "group")):
+            return named
+    assert speaker.span is not None
+    return dataclasses.replace(speaker, span=Offsets(speaker.span.start, last.end))
 
 
 def _apposed(rest: list[Word], lexicon: CueLexicon) -> Offsets | None:

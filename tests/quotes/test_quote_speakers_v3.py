@@ -136,6 +136,39 @@ def test_v3_feminine_speakers_agree(make_document, lexicon, text, expected):
     assert _speakers(make_document, lexicon, text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    (  # a document speaks as written when nobody posted it in the sentence
+        "وكشفت مذكرة داخلية أن الخطة تأجلت إلى العام المقبل.", [(None, "مذكرة داخلية")],
+    ),
+    (  # a plural of things takes a feminine singular verb: the sources go on speaking
+        "وذكرت مصادر أمنية أن المشتبه به اعتقل.\nوأوضحت أن التحقيق مستمر.",
+        [(None, "مصادر أمنية"), (None, "مصادر أمنية")],
+    ),
+    (  # the figures are vouched for by the one named in their relative clause
+        "وقتل عشرة مدنيين في المدينة، حسب الأرقام التي أكدتها وزارة الصحة.",
+        [("e4", "وزارة الصحة")],
+    ),
+    (  # a subject ends before its relative clause
+        "وقال اللاعب الشاب الذي فاز بالجائزة إن الفوز كان صعبا.", [(None, "اللاعب الشاب")],
+    ),
+    (  # a relay that opens the participle's content
+        'وذكرت الوكالة أن القوات تقدمت، مشيرة، نقلا عن الجيش، إلى "السيطرة على التلال".',
+        [(None, "الوكالة"), (None, "الجيش")],
+    ),
+])
+def test_v3_documents_groups_and_clauses(make_document, lexicon, text, expected):
+    assert _speakers(make_document, lexicon, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "وكشف الحربي عن خطة جديدة للنقل.",  # what was spoken about, not what was said
+    "وأشار الحربي إلى اختيار العتيبي رئيسة للجنة.",
+    "وأعلن مدير المطار، خالد عمر، عن عودة الرحلة إلى المطار.",
+])
+def test_v3_a_noun_after_an_or_ila_is_no_quote(make_document, lexicon, text):
+    assert _speakers(make_document, lexicon, text) == []
+
+
 def test_v3_a_quote_inside_a_quote_has_its_own_speaker(make_document, lexicon):
     text = ('ونسبت وكالة الأنباء إلى سامي الحربي قوله "وصلنا إلى المكان متأخرين. '
             'قال خالد الزهراني إن الجسر انهار قبل وصولنا. ولم نجد أحدا".')
