@@ -149,18 +149,25 @@ def batches(lengths: list[int]) -> list[list[int]]:
 
 
 def viterbi_batch(weights: Weights, batch: np.ndarray, lengths: np.ndarray) -> list[list[int]]:
-    """`Weights.viterbi` for many sentences at once: one NumPy step per position, not per token."""
+    """`Weights.viterbi` for many sentences at once: one NumPy step per position, not per token.
+
+    The sentences are taken longest first, so the ones still running at position t are the
+    first k rows: each step works on those alone (the same additions and comparisons as
+    decoding them one by one), and a finished sentence's back-pointers stay the identity.
+    """
     size, longest, labels = batch.shape
-    identity = np.broadcast_to(np.arange(labels), (size, labels))
-    score = batch[:, 0].copy()
+    order = np.argsort(-lengths, kind="stable")
+    ordered = batch[order]
+    running = np.searchsorted(-lengths[order], -np.arange(longest), side="left")
+    score = ordered[:, 0].copy()
     back = np.empty((max(longest - 1, 0), size, labels), dtype=np.intp)
+    back[:] = np.arange(labels)
+    transition = weights.transition
     for t in range(1, longest):
-        candidates = score[:, :, None] + weights.transition
-        best = candidates.argmax(axis=1)
-        new = candidates.max(axis=1) + batch[:, t]
-        active = (t < lengths)[:, None]
-        score = np.where(active, new, score)
-        back[t - 1] = np.where(active, best, identity)
+        k = running[t]
+        candidates = score[:k, :, None] + transition
+        back[t - 1, :k] = candidates.argmax(axis=1)
+        score[:k] = candidates.max(axis=1) + ordered[:k, t]
     current = score.argmax(axis=1)
     path = np.empty((size, longest), dtype=np.intp)
     path[:, longest - 1] = current
@@ -168,7 +175,10 @@ def viterbi_batch(weights: Weights, batch: np.ndarray, lengths: np.ndarray) -> l
     for t in range(longest - 1, 0, -1):
         current = back[t - 1][rows, current]
         path[:, t - 1] = current
-    return [path[row, :n].tolist() for row, n in enumerate(lengths)]
+    paths: list[list[int]] = [[] for _ in range(size)]
+    for row, sentence in enumerate(order.tolist()):
+        paths[sentence] = path[row, : lengths[sentence]].tolist()
+    return paths
 
 
 def marginals_batch(weights: Weights, batch: np.ndarray, lengths: np.ndarray) -> np.ndarray:

@@ -83,7 +83,12 @@ class _Column:
             return default
         if len(self._columns) == 1:
             return self._columns[0][row]
-        return tuple(column[row] for column in self._columns)
+        return tuple([column[row] for column in self._columns])
+
+    def first(self, word: str):
+        """The value of the first column, or None (`get(word)[0]` without the tuple)."""
+        row = self._index.get(word)
+        return None if row is None else self._columns[0][row]
 
     def __contains__(self, word: str) -> bool:
         return word in self._index
@@ -275,8 +280,8 @@ class Featurizer:
         The sentence's attributes are added token by token in the order `_context` lists them
         (list matches, b-1, cc, b+1, boundaries), one row of `weights.state` at a time, so the
         sums are the same floating-point numbers as adding the attribute rows one by one; the
-        bigram rows are memoized per word pair (`_Memo`), so no attribute string is built for
-        a pair met before.
+        bigram rows come from a table of the word pairs the model knows (`_Memo`), so no
+        attribute string is built for a pair.
         """
         memo = self._memo_for(weights)
         entries = memo.reserve(len(tokens))
@@ -307,9 +312,12 @@ class Featurizer:
             if rows:
                 np.add.at(scores, positions, state[rows])
         if len(tokens) > 1:
-            pairs, pair_rows = memo.pairs, memo.pair_rows
-            before, after = zip(*[pairs.get(pair) or pair_rows(pair)
-                                  for pair in zip(folded, folded[1:])])
+            if "|" in "".join(folded):  # a word with a bar makes the pair's attribute ambiguous
+                pair_rows = [memo.pair_rows(pair) for pair in zip(folded, folded[1:])]
+            else:
+                bigrams, absent = memo.bigrams, memo.absent
+                pair_rows = [bigrams.get(pair, absent) for pair in zip(folded, folded[1:])]
+            before, after = zip(*pair_rows)
             couples, couple_row = memo.couples, memo.couple_row
             scores[1:] += state[list(before)]
             scores[1:] += state[[couples.get(pair) or couple_row(pair)
@@ -364,8 +372,8 @@ class Featurizer:
         clitics = (strip_clitics(folded) if word_shape(token) == "ar"
                    else Clitics("", folded, folded))
         ids = self.clusters.ids
-        cluster = ids.get(folded) or ids.get(clitics.name) or ids.get(clitics.core)
-        return _Word(folded, clitics.name, (cluster or ("-",))[0], [], {})
+        coarse = ids.first(folded) or ids.first(clitics.name) or ids.first(clitics.core)
+        return _Word(folded, clitics.name, coarse or "-", [], {})
 
     def _row(self, token: str) -> int:
         """The token's row in the emission table, or -1. An Arabic word is looked up by its
@@ -522,8 +530,8 @@ def _list_attributes(gazetteer: dict[int, list[str]], size: int) -> dict[int, li
 class _Memo:
     """What `Featurizer.emissions` remembers for one set of weights and one emission table:
     each distinct token's word and the slot of its block in one float64 array (so a sentence's
-    blocks are one gather), and the state-weight rows of word pairs (`b-1=`, `b+1=`) and coarse
-    cluster pairs (`cc=`). A missing attribute is the zero row of `weights.state`: adding it
+    blocks are one gather), the state-weight rows of the word pairs the model knows (`b-1=`,
+    `b+1=`) and those of coarse cluster pairs (`cc=`). A missing attribute is the zero row of `weights.state`: adding it
     changes no sum. Bounded like the other memos: when full it starts over."""
 
     def __init__(self, weights: Weights, table: EmissionTable | None) -> None:
@@ -532,9 +540,16 @@ class _Memo:
         self.zero = len(weights.state) - 1
         self.entries: dict[str, tuple] = {}  # token -> (word, slot, folded, name, coarse)
         self.store = np.empty((1024, len(_BLOCK_ROW), weights.state.shape[1]))
-        self.pairs: dict[tuple[str, str], tuple[int, int]] = {}
         self.couples: dict[tuple[str, str], int] = {}
         index = weights.index
+        # The word pairs the model weighs (a few thousand), read off the attribute names once,
+        # so that a pair is looked up without building its two attribute strings.
+        self.absent = (self.zero, self.zero)
+        self.bigrams: dict[tuple[str, str], tuple[int, int]] = {}
+        for attribute in index:
+            if attribute.startswith(("b-1=", "b+1=")) and attribute.count("|") == 1:
+                pair = tuple(attribute[4:].split("|"))
+                self.bigrams[pair] = self.pair_rows(pair)  # type: ignore[index]
         self.bounds = [(offset, index[f"{offset}:BOUND"]) for offset in _OFFSETS
                        if f"{offset}:BOUND" in index]
 
@@ -559,13 +574,9 @@ class _Memo:
 
     def pair_rows(self, pair: tuple[str, str]) -> tuple[int, int]:
         """The rows of `b-1=a|b` (lent to b) and `b+1=a|b` (lent to a)."""
-        if len(self.pairs) >= _MEMO_LIMIT:
-            self.pairs.clear()
         index, zero = self.weights.index, self.zero
         first, second = pair
-        rows = self.pairs[pair] = (index.get(f"b-1={first}|{second}", zero),
-                                   index.get(f"b+1={first}|{second}", zero))
-        return rows
+        return (index.get(f"b-1={first}|{second}", zero), index.get(f"b+1={first}|{second}", zero))
 
     def couple_row(self, pair: tuple[str, str]) -> int:
         """The row of `cc=a|b` (coarse clusters of a word and the one before it)."""
