@@ -2,6 +2,7 @@
 
     python -m eval.events                 # prints the report
     python -m eval.events --write docs/evaluation-events.md
+    python -m eval.events --vector-filter   # events.filter.vectors.v1 after each coder variant
 
 Reads ../shared/data/events/arabic-event-gsr (MIT, Open Event Data Alliance); nothing from it is
 copied into the repository. Two tasks:
@@ -348,13 +349,81 @@ def report(coder: EventCoder, rescored: Callable[[Document], tuple[Event, ...]])
     return "\n".join(lines) + "\n"
 
 
+# Pipelines of the vector-filter table: the events stage that replaces the default one (None:
+# the default config's own), its options, and the reading of events.filter.vectors.v1 after it
+# (None: no filter).
+FILTER_VARIANTS = (
+    (None, {}, None),
+    (None, {}, "encoder"),
+    ("events.cameo.v3", {}, None),
+    ("events.cameo.v3", {}, "encoder"),
+    ("events.cameo.v3", {}, "subwords"),
+    ("events.cameo.v3", {"require_source": False}, None),
+    ("events.cameo.v3", {"require_source": False}, "encoder"),
+    ("events.cameo.v3", {"require_source": False}, "subwords"),
+    ("events.cameo.v2", {}, None),
+    ("events.cameo.v2", {}, "encoder"),
+)
+
+
+def filter_variant(events: str | None, options: dict, reading: str | None
+                   ) -> Callable[[str], Document]:
+    """The default pipeline with another events stage and, when `reading`, the vector filter."""
+    from khabar.api import load_pipeline
+    from khabar.config import PipelineConfig, load_config
+    from khabar.document import Paragraph
+
+    defaults = load_config()
+    stages = [(events, options) if events and name.startswith("events.") else (name, opts)
+              for name, opts in defaults.stages]
+    if reading:
+        at = next(i for i, (name, _) in enumerate(stages) if name.startswith("events.")) + 1
+        stages.insert(at, ("events.filter.vectors.v1", {"reading": reading}))
+    pipeline = load_pipeline(PipelineConfig(tuple(stages), defaults.policy, defaults.extra),
+                             policy="raise")
+    return lambda text: pipeline.run_document(
+        Document(id="gsr", text=text, paragraphs=(Paragraph(0, len(text)),)))
+
+
+def filter_report() -> str:
+    """Held-out sentence detection of each FILTER_VARIANTS pipeline, as a markdown table."""
+    from khabar.config import load_config
+
+    lines = ["| events stage | vector filter | PROTEST P | PROTEST R | ASSAULT P | ASSAULT R |",
+             "|---|---|---:|---:|---:|---:|"]
+    for events, options, reading in FILTER_VARIANTS:
+        run = filter_variant(events, options, reading)
+        cells = []
+        for category in CATEGORIES:
+            with (GSR / f"{category.lower()}_gsr.csv").open(encoding="utf-8") as handle:
+                rows = [r for r in csv.DictReader(handle) if r["label"] in POSITIVE | NEGATIVE]
+            counts = Counts()
+            for row in rows[len(rows) // 2:]:
+                found = bool(category_events(run(row["text"]).events, category))
+                gold = row["label"] in POSITIVE
+                counts.tp += found and gold
+                counts.fp += found and not gold
+                counts.fn += gold and not found
+            cells += [f"{counts.precision:.3f}", f"{counts.recall:.3f}"]
+        default = next(n for n, _ in load_config().stages if n.startswith("events."))
+        name = (events or f"{default} (default)") + "".join(f" {k}={v}" for k, v in options.items())
+        lines.append(f"| {name} | {reading or '-'} | " + " | ".join(cells) + " |")
+        print(lines[-1], file=sys.stderr, flush=True)
+    return "\n".join(lines) + "\n"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", type=Path, help="also write the report to this markdown file")
+    parser.add_argument("--vector-filter", action="store_true",
+                        help="only the held-out table of events.filter.vectors.v1 variants")
     args = parser.parse_args(argv)
     if not GSR.is_dir():
         print(f"gold standard not found at {GSR}; it lives in ../shared/data", file=sys.stderr)
         return 2
+    if args.vector_filter:
+        print(filter_report())
+        return 0
     stage = make_stage()
     text = report(EventCoder(), lambda doc: stage(doc).events)
     print(text)
