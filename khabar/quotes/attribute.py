@@ -20,7 +20,8 @@ from khabar.quotes.people import People, Skips
 from khabar.quotes.scan import Target
 from khabar.quotes.preverbal import subject_before
 from khabar.quotes.relays import (
-    medium_author, medium_kind, relayed_owner, relayed_source, subject_after_kana, widened,
+    medium_author, medium_kind, relayed_owner, relayed_source, subject_after_kana, subject_window,
+    widened,
 )
 from khabar.quotes.speakers import Speaker, entity_gender, explicit_subject
 from khabar.quotes.text import Sentences, Word, words_of
@@ -133,15 +134,10 @@ class Attributor:
             return widened(text, relayed, target.window, people, lexicon)
         speaker = None
         if cue.kind in ("verb", "according"):
-            speaker = explicit_subject(target.window, people, lexicon)
+            speaker = explicit_subject(subject_window(target.window, cue), people, lexicon)
         if speaker is None and cue.kind == "verb":
             speaker = subject_after_kana(words, i, people, lexicon) \
                 or subject_before(words, i, people, lexicon)
-        if speaker is None and cue.kind == "verb" and target.window \
-                and target.window[0].folded in _SAID_IN:  # `قال فيها، فلان، إن`
-            rest = target.window[1:]
-            if rest and rest[0].folded in "،,":
-                speaker = explicit_subject(rest[1:], people, lexicon)
         if speaker is None and cue.kind == "noun":
             sentence = self.sentences.start_of(words[i].start)
             speaker = relayed_owner(words, i, sentence, people, lexicon)
@@ -235,7 +231,6 @@ _PREPOSITIONS = frozenset(fold(w) for w in
 _PREPOSED = ("بال", "لل", "وبال", "ولل", "كال", "فبال")
 _RELAY_REACH = 8  # words after a cue that may hold `نقلا عن فلان` before the content
 _FROM = frozenset((fold("نقلا"),))
-_SAID_IN = frozenset(fold(w) for w in "فيه فيها فيهما له لها لهم خلاله خلالها".split())
 
 
 def _end(word: Word) -> int:

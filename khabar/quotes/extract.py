@@ -20,6 +20,7 @@ from khabar.quotes.lexicon import CueForm, CueLexicon
 from khabar.quotes.marks import Quoted, find_quoted
 from khabar.quotes.people import People
 from khabar.quotes.scan import Target, scan
+from khabar.quotes.relays import subject_window
 from khabar.quotes.speakers import explicit_subject
 from khabar.quotes.text import Sentences, Word, blocks_of, words_of
 
@@ -102,6 +103,8 @@ class _Context:
                               skip_outlets=self.v3)
                 if target is None and cue.complement == "np":
                     target = noun_phrase(words, i, limit, self.people, lexicon)
+            if target is None and self.v3 and cue.kind == "participle":
+                continue  # `، كاشفا عن سلاح`: a participle goes on from its verb, never back
             if target is None:
                 found = backward(words, i, sentence, limit, covered, closing, lexicon)
                 if found is None or found[0].quoted and found[0].quoted.open in governed:
@@ -137,7 +140,7 @@ class _Context:
         target = scan(words, i, limit, {}, self.lexicon, self.person_ends, skip_outlets=True)
         if target is None or target.kind != "indirect" or not target.window:
             return []
-        speaker = explicit_subject(target.window, self.people, self.lexicon)
+        speaker = explicit_subject(subject_window(target.window, cue), self.people, self.lexicon)
         if speaker is None:
             return []
         span = content_span(self.doc.text, words, target, limit, self.lexicon)

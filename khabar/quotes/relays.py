@@ -95,6 +95,26 @@ def medium_author(words: list[Word], i: int, sentence_start: int, people: People
     return explicit_subject(lead, people, lexicon)
 
 
+# `قال فيها، فلان، إن`, `قالت بها الحكومة إن`, `قال عنه الحربي إن`: a preposition with a
+# pronoun stands before the subject (the one spoken about is not the speaker).
+_PRONOUN_OBJECTS = frozenset(fold(w) for w in
+    "فيه فيها فيهما فيهم به بها بهم عنه عنها عنهم خلاله خلالها".split())
+
+
+def subject_window(window: list[Word], cue: CueForm) -> list[Word]:
+    """The words after a cue that may hold its subject: past a leading preposition with a
+    pronoun (and its comma), and for `وفقا لصحيفة هآرتس` without the ل of the source."""
+    lead = list(window)
+    if len(lead) > 1 and lead[0].folded in _PRONOUN_OBJECTS:
+        lead = lead[2:] if lead[1].folded in _COMMAS else lead[1:]
+    first = lead[0] if lead else None
+    if cue.kind == "according" and first and first.is_word and first.folded.startswith("ل") \
+            and len(first.folded) > 3:  # the offsets stay, so a mention with its ل is found
+        bare = "ال" + first.folded[2:] if first.folded.startswith("لل") else first.folded[1:]
+        lead[0] = Word(first.start, first.end, bare, first.kind)
+    return lead
+
+
 _KANA = frozenset(fold(w) for w in "كان وكان كانت وكانت فكان فكانت".split())
 _QAD = frozenset(fold(w) for w in ("قد", "وقد"))
 
@@ -139,7 +159,14 @@ def widened(text: str, speaker: Speaker, window: list[Word], people: People,
     relative = next((k for k, w in enumerate(inside) if w.folded in _RELATIVES), None)
     if relative:
         return _before_relative(speaker, inside[relative - 1], window, people, lexicon)
+    inside = _trimmed(inside)
+    if inside and inside[-1].end < speaker.span.end:  # `المرصد السوري اليوم الجمعة`
+        speaker = dataclasses.replace(speaker, span=Offsets(speaker.span.start, inside[-1].end))
+    assert speaker.span is not None
     rest = [w for w in window if w.start >= speaker.span.end]
+    named = _quoted_name(rest)
+    if named is not None:  # `المتحدث باسم "أحرار الشام"`
+        return dataclasses.replace(speaker, span=Offsets(speaker.span.start, named))
     first = fold(text[speaker.span.start : speaker.span.end]).split()[:1]
     if first and first[0] in _QUANTIFIERS and len(rest) >= 2 and rest[0].folded in _OF:
         end = rest[0].end if rest[0].folded != fold("من") else rest[1].end
@@ -149,6 +176,28 @@ def widened(text: str, speaker: Speaker, window: list[Word], people: People,
         return speaker
     return dataclasses.replace(speaker, text=text[name.start : name.end],
                                span=Offsets(speaker.span.start, name.end))
+
+
+# Words that end an unnamed subject: times (`اليوم الجمعة`) and the outlet told (`لـ"سكاي"`).
+_AFTER_SUBJECT = frozenset(fold(w) for w in (
+    "اليوم أمس الليلة مساء صباح الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت "
+    "لـ لوكالة لصحيفة لقناة لموقع لتلفزيون لإذاعة لشبكة").split())
+
+
+def _trimmed(inside: list[Word]) -> list[Word]:
+    """An unnamed subject's words without the time or outlet words that ended up after it."""
+    kept = list(inside)
+    while len(kept) > 1 and (kept[-1].folded in _AFTER_SUBJECT or not kept[-1].is_word):
+        kept.pop()
+    return kept
+
+
+def _quoted_name(rest: list[Word]) -> int | None:
+    """Where a name in quotation marks right after an unnamed subject ends (`باسم "حماس"`)."""
+    if len(rest) < 3 or rest[0].folded not in "\"«“":
+        return None
+    close = next((k for k in range(2, min(len(rest), 7)) if rest[k].folded in "\"»”"), None)
+    return rest[close].end if close is not None else None
 
 
 def _before_relative(speaker: Speaker, last: Word, window: list[Word], people: People,

@@ -155,6 +155,20 @@ def test_v3_feminine_speakers_agree(make_document, lexicon, text, expected):
         'وذكرت الوكالة أن القوات تقدمت، مشيرة، نقلا عن الجيش، إلى "السيطرة على التلال".',
         [(None, "الوكالة"), (None, "الجيش")],
     ),
+    (  # an unnamed subject without the day or the outlet told after it
+        'وذكرت مصادر لـ"صحيفة الوطن"، الخميس، أن الاتفاق قريب.', [(None, "مصادر")],
+    ),
+    (  # a name in quotation marks after باسم belongs to the subject
+        'وقال المتحدث باسم "حركة النهضة"، إن الحوار مستمر.',
+        [(None, 'المتحدث باسم "حركة النهضة"')],
+    ),
+    (  # the source after وفقا ل
+        "وتراجعت الأسعار بنسبة عشرة بالمئة، وفقا لوزارة الصحة.", [("e4", "وزارة الصحة")],
+    ),
+    (  # a preposition with a pronoun before the subject: the one spoken about does not speak
+        "قال سامي الحربي إن الخطة جاهزة. وقال عنه خالد الزهراني إنه رجل مخلص.",
+        [("e1", "سامي الحربي"), ("e3", "خالد الزهراني")],
+    ),
 ])
 def test_v3_documents_groups_and_clauses(make_document, lexicon, text, expected):
     assert _speakers(make_document, lexicon, text) == expected
@@ -164,6 +178,7 @@ def test_v3_documents_groups_and_clauses(make_document, lexicon, text, expected)
     "وكشف الحربي عن خطة جديدة للنقل.",  # what was spoken about, not what was said
     "وأشار الحربي إلى اختيار العتيبي رئيسة للجنة.",
     "وأعلن مدير المطار، خالد عمر، عن عودة الرحلة إلى المطار.",
+    "ونزع الحكم قميصه في الملعب، كاشفا عن إصابة في كتفه.",  # a participle never looks back
 ])
 def test_v3_a_noun_after_an_or_ila_is_no_quote(make_document, lexicon, text):
     assert _speakers(make_document, lexicon, text) == []
