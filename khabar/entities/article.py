@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass
 from itertools import accumulate
 
@@ -18,13 +19,14 @@ from khabar.document import Entity, Mention
 from khabar.entities.short_names import SportsNames, find_clubs
 from khabar.entities.gazetteer import Lexicon, find_names
 from khabar.entities.merge import RawMention, merge_mentions, raw_mentions
-from khabar.entities.names import read_words, surface
+from khabar.entities.names import key_tokens, read_words, surface
 from khabar.entities.organizations import Heads, find_bodies
 from khabar.entities.person_check import NameParts, guessed_person, weak_person
 from khabar.entities.person_spans import PersonWords, trim_person
 
 PER = "PER"
 LOC = "LOC"
+ORG = "ORG"
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +56,7 @@ def merge_article(text: str, entities, lexicons: ArticleLexicons, *, stage: str,
               if not any(b.start < e and s < b.end for s, e in persons)
               and not any(b.start < f.end and f.start < b.end for f in found)]
     raw = with_bodies(text, raw, found, stage)
+    raw = surnames_as_persons(raw, lexicons.lexicon)
     merged = merge_mentions(text, raw, lexicons.lexicon)
     return _renumbered([_checked(text, e, lexicons) for e in merged])
 
@@ -96,6 +99,30 @@ def with_bodies(text: str, raw: list[RawMention], bodies, stage: str) -> list[Ra
         dropped.update(inside)
         added.append(_raw(text, body.start, body.end, body.type, stage))
     return [r for k, r in enumerate(raw) if k not in dropped] + added
+
+
+def surnames_as_persons(raw: list[RawMention], lexicon: Lexicon) -> list[RawMention]:
+    """A one-word place or organization that is a person of the article, or the last name of
+    exactly one, and no name the lexicons know, is that person (`برناردينو ليون` … `حوار ليون`,
+    `تونرو` … `ويعد تونرو`: the tagger read a repeat as a place)."""
+    owners: dict[str, set[tuple[str, ...]]] = {}  # last word -> the persons' names ending in it
+    votes: Counter[tuple[str, bool]] = Counter()  # (one-word name, read as a person) -> mentions
+    keys = [key_tokens(r.name) for r in raw]
+    for r, key in zip(raw, keys):
+        if r.type == PER and key:
+            owners.setdefault(key[-1], set()).add(key)
+        if len(key) == 1:
+            votes[key[0], r.type == PER] += 1
+    out = []
+    for r, key in zip(raw, keys):
+        if r.type in (LOC, ORG) and len(key) == 1 and key[0] in owners:
+            fuller = {name for name in owners[key[0]] if len(name) > 1}
+            # one fuller name ends in it, or the word alone is more often a person than not
+            person = len(fuller) == 1 or (not fuller and votes[key[0], True] > votes[key[0], False])
+            if person and not lexicon.is_place(r.name) and lexicon.group_of(r.name) is None:
+                r = RawMention(r.mention, PER, r.name)
+        out.append(r)
+    return out
 
 
 def _raw(text: str, start: int, end: int, kind: str, stage: str) -> RawMention:

@@ -88,13 +88,15 @@ def find_names(text: str, lexicon: Lexicon, taken: list[tuple[int, int]],
     kept = [k for k, t in enumerate(words.tokens) if t.kind == "word"]
     tokens = [(words.tokens[k].start, words.tokens[k].end) for k in kept]
     folded = [words.folded[k] for k in kept]
-    # joined[k]: tokens k and k+1 have only spaces between them (a name never spans punctuation)
-    joined = [not text[a[1]:b[0]].strip() for a, b in zip(tokens, tokens[1:])]
     overlaps = _Ranges(taken)
+    memo = lexicon.heads  # looked up here first: most words start no name
     hits: list[Hit] = []
     i = 0
     while i < len(tokens):
-        hit = _longest_at(text, tokens, folded, joined, i, lexicon)
+        heads = memo.get(folded[i])
+        if heads is None:
+            heads = lexicon.heads_of(folded[i])
+        hit = _longest_at(text, tokens, folded, i, heads, lexicon) if heads else None
         if hit is not None and not overlaps(hit.start, hit.end):
             hits.append(hit)
             i = hit.next
@@ -118,12 +120,10 @@ class _Ranges:
         return before > 0 and self.reach[before - 1] > start
 
 
-def _longest_at(text, tokens, folded, joined, i, lexicon) -> Hit | None:
-    heads = lexicon.heads_of(folded[i])
-    if not heads:
-        return None
-    size = 1
-    while size < lexicon.longest and i + size < len(tokens) and joined[i + size - 1]:
+def _longest_at(text, tokens, folded, i, heads, lexicon) -> Hit | None:
+    size = 1  # a name never spans punctuation: the tokens joined by spaces only
+    while (size < lexicon.longest and i + size < len(tokens)
+           and not text[tokens[i + size - 1][1]:tokens[i + size][0]].strip()):
         size += 1
     for size in range(size, 0, -1):
         tail = tuple(folded[i + 1:i + size])

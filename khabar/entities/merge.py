@@ -49,7 +49,7 @@ def merge_mentions(text: str, raw: list[RawMention], lexicon: Lexicon) -> list[E
     for i, r in enumerate(raw):
         if not keys[i]:
             continue
-        group = None if r.type == PER else lexicon.group_of(r.name)
+        group = None if r.type == PER else lexicon.groups.get(" ".join(keys[i]))  # group_of
         key = (r.type == PER, keys[i] if group is None else group)
         if key in first_with:
             join(first_with[key], i)

@@ -111,9 +111,12 @@ def _bodies(text, tokens, folded, heads, mentions) -> list[Body]:
     places = _MentionPlaces(tokens, mentions)
     found_names = (places.starting, places.inside, places.persons, heads)
     found: list[Body] = []
+    memo = heads.readings  # looked up here first: most words are no head
     i = 0
     while i < len(tokens):
-        head = heads.reading(folded[i])
+        head = memo.get(folded[i], False)
+        if head is False:
+            head = heads.reading(folded[i])
         if head is None or tokens[i].kind != "word":
             i += 1
             continue

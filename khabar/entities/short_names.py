@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 
 from khabar.arabic import fold
-from khabar.entities.names import Words, clitic_variants, skip_letters
+from khabar.entities.names import PROCLITICS, Words, clitic_variants, skip_letters
 from khabar.entities.organizations import Body
 from khabar.lexicons import read_rows
 
@@ -53,6 +53,7 @@ class SportsNames:
     portfolios, feminine nationality adjectives and title heads (folded)."""
 
     clubs: dict[tuple[str, ...], int]  # name -> its number of words
+    club_starts: dict[str, tuple[int, str]]  # a club's first word with no or one proclitic
     cues: frozenset[str]
     sports: frozenset[str]
     portfolios: frozenset[str]
@@ -71,7 +72,14 @@ def load_sports_names(nisba: frozenset[str], titles: frozenset[str]) -> SportsNa
         else:
             kinds[row[1]].add(words[0])
     feminine = frozenset(w for w in nisba if w.startswith("ال") and w.endswith(_FEMININE_END))
-    return SportsNames(clubs, frozenset(kinds["cue"]), frozenset(kinds["sport"]),
+    starts = {}
+    for first in {name[0] for name in clubs}:
+        starts[first] = (0, first)
+        for clitic in PROCLITICS:
+            starts.setdefault(clitic + first, (1, first))
+            if clitic == "ل" and first.startswith("ال"):
+                starts.setdefault("لل" + first[2:], (1, first))
+    return SportsNames(clubs, starts, frozenset(kinds["cue"]), frozenset(kinds["sport"]),
                        frozenset(kinds["portfolio"]), feminine, titles)
 
 
@@ -100,12 +108,13 @@ def find_clubs(text: str, words: Words, names: SportsNames) -> list[Body]:
 
 def _club_at(folded, k: int, names: SportsNames) -> tuple[int, int] | None:
     """(proclitic letters, words) of a club name starting at token k (`والهلال`), if any."""
-    for stripped, head in clitic_variants(folded[k]):
-        if stripped > 1:
-            continue
-        for size in (3, 2, 1):
-            if (head, *folded[k + 1:k + size]) in names.clubs and k + size <= len(folded):
-                return stripped, size
+    start = names.club_starts.get(folded[k])
+    if start is None:
+        return None
+    stripped, head = start
+    for size in (3, 2, 1):
+        if k + size <= len(folded) and (head, *folded[k + 1:k + size]) in names.clubs:
+            return stripped, size
     return None
 
 

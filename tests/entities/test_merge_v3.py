@@ -149,3 +149,42 @@ def test_merge_v3_numbers_entities_in_order_after_dropping_a_person(merge, menti
 def test_merge_v3_rejects_a_gazetteer_option_that_is_not_a_flag():
     with pytest.raises(Exception, match="E103"):
         make_entities_merge_v3(gazetteer="yes")
+
+
+def occurrences(text: str, name: str, types: list[str], *, full: str | None = None) -> Document:
+    """A Document whose raw mentions are the occurrences of `name`, typed in order, and of the
+    person `full` (one mention, tagged PER) when given."""
+    spans, at = [], 0
+    if full is not None:
+        start = text.index(full)
+        spans.append((start, start + len(full), "PER"))
+    for kind in types:
+        at = text.index(name, at if not spans else max(at, spans[0][1]))
+        spans.append((at, at + len(name), kind))
+        at += len(name)
+    spans.sort()
+    entities = tuple(Entity(f"m{k}", kind, text[s:e], (Mention(s, e, "ner.crf.v2", 0.9),))
+                     for k, (s, e, kind) in enumerate(spans, start=1))
+    return Document(id="t", text=text, entities=entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "types", "full"),
+    [
+        # the last name of one person, read as a place once
+        ("وصل المبعوث برناردينو ليون أمس، وقال ليون إن الحوار مستمر.", "ليون", ["LOC"],
+         "برناردينو ليون"),
+        # a one-word person, read as a place once and as a person twice
+        ("ويعد مونتي أول جندي يقتل هناك، وقال مونتي قبل أيام إن مونتي بخير.", "مونتي",
+         ["PER", "LOC", "PER"], None),
+    ],
+)
+def test_merge_v3_reads_a_persons_name_tagged_as_a_place_as_the_person(merge, text, name, types, full):
+    doc = merge(occurrences(text, name, types, full=full))
+    assert [e.type for e in doc.entities] == ["PER"]
+
+
+def test_merge_v3_keeps_a_place_that_a_person_was_read_as_once(merge):
+    text = "دخل المقاتلون كوباني أمس. وتقع كوباني شمال سوريا، وقال كوباني إن المعارك مستمرة."
+    doc = merge(occurrences(text, "كوباني", ["LOC", "LOC", "PER"]))
+    assert sorted(e.type for e in doc.entities) == ["LOC", "PER"]
