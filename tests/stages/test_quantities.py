@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -92,3 +94,34 @@ def test_quantities_offsets_always_fall_inside_the_text(text):
 )
 def test_quantities_leaves_out_labels_and_bare_numbers(text):
     assert counted(text) == []
+
+
+def _lines_run(call, *args) -> int:
+    """How many Python lines `call(*args)` executes (a count, not a time)."""
+    count = 0
+
+    def local(frame, event, arg):
+        nonlocal count
+        count += 1
+        return local
+
+    previous = sys.gettrace()
+    sys.settrace(lambda frame, event, arg: local)
+    try:
+        call(*args)
+    finally:
+        sys.settrace(previous)
+    return count
+
+
+def test_amounts_are_checked_against_dates_in_work_linear_in_the_sentence():
+    """One long sentence of amounts and dates: each amount is checked against the dates by
+    bisection, not against every date of the sentence (that made the stage quadratic)."""
+
+    def sentence(parts: int) -> Document:
+        text = " و".join(f"وصل {k % 40 + 3} زائرا في 20 يوليو 2016" for k in range(parts))
+        return Document(id="t", text=text, sentences=(Sentence(0, len(text)),))
+
+    short, long = sentence(200), sentence(800)
+    assert len(FIND(long).quantities) == 4 * len(FIND(short).quantities) == 800
+    assert _lines_run(FIND, long) <= 6 * _lines_run(FIND, short)
