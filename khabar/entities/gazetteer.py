@@ -61,11 +61,15 @@ class Lexicon:
         return self.groups.get(name_key(text))
 
 
-def load_lexicon() -> Lexicon:
-    """Read places.tsv and organizations.tsv into one Lexicon."""
+def load_lexicon(*, version: int = 1) -> Lexicon:
+    """Read places.tsv and organizations.tsv into one Lexicon; from version 3 (entities.merge.v3)
+    organizations_v3.tsv too."""
     names: dict[tuple[str, ...], str] = {}
     groups: dict[str, int] = {}
-    for kind, file in ((LOC, "places.tsv"), (ORG, "organizations.tsv")):
+    files = [(LOC, "places.tsv"), (ORG, "organizations.tsv")]
+    if version >= 3:
+        files.append((ORG, "organizations_v3.tsv"))
+    for kind, file in files:
         for row in read_rows(file):
             forms = [row[0]] + (row[1].split("|") if len(row) > 1 else [])
             group = len(groups) + 1

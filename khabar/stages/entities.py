@@ -124,7 +124,7 @@ def make_entities_merge_v3(*, gazetteer: bool = True) -> Callable[[Document], Do
     roles = load_role_lexicon()
     nisba = frozenset(form[0] for form in roles.nisba if len(form) == 1)
     lexicons = ArticleLexicons(
-        lexicon=load_lexicon(), heads=load_heads(nisba, version=3),
+        lexicon=load_lexicon(version=3), heads=load_heads(nisba, version=3),
         person_words=PersonWords(roles.first_words, frozenset(HONORIFICS)),
         name_parts=load_name_parts(), sports=load_sports_names(nisba, roles.first_words))
 

@@ -188,3 +188,9 @@ def test_merge_v3_keeps_a_place_that_a_person_was_read_as_once(merge):
     text = "دخل المقاتلون كوباني أمس. وتقع كوباني شمال سوريا، وقال كوباني إن المعارك مستمرة."
     doc = merge(occurrences(text, "كوباني", ["LOC", "LOC", "PER"]))
     assert sorted(e.type for e in doc.entities) == ["LOC", "PER"]
+
+
+def test_merge_v3_reads_organizations_of_its_own_lexicon(mentions_doc):
+    doc = mentions_doc("ونقلت أسوشيتد برس عن مسؤول قوله إن الاجتماع انتهى.", [])
+    assert named(make_entities_merge_v3()(doc), "ORG") == ["أسوشيتد برس"]
+    assert named(make_entities_merge_v2()(doc), "ORG") == []
