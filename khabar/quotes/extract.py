@@ -21,7 +21,7 @@ from khabar.quotes.marks import Quoted, find_quoted
 from khabar.quotes.people import People
 from khabar.quotes.scan import Target, scan
 from khabar.quotes.relays import subject_window
-from khabar.quotes.speakers import explicit_subject
+from khabar.quotes.speakers import Speaker, explicit_subject
 from khabar.quotes.text import Sentences, Word, blocks_of, words_of
 
 STAGE_V2 = "quotes.cues.v2"
@@ -141,7 +141,8 @@ class _Context:
         if target is None or target.kind != "indirect" or not target.window:
             return []
         speaker = explicit_subject(subject_window(target.window, cue), self.people, self.lexicon)
-        if speaker is None:
+        if speaker is None or speaker.entity is None and not _names_someone(self.doc.text,
+                                                                             speaker):
             return []
         span = content_span(self.doc.text, words, target, limit, self.lexicon)
         content = _trimmed(self.doc.text, *span) if span else None
@@ -181,22 +182,34 @@ class _Context:
 
 
 _ABOUT = fold("عن")
+_RELAYING = fold("نقلا")
 _TOWARDS = frozenset((fold("عن"), fold("إلى"), "الي"))
 _OPENING = frozenset("\"«“")
 _NP_HEAD = 12  # words of a noun-phrase content read for a stray `، عن`
+_NP_SUBJECT = 4  # words of it that may be a subject read as content before عن or إلى
+
+
+def _names_someone(text: str, speaker: Speaker) -> bool:
+    """Whether an unnamed subject reads as one (`الطيار الثاني`), not as a clause (`ما هو`)."""
+    words = text[speaker.span.start : speaker.span.end].split() if speaker.span else []
+    return bool(words) and fold(words[0]).startswith("ال")
 
 
 def _not_said(words: list[Word], span: tuple[int, int]) -> bool:
     """A noun phrase that tells what was spoken about, not what was said
     (docs/annotation-quotes-events.md): `كشف عن خطة`, `أشار إلى اختيار فلان` (but `أشار إلى
-    "..."` quotes), and `أعلن مدير المطار، فلان، عن عودة الرحلة`, whose subject was read as
-    the content up to `، عن`."""
+    "..."` quotes), also عن after a few words of a subject read as content (`أعلنت مصادر
+    رسمية عن مقتل`), and `أعلن مدير المطار، فلان، عن عودة الرحلة`."""
     lo = bisect_right(words, span[0] - 1, key=_start)
     head = [w for w in words[lo : lo + _NP_HEAD + 1] if w.start < span[1]]
     if not head:
         return False
-    if head[0].folded in _TOWARDS and (len(head) < 2 or head[1].folded not in _OPENING):
-        return True
+    for k, word in enumerate(head[:_NP_SUBJECT]):  # `أعلنت مصادر رسمية عن مقتل`
+        after = head[k + 1] if k + 1 < len(head) else None
+        if (word.folded == _ABOUT or k == 0 and word.folded in _TOWARDS) \
+                and (after is None or after.folded not in _OPENING) \
+                and not (k and head[k - 1].folded == _RELAYING):  # `نقلا عن` relays
+            return True  # (`الحاجة إلى الحوار`: إلى inside the noun phrase stays)
     return any(a.folded in "،," and b.folded == _ABOUT for a, b in zip(head, head[1:]))
 
 

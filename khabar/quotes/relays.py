@@ -34,7 +34,7 @@ _COMMAS = frozenset("،,")
 _QUANTIFIERS = frozenset(fold(w) for w in "عدد بعض كثير العديد مجموعة معظم أغلب غالبية".split())
 _OF = frozenset(fold(w) for w in ("من", "منهم", "منهن"))
 _RELATIVES = frozenset(fold(w) for w in "الذي التي الذين اللذين اللتين".split())
-_MEDIUM_REACH = 4  # words between a medium noun and the cue it speaks through
+_MEDIUM_REACH = 6  # words between a medium noun and the cue it speaks through
 
 
 def is_medium(word: Word, lexicon: CueLexicon) -> bool:
@@ -86,6 +86,9 @@ def medium_author(words: list[Word], i: int, sentence_start: int, people: People
             medium = back
     if medium is None:
         return None
+    owner = _owner(words[medium + 1 : i], people, lexicon)
+    if owner is not None:  # `بيان لوزارة الداخلية، يؤكد أن`
+        return owner
     first = next((k for k in range(medium) if words[k].start >= sentence_start), None)
     if first is None or medium - first < 2:
         return None
@@ -107,6 +110,11 @@ def subject_window(window: list[Word], cue: CueForm) -> list[Word]:
     lead = list(window)
     if len(lead) > 1 and lead[0].folded in _PRONOUN_OBJECTS:
         lead = lead[2:] if lead[1].folded in _COMMAS else lead[1:]
+    if len(lead) > 2 and lead[0].folded == "ل" and lead[1].folded in _OPEN_MARKS:
+        close = next((k for k in range(2, min(len(lead), 7)) if lead[k].folded in _CLOSE_MARKS),
+                     None)  # `وقال لـ"الاقتصادية" فلان`: the outlet told, then the subject
+        if close is not None:
+            lead = [w for w in lead[close + 1 :] if w.is_word or w.folded not in _COMMAS]
     first = lead[0] if lead else None
     if cue.kind == "according" and first and first.is_word and first.folded.startswith("ل") \
             and len(first.folded) > 3:  # the offsets stay, so a mention with its ل is found
@@ -115,6 +123,8 @@ def subject_window(window: list[Word], cue: CueForm) -> list[Word]:
     return lead
 
 
+_OPEN_MARKS = frozenset("\"«“")
+_CLOSE_MARKS = frozenset("\"»”")
 _KANA = frozenset(fold(w) for w in "كان وكان كانت وكانت فكان فكانت".split())
 _QAD = frozenset(fold(w) for w in ("قد", "وقد"))
 
@@ -136,6 +146,18 @@ def subject_after_kana(words: list[Word], i: int, people: People,
             found = explicit_subject(lead, people, lexicon)
             return found or Speaker(None, None, Offsets(lead[0].start, lead[-1].end))
     return None
+
+
+def _owner(after: list[Word], people: People, lexicon: CueLexicon) -> Speaker | None:
+    """Whose a medium is, when a ل names them right after it: `بيان لوزارة الداخلية`."""
+    lead = [w for w in after if w.is_word]
+    if not lead or not lead[0].folded.startswith("ل") or len(lead[0].folded) <= 3:
+        return None
+    first = lead[0]
+    bare = "ال" + first.folded[2:] if first.folded.startswith("لل") else first.folded[1:]
+    found = explicit_subject([Word(first.start, first.end, bare, first.kind), *lead[1:]],
+                             people, lexicon)
+    return found if found is not None and found.entity is not None else None
 
 
 def medium_kind(text: str, speaker: Speaker, lexicon: CueLexicon) -> str | None:

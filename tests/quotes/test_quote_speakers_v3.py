@@ -169,6 +169,13 @@ def test_v3_feminine_speakers_agree(make_document, lexicon, text, expected):
         "قال سامي الحربي إن الخطة جاهزة. وقال عنه خالد الزهراني إنه رجل مخلص.",
         [("e1", "سامي الحربي"), ("e3", "خالد الزهراني")],
     ),
+    (  # the outlet told comes between the verb and its subject
+        'وقال لـ"الصحيفة" سامي الحربي إن المهرجان نجح.', [("e1", "سامي الحربي")],
+    ),
+    (  # a statement speaks for the body it belongs to, not for the subject of the sentence
+        "ونشر الموقع الرسمي نص بيان لوزارة الصحة، يؤكد أن اللقاح آمن.",
+        [("e4", "وزارة الصحة")],
+    ),
 ])
 def test_v3_documents_groups_and_clauses(make_document, lexicon, text, expected):
     assert _speakers(make_document, lexicon, text) == expected
@@ -179,6 +186,7 @@ def test_v3_documents_groups_and_clauses(make_document, lexicon, text, expected)
     "وأشار الحربي إلى اختيار العتيبي رئيسة للجنة.",
     "وأعلن مدير المطار، خالد عمر، عن عودة الرحلة إلى المطار.",
     "ونزع الحكم قميصه في الملعب، كاشفا عن إصابة في كتفه.",  # a participle never looks back
+    "وأعلنت مصادر رسمية عن مقتل جنديين في الهجوم.",  # a subject read as content up to عن
 ])
 def test_v3_a_noun_after_an_or_ila_is_no_quote(make_document, lexicon, text):
     assert _speakers(make_document, lexicon, text) == []
@@ -192,6 +200,13 @@ def test_v3_a_quote_inside_a_quote_has_its_own_speaker(make_document, lexicon):
     assert found[0][0] == "e1" and found[0][1].startswith("وصلنا إلى المكان")
     assert found[0][1].endswith("ولم نجد أحدا")
     assert ("e3", "الجسر انهار قبل وصولنا") in found
+
+
+def test_v3_an_inner_cue_needs_a_subject_that_names_someone(make_document, lexicon):
+    text = ('وقال الحربي: "هذا ما تقول به الوزارة منذ سنوات، '
+            'وما نفت ما هو منسوب إليها من أن الخطة فشلت".')
+    _, quotes = _found(make_document, lexicon, text)
+    assert [q.speaker for q in quotes] == ["e1"]
 
 
 def test_v3_the_person_spoken_about_is_not_the_speaker(make_document, lexicon):
