@@ -95,7 +95,9 @@ def load_heads(nisba: frozenset[str], *, version: int = 2) -> Heads:
         kinds["ال" + head] = (row[1], enough)
     rows = read_rows("generic_bodies.tsv") + read_rows("common_phrases.tsv")
     generic = frozenset((fold(row[0]), fold(row[1])) for row in rows)
-    stops = frozenset(fold(row[0]) for row in read_rows("generic_adjectives.tsv")) if version >= 3 else frozenset()
+    stops = frozenset()
+    if version >= 3:
+        stops = frozenset(fold(row[0]) for row in read_rows("generic_adjectives.tsv"))
     return Heads(kinds, nisba, generic, stops, frozenset(needs_name))
 
 

@@ -108,8 +108,7 @@ def _finder(tagger: NerTagger, stage: str) -> Callable[[Document], Document]:
 
 @register(MERGE_V3, requires=("entities.mentions",), produces=("entities",))
 def make_entities_merge_v3(*, gazetteer: bool = True) -> Callable[[Document], Document]:
-    """Merge mentions into entities per article; bodies named by a head noun, a portfolio or a
-    club's name; persons that are no name dropped.
+    """Merge mentions into entities per article; also bodies with no head noun; no common word as a person.
 
     As `entities.merge.v2`, and also: a ministry named by its portfolio (`الخارجية الأمريكية`),
     a club named alone in an article about sport (`لاعب الهلال`), and no person made of common
