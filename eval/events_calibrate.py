@@ -3,6 +3,7 @@
     python -m eval.events_calibrate            # print the reliability table
     python -m eval.events_calibrate --write    # also rewrite the shipped table
     python -m eval.events_calibrate --stage v3 --write   # events.cameo.v3's table
+    python -m eval.events_calibrate --stage v4 --write   # events.cameo.v4's table
 
 Labelled events come from development data only:
 - the calibration sample of eval/events_judged.py (eval/events_calibration_judged.jsonl):
@@ -14,6 +15,9 @@ Labelled events come from development data only:
 For events.cameo.v3 (`--stage v3`, table calibration-v3.tsv) the fresh judged sample
 (eval/events_judged_fresh.jsonl) is used too: its errors were read while v3 was finished, so
 it is development data; the final judged sample is not used, so it checks the table.
+For events.cameo.v4 (`--stage v4`, table calibration-v4.tsv) every judged sample read so far
+is used (the first judged sample, the fresh and the final ones: their errors were read while
+v4 was written); the v4 sample (eval/events_judged_v4.jsonl), drawn after, checks the table.
 The OEDA gold standard's development part is not used: it is the sentence classifier's
 training data, on which its scores are far too sure (0.97 right there, about 0.5 held out).
 
@@ -37,6 +41,7 @@ from khabar.events.calibration import event_kind
 DATA_DIR = Path(__file__).resolve().parents[1] / "khabar" / "events" / "data"
 TABLE = DATA_DIR / "calibration.tsv"
 TABLE_V3 = DATA_DIR / "calibration-v3.tsv"
+TABLE_V4 = DATA_DIR / "calibration-v4.tsv"
 MIN_KIND = 20  # events a kind needs for rows of its own
 HEADER = ("# Calibrated event confidence, written by python -m eval.events_calibrate"
           " (docs/events.md).\n# Columns: kind (what/source, what/*, or *)\tlowest raw score"
@@ -127,23 +132,29 @@ def reliability(labelled: Labelled, rows: list[tuple[str, float, float]]) -> str
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", action="store_true", help="rewrite the shipped table")
-    parser.add_argument("--stage", choices=("v2", "v3"), default="v2",
+    parser.add_argument("--stage", choices=("v2", "v3", "v4"), default="v2",
                         help="the events stage whose table to fit (default v2)")
     args = parser.parse_args(argv)
     if not DATA.is_dir():
         print(f"skipped: the corpora are not available ({DATA})")
         return 0
-    from eval.events_judged import FRESH
-    from khabar.stages.events import make_events_settled, make_events_strict
+    from eval.events_judged import FINAL, FRESH, JUDGED
+    from khabar.stages.events import make_events_settled, make_events_strict, make_main_events
 
-    if args.stage == "v3":
+    if args.stage == "v4":
+        stage, table = make_main_events(calibrated=False), TABLE_V4
+        labelled = (judged_labels(stage) + judged_labels(stage, JUDGED)
+                    + judged_labels(stage, FRESH) + judged_labels(stage, FINAL)
+                    + news_labels(stage))
+    elif args.stage == "v3":
         stage, table = make_events_strict(calibrated=False), TABLE_V3
         labelled = judged_labels(stage) + judged_labels(stage, FRESH) + news_labels(stage)
     else:
         stage, table = make_events_settled(calibrated=False), TABLE
         labelled = judged_labels(stage) + news_labels(stage)
     rows = fit(labelled)
-    sources = "calibration and fresh samples" if args.stage == "v3" else "calibration sample"
+    sources = {"v4": "calibration and the three judged samples",
+               "v3": "calibration and fresh samples"}.get(args.stage, "calibration sample")
     print(f"{len(labelled)} labelled events ({sources} + blind news dev half)\n")
     print("\n".join(f"{k}\t{lo}\t{v}" for k, lo, v in rows) + "\n")
     print(reliability(labelled, rows))

@@ -39,6 +39,9 @@ _SECTORS = frozenset(
     "MIL GOV COP JUD LEG OPP REB UAF CVL EDU LAB MED BUS NGO REL PTY REF".split())
 _VIOLENT_ROOTS = ("18", "19", "20")
 _SPEECH_ROOTS = ("01", "02", "10", "11", "12", "13")
+# Who a violent verb names after it with no country is its victim (`قتل جندي`): soldiers,
+# police, officials and civilians; armed groups (`قتل مسلحون`) are doers.
+_VICTIMS = frozenset("MIL COP GOV CVL".split())
 # Sectors of a person whose word is an act of a state when the role names no country.
 _OFFICIAL = frozenset("GOV MIL LEG JUD COP".split())
 # Heads of a facility's name: a place where things happen, not who does them.
@@ -53,6 +56,11 @@ _MONTHS = frozenset(fold(w) for w in (
     " الشهر العام السنة").split())
 _LAST = frozenset(fold(w) for w in "الماضي الماضية المنصرم المنصرمة".split())
 _SINCE = fold("منذ")
+_RANKS = tuple(fold(w) for w in "مركز مرتب صدار المركز المرتبة".split())
+_NOT_SEIZURE = frozenset(fold(w) for w in
+                         "صادر صادرة الصادر الصادرة مصادرها مصادره مصادرهم مصادرنا".split())
+_CAUTION = frozenset(fold(w) for w in "حذرا الحذر بحذر".split())
+_PURPOSE = frozenset(fold(w) for w in "سبيل بهدف بغية أجل لأجل بقصد".split())
 _DESCRIBE = ("وصف", "يصف", "تصف", "واصف")
 _FIRST_PERSON_DESCRIBING = frozenset(fold(w) for w in "نصف ونصف فنصف أصف وأصف".split())
 _THAT_TIME = fold("ذلك الوقت")
@@ -83,7 +91,7 @@ def main_reading(doc: Document, event: Event, verb: bool) -> bool:
         after = _clause_after(doc, event, 20, ".:؛;")
         if not any(_stem(word).startswith(_CRITICISM) for word in after):
             return False
-    if _dated_earlier(doc, event):
+    if _dated_earlier(doc, event) or _names_no_act(doc, event, head, first):
         return False
     if event.cameo.startswith("17") and not verb:
         before = doc.text[max(event.sentence.start, event.trigger.start - 20):event.trigger.start]
@@ -93,6 +101,28 @@ def main_reading(doc: Document, event: Event, verb: bool) -> bool:
             return False
     return not (verb and first[:1] in ("ي", "ت") and not event.cameo.startswith(_VIOLENT_ROOTS)
                 and _SINCE in _clause_after(doc, event, 4))
+
+
+def _names_no_act(doc: Document, event: Event, head: str, first: str) -> bool:
+    """Triggers whose word names something else: a rank taken (`احتلت المركز الأول`), a death
+    (`رحل عن 91 عاما`) or a trip (`رحلتها`) read as a deportation, sources (`من مصادرها`) or
+    an issued statement (`بيان صادر`) read as a confiscation, caution (`حذرا`) as a threat,
+    and an act named as the purpose of another (`في سبيل منع`, `بهدف دعم`)."""
+    code = event.cameo
+    after = _clause_after(doc, event, 2)
+    if code.startswith("192") and first.startswith("احتل") and after \
+            and _stem(after[0]).startswith(_RANKS):
+        return True
+    if code.startswith("174") and first.startswith("رحل") and (
+            first.startswith("رحلت") and len(first) > 4 or after[:1] == ["عن"]):
+        return True
+    if code.startswith("171") and first in _NOT_SEIZURE:
+        return True
+    if code.startswith("13") and first in _CAUTION:
+        return True
+    before = doc.text[max(event.sentence.start, event.trigger.start - 20):event.trigger.start]
+    words = before.split()
+    return bool(words) and fold(words[-1]) in _PURPOSE and not code.startswith(_VIOLENT_ROOTS)
 
 
 def present_control_is_state(doc: Document, event: Event) -> bool:
@@ -116,6 +146,10 @@ def main_actors(doc: Document, event: Event, verb: bool,
     source = event.source
     if source is None:
         return event
+    if event.cameo.startswith("18") and verb and source.code in _VICTIMS \
+            and source.span is not None and source.span.start >= event.trigger.end:
+        # `قتل جندي`, `أصيب ضابط`: read passive, the soldier is who was killed
+        return dataclasses.replace(event, source=None, target=event.target or source)
     if event.cameo.startswith(_VIOLENT_ROOTS) and not verb and source.entity \
             and source.span is not None and source.span.end <= event.trigger.start \
             and any(e.id == source.entity and e.type == "PER" for e in doc.entities):
@@ -127,8 +161,10 @@ def main_actors(doc: Document, event: Event, verb: bool,
         return dataclasses.replace(event, source=Actor(code, person[0].name, person[0].id, span))
     head = fold(source.name.split()[0]) if source.name.split() else ""
     facility = head.removeprefix("و") in _FACILITIES or head.removeprefix("ال") in _FACILITIES
+    arrested_place = event.cameo.startswith("17") and bare_place(doc, source) and (
+        not verb or (source.span is not None and source.span.start >= event.trigger.end))
     if facility or (event.cameo.startswith("04") and bare_place(doc, source)) \
-            or _addressed(doc, event, source):
+            or arrested_place or _addressed(doc, event, source):
         return dataclasses.replace(event, source=None)
     return event
 
