@@ -33,10 +33,16 @@ _CLOSING = {")", '"', "»", "”"}
 # entities.roles.v3: words of a rank after an honorific (`اللواء ركن`, `الفريق أول ركن`), and
 # prepositions of a place between a title and its name (`المبعوث الأممي إلى اليمن فلان`).
 _RANK_WORDS = {fold(w) for w in "ركن أول طيار بحري الركن".split()}
-_PLACE_PREPOSITIONS = {fold(w) for w in "في إلى الى لدى".split()}
+_PLACE_PREPOSITIONS = {fold(w) for w in "في إلى الى لدى عن".split()}
+# After these a body is where the title is held as well as a place: `في الأمم المتحدة`,
+# `لدى الأمم المتحدة`, `عن حزب العمال` (`عضوة البرلمان عن حزب العمال فلانة`).
+_BODY_PREPOSITIONS = {fold(w) for w in "في لدى عن".split()}
 _MAX_PLACES = 3
+_MAX_ASIDE = 5
+_QUOTES = {'"', "«", "»", "“", "”"}
 _HONORIFIC_WORDS = {fold(w) for w in (
-    "صاحب صاحبة السمو الملكي معالي سعادة فخامة سمو بالإنابة بالنيابة المكلف المكلفة").split()}
+    "صاحب صاحبة السمو الملكي معالي سعادة فخامة سمو بالإنابة بالنيابة المكلف المكلفة الدائم "
+    "الدائمة").split()}
 
 
 def find_roles(text: str, entities: tuple[Entity, ...], lexicon: RoleLexicon, *,
@@ -226,8 +232,8 @@ def _skip_places(ctx: Context, j: int) -> int:
     `بمنطقة جازان` (`مدير الشرطة بمنطقة جازان اللواء فلان`)."""
     for _ in range(_MAX_PLACES):
         if ctx.word(j) and ctx.folded[j] in _PLACE_PREPOSITIONS:
-            accredited = ctx.folded[j] == "لدي"  # `مندوبة كندا لدى الأمم المتحدة`
-            span = ctx.entity_at(j + 1, types=("LOC", "ORG") if accredited else ("LOC",))
+            body = ctx.folded[j] in _BODY_PREPOSITIONS  # `مندوبة كندا لدى الأمم المتحدة`
+            span = ctx.entity_at(j + 1, types=("LOC", "ORG") if body else ("LOC",))
             if span is None or span.first != j + 1:
                 return j
             j = entity_end(ctx, span) + 1
@@ -297,6 +303,8 @@ def _before(ctx: Context, span: Span) -> Title | None:
         token = ctx.tokens[i]
         if ctx.extended and i == span.first - 1 and token.text in _OPENING and ctx.joined(i):
             continue  # `وزير الخارجية الفرنسي (فلان)`
+        if ctx.v3 and token.text in _QUOTES and _quotes_a_body(ctx, i):
+            continue  # `رئيس قسم الأخبار في "النهار" فلان`
         if token.text in BARRIERS or not ctx.joined(i):
             break
         other = ctx.covering.get(i)
@@ -312,6 +320,12 @@ def _before(ctx: Context, span: Span) -> Title | None:
                 break
             best = joined
     return best
+
+
+def _quotes_a_body(ctx: Context, i: int) -> bool:
+    """v3: the quote at token i opens or closes the name of an organization or place."""
+    return any(ctx.entity_at(k, types=("ORG", "LOC")) is not None and ctx.joined(min(i, k))
+               for k in (i - 1, i + 1))
 
 
 def _compound(ctx: Context, title: Title) -> Title:
@@ -363,6 +377,8 @@ def _after(ctx: Context, span: Span) -> Title | None:
     if ctx.extended and j < len(ctx.tokens) and ctx.tokens[j].text in _CLOSING:
         j += 1  # `بفلان» زعيم التنظيم`
     j = _skip_comma(ctx, j)
+    if ctx.v3:
+        j = _skip_aside(ctx, j)  # `فلان (25 عاما) لاعب الفريق`
     if ctx.v3 and j < len(ctx.tokens) and ctx.tokens[j].text in _OPENING:
         j += 1  # `فلان «القائد في التنظيم»`, `فلان (وزير المالية)`
     if j >= len(ctx.tokens) or not ctx.joined(span.last):
@@ -380,6 +396,17 @@ def _after(ctx: Context, span: Span) -> Title | None:
     if following is not None and following.entity.type == PER:
         return None
     return found
+
+
+def _skip_aside(ctx: Context, j: int) -> int:
+    """v3: past a short parenthesis that holds no title (`(25 عاما)`, `(عموري)`)."""
+    if j >= len(ctx.tokens) or ctx.tokens[j].text != "(":
+        return j
+    for k in range(j + 1, min(len(ctx.tokens), j + _MAX_ASIDE)):
+        if ctx.tokens[k].text == ")":
+            inside = range(j + 1, k)
+            return j if any(read_title(ctx, i) for i in inside) else _skip_comma(ctx, k + 1)
+    return j
 
 
 def _compound_after(ctx: Context, title: Title) -> Title:

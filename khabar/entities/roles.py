@@ -54,6 +54,9 @@ _BODY_HEADS = _BODY_NOUNS | {fold(w) for w in (
     "نادي شركة بنك مركز مستشفى صندوق برنامج مكتب إدارة مديرية بلدية أمانة قيادة كلية معهد "
     "مجموعة مصرف بعثة").split()}
 _MAX_BODY_WORDS = 4
+# A player's position is no title (`لاعب الوسط`); his club is (`لاعب النصر`).
+_PLAYERS = {fold(w) for w in "لاعب اللاعب".split()}
+_POSITIONS = {fold(w) for w in "الوسط المحور الارتكاز الهجوم الدفاع الجناح".split()}
 # Nouns of a region's authority: `مدير الشؤون الصحية بمنطقة جازان` is held for that region (v3).
 REGION_NOUNS = {fold(w) for w in "منطقة محافظة مدينة ولاية إقليم مقاطعة قطاع".split()}
 # `وزير الخارجية بجمهورية مصر العربية`: the state's noun before its name (entities.roles.v2).
@@ -157,6 +160,8 @@ def read_title(ctx: Context, i: int) -> Title | None:
         body = _untagged_body(ctx, phrase.next)
         if body is not None:
             phrase.take(ctx, body[0], body[1])
+    if ctx.v3 and _position(phrase.words):
+        return None  # `لاعب الوسط`: a player's position, no title (docs/annotation-entities.md)
     if ctx.v3 and phrase.affiliation is not None:
         phrase.affiliation = _without_honorific(phrase.affiliation)
         if fold(phrase.words[0].split()[0]) in DUALS:
@@ -381,6 +386,9 @@ def _affiliation_v3(ctx: Context, phrase: _Phrase) -> bool:
         phrase.take(ctx, last, surface(ctx.text, start, ctx.tokens[last].end))
         return True
 
+    if ctx.word(j) and (ctx.folded[j] == "في" or ctx.folded[j] in _CONNECTORS_V3) and (
+            j + 1 < len(ctx.tokens) and ctx.tokens[j + 1].text in ('"', "«", "“")):
+        j += 1  # `رئيس قسم الموسيقى في "يوتيوب"`
     if j < len(ctx.tokens) and ctx.tokens[j].text in ('"', "«", "“"):
         span = ctx.entity_at(j + 1, types=("ORG",))
         if span is not None and span.first == j + 1 and span.last + 1 < len(ctx.tokens) and (
@@ -393,6 +401,11 @@ def _affiliation_v3(ctx: Context, phrase: _Phrase) -> bool:
             phrase.take(ctx, j, named)
             return True
     return False
+
+
+def _position(words: list[str]) -> bool:
+    folded = fold(" ".join(words)).split()
+    return len(folded) > 1 and folded[0] in _PLAYERS and folded[1] in _POSITIONS
 
 
 def _without_honorific(name: str) -> str:
@@ -422,10 +435,25 @@ def _untagged_body(ctx: Context, j: int) -> tuple[int, str] | None:
             and ctx.folded[last + 1] not in _NOT_COMPLEMENT):
         last += 1
     if not definite and last == j:
+        last = _words_before_person(ctx, j)
+    if not definite and last == j:
         return None  # `لشركة` alone names no body
     start = ctx.tokens[j].start + (2 if definite else 1)
     name = surface(ctx.text, start, ctx.tokens[last].end)
     return last, ("ال" + name if definite else name)
+
+
+def _words_before_person(ctx: Context, j: int) -> int:
+    """The last of the plain words after token j when a person's name follows them
+    (`لمنظمة أطباء بلا حدود فلانة`); j when none does."""
+    for k in range(j + 1, min(len(ctx.tokens), j + 1 + _MAX_BODY_WORDS)):
+        span = ctx.covering.get(k)
+        if span is not None:
+            return k - 1 if span.entity.type == "PER" and span.first == k and k > j + 1 else j
+        if not ctx.word(k) or not ctx.joined(k - 1) or ctx.folded[k] in _PARTICLES or (
+                ctx.folded[k] in HONORIFICS):
+            return j
+    return j
 
 
 def _coordinated_affiliations(ctx: Context, phrase: _Phrase) -> None:
