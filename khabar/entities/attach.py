@@ -42,7 +42,7 @@ _MAX_ASIDE = 5
 _QUOTES = {'"', "«", "»", "“", "”"}
 _HONORIFIC_WORDS = {fold(w) for w in (
     "صاحب صاحبة السمو الملكي معالي سعادة فخامة سمو بالإنابة بالنيابة المكلف المكلفة الدائم "
-    "الدائمة").split()}
+    "الدائمة متقاعد المتقاعد").split()}
 
 
 def find_roles(text: str, entities: tuple[Entity, ...], lexicon: RoleLexicon, *,
@@ -275,9 +275,9 @@ def _name_follows_v3(ctx: Context, j: int) -> int:
         start = j
         while ctx.word(j) and j not in ctx.covering and (
                 ctx.folded[j] in _MODIFIERS or ctx.folded[j] in HONORIFICS
-                or ctx.folded[j] in _HONORIFIC_WORDS
+                or ctx.folded[j] in _HONORIFIC_WORDS or (ctx.folded[j],) in ctx.lexicon.nisba
                 or (ctx.folded[j] in _RANK_WORDS and ctx.folded[j - 1] in HONORIFICS)):
-            j += 1
+            j += 1  # a nationality here is the person's (`مدرب الهلال الروماني فلان`)
         if j == start:
             break
     return j + 1 if j < len(ctx.tokens) and ctx.tokens[j].text in _OPENING else j

@@ -364,8 +364,8 @@ def _affiliation(ctx: Context, phrase: _Phrase) -> None:
         return
     if span is None or span.first != k:
         return
-    if fold(ctx.text[ctx.tokens[k].start:span.start]) not in ("", "ل"):
-        return  # `وقطر` is a list, not an affiliation
+    if fold(ctx.text[ctx.tokens[k].start:span.start]) not in (("", "ل", "ب") if ctx.v3 else ("", "ل")):
+        return  # `وقطر` is a list, not an affiliation; v3: `مدير الجهاز الفني بالهلال` is one
     phrase.take(ctx, entity_end(ctx, span) if ctx.v3 else span.last, span.entity.name)
 
 
