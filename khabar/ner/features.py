@@ -11,6 +11,7 @@ from __future__ import annotations
 import gzip
 import re
 from collections.abc import Sequence
+from itertools import accumulate
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +26,7 @@ _PREPOSITIONS = ("ب", "ل", "ك")
 _ARABIC_WORD = re.compile(r"[\u0621-\u063A\u0641-\u064A\u064B-\u065F\u0670-\u06D3\u0640]+")
 _NUMBER = re.compile(r"[0-9\u0660-\u0669\u06F0-\u06F9][0-9\u0660-\u0669\u06F0-\u06F9.,\u066B\u066C]*")
 _MEMO_LIMIT = 200_000
+_GAP = 2  # zero blocks between sentences scored together: no word lends past its sentence
 _SCORING_LIMIT = 100_000  # tokens whose float64 blocks are kept for scoring (36 MB at most)
 
 
@@ -276,61 +278,89 @@ class Featurizer:
         as one (5 × labels) block per distinct token: its own attributes, then those it lends
         to the tokens at offsets -2, -1, +1, +2. A `context` list receives a tuple of the
         tokens' words, their list matches and their list-match attributes (see `_context`).
+        """
+        return self.emissions_many([tokens], weights, context)[0]
+
+    def emissions_many(self, sentences: Sequence[Sequence[str]], weights: Weights,
+                       contexts: list | None = None) -> list[np.ndarray]:
+        """`emissions` of many non-empty sentences, computed together (a few NumPy steps for
+        all of them instead of a few per sentence); `contexts` receives one tuple a sentence.
 
         The sentence's attributes are added token by token in the order `_context` lists them
         (list matches, b-1, cc, b+1, boundaries), one row of `weights.state` at a time, so the
-        sums are the same floating-point numbers as adding the attribute rows one by one; the
+        sums are the same floating-point numbers as adding the attribute rows one by one (a
+        neighbour across a sentence boundary adds a row of zeros, which changes no sum). The
         bigram rows come from a table of the word pairs the model knows (`_Memo`), so no
         attribute string is built for a pair.
         """
+        if not sentences:
+            return []
         memo = self._memo_for(weights)
-        entries = memo.reserve(len(tokens))
-        found = [entries.get(token) or memo.add(token, self) for token in tokens]
+        lengths = [len(tokens) for tokens in sentences]
+        total = sum(lengths)
+        entries = memo.reserve(total)
+        found = [entries.get(token) or memo.add(token, self)
+                 for tokens in sentences for token in tokens]
         words, slots, folded, names, coarse = zip(*found)
-        blocks = memo.store[list(slots)]
-        scores = blocks[:, 0].copy()
-        scores[2:] += blocks[:-2, 1]
-        scores[1:] += blocks[:-1, 2]
-        scores[:-1] += blocks[1:, 3]
-        scores[:-2] += blocks[2:, 4]
-        matches = self.lexicon.matched(folded, names)
-        extra = _list_attributes(matches, len(tokens))
-        if context is not None:
-            context.append((list(words), matches,
-                            {i: tuple(attributes) for i, attributes in extra.items()}))
+        starts = list(accumulate(lengths[:-1], initial=0))
+        # The blocks in a row, with _GAP zero blocks (slot 0) around every sentence.
+        real = np.arange(total) + _GAP * np.repeat(np.arange(1, len(sentences) + 1), lengths)
+        layout = np.zeros(total + _GAP * (len(sentences) + 1), dtype=np.intp)
+        layout[real] = slots
+        blocks = memo.store[layout]
+        padded = blocks[:, 0].copy()
+        padded[2:] += blocks[:-2, 1]
+        padded[1:] += blocks[:-1, 2]
+        padded[:-1] += blocks[1:, 3]
+        padded[:-2] += blocks[2:, 4]
+        scores = padded[real]
         state = weights.state
-        if extra:
-            index = weights.index
-            positions: list[int] = []
-            rows: list[int] = []
-            for i, attributes in extra.items():
-                for attribute in attributes:
-                    row = index.get(attribute)
-                    if row is not None:
-                        positions.append(i)
-                        rows.append(row)
-            if rows:
-                np.add.at(scores, positions, state[rows])
-        if len(tokens) > 1:
+        self._add_list_attributes(scores, starts, lengths, words, folded, names, weights,
+                                  contexts)
+        if total > 1:
             if "|" in "".join(folded):  # a word with a bar makes the pair's attribute ambiguous
                 pair_rows = [memo.pair_rows(pair) for pair in zip(folded, folded[1:])]
             else:
                 bigrams, absent = memo.bigrams, memo.absent
                 pair_rows = [bigrams.get(pair, absent) for pair in zip(folded, folded[1:])]
-            before, after = zip(*pair_rows)
+            before, after = (np.array(rows, dtype=np.intp) for rows in zip(*pair_rows))
             couples, couple_row = memo.couples, memo.couple_row
-            scores[1:] += state[list(before)]
-            scores[1:] += state[[couples.get(pair) or couple_row(pair)
-                                 for pair in zip(coarse, coarse[1:])]]
-            scores[:-1] += state[list(after)]
-        bounds = memo.bounds
-        last = len(tokens) - 1
-        for i in sorted({0, 1, last - 1, last}):
-            if 0 <= i <= last:
-                for offset, row in bounds:
-                    if not 0 <= i + offset <= last:
-                        scores[i] += state[row]
-        return scores
+            pairs = np.array([couples.get(pair) or couple_row(pair)
+                              for pair in zip(coarse, coarse[1:])], dtype=np.intp)
+            across = [start - 1 for start in starts[1:]]  # (last word, next sentence's first)
+            before[across] = after[across] = pairs[across] = memo.zero
+            scores[1:] += state[before]
+            scores[1:] += state[pairs]
+            scores[:-1] += state[after]
+        for offset, row in memo.bounds:  # in the order of _OFFSETS, as `_context` adds them
+            edge = [start + i for start, size in zip(starts, lengths, strict=True)
+                    for i in (range(min(-offset, size)) if offset < 0
+                              else range(max(0, size - offset), size))]
+            scores[edge] += state[row]
+        return np.split(scores, starts[1:])
+
+    def _add_list_attributes(self, scores, starts, lengths, words, folded, names, weights,
+                             contexts) -> None:
+        """Add the rows of each sentence's list-match attributes to its tokens' scores."""
+        index = weights.index
+        positions: list[int] = []
+        rows: list[int] = []
+        matched = self.lexicon.matched
+        for start, size in zip(starts, lengths, strict=True):
+            stop = start + size
+            matches = matched(folded[start:stop], names[start:stop])
+            extra = _list_attributes(matches, size)
+            if contexts is not None:
+                contexts.append((list(words[start:stop]), matches,
+                                 {i: tuple(attributes) for i, attributes in extra.items()}))
+            for i, attributes in extra.items():
+                for attribute in attributes:
+                    row = index.get(attribute)
+                    if row is not None:
+                        positions.append(start + i)
+                        rows.append(row)
+        if rows:
+            np.add.at(scores, positions, weights.state[rows])
 
     def own_scores(self, token: str, weights: Weights) -> np.ndarray:
         """The label scores of the token's own attributes, without its neighbours: the
@@ -540,6 +570,7 @@ class _Memo:
         self.zero = len(weights.state) - 1
         self.entries: dict[str, tuple] = {}  # token -> (word, slot, folded, name, coarse)
         self.store = np.empty((1024, len(_BLOCK_ROW), weights.state.shape[1]))
+        self.store[0] = 0.0  # the block of no word: beside a sentence's first and last words
         self.couples: dict[tuple[str, str], int] = {}
         index = weights.index
         # The word pairs the model weighs (a few thousand), read off the attribute names once,
@@ -563,7 +594,7 @@ class _Memo:
     def add(self, token: str, featurizer: Featurizer) -> tuple:
         entries = self.entries
         word, block = featurizer._entry(token, self.weights)
-        slot = len(entries)
+        slot = len(entries) + 1  # slot 0 holds zeros
         if slot == len(self.store):
             grown = np.empty((2 * slot, *self.store.shape[1:]))
             grown[:slot] = self.store

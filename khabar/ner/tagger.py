@@ -87,7 +87,7 @@ class NerTagger:
         featurizer, weights, neural = self.featurizer, self.weights, self.neural
         if contexts is None:
             contexts = []
-        scores = [featurizer.emissions(tokens, weights, contexts) for tokens in sentences]
+        scores = featurizer.emissions_many(sentences, weights, contexts)
         if neural is None:
             return scores
         network = neural.scores(sentences, [found[0] for found in contexts], self._attributes,

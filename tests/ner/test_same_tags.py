@@ -1,10 +1,11 @@
 """The fast scoring and decoding give the very numbers of the straightforward ones.
 
-The featurizer's emissions memoize per-token blocks in one array and per-pair bigram rows, and
-Viterbi decodes only the sentences still running at each position; none of it may change a
-score's last bit or a label. The reference implementations below are the code they replaced:
-every attribute string of `_context` built and looked up, added with one `np.add.at`, and
-Viterbi over the whole padded batch. Checked on sentences written for this test and, where
+The featurizer's emissions memoize per-token blocks in one array, take bigram rows from a table
+of known pairs and score an article's sentences together, and Viterbi decodes only the sentences
+still running at each position; none of it may change a score's last bit or a label. The
+reference implementations below are the code they replaced: every attribute string of
+`_context` built and looked up, added with one `np.add.at`, and Viterbi over the whole padded
+batch. Checked on sentences written for this test and, where
 ../shared is present, on a few hundred SaudiNewsNet sentences, with the shipped model.
 """
 
@@ -154,9 +155,12 @@ def _written_sentences() -> list[list[str]]:
 
 def _check_emissions(tagger, sentences) -> None:
     fresh = load_tagger()  # cold memo against the warm one: both must give the same bits
-    for sentence in sentences * 2:
-        expected = _reference_emissions(fresh.featurizer, sentence, fresh.weights)
-        assert np.array_equal(tagger.featurizer.emissions(sentence, tagger.weights), expected)
+    expected = [_reference_emissions(fresh.featurizer, sentence, fresh.weights)
+                for sentence in sentences]
+    for sentence, scores in zip(sentences * 2, expected * 2, strict=True):
+        assert np.array_equal(tagger.featurizer.emissions(sentence, tagger.weights), scores)
+    together = load_tagger().emissions(sentences)  # all sentences scored at once
+    assert all(np.array_equal(a, b) for a, b in zip(together, expected, strict=True))
 
 
 def _check_decoding(tagger, sentences) -> None:
