@@ -59,6 +59,7 @@ _SINCE = fold("منذ")
 _RANKS = tuple(fold(w) for w in "مركز مرتب صدار المركز المرتبة".split())
 _NOT_SEIZURE = frozenset(fold(w) for w in
                          "صادر صادرة الصادر الصادرة مصادرها مصادره مصادرهم مصادرنا".split())
+_AGED = re.compile(r"\bعن\s+(?:عمر|[0-9٠-٩])")  # `رحل ... عن 91 عاما`: died at 91
 _CAUTION = frozenset(fold(w) for w in "حذرا الحذر بحذر".split())
 _PURPOSE = frozenset(fold(w) for w in "سبيل بهدف بغية أجل لأجل بقصد".split())
 _DESCRIBE = ("وصف", "يصف", "تصف", "واصف")
@@ -109,12 +110,13 @@ def _names_no_act(doc: Document, event: Event, head: str, first: str) -> bool:
     an issued statement (`بيان صادر`) read as a confiscation, caution (`حذرا`) as a threat,
     and an act named as the purpose of another (`في سبيل منع`, `بهدف دعم`)."""
     code = event.cameo
-    after = _clause_after(doc, event, 2)
-    if code.startswith("192") and first.startswith("احتل") and after \
-            and _stem(after[0]).startswith(_RANKS):
-        return True
+    after = _clause_after(doc, event, 3)
+    if code.startswith("192") and first.startswith("احتل") \
+            and any(_stem(word).startswith(_RANKS) for word in after):
+        return True  # `احتلت الإمارات مركزا متقدما`
     if code.startswith("174") and first.startswith("رحل") and (
-            first.startswith("رحلت") and len(first) > 4 or after[:1] == ["عن"]):
+            first.startswith("رحلت") and len(first) > 4 or _AGED.search(
+                doc.text[event.trigger.end:min(event.sentence.end, event.trigger.end + 120)])):
         return True
     if code.startswith("171") and first in _NOT_SEIZURE:
         return True
@@ -194,7 +196,8 @@ def named_state(code: str) -> bool:
     return len(code) >= 3 and code[:3] not in _SECTORS
 
 
-_OPENERS = frozenset(fold(w) for w in "إن أن ان قد ثم كما".split())
+_OPENERS = frozenset(fold(w) for w in
+                     "إن أن ان قد ثم كما فيما بينما حيث عندما بعدما حين لما".split())
 
 
 def opens_clause_or_follows(doc: Document, event: Event) -> bool:

@@ -1,0 +1,149 @@
+"""Issue 15: the readings of events.cameo.v4, the article's main events (khabar.events.main).
+
+The sentences are written for these tests (fictional news)."""
+
+import pytest
+
+from khabar import load_pipeline, process
+from khabar.document import Actor, Document, Entity, Event, Mention, Offsets, Sentence
+from khabar.events.main import bare_place, from_headline, main_actors, main_reading
+from khabar.events.main import opens_clause_or_follows, present_control_is_state
+
+
+def _doc(text, entities=()):
+    return Document(id="d", text=text, sentences=(Sentence(0, len(text)),), entities=entities)
+
+
+def _event(doc, word, cameo, source=None, target=None, confidence=0.5):
+    start = doc.text.index(word)
+    return Event(cameo=cameo, plover=None, source=source, target=target,
+                 trigger=Offsets(start, start + len(word)), sentence=Offsets(0, len(doc.text)),
+                 confidence=confidence)
+
+
+def _actor(doc, name, code, entity=None):
+    start = doc.text.index(name)
+    return Actor(code, name, entity, Offsets(start, start + len(name)))
+
+
+def _no_code(entity, name):
+    return ""
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("ووصف الوزير الهجوم على القرية بأنه عمل إرهابي جبان.", True),
+    ("ووصف الوزير المحادثات مع نظيره بأنها مثمرة وبناءة.", False),   # praise
+    ("ووصف الوزير المدينة القديمة بأنها جميلة.", False),            # a plain description
+])
+def test_a_description_is_a_criticism_only_when_it_condemns(text, kept):
+    doc = _doc(text)
+    event = _event(doc, "ووصف", "111", _actor(doc, "الوزير", "GOV"))
+    assert main_reading(doc, event, True) is kept
+
+
+@pytest.mark.parametrize(("text", "word", "kept"), [
+    ("وطالب الوزير في مارس الماضي بالإفراج عن المعتقلين.", "وطالب", False),
+    ("وطالب الوزير في ذلك الوقت بالإفراج عن المعتقلين.", "وطالب", False),
+    ("وطالب الوزير أمس بالإفراج عن المعتقلين.", "وطالب", True),
+    ("وتمنع السلطات منذ عقود بناء المساجد في المدينة.", "وتمنع", False),
+    ("وتخوض القوات هجوما على البلدة منذ الشهر الماضي.", "وتخوض", True),  # ongoing violence
+])
+def test_an_act_dated_earlier_or_a_standing_ban_is_background(text, word, kept):
+    doc = _doc(text)
+    cameo = "190" if word == "وتخوض" else ("120" if word == "وتمنع" else "100")
+    event = _event(doc, word, cameo, _actor(doc, "الوزير" if "الوزير" in text else
+                                            ("السلطات" if "السلطات" in text else "القوات"), "GOV"))
+    assert main_reading(doc, event, True) is kept
+
+
+@pytest.mark.parametrize(("text", "word", "cameo"), [
+    ("واحتلت الجامعة المركز الأول في التصنيف.", "واحتلت", "192"),
+    ("رحل الفنان الكبير عن 80 عاما بعد مرض.", "رحل", "174"),
+    ("وعلمت الصحيفة من مصادرها أن الوزير سيسافر.", "مصادرها", "171"),
+    ("وتبدي الحكومة حذرا كبيرا في الملف.", "حذرا", "130"),
+    ("وتعمل الشرطة في سبيل منع دخول الممنوعات.", "منع", "120"),
+])
+def test_words_that_name_something_else_are_no_act(text, word, cameo):
+    doc = _doc(text)
+    assert not main_reading(doc, _event(doc, word, cameo), word != "مصادرها")
+
+
+def test_an_arrest_noun_needs_an_arrest_not_a_warrant_or_a_purpose():
+    warrant = _doc("وأصدرت المحكمة مذكرات اعتقال بحق المتهمين.")
+    purpose = _doc("واقتحمت القوات المنزل لاعتقاله فجرا.")
+    arrest = _doc("وأعلن وزير الداخلية اعتقال المتورطين في التفجير.")
+    assert not main_reading(warrant, _event(warrant, "اعتقال", "173"), False)
+    assert not main_reading(purpose, _event(purpose, "لاعتقاله", "173"), False)
+    assert main_reading(arrest, _event(arrest, "اعتقال", "173",
+                                       _actor(arrest, "وزير الداخلية", "GOV")), False)
+
+
+def test_a_present_control_is_news_unless_a_relative_clause_describes_it():
+    news = _doc("وقال المرصد إن القوات تسيطر الآن على نصف المدينة.")
+    state = _doc("وفر السكان إلى مناطق يسيطر عليها المسلحون.")
+    assert not present_control_is_state(news, _event(news, "تسيطر", "192"))
+    assert present_control_is_state(state, _event(state, "يسيطر عليها", "192"))
+
+
+def test_a_place_is_no_side_of_a_visit_and_a_facility_does_nothing():
+    doc = _doc("واستقبلت سويسرا أمس آلاف السياح، وزار الوفد مستشفى المدينة.")
+    host = _event(doc, "واستقبلت", "043", _actor(doc, "سويسرا", "CHE"))
+    visit = _event(doc, "وزار", "042", _actor(doc, "مستشفى المدينة", "GOV"))
+    assert main_actors(doc, host, True, _no_code).source is None
+    assert main_actors(doc, visit, True, _no_code).source is None
+    assert bare_place(doc, _actor(doc, "سويسرا", "CHE"))
+    assert not bare_place(doc, _actor(doc, "سويسرا", "CHEGOV"))
+
+
+def test_a_soldier_named_after_a_violent_verb_is_its_victim():
+    doc = _doc("وقتل جندي في الهجوم على الحاجز.")
+    event = _event(doc, "وقتل", "180", _actor(doc, "جندي", "MIL"))
+    read = main_actors(doc, event, True, _no_code)
+    assert read.source is None and read.target.name == "جندي"
+    armed = _doc("وقتل مسلحون ثلاثة أشخاص في القرية.")
+    kept = _event(armed, "وقتل", "180", _actor(armed, "مسلحون", "UAF"))
+    assert main_actors(armed, kept, True, _no_code).source is not None
+
+
+def test_the_addressee_of_a_first_person_appeal_is_no_source():
+    doc = _doc("وقال المفوض: أطالب السلطات بالإفراج عن الصحفيين.")
+    event = _event(doc, "أطالب السلطات بالإفراج", "1041", _actor(doc, "السلطات", "GOV"))
+    assert main_actors(doc, event, True, _no_code).source is None
+
+
+def test_a_bare_title_takes_the_person_named_after_it():
+    text = "ووصفت وزيرة الداخلية، سلمى الراشد، الهجوم بأنه شنيع."
+    start = text.index("سلمى الراشد")
+    person = Entity("e1", "PER", "سلمى الراشد", (Mention(start, start + len("سلمى الراشد")),))
+    doc = _doc(text, (person,))
+    event = _event(doc, "ووصفت", "111", _actor(doc, "وزيرة", "GOV"))
+    source = main_actors(doc, event, True, lambda entity, name: "XYZGOV").source
+    assert (source.entity, source.code) == ("e1", "XYZGOV")
+
+
+def test_a_verb_after_a_noun_has_its_target_after_it():
+    doc = _doc("وقع انفجار استهدف موكب الوزير، فيما قصفت الطائرات الحربية مواقع المسلحين.")
+    after_noun = _event(doc, "استهدف", "190", _actor(doc, "موكب الوزير", "GOV"))
+    opening = _event(doc, "قصفت", "195", _actor(doc, "الطائرات الحربية", "XYZMIL"))
+    assert not opens_clause_or_follows(doc, after_noun)
+    assert opens_clause_or_follows(doc, opening)
+
+
+def test_the_headline_act_gains_confidence_once():
+    doc = _doc("واعتقلت الشرطة المتهم، ثم اعتقلت الشرطة شريكه.")
+    first = _event(doc, "واعتقلت", "173", _actor(doc, "الشرطة", "COP"), confidence=0.5)
+    other = _event(doc, "اعتقلت الشرطة شريكه", "173", _actor(doc, "الشرطة", "COP"),
+                   confidence=0.5)
+    boosted = from_headline([first, other], frozenset({"17"}))
+    assert [e.confidence for e in boosted] == [0.6, 0.5]
+    assert from_headline([first], frozenset({"19"}))[0].confidence == 0.5
+
+
+def test_the_default_pipeline_reads_a_complaint_and_a_named_state_killing():
+    pipeline = load_pipeline(policy="raise")
+    complaint = process("قررت الحكومة الأردنية رفع شكوى ضد سلطات الاحتلال بسبب المطار الجديد.",
+                        pipeline=pipeline)
+    assert [(e.stage, e.cameo[:2]) for e in complaint.events] == [("events.cameo.v4", "11")]
+    killing = process("غزة - قتلت القوات الإسرائيلية 16 فلسطينيا يوم الجمعة قرب الحدود.",
+                      pipeline=pipeline)
+    assert [(e.cameo[:2], e.source.code) for e in killing.events] == [("18", "ISRMIL")]
