@@ -156,9 +156,14 @@ def read_title(ctx: Context, i: int) -> Title | None:
         _complements(ctx, phrase)
     if phrase.affiliation is None:
         _affiliation(ctx, phrase)
-    if ctx.v3 and phrase.affiliation is None and ctx.word(phrase.next):
-        body = _untagged_body(ctx, phrase.next)
-        if body is not None:
+    if ctx.v3 and phrase.affiliation is None and phrase.kind == "head" and ctx.word(phrase.next):
+        j = phrase.next
+        body = _untagged_body(ctx, j)
+        if body is not None and body[0] == j and ctx.folded[j].startswith("لل"):
+            phrase.words.append(ctx.tokens[j].text)  # `المدير العام للتعليم`: one word, a field
+            phrase.take(ctx, j)
+            _affiliation(ctx, phrase)
+        elif body is not None:
             phrase.take(ctx, body[0], body[1])
     if ctx.v3 and _position(phrase.words):
         return None  # `لاعب الوسط`: a player's position, no title (docs/annotation-entities.md)
@@ -425,9 +430,9 @@ def _untagged_body(ctx: Context, j: int) -> tuple[int, str] | None:
     definite = folded.startswith("لل")
     if not definite and folded[1:] not in _BODY_HEADS:
         return None
-    word = "ال" + folded[2:] if definite else folded[1:]
-    if word in ctx.lexicon.first_words or word in HONORIFICS:
-        return None  # `للرئيس`, `للواء`: a person, not a body
+    words = {"ال" + folded[2:], "الل" + folded[2:]} if definite else {folded[1:]}
+    if any(w in ctx.lexicon.first_words or w in HONORIFICS for w in words):
+        return None  # `للرئيس`, `للواء` (ل + اللواء): a person, not a body
     last = j
     while last - j < _MAX_BODY_WORDS and ctx.word(last + 1) and last + 1 not in ctx.covering and (
             ctx.folded[last + 1].startswith("ال") and ctx.joined(last)
