@@ -38,13 +38,16 @@ _FEMININE_END = "ه"
 _BYLINE = re.compile(r"\s*(?:([^\n:()«»\-]{2,40}?)\s*-\s*)?([^\n:()«»\-]{2,25}?)\s*-\s*"
                      r"([^\n:()«»\-]{2,25}?)\s*:")
 _DATELINE = re.compile(r"\s*[^\n:()«»]{2,60}?\(([^()\n]{2,25})\)\s*[-—–:]")
-_QUOTED = re.compile(r"(?:(?<=[\s(])|^)(?:لـ\s*|ل)?[«\"]([^«»\"\n]{2,30})[»\"]")
+_QUOTED = re.compile(r"[«\"]([^«»\"\n]{2,30})[»\"]")
+# What stands right before an opening quote mark: a space or a bracket, then maybe `لـ`.
+_LEAD = re.compile(r"(?:^|[\s(])(لـ\s*|ل)?$")
 _MEDIA = {fold(w) for w in "صحيفة جريدة مجلة قناة وكالة موقع إذاعة تلفزيون شبكة".split()}
 # Verbs of saying before `لـ«...»`: what is said to a name in quote marks is said to an outlet.
 _TOLD = {fold(w) for w in (
     "قال قالت أكد أكدت أوضح أوضحت صرح صرحت كشف كشفت أضاف أضافت ذكر ذكرت أفاد أفادت "
     "تحدث تحدثت أشار أشارت نفى نفت").split()}
 _MAX_OUTLET_WORDS = 3
+_HEAD_CHARS = 120  # the longest opening dateline or byline the expressions above read
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +57,7 @@ class SportsNames:
 
     clubs: dict[tuple[str, ...], int]  # name -> its number of words
     club_starts: dict[str, tuple[int, str]]  # a club's first word with no or one proclitic
+    portfolio_forms: dict[str, int]  # a portfolio with up to two proclitics -> letters stripped
     cues: frozenset[str]
     sports: frozenset[str]
     portfolios: frozenset[str]
@@ -79,8 +83,16 @@ def load_sports_names(nisba: frozenset[str], titles: frozenset[str]) -> SportsNa
             starts.setdefault(clitic + first, (1, first))
             if clitic == "ل" and first.startswith("ال"):
                 starts.setdefault("لل" + first[2:], (1, first))
-    return SportsNames(clubs, starts, frozenset(kinds["cue"]), frozenset(kinds["sport"]),
-                       frozenset(kinds["portfolio"]), feminine, titles)
+    portfolio_forms = {}
+    for word in kinds["portfolio"]:
+        for first in ("",) + tuple(PROCLITICS):
+            for second in ("",) + tuple(PROCLITICS):
+                prefix = first + second
+                portfolio_forms.setdefault(prefix + word, len(prefix))
+                if prefix.endswith("ل") and word.startswith("ال"):
+                    portfolio_forms.setdefault(prefix + word[1:], len(prefix))  # للخارجية
+    return SportsNames(clubs, starts, portfolio_forms, frozenset(kinds["cue"]),
+                       frozenset(kinds["sport"]), frozenset(kinds["portfolio"]), feminine, titles)
 
 
 def find_clubs(text: str, words: Words, names: SportsNames) -> list[Body]:
@@ -119,12 +131,13 @@ def _club_at(folded, k: int, names: SportsNames) -> tuple[int, int] | None:
 
 
 def _portfolios(tokens, folded, names: SportsNames) -> list[Body]:
+    if names.portfolio_forms.keys().isdisjoint(folded):
+        return []  # most articles name no portfolio: one set operation instead of a loop
     found = []
-    for k in range(len(tokens) - 1):
+    forms = names.portfolio_forms
+    for k in [k for k, word in enumerate(folded[:-1]) if word in forms]:
+        stripped = forms[folded[k]]
         if folded[k + 1] not in names.nisba:
-            continue
-        stripped = next((n for n, word in clitic_variants(folded[k]) if word in names.portfolios), None)
-        if stripped is None:
             continue
         before = clitic_variants(folded[k - 1]) if k else []
         if any(word in names.titles or word.startswith("ال") for _, word in before):
@@ -137,7 +150,9 @@ def _portfolios(tokens, folded, names: SportsNames) -> list[Body]:
 def _outlets(text: str) -> list[Body]:
     """News outlets in the opening dateline or byline, and quoted after a medium or `لـ`."""
     found = []
-    byline = _BYLINE.match(text) or _DATELINE.match(text)
+    head = text[:_HEAD_CHARS]  # the regular expressions backtrack: try them only where they may match
+    byline = (_BYLINE.match(text) if "-" in head and ":" in head else None) or (
+        _DATELINE.match(text) if "(" in head else None)
     if byline is not None:
         group = 2 if byline.re is _BYLINE else 1
         start, end = byline.span(group)
@@ -146,10 +161,12 @@ def _outlets(text: str) -> list[Body]:
     for quoted in _QUOTED.finditer(text):
         start, end = quoted.span(1)
         name = text[start:end].strip()
-        if not name or len(name.split()) > _MAX_OUTLET_WORDS:
+        lead = text[max(0, quoted.start() - 30):quoted.start()]
+        joined = _LEAD.search(lead)
+        if not name or len(name.split()) > _MAX_OUTLET_WORDS or joined is None:
             continue
-        before = fold((text[max(0, quoted.start() - 30):quoted.start()].split() or [""])[-1])
-        if quoted.group(0).startswith("ل"):
+        before = fold((lead[:joined.start()].split() or [""])[-1])
+        if joined.group(1):
             heard = any(w in _TOLD for _, w in clitic_variants(before))
         else:
             heard = any(w in _MEDIA for _, w in clitic_variants(before))
