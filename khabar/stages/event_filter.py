@@ -38,7 +38,7 @@ def make_events_filter(*, reading: str = "encoder", categories: Sequence[str] = 
     """
     if reading not in READINGS:
         raise ConfigError("E103", option="reading", detail=f"{reading!r}; valid: {', '.join(READINGS)}")
-    unknown = sorted(set(categories) - set(CATEGORIES))
+    unknown = sorted((set(categories) | set(thresholds or {})) - set(CATEGORIES))
     if unknown:
         raise ConfigError("E103", option="categories",
                           detail=f"{unknown[0]!r} is not one of {', '.join(CATEGORIES)}")
@@ -46,7 +46,7 @@ def make_events_filter(*, reading: str = "encoder", categories: Sequence[str] = 
         judge = VectorFilter.load(reading)
     except ImportError as error:
         raise ConfigError("E103", option=STAGE, detail=str(error)) from error
-    limits = {c: judge.judges[c].threshold for c in categories} | dict(thresholds or {})
+    limits = {c: (thresholds or {}).get(c, judge.judges[c].threshold) for c in categories}
     limits = {category: limit for category, limit in limits.items() if limit > 0}
 
     def filter_events(doc: Document) -> Document:

@@ -42,6 +42,8 @@ def test_unknown_category_or_reading_is_a_config_error():
     assert caught.value.code == "E103"
     with pytest.raises(ConfigError):
         build(reading="characters")
+    with pytest.raises(ConfigError):
+        build(thresholds={"RIOT": 0.5})
 
 
 @needs_encoder
