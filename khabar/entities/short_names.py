@@ -38,7 +38,7 @@ _FEMININE_END = "ه"
 _BYLINE = re.compile(r"\s*(?:([^\n:()«»\-]{2,40}?)\s*-\s*)?([^\n:()«»\-]{2,25}?)\s*-\s*"
                      r"([^\n:()«»\-]{2,25}?)\s*:")
 _DATELINE = re.compile(r"\s*[^\n:()«»]{2,60}?\(([^()\n]{2,25})\)\s*[-—–:]")
-_QUOTED = re.compile(r"[«\"]([^«»\"\n]{2,30})[»\"]")
+_QUOTED = re.compile(r"[«\"]([^«»\":\n]{2,30})[»\"]")
 # What stands right before an opening quote mark: a space or a bracket, then maybe `لـ`.
 _LEAD = re.compile(r"(?:^|[\s(])(لـ\s*|ل)?$")
 _MEDIA = {fold(w) for w in "صحيفة جريدة مجلة قناة وكالة موقع إذاعة تلفزيون شبكة".split()}
