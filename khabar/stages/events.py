@@ -54,7 +54,8 @@ def make_events(*, min_confidence: float = 0.0, classifier: bool = True
 
 
 def _coding(min_confidence: float, classifier: bool, pattern_files: tuple[str, ...],
-            main: bool = False) -> Callable[[Document], Document]:
+            main: bool = False, coder: EventCoder | None = None
+            ) -> Callable[[Document], Document]:
     """The coder with its sentence classifier. `main` (v4) screens triggers that report nothing
     (coded_reading) before the classifier sees them, and keeps an assault the classifier doubts
     when a verb reports it of a named state actor (`قتلت القوات الإسرائيلية 16 فلسطينيا`),
@@ -66,7 +67,7 @@ def _coding(min_confidence: float, classifier: bool, pattern_files: tuple[str, .
             return dataclasses.replace(doc, events=coder(doc))
 
         return code_events
-    coder = EventCoder(pattern_files=pattern_files)
+    coder = coder or EventCoder(pattern_files=pattern_files)  # shared: one cache of readings
     model = SentenceClassifier.load()
 
     def code_and_rescore(doc: Document) -> Document:
@@ -136,11 +137,11 @@ def _settled(stage: str, version: int, min_confidence: float, classifier: bool,
              require_source: bool, calibrated: bool) -> Callable[[Document], Document]:
     strict, main = version >= 3, version >= 4
     files = PATTERN_FILES if main else ("patterns.tsv",)
-    code = _coding(0.0, classifier, files, main=main)
+    verbs = EventCoder(pattern_files=files)  # reads triggers again: which are verbs
+    code = _coding(0.0, classifier, files, main=main, coder=verbs)
     recognizer = ActorRecognizer()
     calibration = Calibration.load(_TABLES[version]) if calibrated else Calibration()
     countries = country_names()
-    verbs = EventCoder(pattern_files=files)  # reads triggers again: which are verbs
     control_is_state = present_control_is_state if main else None
     markers = AGENT_MARKERS if main else frozenset()
 
