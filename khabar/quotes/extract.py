@@ -35,8 +35,9 @@ def find_quotes(doc: Document, lexicon: CueLexicon, *, stage: str = STAGE) -> tu
     context = _Context(doc, lexicon, people, stage)
     quotes: list[Quote] = []
     for start, end in blocks_of(doc):
-        if lexicon.mentions_cue(fold(doc.text[start:end])):  # most paragraphs quote nobody
-            quotes.extend(context.block(start, end))
+        folded = fold(doc.text[start:end])
+        if lexicon.mentions_cue(folded):  # most paragraphs quote nobody
+            quotes.extend(context.block(start, end, folded))
     return tuple(quotes)
 
 
@@ -68,11 +69,15 @@ class _Context:
         self.v3 = stage != STAGE_V2
         self.attributor = Attributor(doc, lexicon, people, self.sentences, self.folds, v3=self.v3)
 
-    def block(self, start: int, end: int) -> list[Quote]:
+    def block(self, start: int, end: int, folded_block: str | None = None) -> list[Quote]:
         text, lexicon = self.doc.text, self.lexicon
         words: list[Word] = []
+        # A block folded to the same length (nothing dropped) gives its sentences' folded
+        # forms as slices, instead of folding each sentence again.
+        aligned = folded_block is not None and len(folded_block) == end - start
         for first, last in self.sentences.within(start, end):
-            folded = fold(text[first:last])
+            folded = folded_block[first - start : last - start] if aligned \
+                else fold(text[first:last])  # type: ignore[index]
             if lexicon.mentions_cue(folded):  # only sentences with a cue
                 words.extend(words_of(text, first, last, self.folds, folded))
         quoted = find_quoted(text, start, end)

@@ -31,12 +31,26 @@ def person_titles(text: str, people: Iterable[tuple[int, int, Entity]],
     for start, end, entity in people:
         if entity.type != "PER":
             continue
-        before = fold(text[max(0, start - 80) : start]).split()[-_BEFORE:]
-        after = fold(text[end : end + 40]).split()[:_AFTER]
+        before = _folded_words(reversed(text[max(0, start - 80) : start].split()), _BEFORE)
+        after = _folded_words(text[end : end + 40].split(), _AFTER)
         titles = {_bare(w.strip("،,:()\"«»")) for w in before + after}
         for role in entity.roles:
             titles.update(_bare(word) for word in fold(role.title).split()[:1])
         out[(start, entity.id)] = titles
+    return out
+
+
+def _folded_words(words: Iterable[str], count: int) -> list[str]:
+    """The first `count` of `words` that fold to something: the same words as folding the
+    whole stretch and splitting it (folding drops marks, never spaces), with short words
+    served from fold's memo instead of one translate() per stretch."""
+    out = []
+    for word in words:
+        folded = fold(word)
+        if folded:
+            out.append(folded)
+            if len(out) == count:
+                break
     return out
 
 
