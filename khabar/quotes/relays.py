@@ -33,13 +33,18 @@ _ABOUT = fold("عن")
 _COMMAS = frozenset("،,")
 _QUANTIFIERS = frozenset(fold(w) for w in "عدد بعض كثير العديد مجموعة معظم أغلب غالبية".split())
 _OF = frozenset(fold(w) for w in ("من", "منهم", "منهن"))
+_POSSESSIVE = ("هما", "هم", "ها", "ه")
+_SITE = fold("موقع")
 _RELATIVES = frozenset(fold(w) for w in "الذي التي الذين اللذين اللتين".split())
 _MEDIUM_REACH = 6  # words between a medium noun and the cue it speaks through
 
 
 def is_medium(word: Word, lexicon: CueLexicon) -> bool:
-    """Whether a word names what carries words (`تغريدة`, `بيان`, `تويتر`), not a speaker."""
+    """Whether a word names what carries words (`تغريدة`, `بيان`, `بيانا`, `تويتر`), not a
+    speaker."""
     found = lexicon.word(word.folded)
+    if found is None and word.folded.endswith("ا"):  # the accusative (أصدرت بيانا)
+        found = lexicon.word(word.folded[:-1])
     return found is not None and found[0] in ("medium", "platform")
 
 
@@ -89,6 +94,9 @@ def medium_author(words: list[Word], i: int, sentence_start: int, people: People
     owner = _owner(words[medium + 1 : i], people, lexicon)
     if owner is not None:  # `بيان لوزارة الداخلية، يؤكد أن`
         return owner
+    published = _publisher(words, medium, sentence_start, people, lexicon)
+    if published is not None:
+        return published
     first = next((k for k in range(medium) if words[k].start >= sentence_start), None)
     if first is None or medium - first < 2:
         return None
@@ -141,11 +149,39 @@ def subject_after_kana(words: list[Word], i: int, people: People,
             return None
         if words[k].folded in _KANA:
             lead = [w for w in words[k + 1 : j + 1] if w.is_word]
-            if not lead:
-                return None
+            if not lead or any(is_medium(w, lexicon) for w in lead):
+                return None  # `كانت أصدرت بيانا أشارت فيه`: the statement's own clause
             found = explicit_subject(lead, people, lexicon)
             return found or Speaker(None, None, Offsets(lead[0].start, lead[-1].end))
     return None
+
+
+_PUBLISHING = frozenset(fold(w) for w in
+    "أصدر أصدرت نشر نشرت بث بثت وزع وزعت أرسل أرسلت وجه وجهت عمم عممت أطلق أطلقت".split())
+_PUBLISHING |= {prefix + w for w in _PUBLISHING for prefix in ("و", "ف")}
+_BEFORE_VERB_STOP = frozenset(fold(w) for w in "لكن ولكن و ثم فيما بينما كما أن إن".split())
+
+
+def _publisher(words: list[Word], medium: int, sentence_start: int, people: People,
+               lexicon: CueLexicon) -> Speaker | None:
+    """Who issued the medium: the subject of the verb that did (`أصدرت الرئاسة بيانا`, or
+    before it: `لكن رئاسة الأركان كانت أصدرت الخميس بيانا`)."""
+    verb = next((k for k in range(medium - 1, max(-1, medium - 6), -1)
+                 if words[k].start >= sentence_start and words[k].folded in _PUBLISHING), None)
+    if verb is None:
+        return None
+    after = explicit_subject([w for w in words[verb + 1 : medium] if w.is_word], people, lexicon)
+    if after is not None:
+        return after
+    k = verb - 1
+    if k >= 0 and words[k].folded in _KANA:
+        k -= 1
+    lead: list[Word] = []
+    while k >= 0 and words[k].start >= sentence_start and len(lead) < 5 and words[k].is_word \
+            and words[k].folded not in _BEFORE_VERB_STOP:
+        lead.insert(0, words[k])
+        k -= 1
+    return explicit_subject(lead, people, lexicon) if lead else None
 
 
 def _owner(after: list[Word], people: People, lexicon: CueLexicon) -> Speaker | None:
@@ -162,11 +198,18 @@ def _owner(after: list[Word], people: People, lexicon: CueLexicon) -> Speaker | 
 
 def medium_kind(text: str, speaker: Speaker, lexicon: CueLexicon) -> str | None:
     """"medium" when a subject is what carries words (`تغريدة`, `مذكرة`), "platform" when it
-    is where they are posted (`تويتر`), else None."""
+    is where they are posted (`تويتر`) or someone's own (`وفقا لموقعها`), else None."""
     if speaker.span is None:
         return None
     first = fold(text[speaker.span.start : speaker.span.end]).split()[:1]
-    found = lexicon.word(first[0]) if first else None
+    if not first:
+        return None
+    word = first[0][1:] if first[0].startswith("ل") else first[0]
+    bare = next((word[: -len(end)] for end in _POSSESSIVE if word.endswith(end)), None)
+    owned = lexicon.word(bare) if bare else None
+    if bare == _SITE or owned is not None and owned[0] in ("medium", "platform"):
+        return "platform"  # `وفقا لموقعها`, `حسابه`: someone's own site speaks for them
+    found = lexicon.word(first[0])
     return found[0] if found is not None and found[0] in ("medium", "platform") else None
 
 
@@ -181,6 +224,10 @@ def widened(text: str, speaker: Speaker, window: list[Word], people: People,
     relative = next((k for k, w in enumerate(inside) if w.folded in _RELATIVES), None)
     if relative:
         return _before_relative(speaker, inside[relative - 1], window, people, lexicon)
+    comma = next((k for k, w in enumerate(inside[1:], 1)
+                  if any(mark in text[inside[k - 1].end : w.start] for mark in "،,")), None)
+    if comma:  # `حسبما أعلن التلفزيون الإيراني، وكانت ...`: the subject ends at its comma
+        inside = inside[:comma]
     inside = _trimmed(inside)
     if inside and inside[-1].end < speaker.span.end:  # `المرصد السوري اليوم الجمعة`
         speaker = dataclasses.replace(speaker, span=Offsets(speaker.span.start, inside[-1].end))

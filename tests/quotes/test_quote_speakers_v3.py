@@ -176,6 +176,22 @@ def test_v3_feminine_speakers_agree(make_document, lexicon, text, expected):
         "ونشر الموقع الرسمي نص بيان لوزارة الصحة، يؤكد أن اللقاح آمن.",
         [("e4", "وزارة الصحة")],
     ),
+    (  # a statement speaks for whoever issued it, before or after the verb that did
+        "وأصدرت الوزارة بيانا قالت فيه إن اللقاح آمن.", [(None, "الوزارة")],
+    ),
+    (
+        "ولم يحدد الوزير موعدا لكن رئاسة الأركان كانت أصدرت الخميس بيانا غامضا أشارت فيه "
+        "إلى أن الاتصال جرى.",
+        [(None, "رئاسة الأركان")],
+    ),
+    (  # someone's own site speaks for them: the speaker goes on
+        "وقالت هند العتيبي إن العمل مستمر. وبدأت العمل قبل سنوات، وفقا لموقعها على الإنترنت.",
+        [("e2", "هند العتيبي"), ("e2", "هند العتيبي")],
+    ),
+    (  # a subject cited after the words ends at its comma
+        "تحطمت طائرة في الجبال، حسبما أعلن التلفزيون الرسمي، وكانت في طريقها إلى العاصمة.",
+        [(None, "التلفزيون الرسمي")],
+    ),
 ])
 def test_v3_documents_groups_and_clauses(make_document, lexicon, text, expected):
     assert _speakers(make_document, lexicon, text) == expected
