@@ -191,30 +191,6 @@ def _person_after_title(doc: Document, source: Actor,
     return None
 
 
-def named_state(code: str) -> bool:
-    """A code that names a country or an international body (`ISRMIL`, `IGOUNO`)."""
-    return len(code) >= 3 and code[:3] not in _SECTORS
-
-
-_OPENERS = frozenset(fold(w) for w in
-                     "إن أن ان قد ثم كما فيما بينما حيث عندما بعدما حين لما".split())
-
-
-def opens_clause_or_follows(doc: Document, event: Event) -> bool:
-    """A verb's source named after it is its subject only where the verb opens its clause
-    (`قتلت القوات الإسرائيلية`, `وقصفت الطائرات`); after a noun (`انفجار استهدف موكب
-    الوزير`, `عمليتها العسكرية تستهدف الوحدات`) the one named after it is the target."""
-    source = event.source
-    if source is None or source.span is None or source.span.end <= event.trigger.start:
-        return True
-    word = doc.text[event.trigger.start:event.trigger.end].split()[0]
-    if word[:1] in ("و", "ف"):
-        return True
-    before = doc.text[max(event.sentence.start, event.trigger.start - 20):event.trigger.start]
-    words = before.split()
-    return not words or fold(words[-1]) in _OPENERS or words[-1][-1:] in "،,.:؛;-–"
-
-
 def bare_place(doc: Document, actor: Actor) -> bool:
     """A country or city named alone (`سويسرا`, `طوكيو`): a country code with no sector, and no
     entity but a place's."""

@@ -28,8 +28,7 @@ from khabar.events.calibration import Calibration
 from khabar.events.classifier import MODEL_NAME, MODEL_PACKAGE, SentenceClassifier
 from khabar.events.coder import STAGE, EventCoder
 from khabar.events.main import AGENT_MARKERS, PATTERN_FILES, from_headline, headline_acts
-from khabar.events.main import main_actors, main_reading, main_sources, named_state
-from khabar.events.main import coded_reading, opens_clause_or_follows
+from khabar.events.main import coded_reading, main_actors, main_reading, main_sources
 from khabar.events.main import present_control_is_state
 from khabar.events.settle import attach_mentions, has_real_source, is_plain_reading, merge_incidents
 from khabar.events.settle import country_names, merge_sentence_incidents, place_ids
@@ -57,9 +56,7 @@ def _coding(min_confidence: float, classifier: bool, pattern_files: tuple[str, .
             main: bool = False, coder: EventCoder | None = None
             ) -> Callable[[Document], Document]:
     """The coder with its sentence classifier. `main` (v4) screens triggers that report nothing
-    (coded_reading) before the classifier sees them, and keeps an assault the classifier doubts
-    when a verb reports it of a named state actor (`قتلت القوات الإسرائيلية 16 فلسطينيا`),
-    scored by the classifier: the words say who did it."""
+    (coded_reading) before the classifier sees them."""
     if not classifier:
         coder = EventCoder(min_confidence=min_confidence, pattern_files=pattern_files)
 
@@ -77,26 +74,13 @@ def _coding(min_confidence: float, classifier: bool, pattern_files: tuple[str, .
             if main:
                 found = [e for e in found if coded_reading(doc, e)]
             if found:
-                text = doc.text[sentence.start:sentence.end]
-                rescored = model.apply(text, found)
-                if main and len(rescored) < len(found):
-                    rescored = _with_named(coder, doc, text, found, rescored, model)
+                rescored = model.apply(doc.text[sentence.start:sentence.end], found)
                 events.extend(e for e in rescored if e.confidence >= min_confidence)
         return dataclasses.replace(doc, events=tuple(events))
 
     folder = resources.files(MODEL_PACKAGE)
     files = [folder / f"{MODEL_NAME}.json", folder / f"{MODEL_NAME}.npz"]
     return with_models(code_and_rescore, model_identity("events/" + MODEL_NAME, files))
-
-
-def _with_named(coder: EventCoder, doc: Document, text: str, found: list[Event],
-                kept: list[Event], model: SentenceClassifier) -> list[Event]:
-    have = {(e.trigger, e.cameo) for e in kept}
-    back = [dataclasses.replace(e, confidence=round(model.score(text, found, e.plover), 2))
-            for e in found if (e.trigger, e.cameo) not in have and e.plover == "ASSAULT"
-            and e.source is not None and named_state(e.source.code)
-            and coder.trigger_is_verb(doc, e.trigger) and opens_clause_or_follows(doc, e)]
-    return sorted(kept + back, key=lambda e: e.trigger.start) if back else kept
 
 
 @register(STAGE_V2, requires=("sentences",), produces=("events",))

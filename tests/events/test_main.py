@@ -7,7 +7,7 @@ import pytest
 from khabar import load_pipeline, process
 from khabar.document import Actor, Document, Entity, Event, Mention, Offsets, Sentence
 from khabar.events.main import bare_place, from_headline, main_actors, main_reading
-from khabar.events.main import opens_clause_or_follows, present_control_is_state
+from khabar.events.main import present_control_is_state
 
 
 def _doc(text, entities=()):
@@ -121,14 +121,6 @@ def test_a_bare_title_takes_the_person_named_after_it():
     assert (source.entity, source.code) == ("e1", "XYZGOV")
 
 
-def test_a_verb_after_a_noun_has_its_target_after_it():
-    doc = _doc("وقع انفجار استهدف موكب الوزير، فيما قصفت الطائرات الحربية مواقع المسلحين.")
-    after_noun = _event(doc, "استهدف", "190", _actor(doc, "موكب الوزير", "GOV"))
-    opening = _event(doc, "قصفت", "195", _actor(doc, "الطائرات الحربية", "XYZMIL"))
-    assert not opens_clause_or_follows(doc, after_noun)
-    assert opens_clause_or_follows(doc, opening)
-
-
 def test_the_headline_act_gains_confidence_once():
     doc = _doc("واعتقلت الشرطة المتهم، ثم اعتقلت الشرطة شريكه.")
     first = _event(doc, "واعتقلت", "173", _actor(doc, "الشرطة", "COP"), confidence=0.5)
@@ -139,11 +131,11 @@ def test_the_headline_act_gains_confidence_once():
     assert from_headline([first], frozenset({"19"}))[0].confidence == 0.5
 
 
-def test_the_default_pipeline_reads_a_complaint_and_a_named_state_killing():
+def test_the_default_pipeline_reads_a_complaint_and_an_arrest_noun():
     pipeline = load_pipeline(policy="raise")
     complaint = process("قررت الحكومة الأردنية رفع شكوى ضد سلطات الاحتلال بسبب المطار الجديد.",
                         pipeline=pipeline)
     assert [(e.stage, e.cameo[:2]) for e in complaint.events] == [("events.cameo.v4", "11")]
-    killing = process("غزة - قتلت القوات الإسرائيلية 16 فلسطينيا يوم الجمعة قرب الحدود.",
-                      pipeline=pipeline)
-    assert [(e.cameo[:2], e.source.code) for e in killing.events] == [("18", "ISRMIL")]
+    arrest = process("أعلنت وزارة الداخلية العراقية اعتقال المتورطين في الهجوم على السوق.",
+                     pipeline=pipeline)
+    assert ("173", "IRQGOV") in [(e.cameo, e.source.code) for e in arrest.events]
