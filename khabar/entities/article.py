@@ -17,7 +17,7 @@ from itertools import accumulate
 
 from khabar.document import Entity, Mention
 from khabar.entities.short_names import SportsNames, find_clubs
-from khabar.entities.gazetteer import Lexicon, find_names
+from khabar.entities.gazetteer import Lexicon, Ranges, find_names
 from khabar.entities.merge import RawMention, merge_mentions, raw_mentions
 from khabar.entities.names import key_tokens, read_words, surface
 from khabar.entities.organizations import Heads, find_bodies
@@ -51,10 +51,9 @@ def merge_article(text: str, entities, lexicons: ArticleLexicons, *, stage: str,
             raw.append(_raw(text, hit.start, hit.end, hit.type, stage))
     typed = [(r.mention.start, r.mention.end, r.type) for r in raw]
     found = find_bodies(text, lexicons.heads, typed, words)
-    persons = [(s, e) for s, e, kind in typed if kind == PER]
-    found += [b for b in find_clubs(text, words, lexicons.sports)
-              if not any(b.start < e and s < b.end for s, e in persons)
-              and not any(b.start < f.end and f.start < b.end for f in found)]
+    # a name without a head noun never overlaps a head-noun name or a person
+    taken = Ranges([(b.start, b.end) for b in found] + [(s, e) for s, e, kind in typed if kind == PER])
+    found += [b for b in find_clubs(text, words, lexicons.sports) if not taken(b.start, b.end)]
     raw = with_bodies(text, raw, found, stage)
     raw = surnames_as_persons(raw, lexicons.lexicon)
     merged = merge_mentions(text, raw, lexicons.lexicon)

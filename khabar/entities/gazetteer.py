@@ -92,7 +92,7 @@ def find_names(text: str, lexicon: Lexicon, taken: list[tuple[int, int]],
     kept = [k for k, t in enumerate(words.tokens) if t.kind == "word"]
     tokens = [(words.tokens[k].start, words.tokens[k].end) for k in kept]
     folded = [words.folded[k] for k in kept]
-    overlaps = _Ranges(taken)
+    overlaps = Ranges(taken)
     memo = lexicon.heads  # looked up here first: most words start no name
     hits: list[Hit] = []
     i = 0
@@ -109,7 +109,7 @@ def find_names(text: str, lexicon: Lexicon, taken: list[tuple[int, int]],
     return hits
 
 
-class _Ranges:
+class Ranges:
     """(start, end) ranges that answer "does any of you overlap [start, end)?" by bisection:
     sorted by start, with the furthest end reached so far (a page may hold tens of thousands of
     mentions, and a scan of them all per name found made the stage quadratic)."""
