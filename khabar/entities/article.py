@@ -2,9 +2,10 @@
 
 The steps of `entities.merge.v2` (titles cut out of persons' spans, lexicon names, bodies named
 by a head noun, then the merge of khabar.entities.merge), with the text's tokens read once for
-all of them, and two more readings: bodies named without their head noun (a ministry by its
-portfolio, a club by its name in a sports context: khabar.entities.short_names) and persons that are
-no person (khabar.entities.person_check). Policy and limits: docs/entities.md.
+all of them, and three more readings: bodies named without their head noun (a ministry by its
+portfolio, an outlet, a club: khabar.entities.short_names), a place that is a person's name in
+the article, and persons that are no name (khabar.entities.person_check). Policy and limits:
+docs/entities.md.
 """
 
 from __future__ import annotations
@@ -16,13 +17,13 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from khabar.document import Entity, Mention
-from khabar.entities.short_names import SportsNames, find_clubs
 from khabar.entities.gazetteer import Lexicon, Ranges, find_names
 from khabar.entities.merge import RawMention, merge_mentions, raw_mentions
 from khabar.entities.names import key_tokens, read_words, surface
 from khabar.entities.organizations import Heads, find_bodies
 from khabar.entities.person_check import NameParts, guessed_person, weak_person
 from khabar.entities.person_spans import PersonWords, trim_person
+from khabar.entities.short_names import ShortNames, find_short_names
 
 PER = "PER"
 LOC = "LOC"
@@ -37,7 +38,7 @@ class ArticleLexicons:
     heads: Heads
     person_words: PersonWords
     name_parts: NameParts
-    sports: SportsNames
+    short_names: ShortNames
 
 
 def merge_article(text: str, entities, lexicons: ArticleLexicons, *, stage: str,
@@ -53,7 +54,8 @@ def merge_article(text: str, entities, lexicons: ArticleLexicons, *, stage: str,
     found = find_bodies(text, lexicons.heads, typed, words)
     # a name without a head noun never overlaps a head-noun name or a person
     taken = Ranges([(b.start, b.end) for b in found] + [(s, e) for s, e, kind in typed if kind == PER])
-    found += [b for b in find_clubs(text, words, lexicons.sports) if not taken(b.start, b.end)]
+    found += [b for b in find_short_names(text, words, lexicons.short_names)
+              if not taken(b.start, b.end)]
     raw = with_bodies(text, raw, found, stage)
     raw = surnames_as_persons(raw, lexicons.lexicon)
     merged = merge_mentions(text, raw, lexicons.lexicon)

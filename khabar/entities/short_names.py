@@ -3,7 +3,7 @@ outlet by its name in a dateline, a byline or quote marks.
 
 - A ministry is often named by its portfolio and a nationality adjective that agrees with the
   unwritten `وزارة` (`الخارجية الأمريكية`, `الداخلية البحرينية`): a definite portfolio word
-  (sports_names.tsv, kind `portfolio`) followed by a feminine nationality adjective is an
+  (short_names.tsv, kind `portfolio`) followed by a feminine nationality adjective is an
   organization, unless a title comes right before it (`وزيرة الخارجية الأمريكية` is a title)
   or a definite word that it qualifies (`السياسة الخارجية الأمريكية`).
 - A sports club is named by its name alone (`فاز الهلال على النصر`, `لاعب الاتحاد`). Most
@@ -16,7 +16,7 @@ outlet by its name in a dateline, a byline or quote marks.
   in brackets right after it; and in quote marks after a word for a medium or after a verb of
   saying and `لـ` (`صحيفة «الحياة»`, `قال لـ«الشرق الأوسط»`; not `دعما لـ«عاصفة الحزم»`).
 
-The lists are sports_names.tsv, written by the project. Policy: docs/entities.md.
+The lists are short_names.tsv, written by the project. Policy: docs/entities.md.
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ _HEAD_CHARS = 120  # the longest opening dateline or byline the expressions abov
 
 
 @dataclass(frozen=True, slots=True)
-class SportsNames:
+class ShortNames:
     """Folded club names (token tuples), words that announce a club, words of sport, ministry
     portfolios, feminine nationality adjectives and title heads (folded)."""
 
@@ -65,11 +65,11 @@ class SportsNames:
     titles: frozenset[str]
 
 
-def load_sports_names(nisba: frozenset[str], titles: frozenset[str]) -> SportsNames:
-    """Read sports_names.tsv: word or name <TAB> club, cue, sport or portfolio."""
+def load_short_names(nisba: frozenset[str], titles: frozenset[str]) -> ShortNames:
+    """Read short_names.tsv: word or name <TAB> club, cue, sport or portfolio."""
     clubs: dict[tuple[str, ...], int] = {}
     kinds: dict[str, set[str]] = {"cue": set(), "sport": set(), "portfolio": set()}
-    for row in read_rows("sports_names.tsv"):
+    for row in read_rows("short_names.tsv"):
         words = tuple(fold(row[0]).split())
         if row[1] == "club":
             clubs[words] = len(words)
@@ -91,11 +91,11 @@ def load_sports_names(nisba: frozenset[str], titles: frozenset[str]) -> SportsNa
                 portfolio_forms.setdefault(prefix + word, len(prefix))
                 if prefix.endswith("ل") and word.startswith("ال"):
                     portfolio_forms.setdefault(prefix + word[1:], len(prefix))  # للخارجية
-    return SportsNames(clubs, starts, portfolio_forms, frozenset(kinds["cue"]),
+    return ShortNames(clubs, starts, portfolio_forms, frozenset(kinds["cue"]),
                        frozenset(kinds["sport"]), frozenset(kinds["portfolio"]), feminine, titles)
 
 
-def find_clubs(text: str, words: Words, names: SportsNames) -> list[Body]:
+def find_short_names(text: str, words: Words, names: ShortNames) -> list[Body]:
     """Ministries named by their portfolio, outlets, and clubs in an article about sport."""
     tokens, folded = words.tokens, words.folded
     found = _portfolios(tokens, folded, names) + _outlets(text)
@@ -118,7 +118,7 @@ def find_clubs(text: str, words: Words, names: SportsNames) -> list[Body]:
     return found
 
 
-def _club_at(folded, k: int, names: SportsNames) -> tuple[int, int] | None:
+def _club_at(folded, k: int, names: ShortNames) -> tuple[int, int] | None:
     """(proclitic letters, words) of a club name starting at token k (`والهلال`), if any."""
     start = names.club_starts.get(folded[k])
     if start is None:
@@ -130,7 +130,7 @@ def _club_at(folded, k: int, names: SportsNames) -> tuple[int, int] | None:
     return None
 
 
-def _portfolios(tokens, folded, names: SportsNames) -> list[Body]:
+def _portfolios(tokens, folded, names: ShortNames) -> list[Body]:
     if names.portfolio_forms.keys().isdisjoint(folded):
         return []  # most articles name no portfolio: one set operation instead of a loop
     found = []

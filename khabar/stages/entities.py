@@ -23,7 +23,7 @@ from pathlib import Path
 from khabar.arabic import fold, tokenize
 from khabar.document import Document, Entity, Mention
 from khabar.entities.article import ArticleLexicons, merge_article
-from khabar.entities.short_names import load_sports_names
+from khabar.entities.short_names import load_short_names
 from khabar.entities.gazetteer import load_lexicon
 from khabar.entities.nisba import load_role_lexicon
 from khabar.entities.organizations import load_heads
@@ -125,7 +125,7 @@ def make_entities_merge_v3(*, gazetteer: bool = True) -> Callable[[Document], Do
     lexicons = ArticleLexicons(
         lexicon=load_lexicon(version=3), heads=load_heads(nisba, version=3),
         person_words=PersonWords(roles.first_words, frozenset(HONORIFICS)),
-        name_parts=load_name_parts(), sports=load_sports_names(nisba, roles.first_words))
+        name_parts=load_name_parts(), short_names=load_short_names(nisba, roles.first_words))
 
     def merge(doc: Document) -> Document:
         entities = merge_article(doc.text, doc.entities, lexicons, stage=MERGE_V3, gazetteer=gazetteer)
