@@ -25,6 +25,7 @@ from khabar.quotes.relays import (
 )
 from khabar.quotes.speakers import Speaker, entity_gender, explicit_subject
 from khabar.quotes.text import Sentences, Word, words_of
+from khabar.quotes.titled import titled_subject
 from khabar.quotes.titles import TitleIndex, person_genders, person_titles, title_antecedent
 
 
@@ -100,6 +101,8 @@ class Attributor:
         if speaker is None:
             since = self.sentences.previous_start(position)
             speaker = memory.resolve(cue, position, since, self._side_gender(words, i))
+            if self.v3 and cue.number not in ("p", "d"):
+                speaker = self._titled_or(speaker, cue, since, position)
             if speaker is None and cue.number in ("p", "d"):
                 speaker = self._group_before(since, position)
             if speaker is None and self.v3 and cue.kind == "participle":
@@ -136,8 +139,9 @@ class Attributor:
         if cue.kind in ("verb", "according"):
             speaker = explicit_subject(subject_window(target.window, cue), people, lexicon)
         if speaker is None and cue.kind == "verb":
-            speaker = subject_after_kana(words, i, people, lexicon) \
-                or subject_before(words, i, people, lexicon)
+            speaker = subject_after_kana(words, i, people, lexicon)
+        if speaker is None and cue.kind == "verb" and not _joined(words[i], lexicon):
+            speaker = subject_before(words, i, people, lexicon)
         if speaker is None and cue.kind == "noun":
             sentence = self.sentences.start_of(words[i].start)
             speaker = relayed_owner(words, i, sentence, people, lexicon)
@@ -150,6 +154,30 @@ class Attributor:
         if speaker is None:
             speaker = _relayed(target.window, people, lexicon)
         return widened(text, speaker, target.window, people, lexicon) if speaker else None
+
+    def _titled_or(self, speaker: Speaker | None, cue: CueForm, since: int,
+                   position: int) -> Speaker | None:
+        """`speaker`, unless a title opens a later sentence before the cue (khabar.quotes.titled)
+        and agrees with the cue's gender."""
+        starts = self.sentences.starts_between(since, position)
+        titled = titled_subject(self.doc.text, starts, position, self.people, self.lexicon,
+                                self.folds) if starts else None
+        if titled is None or cue.gender and titled.speaker.gender \
+                and cue.gender != titled.speaker.gender:
+            return speaker
+        if speaker is not None and self._last_seen(speaker) >= titled.sentence and not (
+                speaker.span is not None
+                and self.sentences.start_of(speaker.span.start) == titled.sentence
+                and speaker.span.start > titled.speaker.span.start):  # type: ignore[union-attr]
+            return speaker  # (a name after the title in its own sentence is no subject)
+        return titled.speaker
+
+    def _last_seen(self, speaker: Speaker) -> int:
+        """Where a resolved speaker last spoke or was named."""
+        spoke = [pos for pos, s in self.memory.recent
+                 if s is speaker or speaker.entity and s.entity == speaker.entity]
+        named = speaker.span.start if speaker.span else -1
+        return max([named, *spoke])
 
     def _same_sentence(self, position: int) -> Speaker | None:
         """`وأكد عدد منهم أن ...، مشيرين إلى`: a participle after a comma shares the subject of
@@ -235,6 +263,12 @@ _FROM = frozenset((fold("نقلا"),))
 
 def _end(word: Word) -> int:
     return word.end
+
+
+def _joined(word: Word, lexicon: CueLexicon) -> bool:
+    """`... تصريحات الحربي وقال`: a verb joined by و or ف goes on with the clause before, so
+    the words just before it are no subject of its own."""
+    return word.folded[:1] in ("و", "ف") and lexicon.cue(word.folded[1:]) is not None
 
 
 _RELAYED = (fold("نقلا"), fold("عن"))

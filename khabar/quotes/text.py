@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from khabar.arabic import fold, tokenize
@@ -75,6 +75,10 @@ class Sentences:
                 out.append((max(start, self._starts[index]), min(end, self._ends[index])))
             index += 1
         return out
+
+    def starts_between(self, lo: int, hi: int) -> list[int]:
+        """Starts of the sentences that start at or after `lo` and before `hi`."""
+        return self._starts[bisect_left(self._starts, lo) : bisect_left(self._starts, hi)]
 
     def start_of(self, position: int) -> int:
         """Start of the sentence holding `position`."""

@@ -50,6 +50,15 @@ def _speakers(make_document, lexicon, text):
         [("e2", "هند العتيبي"), ("e1", "سامي الحربي"), ("e2", "العتيبي"),
          ("e2", "العتيبي")],
     ),
+    (  # a title opening the sentence before, unnamed and silent so far, is the antecedent
+        "قال سامي الحربي إن الاتفاق قريب.\nوبعث رئيس مفوضية الاتحاد الأوروبي رسالة تهنئة للرئيس.\n"
+        "وقال في الرسالة إن التعاون مهم.",
+        [("e1", "سامي الحربي"), (None, "رئيس مفوضية الاتحاد الأوروبي")],
+    ),
+    (  # a verb joined by و goes on with the sentence's subject, not with the name before it
+        "استنكر الدكتور خالد الزهراني تصريحات الحربي وقال إن العراقيين يرفضونها.",
+        [("e3", "خالد الزهراني")],
+    ),
     (  # a subject named before its verb in the previous sentence still introduces a speaker
         "التقت هند العتيبي بوفد من المستثمرين أمس.\nوقالت إن الاستثمارات ستتضاعف.",
         [("e2", "هند العتيبي")],

@@ -1,0 +1,63 @@
+"""A dropped subject's antecedent that no entity stage named: a title opening a sentence.
+
+`وبعث رئيس مفوضية الاتحاد الأوروبي رسالة تهنئة ... وقال في الرسالة إن ...`: the one who speaks
+is the subject of the sentence before, a title after its verb, though nobody named them and
+they said nothing yet. khabar.quotes.memory knows speakers and named persons; this reads the
+sentences between the cue and the one before it for a verb followed by a title (quotes.cues.v3).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from khabar.document import Offsets
+from khabar.quotes.lexicon import CueLexicon
+from khabar.quotes.people import People
+from khabar.quotes.speakers import Speaker, title_gender
+from khabar.quotes.text import Word, words_of
+
+_HEAD = 8  # words of a sentence read for its opening verb and subject
+_REACH = 200  # characters of a sentence read for them
+
+
+@dataclass(frozen=True, slots=True)
+class Titled:
+    """A title subject opening a sentence: where the sentence starts, and the speaker."""
+
+    sentence: int
+    speaker: Speaker
+
+
+def titled_subject(text: str, starts: list[int], until: int, people: People,
+                   lexicon: CueLexicon, folds: dict[str, str]) -> Titled | None:
+    """The latest sentence among those starting at `starts` (before `until`) that opens with a
+    verb and a title (`وبعث رئيس المفوضية`, `استقبل وزير الخارجية`), and that subject."""
+    for start in reversed(starts):
+        words = [w for w in words_of(text, start, min(start + _REACH, until), folds)
+                 if w.is_word][:_HEAD]
+        if len(words) < 3 or lexicon.cue(words[0].folded) is not None:
+            continue  # a speech verb's subject is already remembered with its quote
+        head = lexicon.word(words[1].folded)
+        if head is None or head[0] != "title" or lexicon.word(words[0].folded) is not None:
+            continue
+        speaker = _subject(words[1:], people, lexicon)
+        if speaker is not None:
+            return Titled(start, speaker)
+    return None
+
+
+def _subject(words: list[Word], people: People, lexicon: CueLexicon) -> Speaker:
+    """The title and what it governs (`رئيس مفوضية الاتحاد الأوروبي`), or the person named
+    with it; an indefinite word after a definite one starts the object (`رسالة تهنئة`)."""
+    taken = [words[0]]
+    for word in words[1:]:
+        if not word.folded.startswith("ال") and taken[-1].folded.startswith("ال"):
+            break
+        taken.append(word)
+    lo, hi = taken[0].start, words[-1].end
+    named = next(((s, e, ent) for s, e, ent in people.starting_in(lo, hi)
+                  if ent.type == "PER" and s <= taken[-1].end + 1), None)
+    gender = title_gender(words[0].folded, lexicon)
+    if named is not None:
+        return Speaker(named[2].id, None, Offsets(lo, named[1]), gender, "s")
+    return Speaker(None, None, Offsets(lo, taken[-1].end), gender, "s")
