@@ -181,8 +181,11 @@ def _near(doc: Document, actor: Offsets, trigger: Offsets) -> bool:
 
 
 def speaker_sources(doc: Document, events: Sequence[Event],
-                    code_of: Callable[[Entity | None, str], str]) -> list[Event]:
-    """Speech-act events with the speaker of their quote as source (step 1)."""
+                    code_of: Callable[[Entity | None, str], str],
+                    joined: bool = False) -> list[Event]:
+    """Speech-act events with the speaker of their quote as source (step 1). `joined` (v4):
+    a speech verb joined by و inside a reported quote, with no source of its own, shares the
+    speaker (`قال مسؤول إن الوضع قد يتدهور وحث على حماية المدنيين`)."""
     quotes = [q for q in doc.quotes if q.speaker or q.speaker_text]
     if not quotes:
         return list(events)
@@ -190,6 +193,8 @@ def speaker_sources(doc: Document, events: Sequence[Event],
     result = []
     for event in events:
         quote = _quote_of(event, quotes, doc) if is_speech_act(event.cameo) else None
+        if quote is None and joined and event.source is None and is_speech_act(event.cameo):
+            quote = _reporting_quote(event, quotes, doc)
         if quote is not None:
             entity = entities.get(quote.speaker or "")
             name = entity.name if entity else quote.speaker_text or ""
@@ -199,6 +204,15 @@ def speaker_sources(doc: Document, events: Sequence[Event],
             event = dataclasses.replace(event, source=source)
         result.append(event)
     return result
+
+
+def _reporting_quote(event: Event, quotes: Sequence[Quote], doc: Document) -> Quote | None:
+    """The reported (indirect) quote whose content holds a speech verb joined by و."""
+    word = doc.text[event.trigger.start:event.trigger.end].split()
+    if not word or not word[0].startswith("و"):
+        return None
+    return next((q for q in quotes if not q.direct
+                 and q.content.start <= event.trigger.start < q.content.end), None)
 
 
 def _quote_of(event: Event, quotes: Sequence[Quote], doc: Document) -> Quote | None:

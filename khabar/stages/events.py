@@ -156,7 +156,7 @@ def _settled(stage: str, version: int, min_confidence: float, classifier: bool,
                                     markers)
             event = tighten(doc, event, verb) if require_source else event
             events.append(strict_target(doc, event) if strict else event)
-        events = speaker_sources(doc, events, code_of)
+        events = speaker_sources(doc, events, code_of, joined=main)
         if main and require_source:
             events = main_sources(doc, events)
         elif strict and require_source:

@@ -139,3 +139,18 @@ def test_the_default_pipeline_reads_a_complaint_and_an_arrest_noun():
     arrest = process("أعلنت وزارة الداخلية العراقية اعتقال المتورطين في الهجوم على السوق.",
                      pipeline=pipeline)
     assert ("173", "IRQGOV") in [(e.cameo, e.source.code) for e in arrest.events]
+
+
+def test_a_speech_verb_joined_inside_a_reported_quote_shares_its_speaker():
+    from khabar.document import Quote
+    from khabar.events.settle import speaker_sources
+
+    text = "قال مسؤول أممي إن الوضع في القطاع قد يتدهور وحث على حماية المدنيين."
+    speaker = Offsets(text.index("مسؤول أممي"), text.index("مسؤول أممي") + len("مسؤول أممي"))
+    content = Offsets(text.index("الوضع"), len(text) - 1)
+    quote = Quote(None, "مسؤول أممي", Offsets(0, 3), content, False, speaker)
+    doc = Document(id="d", text=text, sentences=(Sentence(0, len(text)),), quotes=(quote,))
+    event = _event(doc, "وحث", "020")
+    shared = speaker_sources(doc, [event], lambda entity, name: "IGOUNO", joined=True)
+    assert (shared[0].source.name, shared[0].source.code) == ("مسؤول أممي", "IGOUNO")
+    assert speaker_sources(doc, [event], lambda entity, name: "IGOUNO")[0].source is None
