@@ -196,7 +196,9 @@ class Attributor:
         head = self.sentences.start_of(start)
         if any(s < start and e.type == "PER" for s, _, e in self.people.starting_in(head, start)):
             return False
-        before = fold(self.doc.text[max(head, start - 60):start]).split()[-3:]
+        stretch = self.doc.text[max(head, start - 60):start]
+        cut = max(stretch.rfind("،"), stretch.rfind(","))  # `في حينه، الجنرال فلان`: apposition
+        before = fold(stretch[cut + 1 :]).split()[-3:]
         if before and before[-1].startswith(_PREPOSED):
             return False
         return not any(w in _PREPOSITIONS for w in before)  # `إلى عائلة المرحوم فلان`

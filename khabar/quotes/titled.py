@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from khabar.arabic import fold
 from khabar.document import Offsets
 from khabar.quotes.lexicon import CueLexicon
 from khabar.quotes.people import People
 from khabar.quotes.speakers import Speaker, title_gender
 from khabar.quotes.text import Word, words_of
 
+_IN_NAME_OF = fold("باسم")
 _HEAD = 8  # words of a sentence read for its opening verb and subject
 _REACH = 200  # characters of a sentence read for them
 
@@ -51,7 +53,8 @@ def _subject(words: list[Word], people: People, lexicon: CueLexicon) -> Speaker:
     with it; an indefinite word after a definite one starts the object (`رسالة تهنئة`)."""
     taken = [words[0]]
     for word in words[1:]:
-        if not word.folded.startswith("ال") and taken[-1].folded.startswith("ال"):
+        if not word.folded.startswith("ال") and taken[-1].folded.startswith("ال") \
+                and word.folded != _IN_NAME_OF:  # (`المتحدث باسم الكرملين` goes on)
             break
         taken.append(word)
     lo, hi = taken[0].start, words[-1].end
