@@ -202,11 +202,9 @@ def _context(text: str, entities: tuple[Entity, ...], lexicon: RoleLexicon,
                 spans.append(span)
                 for i in inside:
                     covering.setdefault(i, span)
-    folded_text = fold(text)
-    if len(folded_text) == len(text):  # nothing dropped: folded tokens sit at the same offsets
-        folded = [folded_text[t.start:t.end] for t in tokens]
-    else:
-        folded = [fold(t.text) for t in tokens]
+    # Token by token: `fold` remembers the words it folded, which costs less than folding the
+    # whole page again (a third of the time on SaudiNewsNet, bench.analyze).
+    folded = [fold(t.text) for t in tokens]
     return Context(text, tokens, folded, covering, lexicon, spans, version)
 
 

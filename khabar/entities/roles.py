@@ -9,7 +9,7 @@ an organization or place right after the head (`سفير الولايات الم
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from khabar.arabic import Token, fold
 from khabar.document import Entity
@@ -106,15 +106,16 @@ class Context:
     spans: list[Span]  # every mention
     version: int = 1  # 2: honorifics, quotes and modifiers; 3: the rest of issue 14
     bodies: dict[str, set[str]] | None = None  # head noun → ORG names with it (`_named_body`)
+    # token index → the title phrase read there: the look-back of every name reads the same
+    # tokens again, and a page full of names would read each of them a dozen times
+    read: dict[int, Title | None] = field(default_factory=dict)
+    extended: bool = field(init=False)  # entities.roles.v2 and later
+    v3: bool = field(init=False)  # entities.roles.v3
 
-    @property
-    def extended(self) -> bool:
-        """entities.roles.v2 and later."""
-        return self.version >= 2
-
-    @property
-    def v3(self) -> bool:
-        return self.version >= 3
+    def __post_init__(self) -> None:
+        # plain attributes, not properties: every token of a title's look-back reads them
+        self.extended = self.version >= 2
+        self.v3 = self.version >= 3
 
     def word(self, i: int) -> bool:
         return 0 <= i < len(self.tokens) and self.tokens[i].kind == "word"
@@ -149,6 +150,12 @@ class _Phrase:
 
 def read_title(ctx: Context, i: int) -> Title | None:
     """The title phrase starting at token i, if a title head starts there."""
+    if i not in ctx.read:
+        ctx.read[i] = _read_title(ctx, i)
+    return ctx.read[i]
+
+
+def _read_title(ctx: Context, i: int) -> Title | None:
     phrase = _head_at(ctx, i)
     if phrase is None:
         return None
