@@ -106,7 +106,7 @@ class Attributor:
             if speaker is None and cue.number in ("p", "d"):
                 speaker = self._group_before(since, position)
             if speaker is None and self.v3 and cue.kind == "participle":
-                speaker = self._same_sentence(position)
+                speaker = self._same_sentence(position, cue)
         if speaker is not None and not target.cited:
             memory.remember(position, speaker, cue)
         memory.contents.add(content.start, content.end)
@@ -179,13 +179,17 @@ class Attributor:
         named = speaker.span.start if speaker.span else -1
         return max([named, *spoke])
 
-    def _same_sentence(self, position: int) -> Speaker | None:
+    def _same_sentence(self, position: int, cue: CueForm) -> Speaker | None:
         """`وأكد عدد منهم أن ...، مشيرين إلى`: a participle after a comma shares the subject of
-        its sentence's verb, whatever agreement the memory could check."""
+        its sentence's verb, whatever number the memory could check (not another gender)."""
         recent = self.memory.recent
-        if recent and recent[-1][0] >= self.sentences.start_of(position):
-            return recent[-1][1]
-        return None
+        if not recent or recent[-1][0] < self.sentences.start_of(position):
+            return None
+        speaker = recent[-1][1]
+        # a named person's gender only: an unnamed subject's may be a word's inside it
+        # (`والد الطالبة`)
+        known = self.memory.genders.get(speaker.entity) if speaker.entity else None
+        return None if cue.gender and known and known != cue.gender else speaker
 
     def _subject_like(self, start: int) -> bool:
         """Whether a mention stands where its sentence's subject would (`التقت هند العتيبي`,

@@ -63,19 +63,24 @@ def relayed_source(window: list[Word], cue: CueForm, people: People,
 
 _TO = frozenset(fold(w) for w in ("عن", "إلى", "الى"))
 _NOUN_REACH = 10  # words back from `قوله` to the preposition of its relay
+_RELAY_FORMS = {prefix + fold(form): True for form in "نقل نقلت نسب نسبت ينقل تنقل".split()
+                for prefix in ("", "و", "ف")}
 
 
 def relayed_owner(words: list[Word], i: int, sentence_start: int, people: People,
                   lexicon: CueLexicon) -> Speaker | None:
     """Whose `قوله` (the noun cue at words[i]) it is: `نقلت الوكالة عن فلان قوله`, `نسبت
-    الوكالة إلى فلان قوله`: the one named between the preposition and the cue."""
+    الوكالة إلى فلان قوله`: the one named between the preposition and the cue, when a relay
+    verb comes before it (`وتطرق إلى الجانب الفني بقوله` names a topic, not a speaker)."""
     for back in range(i - 1, max(-1, i - 1 - _NOUN_REACH), -1):
         word = words[back]
         if word.start < sentence_start or (not word.is_word and word.folded not in _COMMAS):
             return None
         if word.folded in _TO:
             lead = [w for w in words[back + 1 : i] if w.is_word]
-            return explicit_subject(lead, people, lexicon) if lead else None
+            relay = any(_RELAY_FORMS.get(w.folded) for w in words[max(0, back - 6) : back]
+                        if w.start >= sentence_start)
+            return explicit_subject(lead, people, lexicon) if lead and relay else None
     return None
 
 

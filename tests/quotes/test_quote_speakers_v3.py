@@ -217,6 +217,18 @@ def test_v3_a_noun_after_an_or_ila_is_no_quote(make_document, lexicon, text):
     assert _speakers(make_document, lexicon, text) == []
 
 
+def test_v3_a_topic_after_ila_is_no_speaker_of_qawluh(make_document, lexicon):
+    text = ("قال سامي الحربي إن الأسعار تراجعت.\n"
+            "وتطرق إلى الجانب الفني بقوله: الاتجاه يدعم الهبوط.")
+    assert _speakers(make_document, lexicon, text) == [("e1", "سامي الحربي")] * 2
+
+
+def test_v3_a_participle_of_another_gender_is_not_the_named_speaker(make_document, lexicon):
+    text = ("وقال سامي الحربي إن المنظمة كرمت المدينة على تجربتها، "
+            "مؤكدة أنها تجربة رائدة.")
+    assert _speakers(make_document, lexicon, text)[1] != ("e1", "سامي الحربي")
+
+
 def test_v3_a_quote_inside_a_quote_has_its_own_speaker(make_document, lexicon):
     text = ('ونسبت وكالة الأنباء إلى سامي الحربي قوله "وصلنا إلى المكان متأخرين. '
             'قال خالد الزهراني إن الجسر انهار قبل وصولنا. ولم نجد أحدا".')
