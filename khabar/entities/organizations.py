@@ -47,6 +47,9 @@ _DEPARTMENT_HEADS = {fold(w) for w in "مدير مديرة رئيس رئيسة �
 # `القوات التركية` is a generic force, `البرلمان البريطاني` a body (annotation guidelines).
 _NATIONALITY_ENOUGH_KIND = "nationality"
 _NAMED_KIND = "named"
+# A head that is part of a compound preposition after this word (`عن طريق`: by way of).
+_PREPOSITIONS = {fold("طريق"): fold("عن")}
+_EPONYM_KIND = "eponym"
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +70,10 @@ class Heads:
     generic: frozenset[tuple[str, str]] = frozenset()  # (head, complement): a common noun phrase
     stops: frozenset[str] = frozenset()  # adjectives that make a head generic (v3 lists)
     needs_name: frozenset[str] = frozenset()  # heads (no ال) that name a body only with a name
+    eponyms: frozenset[str] = frozenset()  # heads (no ال) named only after someone or something
+    # from 3, a royal's name is read only right after `الملك` (`طريق الملك فهد بالسيارات`: the
+    # name ends at فهد); before, after any chain whose first word was `الملك`
+    version: int = 2
     # folded word -> its head reading or None; words repeat across articles, so this is a memo
     readings: dict[str, tuple | None] = field(default_factory=dict, compare=False, repr=False)
 
@@ -82,15 +89,18 @@ class Heads:
 def load_heads(nisba: frozenset[str], *, version: int = 2) -> Heads:
     """Read bodies.tsv: head <TAB> ORG or LOC <TAB> optional `nationality` (or, in
     bodies_v3.tsv, read from version 3, `named`: a plural head such as `مستشفيات` that names a
-    body only with a name in its chain); from version 3 also generic_adjectives.tsv."""
+    body only with a name in its chain; `eponym`: a head named after someone or something, such
+    as `طريق الملك فهد` or `كأس آسيا`); from version 3 also generic_adjectives.tsv."""
     kinds: dict[str, tuple[str, bool]] = {}
-    needs_name = set()
+    needs_name, eponyms = set(), set()
     files = ("bodies.tsv", "bodies_v3.tsv") if version >= 3 else ("bodies.tsv",)
     for row in (row for file in files for row in read_rows(file)):
         head = fold(row[0])
         enough = len(row) > 2 and row[2] == _NATIONALITY_ENOUGH_KIND
         if len(row) > 2 and row[2] == _NAMED_KIND:
             needs_name.add(head)
+        if len(row) > 2 and row[2] == _EPONYM_KIND:
+            eponyms.add(head)
         kinds[head] = (row[1], enough)
         kinds["ال" + head] = (row[1], enough)
     rows = read_rows("generic_bodies.tsv") + read_rows("common_phrases.tsv")
@@ -98,7 +108,7 @@ def load_heads(nisba: frozenset[str], *, version: int = 2) -> Heads:
     stops = frozenset()
     if version >= 3:
         stops = frozenset(fold(row[0]) for row in read_rows("generic_adjectives.tsv"))
-    return Heads(kinds, nisba, generic, stops, frozenset(needs_name))
+    return Heads(kinds, nisba, generic, stops, frozenset(needs_name), frozenset(eponyms), version)
 
 
 def find_bodies(text: str, heads: Heads, mentions: list[tuple[int, int, str]],
@@ -178,11 +188,14 @@ def _body_at(text, tokens, folded, i, head, found_names) -> tuple[Body, int] | N
         return None  # the head word is inside a longer name
     # a person's name right after an indefinite head is part of it (`مؤسسة محمد بن راشد`),
     # not after a head that needs a name (`تنظيم أبو محمد`: the person is no body's name)
-    person_joins = not rest.startswith("ال") and rest not in heads.needs_name
-    last, words, named = _chain(text, tokens, folded, i, (starting, persons, heads.stops),
-                                person_joins)
-    if last == i or (not named and rest.removeprefix("ال") in heads.needs_name):
-        return None  # `مستشفيات المنطقة`: a plural head with no name is no body
+    base = rest.removeprefix("ال")
+    if i > 0 and _PREPOSITIONS.get(base) == folded[i - 1]:
+        return None  # `عن طريق إسطنبول`: by way of, no road
+    person_joins = not rest.startswith("ال") and base not in heads.needs_name
+    found = (starting, persons, heads.stops, heads.version >= 3)
+    last, words, named = _chain(text, tokens, folded, i, found, person_joins)
+    if last == i or (not named and (base in heads.needs_name or base in heads.eponyms)):
+        return None  # `مستشفيات المنطقة`, `كأس العالم`: no name, no body
     definite_head = rest.startswith("ال")
     if all(w in heads.nisba for w in words) and (not named or not definite_head):
         # `شركة أمريكية`, `القوات التركية`: a kind of body; `البرلمان البريطاني`: a body.
@@ -200,7 +213,7 @@ def _chain(text, tokens, folded, i, found, person_joins) -> tuple[int, list[str]
     whether a mention found by the tagger is part of it. A person's name right after an
     indefinite head is part of it (`مؤسسة محمد بن راشد`), not after a definite one
     (`الأمين العام للمنظمة حسين العلي`)."""
-    starting, persons, stops = found
+    starting, persons, stops, royal_before = found
     last, words, named = i, [], False
     j = i + 1
     while j < len(tokens) and len(words) < _MAX_WORDS:
@@ -216,8 +229,9 @@ def _chain(text, tokens, folded, i, found, person_joins) -> tuple[int, list[str]
             continue
         if w in _STOP or w in stops:
             break
-        if words and words[-1] in _ROYAL and not w.startswith("ال"):
+        if words and (folded[j - 1] if royal_before else words[-1]) in _ROYAL and not w.startswith("ال"):
             last = j = _royal_name(folded, tokens, j)  # `مطار الملك خالد`, the name untagged
+            named = True
         elif w.startswith("ال") and len(w) > 3:
             last = j
         elif w.startswith("وال") and words:

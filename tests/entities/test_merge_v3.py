@@ -194,3 +194,33 @@ def test_merge_v3_reads_organizations_of_its_own_lexicon(mentions_doc):
     doc = mentions_doc("ونقلت أسوشيتد برس عن مسؤول قوله إن الاجتماع انتهى.", [])
     assert named(make_entities_merge_v3()(doc), "ORG") == ["أسوشيتد برس"]
     assert named(make_entities_merge_v2()(doc), "ORG") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "gold", "kind", "expected"),
+    [
+        ("ازدحم طريق الملك فهد بالسيارات أمس.", [("الملك فهد", "PER")], "LOC", "طريق الملك فهد"),
+        ("يقع المقهى في شارع هدى شعراوي وسط المدينة.", [("هدى شعراوي", "PER")], "LOC",
+         "شارع هدى شعراوي"),
+        ("فاز الكاتب بجائزة نوبل للآداب.", [("نوبل", "PER")], "MISC", "جائزة نوبل للآداب"),
+        ("افتتح معرض باريس للطيران أبوابه.", [("باريس", "LOC")], "MISC", "معرض باريس للطيران"),
+    ],
+)
+def test_merge_v3_reads_a_name_after_someone_or_somewhere_as_one_name(merge, mentions_doc, text, gold,
+                                                                      kind, expected):
+    doc = merge(mentions_doc(text, gold))
+    assert named(doc, kind) == [expected]
+    assert named(doc, gold[0][1]) == []  # the person or place inside it is no entity of its own
+
+
+@pytest.mark.parametrize(
+    ("text", "gold"),
+    [
+        ("وصل المقاتلون عن طريق إسطنبول.", [("إسطنبول", "LOC")]),  # by way of, no road
+        ("عرض الفيلم من بطولة تشاك نوريس.", [("تشاك نوريس", "PER")]),  # starring, no tournament
+        ("تستضيف الدولة كأس العالم.", []),  # no name after the head
+    ],
+)
+def test_merge_v3_leaves_a_head_without_a_name_after_it_alone(merge, mentions_doc, text, gold):
+    doc = merge(mentions_doc(text, gold))
+    assert [e.type for e in doc.entities] == [kind for _, kind in gold]
