@@ -138,6 +138,8 @@ class Attributor:
         speaker = None
         if cue.kind in ("verb", "according"):
             speaker = explicit_subject(subject_window(target.window, cue), people, lexicon)
+            if speaker is not None and cue.kind == "according":
+                speaker = _without_li(text, speaker)
         if speaker is None and cue.kind == "verb":
             speaker = subject_after_kana(words, i, people, lexicon)
         if speaker is None and cue.kind == "verb" and not _joined(words[i], lexicon):
@@ -269,6 +271,18 @@ _FROM = frozenset((fold("نقلا"),))
 
 def _end(word: Word) -> int:
     return word.end
+
+
+def _without_li(text: str, speaker: Speaker) -> Speaker:
+    """`وفقا للوكالة`: an unnamed source is written without its ل (`الوكالة`)."""
+    if speaker.entity is not None or speaker.text or speaker.span is None:
+        return speaker
+    words = text[speaker.span.start : speaker.span.end]
+    if words.startswith("لل"):
+        return dataclasses.replace(speaker, text="ال" + words[2:])
+    if words.startswith("ل") and len(words.split()[0]) > 3:
+        return dataclasses.replace(speaker, text=words[1:])
+    return speaker
 
 
 def _joined(word: Word, lexicon: CueLexicon) -> bool:

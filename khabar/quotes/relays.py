@@ -117,10 +117,15 @@ _PRONOUN_OBJECTS = frozenset(fold(w) for w in
     "فيه فيها فيهما فيهم به بها بهم عنه عنها عنهم خلاله خلالها".split())
 
 
+_NO_SUBJECT = frozenset(fold(w) for w in "بين حول ضمن منذ وسط تحت فوق داخل خارج".split())
+
+
 def subject_window(window: list[Word], cue: CueForm) -> list[Word]:
     """The words after a cue that may hold its subject: past a leading preposition with a
     pronoun (and its comma), and for `وفقا لصحيفة هآرتس` without the ل of the source."""
     lead = list(window)
+    if lead and lead[0].folded in _NO_SUBJECT:
+        return []  # `وكتبت بين قوسين:`: a preposition, the subject was dropped
     if len(lead) > 1 and lead[0].folded in _PRONOUN_OBJECTS:
         lead = lead[2:] if lead[1].folded in _COMMAS else lead[1:]
     if len(lead) > 2 and lead[0].folded == "ل" and lead[1].folded in _OPEN_MARKS:

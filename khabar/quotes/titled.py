@@ -59,8 +59,19 @@ def _subject(words: list[Word], people: People, lexicon: CueLexicon) -> Speaker:
         taken.append(word)
     lo, hi = taken[0].start, words[-1].end
     named = next(((s, e, ent) for s, e, ent in people.starting_in(lo, hi)
-                  if ent.type == "PER" and s <= taken[-1].end + 1), None)
+                  if ent.type == "PER" and _introduced(words, taken[-1].end, s, lexicon)), None)
     gender = title_gender(words[0].folded, lexicon)
     if named is not None:
         return Speaker(named[2].id, None, Offsets(lo, named[1]), gender, "s")
     return Speaker(None, None, Offsets(lo, taken[-1].end), gender, "s")
+
+
+def _introduced(words: list[Word], end: int, start: int, lexicon: CueLexicon) -> bool:
+    """Whether a name at `start` belongs to the title phrase ending at `end`: right after it,
+    or right after another title word (`الوكيل المساعد لشؤون البيئة الدكتور فلان`), not after
+    a noun it owns (`تصريحات فلان`)."""
+    before = [w for w in words if end <= w.start < start]
+    if not before:
+        return True
+    found = lexicon.word(before[-1].folded)
+    return found is not None and found[0] == "title"

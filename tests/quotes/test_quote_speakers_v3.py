@@ -201,6 +201,17 @@ def test_v3_feminine_speakers_agree(make_document, lexicon, text, expected):
         "تحطمت طائرة في الجبال، حسبما أعلن التلفزيون الرسمي، وكانت في طريقها إلى العاصمة.",
         [(None, "التلفزيون الرسمي")],
     ),
+    (  # an unnamed source after وفقا ل is written without its ل
+        "وارتفعت أسعار النفط في الأسواق العالمية أمس، وفقا للوكالة.", [(None, "الوكالة")],
+    ),
+    (  # a name after a chain of titles belongs to the title subject opening the sentence
+        "وبين الوكيل المساعد لشؤون البيئة الدكتور خالد الزهراني، أن الغرامة كبيرة، "
+        "مشيرا إلى أن العقوبات جديدة.",
+        [("e3", "خالد الزهراني")],
+    ),
+    (  # a preposition after the verb: the subject was dropped, and nobody spoke before
+        "وأشادت الصحيفة بالإمام، وكتبت بين قوسين: الصورة من الصحيفة.", [(None, None)],
+    ),
 ])
 def test_v3_documents_groups_and_clauses(make_document, lexicon, text, expected):
     assert _speakers(make_document, lexicon, text) == expected
