@@ -30,6 +30,7 @@ AGENT = "agent"
 COUNTERPART = "counterpart"
 
 _NISBA_ENDINGS = ("ي", "يه", "يون", "يين", "يان", "يتان", "يتين", "يات")
+_CODE_MEMO = 50_000  # short texts whose code is remembered
 _NO_JOIN = frozenset(fold(w) for w in "في من مع على إلى عن ضد و ان أن إن".split())
 
 
@@ -105,6 +106,7 @@ class ActorRecognizer:
     def __init__(self) -> None:
         self.index = Index(load_actor_patterns())
         self._mentions: tuple[Sequence[Entity], MentionIndex] | None = None
+        self._codes: dict[str, str | None] = {}
 
     def find(
         self,
@@ -126,9 +128,15 @@ class ActorRecognizer:
         return _merge_appositions(composed, tokens)
 
     def code_of_text(self, text: str) -> str | None:
-        """The code of the first actor named in a short text (an entity name, a role title)."""
+        """The code of the first actor named in a short text (an entity name, a role title).
+        Memoized: the same names and titles recur on every page (bounded, cleared when full)."""
+        if text in self._codes:
+            return self._codes[text]
         composed = self._actors_of_text(text)
-        return composed[0].code if composed else None
+        if len(self._codes) >= _CODE_MEMO:
+            self._codes.clear()
+        code = self._codes[text] = composed[0].code if composed else None
+        return code
 
     def leading_actor(self, text: str, offset: int) -> ActorMention | None:
         """The actor that opens a short text (its first word starts the actor), with its span
