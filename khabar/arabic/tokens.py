@@ -49,10 +49,11 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return list(_tokens(text, start, end))
 
 
-@lru_cache(maxsize=2048)
+@lru_cache(maxsize=512)
 def _tokens(text: str, start: int, end: int) -> tuple[Token, ...]:
     # Several stages tokenize the same sentences of the same Document; the text's hash is
-    # computed once per string, so a repeat costs a lookup.
+    # computed once per string, so a repeat costs a lookup. One article's ranges fit (about
+    # fifty); more would only keep tens of thousands of tokens for the garbage collector to walk.
     return tuple(Token(m.start(), m.end(), m.group(), m.lastgroup or "punct")
                  for m in _TOKEN.finditer(text, start, end))
 

@@ -282,9 +282,11 @@ class Featurizer:
         return self.emissions_many([tokens], weights, context)[0]
 
     def emissions_many(self, sentences: Sequence[Sequence[str]], weights: Weights,
-                       contexts: list | None = None) -> list[np.ndarray]:
+                       contexts: list | None = None, *, words: bool = True) -> list[np.ndarray]:
         """`emissions` of many non-empty sentences, computed together (a few NumPy steps for
-        all of them instead of a few per sentence); `contexts` receives one tuple a sentence.
+        all of them instead of a few per sentence); `contexts` receives one tuple a sentence,
+        whose first item is the tokens' name forms instead of their words when `words` is
+        false (all the article-level step needs).
 
         The sentence's attributes are added token by token in the order `_context` lists them
         (list matches, b-1, cc, b+1, boundaries), one row of `weights.state` at a time, so the
@@ -301,7 +303,7 @@ class Featurizer:
         entries = memo.reserve(total)
         found = [entries.get(token) or memo.add(token, self)
                  for tokens in sentences for token in tokens]
-        words, slots, folded, names, coarse = zip(*found)
+        slots, folded, names, coarse, light = zip(*found)
         starts = list(accumulate(lengths[:-1], initial=0))
         # The blocks in a row, with _GAP zero blocks (slot 0) around every sentence.
         real = np.arange(total) + _GAP * np.repeat(np.arange(1, len(sentences) + 1), lengths)
@@ -315,7 +317,11 @@ class Featurizer:
         padded[:-2] += blocks[2:, 4]
         scores = padded[real]
         state = weights.state
-        self._add_list_attributes(scores, starts, lengths, words, folded, names, weights,
+        forms = names
+        if words and contexts is not None:
+            flat = [token for tokens in sentences for token in tokens]
+            forms = [self._context_word(token, entry) for token, entry in zip(flat, found)]
+        self._add_list_attributes(scores, starts, lengths, forms, folded, names, weights,
                                   contexts)
         if total > 1:
             if "|" in "".join(folded):  # a word with a bar makes the pair's attribute ambiguous
@@ -339,9 +345,10 @@ class Featurizer:
             scores[edge] += state[row]
         return np.split(scores, starts[1:])
 
-    def _add_list_attributes(self, scores, starts, lengths, words, folded, names, weights,
+    def _add_list_attributes(self, scores, starts, lengths, forms, folded, names, weights,
                              contexts) -> None:
-        """Add the rows of each sentence's list-match attributes to its tokens' scores."""
+        """Add the rows of each sentence's list-match attributes to its tokens' scores; each
+        context gets the sentence's part of `forms` (its words or its name forms)."""
         index = weights.index
         positions: list[int] = []
         rows: list[int] = []
@@ -351,7 +358,7 @@ class Featurizer:
             matches = matched(folded[start:stop], names[start:stop])
             extra = _list_attributes(matches, size)
             if contexts is not None:
-                contexts.append((list(words[start:stop]), matches,
+                contexts.append((list(forms[start:stop]), matches,
                                  {i: tuple(attributes) for i, attributes in extra.items()}))
             for i, attributes in extra.items():
                 for attribute in attributes:
@@ -367,7 +374,7 @@ class Featurizer:
         model's word-level evidence (row 0 of the token's memo block)."""
         memo = self._memo_for(weights)
         entry = memo.reserve(1).get(token) or memo.add(token, self)
-        return memo.store[entry[1], 0].copy()
+        return memo.store[entry[0], 0].copy()
 
     def name_forms(self, tokens: Sequence[str]) -> list[str]:
         """Each token folded and stripped of proclitics (ال kept), from the memo."""
@@ -383,18 +390,24 @@ class Featurizer:
             memo = self._scoring = _Memo(weights, self.table)
         return memo
 
-    def _entry(self, token: str, weights: Weights) -> tuple[_Word, np.ndarray]:
-        """The token's word and its (5 × labels) block: from the emission table when the word
-        is in it (a light word, without attribute strings), else from its attributes."""
+    def _entry(self, token: str, weights: Weights) -> tuple[_Word, np.ndarray, bool]:
+        """The token's word, its (5 × labels) block, and whether both came from the emission
+        table (a light word, without attribute strings) rather than from its attributes."""
         table = self.table
         if table is not None:
             row = self._row(token)
             if row >= 0:
-                return self._light(token), table.blocks[row].astype(np.float64)
+                return self._light(token), table.blocks[row], True
             word = self._build(token)
         else:
             word = self._word(token)
-        return word, self._block(token, word, weights, keep=table is None)
+        return word, self._block(token, word, weights, keep=table is None), False
+
+    def _context_word(self, token: str, entry: tuple) -> _Word:
+        """The word that `contexts` carry for a token: a light one for a word of the table,
+        else the word with its attributes (the network reads them)."""
+        _slot, folded, name, coarse, light = entry
+        return _Word(folded, name, coarse, [], {}) if light else self._word(token)
 
     def _light(self, token: str) -> _Word:
         """The token's word with its folded and name forms and coarse cluster only."""
@@ -568,7 +581,9 @@ class _Memo:
         self.weights = weights
         self.table = table
         self.zero = len(weights.state) - 1
-        self.entries: dict[str, tuple] = {}  # token -> (word, slot, folded, name, coarse)
+        # token -> (slot, folded, name, coarse, light): strings and numbers only, so that the
+        # garbage collector need not walk a memo of a hundred thousand words
+        self.entries: dict[str, tuple] = {}
         self.store = np.empty((1024, len(_BLOCK_ROW), weights.state.shape[1]))
         self.store[0] = 0.0  # the block of no word: beside a sentence's first and last words
         self.couples: dict[tuple[str, str], int] = {}
@@ -593,14 +608,14 @@ class _Memo:
 
     def add(self, token: str, featurizer: Featurizer) -> tuple:
         entries = self.entries
-        word, block = featurizer._entry(token, self.weights)
+        word, block, light = featurizer._entry(token, self.weights)
         slot = len(entries) + 1  # slot 0 holds zeros
         if slot == len(self.store):
             grown = np.empty((2 * slot, *self.store.shape[1:]))
             grown[:slot] = self.store
             self.store = grown
         self.store[slot] = block
-        entry = entries[token] = (word, slot, word.folded, word.name, word.coarse)
+        entry = entries[token] = (slot, word.folded, word.name, word.coarse, light)
         return entry
 
     def pair_rows(self, pair: tuple[str, str]) -> tuple[int, int]:

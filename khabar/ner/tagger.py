@@ -82,12 +82,12 @@ class NerTagger:
                   contexts: list | None = None) -> list[np.ndarray]:
         """(tokens × labels) scores of each (non-empty) sentence: the CRF's state weights, plus
         the network's scores when there is one (all sentences in one pass). A `contexts` list
-        receives each sentence's words, list matches and list-match attributes
-        (`Featurizer.emissions`)."""
+        receives each sentence's words (their name forms when there is no network), list
+        matches and list-match attributes (`Featurizer.emissions_many`)."""
         featurizer, weights, neural = self.featurizer, self.weights, self.neural
         if contexts is None:
             contexts = []
-        scores = featurizer.emissions_many(sentences, weights, contexts)
+        scores = featurizer.emissions_many(sentences, weights, contexts, words=neural is not None)
         if neural is None:
             return scores
         network = neural.scores(sentences, [found[0] for found in contexts], self._attributes,
@@ -136,9 +136,12 @@ class NerTagger:
                     chosen = marginals[row, np.arange(len(path)), path]
                     found[group_rows[k]] = _chunks([self.labels[label] for label in path], chosen)
             for index in range(len(contexts) - len(group_rows), len(contexts)):
-                words, matches, _attributes = contexts[index]
-                # Only the words' keys go on to the article-level step; the rest served scoring.
-                contexts[index] = ([word.name for word in words], matches, None)
+                forms, matches, _attributes = contexts[index]
+                # Only the words' keys go on to the article-level step; the rest served scoring
+                # (without the network, the featurizer gave the keys themselves).
+                if self.neural is not None:
+                    forms = [word.name for word in forms]
+                contexts[index] = (forms, matches, None)
         return found
 
     def document_spans(self, sentences: Sequence[Sequence[str]]) -> list[list[TaggedSpan]]:
