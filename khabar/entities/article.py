@@ -52,11 +52,14 @@ def merge_article(text: str, entities, lexicons: ArticleLexicons, *, stage: str,
             raw.append(_raw(text, hit.start, hit.end, hit.type, stage))
     typed = [(r.mention.start, r.mention.end, r.type) for r in raw]
     found = find_bodies(text, lexicons.heads, typed, words)
-    # a name without a head noun never overlaps a head-noun name or a person
-    taken = Ranges([(b.start, b.end) for b in found] + [(s, e) for s, e, kind in typed if kind == PER])
-    found += [b for b in find_short_names(text, words, lexicons.short_names)
-              if not taken(b.start, b.end)]
-    raw = with_bodies(text, raw, found, stage)
+    # A name without a head noun never overlaps a head-noun name; where it is exactly a name the
+    # tagger found (`لاعب برشلونة` a place, a club read as a person in sports news), it has the
+    # context the tagger lacked, and its type wins.
+    persons = frozenset((s, e) for s, e, kind in typed if kind == PER)
+    heads = Ranges([(b.start, b.end) for b in found])
+    short = [b for b in find_short_names(text, words, lexicons.short_names, persons)
+             if not heads(b.start, b.end)]
+    raw = with_bodies(text, raw, found + short, stage, retype=short)
     raw = surnames_as_persons(raw, lexicons.lexicon)
     merged = merge_mentions(text, raw, lexicons.lexicon)
     return _renumbered([_checked(text, e, lexicons) for e in merged])
@@ -77,9 +80,13 @@ def without_titles(text: str, raw: list[RawMention], words: PersonWords) -> list
     return out
 
 
-def with_bodies(text: str, raw: list[RawMention], bodies, stage: str) -> list[RawMention]:
+def with_bodies(text: str, raw: list[RawMention], bodies, stage: str, *,
+                retype=()) -> list[RawMention]:
     """Add names found by their shape; each replaces the mentions inside it, none cuts a mention
-    in two. The mentions a name overlaps are found by bisection (a page may hold thousands)."""
+    in two. The mentions a name overlaps are found by bisection (a page may hold thousands). A
+    mention with exactly the span of a name in `retype` takes that name's type."""
+    types = {(b.start, b.end): b.type for b in retype}
+    raw = list(raw)
     order = sorted(range(len(raw)), key=lambda k: (raw[k].mention.start, raw[k].mention.end))
     starts = [raw[k].mention.start for k in order]
     reach = list(accumulate((raw[k].mention.end for k in order), max))
@@ -96,7 +103,11 @@ def with_bodies(text: str, raw: list[RawMention], bodies, stage: str) -> list[Ra
         if any(s < body.start or e > body.end for s, e in spans):
             continue
         if (body.start, body.end) in spans:
-            continue  # the tagger found the same name: keep its type
+            for k in inside:  # the tagger found the same name: keep its type, unless retyped
+                mention = raw[k].mention
+                if (mention.start, mention.end) in types:
+                    raw[k] = RawMention(mention, types[mention.start, mention.end], raw[k].name)
+            continue
         dropped.update(inside)
         added.append(_raw(text, body.start, body.end, body.type, stage))
     return [r for k, r in enumerate(raw) if k not in dropped] + added

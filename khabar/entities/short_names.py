@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 
 from khabar.arabic import fold
+from khabar.entities.gazetteer import Ranges
 from khabar.entities.names import PROCLITICS, Words, clitic_variants, skip_letters
 from khabar.entities.organizations import Body
 from khabar.lexicons import read_rows
@@ -95,10 +96,18 @@ def load_short_names(nisba: frozenset[str], titles: frozenset[str]) -> ShortName
                        frozenset(kinds["sport"]), frozenset(kinds["portfolio"]), feminine, titles)
 
 
-def find_short_names(text: str, words: Words, names: ShortNames) -> list[Body]:
-    """Ministries named by their portfolio, outlets, and clubs in an article about sport."""
+def find_short_names(text: str, words: Words, names: ShortNames,
+                     persons: frozenset[tuple[int, int]] = frozenset()) -> list[Body]:
+    """Ministries named by their portfolio, outlets, and clubs in an article about sport.
+
+    `persons`: the (start, end) of the person mentions found so far. A portfolio or an outlet
+    never overlaps one (a byline's reporter stays a person); a club name the tagger read as a
+    person in sports news is the club, without a cue (`سوانزي`)."""
     tokens, folded = words.tokens, words.folded
-    found = _portfolios(tokens, folded, names) + _outlets(text)
+    people = Ranges(list(persons))
+    person_ends = dict(persons)  # a person mention's start -> its end
+    found = [b for b in _portfolios(tokens, folded, names) + _outlets(text)
+             if not people(b.start, b.end)]
     if len(names.sports.intersection(folded)) < MIN_SPORTS_CUES:
         return found
     k, after_club = 0, -1
@@ -107,10 +116,14 @@ def find_short_names(text: str, words: Words, names: ShortNames) -> list[Body]:
         if club is not None:
             stripped, size = club
             previous = folded[k - 1] if k else ""
-            if previous in names.cues or (after_club == k - 1 and previous in _LINKS) or (
-                    after_club == k and stripped):
-                start = tokens[k].start + skip_letters(tokens[k].text, stripped)
-                found.append(Body(start, tokens[k + size - 1].end, ORG))
+            start = tokens[k].start + skip_letters(tokens[k].text, stripped)
+            end = tokens[k + size - 1].end
+            cued = previous in names.cues or (after_club == k - 1 and previous in _LINKS) or (
+                after_club == k and stripped)
+            read_as_person = any(person_ends.get(tokens[t].start, end + 1) <= end
+                                 for t in range(k, k + size))  # `ليستر` of `ليستر سيتي`
+            if read_as_person or (cued and not people(start, end)):
+                found.append(Body(start, end, ORG))
                 after_club = k + size
                 k += size
                 continue

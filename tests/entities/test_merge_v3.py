@@ -224,3 +224,26 @@ def test_merge_v3_reads_a_name_after_someone_or_somewhere_as_one_name(merge, men
 def test_merge_v3_leaves_a_head_without_a_name_after_it_alone(merge, mentions_doc, text, gold):
     doc = merge(mentions_doc(text, gold))
     assert [e.type for e in doc.entities] == [kind for _, kind in gold]
+
+
+@pytest.mark.parametrize(
+    ("text", "gold", "expected"),
+    [
+        # a club the tagger read as a person, in sports news, needs no cue
+        ("وأوضح سوانزي عبر حسابه أن المباراة في الدوري تأجلت، وأن الفريق جاهز.", [("سوانزي", "PER")],
+         ["سوانزي"]),
+        ("سجل محرز مع ليستر سيتي هدفا في الدوري، وفاز الفريق.", [("ليستر", "PER")], ["ليستر سيتي"]),
+        # a club the tagger read as a place, after a cue: the cue wins
+        ("وقال لاعب برشلونة بعد المباراة إن الدوري صعب.", [("برشلونة", "LOC")], ["برشلونة"]),
+    ],
+)
+def test_merge_v3_reads_a_club_the_tagger_read_otherwise_in_sports_news(merge, mentions_doc, text, gold,
+                                                                        expected):
+    doc = merge(mentions_doc(text, gold))
+    assert named(doc, "ORG") == expected
+    assert named(doc, gold[0][1]) == []
+
+
+def test_merge_v3_keeps_a_club_name_read_as_a_person_outside_sports_news(merge, mentions_doc):
+    doc = merge(mentions_doc("وأوضح سوانزي أن القرار نهائي.", [("سوانزي", "PER")]))
+    assert named(doc, "PER") == ["سوانزي"]
