@@ -109,8 +109,10 @@ def make_events_strict(*, min_confidence: float = 0.0, classifier: bool = True,
 def make_main_events(*, min_confidence: float = 0.0, classifier: bool = True,
                      require_source: bool = True, calibrated: bool = True
                      ) -> Callable[[Document], Document]:
-    """Code and settle events as events.cameo.v3, reading the article's main events: more
-    patterns, places and facilities no doers, the headline's act first (docs/events.md)."""
+    """Code and settle events as events.cameo.v3, reading the main events (docs/events.md).
+
+    More patterns, no place or facility as a doer, acts dated earlier as background, the
+    headline's act first."""
     return _settled(STAGE_V4, 4, min_confidence, classifier, require_source, calibrated)
 
 
