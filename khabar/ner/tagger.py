@@ -132,7 +132,10 @@ class NerTagger:
                 batch, lengths = pad([emissions[k] for k in group])
                 paths = viterbi_batch(self.weights, batch, lengths)
                 marginals = marginals_batch(self.weights, batch, lengths)
+                outside = self._outside
                 for row, (k, path) in enumerate(zip(group, paths, strict=True)):
+                    if path.count(outside) == len(path):
+                        continue  # most sentences name nobody: no spans, no scores to read
                     chosen = marginals[row, np.arange(len(path)), path]
                     found[group_rows[k]] = _chunks([self.labels[label] for label in path], chosen)
             for index in range(len(contexts) - len(group_rows), len(contexts)):
