@@ -16,12 +16,13 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import accumulate
 
+from khabar.arabic import fold
 from khabar.document import Entity, Mention
 from khabar.entities.gazetteer import Lexicon, Ranges, find_names
 from khabar.entities.merge import RawMention, merge_mentions, raw_mentions
 from khabar.entities.names import key_tokens, read_words, surface
 from khabar.entities.organizations import Heads, find_bodies
-from khabar.entities.person_check import NameParts, guessed_person, weak_person
+from khabar.entities.person_check import NameParts, guessed_person, maybe_weak, weak_person
 from khabar.entities.person_spans import PersonWords, trim_person
 from khabar.entities.short_names import ShortNames, find_short_names
 
@@ -117,6 +118,9 @@ def surnames_as_persons(raw: list[RawMention], lexicon: Lexicon) -> list[RawMent
     """A one-word place or organization that is a person of the article, or the last name of
     exactly one, and no name the lexicons know, is that person (`برناردينو ليون` … `حوار ليون`,
     `تونرو` … `ويعد تونرو`: the tagger read a repeat as a place)."""
+    last_words = {fold(r.name.split()[-1]) for r in raw if r.type == PER and r.name.split()}
+    if not any(r.type in (LOC, ORG) and fold(r.name) in last_words for r in raw):
+        return raw  # most articles: no place or organization is a person's last word (a quick look)
     owners: dict[str, set[tuple[str, ...]]] = {}  # last word -> the persons' names ending in it
     votes: Counter[tuple[str, bool]] = Counter()  # (one-word name, read as a person) -> mentions
     keys = [key_tokens(r.name) for r in raw]
@@ -144,7 +148,7 @@ def _raw(text: str, start: int, end: int, kind: str, stage: str) -> RawMention:
 def _checked(text: str, entity: Entity, lexicons: ArticleLexicons) -> Entity | None:
     """A person the tagger guessed at that the lexicon knows as a place is that place
     (`ولويزيانا`); a person whose every mention reads as no person's name is dropped."""
-    if entity.type != PER:
+    if entity.type != PER or not maybe_weak(text, entity):
         return entity
     if guessed_person(text, entity, lexicons.name_parts) and lexicons.lexicon.is_place(entity.name):
         return dataclasses.replace(entity, type=LOC)

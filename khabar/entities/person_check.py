@@ -30,6 +30,7 @@ from khabar.lexicons import read_rows
 # the common words it read as persons scored 0.61 to 0.65, names unknown to the list 0.86+).
 UNSURE = 0.75
 _TANWEEN = re.compile("[\u064b-\u064d]")
+_LATIN_OR_TANWEEN = re.compile("[A-Za-z\u064b-\u064d]")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _ARABIC_WORD = re.compile(r"[\u0621-\u064a\u0671-\u06d3][\u0621-\u065f\u0670-\u06d3\u0640]*")
 _PLURAL_ENDINGS = ("ون", "ين", "ان")
@@ -58,6 +59,13 @@ def load_name_parts() -> NameParts:
 def weak_person(text: str, entity: Entity, parts: NameParts) -> bool:
     """True when no mention of the person reads as a person's name (see the module docstring)."""
     return all(_weak_mention(text[m.start:m.end], m.score, parts) for m in entity.mentions)
+
+
+def maybe_weak(text: str, entity: Entity) -> bool:
+    """False when a mention is surely a name to the checks here: the tagger sure of it, and no
+    Latin letter or tanween in it (most persons; the checks need not run)."""
+    return not any((m.score is None or m.score >= UNSURE)
+                   and not _LATIN_OR_TANWEEN.search(text, m.start, m.end) for m in entity.mentions)
 
 
 def guessed_person(text: str, entity: Entity, parts: NameParts) -> bool:
