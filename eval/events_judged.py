@@ -8,6 +8,7 @@
     python -m eval.events_judged --set final             # the last sample (events.cameo.v3)
     python -m eval.events_judged --sample v4             # the events.cameo.v4 sample, to judge
     python -m eval.events_judged --set v4                # the events.cameo.v4 sample
+    python -m eval.events_judged --set v5                # events.cameo.v4, finished
 
 The sample: a seeded draw (SEED) of SaudiNewsNet and ANT news articles (ANT: middleEast and
 internationalNews) of 400 to 3,000 characters that no eval set and no eval script has used:
@@ -32,7 +33,9 @@ the fresh sample's articles too, and judged once on the finished stage.
 
 The v4 sample (eval/events_judged_v4.jsonl) judges events.cameo.v4 the same way: the final
 sample's errors were read while v4 was written, so it is drawn with V4_SEED from the pool less
-every article of the first draw that was read, the fresh sample and the final sample.
+every article of the first draw that was read, the fresh sample and the final sample. Its
+errors were then read to finish v4, so the v5 sample (eval/events_judged_v5.jsonl, V5_SEED) is
+drawn from what is left after the v4 sample too, and judged once on the finished stage.
 
 Each event was judged right or wrong against docs/annotation-quotes-events.md: right when the
 sentence reports that act as having happened or being announced (not denied, hypothetical or
@@ -65,10 +68,12 @@ CALIBRATION = EVAL / "events_calibration_judged.jsonl"
 FRESH = EVAL / "events_judged_fresh.jsonl"
 FINAL = EVAL / "events_judged_final.jsonl"
 V4 = EVAL / "events_judged_v4.jsonl"
+V5 = EVAL / "events_judged_v5.jsonl"
 SEED = 20261206
 FRESH_SEED = 20261207
 FINAL_SEED = 20261208
 V4_SEED = 20261209
+V5_SEED = 20261210
 SAMPLE_SIZE = 200
 CALIBRATION_SIZE = 100
 SEEN = 100  # articles at the start of the draw read while the rules were written
@@ -85,7 +90,7 @@ def used_ids() -> set[str]:
 
     used: set[str] = set()
     for path in sorted(EVAL.glob("*.jsonl")):
-        if path in (JUDGED, CALIBRATION, FRESH, FINAL, V4):
+        if path in (JUDGED, CALIBRATION, FRESH, FINAL, V4, V5):
             continue
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
@@ -156,6 +161,8 @@ def sample(pipeline, which: str) -> None:
         articles, size = fresh_articles(pool, (FRESH,), FINAL_SEED), SAMPLE_SIZE
     elif which == "v4":
         articles, size = fresh_articles(pool, (FRESH, FINAL), V4_SEED), SAMPLE_SIZE
+    elif which == "v5":
+        articles, size = fresh_articles(pool, (FRESH, FINAL, V4), V5_SEED), SAMPLE_SIZE
     else:
         articles, size = pool[::-1][:CALIBRATION_POOL], CALIBRATION_SIZE
     count = 0
@@ -212,11 +219,11 @@ def score(pipeline, judged: list[dict]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sample", choices=("judged", "calibration", "fresh", "final", "v4"),
+    parser.add_argument("--sample", choices=("judged", "calibration", "fresh", "final", "v4", "v5"),
                         help="print the events of that sample, to judge")
-    parser.add_argument("--set", choices=("judged", "fresh", "final", "v4"), default="judged",
+    parser.add_argument("--set", choices=("judged", "fresh", "final", "v4", "v5"), default="judged",
                         help="the judged sample to score (fresh, final: drawn for events.cameo.v3; "
-                             "v4: for events.cameo.v4)")
+                             "v4, v5: for events.cameo.v4)")
     args = parser.parse_args(argv)
     if not DATA.is_dir():
         print(f"skipped: the corpora are not available ({DATA} is missing)")
@@ -227,7 +234,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.sample:
         sample(pipeline, args.sample)
         return 0
-    path = {"judged": JUDGED, "fresh": FRESH, "final": FINAL, "v4": V4}[args.set]
+    path = {"judged": JUDGED, "fresh": FRESH, "final": FINAL, "v4": V4, "v5": V5}[args.set]
     judged = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
               if line.strip()]
     print(score(pipeline, judged))
