@@ -3,6 +3,7 @@
     python -m eval.events                 # prints the report
     python -m eval.events --write docs/evaluation-events.md
     python -m eval.events --vector-filter   # events.filter.vectors.v1 after each coder variant
+    python -m eval.events --vector-filter --only sourceless   # some variants only
 
 Reads ../shared/data/events/arabic-event-gsr (MIT, Open Event Data Alliance); nothing from it is
 copied into the repository. Two tasks:
@@ -363,6 +364,8 @@ FILTER_VARIANTS = (
     ("events.cameo.v3", {"require_source": False}, "subwords"),
     ("events.cameo.v2", {}, None),
     ("events.cameo.v2", {}, "encoder"),
+    ("events.cameo.v4", {"sourceless": ["ASSAULT"]}, None),
+    ("events.cameo.v4", {"sourceless": ["ASSAULT"]}, "encoder"),
 )
 
 
@@ -385,13 +388,16 @@ def filter_variant(events: str | None, options: dict, reading: str | None
         Document(id="gsr", text=text, paragraphs=(Paragraph(0, len(text)),)))
 
 
-def filter_report() -> str:
-    """Held-out sentence detection of each FILTER_VARIANTS pipeline, as a markdown table."""
+def filter_report(only: str | None = None) -> str:
+    """Held-out sentence detection of each FILTER_VARIANTS pipeline (those whose events stage
+    and options contain `only`, when given), as a markdown table."""
     from khabar.config import load_config
 
     lines = ["| events stage | vector filter | PROTEST P | PROTEST R | ASSAULT P | ASSAULT R |",
              "|---|---|---:|---:|---:|---:|"]
     for events, options, reading in FILTER_VARIANTS:
+        if only and only not in f"{events} {options}":
+            continue
         run = filter_variant(events, options, reading)
         cells = []
         for category in CATEGORIES:
@@ -406,7 +412,9 @@ def filter_report() -> str:
                 counts.fn += gold and not found
             cells += [f"{counts.precision:.3f}", f"{counts.recall:.3f}"]
         default = next(n for n, _ in load_config().stages if n.startswith("events."))
-        name = (events or f"{default} (default)") + "".join(f" {k}={v}" for k, v in options.items())
+        name = (events or f"{default} (default)") + "".join(
+            f" {k}={json.dumps(v, ensure_ascii=False) if isinstance(v, list) else v}"
+            for k, v in options.items())
         lines.append(f"| {name} | {reading or '-'} | " + " | ".join(cells) + " |")
         print(lines[-1], file=sys.stderr, flush=True)
     return "\n".join(lines) + "\n"
@@ -417,12 +425,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--write", type=Path, help="also write the report to this markdown file")
     parser.add_argument("--vector-filter", action="store_true",
                         help="only the held-out table of events.filter.vectors.v1 variants")
+    parser.add_argument("--only", metavar="TEXT",
+                        help="with --vector-filter: the variants whose events stage and options "
+                             "contain TEXT (`sourceless`, `v3`)")
     args = parser.parse_args(argv)
     if not GSR.is_dir():
         print(f"gold standard not found at {GSR}; it lives in ../shared/data", file=sys.stderr)
         return 2
     if args.vector_filter:
-        print(filter_report())
+        print(filter_report(args.only))
         return 0
     stage = make_stage()
     text = report(EventCoder(), lambda doc: stage(doc).events)

@@ -317,3 +317,41 @@ def _incident_key(event: Event, by_country: bool = False) -> tuple[str, str]:
     # Two sides of one meeting are two events (042 visit, 043 host: the guidelines).
     act = event.cameo[:3] if event.cameo[:3] in ("042", "043") else event.cameo[:2]
     return act, who
+
+
+# The highest confidence of an event kept without a source (`sourceless`): a reader who sorts
+# by confidence meets it after the events whose doer is named.
+SOURCELESS_CONFIDENCE = 0.3
+
+
+def sourceless_incidents(kept: Sequence[Event], unsourced: Sequence[Event],
+                         categories: frozenset[str]) -> list[Event]:
+    """`kept` plus one event per PLOVER category in `categories` from the events that failed
+    the real-source rule (`قتل ثلاثة في انفجار سيارة مفخخة`: no doer is named). An unsourced
+    event that is already evidence of a kept incident adds nothing; the first of the others is
+    the incident, with `source=None` and its confidence capped at SOURCELESS_CONFIDENCE, the
+    later ones its evidence."""
+    result = list(kept)
+    told = {t for e in kept for t in (e.trigger, *e.evidence)}
+    first: dict[str, int] = {}  # category -> index in result
+    for event in unsourced:
+        if event.plover not in categories or event.trigger in told:
+            continue
+        at = first.get(event.plover)
+        if at is None:
+            first[event.plover] = len(result)
+            result.append(dataclasses.replace(event, source=None))
+            continue
+        incident = result[at]
+        result[at] = dataclasses.replace(
+            incident, evidence=incident.evidence + (event.trigger,) + event.evidence,
+            confidence=max(incident.confidence, event.confidence))
+    return result
+
+
+def cap_sourceless(event: Event) -> Event:
+    """An event without a source (kept by `sourceless`) reads no surer than
+    SOURCELESS_CONFIDENCE."""
+    if event.source is not None or event.confidence <= SOURCELESS_CONFIDENCE:
+        return event
+    return dataclasses.replace(event, confidence=SOURCELESS_CONFIDENCE)

@@ -18,13 +18,15 @@ See docs/events.md and docs/events-classifier.md.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from importlib import resources
 
 from khabar.document import Document, Entity, Event, Sentence
+from khabar.errors import ConfigError
 from khabar.events.actors import ActorRecognizer
 from khabar.events.calibration import Calibration
+from khabar.events.cameo import load_cameo_table
 from khabar.events.classifier import MODEL_NAME, MODEL_PACKAGE, SentenceClassifier
 from khabar.events.coder import STAGE, EventCoder
 from khabar.events.main import AGENT_MARKERS, PATTERN_FILES, from_headline, headline_acts
@@ -32,7 +34,7 @@ from khabar.events.main import coded_reading, main_actors, main_reading, main_so
 from khabar.events.main import present_control_is_state
 from khabar.events.settle import attach_mentions, has_real_source, is_plain_reading, merge_incidents
 from khabar.events.settle import country_names, merge_sentence_incidents, place_ids
-from khabar.events.settle import speaker_sources, tighten
+from khabar.events.settle import cap_sourceless, sourceless_incidents, speaker_sources, tighten
 from khabar.events.strict import sports_page, strict_actors, strict_reading, strict_sources
 from khabar.events.strict import agent_after, self_targets, strict_target
 from khabar.pipeline import model_identity, register, with_models
@@ -107,20 +109,30 @@ def make_events_strict(*, min_confidence: float = 0.0, classifier: bool = True,
 
 @register(STAGE_V4, requires=("sentences",), produces=("events",))
 def make_main_events(*, min_confidence: float = 0.0, classifier: bool = True,
-                     require_source: bool = True, calibrated: bool = True
-                     ) -> Callable[[Document], Document]:
+                     require_source: bool = True, calibrated: bool = True,
+                     sourceless: Sequence[str] = ()) -> Callable[[Document], Document]:
     """Code and settle events as events.cameo.v3, reading the main events (docs/events.md).
 
     More patterns, no place or facility as a doer, acts dated earlier as background, the
-    headline's act first."""
-    return _settled(STAGE_V4, 4, min_confidence, classifier, require_source, calibrated)
+    headline's act first. `sourceless` names PLOVER types (`["ASSAULT"]`) whose events are kept
+    when no real source is named: one per type and article, `source` None, confidence at most
+    khabar.events.settle.SOURCELESS_CONFIDENCE (off by default)."""
+    kinds = frozenset(sourceless)
+    unknown = sorted(kinds - _PLOVER_TYPES)
+    if unknown:
+        raise ConfigError("E103", option="sourceless",
+                          detail=f"{unknown[0]!r}; valid: {', '.join(sorted(_PLOVER_TYPES))}")
+    return _settled(STAGE_V4, 4, min_confidence, classifier, require_source, calibrated, kinds)
 
 
+# PLOVER event types, the values `sourceless` accepts.
+_PLOVER_TYPES = frozenset(t for t in load_cameo_table().plover_by_prefix.values() if t)
 _TABLES = {2: "calibration.tsv", 3: "calibration-v3.tsv", 4: "calibration-v4.tsv"}
 
 
 def _settled(stage: str, version: int, min_confidence: float, classifier: bool,
-             require_source: bool, calibrated: bool) -> Callable[[Document], Document]:
+             require_source: bool, calibrated: bool, sourceless: frozenset[str] = frozenset()
+             ) -> Callable[[Document], Document]:
     strict, main = version >= 3, version >= 4
     files = PATTERN_FILES if main else ("patterns.tsv",)
     verbs = EventCoder(pattern_files=files)  # reads triggers again: which are verbs
@@ -171,11 +183,15 @@ def _settled(stage: str, version: int, min_confidence: float, classifier: bool,
             events = attach_mentions(
                 merge_incidents([e for e in events if has_real_source(e)], by_country=main),
                 unsourced)
+            if sourceless:
+                events = sourceless_incidents(events, unsourced, sourceless)
         else:
             events = merge_incidents(events)
         if main:
             events = from_headline(events, headline_acts(doc.title, code_title))
         events = [calibration.apply(e) for e in events]
+        if sourceless and require_source:
+            events = [cap_sourceless(e) for e in events]
         kept = tuple(dataclasses.replace(e, stage=stage) for e in events
                      if e.confidence >= min_confidence)
         return dataclasses.replace(doc, events=kept)
