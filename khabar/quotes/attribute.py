@@ -161,9 +161,10 @@ class Attributor:
                    position: int) -> Speaker | None:
         """`speaker`, unless a title opens a later sentence before the cue (khabar.quotes.titled)
         and agrees with the cue's gender."""
-        starts = self.sentences.starts_between(since, position)
-        titled = titled_subject(self.doc.text, starts, position, self.people, self.lexicon,
-                                self.folds) if starts else None
+        spans = [(start, self.sentences.end_of(start))
+                 for start in self.sentences.starts_between(since, position)]
+        titled = titled_subject(self.doc.text, spans, position, self.people, self.lexicon,
+                                self.folds) if spans else None
         if titled is None or cue.gender and titled.speaker.gender \
                 and cue.gender != titled.speaker.gender:
             return speaker

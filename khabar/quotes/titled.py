@@ -19,7 +19,7 @@ from khabar.quotes.text import Word, words_of
 
 _IN_NAME_OF = fold("باسم")
 _HEAD = 8  # words of a sentence read for its opening verb and subject
-_REACH = 200  # characters of a sentence read for them
+_GLANCE = 60  # characters that hold a sentence's first two words
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,13 +30,18 @@ class Titled:
     speaker: Speaker
 
 
-def titled_subject(text: str, starts: list[int], until: int, people: People,
+def titled_subject(text: str, sentences: list[tuple[int, int]], until: int, people: People,
                    lexicon: CueLexicon, folds: dict[str, str]) -> Titled | None:
-    """The latest sentence among those starting at `starts` (before `until`) that opens with a
-    verb and a title (`وبعث رئيس المفوضية`, `استقبل وزير الخارجية`), and that subject."""
-    for start in reversed(starts):
-        words = [w for w in words_of(text, start, min(start + _REACH, until), folds)
-                 if w.is_word][:_HEAD]
+    """The latest of `sentences` (start, end) that opens, before `until`, with a verb and a
+    title (`وبعث رئيس المفوضية`, `استقبل وزير الخارجية`), and that subject."""
+    for start, end in reversed(sentences):
+        second = text[start : start + _GLANCE].split()[1:2]  # most sentences fail here,
+        head = lexicon.word(fold(second[0])) if second else None  # before any tokenizing
+        if head is None or head[0] != "title":
+            continue
+        # the whole sentence, as the other stages tokenized it (khabar.arabic's token cache)
+        words = [w for w in words_of(text, start, end, folds)
+                 if w.is_word and w.end <= until][:_HEAD]
         if len(words) < 3 or lexicon.cue(words[0].folded) is not None:
             continue  # a speech verb's subject is already remembered with its quote
         head = lexicon.word(words[1].folded)
