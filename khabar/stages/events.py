@@ -37,6 +37,7 @@ from khabar.events.settle import country_names, merge_sentence_incidents, place_
 from khabar.events.settle import cap_sourceless, sourceless_incidents, speaker_sources, tighten
 from khabar.events.strict import sports_page, strict_actors, strict_reading, strict_sources
 from khabar.events.strict import agent_after, self_targets, strict_target
+from khabar.events.vetting import vetted
 from khabar.pipeline import model_identity, register, with_models
 
 STAGE_V2 = "events.cameo.v2"
@@ -173,6 +174,8 @@ def _settled(stage: str, version: int, min_confidence: float, classifier: bool,
         events = speaker_sources(doc, events, code_of, joined=main)
         if main and require_source:
             events = main_sources(doc, events)
+        if main:
+            events = vetted(doc, events, recognizer.code_of_text)
         elif strict and require_source:
             events = strict_sources(events)
         events = merge_sentence_incidents(events)
