@@ -1,7 +1,8 @@
 """Quote extraction and speaker attribution: who said what, with offsets into Document.text.
 
 `find_quotes(doc, lexicon)` returns the quotes of a Document that carries sentences and
-entities; the `quotes.cues.v2` stage (khabar.stages.quotes) wraps it. `format_quotes_table`
+entities; the `quotes.cues.v3` stage (and v2, `stage=STAGE_V2`) in khabar.stages.quotes wraps
+it. `format_quotes_table`
 renders them for a terminal.
 """
 
