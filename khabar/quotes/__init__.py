@@ -2,8 +2,7 @@
 
 `find_quotes(doc, lexicon)` returns the quotes of a Document that carries sentences and
 entities; the `quotes.cues.v3` stage (and v2, `stage=STAGE_V2`) in khabar.stages.quotes wraps
-it. `format_quotes_table`
-renders them for a terminal.
+it. `format_quotes_table` renders them for a terminal.
 """
 
 from khabar.quotes.extract import find_quotes
