@@ -27,7 +27,7 @@ _ARABIC_WORD = re.compile(r"[\u0621-\u063A\u0641-\u064A\u064B-\u065F\u0670-\u06D
 _NUMBER = re.compile(r"[0-9\u0660-\u0669\u06F0-\u06F9][0-9\u0660-\u0669\u06F0-\u06F9.,\u066B\u066C]*")
 _MEMO_LIMIT = 200_000
 _GAP = 2  # zero blocks between sentences scored together: no word lends past its sentence
-_SCORING_LIMIT = 100_000  # tokens whose float64 blocks are kept for scoring (36 MB at most)
+_SCORING_LIMIT = 100_000  # tokens whose float64 blocks are kept for scoring (under 50 MB)
 
 
 @dataclass(frozen=True, slots=True)
