@@ -296,3 +296,46 @@ def _addressed(doc: Document, event: Event, source: Actor) -> bool:
     if not words or fold(words[0]).removeprefix("و") not in _FIRST_PERSON:
         return False
     return source.span is not None and source.span.start >= event.trigger.start + len(words[0])
+
+
+# A crowd's size between a protest verb and who protests (`تظاهر آلاف الطلاب`, `تجمع نحو 500
+# متظاهر`), and words of time that may stand before it (`تظاهر أمس عشرات النشطاء`).
+_CROWD_SIZE = frozenset(fold(w) for w in (
+    "نحو حوالي حوالى قرابة زهاء أكثر اكثر من عشرات مئات آلاف ألوف العشرات المئات الآلاف الألوف"
+    " ألف ألفا مئة مائة بضع بضعة بضعة").split())
+_CROWD_TIME = frozenset(fold(w) for w in "أمس امس اليوم مساء صباح ليلة ظهر".split())
+_PROTEST_SIDES = frozenset("CVL EDU LAB OPP PTY".split())
+# A protester counted in the singular (`500 متظاهر`), which the actor lexicon lists as plurals.
+_PROTESTER = frozenset(fold(w) for w in "متظاهر متظاهرا محتج محتجا معتصم معتصما".split())
+
+
+def protest_crowd(doc: Document, event: Event, verb: bool,
+                  code_of: Callable[[Entity | None, str], str]) -> Event:
+    """A protest verb's subject right after it is who protests: a crowd counted or named by
+    its people (`تظاهر آلاف الإسرائيليين`, `وتجمع نحو 500 متظاهر`, `اعتصم عشرات المواطنين`),
+    a nationality or a popular group (students, workers, residents). The coder picks the
+    nearest popular actor, which may stand elsewhere in the sentence (`على مرأى من الشرطة`)
+    or be missing after a number."""
+    if not verb or not event.cameo.startswith("14"):
+        return event
+    at = event.trigger.end
+    start = None
+    for match in list(_CROWD_WORD.finditer(doc.text, at, event.sentence.end))[:6]:
+        word = match.group()
+        folded = fold(word)
+        if word in _CLAUSE_BREAKS:
+            return event
+        if folded in _CROWD_TIME and start is None:
+            continue
+        start = match.start() if start is None else start
+        if folded in _CROWD_SIZE or word.isdigit():
+            continue
+        code = "CVL" if folded in _PROTESTER else code_of(None, word) or code_of(None, "ال" + word)
+        if code in _PROTEST_SIDES or (len(code) == 3 and code not in _SECTORS):
+            crowd = Actor(code, doc.text[start:match.end()], None, Offsets(start, match.end()))
+            return dataclasses.replace(event, source=crowd)
+        return event
+    return event
+
+
+_CROWD_WORD = re.compile(r"[^\s،,.:؛;«»\"()]+|[،,.:؛;]")

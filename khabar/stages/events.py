@@ -31,7 +31,7 @@ from khabar.events.classifier import MODEL_NAME, MODEL_PACKAGE, SentenceClassifi
 from khabar.events.coder import STAGE, EventCoder
 from khabar.events.main import AGENT_MARKERS, PATTERN_FILES, from_headline, headline_acts
 from khabar.events.main import coded_reading, main_actors, main_reading, main_sources
-from khabar.events.main import present_control_is_state
+from khabar.events.main import present_control_is_state, protest_crowd
 from khabar.events.settle import attach_mentions, has_real_source, is_plain_reading, merge_incidents
 from khabar.events.settle import country_names, merge_sentence_incidents, place_ids
 from khabar.events.settle import cap_sourceless, sourceless_incidents, speaker_sources, tighten
@@ -169,6 +169,8 @@ def _settled(stage: str, version: int, min_confidence: float, classifier: bool,
                     event = main_actors(doc, event, verb, code_of)
                 event = agent_after(doc, strict_actors(doc, event), recognizer.leading_actor,
                                     markers)
+                if main:
+                    event = protest_crowd(doc, event, verb, code_of)
             event = tighten(doc, event, verb) if require_source else event
             events.append(strict_target(doc, event) if strict else event)
         events = speaker_sources(doc, events, code_of, joined=main)

@@ -1,0 +1,49 @@
+"""events.cameo.v4: a protest verb's subject right after it is who protests (protest_crowd).
+
+The sentences are written for these tests (fictional news)."""
+
+import pytest
+
+from khabar.document import Actor, Document, Event, Offsets, Sentence
+from khabar.events.actors import ActorRecognizer
+from khabar.events.main import protest_crowd
+
+
+@pytest.fixture(scope="module")
+def code_of():
+    recognizer = ActorRecognizer()
+    return lambda entity, name: recognizer.code_of_text(name) or ""
+
+
+def _event(text, word, cameo="141", source=None):
+    start = text.index(word)
+    return Event(cameo=cameo, plover="PROTEST", source=source, target=None,
+                 trigger=Offsets(start, start + len(word)), sentence=Offsets(0, len(text)))
+
+
+def _doc(text):
+    return Document(id="d", text=text, sentences=(Sentence(0, len(text)),))
+
+
+@pytest.mark.parametrize(("text", "verb", "crowd", "code"), [
+    ("تظاهر آلاف البرتغاليين مساء أمس في لشبونة.", "تظاهر", "آلاف البرتغاليين", "PRT"),
+    ("وتجمع نحو 300 متظاهر أمام مبنى البلدية.", "وتجمع", "نحو 300 متظاهر", "CVL"),
+    ("اعتصم أمس عشرات الطلاب أمام الجامعة.", "اعتصم", "عشرات الطلاب", "EDU"),
+    ("وعلى مرأى من الشرطة، احتشد مئات العمال قرب المصنع.", "احتشد", "مئات العمال", "LAB"),
+])
+def test_the_crowd_after_a_protest_verb_protests(code_of, text, verb, crowd, code):
+    police = Actor("COP", "الشرطة", None, None) if "الشرطة" in text else None
+    event = protest_crowd(_doc(text), _event(text, verb, source=police), True, code_of)
+    assert event.source is not None
+    assert (event.source.name, event.source.code) == (crowd, code)
+
+
+@pytest.mark.parametrize(("text", "verb", "is_verb", "cameo"), [
+    ("وتجمع القمة الرئيس بنظيره في العاصمة.", "وتجمع", True, "141"),   # no crowd: brings together
+    ("تجمعت مئات السيارات عند المعبر.", "تجمعت", True, "141"),          # cars are no crowd
+    ("تظاهرة آلاف الطلاب أمس.", "تظاهرة", False, "141"),                 # a noun: the coder's reading
+    ("هاجم آلاف المسلحين البلدة.", "هاجم", True, "190"),                 # not a protest
+])
+def test_no_crowd_no_change(code_of, text, verb, is_verb, cameo):
+    event = _event(text, verb, cameo)
+    assert protest_crowd(_doc(text), event, is_verb, code_of) is event
