@@ -31,6 +31,7 @@ from collections.abc import Callable, Sequence
 
 from khabar.arabic import fold
 from khabar.document import Actor, Document, Entity, Event, Mention, Offsets
+from khabar.events.settle import country_names
 from khabar.events.strict import strict_sources
 
 PATTERN_FILES = ("patterns.tsv", "patterns-v4.tsv")
@@ -94,6 +95,8 @@ def main_reading(doc: Document, event: Event, verb: bool) -> bool:
             return False
     if _dated_earlier(doc, event) or _names_no_act(doc, event, head, first):
         return False
+    if event.cameo.startswith("14") and _no_protest(doc, event, words):
+        return False
     if event.cameo.startswith("17") and not verb:
         before = doc.text[max(event.sentence.start, event.trigger.start - 20):event.trigger.start]
         if first[:1] in ("ل", "ب") or (before.split() and fold(before.split()[-1]) in _WARRANTS):
@@ -125,6 +128,44 @@ def _names_no_act(doc: Document, event: Event, head: str, first: str) -> bool:
     before = doc.text[max(event.sentence.start, event.trigger.start - 20):event.trigger.start]
     words = before.split()
     return bool(words) and fold(words[-1]) in _PURPOSE and not code.startswith(_VIOLENT_ROOTS)
+
+
+
+# A march (`مسيرة`) named by its kind: a protest march. `مسيرة` followed by another definite
+# noun or a country is a course (`مسيرة التكامل`, `مسيرة لبنان التنموية`), with a pronoun a
+# career (`مسيرته`).
+_MARCH_HEADS = frozenset(fold(w) for w in "مسيرة مسيرات مسيرتين مسيرتان مسيرته مسيرتها".split())
+_MARCH_KINDS = frozenset(fold(w) for w in (
+    "الاحتجاجية الحاشدة السلمية الشعبية الجماهيرية الغاضبة الضخمة الكبرى الليلية الصامتة"
+    " المناهضة المؤيدة المطالبة الرافضة التضامنية المليونية الاحتجاجي").split())
+_CAREER = (fold("ته"), fold("تها"))
+# `احتج بأن`: argued that, not protested.
+_ARGUED = frozenset(fold(w) for w in "بأن بان بأنه بانه بأنها بانها".split())
+# `التيار الكهربائي`: the electric current is nobody who protests.
+_CURRENT = (fold("تيار"), fold("التيار"))
+_ELECTRIC = (fold("الكهربائي"), fold("الكهرباء"), fold("كهربائي"))
+_COUNTRIES = country_names()
+
+
+def _no_protest(doc: Document, event: Event, words: list[str]) -> bool:
+    """Protest words that name no protest: a march that is a course or a career, `احتج`
+    meaning argued, a current read as the protesters (`انقطاع التيار الكهربائي`)."""
+    stem = _stem(words[0]).removeprefix("ل").removeprefix("ال") if words else ""
+    after = _clause_after(doc, event, 1)
+    if len(words) == 1 and stem in _MARCH_HEADS:
+        if stem.endswith(_CAREER):
+            return True
+        if after and after[0].startswith("ال") and after[0] not in _MARCH_KINDS:
+            return True
+        if after and _stem(after[0]) in _COUNTRIES:
+            return True
+    if stem.startswith(("احتج", "يحتج", "تحتج")) and after and after[0] in _ARGUED:
+        return True
+    source = event.source
+    if source is not None and source.span is not None and fold(source.name) in _CURRENT:
+        following = doc.text[source.span.end:source.span.end + 12].split()
+        return bool(following) and fold(following[0]).startswith(_ELECTRIC)
+    return False
 
 
 def present_control_is_state(doc: Document, event: Event) -> bool:

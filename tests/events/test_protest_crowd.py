@@ -47,3 +47,21 @@ def test_the_crowd_after_a_protest_verb_protests(code_of, text, verb, crowd, cod
 def test_no_crowd_no_change(code_of, text, verb, is_verb, cameo):
     event = _event(text, verb, cameo)
     assert protest_crowd(_doc(text), event, is_verb, code_of) is event
+
+
+@pytest.mark.parametrize(("text", "word", "source", "kept"), [
+    ("وأكد الوزير أن مسيرة التنمية في البلاد مستمرة.", "مسيرة", None, False),   # a course
+    ("وقال اللاعب إن مسيرته مع النادي انتهت.", "مسيرته", None, False),          # a career
+    ("وشارك الطلاب في مسيرة حاشدة وسط العاصمة.", "مسيرة", None, True),
+    ("احتج المحامي بأن القانون لا يسمح بذلك.", "احتج", None, False),            # argued
+    ("احتج السكان على قرار البلدية.", "احتج", None, True),
+    ("احتج السكان على انقطاع التيار الكهربائي.", "احتج", "التيار", False),      # a current
+])
+def test_protest_words_that_name_no_protest(text, word, source, kept):
+    from khabar.events.main import main_reading
+    actor = None
+    if source:
+        start = text.index(source)
+        actor = Actor("PTY", source, None, Offsets(start, start + len(source)))
+    event = _event(text, word, "141", actor)
+    assert main_reading(_doc(text), event, word == "احتج") is kept
