@@ -159,8 +159,9 @@ def _no_protest(doc: Document, event: Event, words: list[str]) -> bool:
             return True
         if after and _stem(after[0]) in _COUNTRIES:
             return True
-    if stem.startswith(("احتج", "يحتج", "تحتج")) and after and after[0] in _ARGUED:
-        return True
+    if stem.startswith(("احتج", "يحتج", "تحتج")) \
+            and any(word in _ARGUED for word in _clause_after(doc, event, 4)):
+        return True  # `احتج المحامي بأن`
     source = event.source
     if source is not None and source.span is not None and fold(source.name) in _CURRENT:
         following = doc.text[source.span.end:source.span.end + 12].split()
