@@ -16,8 +16,9 @@ For events.cameo.v3 (`--stage v3`, table calibration-v3.tsv) the fresh judged sa
 (eval/events_judged_fresh.jsonl) is used too: its errors were read while v3 was finished, so
 it is development data; the final judged sample is not used, so it checks the table.
 For events.cameo.v4 (`--stage v4`, table calibration-v4.tsv) every judged sample read so far
-is used (the first judged sample, the fresh and the final ones: their errors were read while
-v4 was written); the v4 sample (eval/events_judged_v4.jsonl), drawn after, checks the table.
+is used (the first judged sample, the fresh, the final and the v4 ones: their errors were read
+while v4 was written and vetted); the v5 sample (eval/events_judged_v5.jsonl), drawn after,
+checks the table.
 The OEDA gold standard's development part is not used: it is the sentence classifier's
 training data, on which its scores are far too sure (0.97 right there, about 0.5 held out).
 
@@ -138,14 +139,14 @@ def main(argv: list[str] | None = None) -> int:
     if not DATA.is_dir():
         print(f"skipped: the corpora are not available ({DATA})")
         return 0
-    from eval.events_judged import FINAL, FRESH, JUDGED
+    from eval.events_judged import FINAL, FRESH, JUDGED, V4
     from khabar.stages.events import make_events_settled, make_events_strict, make_main_events
 
     if args.stage == "v4":
         stage, table = make_main_events(calibrated=False), TABLE_V4
         labelled = (judged_labels(stage) + judged_labels(stage, JUDGED)
                     + judged_labels(stage, FRESH) + judged_labels(stage, FINAL)
-                    + news_labels(stage))
+                    + judged_labels(stage, V4) + news_labels(stage))
     elif args.stage == "v3":
         stage, table = make_events_strict(calibrated=False), TABLE_V3
         labelled = judged_labels(stage) + judged_labels(stage, FRESH) + news_labels(stage)
@@ -153,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
         stage, table = make_events_settled(calibrated=False), TABLE
         labelled = judged_labels(stage) + news_labels(stage)
     rows = fit(labelled)
-    sources = {"v4": "calibration and the three judged samples",
+    sources = {"v4": "calibration and the four judged samples",
                "v3": "calibration and fresh samples"}.get(args.stage, "calibration sample")
     print(f"{len(labelled)} labelled events ({sources} + blind news dev half)\n")
     print("\n".join(f"{k}\t{lo}\t{v}" for k, lo, v in rows) + "\n")
