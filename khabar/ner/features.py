@@ -305,17 +305,7 @@ class Featurizer:
                  for tokens in sentences for token in tokens]
         slots, folded, names, coarse, light = zip(*found)
         starts = list(accumulate(lengths[:-1], initial=0))
-        # The blocks in a row, with _GAP zero blocks (slot 0) around every sentence.
-        real = np.arange(total) + _GAP * np.repeat(np.arange(1, len(sentences) + 1), lengths)
-        layout = np.zeros(total + _GAP * (len(sentences) + 1), dtype=np.intp)
-        layout[real] = slots
-        blocks = memo.store[layout]
-        padded = blocks[:, 0].copy()
-        padded[2:] += blocks[:-2, 1]
-        padded[1:] += blocks[:-1, 2]
-        padded[:-1] += blocks[1:, 3]
-        padded[:-2] += blocks[2:, 4]
-        scores = padded[real]
+        scores = _word_sums(memo.store, slots, lengths)
         state = weights.state
         forms = names
         if words and contexts is not None:
@@ -333,8 +323,10 @@ class Featurizer:
             couples, couple_row = memo.couples, memo.couple_row
             pairs = np.array([couples.get(pair) or couple_row(pair)
                               for pair in zip(coarse, coarse[1:])], dtype=np.intp)
-            across = [start - 1 for start in starts[1:]]  # (last word, next sentence's first)
-            before[across] = after[across] = pairs[across] = memo.zero
+            if len(sentences) > 1:
+                # The pairs of a sentence's last word and the next one's first weigh nothing.
+                across = [start - 1 for start in starts[1:]]
+                before[across] = after[across] = pairs[across] = memo.zero
             scores[1:] += state[before]
             scores[1:] += state[pairs]
             scores[:-1] += state[after]
@@ -343,7 +335,7 @@ class Featurizer:
                     for i in (range(min(-offset, size)) if offset < 0
                               else range(max(0, size - offset), size))]
             scores[edge] += state[row]
-        return np.split(scores, starts[1:])
+        return np.split(scores, starts[1:]) if len(sentences) > 1 else [scores]
 
     def _add_list_attributes(self, scores, starts, lengths, forms, folded, names, weights,
                              contexts) -> None:
@@ -551,6 +543,30 @@ class Featurizer:
             if vector is None:
                 vector = self.vectors.get(clitics.core)
         return _Word(folded, clitics.name, coarse, own, near, vector)
+
+
+def _word_sums(store: np.ndarray, slots: Sequence[int], lengths: list[int]) -> np.ndarray:
+    """(tokens × labels): each token's own block row plus the rows its neighbours lend it
+    (offsets -2, -1, +1, +2, added in that order), for sentences laid end to end. Between
+    sentences go _GAP zero blocks (slot 0 of `store`), so no word lends past its sentence."""
+    if len(lengths) == 1:
+        blocks = store[list(slots)]
+        scores = blocks[:, 0].copy()
+        scores[2:] += blocks[:-2, 1]
+        scores[1:] += blocks[:-1, 2]
+        scores[:-1] += blocks[1:, 3]
+        scores[:-2] += blocks[2:, 4]
+        return scores
+    real = np.arange(len(slots)) + _GAP * np.repeat(np.arange(1, len(lengths) + 1), lengths)
+    layout = np.zeros(len(slots) + _GAP * (len(lengths) + 1), dtype=np.intp)
+    layout[real] = slots
+    blocks = store[layout]
+    padded = blocks[:, 0].copy()
+    padded[2:] += blocks[:-2, 1]
+    padded[1:] += blocks[:-1, 2]
+    padded[:-1] += blocks[1:, 3]
+    padded[:-2] += blocks[2:, 4]
+    return padded[real]
 
 
 def _list_attributes(gazetteer: dict[int, list[str]], size: int) -> dict[int, list[str]]:

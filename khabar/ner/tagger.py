@@ -85,7 +85,7 @@ class NerTagger:
         receives each sentence's words (their name forms when there is no network), list
         matches and list-match attributes (`Featurizer.emissions_many`)."""
         featurizer, weights, neural = self.featurizer, self.weights, self.neural
-        if contexts is None:
+        if contexts is None and neural is not None:  # the network reads the contexts
             contexts = []
         scores = featurizer.emissions_many(sentences, weights, contexts, words=neural is not None)
         if neural is None:
