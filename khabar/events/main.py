@@ -380,4 +380,23 @@ def protest_crowd(doc: Document, event: Event, verb: bool,
     return event
 
 
+# Verbs of a crowd gathering: with a counted crowd as subject they report a protest
+# (`تظاهر آلاف`, `وتجمع نحو 500 متظاهر`); chanting (`وهتف المتظاهرون`) describes one told before.
+_GATHER = tuple(fold(w) for w in (
+    "تظاهر يتظاهر تتظاهر اعتصم يعتصم تعتصم احتشد يحتشد تحتشد تجمع يتجمع تتجمع تجمهر يتجمهر"
+    " خرج يخرج تخرج نزل ينزل تنزل").split())
+
+
+def counted_crowd(doc: Document, event: Event, crowd: Actor | None) -> bool:
+    """A gathering verb whose subject (protest_crowd's `crowd`) is counted: `تظاهر آلاف
+    الطلاب`, `اعتصم عشرات المواطنين`, `وتجمع نحو 500 متظاهر`."""
+    if crowd is None or crowd.span is None:
+        return False
+    verb = fold(doc.text[event.trigger.start:event.trigger.end]).split()[0]
+    if not verb.removeprefix("و").removeprefix("ف").startswith(_GATHER):
+        return False
+    first = fold(crowd.name.split()[0])
+    return first in _CROWD_SIZE or first.isdigit()
+
+
 _CROWD_WORD = re.compile(r"[^\s،,.:؛;«»\"()]+|[،,.:؛;]")

@@ -31,7 +31,7 @@ from khabar.events.classifier import MODEL_NAME, MODEL_PACKAGE, SentenceClassifi
 from khabar.events.coder import STAGE, EventCoder
 from khabar.events.main import AGENT_MARKERS, PATTERN_FILES, from_headline, headline_acts
 from khabar.events.main import coded_reading, main_actors, main_reading, main_sources
-from khabar.events.main import present_control_is_state, protest_crowd
+from khabar.events.main import counted_crowd, present_control_is_state, protest_crowd
 from khabar.events.settle import attach_mentions, has_real_source, is_plain_reading, merge_incidents
 from khabar.events.settle import country_names, merge_sentence_incidents, place_ids
 from khabar.events.settle import cap_sourceless, sourceless_incidents, speaker_sources, tighten
@@ -56,10 +56,11 @@ def make_events(*, min_confidence: float = 0.0, classifier: bool = True
 
 
 def _coding(min_confidence: float, classifier: bool, pattern_files: tuple[str, ...],
-            main: bool = False, coder: EventCoder | None = None
+            main: bool = False, coder: EventCoder | None = None,
+            sure: Callable[[Document, Event], bool] | None = None
             ) -> Callable[[Document], Document]:
     """The coder with its sentence classifier. `main` (v4) screens triggers that report nothing
-    (coded_reading) before the classifier sees them."""
+    (coded_reading) before the classifier sees them; events `sure` accepts skip the classifier."""
     if not classifier:
         coder = EventCoder(min_confidence=min_confidence, pattern_files=pattern_files)
 
@@ -76,9 +77,13 @@ def _coding(min_confidence: float, classifier: bool, pattern_files: tuple[str, .
             found = coder.code_sentence(doc, sentence)
             if main:
                 found = [e for e in found if coded_reading(doc, e)]
-            if found:
-                rescored = model.apply(doc.text[sentence.start:sentence.end], found)
-                events.extend(e for e in rescored if e.confidence >= min_confidence)
+            certain = [e for e in found if sure(doc, e)] if sure else []
+            if certain:
+                found = [e for e in found if e not in certain]
+            kept = model.apply(doc.text[sentence.start:sentence.end], found) if found else []
+            if certain:
+                kept = sorted(certain + kept, key=lambda e: e.trigger.start)
+            events.extend(e for e in kept if e.confidence >= min_confidence)
         return dataclasses.replace(doc, events=tuple(events))
 
     folder = resources.files(MODEL_PACKAGE)
@@ -137,8 +142,18 @@ def _settled(stage: str, version: int, min_confidence: float, classifier: bool,
     strict, main = version >= 3, version >= 4
     files = PATTERN_FILES if main else ("patterns.tsv",)
     verbs = EventCoder(pattern_files=files)  # reads triggers again: which are verbs
-    code = _coding(0.0, classifier, files, main=main, coder=verbs)
     recognizer = ActorRecognizer()
+
+    def gathered(doc: Document, event: Event) -> bool:
+        """A crowd counted as it gathers (`تظاهر آلاف الطلاب`) reports a protest, whatever
+        the sentence classifier makes of the rest of the sentence."""
+        if not event.cameo.startswith("14") or not verbs.trigger_is_verb(doc, event.trigger):
+            return False
+        crowd = protest_crowd(doc, event, True, code_of)
+        return crowd is not event and counted_crowd(doc, event, crowd.source)
+
+    code = _coding(0.0, classifier, files, main=main, coder=verbs,
+                   sure=gathered if main else None)
     calibration = Calibration.load(_TABLES[version]) if calibrated else Calibration()
     countries = country_names()
     control_is_state = present_control_is_state if main else None

@@ -65,3 +65,17 @@ def test_protest_words_that_name_no_protest(text, word, source, kept):
         actor = Actor("PTY", source, None, Offsets(start, start + len(source)))
     event = _event(text, word, "141", actor)
     assert main_reading(_doc(text), event, word == "احتج") is kept
+
+
+@pytest.mark.parametrize(("text", "verb", "counted"), [
+    ("تظاهر آلاف البرتغاليين مساء أمس في لشبونة.", "تظاهر", True),
+    ("وتجمع نحو 300 متظاهر أمام مبنى البلدية.", "وتجمع", True),
+    ("اعتصم الطلاب أمام الجامعة.", "اعتصم", False),                  # not counted
+    ("وهتف آلاف المتظاهرين ضد الحكومة.", "وهتف", False),             # chanting: told before
+])
+def test_a_counted_crowd_gathering_is_sure(code_of, text, verb, counted):
+    from khabar.events.main import counted_crowd
+    doc = _doc(text)
+    event = _event(text, verb)
+    crowd = protest_crowd(doc, event, True, code_of).source
+    assert counted_crowd(doc, event, crowd) is counted
