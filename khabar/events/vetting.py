@@ -54,7 +54,11 @@ _PARTITIVE = _words("عدد مئات آلاف الاف عشرات المئات �
                     "جندي جنديا جنود عنصر عناصر مسلح مسلحين مسلحون افراد أفراد أعضاء اعضاء "
                     "مقاتلي مقاتلين ضابط ضباط رجال")  # جنديا من الجيش: a member
 _PLACE_BEFORE = _words("في وفي حي شارع ميدان ساحة مخيم مصادر مصدر")
-_AGENT_BEFORE = _words("قبل")  # من قبل X: X is the doer
+_AGENT_BEFORE = _words("قبل")
+# Words that begin with ب of their own, or whose ب does not set the source apart (برئاسة X:
+# X chairs it; بأن X: X is the subject).
+_LED_BY = _words("برئاسة بقيادة بزعامة بان بأن بانه بأنه بانها بأنها بعد بين بحسب برنامج بيان "
+                 "بعثة بلدية بلاد بيت بنك بريد بورصة")  # من قبل X: X is the doer
 # Masdars whose following noun is the one the act was done to.
 _VICTIM_MASDARS = _words("اغتيال محاولة خطف اختطاف اعتقال احتجاز استهداف سجن تكبد")
 _NUMBER = re.compile(r"\s*(?:\S*(?:\d|ثلاث|اربع|خمس|ست|سبع|ثمان|تسع|عشر|اثن|مئ|ماي|الف|الاف)"
@@ -151,6 +155,9 @@ def _source_not_doer(doc: Document, event: Event) -> bool:
         return True  # الهجوم الذي نفذته X: X did it, not the source named before
     if start > 0 and doc.text[start - 1] == "ب":  # أشاد بـX: X is the one praised
         return True
+    if before and before[-1].startswith("ب") and before[-1] not in _LED_BY and not (
+            event.trigger.start <= start - len(before[-1]) - 1 < event.trigger.end):
+        return True  # أشاد بجهود X, أدلى بها X: X sits in a phrase of its own
     said = _fold(text[start:end]).split()
     if said and said[0].startswith("ب") and said[0] not in _fold(source.name).split():
         return True  # يلتقي بوزير الخارجية فلان: the one met
