@@ -330,11 +330,15 @@ class Featurizer:
             scores[1:] += state[before]
             scores[1:] += state[pairs]
             scores[:-1] += state[after]
+        edges: list[int] = []
+        rows: list[int] = []
         for offset, row in memo.bounds:  # in the order of _OFFSETS, as `_context` adds them
-            edge = [start + i for start, size in zip(starts, lengths, strict=True)
-                    for i in (range(min(-offset, size)) if offset < 0
-                              else range(max(0, size - offset), size))]
-            scores[edge] += state[row]
+            for start, size in zip(starts, lengths, strict=True):
+                edge = (range(start, start + min(-offset, size)) if offset < 0
+                        else range(start + max(0, size - offset), start + size))
+                edges.extend(edge)
+                rows.extend([row] * len(edge))
+        np.add.at(scores, edges, state[rows])  # a token's rows in the order they come here
         return np.split(scores, starts[1:]) if len(sentences) > 1 else [scores]
 
     def _add_list_attributes(self, scores, starts, lengths, forms, folded, names, weights,
