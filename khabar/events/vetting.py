@@ -56,8 +56,8 @@ _PARTITIVE = _words("عدد مئات آلاف الاف عشرات المئات �
 _PLACE_BEFORE = _words("في وفي حي شارع ميدان ساحة مخيم مصادر مصدر")
 _AGENT_BEFORE = _words("قبل")
 # Words that begin with ب of their own, or whose ب does not set the source apart (برئاسة X:
-# X chairs it; بأن X: X is the subject).
-_LED_BY = _words("برئاسة بقيادة بزعامة بان بأن بانه بأنه بانها بأنها بعد بين بحسب برنامج بيان "
+# X chairs it; المتحدث باسم X: X speaks through them; بأن X: X is the subject).
+_LED_BY = _words("باسم برئاسة بقيادة بزعامة بان بأن بانه بأنه بانها بأنها بعد بين بحسب برنامج بيان "
                  "بعثة بلدية بلاد بيت بنك بريد بورصة")  # من قبل X: X is the doer
 # Masdars whose following noun is the one the act was done to.
 _VICTIM_MASDARS = _words("اغتيال محاولة خطف اختطاف اعتقال احتجاز استهداف سجن تكبد")
@@ -81,7 +81,7 @@ _PAST = re.compile(
     r"|نوفمبر|ديسمبر|كانون|شباط|آذار|نيسان|أيار|حزيران|تموز|آب|أيلول|تشرين)"
     r"(?:\s+\S+)?\s+الماضي|العام\s+الماضي|(?:عام|سنة)\s+الماضي")
 _RECENT = re.compile(
-    r"أمس|امس|اليوم|الليلة|الجاري|هذا\s+الأسبوع|السبت|الأحد|الاحد|الاثنين|الإثنين|الثلاثاء"
+    r"أمس|امس|اليوم|الليلة|الجاري|الآن|الان|هذا\s+الأسبوع|السبت|الأحد|الاحد|الاثنين|الإثنين|الثلاثاء"
     r"|الأربعاء|الاربعاء|الخميس|الجمعة")
 # Sentences that open as background (`جدير بالذكر أن`, `يذكر أن`).
 _BACKGROUND_OPENING = re.compile(
