@@ -140,10 +140,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"skipped: the corpora are not available ({DATA})")
         return 0
     from eval.events_judged import FINAL, FRESH, JUDGED, V4
-    from khabar.stages.events import make_events_settled, make_events_strict, make_main_events
+    from khabar.stages.events import make_events_main, make_events_settled, make_events_strict
 
     if args.stage == "v4":
-        stage, table = make_main_events(calibrated=False), TABLE_V4
+        stage, table = make_events_main(calibrated=False), TABLE_V4
         labelled = (judged_labels(stage) + judged_labels(stage, JUDGED)
                     + judged_labels(stage, FRESH) + judged_labels(stage, FINAL)
                     + judged_labels(stage, V4) + news_labels(stage))

@@ -114,7 +114,7 @@ def make_events_strict(*, min_confidence: float = 0.0, classifier: bool = True,
 
 
 @register(STAGE_V4, requires=("sentences",), produces=("events",))
-def make_main_events(*, min_confidence: float = 0.0, classifier: bool = True,
+def make_events_main(*, min_confidence: float = 0.0, classifier: bool = True,
                      require_source: bool = True, calibrated: bool = True,
                      sourceless: Sequence[str] = ()) -> Callable[[Document], Document]:
     """Code and settle events as events.cameo.v3, reading the main events (docs/events.md).

@@ -7,7 +7,7 @@ import pytest
 from khabar.document import Document, Sentence
 from khabar.errors import ConfigError
 from khabar.events.settle import SOURCELESS_CONFIDENCE
-from khabar.stages.events import make_main_events
+from khabar.stages.events import make_events_main
 
 BOMBING = "قتل ثلاثة أشخاص في انفجار سيارة مفخخة قرب سوق المدينة صباح اليوم."
 AGAIN = " وأسفر الانفجار عن إصابة عشرة آخرين بجروح."
@@ -20,7 +20,7 @@ def _doc(text):
 
 @pytest.fixture(scope="module")
 def stages():
-    return make_main_events(), make_main_events(sourceless=["ASSAULT"])
+    return make_events_main(), make_events_main(sourceless=["ASSAULT"])
 
 
 def test_by_default_an_attack_without_a_doer_is_no_event(stages):
@@ -52,9 +52,9 @@ def test_other_types_still_need_a_source(stages):
     _, sourceless = stages
     doc = _doc("تظاهر في وسط المدينة أمس احتجاجا على رفع الأسعار.")
     assert [e.plover for e in sourceless(doc).events] == \
-        [e.plover for e in make_main_events()(doc).events]
+        [e.plover for e in make_events_main()(doc).events]
 
 
 def test_an_unknown_type_is_a_config_error():
     with pytest.raises(ConfigError, match="E103"):
-        make_main_events(sourceless=["ASSAULTS"])
+        make_events_main(sourceless=["ASSAULTS"])
