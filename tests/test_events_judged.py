@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from eval.events_judged import CALIBRATION, EVAL, FINAL, FRESH, JUDGED, V4, wilson
+from eval.events_judged import CALIBRATION, EVAL, FINAL, FRESH, JUDGED, V4, V5, wilson
 
 KEYS = {"n", "corpus", "id", "sha256", "trigger", "cameo", "source_code", "label"}
 
@@ -17,7 +17,7 @@ def _rows(path):
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-@pytest.mark.parametrize("path", [JUDGED, CALIBRATION, FRESH, FINAL, V4], ids=lambda p: p.name)
+@pytest.mark.parametrize("path", [JUDGED, CALIBRATION, FRESH, FINAL, V4, V5], ids=lambda p: p.name)
 def test_issue_15_judgments_hold_offsets_and_labels_only(path):
     rows = _rows(path)
     assert rows and all(set(r) == KEYS for r in rows)
@@ -39,11 +39,13 @@ def test_issue_15_at_least_200_events_were_judged_on_articles_used_nowhere_else(
         assert not articles & used, path.name
 
 
-def test_the_v4_sample_shares_no_article_with_the_samples_read_before_it():
-    v4 = {r["id"] for r in _rows(V4)}
-    assert len(_rows(V4)) >= 200
-    for path in (JUDGED, CALIBRATION, FRESH, FINAL):
-        assert not v4 & {r["id"] for r in _rows(path)}, path.name
+@pytest.mark.parametrize("path", [V4, V5], ids=lambda p: p.name)
+def test_a_later_sample_shares_no_article_with_the_samples_read_before_it(path):
+    later = {r["id"] for r in _rows(path)}
+    assert len(_rows(path)) >= 200
+    for earlier in (JUDGED, CALIBRATION, FRESH, FINAL, V4):
+        if earlier != path:
+            assert not later & {r["id"] for r in _rows(earlier)}, earlier.name
 
 
 @pytest.mark.parametrize(("right", "n", "low", "high"), [
