@@ -43,10 +43,11 @@ class ArticleLexicons:
 
 
 def merge_article(text: str, entities, lexicons: ArticleLexicons, *, stage: str,
-                  gazetteer: bool = True) -> tuple[Entity, ...]:
-    """The article's entities (ids e1, e2, … in order of first mention) from its NER mentions."""
+                  gazetteer: bool = True, sentences=()) -> tuple[Entity, ...]:
+    """The article's entities (ids e1, e2, … in order of first mention) from its NER mentions;
+    `sentences`, the Document's sentence ranges, spare reading the text's tokens again."""
     raw = without_titles(text, raw_mentions(text, entities), lexicons.person_words)
-    words = read_words(text)
+    words = read_words(text, [(s.start, s.end) for s in sentences])
     if gazetteer:
         taken = [(r.mention.start, r.mention.end) for r in raw]
         for hit in find_names(text, lexicons.lexicon, taken, words):

@@ -7,6 +7,7 @@ Folding is khabar.arabic.fold (alef, hamza seats, taa marbuta, alef maksura, dia
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from khabar.arabic import Token, fold, normalize, tokenize
@@ -81,7 +82,58 @@ class Words:
     folded: tuple[str, ...]
 
 
-def read_words(text: str) -> Words:
-    """The tokens of `text` and their folded forms (fold memoizes words, which repeat)."""
-    tokens = tuple(tokenize(text))
-    return Words(tokens, tuple(fold(t.text) for t in tokens))
+def read_words(text: str, sentences: Sequence[tuple[int, int]] = ()) -> Words:
+    """The tokens of `text` and their folded forms (fold memoizes words, which repeat).
+
+    `sentences`: (start, end) ranges in text order, whose tokens the NER stage has already read
+    (khabar.arabic.tokenize keeps them): the text's tokens are theirs and those of the gaps
+    between them, the same tokens as the whole text's wherever no token can run across a cut
+    (`_may_join`). Otherwise the whole text is read.
+    """
+    pieces = _pieces(text, sentences)
+    if pieces is None:
+        tokens = tuple(tokenize(text))
+    else:
+        tokens = tuple(token for start, end in pieces for token in tokenize(text, start, end))
+    return Words(tokens, tuple(map(fold, [t.text for t in tokens])))
+
+
+def _pieces(text: str, sentences: Sequence[tuple[int, int]]) -> list[tuple[int, int]] | None:
+    """`text` cut into the sentences and the gaps between them, or None where a token could run
+    across a cut."""
+    if not sentences:
+        return None
+    pieces, cursor = [], 0
+    for start, end in sentences:
+        if start < cursor or end < start:
+            return None
+        if start == end:
+            continue
+        if start > cursor and not text[cursor:start].isspace():
+            pieces.append((cursor, start))
+        pieces.append((start, end))
+        cursor = end
+    if cursor < len(text) and not text[cursor:].isspace():
+        pieces.append((cursor, len(text)))
+    for (_, cut), _next in zip(pieces, pieces[1:]):
+        if _may_join(text[cut - 1], text[cut]):
+            return None
+    return pieces
+
+
+_WORD_MARKS = "".join(map(chr, range(0x064B, 0x0660))) + "\u0670\u0640"  # inside a word token
+_NUMBER_SEPARATORS = ".,٫٬"  # inside a number token, between digits
+
+
+def _may_join(before: str, after: str) -> bool:
+    """Whether two neighbouring characters may belong to one token (khabar.arabic.tokens: a
+    word is letters and marks, a number digits with separators between them, punctuation one
+    mark alone). Errs towards yes: any letter or digit counts as a word's."""
+    if _wordy(before) and _wordy(after):
+        return True
+    return (before in _NUMBER_SEPARATORS and after.isdigit()) or (
+        before.isdigit() and after in _NUMBER_SEPARATORS)
+
+
+def _wordy(char: str) -> bool:
+    return char.isalnum() or char in _WORD_MARKS

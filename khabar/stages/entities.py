@@ -128,7 +128,8 @@ def make_entities_merge_v3(*, gazetteer: bool = True) -> Callable[[Document], Do
         name_parts=load_name_parts(), short_names=load_short_names(nisba, roles.first_words))
 
     def merge(doc: Document) -> Document:
-        entities = merge_article(doc.text, doc.entities, lexicons, stage=MERGE_V3, gazetteer=gazetteer)
+        entities = merge_article(doc.text, doc.entities, lexicons, stage=MERGE_V3, gazetteer=gazetteer,
+                                 sentences=doc.sentences)
         return dataclasses.replace(doc, entities=entities)
 
     return merge
