@@ -255,9 +255,10 @@ def _unless(row: list[str]) -> frozenset[str]:
 
 
 def _analyze(text: str, word: bool) -> tuple[str, tuple]:
-    """A token's folded form and, for words, its readings."""
+    """A token's folded form and, for words, its readings, as plain tuples (the memo keeps them
+    out of the garbage collector's walks; khabar.events.lexicon.Reading)."""
     folded = fold(text)
-    return folded, word_readings(text) if word else ()
+    return folded, tuple(map(tuple, word_readings(text))) if word else ()
 
 
 def _stands_alone(item: _Found) -> bool:

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 from khabar.arabic import fold
 
@@ -28,9 +28,14 @@ _PRESENT_PREFIXES = "يتنا"
 _MAX_GAP = 4
 
 
-@dataclass(frozen=True, slots=True)
-class Reading:
-    """One way to read a token: its bare form, and whether it carried the future prefix."""
+class Reading(NamedTuple):
+    """One way to read a token: its bare form, and whether it carried the future prefix.
+
+    A named tuple, read by position where readings are matched (`Index.matches`), so that a memo
+    may keep plain tuples of the same fields: the garbage collector stops walking a plain tuple
+    of strings and booleans, never one of a named class, and the memoized readings of a long
+    batch number in the hundreds of thousands.
+    """
 
     base: str
     future: bool = False
@@ -198,13 +203,13 @@ class Index:
         """Every match of every pattern, starting at any token."""
         found: list[Match] = []
         for i, token_readings in enumerate(tokens):
-            for reading in token_readings:
-                for pattern in self._by_form.get(reading.base, ()):
-                    if pattern.verb and reading.article:
+            for base, future, article in token_readings:
+                for pattern in self._by_form.get(base, ()):
+                    if pattern.verb and article:
                         continue  # الطلب, بطلب: a noun, not the verb طلب
                     end = _match_rest(pattern.slots, 1, tokens, i + 1)
                     if end is not None:
-                        found.append(Match(i, end, pattern, reading.future))
+                        found.append(Match(i, end, pattern, future))
         return found
 
 
@@ -217,7 +222,7 @@ def _match_rest(
     slot = slots[j]
     starts = range(i, min(i + _MAX_GAP + 1, len(tokens))) if slot.gap_before else (i,)
     for k in starts:
-        if k < len(tokens) and any(r.base in slot.forms for r in tokens[k]):
+        if k < len(tokens) and any(base in slot.forms for base, _, _ in tokens[k]):
             end = _match_rest(slots, j + 1, tokens, k + 1)
             if end is not None:
                 return end
