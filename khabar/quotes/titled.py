@@ -20,6 +20,7 @@ from khabar.quotes.text import Word, words_of
 _IN_NAME_OF = fold("باسم")
 _HEAD = 8  # words of a sentence read for its opening verb and subject
 _GLANCE = 60  # characters that hold a sentence's first two words
+_HEAD_CHARS = 400  # characters that hold a sentence's first _HEAD words, and many more
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,9 +40,11 @@ def titled_subject(text: str, sentences: list[tuple[int, int]], until: int, peop
         head = lexicon.word(fold(second[0])) if second else None  # before any tokenizing
         if head is None or head[0] != "title":
             continue
-        # the whole sentence, as the other stages tokenized it (khabar.arabic's token cache)
-        words = [w for w in words_of(text, start, end, folds)
-                 if w.is_word and w.end <= until][:_HEAD]
+        # the sentence's head only: a whole one-sentence page per quote would be quadratic;
+        # a word the window cuts is left out
+        window = min(end, until, start + _HEAD_CHARS)
+        words = [w for w in words_of(text, start, window, folds)
+                 if w.is_word and (w.end < window or window == min(end, until))][:_HEAD]
         if len(words) < 3 or lexicon.cue(words[0].folded) is not None:
             continue  # a speech verb's subject is already remembered with its quote
         head = lexicon.word(words[1].folded)
