@@ -128,3 +128,11 @@ def test_the_measures_block_sees_a_count_of_people_near_the_trigger(coder):
 
 def test_word_vectors_of_unknown_words_are_zero(vectors):
     assert not vectors.mean(["zzqx-not-a-word"]).any()
+
+
+def test_char_grams_count_repeated_words_in_order_of_first_appearance():
+    from khabar.events.classifier import _char_grams
+
+    assert list(_char_grams(["ab", "ab", "c"]).items()) == [
+        (" a", 2), ("ab", 2), ("b ", 2), (" ab", 2), ("ab ", 2), (" ab ", 2),
+        (" c", 1), ("c ", 1), (" c ", 1)]
