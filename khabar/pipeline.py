@@ -25,6 +25,7 @@ and the text is bounded by the reader's size limit, so no stage alone runs unbou
 from __future__ import annotations
 
 import dataclasses
+import gc
 import hashlib
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -276,6 +277,9 @@ def build_pipeline(
         available |= spec.produces
     if not built:
         raise ConfigError("E103", option="stages", detail="the pipeline needs at least a reader")
+    # The models and lexicons just loaded live as long as the process: out of the garbage
+    # collector's walks, whose full passes over them cost about 1.5 ms per article of a batch.
+    gc.freeze()
     return Pipeline(reader=built[0], stages=built[1:], policy=policy,
                     cpu_budget=float(cpu_budget) if cpu_budget is not None else None)
 

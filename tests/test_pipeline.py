@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 import time
@@ -234,3 +235,10 @@ def test_a_learned_boilerplate_model_is_named_in_the_trace(tmp_path):
     (entry,) = pipeline(RawPage(ARTICLE)).trace
     assert [m.name for m in entry.models] == ["boilerplate boilerplate.json"]
 
+
+
+def test_what_lives_when_a_pipeline_is_built_leaves_the_collectors_walks():
+    loaded = [{"a lexicon row": ["made before the build"]}]
+    build_pipeline(["clean.auto.v2", "segment.sentences.v1"])
+    assert gc.get_freeze_count() > 0
+    assert not any(o is loaded for o in gc.get_objects())
