@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from itertools import accumulate
+from itertools import accumulate, compress
 
 from khabar.arabic import fold
 from khabar.entities.names import Words, clitic_variants, name_key, read_words, skip_letters
@@ -89,9 +89,9 @@ def find_names(text: str, lexicon: Lexicon, taken: list[tuple[int, int]],
 
     `words`: the text's tokens already read (khabar.entities.names.read_words), to share them."""
     words = words if words is not None else read_words(text)
-    kept = [k for k, t in enumerate(words.tokens) if t.kind == "word"]
-    tokens = [(words.tokens[k].start, words.tokens[k].end) for k in kept]
-    folded = [words.folded[k] for k in kept]
+    is_word = [t.kind == "word" for t in words.tokens]
+    tokens = [t[:2] for t in compress(words.tokens, is_word)]  # (start, end)
+    folded = list(compress(words.folded, is_word))
     overlaps = Ranges(taken)
     memo = lexicon.heads  # looked up here first: most words start no name
     hits: list[Hit] = []
