@@ -12,13 +12,14 @@ import dataclasses
 from collections.abc import Callable
 
 from khabar.document import Document, Entity, Mention
+from khabar.entities.article import with_bodies, without_titles
 from khabar.entities.attach import find_roles
 from khabar.entities.gazetteer import find_names, load_lexicon
 from khabar.entities.merge import RawMention, merge_mentions, raw_mentions
 from khabar.entities.names import surface
 from khabar.entities.nisba import load_role_lexicon
 from khabar.entities.organizations import Heads, find_bodies, load_heads
-from khabar.entities.person_spans import PersonWords, trim_person
+from khabar.entities.person_spans import PersonWords
 from khabar.entities.roles import HONORIFICS
 from khabar.errors import ConfigError
 from khabar.pipeline import register
@@ -68,50 +69,18 @@ def _merger(stage: str, *, gazetteer: bool, heads: Heads | None,
     def merge(doc: Document) -> Document:
         raw = raw_mentions(doc.text, doc.entities)
         if person_words is not None:
-            raw = _without_titles(doc.text, raw, person_words)
+            raw = without_titles(doc.text, raw, person_words)
         if gazetteer:
             taken = [(r.mention.start, r.mention.end) for r in raw]
             for hit in find_names(doc.text, lexicon, taken):
                 mention = Mention(hit.start, hit.end, stage=stage)
                 raw.append(RawMention(mention, hit.type, surface(doc.text, hit.start, hit.end)))
         if heads is not None:
-            raw = _with_bodies(doc.text, raw, heads, stage)
+            typed = [(r.mention.start, r.mention.end, r.type) for r in raw]
+            raw = with_bodies(doc.text, raw, find_bodies(doc.text, heads, typed), stage)
         return dataclasses.replace(doc, entities=tuple(merge_mentions(doc.text, raw, lexicon)))
 
     return merge
-
-
-def _without_titles(text: str, raw: list[RawMention], words: PersonWords) -> list[RawMention]:
-    """Persons' mentions without the titles the tagger took into them (`القاضي فلان`), and no
-    place or organization that is a title word alone."""
-    out = []
-    for r in raw:
-        if r.type != PER and words.only_title(text[r.mention.start:r.mention.end]):
-            continue  # `للسفير` tagged as an organization: a title alone names nobody
-        trimmed = trim_person(text, r.mention.start, r.mention.end, words) if r.type == PER else None
-        if trimmed is not None and trimmed != (r.mention.start, r.mention.end):
-            mention = dataclasses.replace(r.mention, start=trimmed[0], end=trimmed[1])
-            r = RawMention(mention, r.type, surface(text, *trimmed))
-        out.append(r)
-    return out
-
-
-def _with_bodies(text: str, raw: list[RawMention], heads: Heads, stage: str) -> list[RawMention]:
-    """Add head-noun names; each replaces the mentions inside it, none cuts a mention in two."""
-    spans = [(r.mention.start, r.mention.end) for r in raw]
-    dropped: set[int] = set()
-    added = []
-    typed = [(r.mention.start, r.mention.end, r.type) for r in raw]
-    for body in find_bodies(text, heads, typed):
-        inside = [k for k, (s, e) in enumerate(spans) if s < body.end and body.start < e]
-        if any(spans[k][0] < body.start or spans[k][1] > body.end for k in inside):
-            continue
-        if any(spans[k] == (body.start, body.end) for k in inside):
-            continue  # the tagger found the same name: keep its type
-        dropped.update(inside)
-        mention = Mention(body.start, body.end, stage=stage)
-        added.append(RawMention(mention, body.type, surface(text, body.start, body.end)))
-    return [r for k, r in enumerate(raw) if k not in dropped] + added
 
 
 @register(ROLES, requires=["entities"], produces=["entities.roles"])
