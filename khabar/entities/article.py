@@ -11,6 +11,7 @@ docs/entities.md.
 from __future__ import annotations
 
 import dataclasses
+import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ from khabar.arabic import fold
 from khabar.document import Entity, Mention
 from khabar.entities.gazetteer import Lexicon, Ranges, find_names
 from khabar.entities.merge import RawMention, merge_mentions, raw_mentions
-from khabar.entities.names import key_tokens, read_words, surface
+from khabar.entities.names import clitic_variants, key_tokens, read_words, surface
 from khabar.entities.organizations import Heads, find_bodies
 from khabar.entities.person_check import NameParts, guessed_person, maybe_weak, weak_person
 from khabar.entities.person_spans import PersonWords, trim_person
@@ -29,6 +30,14 @@ from khabar.entities.short_names import ShortNames, find_short_names
 PER = "PER"
 LOC = "LOC"
 ORG = "ORG"
+_WORD = re.compile(r"[^\W\d_]+(?:[\u064B-\u065F\u0670\u0640]+[^\W\d_]*)*")
+_NEXT_WORD = re.compile(r"[ \t\u00a0]+([^\W\d_]+)")
+# Ranks and royal honorifics never end a person's name (`الشيخ` and `الرائد` may: `حسين الشيخ`);
+# the family words before a title word that make it a family name (`آل الشيخ`, `بن الأمير`).
+_RANKS_AND_ROYALS = {fold(w) for w in (
+    "الملك الملكة الأمير الأميرة السلطان اللواء العميد العقيد المقدم "
+    "النقيب الملازم الرقيب الفريق المشير الجنرال الأدميرال").split()}
+_FAMILY = {fold(w) for w in "آل بن بنت ابن أبو أبي".split()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +56,7 @@ def merge_article(text: str, entities, lexicons: ArticleLexicons, *, stage: str,
     """The article's entities (ids e1, e2, … in order of first mention) from its NER mentions;
     `sentences`, the Document's sentence ranges, spare reading the text's tokens again."""
     raw = without_titles(text, raw_mentions(text, entities), lexicons.person_words)
+    raw = without_trailing_titles(text, raw, lexicons.person_words)
     words = read_words(text, [(s.start, s.end) for s in sentences])
     if gazetteer:
         taken = [(r.mention.start, r.mention.end) for r in raw]
@@ -80,6 +90,46 @@ def without_titles(text: str, raw: list[RawMention], words: PersonWords) -> list
             r = RawMention(mention, r.type, surface(text, *trimmed))
         out.append(r)
     return out
+
+
+def without_trailing_titles(text: str, raw: list[RawMention], words: PersonWords) -> list[RawMention]:
+    """Persons' mentions without a title head or honorific as their last word (`تشارلز أمير`
+    before `ويلز`): the title belongs to the words after the name. (Titles after the first word
+    and before the last are cut by khabar.entities.person_spans.)"""
+    others = {r.mention.start for r in raw if r.type != PER}
+    out = []
+    for r in raw:
+        if r.type == PER:
+            cut = _trailing_title_cut(text, r.mention.start, r.mention.end, words, others)
+            if cut is not None:
+                mention = dataclasses.replace(r.mention, end=cut)
+                r = RawMention(mention, r.type, surface(text, r.mention.start, cut))
+        out.append(r)
+    return out
+
+
+def _trailing_title_cut(text: str, start: int, end: int, words: PersonWords,
+                        others: set[int]) -> int | None:
+    """Where a person's span ends without its last word, when that word is a rank or a royal
+    honorific (`فلان الأمير`), or a title head without `ال` followed by its complement: a place,
+    an organization or a definite word (`تشارلز أمير ويلز`). A definite title head stays
+    (`خالد القاضي`, `محمد الأمين`: family names), as does one after `آل`, `بن`, `أبو`."""
+    spans = [m.span() for m in _WORD.finditer(text, start, end)]
+    if len(spans) < 2:
+        return None
+    last = fold(text[spans[-1][0]:spans[-1][1]])
+    if fold(text[spans[-2][0]:spans[-2][1]]) in _FAMILY:
+        return None
+    if last in _RANKS_AND_ROYALS:
+        return spans[-2][1]
+    if last.startswith("ال") or not any(w in words.title_words for _, w in clitic_variants(last)):
+        return None
+    after = _NEXT_WORD.match(text, end)
+    if after is None:
+        return None
+    if after.start(1) in others or fold(after.group(1)).startswith("ال"):
+        return spans[-2][1]
+    return None
 
 
 def with_bodies(text: str, raw: list[RawMention], bodies, stage: str, *,

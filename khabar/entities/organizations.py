@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 
 from khabar.arabic import Token, fold
 from khabar.entities.names import Words, clitic_variants, read_words, skip_letters
+from khabar.entities.nisba import load_role_lexicon
+from khabar.entities.roles import HONORIFICS
 from khabar.lexicons import read_rows
 
 # Words that end a chain even though they look like a complement: time words, relatives,
@@ -50,6 +52,10 @@ _NAMED_KIND = "named"
 # A head that is part of a compound preposition after this word (`عن طريق`: by way of).
 _PREPOSITIONS = {fold("طريق"): fold("عن")}
 _EPONYM_KIND = "eponym"
+# Definite title heads that are also adjectives of a body (`الحزب الحاكم`, `المكتب الإعلامي`):
+# they do not end a chain.
+_ADJECTIVE_TITLES = {fold(w) for w in (
+    "الحاكم الحاكمة الصحفي الصحفية الإعلامي الإعلامية القيادي المساعد المساعدة الشريك").split()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +80,9 @@ class Heads:
     # from 3, a royal's name is read only right after `الملك` (`طريق الملك فهد بالسيارات`: the
     # name ends at فهد); before, after any chain whose first word was `الملك`
     version: int = 2
+    # from 3, honorifics, ranks and definite title heads (`الأمير`, `اللواء`, `النائب`): a person
+    # follows, and the body's name ends before them (`مجلس الوزراء الأمير فيصل`)
+    person_words: frozenset[str] = frozenset()
     # folded word -> its head reading or None; words repeat across articles, so this is a memo
     readings: dict[str, tuple | None] = field(default_factory=dict, compare=False, repr=False)
 
@@ -105,10 +114,19 @@ def load_heads(nisba: frozenset[str], *, version: int = 2) -> Heads:
         kinds["ال" + head] = (row[1], enough)
     rows = read_rows("generic_bodies.tsv") + read_rows("common_phrases.tsv")
     generic = frozenset((fold(row[0]), fold(row[1])) for row in rows)
-    stops = frozenset()
+    stops, person_words = frozenset(), frozenset()
     if version >= 3:
         stops = frozenset(fold(row[0]) for row in read_rows("generic_adjectives.tsv"))
-    return Heads(kinds, nisba, generic, stops, frozenset(needs_name), frozenset(eponyms), version)
+        person_words = _person_words()
+    return Heads(kinds, nisba, generic, stops, frozenset(needs_name), frozenset(eponyms), version,
+                 person_words)
+
+
+def _person_words() -> frozenset[str]:
+    """Honorifics, ranks and the definite title heads of the v3 title lexicon, less those that
+    also describe a body."""
+    titles = {w for w in load_role_lexicon(version=3).first_words if w.startswith("ال")}
+    return frozenset((titles | HONORIFICS) - _ADJECTIVE_TITLES)
 
 
 def find_bodies(text: str, heads: Heads, mentions: list[tuple[int, int, str]],
@@ -192,7 +210,7 @@ def _body_at(text, tokens, folded, i, head, found_names) -> tuple[Body, int] | N
     if i > 0 and _PREPOSITIONS.get(base) == folded[i - 1]:
         return None  # `عن طريق إسطنبول`: by way of, no road
     person_joins = not rest.startswith("ال") and base not in heads.needs_name
-    found = (starting, persons, heads.stops, heads.version >= 3)
+    found = (starting, persons, heads.stops, heads.version >= 3, heads.person_words)
     last, words, named = _chain(text, tokens, folded, i, found, person_joins)
     if last == i or (not named and (base in heads.needs_name or base in heads.eponyms)):
         return None  # `مستشفيات المنطقة`, `كأس العالم`: no name, no body
@@ -213,7 +231,7 @@ def _chain(text, tokens, folded, i, found, person_joins) -> tuple[int, list[str]
     whether a mention found by the tagger is part of it. A person's name right after an
     indefinite head is part of it (`مؤسسة محمد بن راشد`), not after a definite one
     (`الأمين العام للمنظمة حسين العلي`)."""
-    starting, persons, stops, royal_before = found
+    starting, persons, stops, royal_before, person_words = found
     last, words, named = i, [], False
     j = i + 1
     while j < len(tokens) and len(words) < _MAX_WORDS:
@@ -229,6 +247,8 @@ def _chain(text, tokens, folded, i, found, person_joins) -> tuple[int, list[str]
             continue
         if w in _STOP or w in stops:
             break
+        if person_words and (j in persons or _person_word(w, person_words, first=j == i + 1)):
+            break  # `مجلس الوزراء الأمير فيصل`, `اللجنة النائب المعارض`: a person, no complement
         if words and (folded[j - 1] if royal_before else words[-1]) in _ROYAL and not w.startswith("ال"):
             last = j = _royal_name(folded, tokens, j)  # `مطار الملك خالد`, the name untagged
             named = True
@@ -251,6 +271,19 @@ def _chain(text, tokens, folded, i, found, person_joins) -> tuple[int, list[str]
         words.append(w)
         j += 1
     return last, words, named
+
+
+def _person_word(word: str, person_words: frozenset[str], *, first: bool) -> bool:
+    """True for an honorific, rank or definite title head, also after `و`/`ف`/`ل`
+    (`والنائب`, `للأمير`); a royal right after the head is whom the body is named after
+    (`جامعة الأمير سلطان`)."""
+    if first and word in _ROYAL:
+        return False
+    if word in person_words:
+        return True
+    if word.startswith(("وال", "فال")):
+        return word[1:] in person_words
+    return word.startswith("لل") and "ال" + word[2:] in person_words
 
 
 def _royal_name(folded, tokens, j) -> int:
