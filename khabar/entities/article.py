@@ -19,23 +19,27 @@ from itertools import accumulate
 
 from khabar.arabic import fold
 from khabar.document import Entity, Mention
-from khabar.entities.gazetteer import Lexicon, Ranges, find_names
+from khabar.entities.gazetteer import Lexicon, Ranges, find_names, load_lexicon
 from khabar.entities.merge import RawMention, merge_mentions, raw_mentions
 from khabar.entities.names import clitic_variants, key_tokens, read_words, surface
-from khabar.entities.organizations import Heads, find_bodies
-from khabar.entities.person_check import NameParts, guessed_person, maybe_weak, weak_person
+from khabar.entities.nisba import load_role_lexicon
+from khabar.entities.organizations import Heads, find_bodies, load_heads
+from khabar.entities.person_check import (NameParts, guessed_person, load_name_parts, maybe_weak,
+                                          weak_person)
 from khabar.entities.person_spans import PersonWords, trim_person
-from khabar.entities.short_names import ShortNames, find_short_names
+from khabar.entities.roles import HONORIFICS
+from khabar.entities.short_names import ShortNames, find_short_names, load_short_names
 
 PER = "PER"
 LOC = "LOC"
 ORG = "ORG"
 _WORD = re.compile(r"[^\W\d_]+(?:[\u064B-\u065F\u0670\u0640]+[^\W\d_]*)*")
 _NEXT_WORD = re.compile(r"[ \t\u00a0]+([^\W\d_]+)")
-# Ranks and royal honorifics never end a person's name (`الشيخ` and `الرائد` may: `حسين الشيخ`);
+# Ranks and royal honorifics never end a person's name (`الشيخ`, `السلطان`, `الرائد` may:
+# family names, `حسين الشيخ`);
 # the family words before a title word that make it a family name (`آل الشيخ`, `بن الأمير`).
 _RANKS_AND_ROYALS = {fold(w) for w in (
-    "الملك الملكة الأمير الأميرة السلطان اللواء العميد العقيد المقدم "
+    "الملك الملكة الأمير الأميرة اللواء العميد العقيد المقدم "
     "النقيب الملازم الرقيب الفريق المشير الجنرال الأدميرال").split()}
 _FAMILY = {fold(w) for w in "آل بن بنت ابن أبو أبي".split()}
 
@@ -49,6 +53,17 @@ class ArticleLexicons:
     person_words: PersonWords
     name_parts: NameParts
     short_names: ShortNames
+
+
+def load_article_lexicons() -> ArticleLexicons:
+    """The lexicons of `entities.merge.v3`, its nationality adjectives and title words read from
+    the v3 role lexicon (titles_v3.tsv, nisba_v3.tsv), as `entities.roles.v3` reads them."""
+    roles = load_role_lexicon(version=3)
+    nisba = frozenset(form[0] for form in roles.nisba if len(form) == 1)
+    return ArticleLexicons(
+        lexicon=load_lexicon(version=3), heads=load_heads(nisba, version=3),
+        person_words=PersonWords(roles.first_words, frozenset(HONORIFICS)),
+        name_parts=load_name_parts(), short_names=load_short_names(nisba, roles.first_words))
 
 
 def merge_article(text: str, entities, lexicons: ArticleLexicons, *, stage: str,

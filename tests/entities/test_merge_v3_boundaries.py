@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import pytest
 
+from khabar.arabic import fold
 from khabar.document import Document
+from khabar.entities.article import load_article_lexicons, merge_article
 from khabar.stages.entities import make_entities_merge_v3
 from khabar.stages.entity_roles import make_entities_merge_v2, make_entities_roles_v3
 
@@ -104,3 +106,15 @@ def test_merge_v3_ends_a_person_before_a_title(merge, mentions_doc, text, gold, 
 )
 def test_merge_v3_keeps_a_family_name_that_is_a_title_word(merge, mentions_doc, text, person):
     assert named(merge(mentions_doc(text, [(person, "PER")])), "PER") == [person]
+
+
+@pytest.mark.parametrize("text", [
+    "وصلت القوات الألمانية إلى المنطقة أمس.",
+    "وأعلنت الشركة الإكوادورية خسائرها.",
+])
+def test_merge_v3_lexicons_know_every_form_of_a_nationality(mentions_doc, text):
+    lexicons = load_article_lexicons()
+    assert {fold("الألمانية"), fold("الإكوادورية")} <= lexicons.heads.nisba
+    entities = merge_article(text, mentions_doc(text, []).entities, lexicons, stage="test",
+                             gazetteer=False)
+    assert [e.name for e in entities] == []  # a kind of force or company, no body's name
