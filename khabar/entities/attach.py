@@ -5,9 +5,9 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from khabar.arabic import fold, tokenize
+from khabar.arabic import fold
 from khabar.document import Entity, Offsets, Role
-from khabar.entities.names import clitic_variants, strip_article
+from khabar.entities.names import clitic_variants, read_words, strip_article
 from khabar.entities.nisba import RoleLexicon
 from khabar.entities.roles import (
     BARRIERS, COMMAS, COUNTERPART, DUALS, FIXED, HONORIFICS, REGION_NOUNS, Context, Span, Title,
@@ -46,7 +46,7 @@ _HONORIFIC_WORDS = {fold(w) for w in (
 
 
 def find_roles(text: str, entities: tuple[Entity, ...], lexicon: RoleLexicon, *,
-               version: int = 1) -> dict[str, list[Role]]:
+               version: int = 1, sentences=()) -> dict[str, list[Role]]:
     """Roles per person entity id, in text order, without repeats of one (title, affiliation).
 
     Version 2 (entities.roles.v2) also reads titles past honorifics, modifiers, quotes and
@@ -54,10 +54,11 @@ def find_roles(text: str, entities: tuple[Entity, ...], lexicon: RoleLexicon, *,
     honorific as a person's role only when no full title is found for them. Version 3 adds the
     rest of issue 14: titles joined by و, places between a title and its name, titles after the
     name in quotes or joined to the next title, and dual titles with one country per name.
+    `sentences`, the Document's sentence ranges, spare reading the text's tokens again.
     """
     if not any(e.type == PER for e in entities):
         return {}
-    ctx = _context(text, entities, lexicon, version)
+    ctx = _context(text, entities, lexicon, version, [(s.start, s.end) for s in sentences])
     roles: dict[str, list[Role]] = {}
     last_title: str | None = None
     shared: _Shared | None = None  # a dual title the next coordinated names share
@@ -184,8 +185,10 @@ def _pick(ctx: Context, span: Span) -> Title | None:
 
 
 def _context(text: str, entities: tuple[Entity, ...], lexicon: RoleLexicon,
-             version: int = 1) -> Context:
-    tokens = tokenize(text)
+             version: int = 1, sentences: list[tuple[int, int]] | None = None) -> Context:
+    # The tokens of the sentences, which the token cache still holds (khabar.entities.names)
+    words = read_words(text, sentences or ())
+    tokens = list(words.tokens)
     starts = [t.start for t in tokens]
     covering: dict[int, Span] = {}
     spans: list[Span] = []
@@ -202,9 +205,9 @@ def _context(text: str, entities: tuple[Entity, ...], lexicon: RoleLexicon,
                 spans.append(span)
                 for i in inside:
                     covering.setdefault(i, span)
-    # Token by token: `fold` remembers the words it folded, which costs less than folding the
-    # whole page again (a third of the time on SaudiNewsNet, bench.analyze).
-    folded = [fold(t.text) for t in tokens]
+    # Token by token (read_words): `fold` remembers the words it folded, which costs less than
+    # folding the whole page again (a third of the time on SaudiNewsNet, bench.analyze).
+    folded = list(words.folded)
     return Context(text, tokens, folded, covering, lexicon, spans, version)
 
 

@@ -120,7 +120,7 @@ def _attacher(*, version: int) -> Callable[[Document], Document]:
     lexicon = load_role_lexicon(version=version)
 
     def attach(doc: Document) -> Document:
-        found = find_roles(doc.text, doc.entities, lexicon, version=version)
+        found = find_roles(doc.text, doc.entities, lexicon, version=version, sentences=doc.sentences)
         entities = tuple(_with_roles(e, found.get(e.id, [])) for e in doc.entities)
         return dataclasses.replace(doc, entities=entities)
 
