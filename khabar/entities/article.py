@@ -59,11 +59,22 @@ def load_article_lexicons() -> ArticleLexicons:
     """The lexicons of `entities.merge.v3`, its nationality adjectives and title words read from
     the v3 role lexicon (titles_v3.tsv, nisba_v3.tsv), as `entities.roles.v3` reads them."""
     roles = load_role_lexicon(version=3)
+    lexicon = load_lexicon(version=3)
     nisba = frozenset(form[0] for form in roles.nisba if len(form) == 1)
+    # For heads, an adjective makes a body a kind of body (`القوات الألمانية`), but not one that
+    # is also the country's name (`جيش بوروندي`) or an organization's adjective (v3 maps
+    # `الأوروبي`, `الأممي` to organizations: `المجلس الأوروبي` is a body).
+    national = frozenset(form[0] for form, country in roles.nisba.items() if len(form) == 1
+                         and (form[0].startswith("ال") or fold(country) != form[0])
+                         and not _organization(lexicon, country))
     return ArticleLexicons(
-        lexicon=load_lexicon(version=3), heads=load_heads(nisba, version=3),
+        lexicon=lexicon, heads=load_heads(national, version=3),
         person_words=PersonWords(roles.first_words, frozenset(HONORIFICS)),
         name_parts=load_name_parts(), short_names=load_short_names(nisba, roles.first_words))
+
+
+def _organization(lexicon: Lexicon, name: str) -> bool:
+    return not lexicon.is_place(name) and lexicon.group_of(name) is not None
 
 
 def merge_article(text: str, entities, lexicons: ArticleLexicons, *, stage: str,

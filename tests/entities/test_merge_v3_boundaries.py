@@ -118,3 +118,14 @@ def test_merge_v3_lexicons_know_every_form_of_a_nationality(mentions_doc, text):
     entities = merge_article(text, mentions_doc(text, []).entities, lexicons, stage="test",
                              gazetteer=False)
     assert [e.name for e in entities] == []  # a kind of force or company, no body's name
+
+
+@pytest.mark.parametrize(("text", "gold", "body"), [
+    ("واجتمع المجلس الأوروبي أمس.", [], "المجلس الأوروبي"),  # an organization's adjective
+    ("وأعلن جيش بوروندي انسحابه.", [("بوروندي", "LOC")], "جيش بوروندي"),  # a country's name
+])
+def test_merge_v3_lexicons_keep_a_body_named_by_a_place_or_organization(mentions_doc, text, gold,
+                                                                         body):
+    entities = merge_article(text, mentions_doc(text, gold).entities, load_article_lexicons(),
+                             stage="test", gazetteer=False)
+    assert [e.name for e in entities] == [body]
