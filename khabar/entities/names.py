@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from khabar.arabic import Token, fold, normalize, tokenize
 
@@ -91,6 +92,13 @@ def read_words(text: str, sentences: Sequence[tuple[int, int]] = ()) -> Words:
     (`_may_join`). Otherwise the whole text is read.
     """
     pieces = _pieces(text, sentences)
+    return _words(text, None if pieces is None else tuple(pieces))
+
+
+@lru_cache(maxsize=4)
+def _words(text: str, pieces: tuple[tuple[int, int], ...] | None) -> Words:
+    # The merge and role stages read the same article's words one after the other: the second
+    # gets them from here (Words is immutable, so sharing it is safe).
     if pieces is None:
         tokens = tuple(tokenize(text))
     else:
