@@ -36,16 +36,18 @@ class Lexicon:
     groups: dict[str, int]
     longest: int
     first_words: frozenset[str]
-    # folded word -> its clitic readings that start a name; words repeat, so this is a memo
-    heads: dict[str, list[tuple[int, str]]] = field(default_factory=dict, compare=False, repr=False)
+    # folded word -> its clitic readings that start a name; words repeat, so this is a memo, of
+    # tuples, which the garbage collector stops walking (lists it walked on every full pass)
+    heads: dict[str, tuple[tuple[int, str], ...]] = field(default_factory=dict, compare=False,
+                                                           repr=False)
 
-    def heads_of(self, folded: str) -> list[tuple[int, str]]:
+    def heads_of(self, folded: str) -> tuple[tuple[int, str], ...]:
         found = self.heads.get(folded)
         if found is None:
             if len(self.heads) >= 100_000:
                 self.heads.clear()
-            found = self.heads[folded] = [(n, head) for n, head in clitic_variants(folded)
-                                          if head in self.first_words]
+            found = self.heads[folded] = tuple((n, head) for n, head in clitic_variants(folded)
+                                               if head in self.first_words)
         return found
 
     def is_place(self, text: str) -> bool:
