@@ -22,14 +22,7 @@ from pathlib import Path
 
 from khabar.arabic import fold, tokenize
 from khabar.document import Document, Entity, Mention
-from khabar.entities.article import ArticleLexicons, merge_article
-from khabar.entities.short_names import load_short_names
-from khabar.entities.gazetteer import load_lexicon
-from khabar.entities.nisba import load_role_lexicon
-from khabar.entities.organizations import load_heads
-from khabar.entities.person_check import load_name_parts
-from khabar.entities.person_spans import PersonWords
-from khabar.entities.roles import HONORIFICS
+from khabar.entities.article import load_article_lexicons, merge_article
 from khabar.errors import ConfigError
 from khabar.ner import tagger as ner_files
 from khabar.ner.tagger import MODEL_DIR, NerTagger, load_tagger
@@ -120,12 +113,7 @@ def make_entities_merge_v3(*, gazetteer: bool = True) -> Callable[[Document], Do
     """
     if not isinstance(gazetteer, bool):
         raise ConfigError("E103", option="gazetteer", detail="expected true or false")
-    roles = load_role_lexicon()
-    nisba = frozenset(form[0] for form in roles.nisba if len(form) == 1)
-    lexicons = ArticleLexicons(
-        lexicon=load_lexicon(version=3), heads=load_heads(nisba, version=3),
-        person_words=PersonWords(roles.first_words, frozenset(HONORIFICS)),
-        name_parts=load_name_parts(), short_names=load_short_names(nisba, roles.first_words))
+    lexicons = load_article_lexicons()  # the v3 role lexicon's nationalities and title words
 
     def merge(doc: Document) -> Document:
         entities = merge_article(doc.text, doc.entities, lexicons, stage=MERGE_V3, gazetteer=gazetteer,
