@@ -6,6 +6,7 @@ Keys are folded (khabar.arabic.fold), so `الأميركية` and `الامري�
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from khabar.arabic import fold
 from khabar.lexicons import read_rows
@@ -48,9 +49,11 @@ def nisba_forms(stem: str, *, version: int = 1) -> list[tuple[str, ...]]:
     return forms
 
 
+@lru_cache(maxsize=None)
 def load_role_lexicon(*, version: int = 1) -> RoleLexicon:
     """Read nisba.tsv and titles.tsv (version 3: and their additions, titles_v3.tsv and
-    nisba_v3.tsv)."""
+    nisba_v3.tsv). Read once per version: entities.merge.v3, its head nouns and
+    entities.roles.v3 all use the v3 lexicon, which nothing changes after it is built."""
     more = version >= 3
     nisba: dict[tuple[str, ...], str] = {}
     for row in read_rows("nisba.tsv") + (read_rows(_MORE_NISBA) if more else []):
