@@ -277,7 +277,7 @@ class Featurizer:
         Equal to summing `weights` over `sequence(tokens)`, but the per-word part is memoized
         as one (5 × labels) block per distinct token: its own attributes, then those it lends
         to the tokens at offsets -2, -1, +1, +2. A `context` list receives a tuple of the
-        tokens' words, their list matches and their list-match attributes (see `_context`).
+        tokens' words, their list matches and their list-match attributes (see `emissions_many`).
         """
         return self.emissions_many([tokens], weights, context)[0]
 
@@ -459,20 +459,11 @@ class Featurizer:
                 dense[offset] = weights.state[rows]
         return dense
 
-    def _context(self, words: Sequence[_Word],
-                 found: list | None = None) -> list[list[str]]:
-        """Attributes that depend on the sentence: list matches, boundaries, word bigrams.
-
-        A `found` list receives the list matches (`Lexicon.matches`' labels by position, where
-        there are some) and the list-match attributes (`G=…`, `±1G=…`, `win-…` by position).
-        """
+    def _context(self, words: Sequence[_Word]) -> list[list[str]]:
+        """Attributes that depend on the sentence: list matches, boundaries, word bigrams."""
         folded = [w.folded for w in words]
-        gazetteer = self.lexicon.matched(folded, [w.name for w in words])
         size = len(words)
-        extra = _list_attributes(gazetteer, size)
-        if found is not None:
-            found.append(gazetteer)
-            found.append({i: tuple(attributes) for i, attributes in extra.items()})
+        extra = _list_attributes(self.lexicon.matched(folded, [w.name for w in words]), size)
         # Coarse cluster pairs with the previous word (64 × 64 values, well estimated).
         coarse = [w.coarse for w in words]
         result: list[list[str]] = []
