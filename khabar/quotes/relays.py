@@ -136,9 +136,15 @@ def subject_window(window: list[Word], cue: CueForm) -> list[Word]:
     first = lead[0] if lead else None
     if cue.kind == "according" and first and first.is_word and first.folded.startswith("ل") \
             and len(first.folded) > 3:  # the offsets stay, so a mention with its ل is found
-        bare = "ال" + first.folded[2:] if first.folded.startswith("لل") else first.folded[1:]
-        lead[0] = Word(first.start, first.end, bare, first.kind)
+        lead[0] = _without_li(first)
     return lead
+
+
+def _without_li(word: Word) -> Word:
+    """A word read without its leading ل (`للوزارة` as `الوزارة`, `لوزارة` as `وزارة`), at the
+    same offsets."""
+    bare = "ال" + word.folded[2:] if word.folded.startswith("لل") else word.folded[1:]
+    return Word(word.start, word.end, bare, word.kind)
 
 
 _OPEN_MARKS = frozenset("\"«“")
@@ -199,10 +205,7 @@ def _owner(after: list[Word], people: People, lexicon: CueLexicon) -> Speaker | 
     lead = [w for w in after if w.is_word]
     if not lead or not lead[0].folded.startswith("ل") or len(lead[0].folded) <= 3:
         return None
-    first = lead[0]
-    bare = "ال" + first.folded[2:] if first.folded.startswith("لل") else first.folded[1:]
-    found = explicit_subject([Word(first.start, first.end, bare, first.kind), *lead[1:]],
-                             people, lexicon)
+    found = explicit_subject([_without_li(lead[0]), *lead[1:]], people, lexicon)
     return found if found is not None and found.entity is not None else None
 
 
@@ -273,9 +276,9 @@ def _trimmed(inside: list[Word]) -> list[Word]:
 
 def _quoted_name(rest: list[Word]) -> int | None:
     """Where a name in quotation marks right after an unnamed subject ends (`باسم "حماس"`)."""
-    if len(rest) < 3 or rest[0].folded not in "\"«“":
+    if len(rest) < 3 or rest[0].folded not in _OPEN_MARKS:
         return None
-    close = next((k for k in range(2, min(len(rest), 7)) if rest[k].folded in "\"»”"), None)
+    close = next((k for k in range(2, min(len(rest), 7)) if rest[k].folded in _CLOSE_MARKS), None)
     return rest[close].end if close is not None else None
 
 
