@@ -32,7 +32,7 @@ from collections.abc import Callable, Sequence
 from khabar.arabic import fold
 from khabar.document import Actor, Document, Entity, Event, Mention, Offsets
 from khabar.events.settle import country_names
-from khabar.events.strict import strict_sources
+from khabar.events.strict import strict_sources, word_before
 
 PATTERN_FILES = ("patterns.tsv", "patterns-v4.tsv")
 
@@ -80,6 +80,7 @@ _CRITICISM = tuple(fold(w) for w in (
 # Words after a violent noun that name its doer next, besides v3's (`التي تشنها فصائل`).
 AGENT_MARKERS = frozenset(fold(w) for w in (
     "تشنها يشنها تشنه يشنه تطلقها يطلقها أطلقتها أطلقها تنفذها ينفذها").split())
+_RELATIVE_BEFORE = frozenset(fold(w) for w in "التي الذي الذين".split())
 _RESUMPTIVE = frozenset(fold(w) for w in "عليها عليه عليهم عليهما".split())
 _CLAUSE_BREAKS = "،,.:؛;"
 
@@ -98,8 +99,7 @@ def main_reading(doc: Document, event: Event, verb: bool) -> bool:
     if event.cameo.startswith("14") and _no_protest(doc, event, words):
         return False
     if event.cameo.startswith("17") and not verb:
-        before = doc.text[max(event.sentence.start, event.trigger.start - 20):event.trigger.start]
-        if first[:1] in ("ل", "ب") or (before.split() and fold(before.split()[-1]) in _WARRANTS):
+        if first[:1] in ("ل", "ب") or word_before(doc, event) in _WARRANTS:
             return False  # `لاعتقاله` (a purpose), `مذكرات الاعتقال` (a warrant)
         if event.source is not None and event.source.code[-3:] in _ARRESTED:
             return False
@@ -125,9 +125,7 @@ def _names_no_act(doc: Document, event: Event, head: str, first: str) -> bool:
         return True
     if code.startswith("13") and first in _CAUTION:
         return True
-    before = doc.text[max(event.sentence.start, event.trigger.start - 20):event.trigger.start]
-    words = before.split()
-    return bool(words) and fold(words[-1]) in _PURPOSE and not code.startswith(_VIOLENT_ROOTS)
+    return word_before(doc, event) in _PURPOSE and not code.startswith(_VIOLENT_ROOTS)
 
 
 
@@ -172,9 +170,7 @@ def _no_protest(doc: Document, event: Event, words: list[str]) -> bool:
 def present_control_is_state(doc: Document, event: Event) -> bool:
     """`التي يسيطر عليها`, `يسيطر عليه المسلحون`: a present control that a relative clause or
     its resumptive pronoun describes is a state; `تسيطر الآن على` reports news."""
-    before = doc.text[max(event.sentence.start, event.trigger.start - 20):event.trigger.start]
-    words = before.split()
-    if words and fold(words[-1]) in frozenset(fold(w) for w in "التي الذي الذين".split()):
+    if word_before(doc, event) in _RELATIVE_BEFORE:
         return True
     inside = fold(doc.text[event.trigger.start:event.trigger.end]).split()[1:]
     return bool(_RESUMPTIVE & set(inside + _clause_after(doc, event, 2)))

@@ -85,7 +85,7 @@ def strict_reading(doc: Document, event: Event, verb: bool,
     if event.cameo.startswith("192") and first.removeprefix("و").startswith(_PRESENT_CONTROL) \
             and (control_is_state is None or control_is_state(doc, event)):
         return False
-    before = _word_before(doc, event)
+    before = word_before(doc, event)
     if before in _PREPOSITIONS and not event.cameo.startswith(_INCIDENT_ROOTS) \
             and not cooperation_noun_ok(event):
         return False  # `في طلب`, `إلى دعم`: a noun after a preposition names the act
@@ -178,7 +178,8 @@ def _country(actor: Actor) -> str:
     return head if len(head) == 3 and head not in _SECTORS else ""
 
 
-def _word_before(doc: Document, event: Event) -> str:
+def word_before(doc: Document, event: Event) -> str:
+    """The folded word right before the trigger, in its sentence ("" when none)."""
     start = max(event.sentence.start, event.trigger.start - 20)
     words = doc.text[start:event.trigger.start].split()
     return fold(words[-1]) if words else ""
@@ -213,7 +214,7 @@ def _victim(doc: Document, event: Event, source: Actor) -> bool:
     if not event.cameo.startswith(_VIOLENT_ROOTS) or source.span is None \
             or source.span.end > event.trigger.start:
         return False
-    if _word_before(doc, event) in _VICTIM_LINKS or event.cameo.startswith("180"):
+    if word_before(doc, event) in _VICTIM_LINKS or event.cameo.startswith("180"):
         return True
     start = max(event.sentence.start, source.span.start - 40)
     return any(fold(w) in _HARM for w in doc.text[start:event.trigger.start].split())
