@@ -175,8 +175,7 @@ def _source_not_doer(doc: Document, event: Event) -> bool:
 
 
 def _reference_year(doc: Document) -> int | None:
-    published = getattr(doc, "published", None) or getattr(getattr(doc, "meta", None),
-                                                             "published", None)
+    published = doc.published
     if published and published[:4].isdigit():
         return int(published[:4])
     years = [int(y) for y in _YEAR.findall(doc.text)]
