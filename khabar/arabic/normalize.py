@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
+
 # Harakat, tanween, shadda, sukun, dagger alef, Quranic marks, and tatweel: removed.
 _DROPPED = frozenset(
     [chr(c) for c in range(0x064B, 0x0660)]  # fathatan .. hamza below/above marks
@@ -75,11 +77,15 @@ _TABLE = str.maketrans({**{ch: None for ch in _DROPPED}, **_FOLDED})
 _FOLDED_WORDS: dict[str, str] = {}
 _WORD_LENGTH = 40
 _MEMO_SIZE = 200_000
+_ARRAY_LENGTH = 100  # from about 80 characters on, an array pass beats translate()
+_DROP = 0xFFFFFFFF  # no code point: marks a dropped character in the array table
 
 
 def fold(text: str) -> str:
     """The folded form only, without the offset map (fast path for keys and lookups)."""
     if len(text) > _WORD_LENGTH:
+        if len(text) >= _ARRAY_LENGTH:
+            return _fold_codes(text).lower()
         return text.translate(_TABLE).lower()
     # Stages fold the same words again and again; a dictionary hit is far cheaper than
     # translate(). The memo is bounded: when full it starts over.
@@ -89,3 +95,29 @@ def fold(text: str) -> str:
             _FOLDED_WORDS.clear()
         folded = _FOLDED_WORDS[text] = text.translate(_TABLE).lower()
     return folded
+
+
+def _code_table() -> np.ndarray:
+    """Every BMP code point's folded code point (_DROP for the dropped), as `_TABLE` says."""
+    table = np.arange(0x10000, dtype=np.uint32)
+    for code, folded in _TABLE.items():
+        table[code] = _DROP if folded is None else ord(folded)
+    return table
+
+
+_CODES = _code_table()
+
+
+def _fold_codes(text: str) -> str:
+    """`text.translate(_TABLE)` for a long text: translate() looks each character up in a
+    dictionary (about 110 ns a character), an array lookup over all code points at once is
+    some ten times faster on an article. Text beyond the BMP, or with a lone surrogate,
+    goes through translate()."""
+    try:
+        codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    except UnicodeEncodeError:  # a lone surrogate
+        return text.translate(_TABLE)
+    if codes.max() >= 0x10000:
+        return text.translate(_TABLE)
+    folded = _CODES[codes]
+    return folded[folded != _DROP].tobytes().decode("utf-32-le")

@@ -49,3 +49,23 @@ def test_offset_map_points_at_characters_that_fold_to_the_derived_ones(text):
     assert list(normalized.offsets) == sorted(set(normalized.offsets))
     for derived, index in zip(normalized.text, normalized.offsets):
         assert fold(text[index]) == derived
+
+
+_every_folded_character = "".join(
+    chr(c) for c in (*range(0x0600, 0x0700), *range(0x200B, 0x2010), 0xFEFF, 0x0000)
+) + "ABC É"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # long texts are folded in one array pass: the same result as folding each character
+        _every_folded_character * 3,
+        ("قال الأمينُ العامّ للأمم المتحدة إنّ ٢٠١٤ كان عاماً صعباً. " * 10),
+        ("مـــصـــر " * 40) + "😀",  # beyond the BMP
+        ("مصر " * 80) + "\udc80",  # a lone surrogate
+    ],
+)
+def test_fold_of_a_long_text_is_the_fold_of_each_character(text):
+    assert len(text) >= 100
+    assert fold(text) == "".join(fold(ch) for ch in text).lower()
