@@ -6,6 +6,7 @@ from khabar.stages import (  # noqa: F401
     entity_roles,
     event_filter,
     events,
+    events_learned,
     places,
     quantities,
     quotes,
