@@ -131,13 +131,19 @@ class NerTagger:
             for group in batches([len(e) for e in emissions]):
                 batch, lengths = pad([emissions[k] for k in group])
                 paths = viterbi_batch(self.weights, batch, lengths)
-                marginals = marginals_batch(self.weights, batch, lengths)
                 outside = self._outside
-                for row, (k, path) in enumerate(zip(group, paths, strict=True)):
-                    if path.count(outside) == len(path):
-                        continue  # most sentences name nobody: no spans, no scores to read
+                # Many sentences name nobody: no spans, so no marginals to compute for them
+                # (each row's marginals are its own, whichever rows go with it).
+                named = [row for row, path in enumerate(paths) if path.count(outside) < len(path)]
+                if not named:
+                    continue
+                longest = int(lengths[named].max())
+                marginals = marginals_batch(self.weights, batch[named, :longest], lengths[named])
+                for row, at in enumerate(named):
+                    path = paths[at]
                     chosen = marginals[row, np.arange(len(path)), path]
-                    found[group_rows[k]] = _chunks([self.labels[label] for label in path], chosen)
+                    found[group_rows[group[at]]] = _chunks([self.labels[label] for label in path],
+                                                           chosen)
             for index in range(len(contexts) - len(group_rows), len(contexts)):
                 forms, matches, _attributes = contexts[index]
                 # Only the words' keys go on to the article-level step; the rest served scoring

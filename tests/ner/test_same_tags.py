@@ -184,3 +184,16 @@ def test_saudinewsnet_sentences_score_and_decode_as_before(tagger):
     _check_emissions(tagger, sentences)
     _check_decoding(tagger, sentences)
 
+
+
+def test_spans_of_sentences_decoded_together_are_those_of_each_alone(tagger):
+    # Marginals are computed only for the sentences that name someone: the others must not
+    # shift which sentence's spans and scores go where.
+    sentences = _written_sentences() + [["و"], ["قال", "إنه", "سيعود"]] + _written_sentences()[:3]
+    together = tagger.spans_many(sentences)
+    alone = [tagger.spans(sentence) for sentence in sentences]
+    assert any(not spans for spans in alone) and sum(bool(spans) for spans in alone) >= 5
+    assert [[(s.start, s.end, s.label) for s in spans] for spans in together] == [
+        [(s.start, s.end, s.label) for s in spans] for spans in alone]
+    for mine, single in zip(together, alone, strict=True):
+        assert [s.score for s in mine] == pytest.approx([s.score for s in single], abs=1e-4)
