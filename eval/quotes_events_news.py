@@ -3,6 +3,8 @@
     python -m eval.quotes_events_news --half dev          # the half to tune on
     python -m eval.quotes_events_news --half dev --errors # its misses, extras and wrong speakers
     python -m eval.quotes_events_news --half both         # dev and test side by side, for reports
+    python -m eval.quotes_events_news --events events.cameo.v5 --min-confidence 0.55
+                                                          # another events stage, events kept at >= 0.55
 
 The set and its rules: docs/annotation-quotes-events.md; the draw: eval/quotes_events_draw.py.
 Gold offsets are character offsets into the corpus text field (SaudiNewsNet `content`, ANT
@@ -30,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import dataclasses
 import difflib
 import hashlib
 import json
@@ -257,11 +260,28 @@ def report(totals: dict[str, Totals]) -> str:
     return "\n".join(lines)
 
 
+def _pipeline(events: str | None):
+    """The default pipeline, with `events` in place of its events stage when given."""
+    from khabar import load_pipeline
+    from khabar.config import PipelineConfig, load_config
+
+    if not events:
+        return load_pipeline(policy="record")
+    defaults = load_config()
+    stages = tuple((events, {}) if name.startswith("events.cameo.") else (name, options)
+                   for name, options in defaults.stages)
+    return load_pipeline(PipelineConfig(stages, defaults.policy, defaults.extra), policy="record")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--half", choices=("dev", "test", "both"), default="dev")
     parser.add_argument("--errors", action="store_true", help="list the dev half's misses and extras")
     parser.add_argument("--gold", type=Path, default=GOLD)
+    parser.add_argument("--events", metavar="STAGE",
+                        help="the events stage in place of the default's (events.cameo.v5)")
+    parser.add_argument("--min-confidence", type=float, default=0.0,
+                        help="score only the events whose confidence is at least this")
     args = parser.parse_args(argv)
     if not DATA.is_dir():
         print(f"skipped: the corpora are not available ({DATA} is missing)")
@@ -272,21 +292,24 @@ def main(argv: list[str] | None = None) -> int:
     if found:
         print("the gold file does not match the corpora:\n" + "\n".join(found), file=sys.stderr)
         return 2
-    from khabar import load_pipeline
     from khabar.inputs import RawPage
 
-    pipeline = load_pipeline(policy="record")
+    pipeline = _pipeline(args.events)
     halves = ("dev", "test") if args.half == "both" else (args.half,)
     chosen = [r for r in gold if r["half"] in halves]
     documents = {}
     for r in chosen:
         article = articles[(r["corpus"], r["id"])]
         page = RawPage(article.text.encode("utf-8"), format="text", id=article.id, title=article.title)
-        documents[(r["corpus"], r["id"])] = pipeline(page)
+        doc = pipeline(page)
+        documents[(r["corpus"], r["id"])] = dataclasses.replace(
+            doc, events=tuple(e for e in doc.events if e.confidence >= args.min_confidence))
     totals = {h: score([r for r in chosen if r["half"] == h], articles, documents) for h in halves}
     if len(halves) > 1:
         totals["all"] = score(chosen, articles, documents)
-    print(f"default pipeline; {len(chosen)} articles ({', '.join(halves)})\n")
+    which = f"events stage {args.events}" if args.events else "default pipeline"
+    floor = f", events at confidence >= {args.min_confidence}" if args.min_confidence else ""
+    print(f"{which}{floor}; {len(chosen)} articles ({', '.join(halves)})\n")
     print(report(totals))
     if args.errors:
         print("\n" + "\n".join(totals["dev"].errors) if "dev" in totals
