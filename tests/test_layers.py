@@ -5,7 +5,7 @@ The layers, bottom up (docs/concepts.md draws them):
     document            the record every layer passes around; the standard library only
     errors              the error tree and its codes
     arabic, lexicons    text tools and word lists
-    inputs, measures, ner
+    inputs, measures, ner, syntax
     reading, entities, quotes, events, places, collection
     store               SQLite; never the pipeline, its stages, a batch, the web or the CLI
     stages, pipeline, config, api
@@ -31,7 +31,7 @@ LAYERS = [
     {"document"},
     {"errors"},
     {"arabic", "lexicons", "models"},
-    {"inputs", "measures", "ner"},
+    {"inputs", "measures", "ner", "syntax"},
     {"reading", "entities", "quotes", "events", "places", "collection"},
     {"store"},
     {"stages", "pipeline", "config", "api"},
