@@ -1,0 +1,66 @@
+"""A parsed sentence and the readings other areas ask of it (who did it, to whom)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+SUBJECT_RELATIONS = ("nsubj",)  # a passive subject (nsubj:pass) is not the doer
+OBJECT_RELATIONS = ("obj",)
+# A name or noun phrase reaches over these relations: كوري شولمان (flat), رئيس الوزراء (nmod),
+# المساعدة الخاصة (amod); relative clauses, conjuncts and appositions are left out.
+_PHRASE_RELATIONS = ("flat", "compound", "amod", "nmod", "det", "case", "nummod")
+
+
+@dataclass(frozen=True, slots=True)
+class Parse:
+    """Per token: its UPOS tag, the index of its head (-1 for the root) and its relation."""
+
+    tokens: tuple[str, ...]
+    upos: tuple[str, ...]
+    heads: tuple[int, ...]
+    deprels: tuple[str, ...]
+
+    def dependents(self, i: int, relations: tuple[str, ...]) -> list[int]:
+        return [d for d, h in enumerate(self.heads) if h == i and self.deprels[d] in relations]
+
+
+@dataclass(frozen=True, slots=True)
+class TokenSpan:
+    """Token indexes `start` (inclusive) to `end` (exclusive) of a parse."""
+
+    start: int
+    end: int
+
+
+def phrase(parse: Parse, i: int) -> TokenSpan:
+    """Token `i` with its flat/compound/amod/nmod chain, as one span of token indexes."""
+    members = {i}
+    todo = [i]
+    while todo:
+        for d in parse.dependents(todo.pop(), _PHRASE_RELATIONS):
+            if d not in members:
+                members.add(d)
+                todo.append(d)
+    start, end = min(members), max(members) + 1
+    # an nmod reached across a punctuation mark or a verb is not the same phrase
+    for k in range(i + 1, end):
+        if parse.upos[k] in ("PUNCT", "VERB"):
+            end = k
+            break
+    for k in range(i - 1, start - 1, -1):
+        if parse.upos[k] in ("PUNCT", "VERB"):
+            start = k + 1
+            break
+    return TokenSpan(start, end)
+
+
+def subject_of(parse: Parse, i: int) -> TokenSpan | None:
+    """The subject phrase of token `i` (its nsubj), or None when it has none."""
+    found = parse.dependents(i, SUBJECT_RELATIONS)
+    return phrase(parse, found[0]) if found else None
+
+
+def object_of(parse: Parse, i: int) -> TokenSpan | None:
+    """The object phrase of token `i` (its obj), or None when it has none."""
+    found = parse.dependents(i, OBJECT_RELATIONS)
+    return phrase(parse, found[0]) if found else None
