@@ -14,8 +14,10 @@ Which pieces form a group:
   proclitic (`و ف ب ل ك س`, tagged CONJ/CCONJ, ADP, PART or SCONJ), and to the previous one when
   it is an enclitic pronoun (PRON whose unvocalized form is one of ه ها هم هما هن ك كم كما كن
   ي ني نا) right after a word. UD v1 labels are mapped to v2 (`dobj` -> `obj`, `nsubjpass` ->
-  `nsubj:pass`, `name` -> `flat`, `mwe` -> `fixed`, CONJ -> CCONJ, and `nmod` of a verb,
-  adjective or adverb -> `obl`). PADT v1 tags most proper names X and its forms are vocalized
+  `nsubj:pass`, `name` -> `flat`, `mwe` -> `fixed`, CONJ -> CCONJ, CONJ marking a clause
+  (أن, إن) -> SCONJ, and `nmod` of a verb, adjective or adverb -> `obl`). A sentence-opening
+  و that v1 makes the root, with the verb hanging on it, gives its merged word (وقالت) the
+  root relation and the verb's tag. PADT v1 tags most proper names X and its forms are vocalized
   (the features fold the diacritics away); neither is changed.
 
 The readers take a path; nothing here knows where data lives.
@@ -112,11 +114,17 @@ def read_padt_v1(path: Path) -> list[Tree]:
 
 
 def _v2_obliques(pieces: Sequence[Piece]) -> list[Piece]:
-    """UD v1's nmod of a predicate (verb, adjective, adverb) is v2's obl."""
+    """UD v1's nmod of a predicate (verb, adjective, adverb) is v2's obl; a CONJ that marks a
+    clause is v2's SCONJ."""
     upos = {p.id: p.upos for p in pieces}
-    return [Piece(p.id, p.form, p.upos, p.head, "obl", p.space_after)
-            if p.deprel == "nmod" and upos.get(p.head) in ("VERB", "ADJ", "ADV") else p
-            for p in pieces]
+    out = []
+    for p in pieces:
+        if p.deprel == "nmod" and upos.get(p.head) in ("VERB", "ADJ", "ADV"):
+            p = Piece(p.id, p.form, p.upos, p.head, "obl", p.space_after)
+        if p.upos == "CCONJ" and p.deprel == "mark":  # أن, إن: v2 calls them SCONJ
+            p = Piece(p.id, p.form, "SCONJ", p.head, p.deprel, p.space_after)
+        out.append(p)
+    return out
 
 
 def _is_punct(piece: Piece) -> bool:
@@ -167,8 +175,12 @@ def merge(sent_id: str, pieces: Sequence[Piece], groups: Iterable[list[int]]) ->
         outside = [i for i in group if token_of.get(pieces[i].head) != g]
         content = min(outside or group, key=lambda i: (_CONTENT_RANK.get(pieces[i].upos, 2), -i))
         piece = pieces[content]
+        # PADT v1 heads a sentence with its opening و and hangs the verb on it (وقالت): the
+        # token keeps the particle's place in the tree but is tagged as its host
+        hosts = [i for i in group if pieces[i].head == piece.id
+                 and _CONTENT_RANK.get(pieces[i].upos, 2) < _CONTENT_RANK.get(piece.upos, 2)]
         tokens.append("".join(pieces[i].form for i in group))
-        upos.append(piece.upos)
+        upos.append(pieces[hosts[0]].upos if hosts else piece.upos)
         heads.append(-1 if piece.head == 0 else token_of[piece.head])
         deprels.append(piece.deprel)
     return Tree(sent_id, tuple(tokens), tuple(upos), tuple(heads), tuple(deprels))

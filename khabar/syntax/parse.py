@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from khabar.arabic import fold
+
 SUBJECT_RELATIONS = ("nsubj",)  # a passive subject (nsubj:pass) is not the doer
 OBJECT_RELATIONS = ("obj",)
 # A name or noun phrase reaches over these relations: كوري شولمان (flat), رئيس الوزراء (nmod),
 # المساعدة الخاصة (amod); relative clauses, conjuncts and appositions are left out.
 _PHRASE_RELATIONS = ("flat", "compound", "amod", "nmod", "det", "case", "nummod")
+_RELATIVES = frozenset(fold(w) for w in ("الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين",
+                                          "اللتين", "اللواتي", "اللاتي", "اللائي"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,10 +58,30 @@ def phrase(parse: Parse, i: int) -> TokenSpan:
     return TokenSpan(start, end)
 
 
-def subject_of(parse: Parse, i: int) -> TokenSpan | None:
-    """The subject phrase of token `i` (its nsubj), or None when it has none."""
-    found = parse.dependents(i, SUBJECT_RELATIONS)
-    return phrase(parse, found[0]) if found else None
+def subject_of(parse: Parse, i: int, *, shared: bool = False) -> TokenSpan | None:
+    """The subject phrase of token `i` (its nsubj), or None when it has none.
+
+    With `shared`, a subject the tree implies is read too (as enhanced UD does): a relative
+    pronoun subject (التي انتشرت) stands for the noun the clause hangs on; a verb without a
+    subject that is the conjunct or the controlled complement of another (تظاهروا وأحرقوا), or
+    a verbal noun that is a verb's object or oblique (لم يتورع عن إحراق), shares that verb's.
+    """
+    for _ in range(4):  # a chain of shared subjects is short; a wrong tree must not loop
+        found = parse.dependents(i, SUBJECT_RELATIONS)
+        if found:
+            k = found[0]
+            if shared and fold(parse.tokens[k]) in _RELATIVES and parse.deprels[i] == "acl:relcl":
+                k = parse.heads[i]
+            return phrase(parse, k)
+        head = parse.heads[i]
+        if not shared or head < 0 or parse.upos[head] != "VERB":
+            return None
+        shares = (parse.deprels[i] in ("conj", "xcomp") if parse.upos[i] == "VERB"
+                  else parse.deprels[i] in ("obl", "obj", "xcomp"))
+        if not shares:
+            return None
+        i = head
+    return None
 
 
 def object_of(parse: Parse, i: int) -> TokenSpan | None:
