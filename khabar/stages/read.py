@@ -9,11 +9,14 @@ blank line, so each paragraph's offsets are stable and easy to check by eye.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+
+import numpy as np
 
 from khabar.document import Document, ModelRef, Paragraph, RemovedLine, Source, TraceEntry, Warning
 from khabar.errors import (
@@ -164,11 +167,30 @@ class Cleaner:
                                           f"{self.max_chars}")
         if len(text) < self.min_chars:
             raise TooShortRejected(chars=len(text), minimum=self.min_chars)
-        sample = text[:2000]
-        letters = len(_LETTER.findall(sample))
-        share = len(_ARABIC_LETTER.findall(sample)) / letters if letters else 0.0
+        letters, arabic = _letter_counts(text[:2000])
+        share = arabic / letters if letters else 0.0
         if share < self.min_arabic_share:
             raise NotArabicRejected(share=share, minimum=self.min_arabic_share)
+
+
+def _letter_counts(sample: str) -> tuple[int, int]:
+    """How many characters of `sample` `_LETTER` and `_ARABIC_LETTER` match, counted over its
+    code points at once (findall() made a string of every letter: 0.3 ms an article)."""
+    try:
+        codes = np.frombuffer(sample.encode("utf-32-le"), dtype=np.uint32)
+    except UnicodeEncodeError:  # a lone surrogate
+        codes = None
+    if codes is None or (codes.size and codes.max() >= 0x10000):
+        return len(_LETTER.findall(sample)), len(_ARABIC_LETTER.findall(sample))
+    arabic = ((codes >= 0x0621) & (codes <= 0x064A)) | ((codes >= 0x0671) & (codes <= 0x06D3))
+    return int(np.count_nonzero(_bmp_letters()[codes])), int(np.count_nonzero(arabic))
+
+
+@functools.cache
+def _bmp_letters() -> np.ndarray:
+    """Whether `_LETTER` matches each code point of the BMP (built once, in about 20 ms)."""
+    return np.fromiter((_LETTER.match(chr(code)) is not None for code in range(0x10000)),
+                       dtype=bool, count=0x10000)
 
 
 def _identity(path: str | None, model: BoilerplateModel | None) -> tuple[ModelRef, ...]:

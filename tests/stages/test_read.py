@@ -156,3 +156,16 @@ def test_issue_19_clean_text_over_the_character_limit_is_too_large():
     with pytest.raises(TooLargeRejected, match="characters of clean text"):
         Cleaner(max_chars=1000)(RawPage(content=text.encode(), format="text"))
     assert Cleaner()(RawPage(content=text.encode(), format="text")).text
+
+
+@pytest.mark.parametrize("sample", [
+    "أعلنت الوزارة أن ٣٤ مدرسة ستفتح أبوابها غداً، بحسب Reuters.",
+    "x ² ½ Ⅻ _ ـ ١٢ ab",  # digits that are not decimal count as letters, _ and tatweel do not
+    "مرحبا 😀 بكم",  # beyond the BMP
+    "كلمة\udc80أخرى",  # a lone surrogate
+    "",
+])
+def test_letter_counts_are_those_of_the_letter_patterns(sample):
+    from khabar.stages.read import _ARABIC_LETTER, _LETTER, _letter_counts
+    assert _letter_counts(sample) == (len(_LETTER.findall(sample)),
+                                      len(_ARABIC_LETTER.findall(sample)))
