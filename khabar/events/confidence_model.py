@@ -70,8 +70,8 @@ def event_features(doc: Document, event: Event, verb: bool, events_in_article: i
     features["in_headline"] = float(_in_headline(doc, event))
     features["has_date"] = float(event.date is not None)
     features["has_location"] = float(event.location is not None)
-    before = [fold(w) for w in doc.text[event.sentence.start:event.trigger.start].split()]
-    near = before[-NEAR_WORDS:]
+    near = [fold(w) for w in
+            doc.text[event.sentence.start:event.trigger.start].split()[-NEAR_WORDS:]]
     for name, words in (("negation", _NEGATIONS), ("denial", _DENIALS), ("hedge", _HEDGES),
                         ("plan", _PLANS)):
         features[f"{name}_near"] = float(any(_is(w, words) for w in near))
