@@ -42,8 +42,11 @@ def _run(transitions: Weights, labels: Weights, words: Sequence, tags: Sequence[
     tags = list(tags) + ["ROOT"]
     while not state.done():
         valid = state.valid()
-        scores = transitions.scores(features(state, words, tags))
-        action = max(valid, key=lambda a: scores[ACTIONS.index(a)])
+        if len(valid) == 1:  # nothing to choose: skip the features (a third of the steps)
+            action = valid[0]
+        else:
+            scores = transitions.scores(features(state, words, tags))
+            action = max(valid, key=lambda a: scores[ACTIONS.index(a)])
         state.apply(action, _label(labels, words, tags, state, action))
     return state
 

@@ -23,8 +23,7 @@ class Weights:
     matrix: np.ndarray
 
     def scores(self, features: Sequence[str]) -> np.ndarray:
-        rows = self.rows
-        found = [rows[f] for f in features if f in rows]
+        found = [r for r in map(self.rows.get, features) if r is not None]
         if not found:
             return np.zeros(len(self.classes), dtype=np.float32)
         return self.matrix[found].sum(axis=0)
