@@ -25,9 +25,11 @@ import json
 import math
 import re
 import zlib
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
+from itertools import chain
 
 import numpy as np
 
@@ -227,25 +229,17 @@ def vector(features: Features, idf: np.ndarray,
 
 def _char_grams(words: Iterable[str], low: int = 2, high: int = 5) -> dict[str, int]:
     """Counts of character n-grams inside words padded with spaces (scikit-learn's char_wb), in
-    the order they first appear."""
-    grams: dict[str, int] = {}
-    for word in words:
-        for gram, count in _word_grams(word, low, high):
-            grams[gram] = grams.get(gram, 0) + count
-    return grams
+    the order they first appear (counted by Counter, in C: a sentence holds hundreds)."""
+    return dict(Counter(chain.from_iterable(_word_grams(word, low, high) for word in words)))
 
 
 @functools.lru_cache(maxsize=50_000)
-def _word_grams(word: str, low: int, high: int) -> tuple[tuple[str, int], ...]:
-    """One word's n-gram counts in order of first appearance (words repeat: memoized, as plain
-    tuples the garbage collector stops walking)."""
-    grams: dict[str, int] = {}
+def _word_grams(word: str, low: int, high: int) -> tuple[str, ...]:
+    """One word's n-grams, shortest first, each as often as it occurs (words repeat: memoized,
+    as plain tuples the garbage collector stops walking)."""
     padded = f" {word} "
-    for n in range(low, high + 1):
-        for i in range(len(padded) - n + 1):
-            gram = padded[i:i + n]
-            grams[gram] = grams.get(gram, 0) + 1
-    return tuple(grams.items())
+    return tuple(padded[i:i + n] for n in range(low, high + 1)
+                 for i in range(len(padded) - n + 1))
 
 
 def _first_words(text: str, events: Sequence[Event]) -> bool:

@@ -136,3 +136,5 @@ def test_char_grams_count_repeated_words_in_order_of_first_appearance():
     assert list(_char_grams(["ab", "ab", "c"]).items()) == [
         (" a", 2), ("ab", 2), ("b ", 2), (" ab", 2), ("ab ", 2), (" ab ", 2),
         (" c", 1), ("c ", 1), (" c ", 1)]
+    # a gram twice inside one word counts twice, in the place of its first appearance
+    assert list(_char_grams(["ابابا"]).items())[:4] == [(" ا", 1), ("اب", 2), ("با", 2), ("ا ", 1)]
