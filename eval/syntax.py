@@ -2,6 +2,7 @@
 
     python -m eval.syntax                 # prints the report
     python -m eval.syntax --part trees    # only the treebank scores (trees, events, quotes)
+    python -m eval.syntax --model DIR/parser.npz   # another model (train_parser.py --out DIR)
 
 Reads ../shared/data; nothing from it is copied into the repository. Three measures:
 
@@ -244,10 +245,11 @@ def quotes_report(parser) -> list[str]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--part", choices=("trees", "events", "quotes", "all"), default="all")
+    ap.add_argument("--model", type=Path, help="another model file (train_parser.py --out)")
     args = ap.parse_args()
     if not UD.exists():
         sys.exit(f"skipped: the treebanks are not available ({UD} is missing; ../shared/data)")
-    parser = load_parser()
+    parser = load_parser(args.model)
     for name, build in (("trees", trees_report), ("events", events_report),
                         ("quotes", quotes_report)):
         if args.part in (name, "all"):

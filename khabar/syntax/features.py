@@ -50,6 +50,10 @@ class Vocabulary:
         self._clusters = clusters
         self._memo: dict[str, Word] = {}
 
+    @property
+    def uses_clusters(self) -> bool:
+        return self._clusters is not None
+
     @classmethod
     def load(cls, path: Path) -> Vocabulary:
         return cls(load_clusters(path))

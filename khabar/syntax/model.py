@@ -2,7 +2,8 @@
 
 For each table (`tagger`, `transitions`, `labels`): its classes and its feature strings, each
 UTF-8 joined by newlines, and its weights as float16 (the averaged weights need no more
-precision to give the same argmax on the PUD test part).
+precision to give the same argmax on the PUD test part); and whether its features read the NER
+model's word clusters (then loaded from khabar/models/ner/clusters.tsv.gz).
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ def save_parser(parser: Parser, path: Path) -> None:
         arrays[f"{name}_classes"] = _text("\n".join(weights.classes))
         arrays[f"{name}_features"] = _text("\n".join(features))
         arrays[f"{name}_matrix"] = weights.matrix.astype(np.float16)
+    arrays["uses_clusters"] = np.array([parser.vocabulary.uses_clusters])
     np.savez_compressed(path, **arrays)
 
 
@@ -47,9 +49,12 @@ def read_parser(path: Path, clusters: Path | None = None) -> Parser:
     try:
         with np.load(path) as data:
             tables = {name: _weights(data, name) for name in _TABLES}
+            uses_clusters = bool(data["uses_clusters"][0])
     except (OSError, KeyError, ValueError) as exc:
         raise InputError("E301", path=str(path), detail=f"not a khabar parser model ({exc})") from exc
-    return Parser(**tables, vocabulary=Vocabulary.load(clusters or default_clusters_path()))
+    vocabulary = (Vocabulary.load(clusters or default_clusters_path()) if uses_clusters
+                  else Vocabulary(None))
+    return Parser(**tables, vocabulary=vocabulary)
 
 
 def model_hash(path: Path) -> str:

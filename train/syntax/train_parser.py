@@ -2,6 +2,7 @@
 
     python -m train.syntax.train_parser --dev     # train on the train part, score the dev part
     python -m train.syntax.train_parser           # the shipped model: train + dev parts
+    python -m train.syntax.train_parser --no-clusters --out DIR   # without the word clusters
 
 The recipe (docs/syntax-parser.md): PUD's 1,000 sentences sorted by sent_id; the 9th of every
 ten is the dev part, the 10th the test part (100 each, never trained on; eval/syntax.py scores
@@ -54,8 +55,8 @@ def jackknifed_tags(trees: Sequence[Tree], vocabulary: Vocabulary) -> list[list[
     return tags
 
 
-def train(trees: Sequence[Tree]) -> Parser:
-    vocabulary = Vocabulary.load(default_clusters_path())
+def train(trees: Sequence[Tree], *, clusters: bool = True) -> Parser:
+    vocabulary = Vocabulary.load(default_clusters_path()) if clusters else Vocabulary(None)
     pairs = [(t.tokens, t.upos) for t in trees]
     tagger = train_tagger(pairs, vocabulary, epochs=TAGGER_EPOCHS, seed=SEED)
     tags = jackknifed_tags(trees, vocabulary)
@@ -90,11 +91,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--dev", action="store_true", help="train on the train part, score dev")
     ap.add_argument("--out", type=Path, default=MODEL_DIR, help="model directory")
+    ap.add_argument("--no-clusters", action="store_true",
+                    help="features without the NER model's word clusters (news-derived)")
     args = ap.parse_args(argv)
     parts = split_pud(read_pud(PUD))
     started = time.time()
     trees = parts["train"] if args.dev else parts["train"] + parts["dev"]
-    parser = train(trees)
+    parser = train(trees, clusters=not args.no_clusters)
     print(f"trained on {len(trees)} sentences in {time.time() - started:.0f} s")
     if args.dev:
         print("dev", score(parser, parts["dev"]))
@@ -110,7 +113,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         "seed": SEED, "epochs": {"tagger": TAGGER_EPOCHS, "labels": LABEL_EPOCHS,
                                  "transitions": TRANSITION_EPOCHS},
         "jackknife_folds": FOLDS, "model_sha256": model_hash(path),
-        "clusters_sha256": model_hash(default_clusters_path()),
+        "clusters_sha256": model_hash(default_clusters_path()) if not args.no_clusters else None,
     }
     (args.out / "training.json").write_text(json.dumps(recipe, ensure_ascii=False, indent=1) + "\n",
                                             encoding="utf-8")
