@@ -9,7 +9,8 @@ from khabar.arabic import fold
 SUBJECT_RELATIONS = ("nsubj",)  # a passive subject (nsubj:pass) is not the doer
 OBJECT_RELATIONS = ("obj",)
 # A name or noun phrase reaches over these relations: كوري شولمان (flat), رئيس الوزراء (nmod),
-# المساعدة الخاصة (amod); relative clauses, conjuncts and appositions are left out.
+# المساعدة الخاصة (amod); relative clauses and conjuncts are left out, and so are appositions
+# below the phrase's own word.
 _PHRASE_RELATIONS = ("flat", "compound", "amod", "nmod", "det", "case", "nummod")
 _RELATIVES = frozenset(fold(w) for w in ("الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين",
                                           "اللتين", "اللواتي", "اللاتي", "اللائي"))
@@ -37,9 +38,11 @@ class TokenSpan:
 
 
 def phrase(parse: Parse, i: int) -> TokenSpan:
-    """Token `i` with its flat/compound/amod/nmod chain, as one span of token indexes."""
+    """Token `i` with its flat/compound/amod/nmod chain and its own apposition, as one span of
+    token indexes (المتحدث الرسمي محمد علي: the title's appos is the name it stands for)."""
     members = {i}
-    todo = [i]
+    todo = [i, *parse.dependents(i, ("appos",))]
+    members.update(todo)
     while todo:
         for d in parse.dependents(todo.pop(), _PHRASE_RELATIONS):
             if d not in members:

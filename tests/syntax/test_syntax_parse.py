@@ -53,3 +53,22 @@ def test_a_word_without_dependents_has_no_subject_or_object():
 def test_shared_subjects_follow_relatives_and_conjuncts(verb, plain, shared):
     assert subject_of(PROTESTERS, verb) == plain
     assert subject_of(PROTESTERS, verb, shared=True) == shared
+
+
+# قال المتحدث الرسمي محمد علي ، رئيس اللجنة ، إن
+SPOKESMAN = _parse([
+    ("قال", "VERB", -1, "root"),
+    ("المتحدث", "NOUN", 0, "nsubj"),
+    ("الرسمي", "ADJ", 1, "amod"),
+    ("محمد", "PROPN", 1, "appos"),
+    ("علي", "PROPN", 3, "flat"),
+    ("،", "PUNCT", 6, "punct"),
+    ("رئيس", "NOUN", 3, "appos"),
+    ("اللجنة", "NOUN", 6, "nmod"),
+    ("،", "PUNCT", 6, "punct"),
+    ("إن", "SCONJ", 0, "mark"),
+])
+
+
+def test_the_subject_phrase_takes_its_own_apposition_up_to_the_comma():
+    assert subject_of(SPOKESMAN, 0) == TokenSpan(1, 5)
