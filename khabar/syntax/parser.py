@@ -12,7 +12,7 @@ from khabar.syntax.labeller import label_features
 from khabar.syntax.parse import Parse
 from khabar.syntax.perceptron import Trainer, Weights
 from khabar.syntax.tagger import tag
-from khabar.syntax.transitions import ACTIONS, State, costs, features
+from khabar.syntax.transitions import ACTIONS, Context, State, costs, features
 
 
 @dataclass(frozen=True)
@@ -40,12 +40,13 @@ def _run(transitions: Weights, labels: Weights, words: Sequence, tags: Sequence[
     state = State(len(words))
     words = list(words) + [ROOT]
     tags = list(tags) + ["ROOT"]
+    context = Context(words, tags)
     while not state.done():
         valid = state.valid()
         if len(valid) == 1:  # nothing to choose: skip the features (a third of the steps)
             action = valid[0]
         else:
-            scores = transitions.scores(features(state, words, tags))
+            scores = transitions.scores(features(state, context))
             action = max(valid, key=lambda a: scores[ACTIONS.index(a)])
         state.apply(action, _label(labels, words, tags, state, action))
     return state
@@ -107,10 +108,11 @@ def _train_one(trainer: Trainer, labels: Weights, vocabulary: Vocabulary, tree: 
         children[h].append(d)
     words = vocabulary.words(tree.tokens) + [ROOT]
     all_tags = list(tags) + ["ROOT"]
+    context = Context(words, all_tags)
     state = State(n)
     while not state.done():
         cost = costs(state, gold, children)
-        f = features(state, words, all_tags)
+        f = features(state, context)
         scores = trainer.scores(f)
         guess = max(cost, key=lambda a: scores[ACTIONS.index(a)])
         cheapest = min(cost.values())

@@ -28,7 +28,7 @@ class State:
         self.stack: list[int] = []
         self.b = 0
         self.heads = [-1] * (n + 1)
-        self.labels = [""] * (n + 1)
+        self.labels = [""] * (n + 1) + [_NONE]  # the sentinel: index -1, no such word
         self.lefts: list[list[int]] = [[] for _ in range(n + 1)]
         self.rights: list[list[int]] = [[] for _ in range(n + 1)]
 
@@ -80,61 +80,65 @@ def costs(state: State, gold: Sequence[int], children: Sequence[Sequence[int]]) 
     return out
 
 
-def features(state: State, words: Sequence[Word], tags: Sequence[str]) -> list[str]:
-    """The stack/buffer neighbourhood of a state (`words` and `tags` end with the root)."""
+class Context:
+    """What features read of a sentence's words, built once per sentence. Each list holds the
+    tokens, then the root, then a sentinel `-` that index -1 (no such word) reaches."""
+
+    __slots__ = ("forms", "tags", "affixes", "clusters")
+
+    def __init__(self, words: Sequence[Word], tags: Sequence[str]):
+        """`words` and `tags` end with the root."""
+        self.forms = [w.form for w in words] + [_NONE]
+        self.tags = list(tags) + [_NONE]
+        self.affixes = [f"{w.article}|{w.enclitic}|{w.suffix2}" for w in words] + [_NONE]
+        self.clusters = [w.cluster for w in words] + [_NONE]
+
+
+def features(state: State, context: Context) -> list[str]:
+    """The stack/buffer neighbourhood of a state."""
     stack, b, n = state.stack, state.b, state.n
+    forms, tags, labels = context.forms, context.tags, state.labels
     s0 = stack[-1] if stack else -1
     s1 = stack[-2] if len(stack) >= 2 else -1
     s2 = stack[-3] if len(stack) >= 3 else -1
-    b1 = b + 1 if b + 1 <= n else -1
+    b1 = b + 1  # the sentinel when b is the root
     b2 = b + 2 if b + 2 <= n else -1
-
-    def w(i: int) -> str:
-        return words[i].form if i >= 0 else _NONE
-
-    def t(i: int) -> str:
-        return tags[i] if i >= 0 else _NONE
-
-    def lab(i: int) -> str:
-        return state.labels[i] if i >= 0 else _NONE
-
-    s0l = state.lefts[s0][0] if s0 >= 0 and state.lefts[s0] else -1
-    s0r = state.rights[s0][-1] if s0 >= 0 and state.rights[s0] else -1
-    b0l = state.lefts[b][0] if state.lefts[b] else -1
-    s1r = state.rights[s1][-1] if s1 >= 0 and state.rights[s1] else -1
-    s0w, s0t, s1t, b0w, b0t, b1t = w(s0), t(s0), t(s1), w(b), t(b), t(b1)
+    lefts, rights = state.lefts, state.rights
+    s0l = lefts[s0][0] if s0 >= 0 and lefts[s0] else -1
+    s0r = rights[s0][-1] if s0 >= 0 and rights[s0] else -1
+    b0l = lefts[b][0] if lefts[b] else -1
+    s1r = rights[s1][-1] if s1 >= 0 and rights[s1] else -1
+    s0w, s0t, s1w, s1t, b0w, b0t, b1t = forms[s0], tags[s0], forms[s1], tags[s1], forms[b], tags[b], tags[b1]
     dist = str(min(b - s0, 5)) if s0 >= 0 else _NONE
-    w0 = words[s0] if s0 >= 0 else None
-    wb = words[b]
-    s0x = f"{w0.article}|{w0.enclitic}|{w0.suffix2}" if w0 else _NONE
-    b0x = f"{wb.article}|{wb.enclitic}|{wb.suffix2}"
+    s0x, b0x = context.affixes[s0], context.affixes[b]
+    s0c, b0c = context.clusters[s0], context.clusters[b]
     return [
         "bias",
         "s0w=" + s0w, "s0t=" + s0t, "s0wt=" + s0w + "|" + s0t,
-        "s1w=" + w(s1), "s1t=" + s1t, "s1wt=" + w(s1) + "|" + s1t,
+        "s1w=" + s1w, "s1t=" + s1t, "s1wt=" + s1w + "|" + s1t,
         "b0w=" + b0w, "b0t=" + b0t, "b0wt=" + b0w + "|" + b0t,
-        "b1w=" + w(b1), "b1t=" + b1t, "b2t=" + t(b2), "s2t=" + t(s2),
+        "b1w=" + forms[b1], "b1t=" + b1t, "b2t=" + tags[b2], "s2t=" + tags[s2],
         "s0w|b0w=" + s0w + "|" + b0w,
         "s0t|b0t=" + s0t + "|" + b0t,
         "s0wt|b0t=" + s0w + "|" + s0t + "|" + b0t,
         "s0t|b0wt=" + s0t + "|" + b0w + "|" + b0t,
         "s0t|b0t|b1t=" + s0t + "|" + b0t + "|" + b1t,
         "s1t|s0t|b0t=" + s1t + "|" + s0t + "|" + b0t,
-        "s2t|s1t|s0t=" + t(s2) + "|" + s1t + "|" + s0t,
+        "s2t|s1t|s0t=" + tags[s2] + "|" + s1t + "|" + s0t,
         "s1t|b0t=" + s1t + "|" + b0t,
         "s1t|s0t|b1t=" + s1t + "|" + s0t + "|" + b1t,
-        "s0t|s0l|b0t=" + s0t + "|" + t(s0l) + "|" + lab(s0l) + "|" + b0t,
-        "s0t|s0r|b0t=" + s0t + "|" + t(s0r) + "|" + lab(s0r) + "|" + b0t,
-        "s0t|b0t|b0l=" + s0t + "|" + b0t + "|" + t(b0l) + "|" + lab(b0l),
-        "s1t|s1r|s0t=" + s1t + "|" + t(s1r) + "|" + lab(s1r) + "|" + s0t,
+        "s0t|s0l|b0t=" + s0t + "|" + tags[s0l] + "|" + labels[s0l] + "|" + b0t,
+        "s0t|s0r|b0t=" + s0t + "|" + tags[s0r] + "|" + labels[s0r] + "|" + b0t,
+        "s0t|b0t|b0l=" + s0t + "|" + b0t + "|" + tags[b0l] + "|" + labels[b0l],
+        "s1t|s1r|s0t=" + s1t + "|" + tags[s1r] + "|" + labels[s1r] + "|" + s0t,
         "s0t|b0t|d=" + s0t + "|" + b0t + "|" + dist,
         "s0w|d=" + s0w + "|" + dist, "b0w|d=" + b0w + "|" + dist,
         "s0x|b0x=" + s0x + "|" + b0x + "|" + s0t + "|" + b0t,
         "s0x=" + s0x + "|" + s0t, "b0x=" + b0x + "|" + b0t,
-        "s0v=" + s0t + f"|{len(state.lefts[s0]) if s0 >= 0 else 0}|{len(state.rights[s0]) if s0 >= 0 else 0}",
-        "s0labs=" + ("|".join(state.labels[d] for d in state.rights[s0]) if s0 >= 0 else _NONE),
-        "b0labs=" + "|".join(state.labels[d] for d in state.lefts[b]),
-        "s0c|b0c=" + (w0.cluster if w0 else _NONE) + "|" + wb.cluster,
-        "s0c|b0t=" + (w0.cluster if w0 else _NONE) + "|" + b0t,
-        "s0t|b0c=" + s0t + "|" + wb.cluster,
+        "s0v=" + s0t + f"|{len(lefts[s0]) if s0 >= 0 else 0}|{len(rights[s0]) if s0 >= 0 else 0}",
+        "s0labs=" + ("|".join(labels[d] for d in rights[s0]) if s0 >= 0 else _NONE),
+        "b0labs=" + "|".join(labels[d] for d in lefts[b]),
+        "s0c|b0c=" + s0c + "|" + b0c,
+        "s0c|b0t=" + s0c + "|" + b0t,
+        "s0t|b0c=" + s0t + "|" + b0c,
     ]
