@@ -3,6 +3,7 @@
     python -m eval.entities_news --half dev          # the half one may look at while tuning
     python -m eval.entities_news --half dev --errors # and what was missed or extra there
     python -m eval.entities_news --half both         # dev and test side by side, for a report
+    python -m eval.entities_news --gold eval/entities_gold2.jsonl --half both  # the second set
 
 60 articles from 10 outlets of SaudiNewsNet and ANT, drawn by eval/entities_draw.py and
 annotated by hand under docs/annotation-entities.md. The gold file holds offsets into the corpus
@@ -31,8 +32,9 @@ import re
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from eval.entities_gold import TYPES, article_for, read_gold
+from eval.entities_gold import GOLD, TYPES, article_for, read_gold
 from eval.quotes_corpus import DATA, load_articles
 
 from khabar.api import load_pipeline
@@ -210,8 +212,9 @@ def _role_text(role: dict, raw: str) -> str:
     return title
 
 
-def run(half: str, errors: bool, config: str | None = None) -> dict[str, Tally]:
-    gold = read_gold()
+def run(half: str, errors: bool, config: str | None = None,
+        gold_path: Path = GOLD) -> dict[str, Tally]:
+    gold = read_gold(gold_path)
     articles = load_articles({r["corpus"] for r in gold}, DATA)
     pipeline = load_pipeline(config)
     halves = ("dev", "test") if half == "both" else (half,)
@@ -256,13 +259,15 @@ def main() -> int:
     parser.add_argument("--errors", action="store_true",
                         help="list misses and extras of the dev half (never of the test half)")
     parser.add_argument("--config", help="a pipeline config to score instead of the defaults")
+    parser.add_argument("--gold", type=Path, default=GOLD,
+                        help="another gold file of the same format (eval/entities_gold2.jsonl)")
     args = parser.parse_args()
     if args.errors and args.half == "test":
         parser.error("--errors lists the dev half only: the test half's errors are not read")
     if not DATA.exists():
         print(f"skipped: the corpora are not here ({DATA})")
         return 0
-    print(table(run(args.half, args.errors, args.config)))
+    print(table(run(args.half, args.errors, args.config, args.gold)))
     return 0
 
 
