@@ -138,3 +138,12 @@ def test_char_grams_count_repeated_words_in_order_of_first_appearance():
         (" c", 1), ("c ", 1), (" c ", 1)]
     # a gram twice inside one word counts twice, in the place of its first appearance
     assert list(_char_grams(["ابابا"]).items())[:4] == [(" ا", 1), ("اب", 2), ("با", 2), ("ا ", 1)]
+
+
+def test_memoized_buckets_are_the_hash_buckets_and_stay_bounded():
+    from khabar.events.classifier import _Buckets, bucket
+
+    buckets = _Buckets(1024, limit=3)
+    keys = ["c: ال", "c:حتج", "l:mine", "c:ين ", "c: ال"]
+    assert [buckets[key] for key in keys] == [bucket(key, 1024) for key in keys]
+    assert len(buckets) <= 3
