@@ -16,7 +16,6 @@ Policy for negation and modality (docs/events.md):
 
 from __future__ import annotations
 
-import functools
 import re
 from functools import cached_property
 from bisect import bisect_left, bisect_right
@@ -120,7 +119,7 @@ class EventCoder:
         self.min_confidence = min_confidence
         # Word readings repeat across sentences (news vocabulary is Zipfian): memoize per coder,
         # bounded, so a long batch does not grow without limit.
-        self._analyze = functools.lru_cache(maxsize=200_000)(_analyze)
+        self._words, self._others = _Analyses(word=True), _Analyses(word=False)
 
     def __call__(self, doc: Document) -> tuple[Event, ...]:
         """All events of `doc`, sentence by sentence, in text order."""
@@ -134,7 +133,8 @@ class EventCoder:
         tokens = tokenize(doc.text, sentence.start, sentence.end)
         if not tokens:
             return []
-        analyzed = [self._analyze(t.text, t.kind == "word") for t in tokens]
+        words, others = self._words, self._others
+        analyzed = [words[t.text] if t.kind == "word" else others[t.text] for t in tokens]
         folded = [a[0] for a in analyzed]
         token_readings = [a[1] for a in analyzed]
         found = self._triggers(tokens, folded, token_readings)
@@ -187,7 +187,7 @@ class EventCoder:
         tokens = [t for t in tokenize(doc.text, trigger.start, trigger.end) if t.kind == "word"]
         if not tokens:
             return False
-        readings = [self._analyze(t.text, True)[1] for t in tokens]
+        readings = [self._words[t.text][1] for t in tokens]
         return any(m.start == 0 and m.pattern.verb
                    for m in self.patterns.matches(readings))
 
@@ -252,6 +252,22 @@ def _unless(row: list[str]) -> frozenset[str]:
     if len(row) > 3 and row[3].startswith("!"):
         return frozenset(fold(w) for w in row[3][1:].split("|") if w)
     return frozenset()
+
+
+class _Analyses(dict):
+    """Token text -> `_analyze(text, word)` for the tokens of one kind (words, or the others):
+    a hit is one dictionary lookup, about a third of an lru_cache's. Bounded: when full it
+    starts over."""
+
+    def __init__(self, *, word: bool, limit: int = 200_000) -> None:
+        super().__init__()
+        self.word, self.limit = word, limit
+
+    def __missing__(self, text: str) -> tuple[str, tuple]:
+        if len(self) >= self.limit:
+            self.clear()
+        found = self[text] = _analyze(text, self.word)
+        return found
 
 
 def _analyze(text: str, word: bool) -> tuple[str, tuple]:

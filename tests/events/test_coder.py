@@ -186,3 +186,14 @@ def test_sentences_without_triggers_give_no_events(coder):
 def test_a_since_date_is_not_the_event_date(coder):
     text = "اجتمع وزراء الدفاع للمرة الرابعة منذ تأسيس التحالف في آب 2014."
     assert coder(_doc(text))[0].date == "2024-03-10"
+
+
+def test_token_analyses_are_memoized_per_kind_and_stay_bounded():
+    from khabar.events.coder import _Analyses, _analyze
+
+    words, others = _Analyses(word=True, limit=2), _Analyses(word=False, limit=2)
+    assert words["وهاجموا"] == _analyze("وهاجموا", True) and words["وهاجموا"][1]
+    assert others["12"] == _analyze("12", False) == ("12", ())
+    for text in ("قتل", "دعمت", "زيارة"):
+        assert words[text] == _analyze(text, True)
+    assert len(words) <= 2
