@@ -81,6 +81,9 @@ CALIBRATION_POOL = 400
 MIN_CHARS, MAX_CHARS = 400, 3000
 ANT_CATEGORIES = ("/middleEast/", "/internationalNews/")
 USED_PREFIX = 1500  # articles of each corpus that eval.ner_news and eval.stories read
+# Eval sets drawn after the judged samples, from the same corpora: they leave the pool's
+# definition alone (the recorded draws stay as they were); a later sample leaves them out.
+LATER_SETS = ("entities_gold2.jsonl", "quotes_events_gold2.jsonl")
 
 
 def used_ids() -> set[str]:
@@ -90,7 +93,7 @@ def used_ids() -> set[str]:
 
     used: set[str] = set()
     for path in sorted(EVAL.glob("*.jsonl")):
-        if path in (JUDGED, CALIBRATION, FRESH, FINAL, V4, V5):
+        if path in (JUDGED, CALIBRATION, FRESH, FINAL, V4, V5) or path.name in LATER_SETS:
             continue
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
