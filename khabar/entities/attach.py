@@ -10,8 +10,8 @@ from khabar.document import Entity, Offsets, Role
 from khabar.entities.names import clitic_variants, read_words, strip_article
 from khabar.entities.nisba import RoleLexicon
 from khabar.entities.roles import (
-    BARRIERS, COMMAS, COUNTERPART, DUALS, FIXED, HONORIFICS, REGION_NOUNS, Context, Span, Title,
-    entity_end, marker, read_title,
+    BARRIERS, COMMAS, COUNTERPART, DUALS, FIXED, HONORIFICS, REGION_NOUNS, STATE_NOUNS, Context,
+    Span, Title, entity_end, held_for_sovereign, marker, read_title, region_named,
 )
 
 PER = "PER"
@@ -234,8 +234,10 @@ def _skip_places(ctx: Context, j: int) -> int:
     for _ in range(_MAX_PLACES):
         if ctx.word(j) and ctx.folded[j] in _PLACE_PREPOSITIONS:
             body = ctx.folded[j] in _BODY_PREPOSITIONS  # `مندوبة كندا لدى الأمم المتحدة`
-            span = ctx.entity_at(j + 1, types=("LOC", "ORG") if body else ("LOC",))
-            if span is None or span.first != j + 1:
+            state = ctx.v4 and ctx.word(j + 1) and j + 1 not in ctx.covering and (
+                ctx.folded[j + 1] in STATE_NOUNS)  # v4: `لدى دولة الكويت`
+            span = ctx.entity_at(j + 1 + state, types=("LOC", "ORG") if body else ("LOC",))
+            if span is None or span.first != j + 1 + state:
                 return j
             j = entity_end(ctx, span) + 1
             continue
@@ -251,6 +253,10 @@ def _skip_places(ctx: Context, j: int) -> int:
         if ctx.word(j) and j not in ctx.covering and ctx.folded[j].startswith("بال") and (
                 ctx.folded[j][3:] in REGION_NOUNS):
             j += 1  # `بالمنطقة`: the region named before
+            continue
+        named = region_named(ctx, j) if ctx.v4 else None
+        if named is not None:
+            j = named + 1  # v4: `بمنطقة الجوف` with `الجوف` untagged
             continue
         span = marker(ctx, j)
         if span is None or span.entity.type != "LOC":
@@ -320,7 +326,7 @@ def _before(ctx: Context, span: Span) -> Title | None:
             if joined is best:
                 break
             best = joined
-    return best
+    return held_for_sovereign(best) if ctx.v4 and best is not None else best
 
 
 def _quotes_a_body(ctx: Context, i: int) -> bool:

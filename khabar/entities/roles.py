@@ -9,6 +9,7 @@ an organization or place right after the head (`سفير الولايات الم
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
 from khabar.arabic import Token, fold
@@ -54,13 +55,16 @@ _BODY_HEADS = _BODY_NOUNS | {fold(w) for w in (
     "نادي شركة بنك مركز مستشفى صندوق برنامج مكتب إدارة مديرية بلدية أمانة قيادة كلية معهد "
     "مجموعة مصرف بعثة").split()}
 _MAX_BODY_WORDS = 4
+_MAX_BODY_WORDS_V4 = 8  # `للحملة الوطنية السعودية لنصرة الأشقاء`
 # A player's position is no title (`لاعب الوسط`); his club is (`لاعب النصر`).
 _PLAYERS = {fold(w) for w in "لاعب اللاعب".split()}
 _POSITIONS = {fold(w) for w in "الوسط المحور الارتكاز الهجوم الدفاع الجناح".split()}
 # Nouns of a region's authority: `مدير الشؤون الصحية بمنطقة جازان` is held for that region (v3).
 REGION_NOUNS = {fold(w) for w in "منطقة محافظة مدينة ولاية إقليم مقاطعة قطاع".split()}
 # `وزير الخارجية بجمهورية مصر العربية`: the state's noun before its name (entities.roles.v2).
-_STATE_NOUNS = {fold(w) for w in "جمهورية دولة مملكة المملكة إمارة سلطنة".split()}
+STATE_NOUNS = {fold(w) for w in "جمهورية دولة مملكة المملكة إمارة سلطنة".split()}
+# A ruler named by an epithet stands for his country in a title (`سفير خادم الحرمين الشريفين`).
+_SOVEREIGNS = {tuple(fold(w) for w in "خادم الحرمين الشريفين".split()): "السعودية"}
 # Honorifics and ranks: a title only when the article gives no other (docs/annotation-entities.md).
 # entities.roles.v2 reads past them between a title and its name (`ولي العهد الأمير محمد`).
 HONORIFICS = {fold(w) for w in (
@@ -104,18 +108,21 @@ class Context:
     covering: dict[int, Span]  # token index → the mention over it (the first one, if several)
     lexicon: RoleLexicon
     spans: list[Span]  # every mention
-    version: int = 1  # 2: honorifics, quotes and modifiers; 3: the rest of issue 14
+    version: int = 1  # 2: honorifics, quotes and modifiers; 3: the rest of issue 14; 4: bodies
+    # with a place in their name, regions named by their noun
     bodies: dict[str, set[str]] | None = None  # head noun → ORG names with it (`_named_body`)
     # token index → the title phrase read there: the look-back of every name reads the same
     # tokens again, and a page full of names would read each of them a dozen times
     read: dict[int, Title | None] = field(default_factory=dict)
     extended: bool = field(init=False)  # entities.roles.v2 and later
     v3: bool = field(init=False)  # entities.roles.v3
+    v4: bool = field(init=False)  # entities.roles.v4
 
     def __post_init__(self) -> None:
         # plain attributes, not properties: every token of a title's look-back reads them
         self.extended = self.version >= 2
         self.v3 = self.version >= 3
+        self.v4 = self.version >= 4
 
     def word(self, i: int) -> bool:
         return 0 <= i < len(self.tokens) and self.tokens[i].kind == "word"
@@ -182,6 +189,18 @@ def _read_title(ctx: Context, i: int) -> Title | None:
                  phrase.next, phrase.others)
 
 
+def held_for_sovereign(title: Title) -> Title:
+    """v4: `سفير خادم الحرمين الشريفين`: a title held for a ruler named by his epithet is held
+    for his country (the ambassador of Saudi Arabia); the ruler's own title stays whole."""
+    words = title.title.split()
+    for epithet, country in _SOVEREIGNS.items():
+        size = len(epithet)
+        if title.affiliation is None and len(words) > size and (
+                tuple(fold(w) for w in words[-size:]) == epithet):
+            return dataclasses.replace(title, title=" ".join(words[:-size]), affiliation=country)
+    return title
+
+
 def _head_at(ctx: Context, i: int) -> _Phrase | None:
     if not ctx.word(i) or i in ctx.covering:
         return None
@@ -239,7 +258,7 @@ def _complement_word(ctx: Context, j: int) -> bool:
     if not ctx.word(j) or j in ctx.covering:
         return False
     folded = ctx.folded[j]
-    if ctx.extended and (folded in HONORIFICS or folded[1:] in _STATE_NOUNS):
+    if ctx.extended and (folded in HONORIFICS or folded[1:] in STATE_NOUNS):
         return False  # `رئيسة البرنامج الأستاذة نورة`: the honorific starts the name
     if ctx.v3 and (_linked_title(ctx, j) or marker(ctx, j) is not None or folded in _V3_STOPS
                    or _starts_title(ctx, j)
@@ -366,7 +385,7 @@ def _affiliation(ctx: Context, phrase: _Phrase) -> None:
     if ctx.word(k) and k not in ctx.covering and ctx.folded[k] in _ORG_NOUNS:
         k += 1  # `رئيس حركة حماس` with only `حماس` tagged
     elif ctx.extended and ctx.word(k) and k not in ctx.covering and (
-            ctx.folded[k][1:] in _STATE_NOUNS and ctx.folded[k][0] in "بل"):
+            ctx.folded[k][1:] in STATE_NOUNS and ctx.folded[k][0] in "بل"):
         k += 1  # `بجمهورية مصر العربية` with only `مصر العربية` tagged
     span = ctx.entity_at(k, types=("ORG",) if via_fi else ("ORG", "LOC"))
     if span is None and ctx.extended and ctx.word(k) and k not in ctx.covering:
@@ -396,6 +415,10 @@ def _affiliation_v3(ctx: Context, phrase: _Phrase) -> bool:
     if span is not None:
         start, last = ctx.tokens[j].start + 1, entity_end(ctx, span)
         phrase.take(ctx, last, surface(ctx.text, start, ctx.tokens[last].end))
+        return True
+    named = region_named(ctx, j) if ctx.v4 else None
+    if named is not None:  # `مدير الشؤون الصحية بمنطقة الجوف` with `الجوف` untagged
+        phrase.take(ctx, named, surface(ctx.text, ctx.tokens[j].start + 1, ctx.tokens[named].end))
         return True
 
     if ctx.word(j) and (ctx.folded[j] == "في" or ctx.folded[j] in _CONNECTORS_V3) and (
@@ -446,6 +469,8 @@ def _untagged_body(ctx: Context, j: int) -> tuple[int, str] | None:
             and ctx.folded[last + 1] not in HONORIFICS
             and ctx.folded[last + 1] not in _NOT_COMPLEMENT):
         last += 1
+    if ctx.v4 and (definite or last > j):
+        last = _body_goes_on(ctx, j, last)
     if not definite and last == j:
         last = _words_before_person(ctx, j)
     if not definite and last == j:
@@ -453,6 +478,59 @@ def _untagged_body(ctx: Context, j: int) -> tuple[int, str] | None:
     start = ctx.tokens[j].start + (2 if definite else 1)
     name = surface(ctx.text, start, ctx.tokens[last].end)
     return last, ("ال" + name if definite else name)
+
+
+def _body_goes_on(ctx: Context, j: int, last: int) -> int:
+    """v4: a body's name goes on through a place named in it as an adjective
+    (`للعيادات التخصصية السعودية`) and a purpose joined by ل (`للحملة الوطنية لنصرة الأشقاء`),
+    while definite words follow; the last token of the name."""
+    while last - j < _MAX_BODY_WORDS_V4 and ctx.word(last + 1) and ctx.joined(last):
+        k = last + 1
+        span = ctx.entity_at(k, types=("LOC", "ORG"))
+        if span is not None and span.first == k and ctx.folded[k].startswith("ال") and (
+                span.entity.type == "LOC"):
+            last = entity_end(ctx, span)
+        elif k not in ctx.covering and _purpose_word(ctx, k):
+            last = k + 1
+            while last - j < _MAX_BODY_WORDS_V4 and _definite_free(ctx, last + 1, last):
+                last += 1
+        elif _definite_free(ctx, k, last):
+            last = k
+        else:
+            break
+    return last
+
+
+def _purpose_word(ctx: Context, k: int) -> bool:
+    """`لنصرة الأشقاء`, `لمكافحة الفساد`: ل + an indefinite noun, then a definite word."""
+    folded = ctx.folded[k]
+    return (folded.startswith("ل") and not folded.startswith("لل") and len(folded) >= 4
+            and folded not in _PARTICLES and folded not in _V3_STOPS
+            and folded[1:] not in ctx.lexicon.first_words
+            and _definite_free(ctx, k + 1, k))
+
+
+def _definite_free(ctx: Context, k: int, before: int) -> bool:
+    """Token k is a definite word that no entity covers, on the line of token `before`."""
+    return (ctx.word(k) and k not in ctx.covering and ctx.joined(before)
+            and ctx.folded[k].startswith("ال") and ctx.folded[k] not in HONORIFICS
+            and ctx.folded[k] not in _NOT_COMPLEMENT and ctx.folded[k] not in ctx.lexicon.first_words)
+
+
+def region_named(ctx: Context, j: int) -> int | None:
+    """v4: `بمنطقة الجوف`, `بمحافظة العيص`: ب/ل + a region's noun and the untagged word that
+    names it; the index of that word, None otherwise."""
+    folded = ctx.folded[j]
+    if not ctx.word(j) or j in ctx.covering or folded[:1] not in ("ب", "ل"):
+        return None
+    if folded[1:] not in REGION_NOUNS or not ctx.joined(j):
+        return None
+    k = j + 1
+    if not ctx.word(k) or k in ctx.covering or ctx.folded[k] in _PARTICLES or (
+            ctx.folded[k] in HONORIFICS or ctx.folded[k] in ctx.lexicon.first_words
+            or ctx.folded[k] in _NOT_COMPLEMENT):
+        return None
+    return k
 
 
 def _words_before_person(ctx: Context, j: int) -> int:

@@ -30,6 +30,7 @@ MERGE_V2 = "entities.merge.v2"
 ROLES = "entities.roles.v1"
 ROLES_V2 = "entities.roles.v2"
 ROLES_V3 = "entities.roles.v3"
+ROLES_V4 = "entities.roles.v4"
 
 
 @register(MERGE, requires=["entities.mentions"], produces=["entities"])
@@ -116,8 +117,20 @@ def make_entities_roles_v3() -> Callable[[Document], Document]:
     return _attacher(version=3)
 
 
+@register(ROLES_V4, requires=["entities"], produces=["entities.roles"])
+def make_entities_roles_v4() -> Callable[[Document], Document]:
+    """Attach titles to persons as `entities.roles.v3`, reading longer bodies and regions.
+
+    As `entities.roles.v3`, and also: a body's name that holds a place or a purpose
+    (`المدير الطبي للعيادات التخصصية السعودية الدكتور فلان`, `للحملة الوطنية لنصرة الأشقاء`),
+    a state's noun before a place (`السفير لدى دولة الكويت فلان`) and a region named by its
+    noun that the tagger left untagged (`مدير الشؤون الصحية بمنطقة الجوف فلان`).
+    """
+    return _attacher(version=4)
+
+
 def _attacher(*, version: int) -> Callable[[Document], Document]:
-    lexicon = load_role_lexicon(version=version)
+    lexicon = load_role_lexicon(version=min(version, 3))  # v4 reads v3's lexicon
 
     def attach(doc: Document) -> Document:
         found = find_roles(doc.text, doc.entities, lexicon, version=version, sentences=doc.sentences)
