@@ -177,7 +177,7 @@ def present_control_is_state(doc: Document, event: Event) -> bool:
 
 
 def main_actors(doc: Document, event: Event, verb: bool,
-                code_of: Callable[[Entity | None, str], str]) -> Event:
+                code_of: Callable[[Entity | None, str], str], titled: bool = False) -> Event:
     """The event without a source that did not do it: a facility, a place as a side of a
     meeting or visit, the addressee of a speech act in the first person, a person named before
     violence told by a noun (`ووصفت راد الهجوم`: who speaks of it). A bare title with the
@@ -195,6 +195,8 @@ def main_actors(doc: Document, event: Event, verb: bool,
             and any(e.id == source.entity and e.type == "PER" for e in doc.entities):
         return dataclasses.replace(event, source=None)
     person = _person_after_title(doc, source, event.trigger)
+    if person is None and titled:
+        person = titled_person(doc, source)
     if person is not None:
         code = code_of(person[0], person[0].name) or source.code
         span = Offsets(source.span.start, person[1].end)  # title and name: one apposition
@@ -226,6 +228,29 @@ def _person_after_title(doc: Document, source: Actor,
             if 0 <= mention.start - end <= 40 and len(between.split()) <= 3 \
                     and not any(c in between for c in ".:؛;()«»\"") :
                 return entity, mention
+    return None
+
+
+_TITLE_TO_NAME = 60  # characters between a title's end and its name (honorifics, a place)
+
+
+def titled_person(doc: Document, source: Actor) -> tuple[Entity, Mention] | None:
+    """events.cameo.v5: the person whose title the bare source is, by the roles stage's evidence
+    (`استنكر سفير خادم الحرمين الشريفين لدى دولة الكويت الدكتور فلان`: the title's span holds
+    the source's first word); the person's mention after the title."""
+    if source.entity or source.code not in _SECTORS or source.span is None:
+        return None
+    at = source.span.start
+    for entity in doc.entities:
+        if entity.type != "PER":
+            continue
+        for role in entity.roles:
+            evidence = role.evidence
+            if evidence is not None and evidence.start <= at < evidence.end:
+                after = [m for m in entity.mentions
+                         if 0 <= m.start - evidence.end <= _TITLE_TO_NAME]
+                if after:
+                    return entity, min(after, key=lambda m: m.start)
     return None
 
 

@@ -116,19 +116,22 @@ def make_events_strict(*, min_confidence: float = 0.0, classifier: bool = True,
 @register(STAGE_V4, requires=("sentences",), produces=("events",))
 def make_events_main(*, min_confidence: float = 0.0, classifier: bool = True,
                      require_source: bool = True, calibrated: bool = True,
-                     sourceless: Sequence[str] = ()) -> Callable[[Document], Document]:
+                     sourceless: Sequence[str] = (), role_sources: bool = False
+                     ) -> Callable[[Document], Document]:
     """Code and settle events as events.cameo.v3, reading the main events (docs/events.md).
 
     More patterns, no place or facility as a doer, acts dated earlier as background, the
     headline's act first. `sourceless` names PLOVER types (`["ASSAULT"]`) whose events are kept
     when no real source is named: one per type and article, `source` None, confidence at most
-    khabar.events.settle.SOURCELESS_CONFIDENCE (off by default)."""
+    khabar.events.settle.SOURCELESS_CONFIDENCE (off by default). `role_sources` (events.cameo.v5)
+    makes a bare title the person whose role the roles stage read there."""
     kinds = frozenset(sourceless)
     unknown = sorted(kinds - _PLOVER_TYPES)
     if unknown:
         raise ConfigError("E103", option="sourceless",
                           detail=f"{unknown[0]!r}; valid: {', '.join(sorted(_PLOVER_TYPES))}")
-    return _settled(STAGE_V4, 4, min_confidence, classifier, require_source, calibrated, kinds)
+    return _settled(STAGE_V4, 4, min_confidence, classifier, require_source, calibrated, kinds,
+                    role_sources)
 
 
 # PLOVER event types, the values `sourceless` accepts.
@@ -137,8 +140,8 @@ _TABLES = {2: "calibration.tsv", 3: "calibration-v3.tsv", 4: "calibration-v4.tsv
 
 
 def _settled(stage: str, version: int, min_confidence: float, classifier: bool,
-             require_source: bool, calibrated: bool, sourceless: frozenset[str] = frozenset()
-             ) -> Callable[[Document], Document]:
+             require_source: bool, calibrated: bool, sourceless: frozenset[str] = frozenset(),
+             role_sources: bool = False) -> Callable[[Document], Document]:
     strict, main = version >= 3, version >= 4
     files = PATTERN_FILES if main else ("patterns.tsv",)
     verbs = EventCoder(pattern_files=files)  # reads triggers again: which are verbs
@@ -181,7 +184,7 @@ def _settled(stage: str, version: int, min_confidence: float, classifier: bool,
                 if main:
                     if not main_reading(doc, event, verb):
                         continue
-                    event = main_actors(doc, event, verb, code_of)
+                    event = main_actors(doc, event, verb, code_of, role_sources)
                 event = agent_after(doc, strict_actors(doc, event), recognizer.leading_actor,
                                     markers)
                 if main:

@@ -1,11 +1,13 @@
 """Stage events.cameo.v5: events.cameo.v4's events with a learned confidence.
 
-The events are v4's, one for one (same triggers, codes, actors and evidence); only
+The events are v4's (same triggers, codes and evidence) but for one reading of the source: a
+bare title (`استنكر سفير خادم الحرمين الشريفين لدى دولة الكويت الدكتور فلان`) becomes the
+person whose role the roles stage read there (khabar.events.main.titled_person). And
 `confidence` differs: v4 looks its table up by event kind and raw score
 (khabar.events.calibration), v5 reads the logistic regression of
 khabar.events.confidence_model over the event's features, with the coder's raw score as one of
-them. `min_confidence` filters on it. Not the default yet: docs/events-confidence-model.md has
-the measure on never-read news and the threshold it suggests.
+them. `min_confidence` filters on it. docs/events-confidence-model.md has the measure on
+never-read news and the threshold it suggests.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ def make_events_learned(*, min_confidence: float = 0.0, classifier: bool = True,
     `require_source` and `sourceless` mean what they mean for events.cameo.v4.
     """
     raw = make_events_main(classifier=classifier, require_source=require_source,
-                           calibrated=False, sourceless=sourceless)
+                           calibrated=False, sourceless=sourceless, role_sources=True)
     model = ConfidenceModel.load()  # once per stage, never per event
     verbs = EventCoder(pattern_files=PATTERN_FILES)  # whether a trigger was read as a verb
 

@@ -135,7 +135,7 @@ def test_the_default_pipeline_reads_a_complaint_and_an_arrest_noun():
     pipeline = load_pipeline(policy="raise")
     complaint = process("قررت الحكومة الأردنية رفع شكوى ضد سلطات الاحتلال بسبب المطار الجديد.",
                         pipeline=pipeline)
-    assert [(e.stage, e.cameo[:2]) for e in complaint.events] == [("events.cameo.v4", "11")]
+    assert [(e.stage, e.cameo[:2]) for e in complaint.events] == [("events.cameo.v5", "11")]
     arrest = process("أعلنت وزارة الداخلية العراقية اعتقال المتورطين في الهجوم على السوق.",
                      pipeline=pipeline)
     assert ("173", "IRQGOV") in [(e.cameo, e.source.code) for e in arrest.events]
