@@ -26,6 +26,7 @@ from khabar.quotes.text import Sentences, Word, blocks_of, words_of
 
 STAGE_V2 = "quotes.cues.v2"
 STAGE_V3 = "quotes.cues.v3"
+STAGE_V4 = "quotes.cues.v4"  # v3's reading with more reporting verbs (quote_cues_v4.tsv)
 STAGE = STAGE_V3  # what find_quotes does unless told otherwise
 
 
@@ -98,6 +99,9 @@ class _Context:
                 continue
             if word.start < covered:
                 continue  # inside an earlier quote, or between its cue and its content
+            if word.folded in _CLAUSE_OPENING_ONLY and not _opens_clause(
+                    words, i, self.sentences.start_of(word.start)):
+                continue  # `بين الطرفين`, `وبين الرياض`: the preposition, no verb
             limit = self.sentences.end_of(word.start)
             sentence = self.sentences.start_of(word.start)
             target = None
@@ -216,6 +220,18 @@ def _not_said(words: list[Word], span: tuple[int, int]) -> bool:
                 and not (k and head[k - 1].folded == _RELAYING):  # `نقلا عن` relays
             return True  # (`الحاجة إلى الحوار`: إلى inside the noun phrase stays)
     return any(a.folded in "،," and b.folded == _ABOUT for a, b in zip(head, head[1:]))
+
+
+# Cue spellings that are also a preposition (`وبين` and between): a cue only at a clause's
+# start (quotes.cues.v4's lexicon).
+_CLAUSE_OPENING_ONLY = frozenset(fold(w) for w in "وبين وبينت".split())
+
+
+def _opens_clause(words: list[Word], i: int, sentence: int) -> bool:
+    """Word i starts its sentence (which starts at offset `sentence`) or follows a
+    punctuation mark."""
+    return i == 0 or words[i].start <= sentence or not words[i - 1].is_word \
+        or words[i - 1].end <= sentence
 
 
 def _start(word: Word) -> int:

@@ -1,5 +1,6 @@
-"""Stages quotes.cues.v2 and quotes.cues.v3: quotes and their speakers, from reporting cues and
-quotation marks. v3 (the default) resolves more speakers (docs/quotes.md)."""
+"""Stages quotes.cues.v2, v3 and v4: quotes and their speakers, from reporting cues and
+quotation marks. v3 resolves more speakers, v4 (the default) reads more reporting verbs
+(docs/quotes.md)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 
 from khabar.document import Document
 from khabar.pipeline import register
-from khabar.quotes.extract import STAGE_V2, STAGE_V3, find_quotes
+from khabar.quotes.extract import STAGE_V2, STAGE_V3, STAGE_V4, find_quotes
 from khabar.quotes.lexicon import load_lexicon
 
 
@@ -35,8 +36,17 @@ def make_quotes_v3(*, lexicon_dir: str | None = None) -> Callable[[Document], Do
     return _quotes_stage(STAGE_V3, lexicon_dir)
 
 
+@register(STAGE_V4, requires=("sentences", "entities"), produces=("quotes",))
+def make_quotes_v4(*, lexicon_dir: str | None = None) -> Callable[[Document], Document]:
+    """Find quotes as quotes.cues.v3 does, with more reporting verbs (`أبان`, `بيّن`, `أظهر`).
+
+    Options: `lexicon_dir`, as for quotes.cues.v2.
+    """
+    return _quotes_stage(STAGE_V4, lexicon_dir)
+
+
 def _quotes_stage(stage: str, lexicon_dir: str | None) -> Callable[[Document], Document]:
-    version = 2 if stage == STAGE_V2 else 3
+    version = {STAGE_V2: 2, STAGE_V3: 3, STAGE_V4: 4}[stage]
     lexicon = load_lexicon(Path(lexicon_dir) if lexicon_dir else None, version=version)
 
     def run(doc: Document) -> Document:

@@ -1,0 +1,53 @@
+"""quotes.cues.v4: more reporting verbs (`أبان`, `بيّن`, `أظهر`), and none where the same
+spelling is a preposition or an impersonal (`بين الطرفين`, `تبين أن`); text written for these
+tests."""
+
+import pytest
+
+from khabar.quotes import find_quotes
+from khabar.quotes.extract import STAGE_V3, STAGE_V4
+from khabar.quotes.lexicon import load_lexicon
+
+PEOPLE = {"e1": ("سامي الحربي", "الحربي"), "e2": ("هند العتيبي", "العتيبي")}
+
+
+@pytest.fixture(scope="module")
+def lexicons():
+    return load_lexicon(version=3), load_lexicon(version=4)
+
+
+def _quotes(make_document, lexicon, text, stage):
+    doc = make_document(text, PEOPLE)
+    return [(q.speaker_text, doc.text[q.content.start:q.content.end])
+            for q in find_quotes(doc, lexicon, stage=stage)]
+
+
+@pytest.mark.parametrize(("text", "speaker", "content"), [
+    ("وأبان سامي الحربي، أن المديريات التي ستستفيد من المساعدات هي الشمالية والوسطى.",
+     "سامي الحربي", "المديريات التي ستستفيد من المساعدات هي الشمالية والوسطى"),
+    ("وصلت القافلة أمس. وبيّن الحربي أن التوزيع سيستمر أسبوعا في القرى الجبلية.",
+     "الحربي", "التوزيع سيستمر أسبوعا في القرى الجبلية"),
+    ("وبينت هند العتيبي أن نسبة القبول ارتفعت هذا العام إلى ستين في المئة.",
+     "هند العتيبي", "نسبة القبول ارتفعت هذا العام إلى ستين في المئة"),
+    ("وأظهرت الدراسة أن نسبة المدخنين تراجعت خلال العام الماضي إلى أدنى مستوى.",
+     "الدراسة", "نسبة المدخنين تراجعت خلال العام الماضي إلى أدنى مستوى"),
+])
+def test_v4_reads_more_reporting_verbs(make_document, lexicons, text, speaker, content):
+    v3, v4 = lexicons
+    assert _quotes(make_document, v4, text, STAGE_V4) == [(speaker, content)]
+    assert _quotes(make_document, v3, text, STAGE_V3) == []
+
+
+@pytest.mark.parametrize("text", [
+    # the preposition, spelled like the verb, inside a clause
+    "وجرى اللقاء بين سامي الحربي وهند العتيبي أمس، واتفقا على أن التعاون سيستمر.",
+    "والفرق بين المدينتين وبين القرى أن الخدمات في المدن أفضل وأسرع.",
+    # it turned out that: nobody's statement
+    "وتبين أن الحريق نشب بسبب تماس كهربائي في الطابق الثاني من المبنى.",
+    # أظهر with an object reports nothing
+    "وأظهر سامي الحربي اهتماما كبيرا بالمشروع خلال الزيارة.",
+])
+def test_v4_reads_no_quote_where_the_spelling_is_no_reporting_verb(make_document, lexicons,
+                                                                     text):
+    v3, v4 = lexicons
+    assert _quotes(make_document, v4, text, STAGE_V4) == _quotes(make_document, v3, text, STAGE_V3)
