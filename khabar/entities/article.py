@@ -42,6 +42,10 @@ _RANKS_AND_ROYALS = {fold(w) for w in (
     "الملك الملكة الأمير الأميرة اللواء العميد العقيد المقدم "
     "النقيب الملازم الرقيب الفريق المشير الجنرال الأدميرال").split()}
 _FAMILY = {fold(w) for w in "آل بن بنت ابن أبو أبي".split()}
+_MAX_LINEAGE = 3  # `فلان بن فلان بن فلان آل فلان`: links taken after a cut
+# Words after which a name goes on (not `أبي`, also the name آبي); particles that never do.
+_LINEAGE = {fold(w) for w in "آل بن بنت ابن أبو".split()}
+_NOT_NAMES = {fold(w) for w in "في من إلى على عن مع أن إن و".split()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,10 +82,13 @@ def _organization(lexicon: Lexicon, name: str) -> bool:
 
 
 def merge_article(text: str, entities, lexicons: ArticleLexicons, *, stage: str,
-                  gazetteer: bool = True, sentences=()) -> tuple[Entity, ...]:
+                  gazetteer: bool = True, sentences=(), lineage: bool = False) -> tuple[Entity, ...]:
     """The article's entities (ids e1, e2, … in order of first mention) from its NER mentions;
-    `sentences`, the Document's sentence ranges, spare reading the text's tokens again."""
+    `sentences`, the Document's sentence ranges, spare reading the text's tokens again;
+    `lineage` (entities.merge.v4): a person's name cut after `بن` takes the next word."""
     raw = without_titles(text, raw_mentions(text, entities), lexicons.person_words)
+    if lineage:  # after the titles are cut: a word after `بن` is a name, whatever else it is
+        raw = with_whole_lineage(text, raw)
     raw = without_trailing_titles(text, raw, lexicons.person_words)
     words = read_words(text, [(s.start, s.end) for s in sentences])
     if gazetteer:
@@ -101,6 +108,34 @@ def merge_article(text: str, entities, lexicons: ArticleLexicons, *, stage: str,
     raw = surnames_as_persons(raw, lexicons.lexicon)
     merged = merge_mentions(text, raw, lexicons.lexicon)
     return _renumbered([_checked(text, e, lexicons) for e in merged])
+
+
+def with_whole_lineage(text: str, raw: list[RawMention]) -> list[RawMention]:
+    """Persons' mentions that end in `بن`, `بنت`, `آل`, `أبو` take the next word, and go on
+    while another such word follows (`عبدالله بن مساعد`, where the tagger stopped before a word
+    that is also a title): no name ends in `son of`. A word is taken only when it is on the same
+    line, right after a space, no particle, and in no other mention."""
+    starts = {r.mention.start for r in raw}
+    out = []
+    for r in raw:
+        end = r.mention.end
+        if r.type == PER:
+            for _ in range(_MAX_LINEAGE):
+                words = [m.group() for m in _WORD.finditer(text, r.mention.start, end)]
+                if not words or fold(words[-1]) not in _LINEAGE:
+                    break
+                after = _NEXT_WORD.match(text, end)
+                if after is None or after.start(1) in starts or fold(after.group(1)) in _NOT_NAMES:
+                    break
+                end = after.end(1)
+                link = _NEXT_WORD.match(text, end)  # `بن مساعد بن عبدالعزيز`: the chain goes on
+                if link is not None and fold(link.group(1)) in _LINEAGE and link.start(1) not in starts:
+                    end = link.end(1)
+        if end != r.mention.end:
+            mention = dataclasses.replace(r.mention, end=end)
+            r = RawMention(mention, r.type, surface(text, r.mention.start, end))
+        out.append(r)
+    return out
 
 
 def without_titles(text: str, raw: list[RawMention], words: PersonWords) -> list[RawMention]:

@@ -31,6 +31,7 @@ from khabar.pipeline import model_identity, register, with_models
 STAGE = "ner.crf.v2"
 NEURAL_STAGE = "ner.neural.v2"
 MERGE_V3 = "entities.merge.v3"
+MERGE_V4 = "entities.merge.v4"
 # Each NER stage adds one entity per mention; entities.merge.v1 merges them per article.
 PRODUCES = ("entities.mentions",)
 
@@ -111,13 +112,30 @@ def make_entities_merge_v3(*, gazetteer: bool = True) -> Callable[[Document], Do
         gazetteer: also tag places and organizations from the project's lexicons that no
             mention covers (never persons). On by default.
     """
+    return _article_merger(MERGE_V3, gazetteer, lineage=False)
+
+
+@register(MERGE_V4, requires=("entities.mentions",), produces=("entities",))
+def make_entities_merge_v4(*, gazetteer: bool = True) -> Callable[[Document], Document]:
+    """Merge mentions as `entities.merge.v3`; a person's name cut after `بن` takes the next word.
+
+    The tagger stops some names before a word that is also a title (`عبدالله بن مساعد` read as
+    `عبدالله بن`, and `مساعد` then as his title); no name ends in `بن`, `بنت`, `آل` or `أبو`.
+
+    Options:
+        gazetteer: as for `entities.merge.v3`.
+    """
+    return _article_merger(MERGE_V4, gazetteer, lineage=True)
+
+
+def _article_merger(stage: str, gazetteer: bool, *, lineage: bool) -> Callable[[Document], Document]:
     if not isinstance(gazetteer, bool):
         raise ConfigError("E103", option="gazetteer", detail="expected true or false")
     lexicons = load_article_lexicons()  # the v3 role lexicon's nationalities and title words
 
     def merge(doc: Document) -> Document:
-        entities = merge_article(doc.text, doc.entities, lexicons, stage=MERGE_V3, gazetteer=gazetteer,
-                                 sentences=doc.sentences)
+        entities = merge_article(doc.text, doc.entities, lexicons, stage=stage, gazetteer=gazetteer,
+                                 sentences=doc.sentences, lineage=lineage)
         return dataclasses.replace(doc, entities=entities)
 
     return merge
