@@ -59,9 +59,10 @@ class ArticleLexicons:
     short_names: ShortNames
 
 
-def load_article_lexicons() -> ArticleLexicons:
+def load_article_lexicons(version: int = 3) -> ArticleLexicons:
     """The lexicons of `entities.merge.v3`, its nationality adjectives and title words read from
-    the v3 role lexicon (titles_v3.tsv, nisba_v3.tsv), as `entities.roles.v3` reads them."""
+    the v3 role lexicon (titles_v3.tsv, nisba_v3.tsv), as `entities.roles.v3` reads them;
+    `version` 4 (`entities.merge.v4`) adds the heads of places (bodies_v4.tsv)."""
     roles = load_role_lexicon(version=3)
     lexicon = load_lexicon(version=3)
     nisba = frozenset(form[0] for form in roles.nisba if len(form) == 1)
@@ -72,7 +73,7 @@ def load_article_lexicons() -> ArticleLexicons:
                          and (form[0].startswith("ال") or fold(country) != form[0])
                          and not _organization(lexicon, country))
     return ArticleLexicons(
-        lexicon=lexicon, heads=load_heads(national, version=3),
+        lexicon=lexicon, heads=load_heads(national, version=version),
         person_words=PersonWords(roles.first_words, frozenset(HONORIFICS)),
         name_parts=load_name_parts(), short_names=load_short_names(nisba, roles.first_words))
 

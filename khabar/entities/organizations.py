@@ -52,6 +52,8 @@ _NAMED_KIND = "named"
 # A head that is part of a compound preposition after this word (`عن طريق`: by way of).
 _PREPOSITIONS = {fold("طريق"): fold("عن")}
 _EPONYM_KIND = "eponym"
+_PLACE_KIND = "place"  # bodies_v4.tsv: see Heads.places
+_FEMININE = (fold("ة"), "ة")  # a folded word's feminine ending (ta marbuta folds to ha)
 # Definite title heads that are also adjectives of a body (`الحزب الحاكم`, `المكتب الإعلامي`):
 # they do not end a chain.
 _ADJECTIVE_TITLES = {fold(w) for w in (
@@ -83,6 +85,8 @@ class Heads:
     # from 3, honorifics, ranks and definite title heads (`الأمير`, `اللواء`, `النائب`): a person
     # follows, and the body's name ends before them (`مجلس الوزراء الأمير فيصل`)
     person_words: frozenset[str] = frozenset()
+    # from 4 (bodies_v4.tsv), heads of places named by one word after them (`محافظة العيص`)
+    places: frozenset[str] = frozenset()
     # folded word -> its head reading or None; words repeat across articles, so this is a memo
     readings: dict[str, tuple | None] = field(default_factory=dict, compare=False, repr=False)
 
@@ -103,6 +107,8 @@ def load_heads(nisba: frozenset[str], *, version: int = 2) -> Heads:
     kinds: dict[str, tuple[str, bool]] = {}
     needs_name, eponyms = set(), set()
     files = ("bodies.tsv", "bodies_v3.tsv") if version >= 3 else ("bodies.tsv",)
+    files += ("bodies_v4.tsv",) if version >= 4 else ()
+    places = set()
     for row in (row for file in files for row in read_rows(file)):
         head = fold(row[0])
         enough = len(row) > 2 and row[2] == _NATIONALITY_ENOUGH_KIND
@@ -111,6 +117,9 @@ def load_heads(nisba: frozenset[str], *, version: int = 2) -> Heads:
         if len(row) > 2 and row[2] == _EPONYM_KIND:
             eponyms.add(head)
         kinds[head] = (row[1], enough)
+        if len(row) > 2 and row[2] == _PLACE_KIND:
+            places.add(head)  # no `ال` form: `المنطقة` is the region spoken of, not a name
+            continue
         kinds["ال" + head] = (row[1], enough)
     rows = read_rows("generic_bodies.tsv") + read_rows("common_phrases.tsv")
     generic = frozenset((fold(row[0]), fold(row[1])) for row in rows)
@@ -119,7 +128,7 @@ def load_heads(nisba: frozenset[str], *, version: int = 2) -> Heads:
         stops = frozenset(fold(row[0]) for row in read_rows("generic_adjectives.tsv"))
         person_words = _person_words()
     return Heads(kinds, nisba, generic, stops, frozenset(needs_name), frozenset(eponyms), version,
-                 person_words)
+                 person_words, frozenset(places))
 
 
 def _person_words() -> frozenset[str]:
@@ -214,6 +223,14 @@ def _body_at(text, tokens, folded, i, head, found_names) -> tuple[Body, int] | N
     last, words, named = _chain(text, tokens, folded, i, found, person_joins)
     if last == i or (not named and (base in heads.needs_name or base in heads.eponyms)):
         return None  # `مستشفيات المنطقة`, `كأس العالم`: no name, no body
+    if base in heads.places and not named:
+        # one word names the place (`محافظة العيص`); a feminine adjective after it makes the
+        # whole a kind of area (`منطقة التجارة الحرة`), as does a generic one (`منطقة عازلة`)
+        after = folded[i + 2] if i + 2 < len(folded) and tokens[i + 2].kind == "word" else ""
+        if words[0] in heads.stops or after in heads.stops or (
+                after.startswith("ال") and after.endswith(_FEMININE)):
+            return None
+        last = i + 1
     definite_head = rest.startswith("ال")
     if all(w in heads.nisba for w in words) and (not named or not definite_head):
         # `شركة أمريكية`, `القوات التركية`: a kind of body; `البرلمان البريطاني`: a body.

@@ -117,10 +117,12 @@ def make_entities_merge_v3(*, gazetteer: bool = True) -> Callable[[Document], Do
 
 @register(MERGE_V4, requires=("entities.mentions",), produces=("entities",))
 def make_entities_merge_v4(*, gazetteer: bool = True) -> Callable[[Document], Document]:
-    """Merge mentions as `entities.merge.v3`; a person's name cut after `بن` takes the next word.
+    """Merge mentions as `entities.merge.v3`; names cut after `بن` completed; places by their noun.
 
     The tagger stops some names before a word that is also a title (`عبدالله بن مساعد` read as
     `عبدالله بن`, and `مساعد` then as his title); no name ends in `بن`, `بنت`, `آل` or `أبو`.
+    A governorate, region, camp, district or village named by its noun and one word is a place
+    (`محافظة العيص`, `منطقة الجوف`, `مخيم الزعتري`; bodies_v4.tsv).
 
     Options:
         gazetteer: as for `entities.merge.v3`.
@@ -131,7 +133,8 @@ def make_entities_merge_v4(*, gazetteer: bool = True) -> Callable[[Document], Do
 def _article_merger(stage: str, gazetteer: bool, *, lineage: bool) -> Callable[[Document], Document]:
     if not isinstance(gazetteer, bool):
         raise ConfigError("E103", option="gazetteer", detail="expected true or false")
-    lexicons = load_article_lexicons()  # the v3 role lexicon's nationalities and title words
+    # the v3 role lexicon's nationalities and title words; v4 also the heads of places
+    lexicons = load_article_lexicons(version=4 if stage == MERGE_V4 else 3)
 
     def merge(doc: Document) -> Document:
         entities = merge_article(doc.text, doc.entities, lexicons, stage=stage, gazetteer=gazetteer,

@@ -34,3 +34,15 @@ def test_v4_takes_no_particle_and_no_word_of_another_mention(mergers, mentions_d
     text = "وصل رئيس الوزراء الياباني شينزو آبي إلى بكين أمس، وقال فهد بن في الحفل إن الزيارة مهمة."
     doc = v4(mentions_doc(text, [("شينزو آبي", "PER"), ("بكين", "LOC"), ("فهد بن", "PER")]))
     assert persons(doc) == ["شينزو آبي", "فهد بن"]
+
+
+def test_v4_reads_a_place_named_by_its_noun(mergers, mentions_doc):
+    v3, v4 = mergers
+    text = ("وباشرت فرق الإنقاذ في محافظة الوادي البلاغ، ونقلت المصابين إلى مخيم الأمل ثم إلى "
+            "المنطقة الصناعية ومنطقة التجارة الحرة قرب منطقة عازلة.")
+
+    def places(doc):
+        return sorted(e.name for e in doc.entities if e.type == "LOC")
+
+    assert places(v3(mentions_doc(text, []))) == []
+    assert places(v4(mentions_doc(text, []))) == ["محافظة الوادي", "مخيم الأمل"]
