@@ -9,6 +9,8 @@
     python -m eval.events_judged --sample v4             # the events.cameo.v4 sample, to judge
     python -m eval.events_judged --set v4                # the events.cameo.v4 sample
     python -m eval.events_judged --set v5                # events.cameo.v4, finished
+    python -m eval.events_judged --sample v6             # events.cameo.v5 (learned confidence)
+    python -m eval.events_judged --set v6
 
 The sample: a seeded draw (SEED) of SaudiNewsNet and ANT news articles (ANT: middleEast and
 internationalNews) of 400 to 3,000 characters that no eval set and no eval script has used:
@@ -35,7 +37,11 @@ The v4 sample (eval/events_judged_v4.jsonl) judges events.cameo.v4 the same way:
 sample's errors were read while v4 was written, so it is drawn with V4_SEED from the pool less
 every article of the first draw that was read, the fresh sample and the final sample. Its
 errors were then read to finish v4, so the v5 sample (eval/events_judged_v5.jsonl, V5_SEED) is
-drawn from what is left after the v4 sample too, and judged once on the finished stage.
+drawn from what is left after the v4 sample too, and judged once on the finished stage. The v5
+sample's labels then trained nothing but chose the learned confidence's suggested floor
+(docs/events-confidence-model.md), so the v6 sample (eval/events_judged_v6.jsonl, V6_SEED),
+drawn from what is left after v5 and without the second blind set's articles (LATER_SETS),
+judges events.cameo.v5 and that floor.
 
 Each event was judged right or wrong against docs/annotation-quotes-events.md: right when the
 sentence reports that act as having happened or being announced (not denied, hypothetical or
@@ -69,11 +75,13 @@ FRESH = EVAL / "events_judged_fresh.jsonl"
 FINAL = EVAL / "events_judged_final.jsonl"
 V4 = EVAL / "events_judged_v4.jsonl"
 V5 = EVAL / "events_judged_v5.jsonl"
+V6 = EVAL / "events_judged_v6.jsonl"
 SEED = 20261206
 FRESH_SEED = 20261207
 FINAL_SEED = 20261208
 V4_SEED = 20261209
 V5_SEED = 20261210
+V6_SEED = 20261211
 SAMPLE_SIZE = 200
 CALIBRATION_SIZE = 100
 SEEN = 100  # articles at the start of the draw read while the rules were written
@@ -93,7 +101,7 @@ def used_ids() -> set[str]:
 
     used: set[str] = set()
     for path in sorted(EVAL.glob("*.jsonl")):
-        if path in (JUDGED, CALIBRATION, FRESH, FINAL, V4, V5) or path.name in LATER_SETS:
+        if path in (JUDGED, CALIBRATION, FRESH, FINAL, V4, V5, V6) or path.name in LATER_SETS:
             continue
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
@@ -142,6 +150,16 @@ def fresh_articles(pool: list[Article], also: tuple[Path, ...] = (),
     return rest
 
 
+def _later_set_ids() -> set[str]:
+    """The articles of the eval sets drawn after the judged samples (LATER_SETS)."""
+    ids: set[str] = set()
+    for name in LATER_SETS:
+        for line in (EVAL / name).read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                ids.add(json.loads(line)["id"])
+    return ids
+
+
 def analyze(pipeline, article: Article):
     from khabar.inputs import RawPage
 
@@ -166,6 +184,11 @@ def sample(pipeline, which: str) -> None:
         articles, size = fresh_articles(pool, (FRESH, FINAL), V4_SEED), SAMPLE_SIZE
     elif which == "v5":
         articles, size = fresh_articles(pool, (FRESH, FINAL, V4), V5_SEED), SAMPLE_SIZE
+    elif which == "v6":
+        later = _later_set_ids()
+        articles = [a for a in fresh_articles(pool, (FRESH, FINAL, V4, V5), V6_SEED)
+                    if a.id not in later]
+        size = SAMPLE_SIZE
     else:
         articles, size = pool[::-1][:CALIBRATION_POOL], CALIBRATION_SIZE
     count = 0
@@ -222,11 +245,13 @@ def score(pipeline, judged: list[dict]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sample", choices=("judged", "calibration", "fresh", "final", "v4", "v5"),
+    parser.add_argument("--sample", choices=("judged", "calibration", "fresh", "final", "v4", "v5",
+                                             "v6"),
                         help="print the events of that sample, to judge")
-    parser.add_argument("--set", choices=("judged", "fresh", "final", "v4", "v5"), default="judged",
+    parser.add_argument("--set", choices=("judged", "fresh", "final", "v4", "v5", "v6"),
+                        default="judged",
                         help="the judged sample to score (fresh, final: drawn for events.cameo.v3; "
-                             "v4, v5: for events.cameo.v4)")
+                             "v4, v5: for events.cameo.v4; v6: for events.cameo.v5)")
     args = parser.parse_args(argv)
     if not DATA.is_dir():
         print(f"skipped: the corpora are not available ({DATA} is missing)")
@@ -237,7 +262,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.sample:
         sample(pipeline, args.sample)
         return 0
-    path = {"judged": JUDGED, "fresh": FRESH, "final": FINAL, "v4": V4, "v5": V5}[args.set]
+    path = {"judged": JUDGED, "fresh": FRESH, "final": FINAL, "v4": V4, "v5": V5, "v6": V6}[args.set]
     judged = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
               if line.strip()]
     print(score(pipeline, judged))
