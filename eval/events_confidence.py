@@ -1,6 +1,7 @@
 """The learned event confidence against events.cameo.v4's table, on the never-read v5 sample.
 
     python -m eval.events_confidence
+    python -m eval.events_confidence --set v6   # the sample drawn after the model was shipped
 
 The model (khabar/models/events/event_confidence.json, `python -m train.events.train_confidence`)
 was fitted on the judged samples that are tuning data; the v5 sample (eval/events_judged_v5.jsonl)
@@ -44,7 +45,11 @@ def curve(confidences: list[float], right: list[bool]) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.parse_args(argv)
+    parser.add_argument("--set", choices=("v5", "v6"), default="v5",
+                        help="the judged sample to score (v6: judged after the model was shipped "
+                             "and its floor chosen on v5)")
+    args = parser.parse_args(argv)
+    which = args.set
     if not DATA.is_dir():
         print(f"skipped: the corpora are not available ({DATA} is missing)")
         return 0
@@ -54,26 +59,26 @@ def main(argv: list[str] | None = None) -> int:
     model, card = ConfidenceModel.load(), _card()
     unshifted = dataclasses.replace(
         model, intercept=model.intercept - card["level"]["intercept_shift"])
-    gathered = gather(TUNING + ("v5",))
-    v5 = gathered["v5"]
+    gathered = gather(TUNING + (which,))
+    v5 = gathered[which]
     right = [e.right for e in v5.events]
     rows = {"table (calibration-v4.tsv)": [e.table for e in v5.events],
             "learned model (shipped)": [model.confidence(e.features) for e in v5.events],
             "learned model, intercept not moved": [unshifted.confidence(e.features)
                                                   for e in v5.events]}
     y = np.array(right, dtype=float)
-    print(f"v5 sample: {v5.judged} judged rows, {len(v5.events)} matched events of the current "
+    print(f"{which} sample: {v5.judged} judged rows, {len(v5.events)} matched events of the current "
           f"pipeline, {sum(right)} right ({v5.changed_articles} articles whose text changed)\n")
-    print("| confidence | log-loss on v5 | Brier | AUC | mean confidence | share right |\n"
+    print(f"| confidence | log-loss on {which} | Brier | AUC | mean confidence | share right |\n"
           "|---|---:|---:|---:|---:|---:|")
     for name, values in rows.items():
         p = np.array(values)
         print(f"| {name} | {log_loss(p, y):.4f} | {np.mean((p - y) ** 2):.4f} | "
               f"{auc(p, y):.3f} | {p.mean():.3f} | {y.mean():.3f} |")
     for name, values in rows.items():
-        print(f"\nReliability on v5, {name}:\n")
+        print(f"\nReliability on {which}, {name}:\n")
         print("\n".join(reliability_table(zip(values, right))))
-        print(f"\nPrecision / volume on v5, {name}:\n")
+        print(f"\nPrecision / volume on {which}, {name}:\n")
         print("\n".join(curve(values, right)))
     penalty, groups = card["penalty"], set(card["groups"])
     losses = leave_one_out(only({s: gathered[s].events for s in TUNING}, groups), penalty)

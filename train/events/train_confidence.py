@@ -46,9 +46,6 @@ MIN_GAIN = 0.001  # log-loss a feature group must save, left out one sample at a
 # that the model's mean confidence on them is this level.
 LEVEL = 0.425
 TUNING = ("calibration", "first", "fresh", "final", "v4")  # eval.events_judged's samples
-RAW_STAGE = ("events.cameo.v4", {"calibrated": False})
-
-
 @dataclass(frozen=True, slots=True)
 class Labelled:
     """One judged event of the current pipeline: its features, label and table confidence."""
@@ -72,18 +69,27 @@ def sample_path(sample: str) -> Path:
     from eval import events_judged as ej
 
     return {"calibration": ej.CALIBRATION, "first": ej.JUDGED, "fresh": ej.FRESH,
-            "final": ej.FINAL, "v4": ej.V4, "v5": ej.V5}[sample]
+            "final": ej.FINAL, "v4": ej.V4, "v5": ej.V5, "v6": ej.V6}[sample]
 
 
 def raw_pipeline():
-    """The default pipeline with events.cameo.v4's raw scores instead of its table."""
+    """The default pipeline with the events of events.cameo.v5 (v4's, and a titled person as
+    source) carrying the coder's raw scores: what the learned confidence reads."""
     from khabar.api import load_pipeline
     from khabar.config import PipelineConfig, load_config
+    from khabar.stages.events import make_events_main
 
     defaults = load_config()
-    stages = tuple(RAW_STAGE if name == RAW_STAGE[0] else (name, options)
-                   for name, options in defaults.stages)
-    return load_pipeline(PipelineConfig(stages, defaults.policy, defaults.extra), policy="record")
+    stages = tuple((name, options) for name, options in defaults.stages
+                   if not name.startswith("events.cameo."))
+    base = load_pipeline(PipelineConfig(stages, defaults.policy, defaults.extra), policy="record")
+    raw = make_events_main(calibrated=False, role_sources=True)
+
+    def analyzed(page):
+        doc = base(page)
+        return raw(doc) if doc.status == "ok" else doc
+
+    return analyzed
 
 
 def gather(samples: tuple[str, ...]) -> dict[str, Gathered]:
