@@ -59,12 +59,12 @@ def event_kind(event: Event) -> str:
         who = "none"
     elif source.entity:
         who = "entity"
-    elif source.code[:3].isalpha() and len(source.code) >= 3 and source.code[:3] not in _SECTOR_HEADS:
+    elif source.code[:3].isalpha() and len(source.code) >= 3 and source.code[:3] not in SECTOR_HEADS:
         who = "country"
     else:
         who = "group"
     return f"{what}/{who}"
 
 
-_SECTOR_HEADS = frozenset(
+SECTOR_HEADS = frozenset(
     "MIL GOV COP JUD LEG OPP REB UAF CVL EDU LAB MED BUS NGO REL PTY REF".split())

@@ -39,18 +39,18 @@ def _folded(words: str) -> frozenset[str]:
     return frozenset(fold(w) for w in words.split())
 
 
-def _is(word: str, words: frozenset[str]) -> bool:
+def is_word_in(word: str, words: frozenset[str]) -> bool:
     """`word` is one of `words`, possibly behind the conjunction و or ف (ولم, فلا, ونفى)."""
     return word in words or (word[:1] in "وف" and word[1:] in words)
 
 
-_NEGATIONS = _folded("لم لن لا ما ليس ليست غير عدم دون بدون بلا لسنا")
+NEGATIONS = _folded("لم لن لا ما ليس ليست غير عدم دون بدون بلا لسنا")
 _AUXILIARIES = _folded("يتم تتم تم يكن تكن يكون تكون")
-_DENIALS = _folded("نفى نفت نفوا ينفي تنفي ينفون نافيا نافية")
-_HEDGES = _folded(
+DENIALS = _folded("نفى نفت نفوا ينفي تنفي ينفون نافيا نافية")
+HEDGES = _folded(
     "يتوقع تتوقع توقع توقعت يتوقعون المتوقع متوقع ربما يحتمل المحتمل محتمل يمكن يخشى تخشى"
     " يخشون إذا لو احتمال")
-_PLANS = _folded("المقرر المنتظر يعتزم تعتزم يعتزمون ينوي تنوي يستعد تستعد يخطط تخطط سوف")
+PLANS = _folded("المقرر المنتظر يعتزم تعتزم يعتزمون ينوي تنوي يستعد تستعد يخطط تخطط سوف")
 _BOUNDARIES = _folded("إن أن ان قال قالت وقال وقالت أضاف وأضاف") | frozenset('«»"“”:')
 _PREPOSITIONS = _folded("مع إلى على ضد عن من في ب ل نحو باتجاه أمام قرب عند لدى")
 # Who protests (CAMEO 14): the public, not the authorities it protests against.
@@ -146,7 +146,7 @@ class EventCoder:
         found = [f for f in found if not cast.in_name(f.match.start, f.match.end)]
         if not found:
             return []
-        concrete = 1.0 if any(t.kind == "number" or _is(f, _CONCRETE)
+        concrete = 1.0 if any(t.kind == "number" or is_word_in(f, _CONCRETE)
                               for t, f in zip(tokens, folded)) else 0.85
         when = _event_date(doc, folded)
         where = self._location(doc, tokens, folded)
@@ -219,7 +219,7 @@ class EventCoder:
             code = match.pattern.payload.code
             unless = match.pattern.payload.unless_next
             after = folded[match.start + 1 : match.end + 1]  # inside the match, and the next word
-            if unless and any(_is(word, unless) for word in after):
+            if unless and any(is_word_in(word, unless) for word in after):
                 continue  # فجر أمس is dawn, not a bombing; حققت الشركة أرباحا في: no inquiry
             factor = _modality(match, tokens, folded)
             if factor is None:
@@ -293,13 +293,13 @@ def _refine(governing: str, complement: str) -> str:
 
 def _negated(match: Match, folded: Sequence[str]) -> bool:
     i = match.start - 1
-    if i >= 0 and _is(folded[i], _AUXILIARIES):
+    if i >= 0 and is_word_in(folded[i], _AUXILIARIES):
         i -= 1
-    if i >= 0 and _is(folded[i], _NEGATIONS):
+    if i >= 0 and is_word_in(folded[i], NEGATIONS):
         return True
     if match.pattern.payload.code.startswith("016"):
         return False
-    return any(_is(f, _DENIALS) for f in folded[max(0, match.start - 6):match.start])
+    return any(is_word_in(f, DENIALS) for f in folded[max(0, match.start - 6):match.start])
 
 
 def _modality(match: Match, tokens: Sequence[Token], folded: Sequence[str]) -> float | None:
@@ -311,10 +311,10 @@ def _modality(match: Match, tokens: Sequence[Token], folded: Sequence[str]) -> f
     for i in range(start - 1, max(-1, start - 11), -1):
         if folded[i] in _CLAUSE_STOPS:
             break
-        if _is(folded[i], _HEDGES):
+        if is_word_in(folded[i], HEDGES):
             return None
     window = folded[max(0, start - 4):start]
-    if match.future or any(_is(f, _PLANS) for f in window):
+    if match.future or any(is_word_in(f, PLANS) for f in window):
         return 0.6
     return 1.0
 
@@ -511,7 +511,7 @@ def _before(
 ) -> list[ActorMention]:
     """Actors before `start` in the same clause (not across `إن`/`أن` or a quote mark)."""
     limit = start
-    while limit > 0 and start - limit < 15 and not _is(folded[limit - 1], _BOUNDARIES):
+    while limit > 0 and start - limit < 15 and not is_word_in(folded[limit - 1], _BOUNDARIES):
         limit -= 1
     lo, hi = bisect_left(candidates.firsts, limit), candidates.ending_by(start)
     return candidates.items[lo:hi]
@@ -519,7 +519,7 @@ def _before(
 
 def _after_opponent_word(actor: ActorMention, folded: Sequence[str]) -> bool:
     i = actor.first - 1
-    return i >= 0 and _is(folded[i], _OPPONENT_WORDS)
+    return i >= 0 and is_word_in(folded[i], _OPPONENT_WORDS)
 
 
 def _adjacent(end: int, actor: ActorMention, tokens: Sequence[Token], folded: Sequence[str],

@@ -24,10 +24,10 @@ from importlib import resources
 
 from khabar.arabic import fold
 from khabar.document import Actor, Document, Event, Offsets
-from khabar.events.calibration import _SECTOR_HEADS, event_kind
+from khabar.events.calibration import SECTOR_HEADS, event_kind
 # The coder's and the vetting's own word lists, so that the features never drift from the rules.
-from khabar.events.coder import _DENIALS, _HEDGES, _NEGATIONS, _PLANS, _is
-from khabar.events.vetting import _CONDITION, _PAST, _RECENT
+from khabar.events.coder import DENIALS, HEDGES, NEGATIONS, PLANS, is_word_in
+from khabar.events.vetting import CONDITION, PAST, RECENT
 
 MODEL_PACKAGE = "khabar.models.events"
 MODEL_FILE = "event_confidence.json"
@@ -72,14 +72,14 @@ def event_features(doc: Document, event: Event, verb: bool, events_in_article: i
     features["has_location"] = float(event.location is not None)
     near = [fold(w) for w in
             doc.text[event.sentence.start:event.trigger.start].split()[-NEAR_WORDS:]]
-    for name, words in (("negation", _NEGATIONS), ("denial", _DENIALS), ("hedge", _HEDGES),
-                        ("plan", _PLANS)):
-        features[f"{name}_near"] = float(any(_is(w, words) for w in near))
+    for name, words in (("negation", NEGATIONS), ("denial", DENIALS), ("hedge", HEDGES),
+                        ("plan", PLANS)):
+        features[f"{name}_near"] = float(any(is_word_in(w, words) for w in near))
     window = doc.text[max(event.sentence.start, event.trigger.start - _BEFORE):
                       min(event.sentence.end, event.trigger.end + _AFTER)]
-    features["past_marker"] = float(bool(_PAST.search(window)))
-    features["recent_marker"] = float(bool(_RECENT.search(window)))
-    features["condition"] = float(bool(_CONDITION.search(window)))
+    features["past_marker"] = float(bool(PAST.search(window)))
+    features["recent_marker"] = float(bool(RECENT.search(window)))
+    features["condition"] = float(bool(CONDITION.search(window)))
     return features
 
 
@@ -133,7 +133,7 @@ def _code_shape(actor: Actor | None) -> str:
     if actor is None or not actor.code:
         return "none"
     head = actor.code[:3]
-    if len(actor.code) < 3 or not head.isalpha() or head in _SECTOR_HEADS:
+    if len(actor.code) < 3 or not head.isalpha() or head in SECTOR_HEADS:
         return "sector"
     return "country" if actor.code == head else "country_sector"
 

@@ -73,14 +73,14 @@ _SUBJECT_FIRST = re.compile(
 _DOER_AFTER = re.compile(r"\s*(?:\S+\s+)?(?:الذي|التي)\s+(?:شن|نفذ|تبن)\S*\s")
 
 # --- background -------------------------------------------------------------------------
-_PAST = re.compile(
+PAST = re.compile(
     r"سبق\s+(?:و)?[أا]ن|كان(?:ت)?\s+قد|"
     r"منذ\s+(?:عام|العام|سنوات|سنة|سنين|أشهر|اشهر|شهور|عقود|عقد|بداية|مطلع|أواخر|أوائل|أكثر|نحو"
     r"|حوالي|قرابة|\d|ثلاث|أربع|خمس|ست|سبع|ثمان|تسع|عشر)|"
     r"(?:يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيو|يوليو|أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر"
     r"|نوفمبر|ديسمبر|كانون|شباط|آذار|نيسان|أيار|حزيران|تموز|آب|أيلول|تشرين)"
     r"(?:\s+\S+)?\s+الماضي|العام\s+الماضي|(?:عام|سنة)\s+الماضي")
-_RECENT = re.compile(
+RECENT = re.compile(
     r"أمس|امس|اليوم|الليلة|الجاري|الآن|الان|هذا\s+الأسبوع|السبت|الأحد|الاحد|الاثنين|الإثنين|الثلاثاء"
     r"|الأربعاء|الاربعاء|الخميس|الجمعة")
 # Sentences that open as background (`جدير بالذكر أن`, `يذكر أن`).
@@ -97,7 +97,7 @@ _HISTORY = 2000  # without the article's year, an act dated before this is histo
 
 # --- CAMEO roots that misread ----------------------------------------------------------------
 _WARN = re.compile(r"^(?:و)?(?:حذر|حذّر|يحذر|تحذر|حذرت|حذّرت|محذرا|محذرة|محذراً|تحذير)")
-_CONDITION = re.compile(r"إذا|اذا|إن لم|ما لم|وإلا|والا|في حال|لو ")
+CONDITION = re.compile(r"إذا|اذا|إن لم|ما لم|وإلا|والا|في حال|لو ")
 _RANKING = re.compile(r"^\s*\S*\s*(?:المرتبة|المركز|مرتبة|الترتيب|المرکز)")
 _VIOLATED = re.compile(r"(?:انتهك|خرق|خرو?ق)\S*\s+(?:\S+\s+)?$")
 _NAME_HEAD = re.compile(r"(?:دول|مجلس|منظمة|منظومة)\s+$")
@@ -191,9 +191,9 @@ def _background(doc: Document, event: Event, reference: int | None) -> bool:
     ahead = doc.text[max(event.sentence.start, event.trigger.start - 60):event.trigger.start]
     if _NOT_YET.search(ahead) or _NOT_YET_AFTER.match(doc.text[event.trigger.end:hi]):
         return True
-    if _RECENT.search(window):
+    if RECENT.search(window):
         return False
-    if _PAST.search(window):
+    if PAST.search(window):
         return True
     limit = max(reference or 0, _HISTORY)
     return any(int(y) < limit for y in _YEAR.findall(window))
@@ -203,7 +203,7 @@ def _misread_root(doc: Document, event: Event) -> bool:
     said = doc.text[event.trigger.start:event.trigger.end].strip()
     after = doc.text[event.trigger.end:min(event.sentence.end, event.trigger.end + 160)]
     root = event.cameo[:2]
-    if root == "13" and _WARN.match(said) and not _CONDITION.search(after):
+    if root == "13" and _WARN.match(said) and not CONDITION.search(after):
         return True
     if event.cameo.startswith("192") and _RANKING.match(after):
         return True
