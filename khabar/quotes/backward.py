@@ -21,6 +21,8 @@ _LINKS = frozenset(fold(w) for w in "كما حسبما بحسبما وفقما �
 _MARKS = frozenset("\"»”")
 _ALL_MARKS = frozenset("\"«»“”")
 _STRONG = frozenset(fold(w) for w in "حسبما بحسبما وفقما ما".split())  # no comma needed
+_WHAT_WAS = frozenset(fold(w) for w in "لما ما".split())
+_OF_IT = frozenset(fold(w) for w in "به بها عنه عنها".split())
 
 
 def _forward(word: Word, lexicon: CueLexicon, strong: bool) -> bool:
@@ -31,9 +33,11 @@ def _forward(word: Word, lexicon: CueLexicon, strong: bool) -> bool:
 
 
 def backward(words: list[Word], i: int, sentence_start: int, limit: int, covered: int,
-             closing: dict[int, Quoted], lexicon: CueLexicon,
+             closing: dict[int, Quoted], lexicon: CueLexicon, v4: bool = False,
              ) -> tuple[Target, tuple[int, int]] | None:
-    """The attribution target of the cue at words[i] and the content it attributes, if any."""
+    """The attribution target of the cue at words[i] and the content it attributes, if any.
+    `v4` (quotes.cues.v4): `وفقا لما ذكره البيت الأبيض` is attributed to who said it, past
+    `لما` and its verb."""
     j = i - 1
     while j >= 0 and words[j].folded in _LINKS and i - j <= 3:
         j -= 1
@@ -52,6 +56,10 @@ def backward(words: list[Word], i: int, sentence_start: int, limit: int, covered
     if not window or any(_forward(w, lexicon, strong) for w in window):
         return None  # the cue may have forward content after all (a quote, a clause, a cue)
     window = [w for w in window if w.is_word or w.folded not in ".،,"]
+    if v4 and len(window) > 2 and window[0].folded in _WHAT_WAS:
+        window = window[2:]  # `لما ذكره`, `لما أعلنته`: what the source said, then the source
+        while len(window) > 1 and window[0].folded in _OF_IT:
+            window = window[1:]  # `لما أفادت به الوزارة`
     mark = j if after_mark else j - 1
     if mark >= 0 and words[mark].folded in _MARKS and words[mark].start in closing:
         quoted = closing[words[mark].start]

@@ -68,6 +68,7 @@ class _Context:
         self.person_ends = {e for _, e, _ in people}
         self.folds: dict[str, str] = {}
         self.v3 = stage != STAGE_V2
+        self.v4 = stage == STAGE_V4
         self.attributor = Attributor(doc, lexicon, people, self.sentences, self.folds, v3=self.v3)
 
     def block(self, start: int, end: int, folded_block: str | None = None) -> list[Quote]:
@@ -115,7 +116,8 @@ class _Context:
             if target is None and self.v3 and cue.kind == "participle":
                 continue  # `، كاشفا عن سلاح`: a participle goes on from its verb, never back
             if target is None:
-                found = backward(words, i, sentence, limit, covered, closing, lexicon)
+                found = backward(words, i, sentence, limit, covered, closing, lexicon,
+                                 v4=self.v4)
                 if found is None or found[0].quoted and found[0].quoted.open in governed:
                     continue
                 target, span = found

@@ -51,3 +51,14 @@ def test_v4_reads_no_quote_where_the_spelling_is_no_reporting_verb(make_document
                                                                      text):
     v3, v4 = lexicons
     assert _quotes(make_document, v4, text, STAGE_V4) == _quotes(make_document, v3, text, STAGE_V3)
+
+
+def test_v4_attributes_what_a_source_said_to_the_source(make_document, lexicons):
+    # `وفقا لما ذكره X`: the speaker is X, not `لما ذكره X`
+    text = ("ولن يرافق أي صحفي الوفد الرسمي في زيارته إلى العاصمة هذه المرة، وفقا لما ذكرته "
+            "وزارة الصحة.")
+    doc = make_document(text, {"e4": ("وزارة الصحة",)}, types={"e4": "ORG"})
+    v3, v4 = lexicons
+    assert [(q.speaker, q.speaker_text) for q in find_quotes(doc, v4, stage=STAGE_V4)] == [
+        ("e4", "وزارة الصحة")]
+    assert [q.speaker_text for q in find_quotes(doc, v3, stage=STAGE_V3)] == ["لما ذكرته وزارة الصحة"]
