@@ -94,15 +94,18 @@ class _Context:
             cue = lexicon.cue(word.folded) if word.is_word else None
             if cue is None:
                 continue
+            if word.folded in _CLAUSE_OPENING_ONLY and not _opens_clause(
+                    words, i, self.sentences.start_of(word.start)):
+                continue  # `بين الطرفين`, `وبين الرياض`: the preposition, no verb
+            if word.folded in _COLON_ONLY and not (
+                    i + 1 < len(words) and words[i + 1].folded in _COLON_OR_MARK):
+                continue  # `وزاد الاهتمام`: increased, not added
             if _inside(word.start, opens, ends):
                 if self.v3:  # a cue inside quoted words is part of the quote, and may
                     out.extend(self._inner(words, i, cue, opens, ends, governed))  # quote too
                 continue
             if word.start < covered:
                 continue  # inside an earlier quote, or between its cue and its content
-            if word.folded in _CLAUSE_OPENING_ONLY and not _opens_clause(
-                    words, i, self.sentences.start_of(word.start)):
-                continue  # `بين الطرفين`, `وبين الرياض`: the preposition, no verb
             limit = self.sentences.end_of(word.start)
             sentence = self.sentences.start_of(word.start)
             target = None
@@ -227,6 +230,10 @@ def _not_said(words: list[Word], span: tuple[int, int]) -> bool:
 # Cue spellings that are also a preposition (`وبين` and between): a cue only at a clause's
 # start (quotes.cues.v4's lexicon).
 _CLAUSE_OPENING_ONLY = frozenset(fold(w) for w in "وبين وبينت".split())
+# `وزاد:` (and he added:) reports; `وزاد الاهتمام` (increased) does not: a cue only before a
+# colon or a quotation mark.
+_COLON_ONLY = frozenset(fold(w) for w in "زاد وزاد فزاد".split())
+_COLON_OR_MARK = frozenset(':"«“”')
 
 
 def _opens_clause(words: list[Word], i: int, sentence: int) -> bool:

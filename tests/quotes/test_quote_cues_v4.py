@@ -31,6 +31,8 @@ def _quotes(make_document, lexicon, text, stage):
      "هند العتيبي", "نسبة القبول ارتفعت هذا العام إلى ستين في المئة"),
     ("وأظهرت الدراسة أن نسبة المدخنين تراجعت خلال العام الماضي إلى أدنى مستوى.",
      "الدراسة", "نسبة المدخنين تراجعت خلال العام الماضي إلى أدنى مستوى"),
+    ("وسئل عن موعد الافتتاح، فأجاب سامي الحربي: «سيكون المبنى جاهزا قبل نهاية العام».",
+     "سامي الحربي", "سيكون المبنى جاهزا قبل نهاية العام"),
 ])
 def test_v4_reads_more_reporting_verbs(make_document, lexicons, text, speaker, content):
     v3, v4 = lexicons
@@ -46,11 +48,20 @@ def test_v4_reads_more_reporting_verbs(make_document, lexicons, text, speaker, c
     "وتبين أن الحريق نشب بسبب تماس كهربائي في الطابق الثاني من المبنى.",
     # أظهر with an object reports nothing
     "وأظهر سامي الحربي اهتماما كبيرا بالمشروع خلال الزيارة.",
+    # زاد is increased, unless a colon or a quotation mark follows it
+    "وزاد الاهتمام بالمشروع بعد أن أكدت هند العتيبي أن العمل سيكتمل في موعده.",
 ])
 def test_v4_reads_no_quote_where_the_spelling_is_no_reporting_verb(make_document, lexicons,
                                                                      text):
     v3, v4 = lexicons
     assert _quotes(make_document, v4, text, STAGE_V4) == _quotes(make_document, v3, text, STAGE_V3)
+
+
+def test_v4_reads_zada_as_added_before_a_colon(make_document, lexicons):
+    text = "قال سامي الحربي إن المشروع تأخر شهرين. وزاد: «سنعوض التأخير في الصيف المقبل»."
+    v4 = lexicons[1]
+    assert _quotes(make_document, v4, text, STAGE_V4)[-1] == ("سامي الحربي",
+                                                          "سنعوض التأخير في الصيف المقبل")
 
 
 def test_v4_attributes_what_a_source_said_to_the_source(make_document, lexicons):
