@@ -486,9 +486,8 @@ def _body_goes_on(ctx: Context, j: int, last: int) -> int:
     while definite words follow; the last token of the name."""
     while last - j < _MAX_BODY_WORDS_V4 and ctx.word(last + 1) and ctx.joined(last):
         k = last + 1
-        span = ctx.entity_at(k, types=("LOC", "ORG"))
-        if span is not None and span.first == k and ctx.folded[k].startswith("ال") and (
-                span.entity.type == "LOC"):
+        span = ctx.entity_at(k, types=("LOC",))
+        if span is not None and span.first == k and ctx.folded[k].startswith("ال"):
             last = entity_end(ctx, span)
         elif k not in ctx.covering and _purpose_word(ctx, k):
             last = k + 1
