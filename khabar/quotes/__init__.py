@@ -1,8 +1,9 @@
 """Quote extraction and speaker attribution: who said what, with offsets into Document.text.
 
 `find_quotes(doc, lexicon)` returns the quotes of a Document that carries sentences and
-entities; the `quotes.cues.v3` stage (and v2, `stage=STAGE_V2`) in khabar.stages.quotes wraps
-it. `format_quotes_table` renders them for a terminal.
+entities (as `quotes.cues.v3` reads them unless `stage` says otherwise); the stages
+`quotes.cues.v2`, `v3` and `v4` (the default, `stage=STAGE_V4` with the lexicon of
+`load_lexicon(version=4)`) in khabar.stages.quotes wrap it. `format_quotes_table` renders them for a terminal.
 """
 
 from khabar.quotes.extract import find_quotes

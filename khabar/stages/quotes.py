@@ -40,7 +40,8 @@ def make_quotes_v3(*, lexicon_dir: str | None = None) -> Callable[[Document], Do
 def make_quotes_v4(*, lexicon_dir: str | None = None) -> Callable[[Document], Document]:
     """Find quotes as quotes.cues.v3 does, with more reporting verbs (`أبان`, `بيّن`, `أظهر`).
 
-    Options: `lexicon_dir`, as for quotes.cues.v2.
+    Also `أجاب`, and `زاد` before a colon; `وبيّن` only where it opens a clause; `وفقا لما ذكره
+    X` attributed to X (docs/quotes.md). Options: `lexicon_dir`, as for quotes.cues.v2.
     """
     return _quotes_stage(STAGE_V4, lexicon_dir)
 
