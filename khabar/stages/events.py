@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 
 from importlib import resources
 
-from khabar.document import Document, Entity, Event, Sentence
+from khabar.document import Document, Entity, Event, Offsets, Sentence
 from khabar.errors import ConfigError
 from khabar.events.actors import ActorRecognizer
 from khabar.events.calibration import Calibration
@@ -116,22 +116,35 @@ def make_events_strict(*, min_confidence: float = 0.0, classifier: bool = True,
 @register(STAGE_V4, requires=("sentences",), produces=("events",))
 def make_events_main(*, min_confidence: float = 0.0, classifier: bool = True,
                      require_source: bool = True, calibrated: bool = True,
-                     sourceless: Sequence[str] = (), role_sources: bool = False
-                     ) -> Callable[[Document], Document]:
+                     sourceless: Sequence[str] = ()) -> Callable[[Document], Document]:
     """Code and settle events as events.cameo.v3, reading the main events (docs/events.md).
 
     More patterns, no place or facility as a doer, acts dated earlier as background, the
     headline's act first. `sourceless` names PLOVER types (`["ASSAULT"]`) whose events are kept
     when no real source is named: one per type and article, `source` None, confidence at most
-    khabar.events.settle.SOURCELESS_CONFIDENCE (off by default). `role_sources` (events.cameo.v5)
-    makes a bare title the person whose role the roles stage read there."""
+    khabar.events.settle.SOURCELESS_CONFIDENCE (off by default)."""
+    return main_events(STAGE_V4, min_confidence=min_confidence, classifier=classifier,
+                       require_source=require_source, calibrated=calibrated, sourceless=sourceless)
+
+
+# How a later stage scores the settled events instead of the table: (doc, events, is_verb).
+Rescore = Callable[[Document, Sequence[Event], Callable[[Document, Offsets], bool]], list[Event]]
+
+
+def main_events(stage: str, *, min_confidence: float = 0.0, classifier: bool = True,
+                require_source: bool = True, calibrated: bool = True,
+                sourceless: Sequence[str] = (), role_sources: bool = False,
+                rescore: Rescore | None = None) -> Callable[[Document], Document]:
+    """events.cameo.v4's reading, for it and the stages built on it: `role_sources`
+    (events.cameo.v5) makes a bare title the person whose role the roles stage read there, and
+    `rescore` gives the events their confidence in place of the table."""
     kinds = frozenset(sourceless)
     unknown = sorted(kinds - _PLOVER_TYPES)
     if unknown:
         raise ConfigError("E103", option="sourceless",
                           detail=f"{unknown[0]!r}; valid: {', '.join(sorted(_PLOVER_TYPES))}")
-    return _settled(STAGE_V4, 4, min_confidence, classifier, require_source, calibrated, kinds,
-                    role_sources)
+    return _settled(stage, 4, min_confidence, classifier, require_source, calibrated, kinds,
+                    role_sources, rescore)
 
 
 # PLOVER event types, the values `sourceless` accepts.
@@ -141,7 +154,8 @@ _TABLES = {2: "calibration.tsv", 3: "calibration-v3.tsv", 4: "calibration-v4.tsv
 
 def _settled(stage: str, version: int, min_confidence: float, classifier: bool,
              require_source: bool, calibrated: bool, sourceless: frozenset[str] = frozenset(),
-             role_sources: bool = False) -> Callable[[Document], Document]:
+             role_sources: bool = False, rescore: Rescore | None = None
+             ) -> Callable[[Document], Document]:
     strict, main = version >= 3, version >= 4
     files = PATTERN_FILES if main else ("patterns.tsv",)
     verbs = EventCoder(pattern_files=files)  # reads triggers again: which are verbs
@@ -215,6 +229,10 @@ def _settled(stage: str, version: int, min_confidence: float, classifier: bool,
         events = [calibration.apply(e) for e in events]
         if sourceless and require_source:
             events = [cap_sourceless(e) for e in events]
+        if rescore is not None:  # reads the capped raw score, and is capped in turn
+            events = rescore(doc, events, verbs.trigger_is_verb)
+            if sourceless and require_source:
+                events = [cap_sourceless(e) for e in events]
         kept = tuple(dataclasses.replace(e, stage=stage) for e in events
                      if e.confidence >= min_confidence)
         return dataclasses.replace(doc, events=kept)

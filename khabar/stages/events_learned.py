@@ -12,17 +12,13 @@ never-read news and the threshold it suggests.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Sequence
 from importlib import resources
 
 from khabar.document import Document
-from khabar.events.coder import EventCoder
 from khabar.events.confidence_model import MODEL_FILE, MODEL_PACKAGE, ConfidenceModel
-from khabar.events.main import PATTERN_FILES
-from khabar.events.settle import cap_sourceless
 from khabar.pipeline import model_identity, register, with_models
-from khabar.stages.events import make_events_main
+from khabar.stages.events import main_events
 
 STAGE_V5 = "events.cameo.v5"
 
@@ -36,20 +32,10 @@ def make_events_learned(*, min_confidence: float = 0.0, classifier: bool = True,
     `min_confidence` keeps the events whose learned confidence reaches it; `classifier`,
     `require_source` and `sourceless` mean what they mean for events.cameo.v4.
     """
-    raw = make_events_main(classifier=classifier, require_source=require_source,
-                           calibrated=False, sourceless=sourceless, role_sources=True)
     model = ConfidenceModel.load()  # once per stage, never per event
-    verbs = EventCoder(pattern_files=PATTERN_FILES)  # whether a trigger was read as a verb
-
-    def learned(doc: Document) -> Document:
-        doc = raw(doc)
-        events = model.apply(doc, doc.events, verbs.trigger_is_verb)
-        if sourceless and require_source:  # v4's cap on sourceless events, after the model
-            events = [cap_sourceless(e) for e in events]
-        kept = tuple(dataclasses.replace(e, stage=STAGE_V5) for e in events
-                     if e.confidence >= min_confidence)
-        return dataclasses.replace(doc, events=kept)
-
+    learned = main_events(STAGE_V5, min_confidence=min_confidence, classifier=classifier,
+                          require_source=require_source, calibrated=False, sourceless=sourceless,
+                          role_sources=True, rescore=model.apply)
     files = [resources.files(MODEL_PACKAGE) / MODEL_FILE]
-    return with_models(learned, *getattr(raw, "models", ()),
+    return with_models(learned, *getattr(learned, "models", ()),
                        model_identity("events/event_confidence", files))

@@ -77,13 +77,13 @@ def raw_pipeline():
     source) carrying the coder's raw scores: what the learned confidence reads."""
     from khabar.api import load_pipeline
     from khabar.config import PipelineConfig, load_config
-    from khabar.stages.events import make_events_main
+    from khabar.stages.events import STAGE_V4, main_events
 
     defaults = load_config()
     stages = tuple((name, options) for name, options in defaults.stages
                    if not name.startswith("events.cameo."))
     base = load_pipeline(PipelineConfig(stages, defaults.policy, defaults.extra), policy="record")
-    raw = make_events_main(calibrated=False, role_sources=True)
+    raw = main_events(STAGE_V4, calibrated=False, role_sources=True)
 
     def analyzed(page):
         doc = base(page)
