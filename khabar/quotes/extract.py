@@ -94,12 +94,8 @@ class _Context:
             cue = lexicon.cue(word.folded) if word.is_word else None
             if cue is None:
                 continue
-            if word.folded in _CLAUSE_OPENING_ONLY and not _opens_clause(
-                    words, i, self.sentences.start_of(word.start)):
-                continue  # `بين الطرفين`, `وبين الرياض`: the preposition, no verb
-            if word.folded in _COLON_ONLY and not (
-                    i + 1 < len(words) and words[i + 1].folded in _COLON_OR_MARK):
-                continue  # `وزاد الاهتمام`: increased, not added
+            if cue.where is not None and not self._placed(words, i, cue.where):
+                continue  # `وبين الرياض` (and between), `وزاد الاهتمام` (increased)
             if _inside(word.start, opens, ends):
                 if self.v3:  # a cue inside quoted words is part of the quote, and may
                     out.extend(self._inner(words, i, cue, opens, ends, governed))  # quote too
@@ -168,6 +164,15 @@ class _Context:
             speaker_span=speaker.span, stage=self.stage, score=0.7,
         )]
 
+    def _placed(self, words: list[Word], i: int, where: str) -> bool:
+        """Whether the cue at words[i] stands where its lexicon row lets it report
+        (CueForm.where): opening its sentence or a clause, or right before a colon or a mark."""
+        if where == "colon":
+            return i + 1 < len(words) and words[i + 1].folded in _COLON_OR_MARK
+        sentence = self.sentences.start_of(words[i].start)
+        return i == 0 or words[i].start <= sentence or not words[i - 1].is_word \
+            or words[i - 1].end <= sentence
+
     def _open_end(self, quoted: Quoted) -> int:
         tail = words_of(self.doc.text, max(quoted.start, quoted.end - 80), quoted.end, self.folds)
         return trim_open_end(tail, quoted, self.lexicon)
@@ -227,20 +232,7 @@ def _not_said(words: list[Word], span: tuple[int, int]) -> bool:
     return any(a.folded in "،," and b.folded == _ABOUT for a, b in zip(head, head[1:]))
 
 
-# Cue spellings that are also a preposition (`وبين` and between): a cue only at a clause's
-# start (quotes.cues.v4's lexicon).
-_CLAUSE_OPENING_ONLY = frozenset(fold(w) for w in "وبين وبينت".split())
-# `وزاد:` (and he added:) reports; `وزاد الاهتمام` (increased) does not: a cue only before a
-# colon or a quotation mark.
-_COLON_ONLY = frozenset(fold(w) for w in "زاد وزاد فزاد".split())
-_COLON_OR_MARK = frozenset(':"«“”')
-
-
-def _opens_clause(words: list[Word], i: int, sentence: int) -> bool:
-    """Word i starts its sentence (which starts at offset `sentence`) or follows a
-    punctuation mark."""
-    return i == 0 or words[i].start <= sentence or not words[i - 1].is_word \
-        or words[i - 1].end <= sentence
+_COLON_OR_MARK = frozenset(':"«“”')  # what a cue placed "colon" (CueForm.where) needs next
 
 
 def _start(word: Word) -> int:

@@ -28,6 +28,10 @@ class CueForm:
     complement: str  # "that" or "np"
     gender: str | None
     number: str | None
+    # where the form reports (optional last column): "opens" only at a sentence's or clause's
+    # start (`وبيّن`, spelled like `وبين`, and between), "colon" only right before a colon or a
+    # quotation mark (`وزاد:`, not `وزاد الاهتمام`); None anywhere
+    where: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,8 +79,9 @@ def load_lexicon(directory: Path | None = None, *, version: int = 3) -> CueLexic
         cue_rows += _rows(directory / "quote_cues_v4.tsv", optional=True)
     # Every key is stored with its prefixed spellings too, so a lookup is one dict access.
     cues: dict[str, CueForm] = {}
-    for lemma, kind, complement, gender, number, forms in cue_rows:
-        entry = CueForm(lemma, kind, complement, _opt(gender), _opt(number))
+    for lemma, kind, complement, gender, number, forms, *where in cue_rows:
+        entry = CueForm(lemma, kind, complement, _opt(gender), _opt(number),
+                        where[0] if where else None)
         for form in forms.split():
             folded = fold(form)
             for key in (folded, *(prefix + folded for prefix in _PREFIXES)):
