@@ -35,7 +35,6 @@ order through the article, contents and actors nearest to their cue or trigger.
 
 from __future__ import annotations
 
-import hashlib
 import itertools
 import json
 import random
@@ -45,7 +44,8 @@ from pathlib import Path
 
 from eval.entities_annotate import SheetError
 from eval.entities_annotate import build as build_entities
-from eval.entities_draw import TITLE_WORD
+from eval.entities_draw import TITLE_WORD, store_id
+from eval.entities_gold import text_hash
 from eval.quotes_corpus import DATA, Article, load_articles
 from eval.quotes_events_draw import CUES
 
@@ -60,10 +60,6 @@ EVAL = Path(__file__).resolve().parent
 DRAWN_AFTER = ("events_judged_v6.jsonl",)
 ENTITIES_GOLD = EVAL / "entities_gold2.jsonl"
 QUOTES_GOLD = EVAL / "quotes_events_gold2.jsonl"
-
-
-def _store_id(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 def used_ids() -> set[str]:
@@ -98,7 +94,7 @@ def draw(articles: dict[tuple[str, str], Article]) -> list[tuple[str, Article]]:
     seen: set[str] = set()
     for key in sorted(articles):
         article = articles[key]
-        if article.id in used or _store_id(article.text) in used or article.text in seen:
+        if article.id in used or store_id(article) in used or article.text in seen:
             continue
         if qualifies(article):
             seen.add(article.text)
@@ -194,7 +190,7 @@ def build(entity_sheet: Path, quote_sheet: Path,
             raise SheetError(f"article {number}: {error}") from error
         quotes.append({"corpus": article.corpus, "id": article.id, "outlet": article.source,
                        "half": half,
-                       "sha256": hashlib.sha256(article.text.encode("utf-8")).hexdigest(),
+                       "sha256": text_hash(article.text),
                        "quotes": found_quotes, "events": found_events})
     return entities, quotes
 
