@@ -35,6 +35,7 @@ from pathlib import Path
 import numpy as np
 
 from khabar.events.confidence_model import MODEL_FILE, Features, event_features
+from train.events.logistic import fit_logistic
 
 REPO = Path(__file__).resolve().parents[2]
 OUT = REPO / "khabar" / "models" / "events" / MODEL_FILE
@@ -155,19 +156,7 @@ def only(by_sample: dict[str, list[Labelled]], groups: set[str]) -> dict[str, li
 
 def fit(x: np.ndarray, y: np.ndarray, penalty: float) -> tuple[np.ndarray, float]:
     """Logistic regression with an L2 penalty on the weights (not on the intercept)."""
-    x1 = np.hstack([x, np.ones((len(x), 1))])
-    ridge = penalty * np.eye(x1.shape[1])
-    ridge[-1, -1] = 0.0
-    w = np.zeros(x1.shape[1])
-    for _ in range(100):
-        p = 1.0 / (1.0 + np.exp(-x1 @ w))
-        gradient = x1.T @ (p - y) + ridge @ w
-        hessian = (x1 * (p * (1 - p))[:, None]).T @ x1 + ridge
-        step = np.linalg.solve(hessian, gradient)
-        w -= step
-        if np.abs(step).max() < 1e-8:
-            break
-    return w[:-1], float(w[-1])
+    return fit_logistic(x, y, penalty, iterations=100, tolerance=1e-8)
 
 
 def predict(x: np.ndarray, weights: np.ndarray, intercept: float) -> np.ndarray:

@@ -32,6 +32,7 @@ from pathlib import Path
 import numpy as np
 
 from khabar.events.sentence_filter import CATEGORIES, MODEL_NAME, READINGS, SentenceVectors
+from train.events.logistic import fit_logistic
 
 REPO = Path(__file__).resolve().parents[2]
 GSR = REPO / ".." / "shared" / "data" / "events" / "arabic-event-gsr"
@@ -53,21 +54,9 @@ def development_rows(category: str) -> list[tuple[str, bool]]:
 
 def fit(vectors: np.ndarray, gold: np.ndarray, penalty: float) -> tuple[np.ndarray, float]:
     """Balanced-class logistic regression with an L2 penalty (not on the intercept)."""
-    x = np.hstack([vectors, np.ones((len(vectors), 1), dtype=vectors.dtype)]).astype(np.float64)
     share = gold.mean()
     weight = np.where(gold, 0.5 / share, 0.5 / (1 - share))
-    ridge = penalty * np.eye(x.shape[1])
-    ridge[-1, -1] = 0.0
-    w = np.zeros(x.shape[1])
-    for _ in range(50):
-        p = 1.0 / (1.0 + np.exp(-x @ w))
-        gradient = x.T @ (weight * (p - gold)) + ridge @ w
-        hessian = (x * (weight * p * (1 - p))[:, None]).T @ x + ridge
-        step = np.linalg.solve(hessian, gradient)
-        w -= step
-        if np.abs(step).max() < 1e-7:
-            break
-    return w[:-1], float(w[-1])
+    return fit_logistic(vectors, gold, penalty, weight, iterations=50, tolerance=1e-7)
 
 
 def probability(vectors: np.ndarray, weights: np.ndarray, intercept: float) -> np.ndarray:
