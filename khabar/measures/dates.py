@@ -21,6 +21,9 @@ _MONTH = alternation([p for patterns in GREGORIAN.values() for p in patterns])
 _LETTER_BEFORE = r"(?<![^\W\d_])"
 _NOT_AFTER = rf"(?![^\W\d_]|{D})"
 _SEP = r"(?:[.\-]|\s?/\s?)"  # 2016/07/20, 20-07-2016, 20.07.2016, and the spaced 20 / 7 / 2016
+# The Gregorian era letter after a year (`2015م`, `2015 م`), as Saudi and Gulf news write it; the
+# year is still the year (`م` alone, not the first letter of a word such as `ميلادي`).
+_ERA = r"(?:\s?م(?![^\W\d_]))?"
 
 _PATTERN = re.compile(
     rf"""{_LETTER_BEFORE}[وفبل]?(?:
@@ -29,9 +32,9 @@ _PATTERN = re.compile(
                 | (?P<d2>{D}{{1,2}}){_SEP}(?P<m2>{D}{{1,2}}){_SEP}(?P<y2>{D}{{4}}))
     | (?P<named>(?:(?P<day>{D}{{1,2}})\s*(?:من\s+)?)?(?P<month>{_MONTH})
                 (?:\s*[/(]\s*{_MONTH}\s*\)?)?
-                (?:\s*[،,]?\s*(?:من\s+)?(?:عام\s+|العام\s+|سنة\s+)?(?P<year>{D}{{4}}))?)
-    | (?P<keyword>(?:عام|العام|سنة)\s+(?P<y3>{D}{{4}}))
-    | (?:في|منذ|خلال|حتى|قبل|بعد|مطلع|أواخر|أوائل|نهاية|بداية|منتصف|أواسط)\s+(?P<y4>{D}{{4}})
+                (?:\s*[،,]?\s*(?:من\s+)?(?:عام\s+|العام\s+|سنة\s+)?(?P<year>{D}{{4}}){_ERA})?)
+    | (?P<keyword>(?:عام|العام|سنة)\s+(?P<y3>{D}{{4}}){_ERA})
+    | (?:في|منذ|خلال|حتى|قبل|بعد|مطلع|أواخر|أوائل|نهاية|بداية|منتصف|أواسط)\s+(?P<y4>{D}{{4}}){_ERA}
     | (?P<relative>(?:يوم\s+)?{alternation(list(WEEKDAYS))}
                 (?:\s+(?:الماضي|المنصرم|المقبل|القادم))?
         | أول\s+(?:من\s+)?[اأ]مس | [اأ]مس\s+ال[اأ]ول | بعد\s+غد | ال[اأ]مس | [اأ]مس | اليوم
