@@ -30,6 +30,7 @@ STATUS_FAILED = "failed"
 # Paragraph kinds.
 HEADING = "heading"
 PARAGRAPH = "paragraph"
+DATELINE = "dateline"  # where, when and by whom the article was filed (khabar/reading/dateline.py)
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,7 +21,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from khabar.document import HEADING, PARAGRAPH
+from khabar.document import DATELINE, HEADING, PARAGRAPH
+from khabar.reading.dateline import is_dateline
 from khabar.reading.boilerplate import DOMAIN, OUTLET, SECTION, LineClassifier, line_key
 from khabar.reading.lines import MENU, TEASER, LineJudge
 from khabar.reading.title import Candidate, choose_title
@@ -313,7 +314,7 @@ def _take_title(blocks: Sequence[Block], keep: list[int], good: list[int], why: 
     candidates = [Candidate(i, blocks[i].text,
                             repeated=keys[line_key(blocks[i].text)] > 1 or blocks[i].kind == "glued",
                             teaser=i in teasers)
-                  for i in head if _is_headline(blocks[i].text)]
+                  for i in head if _is_headline(blocks[i].text) and not is_dateline(blocks[i].text)]
     lead = [blocks[i].text[:_LEAD_CHARS] for i in good[:_LEAD_PARAGRAPHS]]
     agreed = choose_title(candidates, lead, stop=judge.stop, url=url) if good else None
     repeated = [c for c in candidates if c.repeated]
@@ -324,10 +325,14 @@ def _take_title(blocks: Sequence[Block], keep: list[int], good: list[int], why: 
         return None, keep
     position = keep.index(chosen.index)
     key = line_key(chosen.text)
+    datelines = []  # a dateline above the title is the article's, not the site's chrome
     for index in keep[:position]:
-        why[index] = TITLE_COPY if line_key(blocks[index].text) == key else ABOVE_TITLE
+        if is_dateline(blocks[index].text):
+            datelines.append(index)
+        else:
+            why[index] = TITLE_COPY if line_key(blocks[index].text) == key else ABOVE_TITLE
     why[chosen.index] = TITLE
-    return chosen.text, keep[position + 1:]
+    return chosen.text, datelines + keep[position + 1:]
 
 
 def _is_headline(text: str) -> bool:
@@ -383,6 +388,9 @@ def _continues_article(text: str, judge: LineJudge) -> bool:
 
 def _decide_kind(blocks: list[Block], index: int) -> Block:
     block = blocks[index]
+    if (is_dateline(block.text) and block.kind != HEADING
+            and not any(is_prose(b.text) for b in blocks[:index])):
+        return Block(block.text, DATELINE)  # only above the body: later it is a subheading
     if block.kind in (HEADING, PARAGRAPH):
         return block
     block = Block(block.text)  # a "glued" mark that survived title selection means nothing now

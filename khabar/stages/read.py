@@ -18,7 +18,9 @@ from pathlib import Path
 
 import numpy as np
 
-from khabar.document import Document, ModelRef, Paragraph, RemovedLine, Source, TraceEntry, Warning
+from khabar.document import (
+    DATELINE, Document, ModelRef, Paragraph, RemovedLine, Source, TraceEntry, Warning,
+)
 from khabar.errors import (
     REJECTIONS,
     MalformedRecordRejected,
@@ -32,6 +34,7 @@ from khabar.inputs.page import FAILURE, RawPage, domain_of
 from khabar.pipeline import model_identity, register
 from khabar.reading.blocks import Block, Draft, Removal, clean_blocks, unescape_references
 from khabar.reading.boilerplate import BoilerplateModel, LineClassifier
+from khabar.reading.dateline import dateline_day
 from khabar.reading.decode import DEFAULT_MAX_BYTES, decode
 from khabar.reading.html import extract_html
 from khabar.reading.html_title import agreed_title, title_candidates
@@ -101,7 +104,7 @@ class Cleaner:
         )
         doc = Document(
             id=page.doc_id, text=text, title=draft.title, source=source,
-            published=extracted.published, paragraphs=paragraphs,
+            published=extracted.published or _dateline_day(draft.blocks), paragraphs=paragraphs,
             raw=page.raw_info(extracted.encoding, extracted.format),
             # Why each left-out line went (the pipeline adds this stage's version and models).
             trace=(TraceEntry(NAME, removed=tuple(RemovedLine(r.line + 1, r.reason) for r in draft.removals)),),
@@ -171,6 +174,11 @@ class Cleaner:
         share = arabic / letters if letters else 0.0
         if share < self.min_arabic_share:
             raise NotArabicRejected(share=share, minimum=self.min_arabic_share)
+
+
+def _dateline_day(blocks: tuple[Block, ...]) -> str | None:
+    """The day of the dateline above the body, for a page that gives no publication date."""
+    return dateline_day(blocks[0].text) if blocks and blocks[0].kind == DATELINE else None
 
 
 def _letter_counts(sample: str) -> tuple[int, int]:
