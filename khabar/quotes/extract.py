@@ -12,7 +12,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from khabar.arabic import fold
-from khabar.document import Document, Offsets, Quote
+from khabar.document import DATELINE, Document, Offsets, Quote
 from khabar.quotes.attribute import Attributor
 from khabar.quotes.backward import backward
 from khabar.quotes.content import according, content_span, looks_back, noun_phrase, trim_open_end
@@ -32,7 +32,10 @@ STAGE = STAGE_V3  # what find_quotes does unless told otherwise
 
 def find_quotes(doc: Document, lexicon: CueLexicon, *, stage: str = STAGE) -> tuple[Quote, ...]:
     """All quotes of `doc` in text order. Needs doc.sentences and doc.entities (may be empty)."""
-    people = People((m.start, m.end, e) for e in doc.entities for m in e.mentions)
+    # A name in the dateline is the writer's or the agency's (`سلوى سعد – متابعات`): no speaker.
+    datelines = [(p.start, p.end) for p in doc.paragraphs if p.kind == DATELINE]
+    people = People((m.start, m.end, e) for e in doc.entities for m in e.mentions
+                    if not any(start <= m.start < end for start, end in datelines))
     context = _Context(doc, lexicon, people, stage)
     quotes: list[Quote] = []
     for start, end in blocks_of(doc):

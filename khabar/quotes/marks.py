@@ -1,8 +1,10 @@
 """Quotation marks: pair them into quoted spans, tolerating the unbalanced marks of real pages.
 
-Directional marks (« », “ ”) pair by direction; straight double quotes (") are ambiguous, so
-each is read as opening or closing from its neighbours (space before and a letter after: it
-opens). A quote whose closing mark is missing ends just before the next opening mark or at the
+Guillemets (« ») pair by direction. Straight double quotes (") are ambiguous, so each is read
+as opening or closing from its neighbours (space before and a letter after: it opens). Curly
+quotes (“ ”) are read the same way, their direction deciding only where the neighbours do not:
+scraped Arabic pages often print them reversed or mixed (`فقال:” سننتظر … الفريق“`, `الديون”
+وزاد:” أقدم …`), and by direction alone such a quote ran on into the next one. A quote whose closing mark is missing ends just before the next opening mark or at the
 end of the paragraph; the caller trims a cue such as `مضيفًا` from such an open end.
 """
 
@@ -16,6 +18,7 @@ from khabar.quotes.people import Covered
 _PAIRS = (("«", "»"), ("“", "”"), ("\"", "\""))
 _MARKS = {pair: re.compile("[" + re.escape(pair[0] + pair[1]) + "]") for pair in _PAIRS}
 _OPENERS_BEFORE = " \t\n([{:،,؛;«“—-"
+_BY_NEIGHBOURS = frozenset({"\"", "“"})  # openers of the pairs read from their neighbours
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,10 +69,8 @@ def _pair(text: str, start: int, end: int, opener: str, closer: str) -> list[Quo
 
 def _opens(text: str, i: int, start: int, end: int, opener: str, closer: str, inside: bool) -> bool:
     ch = text[i]
-    if opener != closer:
-        if ch == opener:
-            return True
-        return False
+    if opener not in _BY_NEIGHBOURS:
+        return ch == opener
     before = text[i - 1] if i > start else " "
     after = text[i + 1] if i + 1 < end else " "
     space_before = before in _OPENERS_BEFORE or before.isspace()
@@ -78,4 +79,14 @@ def _opens(text: str, i: int, start: int, end: int, opener: str, closer: str, in
         return True
     if space_after and not space_before:
         return False
+    if opener != closer:  # a curly mark between two spaces or two letters: as printed, except
+        # a closing one right after a colon that opens no quote yet (`وزاد:” أقدم`)
+        return ch == opener or (not inside and _after_colon(text, start, i))
     return not inside
+
+
+def _after_colon(text: str, start: int, i: int) -> bool:
+    k = i - 1
+    while k >= start and text[k].isspace():
+        k -= 1
+    return k >= start and text[k] == ":"

@@ -18,6 +18,8 @@ _RELATIVE = frozenset(("الذي", "التي"))
 _NOMINAL = frozenset(fold(w) for w in "أن إن لكن ولكن".split())
 # `وكان مكتب التحقيقات الفيدرالي أكد أن`: كان, its subject, then the verb (a past perfect).
 _KANA = frozenset(fold(w) for w in "كان وكان كانت وكانت".split())
+# `وعن محمد نور أجاب:`: a name after a preposition is what the speaker talks about.
+_TOPIC = frozenset(fold(w) for w in "عن وعن حول وحول بشأن وبشأن تجاه وتجاه إلى وإلى على وعلى مع ومع".split())
 _BEFORE_STOP = frozenset(fold(w) for w in (
     "لكن ولكن لكنه لكنها الا كما فيما بينما ثم حين الذي التي الذين قد وقد كان وكان و ان انه"
 ).split())
@@ -53,6 +55,8 @@ def subject_before(words: list[Word], i: int, people: People,
     end = taken[-1].end
     for start, stop_at, entity in people.starting_in(taken[0].start, end):
         if stop_at == end and entity.type in ("PER", "ORG"):
+            if _word_before(taken, start) in _TOPIC:
+                return None
             return Speaker(entity.id, None, Offsets(start, stop_at), None, "s")
     first = lexicon.word(taken[0].folded)
     if first is not None and first[0] in ("title", "group", "body"):
@@ -62,3 +66,9 @@ def subject_before(words: list[Word], i: int, people: People,
     if stop in _NOMINAL and len(taken) <= 3:  # `إلا أن مسلم نفى`: whatever stands there
         return Speaker(None, None, Offsets(taken[0].start, end), None, "s")
     return None
+
+
+def _word_before(taken: list[Word], start: int) -> str:
+    """The folded word of `taken` right before offset `start` ("" at its start)."""
+    before = [w.folded for w in taken if w.end <= start]
+    return before[-1] if before else ""

@@ -73,3 +73,4 @@ def test_v4_attributes_what_a_source_said_to_the_source(make_document, lexicons)
     assert [(q.speaker, q.speaker_text) for q in find_quotes(doc, v4, stage=STAGE_V4)] == [
         ("e4", "وزارة الصحة")]
     assert [q.speaker_text for q in find_quotes(doc, v3, stage=STAGE_V3)] == ["لما ذكرته وزارة الصحة"]
+

@@ -20,6 +20,10 @@ def _contents(text):
         ),
         ("قال «إن الحديث عن \"الهدنة\" مبكر» ثم غادر", [('إن الحديث عن "الهدنة" مبكر', True)]),
         ('زار "المركز" ثم قال: "انتهينا"', [("المركز", True), ("انتهينا", True)]),
+        # curly marks printed reversed or mixed, as scraped pages do: read from the neighbours
+        ("فقال:” سننتظر حتى نهاية الموسم“ ثم غادر", [(" سننتظر حتى نهاية الموسم", True)]),
+        ("من الديون” وزاد:” أقدم شكري للجماهير“.", [(" أقدم شكري للجماهير", True)]),
+        ("قال: ”الوضع مستقر“ وأضاف: “لن نتراجع”.", [("الوضع مستقر", True), ("لن نتراجع", True)]),
     ],
 )
 def test_marks_pair_balanced_and_unbalanced_quotes(text, expected):
