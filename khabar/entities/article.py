@@ -46,6 +46,12 @@ _MAX_LINEAGE = 3  # `فلان بن فلان بن فلان آل فلان`: links 
 # Words after which a name goes on (not `أبي`, also the name آبي); particles that never do.
 _LINEAGE = {fold(w) for w in "آل بن بنت ابن أبو".split()}
 _NOT_NAMES = {fold(w) for w in "في من إلى على عن مع أن إن و".split()}
+# v5: the halves of compound given names (`ضيف الله`, `عطا الله`): no name starts with the second.
+_SECOND_HALVES = {fold(w) for w in "الله".split()}
+_FIRST_HALVES = {fold(w) for w in (
+    "عبد ضيف عطا عطاء نصر فضل جار حمد خير عوض سعد فتح هبة رزق حسب سيف رحمة ولي دخيل وهب حرز "
+    "عون جاد مال شكر عبيد").split()}
+_PREVIOUS_WORD = re.compile(r"([^\W\d_]+)[ \t\u00a0]+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +68,8 @@ class ArticleLexicons:
 def load_article_lexicons(version: int = 3) -> ArticleLexicons:
     """The lexicons of `entities.merge.v3`, its nationality adjectives and title words read from
     the v3 role lexicon (titles_v3.tsv, nisba_v3.tsv), as `entities.roles.v3` reads them;
-    `version` 4 (`entities.merge.v4`) adds the heads of places (bodies_v4.tsv)."""
+    `version` 4 (`entities.merge.v4`) adds the heads of places (bodies_v4.tsv), 5 the heads of
+    media, deanships and named groups (bodies_v5.tsv)."""
     roles = load_role_lexicon(version=3)
     lexicon = load_lexicon(version=3)
     nisba = frozenset(form[0] for form in roles.nisba if len(form) == 1)
@@ -83,15 +90,22 @@ def _organization(lexicon: Lexicon, name: str) -> bool:
 
 
 def merge_article(text: str, entities, lexicons: ArticleLexicons, *, stage: str,
-                  gazetteer: bool = True, sentences=(), lineage: bool = False) -> tuple[Entity, ...]:
+                  gazetteer: bool = True, sentences=(), lineage: bool = False,
+                  joined: bool = False) -> tuple[Entity, ...]:
     """The article's entities (ids e1, e2, … in order of first mention) from its NER mentions;
     `sentences`, the Document's sentence ranges, spare reading the text's tokens again;
-    `lineage` (entities.merge.v4): a person's name cut after `بن` takes the next word."""
+    `lineage` (entities.merge.v4): a person's name cut after `بن` takes the next word;
+    `joined` (entities.merge.v5): a name cut before `الله` takes the word before it, and
+    neighbouring mentions that together spell a lexicon name are that name."""
     raw = without_titles(text, raw_mentions(text, entities), lexicons.person_words)
     if lineage:  # after the titles are cut: a word after `بن` is a name, whatever else it is
         raw = with_whole_lineage(text, raw)
+    if joined:
+        raw = with_first_halves(text, raw)
     raw = without_trailing_titles(text, raw, lexicons.person_words)
     words = read_words(text, [(s.start, s.end) for s in sentences])
+    if joined:
+        raw = joined_names(text, raw, lexicons.lexicon, words)
     if gazetteer:
         taken = [(r.mention.start, r.mention.end) for r in raw]
         for hit in find_names(text, lexicons.lexicon, taken, words):
@@ -137,6 +151,51 @@ def with_whole_lineage(text: str, raw: list[RawMention]) -> list[RawMention]:
             r = RawMention(mention, r.type, surface(text, r.mention.start, end))
         out.append(r)
     return out
+
+
+def with_first_halves(text: str, raw: list[RawMention]) -> list[RawMention]:
+    """Persons' mentions that start with `الله` take the word before it when it is a first half
+    of a compound name (`ضيف الله سحيمان`, cut by the tagger to `الله سحيمان`; not `قال الله
+    تعالى`): the word is on the same line, right before a space, and in no other mention."""
+    ends = {r.mention.end for r in raw}
+    out = []
+    for r in raw:
+        first = _WORD.match(text, r.mention.start)
+        if r.type == PER and first is not None and fold(first.group()) in _SECOND_HALVES:
+            before = _PREVIOUS_WORD.search(text, max(0, r.mention.start - 40), r.mention.start)
+            if (before is not None and before.end(1) not in ends
+                    and fold(before.group(1)) in _FIRST_HALVES):
+                start = before.start(1)
+                r = RawMention(dataclasses.replace(r.mention, start=start), r.type,
+                               surface(text, start, r.mention.end))
+        out.append(r)
+    return out
+
+
+def joined_names(text: str, raw: list[RawMention], lexicon: Lexicon, words) -> list[RawMention]:
+    """Two or more mentions of one type that together are exactly a lexicon name of that type
+    (`المدينة` and `المنورة`, tagged as two places) become one mention of it."""
+    spans = sorted(raw, key=lambda r: r.mention.start)
+    out: list[RawMention] = []
+    by_start = {r.mention.start: k for k, r in enumerate(spans)}
+    skip: set[int] = set()
+    for hit in find_names(text, lexicon, [], words):
+        k = by_start.get(hit.start)
+        if k is None:
+            continue
+        parts = [k]
+        while spans[parts[-1]].mention.end < hit.end and parts[-1] + 1 < len(spans):
+            parts.append(parts[-1] + 1)
+        inside = [spans[i] for i in parts]
+        gaps = [text[a.mention.end:b.mention.start] for a, b in zip(inside, inside[1:])]
+        if (len(inside) > 1 and inside[-1].mention.end == hit.end
+                and all(r.type == hit.type for r in inside)
+                and all(gap.isspace() for gap in gaps)):
+            skip.update(parts)
+            mention = dataclasses.replace(inside[0].mention, end=hit.end)
+            out.append(RawMention(mention, hit.type, surface(text, hit.start, hit.end)))
+    out += [r for k, r in enumerate(spans) if k not in skip]
+    return sorted(out, key=lambda r: r.mention.start)
 
 
 def without_titles(text: str, raw: list[RawMention], words: PersonWords) -> list[RawMention]:

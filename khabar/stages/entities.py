@@ -32,6 +32,7 @@ STAGE = "ner.crf.v2"
 NEURAL_STAGE = "ner.neural.v2"
 MERGE_V3 = "entities.merge.v3"
 MERGE_V4 = "entities.merge.v4"
+MERGE_V5 = "entities.merge.v5"
 # Each NER stage adds one entity per mention; entities.merge.v1 merges them per article.
 PRODUCES = ("entities.mentions",)
 
@@ -130,15 +131,36 @@ def make_entities_merge_v4(*, gazetteer: bool = True) -> Callable[[Document], Do
     return _article_merger(MERGE_V4, gazetteer, lineage=True)
 
 
-def _article_merger(stage: str, gazetteer: bool, *, lineage: bool) -> Callable[[Document], Document]:
+@register(MERGE_V5, requires=("entities.mentions",), produces=("entities",))
+def make_entities_merge_v5(*, gazetteer: bool = True) -> Callable[[Document], Document]:
+    """Merge mentions as `entities.merge.v3`; names after `بن` whole; media by their head; split names joined.
+
+    As `entities.merge.v3`, with v4's names completed after `بن` (not its heads of places, whose
+    chains ran past the name's end: `منطقة جازان لهذا العدوان`), and also: news media and deanships named by their head noun (`صحيفة الوئام`, `إذاعة مونت
+    كارلو`, `عمادة القبول والتسجيل`) and groups, factories and clinics with a name in their
+    chain (`مجموعة بن لادن`; bodies_v5.tsv); a name the tagger cut
+    before `الله` takes the word before it (`ضيف الله سحيمان`); and mentions of one type that
+    together spell a lexicon name are that name (`المدينة` + `المنورة` → `المدينة المنورة`).
+
+    Options:
+        gazetteer: as for `entities.merge.v3`.
+    """
+    return _article_merger(MERGE_V5, gazetteer, lineage=True, joined=True)
+
+
+_LEXICON_VERSION = {MERGE_V4: 4, MERGE_V5: 5}
+
+
+def _article_merger(stage: str, gazetteer: bool, *, lineage: bool,
+                    joined: bool = False) -> Callable[[Document], Document]:
     if not isinstance(gazetteer, bool):
         raise ConfigError("E103", option="gazetteer", detail="expected true or false")
     # the v3 role lexicon's nationalities and title words; v4 also the heads of places
-    lexicons = load_article_lexicons(version=4 if stage == MERGE_V4 else 3)
+    lexicons = load_article_lexicons(version=_LEXICON_VERSION.get(stage, 3))
 
     def merge(doc: Document) -> Document:
         entities = merge_article(doc.text, doc.entities, lexicons, stage=stage, gazetteer=gazetteer,
-                                 sentences=doc.sentences, lineage=lineage)
+                                 sentences=doc.sentences, lineage=lineage, joined=joined)
         return dataclasses.replace(doc, entities=entities)
 
     return merge

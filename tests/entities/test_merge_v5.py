@@ -1,0 +1,55 @@
+"""entities.merge.v5: media and named groups by their head noun, a compound name cut before
+`الله` made whole, neighbouring mentions that spell a lexicon name joined, names after `بن`
+whole, and none of v4's heads of places (text written for these tests; the mentions are given,
+as the tagger makes them)."""
+
+from __future__ import annotations
+
+import pytest
+
+from khabar.stages.entities import make_entities_merge_v3, make_entities_merge_v5
+
+
+@pytest.fixture(scope="module")
+def mergers():
+    return make_entities_merge_v3(gazetteer=False), make_entities_merge_v5(gazetteer=False)
+
+
+def named(doc, kind):
+    return sorted(e.name for e in doc.entities if e.type == kind)
+
+
+def test_v5_reads_media_and_named_groups_by_their_head(mergers, mentions_doc):
+    v3, v5 = mergers
+    text = ("وذكرت صحيفة الصباح أن مجموعة الفيصل القابضة وقعت عقدا مع عمادة شؤون الطلاب، "
+            "بينما قالت مجلة النخيل إن مجموعة من الشباب زارت المعرض.")
+    given = [("الفيصل", "ORG"), ("النخيل", "ORG")]
+    assert named(v3(mentions_doc(text, given)), "ORG") == ["الفيصل", "النخيل"]
+    assert named(v5(mentions_doc(text, given)), "ORG") == [
+        "صحيفة الصباح", "عمادة شؤون الطلاب", "مجلة النخيل", "مجموعة الفيصل القابضة"]
+
+
+def test_v5_makes_a_compound_name_cut_before_allah_whole(mergers, mentions_doc):
+    v3, v5 = mergers
+    text = "وقال مدير المستشفى ضيف الله سالم العنزي إن الخدمة بدأت، كما قال الله تعالى في كتابه."
+    given = [("الله سالم العنزي", "PER"), ("الله تعالى", "PER")]
+    assert "ضيف الله سالم العنزي" not in named(v3(mentions_doc(text, given)), "PER")
+    assert "ضيف الله سالم العنزي" in named(v5(mentions_doc(text, given)), "PER")
+    assert "قال الله تعالى" not in named(v5(mentions_doc(text, given)), "PER")
+
+
+def test_v5_joins_mentions_that_together_spell_a_lexicon_place(mergers, mentions_doc):
+    v3, v5 = mergers
+    text = "وصل الوفد إلى المدينة المنورة أمس، ثم زار مكة والمدينة في اليوم التالي."
+    given = [("المدينة", "LOC"), ("المنورة", "LOC"), ("مكة", "LOC")]
+    assert "المنورة" in named(v3(mentions_doc(text, given)), "LOC")
+    places = named(v5(mentions_doc(text, given)), "LOC")
+    assert "المدينة المنورة" in places and "المنورة" not in places and "مكة" in places
+
+
+def test_v5_completes_a_name_cut_after_bin_and_reads_no_place_by_its_noun(mergers, mentions_doc):
+    v5 = mergers[1]
+    text = "وشكر اللاعبون الأمير خالد بن مساعد على دعمه، وباشرت الفرق في محافظة الوادي البلاغ."
+    doc = v5(mentions_doc(text, [("خالد بن", "PER")]))
+    assert named(doc, "PER") == ["خالد بن مساعد"]
+    assert named(doc, "LOC") == []
