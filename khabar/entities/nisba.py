@@ -18,6 +18,7 @@ _SUFFIXES_V3 = _SUFFIXES + ("ات",)
 # Read by entities.roles.v3 only, after the files above, so that older stages keep their output.
 _MORE_TITLES = "titles_v3.tsv"
 _MORE_NISBA = "nisba_v3.tsv"
+_V5_TITLES = "titles_v5.tsv"  # entities.roles.v5: occupations in apposition, feminine forms
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +53,7 @@ def nisba_forms(stem: str, *, version: int = 1) -> list[tuple[str, ...]]:
 @lru_cache(maxsize=None)
 def load_role_lexicon(*, version: int = 1) -> RoleLexicon:
     """Read nisba.tsv and titles.tsv (version 3: and their additions, titles_v3.tsv and
-    nisba_v3.tsv). Read once per version: entities.merge.v3, its head nouns and
+    nisba_v3.tsv; version 5: and titles_v5.tsv). Read once per version: entities.merge.v3, its head nouns and
     entities.roles.v3 all use the v3 lexicon, which nothing changes after it is built."""
     more = version >= 3
     nisba: dict[tuple[str, ...], str] = {}
@@ -62,6 +63,7 @@ def load_role_lexicon(*, version: int = 1) -> RoleLexicon:
             for form in nisba_forms(stem, version=version):
                 nisba.setdefault(form, country)
     rows = read_rows("titles.tsv") + (read_rows(_MORE_TITLES) if more else [])
+    rows += read_rows(_V5_TITLES) if version >= 5 else []
     titles = {tuple(fold(row[0]).split()): row[1] for row in rows}
     return RoleLexicon(nisba, titles, max(len(key) for key in titles),
                        frozenset(key[0] for key in titles))

@@ -31,6 +31,7 @@ ROLES = "entities.roles.v1"
 ROLES_V2 = "entities.roles.v2"
 ROLES_V3 = "entities.roles.v3"
 ROLES_V4 = "entities.roles.v4"
+ROLES_V5 = "entities.roles.v5"
 
 
 @register(MERGE, requires=["entities.mentions"], produces=["entities"])
@@ -129,8 +130,21 @@ def make_entities_roles_v4() -> Callable[[Document], Document]:
     return _attacher(version=4)
 
 
+@register(ROLES_V5, requires=["entities"], produces=["entities.roles"])
+def make_entities_roles_v5() -> Callable[[Document], Document]:
+    """Attach titles to persons as `entities.roles.v4`, with occupations written after a name.
+
+    As `entities.roles.v4`, reading also the title heads of titles_v5.tsv: occupations and
+    positions that news writes in apposition without the article (`فلان أستاذ العلوم
+    السياسية`, `فلان خبير الشؤون الأمنية`, `رجل أعمال`) and feminine forms (`الدكتورة`,
+    `القاضية`, `مذيعة`).
+    """
+    return _attacher(version=5)
+
+
 def _attacher(*, version: int) -> Callable[[Document], Document]:
-    lexicon = load_role_lexicon(version=min(version, 3))  # v4 reads v3's lexicon
+    # v4 reads v3's lexicon; v5 adds titles_v5.tsv
+    lexicon = load_role_lexicon(version=version if version >= 5 else min(version, 3))
 
     def attach(doc: Document) -> Document:
         found = find_roles(doc.text, doc.entities, lexicon, version=version, sentences=doc.sentences)
