@@ -52,6 +52,13 @@ _FIRST_HALVES = {fold(w) for w in (
     "عبد ضيف عطا عطاء نصر فضل جار حمد خير عوض سعد فتح هبة رزق حسب سيف رحمة ولي دخيل وهب حرز "
     "عون جاد مال شكر عبيد").split()}
 _PREVIOUS_WORD = re.compile(r"([^\W\d_]+)[ \t\u00a0]+$")
+# v5: words that, after a title, make the next word the first name of the name the tagger found
+# after it (`الرئيس المخلوع علي عبدالله صالح`), and words that are no given name there
+# (particles, pronouns, times, the rank words of `الملازم أول`, `المتحدث باسم`).
+_BEFORE_NAMES = {fold(w) for w in "السابق السابقة الأسبق الراحل الراحلة المخلوع الحالي".split()}
+_NEVER_NAMES = {fold(w) for w in (
+    "أمام إن أن يوم صباح مساء عند بعد قبل خلال مع في من إلى عن حتى لدى باسم هو هي هم أول ثاني "
+    "ركن طيار والد والده والدي والدها").split()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +108,7 @@ def merge_article(text: str, entities, lexicons: ArticleLexicons, *, stage: str,
     if lineage:  # after the titles are cut: a word after `بن` is a name, whatever else it is
         raw = with_whole_lineage(text, raw)
     if joined:
-        raw = with_first_halves(text, raw)
+        raw = with_given_names(text, with_first_halves(text, raw), lexicons)
     raw = without_trailing_titles(text, raw, lexicons.person_words)
     words = read_words(text, [(s.start, s.end) for s in sentences])
     if joined:
@@ -165,6 +172,34 @@ def with_first_halves(text: str, raw: list[RawMention]) -> list[RawMention]:
             before = _PREVIOUS_WORD.search(text, max(0, r.mention.start - 40), r.mention.start)
             if (before is not None and before.end(1) not in ends
                     and fold(before.group(1)) in _FIRST_HALVES):
+                start = before.start(1)
+                r = RawMention(dataclasses.replace(r.mention, start=start), r.type,
+                               surface(text, start, r.mention.end))
+        out.append(r)
+    return out
+
+
+def with_given_names(text: str, raw: list[RawMention], lexicons: ArticleLexicons,
+                     ) -> list[RawMention]:
+    """Persons' mentions take the given name the tagger left out between a title and them
+    (`الرقيب مات تونرو` tagged `تونرو`, `الرئيس المخلوع علي عبدالله صالح` tagged `عبدالله
+    صالح`): the word is a name part of name_parts.tsv without `ال`, no title word, no place or
+    body of the lexicon, no particle, in no other mention, on the same line, and a title word,
+    an honorific or `السابق`-like word stands right before it. (`علي` there is the name, not the
+    preposition `على` it folds to.)"""
+    ends = {r.mention.end for r in raw}
+    words = lexicons.person_words
+    out = []
+    for r in raw:
+        before = _PREVIOUS_WORD.search(text, max(0, r.mention.start - 40), r.mention.start)
+        if r.type == PER and before is not None and before.end(1) not in ends:
+            word = fold(before.group(1))
+            first = _PREVIOUS_WORD.search(text, max(0, before.start(1) - 40), before.start(1))
+            titled = first is not None and (words.starts_title(fold(first.group(1)))
+                                            or fold(first.group(1)) in _BEFORE_NAMES)
+            if (titled and not word.startswith("ال") and word not in _NEVER_NAMES
+                    and lexicons.name_parts.known(word) and not words.starts_title(word)
+                    and lexicons.lexicon.group_of(before.group(1)) is None):
                 start = before.start(1)
                 r = RawMention(dataclasses.replace(r.mention, start=start), r.type,
                                surface(text, start, r.mention.end))

@@ -135,12 +135,16 @@ def make_entities_merge_v4(*, gazetteer: bool = True) -> Callable[[Document], Do
 def make_entities_merge_v5(*, gazetteer: bool = True) -> Callable[[Document], Document]:
     """Merge mentions as `entities.merge.v3`; names after `بن` whole; media by their head; split names joined.
 
-    As `entities.merge.v3`, with v4's names completed after `بن` (not its heads of places, whose
-    chains ran past the name's end: `منطقة جازان لهذا العدوان`), and also: news media and deanships named by their head noun (`صحيفة الوئام`, `إذاعة مونت
-    كارلو`, `عمادة القبول والتسجيل`) and groups, factories and clinics with a name in their
-    chain (`مجموعة بن لادن`; bodies_v5.tsv); a name the tagger cut
-    before `الله` takes the word before it (`ضيف الله سحيمان`); and mentions of one type that
-    together spell a lexicon name are that name (`المدينة` + `المنورة` → `المدينة المنورة`).
+    As `entities.merge.v3`, with v4's names completed after `بن` (not its heads of places,
+    whose chains ran past the name's end: `منطقة جازان لهذا العدوان`), and also:
+    - news media and deanships named by their head noun (`صحيفة الوئام`, `إذاعة مونت كارلو`,
+      `عمادة القبول والتسجيل`), and groups, factories and clinics with a name in their chain
+      (`مجموعة بن لادن`; bodies_v5.tsv);
+    - a name the tagger cut before `الله` takes the word before it (`ضيف الله سحيمان`), and a
+      given name it left out between a title and the name is taken in (`الرئيس المخلوع علي
+      عبدالله صالح`);
+    - mentions of one type that together spell a lexicon name are that name (`المدينة` +
+      `المنورة` → `المدينة المنورة`).
 
     Options:
         gazetteer: as for `entities.merge.v3`.

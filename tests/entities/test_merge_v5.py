@@ -53,3 +53,13 @@ def test_v5_completes_a_name_cut_after_bin_and_reads_no_place_by_its_noun(merger
     doc = v5(mentions_doc(text, [("خالد بن", "PER")]))
     assert named(doc, "PER") == ["خالد بن مساعد"]
     assert named(doc, "LOC") == []
+
+
+def test_v5_takes_a_given_name_left_out_between_a_title_and_the_name(mergers, mentions_doc):
+    v3, v5 = mergers
+    text = ("وقتل في الانفجار الرقيب مات ويلسون، وقصفت الطائرات مواقع قوات الرئيس المخلوع علي "
+            "سالم الحارثي، وقال المتحدث باسم الشركة سامي العلي إن العمل مستمر.")
+    given = [("ويلسون", "PER"), ("سالم الحارثي", "PER"), ("سامي العلي", "PER")]
+    assert named(v3(mentions_doc(text, given)), "PER") == ["سالم الحارثي", "سامي العلي", "ويلسون"]
+    assert named(v5(mentions_doc(text, given)), "PER") == [
+        "سامي العلي", "علي سالم الحارثي", "مات ويلسون"]
