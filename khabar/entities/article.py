@@ -211,6 +211,9 @@ def joined_names(text: str, raw: list[RawMention], lexicon: Lexicon, words) -> l
     """Two or more mentions of one type that together are exactly a lexicon name of that type
     (`المدينة` and `المنورة`, tagged as two places) become one mention of it."""
     spans = sorted(raw, key=lambda r: r.mention.start)
+    if not any(a.type == b.type and text[a.mention.end:b.mention.start].isspace()
+               for a, b in zip(spans, spans[1:])):
+        return raw  # nothing to join: spare the lexicon pass (most articles)
     out: list[RawMention] = []
     by_start = {r.mention.start: k for k, r in enumerate(spans)}
     skip: set[int] = set()
