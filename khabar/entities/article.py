@@ -21,7 +21,7 @@ from khabar.arabic import fold
 from khabar.document import Entity, Mention
 from khabar.entities.gazetteer import Lexicon, Ranges, find_names, load_lexicon
 from khabar.entities.merge import RawMention, merge_mentions, raw_mentions
-from khabar.entities.names import clitic_variants, key_tokens, read_words, surface
+from khabar.entities.names import clitic_variants, key_tokens, name_key, read_words, surface
 from khabar.entities.nisba import load_role_lexicon
 from khabar.entities.organizations import Heads, find_bodies, load_heads
 from khabar.entities.person_check import (NameParts, guessed_person, load_name_parts, maybe_weak,
@@ -29,6 +29,7 @@ from khabar.entities.person_check import (NameParts, guessed_person, load_name_p
 from khabar.entities.person_spans import PersonWords, trim_person
 from khabar.entities.roles import HONORIFICS
 from khabar.entities.short_names import ShortNames, find_short_names, load_short_names
+from khabar.places.gazetteer import ARAB_LEAGUE, CITY, REGION, Gazetteer, load_gazetteer
 
 PER = "PER"
 LOC = "LOC"
@@ -52,6 +53,17 @@ _FIRST_HALVES = {fold(w) for w in (
     "عبد ضيف عطا عطاء نصر فضل جار حمد خير عوض سعد فتح هبة رزق حسب سيف رحمة ولي دخيل وهب حرز "
     "عون جاد مال شكر عبيد").split()}
 _PREVIOUS_WORD = re.compile(r"([^\W\d_]+)[ \t\u00a0]+$")
+# v5: the nouns of a place before its name (`محافظة حجة`, `بمدينة الظهران`, `منطقتي ...`): a
+# place of the shipped gazetteer right after one is a place, and so are the next ones joined by و.
+_PLACE_NOUNS = {fold(w) for w in (
+    "محافظة محافظتي منطقة منطقتي مدينة مدينتي بلدة بلدتي قرية قريتي مديرية مديريتي ولاية "
+    "إقليم ناحية قضاء حي مخيم جزيرة").split()}
+_MAX_PLACE_WORDS = 2
+# Words that begin a longer place name (`عين X`, `باب X`: alone they are a part), and common words
+# that are also the name of some town (`مدينة جديدة`, a new city; `معسكر`, a camp).
+_NOT_PLACES_ALONE = {fold(w) for w in (
+    "عين باب وادي رأس راس جبل بئر تل ساحل دير كفر بيت أبو أم جديدة الجديدة حديثة الحديثة أحد "
+    "معسكر").split()}
 # v5: words that, after a title, make the next word the first name of the name the tagger found
 # after it (`الرئيس المخلوع علي عبدالله صالح`), and words that are no given name there
 # (particles, pronouns, times, the rank words of `الملازم أول`, `المتحدث باسم`).
@@ -70,6 +82,7 @@ class ArticleLexicons:
     person_words: PersonWords
     name_parts: NameParts
     short_names: ShortNames
+    places: Gazetteer | None = None  # v5: the shipped gazetteer, for places after a place noun
 
 
 def load_article_lexicons(version: int = 3) -> ArticleLexicons:
@@ -89,7 +102,8 @@ def load_article_lexicons(version: int = 3) -> ArticleLexicons:
     return ArticleLexicons(
         lexicon=lexicon, heads=load_heads(national, version=version),
         person_words=PersonWords(roles.first_words, frozenset(HONORIFICS)),
-        name_parts=load_name_parts(), short_names=load_short_names(nisba, roles.first_words))
+        name_parts=load_name_parts(), short_names=load_short_names(nisba, roles.first_words),
+        places=load_gazetteer() if version >= 5 else None)
 
 
 def _organization(lexicon: Lexicon, name: str) -> bool:
@@ -127,6 +141,8 @@ def merge_article(text: str, entities, lexicons: ArticleLexicons, *, stage: str,
     short = [b for b in find_short_names(text, words, lexicons.short_names, persons)
              if not heads(b.start, b.end)]
     raw = with_bodies(text, raw, found + short, stage, retype=short)
+    if joined and lexicons.places is not None:  # after the bodies: a place in a body's name stays
+        raw += places_after_nouns(text, raw, words, lexicons.places, stage)
     raw = surnames_as_persons(raw, lexicons.lexicon)
     merged = merge_mentions(text, raw, lexicons.lexicon)
     return _renumbered([_checked(text, e, lexicons) for e in merged])
@@ -205,6 +221,48 @@ def with_given_names(text: str, raw: list[RawMention], lexicons: ArticleLexicons
                                surface(text, start, r.mention.end))
         out.append(r)
     return out
+
+
+def places_after_nouns(text: str, raw: list[RawMention], words, places: Gazetteer,
+                       stage: str) -> list[RawMention]:
+    """Places the tagger left untagged after a noun of a place: `محافظة حجة`, `بمدينة الظهران`,
+    `محافظتي حجة وصعدة` (the name of one or two words a city or region of an Arab League
+    country in the shipped gazetteer, in no mention, with no particle; the head noun stays out
+    of the place's span)."""
+    taken = Ranges([(r.mention.start, r.mention.end) for r in raw])
+    tokens, folded = words.tokens, words.folded
+    found: list[RawMention] = []
+    for i, word in enumerate(folded):
+        if tokens[i].kind != "word" or not any(w in _PLACE_NOUNS for _, w in clitic_variants(word)):
+            continue
+        j, joined = i + 1, False
+        while j < len(tokens) and tokens[j].kind == "word":
+            skip = 1 if joined and folded[j].startswith("و") else 0  # `وصعدة`
+            hit = _gazetteer_place(text, tokens, folded, j, skip, places, taken)
+            if hit is None:
+                break
+            start, end, j = hit
+            found.append(_raw(text, start, end, LOC, stage))
+            joined = True
+    return found
+
+
+def _gazetteer_place(text, tokens, folded, j: int, skip: int, places: Gazetteer,
+                     taken: Ranges) -> tuple[int, int, int] | None:
+    """The longest gazetteer place of at most two words from token j (its first `skip` letters
+    left out): (start, end, the next token's index), or None."""
+    for size in range(_MAX_PLACE_WORDS, 0, -1):
+        last = j + size - 1
+        if last >= len(tokens) or any(tokens[k].kind != "word" for k in range(j, last + 1)):
+            continue
+        start, end = tokens[j].start + skip, tokens[last].end
+        if (folded[j][skip:] in _NOT_NAMES or (size == 1 and folded[j][skip:] in _NOT_PLACES_ALONE)
+                or taken(start, end) or "\n" in text[start:end]):
+            continue
+        if any(place.kind in (CITY, REGION) and place.country in ARAB_LEAGUE
+               for place, _ in places.lookup(name_key(text[start:end]))):
+            return start, end, last + 1
+    return None
 
 
 def joined_names(text: str, raw: list[RawMention], lexicon: Lexicon, words) -> list[RawMention]:

@@ -21,6 +21,9 @@ CONTINENT = "continent"
 REGION = "region"  # a state or province (the states of the United States)
 CITY = "city"
 KINDS = (COUNTRY, CONTINENT, REGION, CITY)
+# Arab League members (ISO alpha-2): the gazetteer holds their towns of 1,000 people or more.
+ARAB_LEAGUE = frozenset({"DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA",
+                         "OM", "PS", "QA", "SA", "SO", "SD", "SY", "TN", "AE", "YE"})
 # Letters that transliterations of foreign names swap (g: ج غ ك ق; t: ت ط; s: س ص ث; d: د ض;
 # z: ز ظ ذ); the spelling key writes each group as one letter.
 _SOUNDS = str.maketrans("جغقطصثضظذ", "كككتسسدزز")

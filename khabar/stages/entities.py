@@ -144,7 +144,9 @@ def make_entities_merge_v5(*, gazetteer: bool = True) -> Callable[[Document], Do
       given name it left out between a title and the name is taken in (`الرئيس المخلوع علي
       عبدالله صالح`);
     - mentions of one type that together spell a lexicon name are that name (`المدينة` +
-      `المنورة` → `المدينة المنورة`).
+      `المنورة` → `المدينة المنورة`);
+    - a town of an Arab League country in the shipped places gazetteer, named right after a
+      noun of a place and left untagged, is a place (`محافظتي حجة وصعدة`, `بمدينة المذنب`).
 
     Options:
         gazetteer: as for `entities.merge.v3`.

@@ -49,7 +49,7 @@ def test_v5_joins_mentions_that_together_spell_a_lexicon_place(mergers, mentions
 
 def test_v5_completes_a_name_cut_after_bin_and_reads_no_place_by_its_noun(mergers, mentions_doc):
     v5 = mergers[1]
-    text = "وشكر اللاعبون الأمير خالد بن مساعد على دعمه، وباشرت الفرق في محافظة الوادي البلاغ."
+    text = "وشكر اللاعبون الأمير خالد بن مساعد على دعمه، وباشرت الفرق في محافظة السهول البلاغ."
     doc = v5(mentions_doc(text, [("خالد بن", "PER")]))
     assert named(doc, "PER") == ["خالد بن مساعد"]
     assert named(doc, "LOC") == []
@@ -63,3 +63,11 @@ def test_v5_takes_a_given_name_left_out_between_a_title_and_the_name(mergers, me
     assert named(v3(mentions_doc(text, given)), "PER") == ["سالم الحارثي", "سامي العلي", "ويلسون"]
     assert named(v5(mentions_doc(text, given)), "PER") == [
         "سامي العلي", "علي سالم الحارثي", "مات ويلسون"]
+
+
+def test_v5_reads_a_gazetteer_town_after_a_noun_of_a_place(mergers, mentions_doc):
+    v3, v5 = mergers
+    text = ("وقصفت المدفعية مواقع في محافظتي حجة وصعدة، وافتتح فرع جديد بمدينة المذنب، "
+            "وبنيت مدينة جديدة قرب عين الماء.")
+    assert named(v3(mentions_doc(text, [])), "LOC") == []
+    assert named(v5(mentions_doc(text, [])), "LOC") == ["المذنب", "حجة", "صعدة"]
