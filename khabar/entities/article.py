@@ -55,9 +55,9 @@ _FIRST_HALVES = {fold(w) for w in (
 _PREVIOUS_WORD = re.compile(r"([^\W\d_]+)[ \t\u00a0]+$")
 # v5: the nouns of a place before its name (`محافظة حجة`, `بمدينة الظهران`, `منطقتي ...`): a
 # place of the shipped gazetteer right after one is a place, and so are the next ones joined by و.
-_PLACE_NOUNS = {fold(w) for w in (
-    "محافظة محافظتي منطقة منطقتي مدينة مدينتي بلدة بلدتي قرية قريتي مديرية مديريتي ولاية "
-    "إقليم ناحية قضاء حي مخيم جزيرة").split()}
+_PLACE_NOUNS = {prefix + fold(w) for prefix in ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")
+                for w in ("محافظة محافظتي منطقة منطقتي مدينة مدينتي بلدة بلدتي قرية قريتي مديرية "
+                          "مديريتي ولاية إقليم ناحية قضاء حي مخيم جزيرة").split()}
 _MAX_PLACE_WORDS = 2
 # Words that begin a longer place name (`عين X`, `باب X`: alone they are a part), and common words
 # that are also the name of some town (`مدينة جديدة`, a new city; `معسكر`, a camp).
@@ -233,7 +233,7 @@ def places_after_nouns(text: str, raw: list[RawMention], words, places: Gazettee
     tokens, folded = words.tokens, words.folded
     found: list[RawMention] = []
     for i, word in enumerate(folded):
-        if tokens[i].kind != "word" or not any(w in _PLACE_NOUNS for _, w in clitic_variants(word)):
+        if word not in _PLACE_NOUNS or tokens[i].kind != "word":  # with its proclitics
             continue
         j, joined = i + 1, False
         while j < len(tokens) and tokens[j].kind == "word":

@@ -176,7 +176,9 @@ def clean_blocks(blocks: Sequence[Block], classifier: LineClassifier, *,
         title, keep = _take_title(blocks, keep, good, why, judge, url, teasers)
     kept = _drop_title_copies([(i, blocks[i]) for i in keep], title, why)
     kept = _drop_trailing_furniture(kept, good, judge, why)
-    final = tuple(_decide_kind([b for _, b in kept], i) for i in range(len(kept)))
+    kept_blocks = [b for _, b in kept]
+    first_prose = next((i for i, b in enumerate(kept_blocks) if is_prose(b.text)), len(kept_blocks))
+    final = tuple(_decide_kind(kept_blocks, i, first_prose) for i in range(len(kept)))
     removals = tuple(Removal(i, why[i], blocks[i].text) for i in sorted(why))
     return Draft(title, final, source_name, domain, len(blocks) - len(final), removals)
 
@@ -386,10 +388,9 @@ def _continues_article(text: str, judge: LineJudge) -> bool:
     return features.words >= 5 and text.startswith("و") and text.endswith(_QUOTE_ENDS)
 
 
-def _decide_kind(blocks: list[Block], index: int) -> Block:
+def _decide_kind(blocks: list[Block], index: int, first_prose: int) -> Block:
     block = blocks[index]
-    if (is_dateline(block.text) and block.kind != HEADING
-            and not any(is_prose(b.text) for b in blocks[:index])):
+    if index < first_prose and block.kind != HEADING and is_dateline(block.text):
         return Block(block.text, DATELINE)  # only above the body: later it is a subheading
     if block.kind in (HEADING, PARAGRAPH):
         return block
