@@ -116,8 +116,9 @@ def merge_article(text: str, entities, lexicons: ArticleLexicons, *, stage: str,
     """The article's entities (ids e1, e2, … in order of first mention) from its NER mentions;
     `sentences`, the Document's sentence ranges, spare reading the text's tokens again;
     `lineage` (entities.merge.v4): a person's name cut after `بن` takes the next word;
-    `joined` (entities.merge.v5): a name cut before `الله` takes the word before it, and
-    neighbouring mentions that together spell a lexicon name are that name."""
+    `joined` (entities.merge.v5): names cut before `الله` or after a title made whole,
+    neighbouring mentions that together spell a lexicon name joined, and towns of the places
+    gazetteer read after a noun of a place."""
     raw = without_titles(text, raw_mentions(text, entities), lexicons.person_words)
     if lineage:  # after the titles are cut: a word after `بن` is a name, whatever else it is
         raw = with_whole_lineage(text, raw)

@@ -3,8 +3,8 @@
 Quoted content is what the marks enclose (an unclosed quote loses a trailing `، مضيفًا`).
 Reported content runs from the complementizer to the end of the sentence, unless a participle
 cue (`مضيفًا`), a new clause after a comma and a conjunction (`، لكن مسؤولين قالوا`) or a cue
-before a colon (`، أما عن المدرب فقال: "…"`) starts another quote first. Sentence-initial `وبحسب X فإن ...` and backward attributions
-(`حسبما أكد مصدر`) are recognized here too.
+before a colon (`، أما عن المدرب فقال: "…"`) starts another quote first. Sentence-initial
+`وبحسب X فإن ...` and backward attributions (`حسبما أكد مصدر`) are recognized here too.
 """
 
 from __future__ import annotations
@@ -75,7 +75,8 @@ def clause_end(words: list[Word], k: int, limit: int, lexicon: CueLexicon) -> in
                        default=last)
             break
         comma = _after_conjunction(words, k, j) if cue is not None and cue.kind == "verb" else -1
-        if cue is not None and cue.kind == "verb" and j + 1 < len(words) and words[j + 1].folded == ":":
+        colon_next = j + 1 < len(words) and words[j + 1].folded == ":"
+        if cue is not None and cue.kind == "verb" and colon_next:
             # the clause before it ends at its last comma or quotation mark (`الديون” وزاد:”`)
             comma = max((c for c in range(k + 1, j) if words[c].folded in _COMMAS
                          or words[c].folded in _MARKS), default=j)

@@ -4,8 +4,9 @@ Guillemets (« ») pair by direction. Straight double quotes (") are ambiguous, 
 as opening or closing from its neighbours (space before and a letter after: it opens). Curly
 quotes (“ ”) are read the same way, their direction deciding only where the neighbours do not:
 scraped Arabic pages often print them reversed or mixed (`فقال:” سننتظر … الفريق“`, `الديون”
-وزاد:” أقدم …`), and by direction alone such a quote ran on into the next one. A quote whose closing mark is missing ends just before the next opening mark or at the
-end of the paragraph; the caller trims a cue such as `مضيفًا` from such an open end.
+وزاد:” أقدم …`), and by direction alone such a quote ran on into the next one. A quote whose
+closing mark is missing ends just before the next opening mark or at the end of the paragraph;
+the caller trims a cue such as `مضيفًا` from such an open end.
 """
 
 from __future__ import annotations
