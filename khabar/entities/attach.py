@@ -40,6 +40,13 @@ _BODY_PREPOSITIONS = {fold(w) for w in "في لدى عن".split()}
 _MAX_PLACES = 3
 _MAX_ASIDE = 5
 _QUOTES = {'"', "«", "»", "“", "”"}
+# v5: words between a name and its title that say it holds it: `فلان، الذي يشغل منصب وزير
+# الخارجية`, `فلان بصفته رئيسا للجنة` (a relative pronoun, `كان`, the verb, an adverb, `منصب`).
+_HOLDS = {fold(w) for w in (
+    "الذي التي كان كانت يشغل تشغل شغل شغلت يتولى تتولى تولى تولت حاليا حاليًا سابقا سابقًا "
+    "منصب بصفته بصفتها بوصفه بوصفها").split()}
+_HOLDS_ENDS = {fold(w) for w in "منصب بصفته بصفتها بوصفه بوصفها".split()}
+_MAX_HOLDS = 5
 _HONORIFIC_WORDS = {fold(w) for w in (
     "صاحب صاحبة السمو الملكي معالي سعادة فخامة سمو بالإنابة بالنيابة المكلف المكلفة الدائم "
     "الدائمة متقاعد المتقاعد").split()}
@@ -386,6 +393,8 @@ def _after(ctx: Context, span: Span) -> Title | None:
     j = _skip_comma(ctx, j)
     if ctx.v3:
         j = _skip_aside(ctx, j)  # `فلان (25 عاما) لاعب الفريق`
+    if ctx.v5:
+        j = _skip_holds(ctx, j)  # `فلان، الذي يشغل منصب وزير الخارجية`
     if ctx.v3 and j < len(ctx.tokens) and ctx.tokens[j].text in _OPENING:
         j += 1  # `فلان «القائد في التنظيم»`, `فلان (وزير المالية)`
     if j >= len(ctx.tokens) or not ctx.joined(span.last):
@@ -403,6 +412,16 @@ def _after(ctx: Context, span: Span) -> Title | None:
     if following is not None and following.entity.type == PER:
         return None
     return found
+
+
+def _skip_holds(ctx: Context, j: int) -> int:
+    """v5: past `الذي يشغل منصب`, `بصفته` and the like, when they end in `منصب` or `بصفته`."""
+    k = j
+    while k < len(ctx.tokens) and k - j < _MAX_HOLDS and ctx.word(k) and ctx.folded[k] in _HOLDS:
+        if ctx.folded[k] in _HOLDS_ENDS:
+            return k + 1
+        k += 1
+    return j
 
 
 def _skip_aside(ctx: Context, j: int) -> int:

@@ -117,12 +117,14 @@ class Context:
     extended: bool = field(init=False)  # entities.roles.v2 and later
     v3: bool = field(init=False)  # entities.roles.v3
     v4: bool = field(init=False)  # entities.roles.v4
+    v5: bool = field(init=False)  # entities.roles.v5
 
     def __post_init__(self) -> None:
         # plain attributes, not properties: every token of a title's look-back reads them
         self.extended = self.version >= 2
         self.v3 = self.version >= 3
         self.v4 = self.version >= 4
+        self.v5 = self.version >= 5
 
     def word(self, i: int) -> bool:
         return 0 <= i < len(self.tokens) and self.tokens[i].kind == "word"

@@ -137,7 +137,8 @@ def make_entities_roles_v5() -> Callable[[Document], Document]:
     As `entities.roles.v4`, reading also the title heads of titles_v5.tsv: occupations and
     positions that news writes in apposition without the article (`فلان أستاذ العلوم
     السياسية`, `فلان خبير الشؤون الأمنية`, `رجل أعمال`) and feminine forms (`الدكتورة`,
-    `القاضية`, `مذيعة`).
+    `القاضية`, `مذيعة`); and a title after a name past the words that say it is held (`فلان،
+    الذي يشغل منصب وزير العدل`, `فلان بصفته رئيس اللجنة`).
     """
     return _attacher(version=5)
 

@@ -44,3 +44,16 @@ def test_roles_v5_reads_no_title_in_the_preposition_amam(analyzers, mentions_doc
     v5 = analyzers[1]
     text = "وتحدث خالد السالم أمام مجلس الشورى عن خطة الوزارة."
     assert titles_of(v5(mentions_doc(text, [("خالد السالم", "PER")])), "خالد السالم") == []
+
+
+@pytest.mark.parametrize(("text", "name", "title"), [
+    ("وقال سامي الفارس، الذي يشغل منصب وزير العدل، إن القانون سيصدر قريبا.",
+     "سامي الفارس", "وزير العدل"),
+    ("وحضر الاجتماع فهد الراشد بصفته رئيس اللجنة المنظمة.", "فهد الراشد", "رئيس"),
+])
+def test_roles_v5_reads_a_title_past_the_words_that_say_it_is_held(
+        analyzers, mentions_doc, text, name, title):
+    v4, v5 = analyzers
+    doc = mentions_doc(text, [(name, "PER")])
+    assert titles_of(v4(doc), name) == []
+    assert titles_of(v5(doc), name) == [title]
