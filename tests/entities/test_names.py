@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from khabar.arabic import split_sentences
-from khabar.entities.names import _pieces, read_words
+from khabar.entities.names import _pieces, read_words, surface
 
 TEXT = ("قال الوزير إن الاجتماع كان مفيدا.وأضاف أن 2.4 مليون زائر «حضروا المعرض».\n"
         "ثم غادر القاهرةَ مساء الأحد،وعاد إلى عمّان***  ليلا")
@@ -27,3 +27,13 @@ def test_ranges_with_text_between_them_keep_that_texts_words():
     first, second = TEXT.index("قال"), TEXT.index("ثم")
     sentences = [(first, TEXT.index("مفيدا") + 5), (second, len(TEXT))]
     assert read_words(TEXT, sentences) == read_words(TEXT)
+
+
+
+@pytest.mark.parametrize(("text", "mention", "name"), [
+    ("بحضور #الأمم_المتحدة.", "الأمم_المتحدة", "الأمم المتحدة"),
+    ("الرئيس فلاديمير #بوتين", "فلاديمير #بوتين", "فلاديمير بوتين"),
+])
+def test_a_hashtag_s_marks_are_no_part_of_a_name(text, mention, name):
+    start = text.index(mention)
+    assert surface(text, start, start + len(mention)) == name

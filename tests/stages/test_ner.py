@@ -248,3 +248,20 @@ def test_ner_f1_on_first_200_test_sentences_stays_above_floor():
 
     report = evaluate(TEST_SPLIT, limit=200)
     assert report.overall.f1 >= F1_FLOOR_FIRST_200
+
+
+@pytest.mark.parametrize(("plain", "tagged"), [
+    ("وقال ترمب إن إيران تهدد استقرار السعودية والإمارات.",
+     "وقال #ترمب إن #إيران تهدد استقرار #السعودية و#الإمارات."),
+    ("وحذرت الأمم المتحدة من تدهور الأوضاع في كوريا الشمالية.",
+     "وحذرت #الأمم_المتحدة من تدهور الأوضاع في #كوريا_الشمالية."),
+])
+def test_hashtag_marks_hide_no_name(find_mentions, plain, tagged):
+    """`#` and `_` of a hashtag are left out of what the tagger reads: the same names are found
+    (spans keep the `_`), where a `#` before a name used to hide it."""
+    def names(text):
+        return [(e.type, e.name.replace("#", "").replace("_", " "))
+                for e in find_mentions(document(text)).entities]
+
+    assert names(tagged) == names(plain)
+    assert names(plain)  # the plain sentence has names to compare
