@@ -1,6 +1,7 @@
 """Arabic text helpers: normalization with offset maps, and segmentation with offsets."""
 
 from khabar.arabic.normalize import Normalized, fold, normalize
-from khabar.arabic.tokens import Token, split_sentences, tokenize
+from khabar.arabic.tokens import Token, split_sentences, tokenize, without_hashtag_marks
 
-__all__ = ["Normalized", "Token", "fold", "normalize", "split_sentences", "tokenize"]
+__all__ = ["Normalized", "Token", "fold", "normalize", "split_sentences", "tokenize",
+           "without_hashtag_marks"]

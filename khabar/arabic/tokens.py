@@ -63,6 +63,24 @@ def _tokens(text: str, start: int, end: int) -> tuple[Token, ...]:
                   for m in _TOKEN.finditer(text, start, end)])
 
 
+def without_hashtag_marks(tokens: list[Token]) -> list[Token]:
+    """The tokens without the marks of hashtags (`#ترمب`, `#الأمم_المتحدة`): a `#` glued to the
+    word after it, and a `_` glued to words on both sides. Readers that look at the words next to
+    a name (the tagger, a quote's subject) then see `وقال ترمب`, as in prose."""
+    if not any(t.text in "#_" for t in tokens):
+        return tokens
+    kept = []
+    for k, token in enumerate(tokens):
+        after = tokens[k + 1] if k + 1 < len(tokens) else None
+        glued = after is not None and after.kind == "word" and after.start == token.end
+        if token.text == "#" and glued:
+            continue
+        if token.text == "_" and glued and k > 0 and tokens[k - 1].end == token.start:
+            continue
+        kept.append(token)
+    return kept
+
+
 def _is_false_stop(text: str, stop: int, mark: str) -> bool:
     """A full stop inside a number (2.4) or after one Latin capital (U.S.) ends no sentence."""
     if mark != ".":

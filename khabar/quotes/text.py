@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from khabar.arabic import fold, tokenize
+from khabar.arabic import fold, tokenize, without_hashtag_marks
 from khabar.document import Document
 
 
@@ -34,7 +34,7 @@ def words_of(text: str, start: int, end: int, folds: dict[str, str] | None = Non
     folds = {} if folds is None else folds
     aligned = folded is not None and len(folded) == end - start
     out = []
-    for token in tokenize(text, start, end):
+    for token in without_hashtag_marks(tokenize(text, start, end)):  # `وقال #ترمب` as `وقال ترمب`
         if aligned:
             form = folded[token.start - start : token.end - start]  # type: ignore[index]
         else:

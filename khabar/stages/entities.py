@@ -20,7 +20,7 @@ import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
-from khabar.arabic import fold, tokenize
+from khabar.arabic import fold, tokenize, without_hashtag_marks
 from khabar.document import Document, Entity, Mention
 from khabar.entities.article import load_article_lexicons, merge_article
 from khabar.errors import ConfigError
@@ -73,29 +73,11 @@ def _identity(directory: Path, *, neural: bool):
     return model_identity(directory.name, files)
 
 
-def _without_hashtag_marks(tokens: list) -> list:
-    """The sentence's tokens without the marks of a hashtag (`#ترمب`, `#الأمم_المتحدة`): the
-    tagger never saw them in training, and a `#` in place of the word before a name hid the
-    name (`وقال #ترمب`). A mention still spans the words with their `_`."""
-    if not any(t.text in "#_" for t in tokens):
-        return tokens
-    kept = []
-    for k, token in enumerate(tokens):
-        after = tokens[k + 1] if k + 1 < len(tokens) else None
-        glued = after is not None and after.kind == "word" and after.start == token.end
-        if token.text == "#" and glued:
-            continue
-        if token.text == "_" and glued and k > 0 and tokens[k - 1].end == token.start:
-            continue
-        kept.append(token)
-    return kept
-
-
 def _finder(tagger: NerTagger, stage: str) -> Callable[[Document], Document]:
     trimmer = tagger.trimmer()
 
     def find_mentions(doc: Document) -> Document:
-        tokens = [_without_hashtag_marks(tokenize(doc.text, s.start, s.end)) for s in doc.sentences]
+        tokens = [without_hashtag_marks(tokenize(doc.text, s.start, s.end)) for s in doc.sentences]
         tokens = [sentence for sentence in tokens if sentence]
         found: list[Entity] = []
         number = len(doc.entities)

@@ -1,6 +1,6 @@
-"""Where a quote ends and who is not its speaker: a cue before a colon starts a new quote, a name
-after a preposition is the topic, a name in the dateline is the writer's; text written for
-these tests."""
+"""Where a quote ends and who is its speaker: a cue before a colon starts a new quote, a name
+after a preposition is the topic, a name in the dateline is the writer's, a hashtag's marks
+hide no speaker; text written for these tests."""
 
 import dataclasses
 
@@ -53,3 +53,10 @@ def test_a_name_in_the_dateline_is_no_speaker(make_document, lexicon_v4):
     assert _quotes(make_document, lexicon_v4, text, dateline=True) == [(None, content)]
     # the same line as a paragraph of the body names the speaker
     assert _quotes(make_document, lexicon_v4, text) == [("هند العتيبي", content)]
+
+
+def test_a_hashtag_before_the_speaker_hides_no_name(make_document, lexicon_v4):
+    text = "وقال #سامي_الحربي إن الموسم كان صعبا على الفريق كله هذا العام."
+    people = {"e1": ("سامي_الحربي",)}
+    assert _quotes(make_document, lexicon_v4, text, people) == [
+        ("سامي_الحربي", "الموسم كان صعبا على الفريق كله هذا العام")]
