@@ -59,11 +59,12 @@ _PLACE_NOUNS = {prefix + fold(w) for prefix in ("", "و", "ف", "ب", "ل", "و�
                 for w in ("محافظة محافظتي منطقة منطقتي مدينة مدينتي بلدة بلدتي قرية قريتي مديرية "
                           "مديريتي ولاية إقليم ناحية قضاء حي مخيم جزيرة").split()}
 _MAX_PLACE_WORDS = 2
-# Words that begin a longer place name (`عين X`, `باب X`: alone they are a part), and common words
-# that are also the name of some town (`مدينة جديدة`, a new city; `معسكر`, a camp).
+# Words that begin a longer place name (`عين X`, `باب X`: alone they are a part), common words
+# that are also the name of some town (`مدينة جديدة`, a new city; `معسكر`, a camp), and the
+# nouns of a place themselves (`منطقة مدينة الملك عبدالله`: `مدينة` is no Medina there).
 _NOT_PLACES_ALONE = {fold(w) for w in (
     "عين باب وادي رأس راس جبل بئر تل ساحل دير كفر بيت أبو أم جديدة الجديدة حديثة الحديثة أحد "
-    "معسكر").split()}
+    "معسكر مدينة جزيرة حي").split()}
 # v5: words that, after a title, make the next word the first name of the name the tagger found
 # after it (`الرئيس المخلوع علي عبدالله صالح`), and words that are no given name there
 # (particles, pronouns, times, the rank words of `الملازم أول`, `المتحدث باسم`).
@@ -236,15 +237,16 @@ def places_after_nouns(text: str, raw: list[RawMention], words, places: Gazettee
     for i, word in enumerate(folded):
         if word not in _PLACE_NOUNS or tokens[i].kind != "word":  # with its proclitics
             continue
-        j, joined = i + 1, False
+        j, skip = i + 1, 0
         while j < len(tokens) and tokens[j].kind == "word":
-            skip = 1 if joined and folded[j].startswith("و") else 0  # `وصعدة`
             hit = _gazetteer_place(text, tokens, folded, j, skip, places, taken)
             if hit is None:
                 break
             start, end, j = hit
             found.append(_raw(text, start, end, LOC, stage))
-            joined = True
+            if j >= len(tokens) or not folded[j].startswith("و"):
+                break  # the next place only when joined by و (`وصعدة`)
+            skip = 1
     return found
 
 

@@ -71,3 +71,9 @@ def test_v5_reads_a_gazetteer_town_after_a_noun_of_a_place(mergers, mentions_doc
             "وبنيت مدينة جديدة قرب عين الماء.")
     assert named(v3(mentions_doc(text, [])), "LOC") == []
     assert named(v5(mentions_doc(text, [])), "LOC") == ["المذنب", "حجة", "صعدة"]
+
+
+def test_v5_takes_a_second_town_only_when_joined_by_wa(mergers, mentions_doc):
+    v5 = mergers[1]
+    text = "وزار الوفد محافظة حجة صعدة أمس، ثم منطقة مدينة الملك فهد الطبية."
+    assert named(v5(mentions_doc(text, [])), "LOC") == ["حجة"]
