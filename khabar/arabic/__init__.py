@@ -1,7 +1,9 @@
 """Arabic text helpers: normalization with offset maps, and segmentation with offsets."""
 
 from khabar.arabic.normalize import Normalized, fold, normalize
-from khabar.arabic.tokens import Token, split_sentences, tokenize, without_hashtag_marks
+from khabar.arabic.tokens import (
+    Token, hashtag_words, split_sentences, tokenize, without_hashtag_marks,
+)
 
-__all__ = ["Normalized", "Token", "fold", "normalize", "split_sentences", "tokenize",
-           "without_hashtag_marks"]
+__all__ = ["Normalized", "Token", "fold", "hashtag_words", "normalize", "split_sentences",
+           "tokenize", "without_hashtag_marks"]

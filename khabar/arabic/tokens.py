@@ -63,6 +63,17 @@ def _tokens(text: str, start: int, end: int) -> tuple[Token, ...]:
                   for m in _TOKEN.finditer(text, start, end)])
 
 
+_HASHTAG_MARKS = re.compile(r"#(?=[^\W\d_])|(?<=[^\W\d_])_(?=[^\W\d_])")
+
+
+def hashtag_words(text: str) -> str:
+    """The text with its hashtags' marks read as spaces and spaces squeezed (`#الأمم_المتحدة` →
+    `الأمم المتحدة`): the marks `without_hashtag_marks` leaves out of the tokens."""
+    if "#" not in text and "_" not in text:
+        return text
+    return " ".join(_HASHTAG_MARKS.sub(" ", text).split())
+
+
 def without_hashtag_marks(tokens: list[Token]) -> list[Token]:
     """The tokens without the marks of hashtags (`#ترمب`, `#الأمم_المتحدة`): a `#` glued to the
     word after it, and a `_` glued to words on both sides. Readers that look at the words next to

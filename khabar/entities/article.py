@@ -69,9 +69,9 @@ _NOT_PLACES_ALONE = {fold(w) for w in (
 # after it (`الرئيس المخلوع علي عبدالله صالح`), and words that are no given name there
 # (particles, pronouns, times, the rank words of `الملازم أول`, `المتحدث باسم`).
 _BEFORE_NAMES = {fold(w) for w in "السابق السابقة الأسبق الراحل الراحلة المخلوع الحالي".split()}
-_NEVER_NAMES = {fold(w) for w in (
-    "أمام إن أن يوم صباح مساء عند بعد قبل خلال مع في من إلى عن حتى لدى باسم هو هي هم أول ثاني "
-    "ركن طيار والد والده والدي والدها").split()}
+_NEVER_NAMES = (_NOT_NAMES - {fold("على")}) | {fold(w) for w in (
+    "أمام يوم صباح مساء عند بعد قبل خلال حتى لدى باسم هو هي هم أول ثاني ركن طيار والد والده "
+    "والدي والدها").split()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,8 +172,7 @@ def with_whole_lineage(text: str, raw: list[RawMention]) -> list[RawMention]:
                 if link is not None and fold(link.group(1)) in _LINEAGE and link.start(1) not in starts:
                     end = link.end(1)
         if end != r.mention.end:
-            mention = dataclasses.replace(r.mention, end=end)
-            r = RawMention(mention, r.type, surface(text, r.mention.start, end))
+            r = _respanned(text, r, r.mention.start, end)
         out.append(r)
     return out
 
@@ -190,9 +189,7 @@ def with_first_halves(text: str, raw: list[RawMention]) -> list[RawMention]:
             before = _PREVIOUS_WORD.search(text, max(0, r.mention.start - 40), r.mention.start)
             if (before is not None and before.end(1) not in ends
                     and fold(before.group(1)) in _FIRST_HALVES):
-                start = before.start(1)
-                r = RawMention(dataclasses.replace(r.mention, start=start), r.type,
-                               surface(text, start, r.mention.end))
+                r = _respanned(text, r, before.start(1), r.mention.end)
         out.append(r)
     return out
 
@@ -218,9 +215,7 @@ def with_given_names(text: str, raw: list[RawMention], lexicons: ArticleLexicons
             if (titled and not word.startswith("ال") and word not in _NEVER_NAMES
                     and lexicons.name_parts.known(word) and not words.starts_title(word)
                     and lexicons.lexicon.group_of(before.group(1)) is None):
-                start = before.start(1)
-                r = RawMention(dataclasses.replace(r.mention, start=start), r.type,
-                               surface(text, start, r.mention.end))
+                r = _respanned(text, r, before.start(1), r.mention.end)
         out.append(r)
     return out
 
@@ -306,8 +301,7 @@ def without_titles(text: str, raw: list[RawMention], words: PersonWords) -> list
             continue  # `للسفير` tagged as an organization: a title alone names nobody
         trimmed = trim_person(text, r.mention.start, r.mention.end, words) if r.type == PER else None
         if trimmed is not None and trimmed != (r.mention.start, r.mention.end):
-            mention = dataclasses.replace(r.mention, start=trimmed[0], end=trimmed[1])
-            r = RawMention(mention, r.type, surface(text, *trimmed))
+            r = _respanned(text, r, *trimmed)
         out.append(r)
     return out
 
@@ -322,8 +316,7 @@ def without_trailing_titles(text: str, raw: list[RawMention], words: PersonWords
         if r.type == PER:
             cut = _trailing_title_cut(text, r.mention.start, r.mention.end, words, others)
             if cut is not None:
-                mention = dataclasses.replace(r.mention, end=cut)
-                r = RawMention(mention, r.type, surface(text, r.mention.start, cut))
+                r = _respanned(text, r, r.mention.start, cut)
         out.append(r)
     return out
 
@@ -410,6 +403,12 @@ def surnames_as_persons(raw: list[RawMention], lexicon: Lexicon) -> list[RawMent
                 r = RawMention(r.mention, PER, r.name)
         out.append(r)
     return out
+
+
+def _respanned(text: str, r: RawMention, start: int, end: int) -> RawMention:
+    """The mention moved to [start, end), named by the text there."""
+    return RawMention(dataclasses.replace(r.mention, start=start, end=end), r.type,
+                      surface(text, start, end))
 
 
 def _raw(text: str, start: int, end: int, kind: str, stage: str) -> RawMention:

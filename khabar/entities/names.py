@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from khabar.arabic import Token, fold, normalize, tokenize
+from khabar.arabic import Token, fold, hashtag_words, normalize, tokenize
 
 _WORD = re.compile(r"[^\W_]+")
 PROCLITICS = "وفبلك"
@@ -51,9 +51,6 @@ def clitic_variants(folded: str) -> list[tuple[int, str]]:
     return variants
 
 
-_HASHTAG_MARKS = re.compile(r"#(?=[^\W\d_])|(?<=[^\W\d_])_(?=[^\W\d_])")
-
-
 def surface(text: str, start: int, end: int) -> str:
     """How a mention names its entity: its text, with the article restored after the particle ل.
 
@@ -61,9 +58,7 @@ def surface(text: str, start: int, end: int) -> str:
     it starts at `للأمم`; both name `الأمم المتحدة`. A hashtag's marks are no part of a name:
     `#الأمم_المتحدة` names `الأمم المتحدة`, `فلاديمير #بوتين` names `فلاديمير بوتين`.
     """
-    words = text[start:end]
-    if "#" in words or "_" in words:
-        words = " ".join(_HASHTAG_MARKS.sub(" ", words).split())
+    words = hashtag_words(text[start:end])
     word_start = start == 0 or not text[start - 1].isalpha()
     if not word_start and text[start - 1] == "ل" and words.startswith("ل") and not words.startswith("لل"):
         return "ال" + words[1:]

@@ -177,8 +177,9 @@ def clean_blocks(blocks: Sequence[Block], classifier: LineClassifier, *,
     kept = _drop_title_copies([(i, blocks[i]) for i in keep], title, why)
     kept = _drop_trailing_furniture(kept, good, judge, why)
     kept_blocks = [b for _, b in kept]
-    first_prose = next((i for i, b in enumerate(kept_blocks) if is_prose(b.text)), len(kept_blocks))
-    final = tuple(_decide_kind(kept_blocks, i, first_prose) for i in range(len(kept)))
+    prose = [i for i, b in enumerate(kept_blocks) if is_prose(b.text)]  # read once, not per block
+    first_prose, last_prose = (prose[0], prose[-1]) if prose else (len(kept_blocks), -1)
+    final = tuple(_decide_kind(b, i, first_prose, last_prose) for i, b in enumerate(kept_blocks))
     removals = tuple(Removal(i, why[i], blocks[i].text) for i in sorted(why))
     return Draft(title, final, source_name, domain, len(blocks) - len(final), removals)
 
@@ -388,8 +389,8 @@ def _continues_article(text: str, judge: LineJudge) -> bool:
     return features.words >= 5 and text.startswith("و") and text.endswith(_QUOTE_ENDS)
 
 
-def _decide_kind(blocks: list[Block], index: int, first_prose: int) -> Block:
-    block = blocks[index]
+def _decide_kind(block: Block, index: int, first_prose: int, last_prose: int) -> Block:
+    """The block's kind, from its place among the prose blocks (the first and the last)."""
     if index < first_prose and block.kind != HEADING and is_dateline(block.text):
         return Block(block.text, DATELINE)  # only above the body: later it is a subheading
     if block.kind in (HEADING, PARAGRAPH):
@@ -397,5 +398,4 @@ def _decide_kind(blocks: list[Block], index: int, first_prose: int) -> Block:
     block = Block(block.text)  # a "glued" mark that survived title selection means nothing now
     text = block.text
     short = len(text.split()) <= _MAX_HEADING_WORDS and not text.endswith(_SENTENCE_END)
-    followed_by_prose = any(is_prose(b.text) for b in blocks[index + 1:])
-    return Block(text, HEADING if short and followed_by_prose else PARAGRAPH)
+    return Block(text, HEADING if short and index < last_prose else PARAGRAPH)

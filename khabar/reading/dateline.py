@@ -39,23 +39,24 @@ _DATE = "\x00"  # where a date stood, once the dates are cut out
 
 def is_dateline(text: str) -> bool:
     """Whether the line is a dateline of one of the two forms in the module docstring."""
-    text = _EDGES.sub(" ", text).strip()
-    if not text or len(text) > _MAX_CHARS or text.endswith((".", "!", "؟", "?", "…")):
-        return False
-    return _is_dashed(text.rstrip(":").strip()) or _is_dated(text)
+    line = _plain(text)
+    return line is not None and (_is_dashed(line.rstrip(":").strip()) or _dated_day(line) is not None)
 
 
 def dateline_day(text: str) -> str | None:
     """The ISO day a dated dateline gives (`الرياض 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس`
-    → `2015-08-10`), None for another line."""
-    if not is_dateline(text):
+    → `2015-08-10`), None for another line (a dashed dateline has no date)."""
+    line = _plain(text)
+    return _dated_day(line) if line is not None else None
+
+
+def _plain(text: str) -> str | None:
+    """The line with its direction marks and spaces squeezed; None when it cannot be a dateline
+    (empty, long, or closing like a sentence)."""
+    line = _EDGES.sub(" ", text).strip()
+    if not line or len(line) > _MAX_CHARS or line.endswith((".", "!", "؟", "?", "…")):
         return None
-    return next((day for day in _named_days(text)), None)
-
-
-def _named_days(text: str) -> list[str]:
-    return [h.value for h in find_dates(text, 0, len(text), None)
-            if h.value and len(h.value) == 10 and _MONTH_NAME.search(text, h.start, h.end)]
+    return line
 
 
 def _is_dashed(text: str) -> bool:
@@ -68,13 +69,15 @@ def _is_dashed(text: str) -> bool:
     return all(1 <= size <= _MAX_PART_WORDS for size in sizes) and sum(sizes) <= _MAX_DASHED_WORDS
 
 
-def _is_dated(text: str) -> bool:
-    """One or two words (the place), then dates (one a day with a named month and a year; a Hijri one may
-    stand beside it), then
-    at most four words (the agency)."""
-    if not _named_days(text):
-        return False
+def _dated_day(text: str) -> str | None:
+    """The day of a dated dateline: one or two words (the place), then dates (one a day of a
+    named month with its year; a Hijri one may stand beside it), then at most four words (the
+    agency). None for another line."""
     hits = find_dates(text, 0, len(text), None)
+    days = [h.value for h in hits
+            if h.value and len(h.value) == 10 and _MONTH_NAME.search(text, h.start, h.end)]
+    if not days:
+        return None
     pieces, at = [], 0
     for hit in hits:
         pieces += [text[at:hit.start], _DATE]
@@ -82,5 +85,6 @@ def _is_dated(text: str) -> bool:
     pieces.append(text[at:])
     words = [w for w in _BRACKETED.sub(" ", " ".join(pieces)).split() if w not in _DATE_WORDS]
     first, last = words.index(_DATE), len(words) - words[::-1].index(_DATE)
-    return (1 <= first <= 2 and all(w == _DATE for w in words[first:last])
-            and len(words) - last <= 4)
+    shaped = (1 <= first <= 2 and all(w == _DATE for w in words[first:last])
+              and len(words) - last <= 4)
+    return days[0] if shaped else None
