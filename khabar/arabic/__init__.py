@@ -2,8 +2,8 @@
 
 from khabar.arabic.normalize import Normalized, fold, normalize
 from khabar.arabic.tokens import (
-    Token, hashtag_words, split_sentences, tokenize, without_hashtag_marks,
+    ABBREVIATED_HONORIFICS, Token, hashtag_words, split_sentences, tokenize, without_hashtag_marks,
 )
 
-__all__ = ["Normalized", "Token", "fold", "hashtag_words", "normalize", "split_sentences",
+__all__ = ["ABBREVIATED_HONORIFICS", "Normalized", "Token", "fold", "hashtag_words", "normalize", "split_sentences",
            "tokenize", "without_hashtag_marks"]

@@ -93,14 +93,37 @@ def without_hashtag_marks(tokens: list[Token]) -> list[Token]:
 
 
 def _is_false_stop(text: str, stop: int, mark: str) -> bool:
-    """A full stop inside a number (2.4) or after one Latin capital (U.S.) ends no sentence."""
+    """A full stop inside a number (2.4), after one Latin capital (U.S.) or after one Arabic
+    letter (`د. فلان`) ends no sentence."""
     if mark != ".":
         return False
     before = text[stop - 1] if stop > 0 else ""
     after = text[stop + 1] if stop + 1 < len(text) else ""
     if before.isdigit() and after.isdigit():
         return True
+    if _is_arabic_initial(text, stop):
+        return True
     return before.isascii() and before.isupper() and (stop < 2 or not text[stop - 2].isalpha())
+
+
+# Honorifics abbreviated to their letter and a full stop before a name, folded: `د.` (doctor),
+# `م.` (engineer), `أ.` (professor, and `أ.د.`).
+ABBREVIATED_HONORIFICS = frozenset("د م ا".split())
+
+
+def _is_arabic_initial(text: str, stop: int) -> bool:
+    """The full stop at `stop` follows one Arabic letter standing alone (`د.`, `م.`, `أ.د.`, an
+    initial): an abbreviation, not a sentence's end. After a number the letter is an era
+    (`عام 2015 م.`) and the stop is real."""
+    letter = text[stop - 1] if stop > 0 else ""
+    if not "\u0621" <= letter <= "\u064a" or letter == "\u0640":
+        return False
+    k = stop - 2
+    if k >= 0 and text[k].isalpha():
+        return False
+    while k >= 0 and text[k] in " \t\u00a0":
+        k -= 1
+    return not (k >= 0 and text[k].isdigit())
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:

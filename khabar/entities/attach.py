@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from khabar.arabic import fold
+from khabar.arabic import ABBREVIATED_HONORIFICS, fold
 from khabar.document import Entity, Offsets, Role
 from khabar.entities.names import clitic_variants, read_words, strip_article
 from khabar.entities.nisba import RoleLexicon
@@ -287,6 +287,8 @@ def _name_follows_v3(ctx: Context, j: int) -> int:
     for _ in range(_MAX_PLACES):
         j = _skip_comma(ctx, _skip_places(ctx, j))
         start = j
+        while ctx.v5 and _abbreviated_at(ctx, j):
+            j += 1
         while ctx.word(j) and j not in ctx.covering and (
                 ctx.folded[j] in _MODIFIERS or ctx.folded[j] in HONORIFICS
                 or ctx.folded[j] in _HONORIFIC_WORDS or (ctx.folded[j],) in ctx.lexicon.nisba
@@ -295,6 +297,17 @@ def _name_follows_v3(ctx: Context, j: int) -> int:
         if j == start:
             break
     return j + 1 if j < len(ctx.tokens) and ctx.tokens[j].text in _OPENING else j
+
+
+def _abbreviated_at(ctx: Context, i: int) -> bool:
+    """v5: token i is the letter or the full stop of an honorific abbreviated between a title
+    and its name (`المستشار القانوني د. فلان`, `أمين المنطقة م. فلان`, `العميد أ.د. فلان`)."""
+    if not 0 <= i < len(ctx.tokens):
+        return False
+    if ctx.tokens[i].text == ".":
+        i -= 1
+    return (ctx.word(i) and ctx.folded[i] in ABBREVIATED_HONORIFICS and i + 1 < len(ctx.tokens)
+            and ctx.tokens[i + 1].text == "." and ctx.tokens[i + 1].start == ctx.tokens[i].end)
 
 
 def _name_follows(ctx: Context, j: int) -> int:
@@ -319,6 +332,8 @@ def _before(ctx: Context, span: Span) -> Title | None:
             continue  # `وزير الخارجية الفرنسي (فلان)`
         if ctx.v3 and token.text in _QUOTES and _quotes_a_body(ctx, i):
             continue  # `رئيس قسم الأخبار في "النهار" فلان`
+        if ctx.v5 and _abbreviated_at(ctx, i):
+            continue
         if token.text in BARRIERS or not ctx.joined(i):
             break
         other = ctx.covering.get(i)

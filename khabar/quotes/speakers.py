@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from khabar.arabic import fold
+from khabar.arabic import ABBREVIATED_HONORIFICS, fold
 from khabar.document import Entity, Offsets
 from khabar.quotes.lexicon import CueLexicon
 from khabar.quotes.people import People
@@ -64,6 +64,9 @@ def explicit_subject(
     lead = list(words)
     while lead and lead[0].folded in _ADVERBS:
         lead.pop(0)
+    while len(lead) > 2 and lead[0].folded in ABBREVIATED_HONORIFICS and lead[1].folded == "." \
+            and lead[1].start == lead[0].end:
+        del lead[:2]  # `وقال د. فلان`: the honorific's letter and stop
     if not lead or not lead[0].is_word or lead[0].folded in _DROPPED_SUBJECT \
             or lead[0].folded in _TOLD or lead[0].folded.startswith("لل"):
         return None

@@ -88,9 +88,14 @@ def _finder(tagger: NerTagger, stage: str) -> Callable[[Document], Document]:
                             for span in spans for k in range(span.start, span.end))
         for sentence, spans in zip(tokens, found_spans, strict=True):
             for span in spans:
-                start = sentence[span.start].start
+                # A name never opens with a mark: the full stop of `د. فلان` read into it
+                first = next((k for k in range(span.start, span.end)
+                              if sentence[k].kind != "punct"), None)
+                if first is None:
+                    continue
+                start = sentence[first].start
                 end = sentence[span.end - 1].end
-                start += trimmer.cut(doc.text[start : sentence[span.start].end], article)
+                start += trimmer.cut(doc.text[start : sentence[first].end], article)
                 number += 1
                 found.append(Entity(
                     id=f"m{number}", type=span.label, name=doc.text[start:end],

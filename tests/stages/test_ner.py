@@ -12,7 +12,7 @@ from khabar.ner import TaggedSpan, load_tagger
 from khabar.ner.clitics import ProcliticTrimmer
 from khabar.ner.context import consistent
 from khabar.pipeline import REGISTRY
-from khabar.stages.entities import NEURAL_STAGE, STAGE, make_ner, make_ner_neural
+from khabar.stages.entities import NEURAL_STAGE, STAGE, _finder, make_ner, make_ner_neural
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared" / "data"
 TEST_SPLIT = SHARED / "anercorp" / "ANERCorp_CamelLab_test.txt"
@@ -189,6 +189,21 @@ def test_ner_mentions_are_numbered_scored_and_point_into_text(find_mentions, tex
         assert 0 < mention.score <= 1
         assert 0 <= mention.start < mention.end <= len(doc.text)
         assert doc.text[mention.start : mention.end] == entity.name
+
+
+class _MarkTagger:
+    """A tagger that reads `د.` into the name after it, as the CRF can mid-sentence."""
+
+    def trimmer(self):
+        return ProcliticTrimmer(frozenset(), {}, {})
+
+    def document_spans(self, sentences):
+        return [[TaggedSpan(2, 4, "PER", 0.9), TaggedSpan(7, 8, "PER", 0.5)] for _ in sentences]
+
+
+def test_a_name_never_opens_with_a_mark_the_tagger_read_into_it():
+    doc = _finder(_MarkTagger(), STAGE)(document("وقدم د. الصالح جملة من الحلول."))
+    assert [e.name for e in doc.entities] == ["الصالح"]  # `. الصالح` trimmed, `.` alone dropped
 
 
 @pytest.mark.parametrize("text", ["", "كان الجو معتدلا."])
