@@ -18,7 +18,7 @@ from khabar.quotes.backward import backward
 from khabar.quotes.content import according, content_span, looks_back, noun_phrase, trim_open_end
 from khabar.quotes.lexicon import CueForm, CueLexicon
 from khabar.quotes.marks import Quoted, find_quoted
-from khabar.quotes.people import People
+from khabar.quotes.people import Covered, People
 from khabar.quotes.scan import Target, scan
 from khabar.quotes.relays import subject_window
 from khabar.quotes.speakers import Speaker, explicit_subject
@@ -69,6 +69,9 @@ class _Context:
         self.doc, self.lexicon, self.people, self.stage = doc, lexicon, people, stage
         self.sentences = Sentences(doc)
         self.person_ends = {e for _, e, _ in people}
+        self.names = Covered()
+        for start, end, _entity in people:
+            self.names.add(start, end)
         self.folds: dict[str, str] = {}
         self.v3 = stage != STAGE_V2
         self.v4 = stage == STAGE_V4
@@ -112,7 +115,7 @@ class _Context:
                 target = according(words, i, limit)
             elif cue.kind != "according" and not looks_back(words, i):
                 target = scan(words, i, limit, open_at, lexicon, self.person_ends,
-                              skip_outlets=self.v3)
+                              skip_outlets=self.v3, names=self.names)
                 if target is None and cue.complement == "np":
                     target = noun_phrase(words, i, limit, self.people, lexicon)
             if target is None and self.v3 and cue.kind == "participle":
@@ -150,7 +153,8 @@ class _Context:
         if outer not in governed or cue.kind != "verb":
             return []
         limit = min(self.sentences.end_of(words[i].start), ends[outer])
-        target = scan(words, i, limit, {}, self.lexicon, self.person_ends, skip_outlets=True)
+        target = scan(words, i, limit, {}, self.lexicon, self.person_ends, skip_outlets=True,
+                      names=self.names)
         if target is None or target.kind != "indirect" or not target.window:
             return []
         speaker = explicit_subject(subject_window(target.window, cue), self.people, self.lexicon)

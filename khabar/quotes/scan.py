@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from khabar.quotes.lexicon import CueLexicon
 from khabar.quotes.marks import Quoted
+from khabar.quotes.people import Covered
 from khabar.quotes.text import Word
 
 COMPLEMENTIZERS = frozenset(
@@ -21,6 +22,7 @@ COMPLEMENTIZERS = frozenset(
 _BARE = frozenset(("ان", "بان", "فان"))
 _BEFORE_QUOTE = frozenset(":،,-–—")
 _MAX_WINDOW = 40
+_MAX_QUOTED_NAME = 4  # words of a name quoted as the speaker (`«المرصد السوري لحقوق الإنسان»`)
 _CONJUNCTIONS = frozenset("لكن ولكن لكنه لكنها ولكنها ولكنه الا كما فيما بينما ثم".split())
 # `بعد أن`, `قبل أن`: a conjunction, not the start of reported content.
 _NOT_REPORTING = frozenset("بعد قبل منذ رغم دون حتى لدرجه بمجرد".split())
@@ -39,19 +41,26 @@ class Target:
 
 def scan(
     words: list[Word], i: int, limit: int, open_at: dict[int, Quoted], lexicon: CueLexicon,
-    person_ends: set[int], *, skip_outlets: bool = False,
+    person_ends: set[int], *, skip_outlets: bool = False, names: Covered | None = None,
 ) -> Target | None:
     """The target of the cue at words[i], looking no further than `limit` (sentence end).
 
     `skip_outlets` (quotes.cues.v3): a one-word quoted name followed by a comma and a
-    complementizer (`قال الحربي "الرياض"، إنه ...`) is the outlet told, not the content.
+    complementizer (`قال الحربي "الرياض"، إنه ...`) is the outlet told, not the content, and
+    a short quoted name before a colon is the speaker (`وقال "البرقان": "..."`). `names`: the
+    stretches of entity mentions, where `فان` or `بان` is a name's part (`لويس فان غال`, `بان كي
+    مون`), not `فإن` or `بأن`.
     """
     window: list[Word] = []
+    name_marks: set[int] = set()  # the marks around a quoted speaker's name, not in its window
     for j in range(i + 1, min(len(words), i + 1 + _MAX_WINDOW)):
         word = words[j]
         if word.start >= limit:
             break
         quoted = open_at.get(word.start)
+        if quoted is not None and skip_outlets and j == i + 1 and _names_speaker(words, quoted,
+                                                                                  limit, names):
+            name_marks, quoted = {quoted.open, quoted.end}, None
         if quoted is not None and skip_outlets and _outlet_told(words, quoted, limit):
             quoted = None
         if quoted is not None:
@@ -62,7 +71,7 @@ def scan(
             if prev.end in person_ends and (_word_count(words, quoted) >= 2
                                             or _ends_clause(words, quoted, limit)):
                 return Target("direct", window, quoted)  # قال كارتر "..." without a comma
-        if word.folded in COMPLEMENTIZERS:
+        if word.folded in COMPLEMENTIZERS and not _inside_name(word, names):
             if words[j - 1].folded in _NOT_REPORTING:
                 break
             after = words[j + 1] if j + 1 < len(words) else None
@@ -82,7 +91,8 @@ def scan(
             continue  # `وتابع قائلا إن`, `غردت ... قائلة:`: one speech act
         if cue is not None or (word.folded in _CONJUNCTIONS and words[j - 1].folded in "،,"):
             break  # another cue, or a new clause (`، ولكنها ...`): this cue introduces nothing
-        window.append(word)
+        if word.start not in name_marks:
+            window.append(word)
     return None
 
 
@@ -94,6 +104,30 @@ def _outlet_told(words: list[Word], quoted: Quoted, limit: int) -> bool:
     after = [w for w in words[index : index + 2] if w.start < limit]
     return (len(after) == 2 and after[0].folded in ("،", ",")
             and after[1].folded in COMPLEMENTIZERS)
+
+
+def _inside_name(word: Word, names: Covered | None) -> bool:
+    """The word is a mention's part before its last word (`لويس فان غال`, `بان كي مون`); a
+    complementizer that ends a mention was read into it (`ليندمير بأن`)."""
+    run = names.run_at(word.start) if names is not None else None
+    return run is not None and word.end < run[1]
+
+
+def _names_speaker(words: list[Word], quoted: Quoted, limit: int, names: Covered | None) -> bool:
+    """`وقال "البرقان": "..."`, `وتابع "البرقان" أنه`, `كما يقول «جديدي».`: a short quoted name
+    right after the cue is who speaks (some outlets quote every name), not what is said. It is
+    followed by a colon or a complementizer, or ends the clause and is a name the article tags."""
+    if not quoted.closed or not 1 <= _word_count(words, quoted) <= _MAX_QUOTED_NAME:
+        return False
+    inside = bisect_right(words, quoted.start, key=_start)
+    if inside < len(words) and words[inside].folded in COMPLEMENTIZERS:
+        return False
+    index = bisect_right(words, quoted.end, key=_start)
+    after = words[index] if index < len(words) and words[index].start < limit else None
+    if after is not None and (after.folded == ":" or after.folded in COMPLEMENTIZERS):
+        return True
+    return (after is None or after.folded in ("،", ",", ".")) and names is not None \
+        and quoted.start in names
 
 
 def _opens_with_complementizer(words: list[Word], j: int) -> bool:

@@ -1,6 +1,6 @@
 """Where a quote ends and who is its speaker: a cue before a colon starts a new quote, a name
 after a preposition is the topic, a name in the dateline is the writer's, a hashtag's marks
-hide no speaker; text written for these tests."""
+hide no speaker, a quoted name after the cue speaks; text written for these tests."""
 
 import dataclasses
 
@@ -60,3 +60,31 @@ def test_a_hashtag_before_the_speaker_hides_no_name(make_document, lexicon_v4):
     people = {"e1": ("سامي_الحربي",)}
     assert _quotes(make_document, lexicon_v4, text, people) == [
         ("سامي_الحربي", "الموسم كان صعبا على الفريق كله هذا العام")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('وقال سامي الحربي إن الموسم كان صعبا.\nوقال "الحربي": "سنعود أقوى في الموسم المقبل".',
+     [("سامي الحربي", "الموسم كان صعبا"), ("الحربي", "سنعود أقوى في الموسم المقبل")]),
+    ('وقال سامي الحربي إن الموسم كان صعبا.\nوتابع "الحربي" أنه سيبقى مع الفريق.',
+     [("سامي الحربي", "الموسم كان صعبا"), ("الحربي", "أنه سيبقى مع الفريق")]),
+    # a quoted name that closes the clause is not what was said
+    ("وقال سامي الحربي إن الموسم كان صعبا، كما يقول «الحربي».",
+     [("سامي الحربي", "الموسم كان صعبا")]),
+    # a quoted one word that is no name stays a quote
+    ('وسئل سامي الحربي عن العقد الجديد فقال "نعم".', [("سامي الحربي", "نعم")]),
+])
+def test_a_short_quoted_name_right_after_the_cue_is_the_speaker(make_document, lexicon_v4,
+                                                                 text, expected):
+    assert _quotes(make_document, lexicon_v4, text) == expected
+
+
+@pytest.mark.parametrize(("text", "people", "expected"), [
+    ("وقال مدرب الفريق لويس فان غال إن اللاعبين جاهزون.", {"e1": ("لويس فان غال",)},
+     [("لويس فان غال", "اللاعبين جاهزون")]),
+    ("وقال الأمين العام بان كي مون إن المجتمع الدولي صنع تاريخا.", {"e1": ("بان كي مون",)},
+     [("بان كي مون", "المجتمع الدولي صنع تاريخا")]),
+    ("وقال د. سامي الحربي إن الموسم كان صعبا.", PEOPLE, [("سامي الحربي", "الموسم كان صعبا")]),
+])
+def test_names_with_a_complementizer_form_or_an_abbreviated_honorific_speak(
+        make_document, lexicon_v4, text, people, expected):
+    assert _quotes(make_document, lexicon_v4, text, people) == expected
