@@ -19,6 +19,7 @@ from itertools import accumulate
 
 from khabar.arabic import fold
 from khabar.document import Entity, Mention
+from khabar.entities.datelines import dateline_names
 from khabar.entities.gazetteer import Lexicon, Ranges, find_names, load_lexicon
 from khabar.entities.merge import RawMention, merge_mentions, raw_mentions
 from khabar.entities.names import clitic_variants, key_tokens, name_key, read_words, surface
@@ -30,6 +31,7 @@ from khabar.entities.person_spans import PersonWords, trim_person
 from khabar.entities.roles import HONORIFICS
 from khabar.entities.short_names import ShortNames, find_short_names, load_short_names
 from khabar.places.gazetteer import ARAB_LEAGUE, CITY, REGION, Gazetteer, load_gazetteer
+from khabar.reading.boilerplate import Outlets
 
 PER = "PER"
 LOC = "LOC"
@@ -84,6 +86,7 @@ class ArticleLexicons:
     name_parts: NameParts
     short_names: ShortNames
     places: Gazetteer | None = None  # v5: the shipped gazetteer, for places after a place noun
+    outlets: Outlets | None = None  # v5: outlets named in a dateline
 
 
 def load_article_lexicons(version: int = 3) -> ArticleLexicons:
@@ -104,7 +107,8 @@ def load_article_lexicons(version: int = 3) -> ArticleLexicons:
         lexicon=lexicon, heads=load_heads(national, version=version),
         person_words=PersonWords(roles.first_words, frozenset(HONORIFICS)),
         name_parts=load_name_parts(), short_names=load_short_names(nisba, roles.first_words),
-        places=load_gazetteer() if version >= 5 else None)
+        places=load_gazetteer() if version >= 5 else None,
+        outlets=Outlets.load() if version >= 5 else None)
 
 
 def _organization(lexicon: Lexicon, name: str) -> bool:
@@ -113,13 +117,14 @@ def _organization(lexicon: Lexicon, name: str) -> bool:
 
 def merge_article(text: str, entities, lexicons: ArticleLexicons, *, stage: str,
                   gazetteer: bool = True, sentences=(), lineage: bool = False,
-                  joined: bool = False) -> tuple[Entity, ...]:
+                  joined: bool = False, datelines=()) -> tuple[Entity, ...]:
     """The article's entities (ids e1, e2, … in order of first mention) from its NER mentions;
     `sentences`, the Document's sentence ranges, spare reading the text's tokens again;
     `lineage` (entities.merge.v4): a person's name cut after `بن` takes the next word;
     `joined` (entities.merge.v5): names cut before `الله` or after a title made whole,
-    neighbouring mentions that together spell a lexicon name joined, and towns of the places
-    gazetteer read after a noun of a place."""
+    neighbouring mentions that together spell a lexicon name joined, towns of the places
+    gazetteer read after a noun of a place, and the outlets and writers of the `datelines`
+    (the dateline paragraphs' ranges; khabar.entities.datelines)."""
     raw = without_titles(text, raw_mentions(text, entities), lexicons.person_words)
     if lineage:  # after the titles are cut: a word after `بن` is a name, whatever else it is
         raw = with_whole_lineage(text, raw)
@@ -145,6 +150,10 @@ def merge_article(text: str, entities, lexicons: ArticleLexicons, *, stage: str,
     raw = with_bodies(text, raw, found + short, stage, retype=short)
     if joined and lexicons.places is not None:  # after the bodies: a place in a body's name stays
         raw += places_after_nouns(text, raw, words, lexicons.places, stage)
+    if joined and datelines and lexicons.outlets is not None:
+        raw += [_raw(text, start, end, kind, stage) for start, end, kind in dateline_names(
+            text, datelines, Ranges([(r.mention.start, r.mention.end) for r in raw]),
+            lexicons.outlets, lexicons.name_parts, lambda part: _known_place(part, lexicons))]
     raw = surnames_as_persons(raw, lexicons.lexicon)
     merged = merge_mentions(text, raw, lexicons.lexicon)
     return _renumbered([_checked(text, e, lexicons) for e in merged])
@@ -409,6 +418,12 @@ def _respanned(text: str, r: RawMention, start: int, end: int) -> RawMention:
     """The mention moved to [start, end), named by the text there."""
     return RawMention(dataclasses.replace(r.mention, start=start, end=end), r.type,
                       surface(text, start, end))
+
+
+def _known_place(name: str, lexicons: ArticleLexicons) -> bool:
+    """The lexicon or the shipped gazetteer knows the name as a place."""
+    places = lexicons.places.lookup(name_key(name)) if lexicons.places is not None else ()
+    return lexicons.lexicon.is_place(name) or any(True for _ in places)
 
 
 def _raw(text: str, start: int, end: int, kind: str, stage: str) -> RawMention:

@@ -35,6 +35,7 @@ _EDGES = re.compile(r"[\s\u200e\u200f\u202a-\u202e\u2066-\u2069]+")
 _BRACKETED = re.compile(r"[()\[\]\-–—ـ:،,]")
 _MONTH_NAME = re.compile(r"[^\W\d_]")  # `10 أغسطس 2015`, not `2015/8/10` (a caricature's caption)
 _DATE = "\x00"  # where a date stood, once the dates are cut out
+_EDGE_MARKS = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 
 
 def is_dateline(text: str) -> bool:
@@ -48,6 +49,26 @@ def dateline_day(text: str) -> str | None:
     → `2015-08-10`), None for another line (a dashed dateline has no date)."""
     line = _plain(text)
     return _dated_day(line) if line is not None else None
+
+
+def dashed_parts(text: str) -> list[tuple[int, int]]:
+    """The (start, end) offsets in `text` of a dashed dateline's parts (`رغد عشميل – عين اليوم`
+    → the writer and the outlet), without a closing colon; [] for any other line."""
+    line = _plain(text)
+    if line is None or not _is_dashed(line.rstrip(":").strip()):
+        return []
+    parts, at = [], 0
+    for match in [*_DASH.finditer(text), None]:
+        end = match.start() if match is not None else len(text)
+        start = at
+        while start < end and (text[start].isspace() or text[start] in _EDGE_MARKS):
+            start += 1
+        while end > start and (text[end - 1].isspace() or text[end - 1] in _EDGE_MARKS + ":"):
+            end -= 1
+        if start < end:
+            parts.append((start, end))
+        at = match.end() if match is not None else at
+    return parts
 
 
 def _plain(text: str) -> str | None:

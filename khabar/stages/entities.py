@@ -21,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from khabar.arabic import fold, tokenize, without_hashtag_marks
-from khabar.document import Document, Entity, Mention
+from khabar.document import DATELINE, Document, Entity, Mention
 from khabar.entities.article import load_article_lexicons, merge_article
 from khabar.errors import ConfigError
 from khabar.ner import tagger as ner_files
@@ -170,8 +170,10 @@ def _article_merger(stage: str, gazetteer: bool, *, lineage: bool,
     lexicons = load_article_lexicons(version=_LEXICON_VERSION.get(stage, 3))
 
     def merge(doc: Document) -> Document:
+        datelines = [(p.start, p.end) for p in doc.paragraphs if p.kind == DATELINE]
         entities = merge_article(doc.text, doc.entities, lexicons, stage=stage, gazetteer=gazetteer,
-                                 sentences=doc.sentences, lineage=lineage, joined=joined)
+                                 sentences=doc.sentences, lineage=lineage, joined=joined,
+                                 datelines=datelines)
         return dataclasses.replace(doc, entities=entities)
 
     return merge

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from khabar.document import DATELINE, Paragraph
 from khabar.stages.entities import make_entities_merge_v3, make_entities_merge_v5
 
 
@@ -77,3 +78,24 @@ def test_v5_takes_a_second_town_only_when_joined_by_wa(mergers, mentions_doc):
     v5 = mergers[1]
     text = "وزار الوفد محافظة حجة صعدة أمس، ثم منطقة مدينة الملك فهد الطبية."
     assert named(v5(mentions_doc(text, [])), "LOC") == ["حجة"]
+
+
+@pytest.mark.parametrize(("line", "given", "persons", "organizations"), [
+    ("سلوى المدني – عين اليوم", [], ["سلوى المدني"], ["عين اليوم"]),
+    ("عين اليوم – جدة", [("جدة", "LOC")], [], ["عين اليوم"]),
+    # a part no list knows, a generic word, a place: nothing new
+    ("متابعات – الرياض", [], [], []),
+    ("خميس مشيط – صحيفة النخيل", [], [], ["صحيفة النخيل"]),
+])
+def test_v5_reads_the_outlet_and_the_writer_of_a_dashed_dateline(
+        mergers, mentions_doc, line, given, persons, organizations):
+    v3, v5 = mergers
+    body = "وأعلنت الإدارة بدء التسجيل للعام الدراسي الجديد في جميع المدارس."
+    text = f"{line}\n{body}"
+    paragraphs = (Paragraph(0, len(line), kind=DATELINE), Paragraph(len(line) + 1, len(text)))
+    doc = v5(mentions_doc(text, given, paragraphs=paragraphs))
+    assert named(doc, "PER") == persons and named(doc, "ORG") == organizations
+    # the same line as a paragraph of the body is read as before
+    plain = (Paragraph(0, len(line)), paragraphs[1])
+    assert named(v5(mentions_doc(text, given, paragraphs=plain)), "ORG") == [
+        o for o in organizations if o.startswith("صحيفة")]
