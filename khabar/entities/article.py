@@ -49,6 +49,12 @@ _MAX_LINEAGE = 3  # `فلان بن فلان بن فلان آل فلان`: links 
 # Words after which a name goes on (not `أبي`, also the name آبي); particles that never do.
 _LINEAGE = {fold(w) for w in "آل بن بنت ابن أبو".split()}
 _NOT_NAMES = {fold(w) for w in "في من إلى على عن مع أن إن و".split()}
+# v5: the heads of competitions named for a sponsor or a body (`دوري عبداللطيف جميل`, `كأس
+# رابطة المحترفين`): names inside a competition's name are not entities (docs/annotation-
+# entities.md). Not `بطولة`, which also means starring (`من بطولة ناصر القصبي`).
+_COMPETITIONS = {fold(w) for w in "دوري كأس".split()}
+_COMPETITION_OPENERS = "(«\"“'"
+_COMPETITION_REACH = 12  # characters before a mention where the head may stand
 # v5: the halves of compound given names (`ضيف الله`, `عطا الله`): no name starts with the second.
 _SECOND_HALVES = {fold(w) for w in "الله".split()}
 _FIRST_HALVES = {fold(w) for w in (
@@ -148,6 +154,8 @@ def merge_article(text: str, entities, lexicons: ArticleLexicons, *, stage: str,
     short = [b for b in find_short_names(text, words, lexicons.short_names, persons)
              if not heads(b.start, b.end)]
     raw = with_bodies(text, raw, found + short, stage, retype=short)
+    if joined:  # after the bodies: `كأس رابطة المحترفين` is read by its head too
+        raw = without_competitions(text, raw)
     if joined and lexicons.places is not None:  # after the bodies: a place in a body's name stays
         raw += places_after_nouns(text, raw, words, lexicons.places, stage)
     if joined and datelines and lexicons.outlets is not None:
@@ -270,6 +278,25 @@ def _gazetteer_place(text, tokens, folded, j: int, skip: int, places: Gazetteer,
                for place, _ in places.lookup(name_key(text[start:end]))):
             return start, end, last + 1
     return None
+
+
+def without_competitions(text: str, raw: list[RawMention]) -> list[RawMention]:
+    """Without the persons and bodies right after the head of a competition's name (`دوري
+    عبداللطيف جميل`, `(دوري عبد اللطيف جميل)`, `وكأس رابطة المحترفين`): a sponsor or a body
+    there is part of the competition's name, which is no person nor organization."""
+    out = []
+    for r in raw:
+        if r.type not in (PER, ORG):
+            out.append(r)  # a place there may make the competition's own name (`كأس إنجلترا`)
+            continue
+        before = text[max(0, r.mention.start - _COMPETITION_REACH):r.mention.start].rstrip(
+            " \t\u00a0" + _COMPETITION_OPENERS)
+        word = _PREVIOUS_WORD.search(before + " ")
+        head = fold(word.group(1)) if word else ""
+        # the head in construct, with a proclitic or none; `الدوري` is the league in general
+        if not (head in _COMPETITIONS or head[:1] in "وبلف" and head[1:] in _COMPETITIONS):
+            out.append(r)
+    return out
 
 
 def joined_names(text: str, raw: list[RawMention], lexicon: Lexicon, words) -> list[RawMention]:

@@ -99,3 +99,16 @@ def test_v5_reads_the_outlet_and_the_writer_of_a_dashed_dateline(
     plain = (Paragraph(0, len(line)), paragraphs[1])
     assert named(v5(mentions_doc(text, given, paragraphs=plain)), "ORG") == [
         o for o in organizations if o.startswith("صحيفة")]
+
+
+def test_v5_reads_no_person_or_body_inside_a_competitions_name(mergers, mentions_doc):
+    v3, v5 = mergers
+    text = ("وتنطلق منافسات دوري سامي الفارس للمحترفين، ويلعب الفريق في (دوري سامي الفارس) "
+            "وكأس رابطة المحترفين وكأس إنجلترا، وحضر سامي الفارس المباراة.")
+    given = [("سامي الفارس", "PER"), ("رابطة المحترفين", "ORG"), ("إنجلترا", "LOC")]
+    found = v5(mentions_doc(text, given))
+    person = next(e for e in found.entities if e.type == "PER")
+    assert [text[m.start:m.end] for m in person.mentions] == ["سامي الفارس"]  # the last only
+    assert named(found, "ORG") == []
+    assert named(found, "MISC") == ["كأس إنجلترا", "كأس رابطة المحترفين"]  # the competitions
+    assert len(next(e for e in v3(mentions_doc(text, given)).entities if e.type == "PER").mentions) == 3
