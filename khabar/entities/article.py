@@ -55,6 +55,10 @@ _NOT_NAMES = {fold(w) for w in "في من إلى على عن مع أن إن و".
 _COMPETITIONS = {fold(w) for w in "دوري كأس".split()}
 _COMPETITION_OPENERS = "(«\"“'"
 _COMPETITION_REACH = 12  # characters before a mention where the head may stand
+# v5: God's name with its proclitics, which opens formulas (`ولله الحمد`), and honorifics that
+# are never a name alone (`معالي`; not `الشيخ`, also a family name)
+_GOD = {fold(w) for w in "الله ولله لله والله بالله فالله".split()}
+_LONE_HONORIFICS = {fold(w) for w in "معالي سعادة فخامة سمو صاحب الحاج الحاجة".split()}
 # v5: the halves of compound given names (`ضيف الله`, `عطا الله`): no name starts with the second.
 _SECOND_HALVES = {fold(w) for w in "الله".split()}
 _FIRST_HALVES = {fold(w) for w in (
@@ -164,6 +168,8 @@ def merge_article(text: str, entities, lexicons: ArticleLexicons, *, stage: str,
             lexicons.outlets, lexicons.name_parts, lambda part: _known_place(part, lexicons))]
     raw = surnames_as_persons(raw, lexicons.lexicon)
     merged = merge_mentions(text, raw, lexicons.lexicon)
+    if joined:
+        merged = [e for e in merged if not _no_person(text, e)]
     return _renumbered([_checked(text, e, lexicons) for e in merged])
 
 
@@ -455,6 +461,20 @@ def _known_place(name: str, lexicons: ArticleLexicons) -> bool:
 
 def _raw(text: str, start: int, end: int, kind: str, stage: str) -> RawMention:
     return RawMention(Mention(start, end, stage=stage), kind, surface(text, start, end))
+
+
+def _no_person(text: str, entity: Entity) -> bool:
+    """v5: every mention of the person is a formula with God's name (`ولله الحمد`, `والله
+    الهادي`: a compound name cut before `الله` was made whole before) or an honorific alone
+    (`معالي`, before the title and the name the tagger missed)."""
+    if entity.type != PER:
+        return False
+    for m in entity.mentions:
+        words = fold(text[m.start:m.end]).split()
+        if not words or not (words[0] in _GOD and len(words) <= 2
+                             or len(words) == 1 and words[0] in _LONE_HONORIFICS):
+            return False
+    return True
 
 
 def _checked(text: str, entity: Entity, lexicons: ArticleLexicons) -> Entity | None:

@@ -112,3 +112,13 @@ def test_v5_reads_no_person_or_body_inside_a_competitions_name(mergers, mentions
     assert named(found, "ORG") == []
     assert named(found, "MISC") == ["كأس إنجلترا", "كأس رابطة المحترفين"]  # the competitions
     assert len(next(e for e in v3(mentions_doc(text, given)).entities if e.type == "PER").mentions) == 3
+
+
+def test_v5_reads_no_person_in_a_formula_with_gods_name_or_a_lone_honorific(mergers, mentions_doc):
+    v3, v5 = mergers
+    text = ("وأوضح معالي وزير العدل أن الحالة مستقرة ولله الحمد، والله الهادي إلى سواء السبيل، "
+            "وقال عبد الله السالم إن العمل مستمر.")
+    given = [("معالي", "PER"), ("ولله الحمد", "PER"), ("الله الهادي", "PER"),
+             ("عبد الله السالم", "PER")]
+    assert len(named(v3(mentions_doc(text, given)), "PER")) == 4
+    assert named(v5(mentions_doc(text, given)), "PER") == ["عبد الله السالم"]
