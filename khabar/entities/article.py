@@ -65,11 +65,14 @@ _FIRST_HALVES = {fold(w) for w in (
     "عبد ضيف عطا عطاء نصر فضل جار حمد خير عوض سعد فتح هبة رزق حسب سيف رحمة ولي دخيل وهب حرز "
     "عون جاد مال شكر عبيد").split()}
 _PREVIOUS_WORD = re.compile(r"([^\W\d_]+)[ \t\u00a0]+$")
-# v5: the nouns of a place before its name (`محافظة حجة`, `بمدينة الظهران`, `منطقتي ...`): a
+# v5: the nouns of a place before its name (`محافظة حجة`, `بمدينة الظهران`, `منطقتي ...`, and
+# the governor's `محافظ شقراء`): a
 # place of the shipped gazetteer right after one is a place, and so are the next ones joined by و.
 _PLACE_NOUNS = {prefix + fold(w) for prefix in ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")
                 for w in ("محافظة محافظتي منطقة منطقتي مدينة مدينتي بلدة بلدتي قرية قريتي مديرية "
-                          "مديريتي ولاية إقليم ناحية قضاء حي مخيم جزيرة").split()}
+                          "مديريتي ولاية إقليم ناحية قضاء حي مخيم جزيرة "
+                          # the governor of a town (`محافظ شقراء`), not of a bank
+                          "محافظ").split()}
 _MAX_PLACE_WORDS = 2
 # Words that begin a longer place name (`عين X`, `باب X`: alone they are a part), common words
 # that are also the name of some town (`مدينة جديدة`, a new city; `معسكر`, a camp), and the
