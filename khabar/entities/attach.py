@@ -10,7 +10,8 @@ from khabar.document import Entity, Offsets, Role
 from khabar.entities.names import clitic_variants, read_words, strip_article
 from khabar.entities.nisba import RoleLexicon
 from khabar.entities.roles import (
-    BARRIERS, COMMAS, COUNTERPART, DUALS, FIXED, HONORIFICS, REGION_NOUNS, STATE_NOUNS, Context,
+    BARRIERS, COMMAS, COUNTERPART, DUALS, FIXED, HONORIFICS, REGION_NOUNS, STATE_NOUNS,
+    UNTAGGED_HEADS, Context,
     Span, Title, entity_end, held_for_sovereign, marker, read_title, region_named,
 )
 
@@ -47,6 +48,17 @@ _HOLDS = {fold(w) for w in (
     "منصب بصفته بصفتها بوصفه بوصفها").split()}
 _HOLDS_ENDS = {fold(w) for w in "منصب بصفته بصفتها بوصفه بوصفها".split()}
 _MAX_HOLDS = 5
+# v5: a title's phrase through untagged words (_through_untagged): how far back, and the words
+# that end a noun phrase (prepositions of another argument, complementizers, relatives, times).
+_MAX_UNTAGGED = 8
+_NOT_IN_PHRASE = {fold(w) for w in (
+    "مع عن على علي إلى الى من بين أمام خلال بعد قبل منذ حتى عند نحو ضد الذي التي الذين اللذين "
+    "أن إن أنه أنها بأن لأن كما بينما فيما حيث ثم أو أمس اليوم غدا مساء صباح حاليا أيضا وقد قد "
+    "و هو هي هم كان كانت").split()}
+# v5: words between a title's phrase and the name that are neither: ranks and descriptions
+_BEFORE_NAME = {fold(w) for w in (
+    "البحري الطيار الركن القبطان الكابتن الجديد الجديدة الشاب الشابة الشهير الشهيرة المخضرم "
+    "الدولي المتشدد المعروف البارز").split()}
 _HONORIFIC_WORDS = {fold(w) for w in (
     "صاحب صاحبة السمو الملكي معالي سعادة فخامة سمو بالإنابة بالنيابة المكلف المكلفة الدائم "
     "الدائمة متقاعد المتقاعد").split()}
@@ -188,7 +200,58 @@ def _pick(ctx: Context, span: Span) -> Title | None:
     before = _before(ctx, span)
     if before is not None and not _honorific(before.title):
         return before
-    return _after(ctx, span) or before
+    found = _after(ctx, span) or before
+    if ctx.v5 and (found is None or _honorific(found.title)):
+        return _through_untagged(ctx, span) or found
+    return found
+
+
+def _through_untagged(ctx: Context, span: Span) -> Title | None:
+    """v5: a title whose phrase runs up to the name through words no reading took: a body or a
+    place the tagger left out (`أمين عام جمعية إبصار فلان`, `مدير التعليم في محافظة الأفلاج
+    فلان`, `رئيس مجلس النواب في الباراغواي فلان`). The nearest title head at most
+    _MAX_UNTAGGED words before the name, with only words of a noun phrase between (no mark, no
+    particle that starts another argument or clause, no person), holds the title; the words
+    after its phrase are its affiliation."""
+    for i in range(span.first - 1, max(-1, span.first - 1 - _MAX_UNTAGGED), -1):
+        if not ctx.word(i) or not ctx.joined(i) or ctx.folded[i] in _NOT_IN_PHRASE:
+            return None
+        other = ctx.covering.get(i)
+        if other is not None and other.entity.type == PER:
+            return None
+        found = read_title(ctx, i)
+        if found is None or found.kind == COUNTERPART or _honorific(found.title):
+            continue
+        while i > 0 and ctx.word(i - 1) and ctx.joined(i - 1):
+            wider = read_title(ctx, i - 1)  # `رئيس مجلس ...`: the head before takes it in
+            if wider is None or wider.kind == COUNTERPART or wider.next <= i:
+                break
+            i, found = i - 1, wider
+        for _ in range(_LOOK_BACK):
+            joined = _compound(ctx, found)  # `مساعد مدير ...`: a title right before joins it
+            if joined is found:
+                break
+            found = joined
+        if found.next >= span.first:
+            return None  # the phrase runs into the name: the readings before saw it
+        last = span.first - 1
+        while last >= found.next and (ctx.folded[last] in HONORIFICS or _abbreviated_at(ctx, last)
+                                      or ctx.folded[last] in _HONORIFIC_WORDS
+                                      or ctx.folded[last] in _RANK_WORDS
+                                      or ctx.folded[last] in _MODIFIERS
+                                      or ctx.folded[last] in _BEFORE_NAME):
+            last -= 1  # `... العميد البحري فلان`: the honorific is not the affiliation
+        if last >= found.next and (ctx.folded[found.next - 1],) in ctx.lexicon.nisba:
+            return None  # `الرئيس الإيراني المتشدد فلان`: after the nationality, a description
+        if not _noun_phrase(ctx, found.next, last):
+            return None
+        rest = [ctx.tokens[k].text for k in range(found.next, last + 1)]
+        if rest and fold(rest[0]) in _PLACE_PREPOSITIONS:
+            rest = rest[1:]
+        affiliation = " ".join(([found.affiliation] if found.affiliation else []) + rest) or None
+        return Title(found.kind, found.title, affiliation, found.start,
+                     ctx.tokens[max(last, found.next - 1)].end, span.first)
+    return None
 
 
 def _context(text: str, entities: tuple[Entity, ...], lexicon: RoleLexicon,
@@ -297,6 +360,43 @@ def _name_follows_v3(ctx: Context, j: int) -> int:
         if j == start:
             break
     return j + 1 if j < len(ctx.tokens) and ctx.tokens[j].text in _OPENING else j
+
+
+def _noun_phrase(ctx: Context, first: int, last: int) -> bool:
+    """v5: tokens first..last read as the rest of a title's phrase: each a word of a mention of a
+    body or a place, a definite word (`الممتاز`, `بالرئاسة`, `للعلاقات`), a preposition of where
+    (`في`), the head noun of a body or a place (`جمعية`, `محافظة`), or a word right after such a
+    head (`جمعية إبصار`). An indefinite word after a definite one starts something else: a verb
+    (`رئيس مجلس الوزراء دشن`), another name; so do a word joined by و (another title or person)
+    and any word after a nationality (a description: `الشهير`)."""
+    after_head = False
+    for k in range(first, last + 1):
+        word = ctx.folded[k]
+        named = ctx.covering.get(k)
+        if word.startswith("وال") or word[:1] == "و" and word[1:] in UNTAGGED_HEADS:
+            return False  # `الكاتب والصحافي`, `محافظ الخرج والأمير`: another title or person
+        if (word,) in ctx.lexicon.nisba and k < last:
+            return False  # `اللاعب البرتغالي الشهير`: after the nationality, a description
+        if named is not None and named.entity.type in ("ORG", "LOC"):
+            after_head = False
+        elif _definite(word) or word in _PLACE_PREPOSITIONS:
+            after_head = False
+        elif _bare(word) in UNTAGGED_HEADS:
+            after_head = True
+        elif not after_head:
+            return False
+        else:
+            after_head = False  # `جمعية إبصار`: one word names it
+    return True
+
+
+def _definite(word: str) -> bool:
+    return word.startswith(("ال", "بال", "لل", "وال", "فال", "كال"))
+
+
+def _bare(word: str) -> str:
+    """The word without a preposition glued to it (`بمحافظة` → `محافظة`)."""
+    return word[1:] if word[:1] in ("ب", "ل") and len(word) > 3 else word
 
 
 def _abbreviated_at(ctx: Context, i: int) -> bool:

@@ -63,6 +63,10 @@ _POSITIONS = {fold(w) for w in "الوسط المحور الارتكاز اله�
 REGION_NOUNS = {fold(w) for w in "منطقة محافظة مدينة ولاية إقليم مقاطعة قطاع".split()}
 # `وزير الخارجية بجمهورية مصر العربية`: the state's noun before its name (entities.roles.v2).
 STATE_NOUNS = {fold(w) for w in "جمهورية دولة مملكة المملكة إمارة سلطنة".split()}
+# v5: the heads of bodies and places whose next word names them, tagged or not (`جمعية إبصار`,
+# `محافظة الأفلاج`): a title's phrase may run through them to the name (attach.py).
+UNTAGGED_HEADS = _BODY_HEADS | REGION_NOUNS | STATE_NOUNS | {fold(w) for w in (
+    "مدرسة جريدة صحيفة مجلة قناة وكالة هيئة مجلس وزارة").split()}
 # A ruler named by an epithet stands for his country in a title (`سفير خادم الحرمين الشريفين`).
 _SOVEREIGNS = {tuple(fold(w) for w in "خادم الحرمين الشريفين".split()): "السعودية"}
 # Honorifics and ranks: a title only when the article gives no other (docs/annotation-entities.md).

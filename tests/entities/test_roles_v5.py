@@ -70,3 +70,46 @@ def test_roles_v5_reads_a_title_past_an_abbreviated_honorific(
     doc = mentions_doc(text, [(name, "PER")])
     assert titles_of(v4(doc), name) == []
     assert titles_of(v5(doc), name) == [title]
+
+
+def roles_of(doc, name):
+    entity = next(e for e in doc.entities if e.name == name)
+    return [(r.title, r.affiliation) for r in entity.roles]
+
+
+@pytest.mark.parametrize(("text", "name", "role"), [
+    ("وعبر أمين عام جمعية إبصار سامي الفارس عن شكره للشركة.", "سامي الفارس",
+     ("أمين عام", "جمعية إبصار")),
+    ("ورفع مدير التعليم في محافظة الأفلاج فهد الراشد التهنئة للقيادة.", "فهد الراشد",
+     ("مدير التعليم", "محافظة الأفلاج")),
+    ("وأوضح مدير إدارة التسويق بالبريد الممتاز خالد السالم كيفية الاستفادة من القسائم.",
+     "خالد السالم", ("مدير إدارة التسويق", "بالبريد الممتاز")),
+    # a rank between the phrase and the name is neither
+    ("وأكد مدير إدارة التسويق بالبريد الممتاز العقيد طيار سالم العتيبي أن الخدمة بدأت.",
+     "سالم العتيبي", ("مدير إدارة التسويق", "بالبريد الممتاز")),
+])
+def test_roles_v5_reads_a_title_through_an_untagged_body_or_place(
+        analyzers, mentions_doc, text, name, role):
+    v4, v5 = analyzers
+    doc = mentions_doc(text, [(name, "PER")])
+    assert role not in roles_of(v4(doc), name)
+    assert roles_of(v5(doc), name) == [role]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("واجتمع وزير الخارجية مع سامي الفارس أمس.", "سامي الفارس"),
+    ("وقال وزير الخارجية إن الحكومة تدعم سامي الفارس.", "سامي الفارس"),
+    ("وكان محافظ المدينة والشيخ سامي الفارس في الاستقبال.", "سامي الفارس"),
+])
+def test_roles_v5_reads_no_title_through_another_argument_or_a_person(
+        analyzers, mentions_doc, text, name):
+    v5 = analyzers[1]
+    found = roles_of(v5(mentions_doc(text, [(name, "PER")])), name)
+    assert all(title not in ("وزير الخارجية", "محافظ") for title, _ in found)
+
+
+def test_roles_v5_takes_no_description_after_a_nationality_into_the_affiliation(
+        analyzers, mentions_doc):
+    text = "وهاجم المدرب البرتغالي الشهير سامي الفارس الحكام."
+    assert roles_of(analyzers[1](mentions_doc(text, [("سامي الفارس", "PER")])), "سامي الفارس") \
+        in ([], [("المدرب", "البرتغال")])
