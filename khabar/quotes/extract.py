@@ -19,7 +19,7 @@ from khabar.quotes.content import according, content_span, looks_back, noun_phra
 from khabar.quotes.lexicon import CueForm, CueLexicon
 from khabar.quotes.marks import Quoted, find_quoted
 from khabar.quotes.people import Covered, People
-from khabar.quotes.scan import Target, scan
+from khabar.quotes.scan import Target, scan, withheld
 from khabar.quotes.relays import subject_window
 from khabar.quotes.speakers import Speaker, explicit_subject
 from khabar.quotes.text import Sentences, Word, blocks_of, words_of
@@ -97,7 +97,7 @@ class _Context:
         covered = start
         out: list[Quote] = []
         for i, word in enumerate(words):
-            cue = lexicon.cue(word.folded) if word.is_word else None
+            cue = lexicon.cue(word.folded) if word.is_word and not withheld(words, i) else None
             if cue is None:
                 continue
             if cue.where is not None and not self._placed(words, i, cue.where):

@@ -133,6 +133,8 @@ def subject_window(window: list[Word], cue: CueForm) -> list[Word]:
                      None)  # `وقال لـ"الاقتصادية" فلان`: the outlet told, then the subject
         if close is not None:
             lead = [w for w in lead[close + 1 :] if w.is_word or w.folded not in _COMMAS]
+    if cue.kind == "according" and len(lead) > 2 and lead[0].folded == "ما" and lead[1].is_word:
+        lead = lead[2:]  # `وبحسب ما أظهرت نقوش الجدران`: the subject of the verb after ما
     first = lead[0] if lead else None
     if cue.kind == "according" and first and first.is_word and first.folded.startswith("ل") \
             and len(first.folded) > 3:  # the offsets stay, so a mention with its ل is found

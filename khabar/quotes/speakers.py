@@ -30,12 +30,15 @@ _ONE_OF = frozenset(fold(w) for w in "احد احدى".split())
 # Time words and adverbs that may sit between the verb and its subject.
 _ADVERBS = frozenset(fold(w) for w in
     "امس اليوم الليله مساء صباح الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت حينها "
-    "ايضا كذلك مجددا سابقا لاحقا رسميا تماما مرارا بدوره بدورها".split()
+    "ايضا كذلك مجددا سابقا لاحقا رسميا تماما مرارا بدوره بدورها مؤخرا اخيرا حديثا".split()
 )
 # `وقالت لصحيفة ...`, `وقال لـ"الرياض"`: the outlet told, not the speaker.
 _TOLD = frozenset(
     fold(w) for w in "لـ ل لصحيفه لوكاله لقناه لموقع لتلفزيون لاذاعه لبرنامج للصحفيين".split()
 )
+# Verbs of an aside after an unnamed subject that withholds their name (`رفض الكشف عن هويته`).
+_WITHHOLDS = frozenset(fold(w) for w in (
+    "رفض رفضت فضل فضلت طلب طلبت رافضا رافضة مفضلا مفضلة طالبا طالبة اشترط اشترطت").split())
 _STOP = frozenset(
     fold(w) for w in "في خلال امام على عن مع الى لدى عقب اثناء ان انه انها بان من".split()
 )
@@ -143,8 +146,9 @@ def described(words: list[Word], lexicon: CueLexicon, phrase_only: bool) -> Spea
         return None  # `أكدت تصميم الدولة ...`: no named subject, the words are the content
     taken = [words[0]]
     for word in words[1:6]:
-        if not word.is_word or word.folded in _STOP or lexicon.cue(word.folded):
-            break
+        if not word.is_word or word.folded in _STOP or lexicon.cue(word.folded) \
+                or word.folded in _WITHHOLDS or not word.folded.strip("\u0640"):
+            break  # `مسؤول رفض الكشف عن هويته`, `المصدر ــ فضل عدم ذكر اسمه ــ`: an aside
         if phrase_only and not word.folded.startswith("ال"):
             break
         taken.append(word)

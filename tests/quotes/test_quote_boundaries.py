@@ -88,3 +88,21 @@ def test_a_short_quoted_name_right_after_the_cue_is_the_speaker(make_document, l
 def test_names_with_a_complementizer_form_or_an_abbreviated_honorific_speak(
         make_document, lexicon_v4, text, people, expected):
     assert _quotes(make_document, lexicon_v4, text, people) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a name withheld is no speech act, and the aside is not the speaker
+    ("وأوضح المصدر ــ فضل عدم ذكر اسمه ــ أن الإجراءات لا تستغرق أكثر من يوم.",
+     [("المصدر", "الإجراءات لا تستغرق أكثر من يوم")]),
+    ("وقال مسؤول رفض الكشف عن هويته إن الهجوم وقع ليلا.", [("مسؤول", "الهجوم وقع ليلا")]),
+    # `بحسب ما أظهرت X`: X, not ما
+    ("وبحسب ما أظهرت نقوش الجدران، فإن عمرها يعود إلى القرن الثالث.",
+     [("نقوش الجدران", "عمرها يعود إلى القرن الثالث")]),
+    # an adverb after the verb is no subject
+    ("وقال سامي الحربي إن الموسم كان صعبا. وأعلن مؤخرا أنه سيبقى مع الفريق.",
+     [("سامي الحربي", "الموسم كان صعبا"), ("سامي الحربي", "أنه سيبقى مع الفريق")]),
+])
+def test_a_withheld_name_an_according_clause_and_an_adverb_name_no_speaker(make_document,
+                                                                           lexicon_v4, text,
+                                                                           expected):
+    assert _quotes(make_document, lexicon_v4, text) == expected
