@@ -37,8 +37,9 @@ _TOLD = frozenset(
     fold(w) for w in "لـ ل لصحيفه لوكاله لقناه لموقع لتلفزيون لاذاعه لبرنامج للصحفيين".split()
 )
 # Verbs of an aside after an unnamed subject that withholds their name (`رفض الكشف عن هويته`).
-_WITHHOLDS = frozenset(fold(w) for w in (
-    "رفض رفضت فضل فضلت طلب طلبت رافضا رافضة مفضلا مفضلة طالبا طالبة اشترط اشترطت").split())
+_WITHHOLDS = frozenset(fold(prefix + w) for prefix in ("", "و") for w in (
+    "رفض رفضت فضل فضلت طلب طلبت رافضا رافضة مفضلا مفضلة طالبا طالبة اشترط اشترطت").split()) | {
+    fold("عبر")}  # `الدفاع المدني عبر حسابه`: where it said it
 _STOP = frozenset(
     fold(w) for w in "في خلال امام على عن مع الى لدى عقب اثناء ان انه انها بان من".split()
 )
