@@ -20,7 +20,7 @@ from itertools import accumulate
 from khabar.arabic import fold
 from khabar.document import Entity, Mention
 from khabar.entities.datelines import dateline_names
-from khabar.entities.gazetteer import Lexicon, Ranges, find_names, load_lexicon
+from khabar.entities.gazetteer import Hit, Lexicon, Ranges, find_names, load_lexicon
 from khabar.entities.merge import RawMention, merge_mentions, raw_mentions
 from khabar.entities.names import clitic_variants, key_tokens, name_key, read_words, surface
 from khabar.entities.nisba import load_role_lexicon
@@ -49,6 +49,17 @@ _MAX_LINEAGE = 3  # `فلان بن فلان بن فلان آل فلان`: links 
 # Words after which a name goes on (not `أبي`, also the name آبي); particles that never do.
 _LINEAGE = {fold(w) for w in "آل بن بنت ابن أبو".split()}
 _NOT_NAMES = {fold(w) for w in "في من إلى على عن مع أن إن و".split()}
+# v5: the heads of institutions (ORG) and places (LOC) named for a king or a prince
+# (`مدينة الملك عبدالله للطاقة الذرية`, `شارع الملك فهد`); not a reign (`عهد الملك فيصل`, the
+# king himself) nor a project or a prize, which are no entities.
+_ROYALS = {fold(w) for w in "الملك الأمير الامير".split()}
+_ROYAL_HEADS = {**{fold(w): ORG for w in "مدينة مكتبة دارة مجمع كرسي مؤسسة".split()},
+                **{fold(w): LOC for w in "شارع طريق ميدان أنفاق نفق حديقة جسر".split()}}
+_MAX_ROYAL_TAIL = 4
+_VENUES = {fold(w) for w in "الرياضية الاقتصادية".split()}
+_ROYAL_TAIL_STOPS = {fold(w) for w in (
+    "الذي التي اليوم الأمس الماضي المقبل الحالي الأحد الاثنين الثلاثاء الأربعاء الخميس "
+    "الجمعة السبت").split()}
 # v5: the heads of competitions named for a sponsor or a body (`دوري عبداللطيف جميل`, `كأس
 # رابطة المحترفين`): names inside a competition's name are not entities (docs/annotation-
 # entities.md). Not `بطولة`, which also means starring (`من بطولة ناصر القصبي`).
@@ -160,6 +171,8 @@ def merge_article(text: str, entities, lexicons: ArticleLexicons, *, stage: str,
     heads = Ranges([(b.start, b.end) for b in found])
     short = [b for b in find_short_names(text, words, lexicons.short_names, persons)
              if not heads(b.start, b.end)]
+    if joined:
+        found += royal_institutions(text, raw, words)
     raw = with_bodies(text, raw, found + short, stage, retype=short)
     if joined:  # after the bodies: `كأس رابطة المحترفين` is read by its head too
         raw = without_competitions(text, raw)
@@ -287,6 +300,41 @@ def _gazetteer_place(text, tokens, folded, j: int, skip: int, places: Gazetteer,
                for place, _ in places.lookup(name_key(text[start:end]))):
             return start, end, last + 1
     return None
+
+
+def royal_institutions(text: str, raw: list[RawMention], words) -> list[Hit]:
+    """Institutions and places named for a king or a prince, whose person the tagger found:
+    `مدينة الملك عبدالله للطاقة الذرية`, `دارة الملك عبدالعزيز`, `شارع الملك فهد`. The name
+    runs from the head noun over the person and the definite words after (at most
+    _MAX_ROYAL_TAIL); as a body it replaces the person inside it (only the outermost name is
+    an entity, docs/annotation-entities.md)."""
+    tokens, folded = words.tokens, words.folded
+    starts = [t.start for t in tokens]
+    found = []
+    for r in raw:
+        if r.type != PER:
+            continue
+        i = bisect_left(starts, r.mention.start)
+        if i < 2 or i >= len(tokens) or tokens[i].start != r.mention.start \
+                or folded[i - 1] not in _ROYALS:
+            continue
+        head = folded[i - 2]
+        cut = 1 if head[:1] in "وبلف" and head[1:] in _ROYAL_HEADS else 0
+        kind = _ROYAL_HEADS.get(head[cut:])
+        if kind is None or "\n" in text[tokens[i - 2].end:r.mention.start]:
+            continue
+        last = bisect_left(starts, r.mention.end) - 1
+        for _ in range(_MAX_ROYAL_TAIL):
+            k = last + 1
+            if k >= len(tokens) or tokens[k].kind != "word" or "\n" in text[
+                    tokens[last].end:tokens[k].start] or not folded[k].startswith(("ال", "لل")) \
+                    or folded[k] in _ROYAL_TAIL_STOPS or folded[k] in HONORIFICS:
+                break
+            last = k
+            if folded[k] in _VENUES:
+                kind = LOC  # `مدينة الملك عبدالله الرياضية`: a stadium; `الاقتصادية`: a town
+        found.append(Hit(tokens[i - 2].start + cut, tokens[last].end, kind))
+    return found
 
 
 def without_competitions(text: str, raw: list[RawMention]) -> list[RawMention]:

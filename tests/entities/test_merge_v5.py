@@ -122,3 +122,15 @@ def test_v5_reads_no_person_in_a_formula_with_gods_name_or_a_lone_honorific(merg
              ("عبد الله السالم", "PER")]
     assert len(named(v3(mentions_doc(text, given)), "PER")) == 4
     assert named(v5(mentions_doc(text, given)), "PER") == ["عبد الله السالم"]
+
+
+def test_v5_reads_an_institution_or_a_place_named_for_a_king_whole(mergers, mentions_doc):
+    v3, v5 = mergers
+    text = ("أعلنت مدينة الملك سامي للطاقة الذرية مبادرة، ونقل المريض إلى مدينة الملك فهد الطبية "
+            "الدكتور، وأغلق طريق الملك سامي، في عهد الملك فهد.")
+    given = [("سامي", "PER"), ("فهد", "PER")]
+    assert named(v3(mentions_doc(text, given)), "ORG") == []
+    found = v5(mentions_doc(text, given))
+    assert named(found, "ORG") == ["مدينة الملك سامي للطاقة الذرية", "مدينة الملك فهد الطبية"]
+    assert named(found, "LOC") == ["طريق الملك سامي"]
+    assert named(found, "PER") == ["فهد"]  # the king of `عهد الملك فهد`
