@@ -9,6 +9,7 @@ its own; a participle after a comma (`، مضيفًا`) does.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from khabar.arabic import fold
@@ -32,10 +33,13 @@ STAGE = STAGE_V3  # what find_quotes does unless told otherwise
 
 def find_quotes(doc: Document, lexicon: CueLexicon, *, stage: str = STAGE) -> tuple[Quote, ...]:
     """All quotes of `doc` in text order. Needs doc.sentences and doc.entities (may be empty)."""
-    # A name in the dateline is the writer's or the agency's (`سلوى سعد – متابعات`): no speaker.
+    # A name in the dateline or the byline is the writer's or the agency's (`سلوى سعد –
+    # متابعات`): no speaker.
     datelines = [(p.start, p.end) for p in doc.paragraphs if p.kind == DATELINE]
+    starts = {p.start for p in doc.paragraphs}
     people = People((m.start, m.end, e) for e in doc.entities for m in e.mentions
-                    if not any(start <= m.start < end for start, end in datelines))
+                    if not any(start <= m.start < end for start, end in datelines)
+                    and not _byline(doc.text, m.start, m.end, starts))
     context = _Context(doc, lexicon, people, stage)
     quotes: list[Quote] = []
     for start, end in blocks_of(doc):
@@ -43,6 +47,16 @@ def find_quotes(doc: Document, lexicon: CueLexicon, *, stage: str = STAGE) -> tu
         if lexicon.mentions_cue(folded):  # most paragraphs quote nobody
             quotes.extend(context.block(start, end, folded))
     return tuple(quotes)
+
+
+def _byline(text: str, start: int, end: int, paragraph_starts: set[int]) -> bool:
+    """A name that opens a paragraph, followed by a dash and the outlet or the place up to a
+    colon, is its writer's byline glued to the body (`عبدالله البرقاوي- سبق- الرياض: كشف ...`):
+    no speaker."""
+    return start in paragraph_starts and _BYLINE.match(text, end) is not None
+
+
+_BYLINE = re.compile(r"\s*[-–—][^:\n.،]{1,40}:")
 
 
 def _inside(position: int, opens: list[int], ends: dict[int, int]) -> bool:

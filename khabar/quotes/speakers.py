@@ -40,6 +40,11 @@ _TOLD = frozenset(
 _WITHHOLDS = frozenset(fold(prefix + w) for prefix in ("", "و") for w in (
     "رفض رفضت فضل فضلت طلب طلبت رافضا رافضة مفضلا مفضلة طالبا طالبة اشترط اشترطت").split()) | {
     fold("عبر")}  # `الدفاع المدني عبر حسابه`: where it said it
+# Indefinite words that head the genitive of a title or a body (`مدير عام فرع وزارة العمل`),
+# beside the lexicon's bodies.
+_MAX_TITLE_WORDS = 8
+_CONSTRUCT_HEADS = frozenset(fold(w) for w in (
+    "عام عامة فرع قوة جهاز قسم مكتب مستشفى نادي منتخب مديرية").split())
 _STOP = frozenset(
     fold(w) for w in "في خلال امام على عن مع الى لدى عقب اثناء ان انه انها بان من".split()
 )
@@ -122,10 +127,23 @@ def _after_body(words: list[Word], start: int, lexicon: CueLexicon) -> bool:
 def _titles_only(words: list[Word], before: int, lexicon: CueLexicon) -> bool:
     """Whether the words before a name are only its title (`وزير الخارجية عادل الجبير`)."""
     ahead = [w for w in words if w.start < before]
-    if len(ahead) > 5 or any(w.folded in _STOP for w in ahead):
+    if len(ahead) > _MAX_TITLE_WORDS or any(w.folded in _STOP for w in ahead):
         return False
     first = lexicon.word(ahead[0].folded) if ahead else None
-    return not ahead or (first is not None and first[0] in ("title", "body", "group"))
+    if ahead and (first is None or first[0] not in ("title", "body", "group")):
+        return False
+    # a longer title reads as one phrase (`مدير عام فرع وزارة العمل بالجوف، فلان`)
+    return len(ahead) <= 5 or _one_phrase([w for w in ahead if w.is_word], lexicon)
+
+
+def _one_phrase(words: list[Word], lexicon: CueLexicon) -> bool:
+    """Each word definite, or in construct after an indefinite title or body."""
+    return all(_definite(word.folded) or _construct(before, word, lexicon)
+               for before, word in zip(words, words[1:]))
+
+
+def _definite(folded: str) -> bool:
+    return folded.startswith(("ال", "بال", "لل"))
 
 
 def _named(words: list[Word], mention: tuple[int, int, Entity], lexicon: CueLexicon) -> Speaker:
@@ -150,13 +168,23 @@ def described(words: list[Word], lexicon: CueLexicon, phrase_only: bool) -> Spea
         if not word.is_word or word.folded in _STOP or lexicon.cue(word.folded) \
                 or word.folded in _WITHHOLDS or not word.folded.strip("\u0640"):
             break  # `مسؤول رفض الكشف عن هويته`, `المصدر ــ فضل عدم ذكر اسمه ــ`: an aside
-        if phrase_only and not word.folded.startswith("ال"):
+        if phrase_only and not _definite(word.folded) and not _construct(taken[-1], word,
+                                                                          lexicon):
             break
         taken.append(word)
     group = first is not None and first[0] == "group" and words[0].folded != "مصدر"
     gender = next((g for g in (title_gender(w.folded, lexicon) for w in taken) if g), None)
     span = Offsets(taken[0].start, taken[-1].end)
     return Speaker(None, None, span, gender, "p" if group else "s")
+
+
+def _construct(before: Word, word: Word, lexicon: CueLexicon) -> bool:
+    """An indefinite word that goes on an indefinite title or body in construct (`مدير عام`,
+    `قائد قوة`, `مدير مركز`, `فرع وزارة`), not the reported noun phrase (`نفى مسؤول وجود`)."""
+    if _definite(before.folded):
+        return False
+    found = lexicon.word(word.folded)
+    return word.folded in _CONSTRUCT_HEADS or found is not None and found[0] == "body"
 
 
 def title_gender(folded: str, lexicon: CueLexicon) -> str | None:

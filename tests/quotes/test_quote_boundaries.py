@@ -106,3 +106,23 @@ def test_a_withheld_name_an_according_clause_and_an_adverb_name_no_speaker(make_
                                                                            lexicon_v4, text,
                                                                            expected):
     assert _quotes(make_document, lexicon_v4, text) == expected
+
+
+@pytest.mark.parametrize(("text", "people", "expected"), [
+    # a title in construct is the subject, not the reported noun phrase
+    ("وأكد مدير عام فرع وزارة العمل بالجوف، سامي الحربي، ضرورة الالتزام بالأنظمة.", PEOPLE,
+     [("سامي الحربي", "ضرورة الالتزام بالأنظمة")]),
+    ("وكشف قائد قوة الصواريخ اللواء سامي الحربي تفاصيل العملية الأخيرة.", PEOPLE,
+     [("سامي الحربي", "تفاصيل العملية الأخيرة")]),
+    # an indefinite title alone, then the reported noun phrase
+    ("ونفى مسؤول وجود شرخ في العلاقات بين البلدين.", PEOPLE,
+     [("مسؤول", "وجود شرخ في العلاقات بين البلدين")]),
+])
+def test_a_title_in_construct_is_the_subject_of_a_reported_noun_phrase(make_document, lexicon_v4,
+                                                                        text, people, expected):
+    assert _quotes(make_document, lexicon_v4, text, people) == expected
+
+
+def test_a_name_in_a_byline_glued_to_the_body_is_no_speaker(make_document, lexicon_v4):
+    text = "هند العتيبي- صحيفة النهار- جدة: وأكدت أن المعرض يستمر أسبوعا كاملا."
+    assert [s for s, _ in _quotes(make_document, lexicon_v4, text)] == [None]
