@@ -36,15 +36,17 @@ _ADVERBS = frozenset(fold(w) for w in
 _TOLD = frozenset(
     fold(w) for w in "لـ ل لصحيفه لوكاله لقناه لموقع لتلفزيون لاذاعه لبرنامج للصحفيين".split()
 )
-# Verbs of an aside after an unnamed subject that withholds their name (`رفض الكشف عن هويته`).
+# Verbs of an aside after an unnamed subject that withholds their name (`رفض الكشف عن هويته`);
+# `فضل` only before `عدم`: it is also a given name (`نائب مدير أمن عدن فضل الراعي`).
 _WITHHOLDS = frozenset(fold(prefix + w) for prefix in ("", "و") for w in (
-    "رفض رفضت فضل فضلت طلب طلبت رافضا رافضة مفضلا مفضلة طالبا طالبة اشترط اشترطت").split()) | {
+    "رفض رفضت طلب طلبت رافضا رافضة مفضلا مفضلة طالبا طالبة اشترط اشترطت").split()) | {
     fold("عبر")}  # `الدفاع المدني عبر حسابه`: where it said it
 # Indefinite words that head the genitive of a title or a body (`مدير عام فرع وزارة العمل`),
 # beside the lexicon's bodies.
 _MAX_TITLE_WORDS = 8
 _CONSTRUCT_HEADS = frozenset(fold(w) for w in (
     "عام عامة فرع قوة جهاز قسم مكتب مستشفى نادي منتخب مديرية").split())
+_PREFERS = frozenset(fold(w) for w in "فضل فضلت وفضل وفضلت".split())  # before `عدم`
 _STOP = frozenset(
     fold(w) for w in "في خلال امام على عن مع الى لدى عقب اثناء ان انه انها بان من".split()
 )
@@ -164,9 +166,10 @@ def described(words: list[Word], lexicon: CueLexicon, phrase_only: bool) -> Spea
     if phrase_only and (first is None or first[0] not in ("title", "group", "body")):
         return None  # `أكدت تصميم الدولة ...`: no named subject, the words are the content
     taken = [words[0]]
-    for word in words[1:6]:
+    for k, word in enumerate(words[1:6], start=1):
         if not word.is_word or word.folded in _STOP or lexicon.cue(word.folded) \
-                or word.folded in _WITHHOLDS or not word.folded.strip("\u0640"):
+                or word.folded in _WITHHOLDS or word.folded in _PREFERS and k + 1 < len(words) \
+                and words[k + 1].folded == "عدم":
             break  # `مسؤول رفض الكشف عن هويته`, `المصدر ــ فضل عدم ذكر اسمه ــ`: an aside
         if phrase_only and not _definite(word.folded) and not _construct(taken[-1], word,
                                                                           lexicon):
