@@ -151,7 +151,13 @@ def make_entities_merge_v5(*, gazetteer: bool = True) -> Callable[[Document], Do
     - mentions of one type that together spell a lexicon name are that name (`المدينة` +
       `المنورة` → `المدينة المنورة`);
     - a town of an Arab League country in the shipped places gazetteer, named right after a
-      noun of a place and left untagged, is a place (`محافظتي حجة وصعدة`, `بمدينة المذنب`).
+      noun of a place or the governor's title and left untagged, is a place (`محافظتي حجة
+      وصعدة`, `بمدينة المذنب`, `محافظ شقراء`);
+    - the outlet and the writer of a dashed dateline are an organization and a person
+      (`سلوى المدني – عين اليوم`);
+    - no person or body inside a competition's name (`دوري عبداللطيف جميل`), no person in a
+      formula with God's name (`ولله الحمد`) or an honorific alone (`معالي`), and an institution
+      or a place named for a king or a prince is one name (`مدينة الملك عبدالله للطاقة الذرية`).
 
     Options:
         gazetteer: as for `entities.merge.v3`.

@@ -137,8 +137,11 @@ def make_entities_roles_v5() -> Callable[[Document], Document]:
     As `entities.roles.v4`, reading also the title heads of titles_v5.tsv: occupations and
     positions that news writes in apposition without the article (`فلان أستاذ العلوم
     السياسية`, `فلان خبير الشؤون الأمنية`, `رجل أعمال`) and feminine forms (`الدكتورة`,
-    `القاضية`, `مذيعة`); and a title after a name past the words that say it is held (`فلان،
-    الذي يشغل منصب وزير العدل`, `فلان بصفته رئيس اللجنة`).
+    `القاضية`, `مذيعة`); a title after a name past the words that say it is held (`فلان،
+    الذي يشغل منصب وزير العدل`, `فلان بصفته رئيس اللجنة`); a title before a name past an
+    abbreviated honorific (`المستشار القانوني د. فلان`); and, where nothing else or only an
+    honorific is read, a title whose phrase runs to the name through a body or a place the
+    tagger left out (`أمين عام جمعية إبصار فلان`, `مدير التعليم في محافظة الأفلاج فلان`).
     """
     return _attacher(version=5)
 
