@@ -5,5 +5,5 @@ from khabar.arabic.tokens import (
     ABBREVIATED_HONORIFICS, Token, hashtag_words, split_sentences, tokenize, without_hashtag_marks,
 )
 
-__all__ = ["ABBREVIATED_HONORIFICS", "Normalized", "Token", "fold", "hashtag_words", "normalize", "split_sentences",
-           "tokenize", "without_hashtag_marks"]
+__all__ = ["ABBREVIATED_HONORIFICS", "Normalized", "Token", "fold", "hashtag_words", "normalize",
+           "split_sentences", "tokenize", "without_hashtag_marks"]

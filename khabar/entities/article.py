@@ -77,8 +77,8 @@ _FIRST_HALVES = {fold(w) for w in (
     "عون جاد مال شكر عبيد").split()}
 _PREVIOUS_WORD = re.compile(r"([^\W\d_]+)[ \t\u00a0]+$")
 # v5: the nouns of a place before its name (`محافظة حجة`, `بمدينة الظهران`, `منطقتي ...`, and
-# the governor's `محافظ شقراء`): a
-# place of the shipped gazetteer right after one is a place, and so are the next ones joined by و.
+# the governor's `محافظ شقراء`): a place of the shipped gazetteer right after one is a place,
+# and so are the next ones joined by و.
 _PLACE_NOUNS = {prefix + fold(w) for prefix in ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")
                 for w in ("محافظة محافظتي منطقة منطقتي مدينة مدينتي بلدة بلدتي قرية قريتي مديرية "
                           "مديريتي ولاية إقليم ناحية قضاء حي مخيم جزيرة "
@@ -507,7 +507,7 @@ def _respanned(text: str, r: RawMention, start: int, end: int) -> RawMention:
 def _known_place(name: str, lexicons: ArticleLexicons) -> bool:
     """The lexicon or the shipped gazetteer knows the name as a place."""
     places = lexicons.places.lookup(name_key(name)) if lexicons.places is not None else ()
-    return lexicons.lexicon.is_place(name) or any(True for _ in places)
+    return lexicons.lexicon.is_place(name) or bool(places)
 
 
 def _raw(text: str, start: int, end: int, kind: str, stage: str) -> RawMention:

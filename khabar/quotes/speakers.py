@@ -42,7 +42,8 @@ _WITHHOLDS = frozenset(fold(prefix + w) for prefix in ("", "و") for w in (
     "رفض رفضت طلب طلبت رافضا رافضة مفضلا مفضلة طالبا طالبة اشترط اشترطت").split()) | {
     fold("عبر")}  # `الدفاع المدني عبر حسابه`: where it said it
 # Indefinite words that head the genitive of a title or a body (`مدير عام فرع وزارة العمل`),
-# beside the lexicon's bodies.
+# beside the lexicon's bodies; a title of more than five words before a name reads as one such
+# phrase, up to _MAX_TITLE_WORDS.
 _MAX_TITLE_WORDS = 8
 _CONSTRUCT_HEADS = frozenset(fold(w) for w in (
     "عام عامة فرع قوة جهاز قسم مكتب مستشفى نادي منتخب مديرية").split())
