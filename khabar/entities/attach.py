@@ -214,6 +214,8 @@ def _through_untagged(ctx: Context, span: Span) -> Title | None:
     particle that starts another argument or clause, no person), holds the title; the words
     after its phrase are its affiliation."""
     for i in range(span.first - 1, max(-1, span.first - 1 - _MAX_UNTAGGED), -1):
+        if ctx.tokens[i].text in _QUOTES and ctx.joined(i):
+            continue  # `مدير عام «ماجد للتنمية» فلان`
         if not ctx.word(i) or not ctx.joined(i) or ctx.folded[i] in _NOT_IN_PHRASE:
             return None
         other = ctx.covering.get(i)
@@ -243,9 +245,10 @@ def _through_untagged(ctx: Context, span: Span) -> Title | None:
             last -= 1  # `... العميد البحري فلان`: the honorific is not the affiliation
         if last >= found.next and (ctx.folded[found.next - 1],) in ctx.lexicon.nisba:
             return None  # `الرئيس الإيراني المتشدد فلان`: after the nationality, a description
-        if not _noun_phrase(ctx, found.next, last):
+        if not _noun_phrase(ctx, found.next, last, bare=" " not in found.title):
             return None
-        rest = [ctx.tokens[k].text for k in range(found.next, last + 1)]
+        rest = [ctx.tokens[k].text for k in range(found.next, last + 1)
+                if ctx.tokens[k].text not in _QUOTES]
         if rest and fold(rest[0]) in _PLACE_PREPOSITIONS:
             rest = rest[1:]
         affiliation = " ".join(([found.affiliation] if found.affiliation else []) + rest) or None
@@ -362,32 +365,44 @@ def _name_follows_v3(ctx: Context, j: int) -> int:
     return j + 1 if j < len(ctx.tokens) and ctx.tokens[j].text in _OPENING else j
 
 
-def _noun_phrase(ctx: Context, first: int, last: int) -> bool:
+def _noun_phrase(ctx: Context, first: int, last: int, *, bare: bool = False) -> bool:
     """v5: tokens first..last read as the rest of a title's phrase: each a word of a mention of a
     body or a place, a definite word (`الممتاز`, `بالرئاسة`, `للعلاقات`), a preposition of where
     (`في`), the head noun of a body or a place (`جمعية`, `محافظة`), or a word right after such a
     head (`جمعية إبصار`). An indefinite word after a definite one starts something else: a verb
-    (`رئيس مجلس الوزراء دشن`), another name; so do a word joined by و (another title or person)
-    and any word after a nationality (a description: `الشهير`)."""
+    (`رئيس مجلس الوزراء دشن`), another name; so do a word joined by و (another title or person;
+    right after a one-word title, `bare`, any such word) and any word after a nationality (a
+    description: `الشهير`). Quotation marks are passed over, and `ل` + a word before a definite
+    one is a field in construct (`لكرة القدم`)."""
     after_head = False
     for k in range(first, last + 1):
+        if ctx.tokens[k].text in _QUOTES:
+            continue  # `مدير عام «ماجد للتنمية المجتمعية» فلان`
         word = ctx.folded[k]
         named = ctx.covering.get(k)
-        if word.startswith("وال") or word[:1] == "و" and word[1:] in UNTAGGED_HEADS:
+        if word[:1] == "و" and (_title_word(ctx, word[1:]) or word[1:] in UNTAGGED_HEADS
+                                or bare and k == first):
             return False  # `الكاتب والصحافي`, `محافظ الخرج والأمير`: another title or person
         if (word,) in ctx.lexicon.nisba and k < last:
             return False  # `اللاعب البرتغالي الشهير`: after the nationality, a description
-        if named is not None and named.entity.type in ("ORG", "LOC"):
+        if named is not None and named.entity.type != "PER":
             after_head = False
         elif _definite(word) or word in _PLACE_PREPOSITIONS:
             after_head = False
         elif _bare(word) in UNTAGGED_HEADS:
             after_head = True
+        elif word[:1] == "ل" and k < last and _definite(ctx.folded[k + 1]):
+            after_head = False  # `لكرة القدم`, `لشؤون الشباب`: a field in construct
         elif not after_head:
             return False
         else:
             after_head = False  # `جمعية إبصار`: one word names it
     return True
+
+
+def _title_word(ctx: Context, word: str) -> bool:
+    """The word (without و) starts a title or is an honorific (`الصحافي`, `الأمير`)."""
+    return word in HONORIFICS or word in ctx.lexicon.first_words
 
 
 def _definite(word: str) -> bool:

@@ -113,3 +113,20 @@ def test_roles_v5_takes_no_description_after_a_nationality_into_the_affiliation(
     text = "وهاجم المدرب البرتغالي الشهير سامي الفارس الحكام."
     assert roles_of(analyzers[1](mentions_doc(text, [("سامي الفارس", "PER")])), "سامي الفارس") \
         in ([], [("المدرب", "البرتغال")])
+
+
+@pytest.mark.parametrize(("text", "name", "role"), [
+    ("وطلب مدرب الفريق الأول لكرة القدم سامي الفارس تدعيم الصفوف.", "سامي الفارس",
+     ("مدرب", "الفريق الأول لكرة القدم")),
+    ("وأكد مدير عام «مؤسسة النخيل» فهد الراشد أن الشراكة مهمة.", "فهد الراشد",
+     ("مدير عام", "مؤسسة النخيل")),
+])
+def test_roles_v5_reads_through_a_field_in_construct_and_quotation_marks(
+        analyzers, mentions_doc, text, name, role):
+    assert roles_of(analyzers[1](mentions_doc(text, [(name, "PER")])), name) == [role]
+
+
+def test_roles_v5_reads_no_second_occupation_as_an_affiliation(analyzers, mentions_doc):
+    text = "وحضر الكاتب والصحافي سامي الفارس الندوة."
+    found = roles_of(analyzers[1](mentions_doc(text, [("سامي الفارس", "PER")])), "سامي الفارس")
+    assert all(affiliation is None for _, affiliation in found)
