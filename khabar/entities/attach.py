@@ -214,8 +214,9 @@ def _through_untagged(ctx: Context, span: Span) -> Title | None:
     particle that starts another argument or clause, no person), holds the title; the words
     after its phrase are its affiliation."""
     for i in range(span.first - 1, max(-1, span.first - 1 - _MAX_UNTAGGED), -1):
-        if ctx.tokens[i].text in _QUOTES and ctx.joined(i):
-            continue  # `مدير عام «ماجد للتنمية» فلان`
+        if ctx.tokens[i].text in _QUOTES and ctx.joined(i) or (
+                i == span.first - 1 and ctx.tokens[i].text in COMMAS):
+            continue  # `مدير عام «ماجد للتنمية» فلان`, `وزير الشباب والرياضة المصري، فلان`
         if not ctx.word(i) or not ctx.joined(i) or ctx.folded[i] in _NOT_IN_PHRASE:
             return None
         other = ctx.covering.get(i)
@@ -237,15 +238,19 @@ def _through_untagged(ctx: Context, span: Span) -> Title | None:
         if found.next >= span.first:
             return None  # the phrase runs into the name: the readings before saw it
         last = span.first - 1
+        if ctx.tokens[last].text in COMMAS:
+            last -= 1
         while last >= found.next and (ctx.folded[last] in HONORIFICS or _abbreviated_at(ctx, last)
                                       or ctx.folded[last] in _HONORIFIC_WORDS
                                       or ctx.folded[last] in _RANK_WORDS
                                       or ctx.folded[last] in _MODIFIERS
                                       or ctx.folded[last] in _BEFORE_NAME):
             last -= 1  # `... العميد البحري فلان`: the honorific is not the affiliation
-        if last >= found.next and (ctx.folded[found.next - 1],) in ctx.lexicon.nisba:
+        if last >= found.next and (ctx.folded[found.next - 1],) in ctx.lexicon.nisba \
+                and not _complement(ctx.folded[found.next]):
             return None  # `الرئيس الإيراني المتشدد فلان`: after the nationality, a description
-        if not _noun_phrase(ctx, found.next, last, bare=" " not in found.title):
+        if not _noun_phrase(ctx, found.next, last,
+                            bare=" " not in found.title and found.affiliation is None):
             return None
         rest = [ctx.tokens[k].text for k in range(found.next, last + 1)
                 if ctx.tokens[k].text not in _QUOTES]
@@ -371,7 +376,7 @@ def _noun_phrase(ctx: Context, first: int, last: int, *, bare: bool = False) -> 
     (`في`), the head noun of a body or a place (`جمعية`, `محافظة`), or a word right after such a
     head (`جمعية إبصار`). An indefinite word after a definite one starts something else: a verb
     (`رئيس مجلس الوزراء دشن`), another name; so do a word joined by و (another title or person;
-    right after a one-word title, `bare`, any such word) and any word after a nationality (a
+    right after a one-word title without affiliation, `bare`, any such word) and any word after a nationality (a
     description: `الشهير`). Quotation marks are passed over, and `ل` + a word before a definite
     one is a field in construct (`لكرة القدم`)."""
     after_head = False
@@ -383,7 +388,7 @@ def _noun_phrase(ctx: Context, first: int, last: int, *, bare: bool = False) -> 
         if word[:1] == "و" and (_title_word(ctx, word[1:]) or word[1:] in UNTAGGED_HEADS
                                 or bare and k == first):
             return False  # `الكاتب والصحافي`, `محافظ الخرج والأمير`: another title or person
-        if (word,) in ctx.lexicon.nisba and k < last:
+        if (word,) in ctx.lexicon.nisba and k < last and not _complement(ctx.folded[k + 1]):
             return False  # `اللاعب البرتغالي الشهير`: after the nationality, a description
         if named is not None and named.entity.type != "PER":
             after_head = False
@@ -398,6 +403,12 @@ def _noun_phrase(ctx: Context, first: int, last: int, *, bare: bool = False) -> 
         else:
             after_head = False  # `جمعية إبصار`: one word names it
     return True
+
+
+def _complement(word: str) -> bool:
+    """After a nationality, a word that goes on the name of a body or a field (`المرصد السوري
+    لحقوق الإنسان`, `وزير الدولة الإماراتي للشؤون الخارجية`), not a description."""
+    return word[:1] in ("ل", "ب") or word == "في"
 
 
 def _title_word(ctx: Context, word: str) -> bool:

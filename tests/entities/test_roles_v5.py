@@ -130,3 +130,16 @@ def test_roles_v5_reads_no_second_occupation_as_an_affiliation(analyzers, mentio
     text = "وحضر الكاتب والصحافي سامي الفارس الندوة."
     found = roles_of(analyzers[1](mentions_doc(text, [("سامي الفارس", "PER")])), "سامي الفارس")
     assert all(affiliation is None for _, affiliation in found)
+
+
+@pytest.mark.parametrize(("text", "name", "title"), [
+    # a comma before the name; a body's name going on after a nationality
+    ("وقالت المتحدثة باسم البيت الأبيض، سارة العلي، إن الرئيس سيسافر.", "سارة العلي",
+     "المتحدثة باسم"),
+    ("وقال مدير المرصد السوري لحقوق الإنسان سامي الفارس إن القتال مستمر.", "سامي الفارس",
+     "مدير المرصد"),
+])
+def test_roles_v5_reads_through_a_comma_and_a_body_named_after_a_nationality(
+        analyzers, mentions_doc, text, name, title):
+    found = roles_of(analyzers[1](mentions_doc(text, [(name, "PER")])), name)
+    assert len(found) == 1 and found[0][0].startswith(title)
