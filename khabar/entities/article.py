@@ -60,6 +60,14 @@ _VENUES = {fold(w) for w in "الرياضية الاقتصادية".split()}
 _ROYAL_TAIL_STOPS = {fold(w) for w in (
     "الذي التي اليوم الأمس الماضي المقبل الحالي الأحد الاثنين الثلاثاء الأربعاء الخميس "
     "الجمعة السبت").split()}
+# v5: head nouns of bodies whose name follows in quotation marks (`شركة «ميلوارد براون»`)
+_QUOTED_BODY_HEADS = ("حزب جمعية شركة قوات حركة تنظيم جماعة منظمة مؤسسة مجموعة هيئة مركز وكالة "
+                      "صحيفة جريدة مجلة قناة موقع اتحاد نادي بنك مصرف صندوق ائتلاف تحالف جبهة "
+                      "كتائب لواء ميليشيا مليشيا فصيل").split()
+_QUOTED_BODY = re.compile(r"(?<![^\W\d_])[وبلف]?(?:" + "|".join(_QUOTED_BODY_HEADS)
+                          + r")[ \t]*[«\"“](?P<name>[^»\"”\n.،,:؛]{2,60})[»\"”]")
+_MAX_QUOTED_BODY = 5
+_REPORTED = {fold(w) for w in "بأن أنه أنها إنه إنها".split()}  # a quote, not a name
 # v5: the heads of competitions named for a sponsor or a body (`دوري عبداللطيف جميل`, `كأس
 # رابطة المحترفين`): names inside a competition's name are not entities (docs/annotation-
 # entities.md). Not `بطولة`, which also means starring (`من بطولة ناصر القصبي`).
@@ -171,9 +179,10 @@ def merge_article(text: str, entities, lexicons: ArticleLexicons, *, stage: str,
     heads = Ranges([(b.start, b.end) for b in found])
     short = [b for b in find_short_names(text, words, lexicons.short_names, persons)
              if not heads(b.start, b.end)]
+    quoted = quoted_bodies(text) if joined else []
     if joined:
         found += royal_institutions(text, raw, words)
-    raw = with_bodies(text, raw, found + short, stage, retype=short)
+    raw = with_bodies(text, raw, found + short + quoted, stage, retype=short + quoted)
     if joined:  # after the bodies: `كأس رابطة المحترفين` is read by its head too
         raw = without_competitions(text, raw)
     if joined and lexicons.places is not None:  # after the bodies: a place in a body's name stays
@@ -334,6 +343,23 @@ def royal_institutions(text: str, raw: list[RawMention], words) -> list[Hit]:
             if folded[k] in _VENUES:
                 kind = LOC  # `مدينة الملك عبدالله الرياضية`: a stadium; `الاقتصادية`: a town
         found.append(Hit(tokens[i - 2].start + cut, tokens[last].end, kind))
+    return found
+
+
+def quoted_bodies(text: str) -> list[Hit]:
+    """The quoted names of bodies named by their head noun: `شركة «ميلوارد براون»`, `حزب
+    "البديل لألمانيا"`, `قوات "الحزام الأمني"`, `صحيفة «الصباح»` (the name inside the marks, at
+    most _MAX_QUOTED_BODY words, an organization whatever the tagger read there: on 2,500 corpus
+    articles 376 of 463 such names were already one, 80 nothing or a person or a place)."""
+    found = []
+    for match in _QUOTED_BODY.finditer(text):
+        name = match.group("name").strip()
+        words = fold(name).split()
+        if not 1 <= len(words) <= _MAX_QUOTED_BODY or any(
+                w in _NOT_NAMES or w in _REPORTED for w in words):
+            continue
+        start = match.start("name") + (len(match.group("name")) - len(match.group("name").lstrip()))
+        found.append(Hit(start, start + len(name), ORG))
     return found
 
 

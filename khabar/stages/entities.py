@@ -157,7 +157,8 @@ def make_entities_merge_v5(*, gazetteer: bool = True) -> Callable[[Document], Do
       (`سلوى المدني – عين اليوم`);
     - no person or body inside a competition's name (`دوري عبداللطيف جميل`), no person in a
       formula with God's name (`ولله الحمد`) or an honorific alone (`معالي`), and an institution
-      or a place named for a king or a prince is one name (`مدينة الملك عبدالله للطاقة الذرية`).
+      or a place named for a king or a prince is one name (`مدينة الملك عبدالله للطاقة الذرية`);
+    - the quoted name after a body's head noun is an organization (`شركة «ميلوارد براون»`).
 
     Options:
         gazetteer: as for `entities.merge.v3`.

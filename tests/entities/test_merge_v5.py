@@ -134,3 +134,12 @@ def test_v5_reads_an_institution_or_a_place_named_for_a_king_whole(mergers, ment
     assert named(found, "ORG") == ["مدينة الملك سامي للطاقة الذرية", "مدينة الملك فهد الطبية"]
     assert named(found, "LOC") == ["طريق الملك سامي"]
     assert named(found, "PER") == ["فهد"]  # the king of `عهد الملك فهد`
+
+
+def test_v5_reads_the_quoted_name_of_a_body_named_by_its_head(mergers, mentions_doc):
+    v3, v5 = mergers
+    text = ('وسيطرت قوات "الحزام الأمني" على المنطقة، وقالت شركة «سامي الفارس» إن السوق تراجع، '
+            'وأعلنت قناة "الإخبارية بأن الحفل تأجل".')
+    given = [("سامي الفارس", "PER")]
+    assert named(v3(mentions_doc(text, given)), "ORG") == []
+    assert named(v5(mentions_doc(text, given)), "ORG") == ["الحزام الأمني", "سامي الفارس"]
