@@ -26,6 +26,7 @@ _MAX_WINDOW = 40
 _NAME_OBJECTS = frozenset(fold(w) for w in (
     "اسمه اسمها اسميهما اسمائهم اسماءهم هويته هويتها هويتهم هوياتهم").split())
 _MAX_QUOTED_NAME = 4  # words of a name quoted as the speaker (`«المرصد السوري لحقوق الإنسان»`)
+_OPENING_MARKS = frozenset("«“\"")  # what opens the words after a quoted speaker's name
 _CONJUNCTIONS = frozenset("لكن ولكن لكنه لكنها ولكنها ولكنه الا كما فيما بينما ثم".split())
 # `بعد أن`, `قبل أن`: a conjunction, not the start of reported content.
 _NOT_REPORTING = frozenset("بعد قبل منذ رغم دون حتى لدرجه بمجرد".split())
@@ -69,7 +70,7 @@ def scan(
         if quoted is not None:
             prev = words[j - 1]
             if j == i + 1 or prev.folded in COMPLEMENTIZERS or prev.folded in _BEFORE_QUOTE \
-                    or _opens_with_complementizer(words, j):
+                    or prev.start in name_marks or _opens_with_complementizer(words, j):
                 return Target("direct", window, quoted)
             if prev.end in person_ends and (_word_count(words, quoted) >= 2
                                             or _ends_clause(words, quoted, limit)):
@@ -136,8 +137,9 @@ def _names_speaker(words: list[Word], quoted: Quoted, limit: int, names: Covered
         return False
     index = bisect_right(words, quoted.end, key=_start)
     after = words[index] if index < len(words) and words[index].start < limit else None
-    if after is not None and (after.folded == ":" or after.folded in COMPLEMENTIZERS):
-        return True
+    if after is not None and (after.folded == ":" or after.folded in COMPLEMENTIZERS
+                              or after.folded in _OPENING_MARKS and after.start > quoted.end):
+        return True  # `وقالت «اليطاليا» "نظرا لاندلاع حريق ..."`: the words follow in marks
     return (after is None or after.folded in ("،", ",", ".")) and names is not None \
         and quoted.start in names
 

@@ -129,3 +129,9 @@ def test_a_title_in_construct_is_the_subject_of_a_reported_noun_phrase(make_docu
 def test_a_name_in_a_byline_glued_to_the_body_is_no_speaker(make_document, lexicon_v4):
     text = "هند العتيبي- صحيفة النهار- جدة: وأكدت أن المعرض يستمر أسبوعا كاملا."
     assert [s for s, _ in _quotes(make_document, lexicon_v4, text)] == [None]
+
+
+def test_a_quoted_name_right_after_the_cue_speaks_the_quote_after_it(make_document, lexicon_v4):
+    text = 'وعلقت الشركة الرحلات أمس. وقالت «الخطوط الوطنية» "نظرا لاندلاع حريق علقت كل الرحلات".'
+    assert _quotes(make_document, lexicon_v4, text, {}) == [
+        ("الخطوط الوطنية", "نظرا لاندلاع حريق علقت كل الرحلات")]
