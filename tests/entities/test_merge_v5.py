@@ -143,3 +143,10 @@ def test_v5_reads_the_quoted_name_of_a_body_named_by_its_head(mergers, mentions_
     given = [("سامي الفارس", "PER")]
     assert named(v3(mentions_doc(text, given)), "ORG") == []
     assert named(v5(mentions_doc(text, given)), "ORG") == ["الحزام الأمني", "سامي الفارس"]
+
+
+def test_v5_reads_a_district_camp_or_village_named_after_its_noun(mergers, mentions_doc):
+    v3, v5 = mergers
+    text = "وقع الحادث في حي السعادة، ونقل الجرحى إلى مخيم الزعتري، وزار الوفد قرية صغيرة."
+    assert named(v3(mentions_doc(text, [])), "LOC") == []
+    assert named(v5(mentions_doc(text, [])), "LOC") == ["الزعتري", "السعادة"]
