@@ -108,7 +108,7 @@ _NOT_PLACES_ALONE = {fold(w) for w in (
 _BEFORE_NAMES = {fold(w) for w in "السابق السابقة الأسبق الراحل الراحلة المخلوع الحالي".split()}
 _NEVER_NAMES = (_NOT_NAMES - {fold("على")}) | {fold(w) for w in (
     "أمام يوم صباح مساء عند بعد قبل خلال حتى لدى باسم هو هي هم أول ثاني ركن طيار والد والده "
-    "والدي والدها").split()}
+    "والدي والدها كان كانت").split()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +122,8 @@ class ArticleLexicons:
     short_names: ShortNames
     places: Gazetteer | None = None  # v5: the shipped gazetteer, for places after a place noun
     outlets: Outlets | None = None  # v5: outlets named in a dateline
+    # v5: definite nationality adjectives (`التركي`), after which a given name may stand
+    nationalities: frozenset[str] = frozenset()
 
 
 def load_article_lexicons(version: int = 3) -> ArticleLexicons:
@@ -143,7 +145,8 @@ def load_article_lexicons(version: int = 3) -> ArticleLexicons:
         person_words=PersonWords(roles.first_words, frozenset(HONORIFICS)),
         name_parts=load_name_parts(), short_names=load_short_names(nisba, roles.first_words),
         places=load_gazetteer() if version >= 5 else None,
-        outlets=Outlets.load() if version >= 5 else None)
+        outlets=Outlets.load() if version >= 5 else None,
+        nationalities=frozenset(form for form in nisba if form.startswith("ال")))
 
 
 def _organization(lexicon: Lexicon, name: str) -> bool:
@@ -251,8 +254,9 @@ def with_given_names(text: str, raw: list[RawMention], lexicons: ArticleLexicons
     (`الرقيب مات تونرو` tagged `تونرو`, `الرئيس المخلوع علي عبدالله صالح` tagged `عبدالله
     صالح`): the word is a name part of name_parts.tsv without `ال`, no title word, no place or
     body of the lexicon, no particle, in no other mention, on the same line, and a title word,
-    an honorific or `السابق`-like word stands right before it. (`علي` there is the name, not the
-    preposition `على` it folds to.)"""
+    an honorific, a `السابق`-like word or a nationality stands right before it (`رئيس الوزراء
+    الماليزي نجيب عبدالرزاق` tagged `عبدالرزاق`; after a nationality no word in `و`, which
+    joins another name). (`علي` there is the name, not the preposition `على` it folds to.)"""
     ends = {r.mention.end for r in raw}
     words = lexicons.person_words
     out = []
@@ -261,8 +265,10 @@ def with_given_names(text: str, raw: list[RawMention], lexicons: ArticleLexicons
         if r.type == PER and before is not None and before.end(1) not in ends:
             word = fold(before.group(1))
             first = _PREVIOUS_WORD.search(text, max(0, before.start(1) - 40), before.start(1))
-            titled = first is not None and (words.starts_title(fold(first.group(1)))
-                                            or fold(first.group(1)) in _BEFORE_NAMES)
+            before_first = fold(first.group(1)) if first is not None else ""
+            national = before_first in lexicons.nationalities and not word.startswith("و")
+            titled = first is not None and (words.starts_title(before_first)
+                                            or before_first in _BEFORE_NAMES or national)
             if (titled and not word.startswith("ال") and word not in _NEVER_NAMES
                     and lexicons.name_parts.known(word) and not words.starts_title(word)
                     and lexicons.lexicon.group_of(before.group(1)) is None):

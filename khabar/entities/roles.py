@@ -66,7 +66,10 @@ STATE_NOUNS = {fold(w) for w in "جمهورية دولة مملكة المملك
 # v5: the heads of bodies and places whose next word names them, tagged or not (`جمعية إبصار`,
 # `محافظة الأفلاج`): a title's phrase may run through them to the name (attach.py).
 UNTAGGED_HEADS = _BODY_HEADS | REGION_NOUNS | STATE_NOUNS | {fold(w) for w in (
-    "مدرسة جريدة صحيفة مجلة قناة وكالة هيئة مجلس وزارة").split()}
+    "مدرسة جريدة صحيفة مجلة قناة وكالة هيئة مجلس وزارة "
+    # a region's services named by their field (`مدير تعليم محافظة حفر الباطن`, `مدير عام جمرك
+    # سلوى`)
+    "تعليم صحة شرطة جوازات مرور جمرك").split()}
 # A ruler named by an epithet stands for his country in a title (`سفير خادم الحرمين الشريفين`).
 _SOVEREIGNS = {tuple(fold(w) for w in "خادم الحرمين الشريفين".split()): "السعودية"}
 # Honorifics and ranks: a title only when the article gives no other (docs/annotation-entities.md).

@@ -150,3 +150,10 @@ def test_v5_reads_a_district_camp_or_village_named_after_its_noun(mergers, menti
     text = "وقع الحادث في حي السعادة، ونقل الجرحى إلى مخيم الزعتري، وزار الوفد قرية صغيرة."
     assert named(v3(mentions_doc(text, [])), "LOC") == []
     assert named(v5(mentions_doc(text, [])), "LOC") == ["الزعتري", "السعادة"]
+
+
+def test_v5_takes_in_a_given_name_left_out_after_a_nationality(mergers, mentions_doc):
+    v3, v5 = mergers
+    text = "وقال وزير الخارجية التركي مولود الفارس إن المقاتلات قصفت المواقع، وكان سامي العلي هناك."
+    given = [("الفارس", "PER"), ("العلي", "PER")]
+    assert named(v5(mentions_doc(text, given)), "PER") == ["العلي", "مولود الفارس"]

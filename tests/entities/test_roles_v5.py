@@ -143,3 +143,10 @@ def test_roles_v5_reads_through_a_comma_and_a_body_named_after_a_nationality(
         analyzers, mentions_doc, text, name, title):
     found = roles_of(analyzers[1](mentions_doc(text, [(name, "PER")])), name)
     assert len(found) == 1 and found[0][0].startswith(title)
+
+
+def test_roles_v5_reads_a_regional_service_named_by_its_field(analyzers, mentions_doc):
+    text = "وزار مدير تعليم محافظة الخرج سامي الفارس المدارس."
+    (title, affiliation), = roles_of(analyzers[1](mentions_doc(text, [("سامي الفارس", "PER")])),
+                                     "سامي الفارس")
+    assert f"{title} {affiliation or ''}".split() == "مدير تعليم محافظة الخرج".split()
