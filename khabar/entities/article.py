@@ -52,7 +52,7 @@ _NOT_NAMES = {fold(w) for w in "في من إلى على عن مع أن إن و".
 # v5: the heads of institutions (ORG) and places (LOC) named for a king or a prince
 # (`مدينة الملك عبدالله للطاقة الذرية`, `شارع الملك فهد`); not a reign (`عهد الملك فيصل`, the
 # king himself) nor a project or a prize, which are no entities.
-_ROYALS = {fold(w) for w in "الملك الأمير الامير".split()}
+_ROYALS = {fold(w) for w in "الملك الأمير".split()}
 _ROYAL_HEADS = {**{fold(w): ORG for w in "مدينة مكتبة دارة مجمع كرسي مؤسسة".split()},
                 **{fold(w): LOC for w in "شارع طريق ميدان أنفاق نفق حديقة جسر".split()}}
 _MAX_ROYAL_TAIL = 4
@@ -87,15 +87,19 @@ _PREVIOUS_WORD = re.compile(r"([^\W\d_]+)[ \t\u00a0]+$")
 # v5: the nouns of a place before its name (`محافظة حجة`, `بمدينة الظهران`, `منطقتي ...`, and
 # the governor's `محافظ شقراء`): a place of the shipped gazetteer right after one is a place,
 # and so are the next ones joined by و.
-_PLACE_NOUNS = {prefix + fold(w) for prefix in ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")
-                for w in ("محافظة محافظتي منطقة منطقتي مدينة مدينتي بلدة بلدتي قرية قريتي مديرية "
-                          "مديريتي ولاية إقليم ناحية قضاء حي حيي مخيم مخيمي جزيرة ضاحية "
-                          # the governor of a town (`محافظ شقراء`), not of a bank
-                          "محافظ").split()}
+def _with_proclitics(words: str) -> set[str]:
+    """The folded words as written alone or after و, ف, ب, ل and their pairs (`وبمحافظة`)."""
+    return {prefix + fold(w) for prefix in ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")
+            for w in words.split()}
+
+
+_PLACE_NOUNS = _with_proclitics(
+    "محافظة محافظتي منطقة منطقتي مدينة مدينتي بلدة بلدتي قرية قريتي مديرية مديريتي ولاية إقليم "
+    "ناحية قضاء حي حيي مخيم مخيمي جزيرة ضاحية "
+    "محافظ")  # the governor of a town (`محافظ شقراء`), not of a bank
 _MAX_PLACE_WORDS = 2
 # v5: nouns of a district, a camp or a village, whose next definite word names it (`حي السعادة`)
-_DISTRICT_NOUNS = {prefix + fold(w) for prefix in ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")
-                   for w in "حي حيي مخيم مخيمي قرية قريتي بلدة بلدتي ضاحية".split()}
+_DISTRICT_NOUNS = _with_proclitics("حي حيي مخيم مخيمي قرية قريتي بلدة بلدتي ضاحية")
 # Words that begin a longer place name (`عين X`, `باب X`: alone they are a part), common words
 # that are also the name of some town (`مدينة جديدة`, a new city; `معسكر`, a camp), and the
 # nouns of a place themselves (`منطقة مدينة الملك عبدالله`: `مدينة` is no Medina there).

@@ -62,6 +62,8 @@ _BEFORE_NAME = {fold(w) for w in (
 _HONORIFIC_WORDS = {fold(w) for w in (
     "صاحب صاحبة السمو الملكي معالي سعادة فخامة سمو بالإنابة بالنيابة المكلف المكلفة الدائم "
     "الدائمة متقاعد المتقاعد").split()}
+# v5: what stands between a title's phrase and the name without being its affiliation
+_NOT_AFFILIATION = HONORIFICS | _HONORIFIC_WORDS | _RANK_WORDS | _MODIFIERS | _BEFORE_NAME
 
 
 def find_roles(text: str, entities: tuple[Entity, ...], lexicon: RoleLexicon, *,
@@ -213,6 +215,34 @@ def _through_untagged(ctx: Context, span: Span) -> Title | None:
     _MAX_UNTAGGED words before the name, with only words of a noun phrase between (no mark, no
     particle that starts another argument or clause, no person), holds the title; the words
     after its phrase are its affiliation."""
+    found = _head_before(ctx, span)
+    if found is None or found.next >= span.first:
+        return None  # none, or the phrase runs into the name: the readings before saw it
+    last = span.first - 1
+    if ctx.tokens[last].text in COMMAS:
+        last -= 1
+    while last >= found.next and (ctx.folded[last] in _NOT_AFFILIATION
+                                  or _abbreviated_at(ctx, last)):
+        last -= 1  # `... العميد البحري فلان`: the honorific is not the affiliation
+    if last >= found.next and (ctx.folded[found.next - 1],) in ctx.lexicon.nisba \
+            and not _complement(ctx.folded[found.next]):
+        return None  # `الرئيس الإيراني المتشدد فلان`: after the nationality, a description
+    if not _noun_phrase(ctx, found.next, last,
+                        bare=" " not in found.title and found.affiliation is None):
+        return None
+    rest = [ctx.tokens[k].text for k in range(found.next, last + 1)
+            if ctx.tokens[k].text not in _QUOTES]
+    if rest and fold(rest[0]) in _PLACE_PREPOSITIONS:
+        rest = rest[1:]
+    affiliation = " ".join(([found.affiliation] if found.affiliation else []) + rest) or None
+    return Title(found.kind, found.title, affiliation, found.start,
+                 ctx.tokens[max(last, found.next - 1)].end, span.first)
+
+
+def _head_before(ctx: Context, span: Span) -> Title | None:
+    """v5: the nearest full title read at most _MAX_UNTAGGED words before the name, widened to
+    the heads right before it (`رئيس مجلس ...`, `مساعد مدير ...`); None where a mark, a clause
+    word or a person comes first."""
     for i in range(span.first - 1, max(-1, span.first - 1 - _MAX_UNTAGGED), -1):
         if ctx.tokens[i].text in _QUOTES and ctx.joined(i) or (
                 i == span.first - 1 and ctx.tokens[i].text in COMMAS):
@@ -230,35 +260,7 @@ def _through_untagged(ctx: Context, span: Span) -> Title | None:
             if wider is None or wider.kind == COUNTERPART or wider.next <= i:
                 break
             i, found = i - 1, wider
-        for _ in range(_LOOK_BACK):
-            joined = _compound(ctx, found)  # `مساعد مدير ...`: a title right before joins it
-            if joined is found:
-                break
-            found = joined
-        if found.next >= span.first:
-            return None  # the phrase runs into the name: the readings before saw it
-        last = span.first - 1
-        if ctx.tokens[last].text in COMMAS:
-            last -= 1
-        while last >= found.next and (ctx.folded[last] in HONORIFICS or _abbreviated_at(ctx, last)
-                                      or ctx.folded[last] in _HONORIFIC_WORDS
-                                      or ctx.folded[last] in _RANK_WORDS
-                                      or ctx.folded[last] in _MODIFIERS
-                                      or ctx.folded[last] in _BEFORE_NAME):
-            last -= 1  # `... العميد البحري فلان`: the honorific is not the affiliation
-        if last >= found.next and (ctx.folded[found.next - 1],) in ctx.lexicon.nisba \
-                and not _complement(ctx.folded[found.next]):
-            return None  # `الرئيس الإيراني المتشدد فلان`: after the nationality, a description
-        if not _noun_phrase(ctx, found.next, last,
-                            bare=" " not in found.title and found.affiliation is None):
-            return None
-        rest = [ctx.tokens[k].text for k in range(found.next, last + 1)
-                if ctx.tokens[k].text not in _QUOTES]
-        if rest and fold(rest[0]) in _PLACE_PREPOSITIONS:
-            rest = rest[1:]
-        affiliation = " ".join(([found.affiliation] if found.affiliation else []) + rest) or None
-        return Title(found.kind, found.title, affiliation, found.start,
-                     ctx.tokens[max(last, found.next - 1)].end, span.first)
+        return _compounded(ctx, found, _LOOK_BACK)
     return None
 
 
@@ -469,11 +471,7 @@ def _before(ctx: Context, span: Span) -> Title | None:
         if found is not None and _name_follows(ctx, found.next) == span.first:
             best = found
     if ctx.extended and best is not None and best.kind not in (COUNTERPART, FIXED):
-        for _ in range(_LOOK_BACK if ctx.v3 else 1):
-            joined = _compound(ctx, best)
-            if joined is best:
-                break
-            best = joined
+        best = _compounded(ctx, best, _LOOK_BACK if ctx.v3 else 1)
     return held_for_sovereign(best) if ctx.v4 and best is not None else best
 
 
@@ -481,6 +479,16 @@ def _quotes_a_body(ctx: Context, i: int) -> bool:
     """v3: the quote at token i opens or closes the name of an organization or place."""
     return any(ctx.entity_at(k, types=("ORG", "LOC")) is not None and ctx.joined(min(i, k))
                for k in (i - 1, i + 1))
+
+
+def _compounded(ctx: Context, title: Title, times: int) -> Title:
+    """The title joined with the titles right before it, up to `times` of them."""
+    for _ in range(times):
+        joined = _compound(ctx, title)
+        if joined is title:
+            break
+        title = joined
+    return title
 
 
 def _compound(ctx: Context, title: Title) -> Title:

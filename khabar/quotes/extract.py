@@ -111,8 +111,8 @@ class _Context:
         covered = start
         out: list[Quote] = []
         for i, word in enumerate(words):
-            cue = lexicon.cue(word.folded) if word.is_word and not withheld(words, i) else None
-            if cue is None:
+            cue = lexicon.cue(word.folded) if word.is_word else None
+            if cue is None or withheld(words, i):
                 continue
             if cue.where is not None and not self._placed(words, i, cue.where):
                 continue  # `وبين الرياض` (and between), `وزاد الاهتمام` (increased)

@@ -90,7 +90,9 @@ def scan(
             if after is not None and after.start < limit:
                 return Target("indirect", window, content_start=after.start)
             return None
-        cue = lexicon.cue(word.folded) if word.is_word and not withheld(words, j) else None
+        cue = lexicon.cue(word.folded) if word.is_word else None
+        if cue is not None and withheld(words, j):
+            cue = None
         if cue is not None and cue.kind == "participle" and cue.lemma == "قال":
             continue  # `وتابع قائلا إن`, `غردت ... قائلة:`: one speech act
         if cue is not None or (word.folded in _CONJUNCTIONS and words[j - 1].folded in "،,"):

@@ -169,9 +169,8 @@ def described(words: list[Word], lexicon: CueLexicon, phrase_only: bool) -> Spea
     taken = [words[0]]
     for k, word in enumerate(words[1:6], start=1):
         if not word.is_word or word.folded in _STOP or lexicon.cue(word.folded) \
-                or word.folded in _WITHHOLDS or word.folded in _PREFERS and k + 1 < len(words) \
-                and words[k + 1].folded == "عدم":
-            break  # `مسؤول رفض الكشف عن هويته`, `المصدر ــ فضل عدم ذكر اسمه ــ`: an aside
+                or _aside(words, k):
+            break
         if phrase_only and not _definite(word.folded) and not _construct(taken[-1], word,
                                                                           lexicon):
             break
@@ -180,6 +179,14 @@ def described(words: list[Word], lexicon: CueLexicon, phrase_only: bool) -> Spea
     gender = next((g for g in (title_gender(w.folded, lexicon) for w in taken) if g), None)
     span = Offsets(taken[0].start, taken[-1].end)
     return Speaker(None, None, span, gender, "p" if group else "s")
+
+
+def _aside(words: list[Word], k: int) -> bool:
+    """words[k] opens an aside that withholds the subject's name: `مسؤول رفض الكشف عن هويته`,
+    `المصدر ــ فضل عدم ذكر اسمه ــ` (`فضل` only before `عدم`: it is also a given name)."""
+    folded = words[k].folded
+    return folded in _WITHHOLDS or (folded in _PREFERS and k + 1 < len(words)
+                                    and words[k + 1].folded == "عدم")
 
 
 def _construct(before: Word, word: Word, lexicon: CueLexicon) -> bool:
