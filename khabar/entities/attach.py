@@ -55,6 +55,10 @@ _NOT_IN_PHRASE = {fold(w) for w in (
     "مع عن على علي إلى الى من بين أمام خلال بعد قبل منذ حتى عند نحو ضد الذي التي الذين اللذين "
     "أن إن أنه أنها بأن لأن كما بينما فيما حيث ثم أو أمس اليوم غدا مساء صباح حاليا أيضا وقد قد "
     "و هو هي هم كان كانت").split()}
+# v5: heads whose object follows `على` (`المشرف العام على المركز فلان`): the object is the
+# affiliation, as after `باسم` or `في`
+_SUPERVISORS = {fold(w) for w in "المشرف المشرفة مشرف مشرفة".split()}
+_GENERAL = {fold(w) for w in "العام العامة عام عامة".split()}
 # v5: words between a title's phrase and the name that are neither: ranks and descriptions
 _BEFORE_NAME = {fold(w) for w in (
     "البحري الطيار الركن القبطان الكابتن كابتن الأخ الأخت الجديد الجديدة الشاب الشابة الشهير "
@@ -199,13 +203,22 @@ def _says_more(fuller: str, bare: str) -> bool:
 def _pick(ctx: Context, span: Span) -> Title | None:
     """entities.roles.v2: the title before the name, unless it is an honorific and a full title
     stands in apposition after it (`الجنرال فلان قائد القوات`)."""
+    if ctx.v5 and _joined_by_and(ctx, span):
+        return _after(ctx, span)  # `فلان، الأمين العام للحزب، وفلان`: the title is the first's
     before = _before(ctx, span)
-    if before is not None and not _honorific(before.title):
+    if before is not None and not _honorific(before.title) and not (ctx.v5 and _rank(before.title)):
         return before
     found = _after(ctx, span) or before
-    if ctx.v5 and (found is None or _honorific(found.title)):
+    if ctx.v5 and (found is None or _honorific(found.title) or _rank(found.title)):
         return _through_untagged(ctx, span) or found
     return found
+
+
+def _rank(title: str) -> bool:
+    """v5: a rank with its grade (`الفريق أول`, `اللواء ركن`), which yields to a full title as
+    an honorific does (`رئيس هيئة الأركان العامة الفريق أول فلان`)."""
+    head, *grades = fold(title).split()
+    return head in HONORIFICS and bool(grades) and all(g in _RANK_WORDS for g in grades)
 
 
 def _through_untagged(ctx: Context, span: Span) -> Title | None:
@@ -227,16 +240,25 @@ def _through_untagged(ctx: Context, span: Span) -> Title | None:
     if last >= found.next and (ctx.folded[found.next - 1],) in ctx.lexicon.nisba \
             and not _complement(ctx.folded[found.next]):
         return None  # `الرئيس الإيراني المتشدد فلان`: after the nationality, a description
-    if not _noun_phrase(ctx, found.next, last,
+    first = found.next + 1 if _governed_at(ctx, found.next) else found.next
+    if not _noun_phrase(ctx, first, last,
                         bare=" " not in found.title and found.affiliation is None):
         return None
-    rest = [ctx.tokens[k].text for k in range(found.next, last + 1)
+    rest = [ctx.tokens[k].text for k in range(first, last + 1)
             if ctx.tokens[k].text not in _QUOTES]
     if rest and fold(rest[0]) in _PLACE_PREPOSITIONS:
         rest = rest[1:]
     affiliation = " ".join(([found.affiliation] if found.affiliation else []) + rest) or None
     return Title(found.kind, found.title, affiliation, found.start,
                  ctx.tokens[max(last, found.next - 1)].end, span.first)
+
+
+def _governed_at(ctx: Context, i: int) -> bool:
+    """v5: token i is the `على` that a supervisor's title governs (`المشرف العام على`)."""
+    if not ctx.word(i) or ctx.folded[i] not in ("على", "علي"):
+        return False
+    k = i - 1 if i > 0 and ctx.folded[i - 1] in _GENERAL else i
+    return k > 0 and ctx.folded[k - 1] in _SUPERVISORS
 
 
 def _head_before(ctx: Context, span: Span) -> Title | None:
@@ -247,13 +269,17 @@ def _head_before(ctx: Context, span: Span) -> Title | None:
         if ctx.tokens[i].text in _QUOTES and ctx.joined(i) or (
                 i == span.first - 1 and ctx.tokens[i].text in COMMAS):
             continue  # `مدير عام «ماجد للتنمية» فلان`, `وزير الشباب والرياضة المصري، فلان`
-        if not ctx.word(i) or not ctx.joined(i) or ctx.folded[i] in _NOT_IN_PHRASE:
+        if _abbreviated_at(ctx, i):
+            continue  # `مساعد مدير عام صحة الرياض للصحة العامة د. فلان`
+        if not ctx.word(i) or not ctx.joined(i) or (
+                ctx.folded[i] in _NOT_IN_PHRASE and not _governed_at(ctx, i)):
             return None
         other = ctx.covering.get(i)
         if other is not None and other.entity.type == PER:
             return None
         found = read_title(ctx, i)
-        if found is None or found.kind == COUNTERPART or _honorific(found.title):
+        if found is None or found.kind == COUNTERPART or _honorific(found.title) or _rank(
+                found.title):
             continue
         while i > 0 and ctx.word(i - 1) and ctx.joined(i - 1):
             wider = read_title(ctx, i - 1)  # `رئيس مجلس ...`: the head before takes it in
@@ -365,7 +391,8 @@ def _name_follows_v3(ctx: Context, j: int) -> int:
         while ctx.word(j) and j not in ctx.covering and (
                 ctx.folded[j] in _MODIFIERS or ctx.folded[j] in HONORIFICS
                 or ctx.folded[j] in _HONORIFIC_WORDS or (ctx.folded[j],) in ctx.lexicon.nisba
-                or (ctx.folded[j] in _RANK_WORDS and ctx.folded[j - 1] in HONORIFICS)):
+                or (ctx.folded[j] in _RANK_WORDS and (ctx.folded[j - 1] in HONORIFICS or (
+                    ctx.v5 and ctx.folded[j - 1] in _RANK_WORDS)))):
             j += 1  # a nationality here is the person's (`مدرب الهلال الروماني فلان`)
         if j == start:
             break
@@ -470,9 +497,32 @@ def _before(ctx: Context, span: Span) -> Title | None:
         found = read_title(ctx, i)
         if found is not None and _name_follows(ctx, found.next) == span.first:
             best = found
+    if ctx.v5 and best is not None and _apposed_before(ctx, best, span):
+        return None
     if ctx.extended and best is not None and best.kind not in (COUNTERPART, FIXED):
         best = _compounded(ctx, best, _LOOK_BACK if ctx.v3 else 1)
     return held_for_sovereign(best) if ctx.v4 and best is not None else best
+
+
+def _comma_between(ctx: Context, start: int, end: int) -> bool:
+    return any(mark in ctx.text[start:end] for mark in COMMAS)
+
+
+def _apposed_before(ctx: Context, title: Title, span: Span) -> bool:
+    """v5: a title set off by a comma from the name after it that follows another person's name
+    is that person's (`الأمير فلان الرئيس العام لرعاية الشباب، د. فلان وكيل ...`), unless a
+    meeting verb makes the one before its object's host (`استقبل فلان وزير الخارجية، فلان`)."""
+    if not _comma_between(ctx, title.end, span.start):
+        return False
+    k = bisect.bisect_left(ctx.tokens, title.start, key=lambda t: t.end)
+    if ctx.folded[k].startswith("و") and ctx.tokens[k].start < title.start:
+        return False  # `فلان، والمستشار بالديوان الملكي، فلان`: a new item of a list
+    k -= 1
+    if k >= 0 and ctx.tokens[k].text in COMMAS:
+        k -= 1
+    before = ctx.covering.get(k)
+    return (before is not None and before.entity.type == PER
+            and not _after_meeting_verb(ctx, before.first))
 
 
 def _quotes_a_body(ctx: Context, i: int) -> bool:
@@ -558,9 +608,15 @@ def _after(ctx: Context, span: Span) -> Title | None:
     if ctx.v3:
         found = _compound_after(ctx, found)
     following = ctx.covering.get(_name_follows(ctx, found.next))
-    if following is not None and following.entity.type == PER:
-        return None
+    if following is not None and following.entity.type == PER and not (ctx.v5 and (
+            _joined_by_and(ctx, following) or _comma_between(ctx, found.end, following.start))):
+        return None  # v5: `فلان، الأمين العام للحزب، وفلان`: the title is still the first's
     return found
+
+
+def _joined_by_and(ctx: Context, span: Span) -> bool:
+    """The mention starts after a `و` glued to its word: another name in a list."""
+    return ctx.text[ctx.tokens[span.first].start:span.start] == "و"
 
 
 def _skip_holds(ctx: Context, j: int) -> int:

@@ -141,3 +141,51 @@ def test_roles_v5_reads_a_regional_service_named_by_its_field(analyzers, mention
     (title, affiliation), = roles_of(analyzers[1](mentions_doc(text, [("سامي الفارس", "PER")])),
                                      "سامي الفارس")
     assert f"{title} {affiliation or ''}".split() == "مدير تعليم محافظة الخرج".split()
+
+
+@pytest.mark.parametrize(("text", "name", "role", "others"), [
+    # a supervisor's title governs `على`; its object is the affiliation
+    ("وأكد المشرف العام على المهرجان الدكتور سامي الفارس أن الفعاليات ناجحة.", "سامي الفارس",
+     ("المشرف العام", "المهرجان"), []),
+    # an abbreviated honorific between an untagged phrase and the name
+    ("وألقى مساعد مدير عام صحة الجوف للصحة العامة د. فهد الراشد كلمة.", "فهد الراشد",
+     ("مساعد مدير عام الصحة", "الجوف للصحة العامة"), [("الجوف", "LOC")]),
+    # a rank with its grade yields to the full title before it
+    ("وحضر رئيس هيئة الأركان العامة الفريق أول ركن خالد السالم التمرين.", "خالد السالم",
+     ("رئيس هيئة الأركان", "العامة"), []),
+])
+def test_roles_v5_reads_a_supervisor_past_ala_and_a_title_past_abbreviations_and_ranks(
+        analyzers, mentions_doc, text, name, role, others):
+    v4, v5 = analyzers
+    doc = mentions_doc(text, [(name, "PER")] + others)
+    assert role not in roles_of(v4(doc), name)
+    assert roles_of(v5(doc), name) == [role]
+
+
+def test_roles_v5_reads_the_head_of_a_presidency_with_its_general(analyzers, mentions_doc):
+    text = "وقال الرئيس العام لرعاية الشباب سامي الفارس إن الدوري سيبدأ."
+    doc = mentions_doc(text, [("سامي الفارس", "PER"), ("الشباب", "ORG")])
+    assert roles_of(analyzers[1](doc), "سامي الفارس") == [("الرئيس العام", "رعاية الشباب")]
+
+
+@pytest.mark.parametrize(("text", "first_title", "second_title", "v4_second"), [
+    # a title after a name stays its own, whether the next name comes after و or a comma
+    ("ويقودها سامي الفارس، الأمين العام المساعد للحزب، وفهد الراشد، القيادي في الحزب.",
+     "الأمين العام المساعد للحزب", "القيادي", ["الأمين العام المساعد للحزب"]),
+    ("وكلف الأمير سامي الفارس الرئيس العام لرعاية الشباب، د. فهد الراشد وكيل الرئيس العام "
+     "لرعاية الشباب عضوا في المجلس.", "الرئيس العام", "وكيل الرئيس العام", ["وكيل الرئيس"]),
+])
+def test_roles_v5_gives_a_title_in_apposition_to_the_name_before_it(
+        analyzers, mentions_doc, text, first_title, second_title, v4_second):
+    v4, v5 = analyzers
+    doc = mentions_doc(text, [("سامي الفارس", "PER"), ("فهد الراشد", "PER"), ("الشباب", "ORG")])
+    assert [t for t, _ in roles_of(v5(doc), "سامي الفارس")] == [first_title]
+    assert [t for t, _ in roles_of(v5(doc), "فهد الراشد")] == [second_title]
+    assert [t for t, _ in roles_of(v4(doc), "فهد الراشد")] == v4_second
+
+
+def test_roles_v5_keeps_a_new_item_of_a_list_for_the_name_after_it(analyzers, mentions_doc):
+    text = "ويضم الوفد الأستاذ سامي الفارس، والمستشار بالديوان الملكي، الأستاذ فهد الراشد."
+    names = [("سامي الفارس", "PER"), ("فهد الراشد", "PER"), ("الديوان الملكي", "ORG")]
+    assert roles_of(analyzers[1](mentions_doc(text, names)), "فهد الراشد") == [
+        ("المستشار", "الديوان الملكي")]
