@@ -41,6 +41,7 @@ _BODY_PREPOSITIONS = {fold(w) for w in "في لدى عن".split()}
 _MAX_PLACES = 3
 _MAX_ASIDE = 5
 _QUOTES = {'"', "«", "»", "“", "”"}
+_DASHES = {"-", "–", "—", "ـ"}  # v5: a title set off after the name like a parenthesis
 # v5: words between a name and its title that say it holds it: `فلان، الذي يشغل منصب وزير
 # الخارجية`, `فلان بصفته رئيسا للجنة` (a relative pronoun, `كان`, the verb, an adverb, `منصب`).
 _HOLDS = {fold(w) for w in (
@@ -596,6 +597,8 @@ def _after(ctx: Context, span: Span) -> Title | None:
         j = _skip_holds(ctx, j)  # `فلان، الذي يشغل منصب وزير الخارجية`
     if ctx.v3 and j < len(ctx.tokens) and ctx.tokens[j].text in _OPENING:
         j += 1  # `فلان «القائد في التنظيم»`, `فلان (وزير المالية)`
+    elif ctx.v5 and j == span.last + 1 and j < len(ctx.tokens) and ctx.tokens[j].text in _DASHES:
+        j += 1  # `فلان - مدير دار الخليج للبحوث -`, `فلان ـ وزير الخارجية ـ`
     if j >= len(ctx.tokens) or not ctx.joined(span.last):
         return None
     if j == span.last + 1 and _after_meeting_verb(ctx, span.first):

@@ -189,3 +189,15 @@ def test_roles_v5_keeps_a_new_item_of_a_list_for_the_name_after_it(analyzers, me
     names = [("سامي الفارس", "PER"), ("فهد الراشد", "PER"), ("الديوان الملكي", "ORG")]
     assert roles_of(analyzers[1](mentions_doc(text, names)), "فهد الراشد") == [
         ("المستشار", "الديوان الملكي")]
+
+
+@pytest.mark.parametrize("text", [
+    "وقال سامي الفارس - مدير مركز الخليج للبحوث - إن السوق مستقرة.",
+    "وغرد سامي الفارس ـ مدير مركز الخليج للبحوث ـ ناعيا الفقيد.",
+])
+def test_roles_v5_reads_a_title_set_off_by_dashes_after_the_name(analyzers, mentions_doc, text):
+    v4, v5 = analyzers
+    doc = mentions_doc(text, [("سامي الفارس", "PER")])
+    assert roles_of(v4(doc), "سامي الفارس") == []
+    (title, affiliation), = roles_of(v5(doc), "سامي الفارس")
+    assert f"{title} {affiliation or ''}".split()[:2] == ["مدير", "مركز"]
