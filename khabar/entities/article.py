@@ -98,6 +98,9 @@ _PLACE_NOUNS = _with_proclitics(
     "ناحية قضاء حي حيي مخيم مخيمي جزيرة ضاحية "
     "محافظ")  # the governor of a town (`محافظ شقراء`), not of a bank
 _MAX_PLACE_WORDS = 2
+# v5: marks after a town joined by و that end it as an item of a list of places
+_LIST_COMMAS = {"،", ","}
+_LIST_ENDS = _LIST_COMMAS | {".", "؛", ";", ":", ")"}
 # v5: nouns of a district, a camp or a village, whose next definite word names it (`حي السعادة`)
 _DISTRICT_NOUNS = _with_proclitics("حي حيي مخيم مخيمي قرية قريتي بلدة بلدتي ضاحية")
 # Words that begin a longer place name (`عين X`, `باب X`: alone they are a part), common words
@@ -286,7 +289,8 @@ def places_after_nouns(text: str, raw: list[RawMention], words, places: Gazettee
     """Places the tagger left untagged after a noun of a place: `محافظة حجة`, `بمدينة الظهران`,
     `محافظتي حجة وصعدة` (the name of one or two words a city or region of an Arab League
     country in the shipped gazetteer, in no mention, with no particle; the head noun stays out
-    of the place's span)."""
+    of the place's span); and towns joined by و to a place already found, where the list goes
+    on after them: `عدن والضالع، ...`, `عسير وصبيا.`."""
     taken = Ranges([(r.mention.start, r.mention.end) for r in raw])
     tokens, folded = words.tokens, words.folded
     found: list[RawMention] = []
@@ -305,7 +309,51 @@ def places_after_nouns(text: str, raw: list[RawMention], words, places: Gazettee
             if j >= len(tokens) or not folded[j].startswith("و"):
                 break  # the next place only when joined by و (`وصعدة`)
             skip = 1
+    starts = [t.start for t in tokens]
+    for r in raw + found:
+        if r.type == LOC:
+            found += _joined_towns(text, tokens, folded, bisect_left(starts, r.mention.end),
+                                   places, taken, stage)
     return found
+
+
+def _joined_towns(text, tokens, folded, j: int, places: Gazetteer, taken: Ranges,
+                  stage: str) -> list[RawMention]:
+    """The towns joined by و after a place ending before token j (`عدن والضالع، ولحج.`): each
+    a gazetteer town in no mention, kept up to the last one a mark or a line's end follows.
+    The gazetteer holds common words as towns (`وسوق السودة`, `وحكومة ولاية`, `ونصر الله`);
+    a word after one says it was no town."""
+    found: list[RawMention] = []
+    kept = 0  # the towns so far that a mark ends
+    if j < len(tokens) and tokens[j].text in _LIST_COMMAS:
+        j += 1
+    while j < len(tokens) and tokens[j].kind == "word" and folded[j].startswith("و"):
+        skip = 1
+        if folded[j] == "و":  # `و الجوف`
+            j, skip = j + 1, 0
+        hit = _gazetteer_place(text, tokens, folded, j, skip, places, taken) \
+            if j < len(tokens) else None
+        if hit is None:
+            break
+        start, end, j = hit
+        found.append(_raw(text, start, end, LOC, stage))
+        if j >= len(tokens) or tokens[j].text in _LIST_ENDS or "\n" in text[end:tokens[j].start] \
+                or _tagged_next(tokens, folded, j, taken):
+            kept = len(found)
+            if j < len(tokens) and tokens[j].text in _LIST_COMMAS:
+                j += 1
+                continue
+            break
+    return found[:kept]
+
+
+def _tagged_next(tokens, folded, j: int, taken: Ranges) -> bool:
+    """Token j is `و` glued to, or standing before, a name already found (`و حائل`)."""
+    if not folded[j].startswith("و"):
+        return False
+    if folded[j] == "و":
+        return j + 1 < len(tokens) and taken(tokens[j + 1].start, tokens[j + 1].end)
+    return taken(tokens[j].start + 1, tokens[j].end)
 
 
 def _district(text, tokens, folded, j: int, taken: Ranges) -> tuple[int, int, int] | None:

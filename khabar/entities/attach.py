@@ -10,7 +10,7 @@ from khabar.document import Entity, Offsets, Role
 from khabar.entities.names import clitic_variants, read_words, strip_article
 from khabar.entities.nisba import RoleLexicon
 from khabar.entities.roles import (
-    BARRIERS, COMMAS, COUNTERPART, DUALS, FIXED, HONORIFICS, REGION_NOUNS, STATE_NOUNS,
+    BARRIERS, COMMAS, COUNTERPART, DUALS, EPITHETS, FIXED, HONORIFICS, REGION_NOUNS, STATE_NOUNS,
     UNTAGGED_HEADS, Context,
     Span, Title, entity_end, held_for_sovereign, marker, read_title, region_named,
 )
@@ -385,6 +385,8 @@ def _name_follows_v3(ctx: Context, j: int) -> int:
     """As `_name_follows`, also past places, ranks (`اللواء ركن`) and `صاحب السمو الملكي`,
     in any order (`المبعوث الأممي السابق لليمن فلان`)."""
     for _ in range(_MAX_PLACES):
+        if ctx.v5 and ctx.word(j) and j not in ctx.covering and ctx.folded[j] in EPITHETS:
+            j += 1  # `أمير منطقة مكة المكرمة، الأمير فلان`: the epithet ends the place
         j = _skip_comma(ctx, _skip_places(ctx, j))
         start = j
         while ctx.v5 and _abbreviated_at(ctx, j):

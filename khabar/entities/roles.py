@@ -49,7 +49,7 @@ _V3_STOPS = {fold(w) for w in "باسم لدى صاحب صاحبة".split()}
 _PRONOUNS = ("ها", "هم", "هما", "كم", "هن")
 _CONNECTORS_V3 = {fold(w) for w in "باسم لدى".split()}
 # Epithets that stay with a place's name when the tagger leaves them out (`مكة المكرمة`).
-_EPITHETS = {fold(w) for w in "المكرمة المنورة".split()}
+EPITHETS = {fold(w) for w in "المكرمة المنورة".split()}
 # Head nouns of a body that a title is held in (`المدير التنفيذي لنادي الطيران`), v3.
 _BODY_HEADS = _BODY_NOUNS | {fold(w) for w in (
     "نادي شركة بنك مركز مستشفى صندوق برنامج مكتب إدارة مديرية بلدية أمانة قيادة كلية معهد "
@@ -412,7 +412,7 @@ def _affiliation(ctx: Context, phrase: _Phrase) -> None:
 def entity_end(ctx: Context, span: Span) -> int:
     """The last token of a place's name, with an epithet the tagger left out (`مكة المكرمة`)."""
     k = span.last + 1
-    return k if ctx.word(k) and k not in ctx.covering and ctx.folded[k] in _EPITHETS else span.last
+    return k if ctx.word(k) and k not in ctx.covering and ctx.folded[k] in EPITHETS else span.last
 
 
 def _affiliation_v3(ctx: Context, phrase: _Phrase) -> bool:

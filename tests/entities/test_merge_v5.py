@@ -80,6 +80,20 @@ def test_v5_takes_a_second_town_only_when_joined_by_wa(mergers, mentions_doc):
     assert named(v5(mentions_doc(text, [])), "LOC") == ["حجة"]
 
 
+@pytest.mark.parametrize(("text", "towns"), [
+    ("وسيطرت المقاومة على عدن والضالع، وتأهبت لتحرير بقية المدن.", ["الضالع", "عدن"]),
+    ("ويشمل البرنامج الباحة و جازان و الجوف.", ["الباحة", "الجوف", "جازان"]),
+    # a word after the town says it was a common word (`وسوق السودة`), and so was the list
+    ("وتشتهر عدن وسوق السودة بالتمور.", ["عدن"]),
+    ("وقعت الهند وحكومة ولاية كيرلا اتفاقا.", ["الهند"]),
+])
+def test_v5_reads_towns_joined_by_wa_to_a_place_where_the_list_ends(
+        mergers, mentions_doc, text, towns):
+    v5 = mergers[1]
+    given = [(name, "LOC") for name in ("عدن", "الباحة", "الهند") if name in text]
+    assert named(v5(mentions_doc(text, given)), "LOC") == towns
+
+
 @pytest.mark.parametrize(("line", "given", "persons", "organizations"), [
     ("سلوى المدني – عين اليوم", [], ["سلوى المدني"], ["عين اليوم"]),
     ("عين اليوم – جدة", [("جدة", "LOC")], [], ["عين اليوم"]),
