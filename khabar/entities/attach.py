@@ -52,6 +52,7 @@ _MAX_HOLDS = 5
 # v5: a title's phrase through untagged words (_through_untagged): how far back, and the words
 # that end a noun phrase (prepositions of another argument, complementizers, relatives, times).
 _MAX_UNTAGGED = 8
+_MAX_DESCRIPTION = 3
 _NOT_IN_PHRASE = {fold(w) for w in (
     "مع عن على علي إلى الى من بين أمام خلال بعد قبل منذ حتى عند نحو ضد الذي التي الذين اللذين "
     "أن إن أنه أنها بأن لأن كما بينما فيما حيث ثم أو أمس اليوم غدا مساء صباح حاليا أيضا وقد قد "
@@ -240,7 +241,12 @@ def _through_untagged(ctx: Context, span: Span) -> Title | None:
         last -= 1  # `... العميد البحري فلان`: the honorific is not the affiliation
     if last >= found.next and (ctx.folded[found.next - 1],) in ctx.lexicon.nisba \
             and not _complement(ctx.folded[found.next]):
-        return None  # `الرئيس الإيراني المتشدد فلان`: after the nationality, a description
+        # `الرئيس الإيراني المتشدد فلان`: after the nationality, a description, which is
+        # neither the title nor its affiliation; the title holds if the description is one
+        if not _description(ctx, found.next, last):
+            return None
+        return Title(found.kind, found.title, found.affiliation, found.start, found.end,
+                     span.first)
     first = found.next + 1 if _governed_at(ctx, found.next) else found.next
     if not _noun_phrase(ctx, first, last,
                         bare=" " not in found.title and found.affiliation is None):
@@ -435,6 +441,16 @@ def _noun_phrase(ctx: Context, first: int, last: int, *, bare: bool = False) -> 
         else:
             after_head = False  # `جمعية إبصار`: one word names it
     return True
+
+
+def _description(ctx: Context, first: int, last: int) -> bool:
+    """v5: tokens first..last describe a person after a title's nationality: at most
+    _MAX_DESCRIPTION definite words (`المتشدد`, `المحب للمملكة`), none after و (`والأمير`:
+    another person), no person, no mark."""
+    return last - first < _MAX_DESCRIPTION and all(
+        ctx.word(k) and _definite(ctx.folded[k]) and not ctx.folded[k].startswith("و")
+        and (k not in ctx.covering or ctx.covering[k].entity.type != PER)
+        for k in range(first, last + 1))
 
 
 def _complement(word: str) -> bool:

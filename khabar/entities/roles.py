@@ -50,6 +50,8 @@ _PRONOUNS = ("ها", "هم", "هما", "كم", "هن")
 _CONNECTORS_V3 = {fold(w) for w in "باسم لدى".split()}
 # Epithets that stay with a place's name when the tagger leaves them out (`مكة المكرمة`).
 EPITHETS = {fold(w) for w in "المكرمة المنورة".split()}
+# v5: `أمين` heads a title only before a place it is the mayor of (it is also a given name)
+_MAYORS = {fold(w) for w in "أمين أمينة".split()}
 # Head nouns of a body that a title is held in (`المدير التنفيذي لنادي الطيران`), v3.
 _BODY_HEADS = _BODY_NOUNS | {fold(w) for w in (
     "نادي شركة بنك مركز مستشفى صندوق برنامج مكتب إدارة مديرية بلدية أمانة قيادة كلية معهد "
@@ -225,6 +227,11 @@ def _head_at(ctx: Context, i: int) -> _Phrase | None:
                 start = ctx.tokens[i].start + skip_letters(ctx.tokens[i].text, stripped)
                 end = ctx.tokens[i + size - 1].end
                 return _Phrase(kind, [surface(ctx.text, start, end)], start, end, i + size)
+    if ctx.v5 and ctx.folded[i].removeprefix("و") in _MAYORS and ctx.joined(i) and \
+            ctx.entity_at(i + 1, types=("LOC",)) is not None and ctx.covering[i + 1].first == i + 1:
+        token = ctx.tokens[i]  # `أمين جدة`, `وأمين الطائف`: the mayor of a city
+        start = token.start + (len(token.text) - len(token.text.removeprefix("و")))
+        return _Phrase("head", [ctx.text[start:token.end]], start, token.end, i + 1)
     return None
 
 

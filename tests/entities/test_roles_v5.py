@@ -201,3 +201,24 @@ def test_roles_v5_reads_a_title_set_off_by_dashes_after_the_name(analyzers, ment
     assert roles_of(v4(doc), "سامي الفارس") == []
     (title, affiliation), = roles_of(v5(doc), "سامي الفارس")
     assert f"{title} {affiliation or ''}".split()[:2] == ["مدير", "مركز"]
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("وحضر الرئيس المصري المحب للمملكة سامي الفارس الحفل.", [("الرئيس", "مصر")]),
+    ("ورافقه قائد الأسطول الأمريكي الخامس الفريق سامي الفارس.",
+     [("قائد الأسطول", "الولايات المتحدة")]),
+    # after و, another person: no description
+    ("وتسلم الرئيس المصري والأمير سامي الفارس الهدية.", [("الأمير", None)]),
+])
+def test_roles_v5_reads_a_title_past_a_description_after_its_nationality(
+        analyzers, mentions_doc, text, role):
+    doc = mentions_doc(text, [("سامي الفارس", "PER")])
+    assert roles_of(analyzers[1](doc), "سامي الفارس") == role
+
+
+def test_roles_v5_reads_the_mayor_of_a_city(analyzers, mentions_doc):
+    v4, v5 = analyzers
+    text = "وحضر الحفل وأمين الطائف المهندس سامي الفارس."
+    doc = mentions_doc(text, [("سامي الفارس", "PER"), ("الطائف", "LOC")])
+    assert roles_of(v4(doc), "سامي الفارس") == [("المهندس", None)]
+    assert roles_of(v5(doc), "سامي الفارس") == [("أمين", "الطائف")]
