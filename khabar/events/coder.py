@@ -109,7 +109,9 @@ class EventCoder:
     """Code the events of a Document's sentences. Build once; call on many documents."""
 
     def __init__(self, *, min_confidence: float = 0.0,
-                 pattern_files: Sequence[str] = ("patterns.tsv",)) -> None:
+                 pattern_files: Sequence[str] = ("patterns.tsv",),
+                 light_verbs: bool = False) -> None:
+        self.light_verbs = light_verbs  # v4: `قام بـ` + a verbal noun reads as its verb
         self.patterns = Index(
             parse_pattern(row[2], Trigger(row[0], float(row[1]), _unless(row)))
             for name in pattern_files for row in data_lines(name)
@@ -188,8 +190,16 @@ class EventCoder:
         if not tokens:
             return False
         readings = [self._words[t.text][1] for t in tokens]
-        return any(m.start == 0 and m.pattern.verb
-                   for m in self.patterns.matches(readings))
+        if any(m.start == 0 and m.pattern.verb for m in self.patterns.matches(readings)):
+            return True
+        return self.light_verb(doc, trigger) is not None
+
+    def light_verb(self, doc: Document, trigger: Offsets) -> Offsets | None:
+        """v4: where the form of قام stands whose verbal noun the trigger is (`قام المركز أمس،
+        بتسيير قافلة`): the act's doer is its subject, so actors are sought around it."""
+        if not self.light_verbs or not doc.text.startswith("ب", trigger.start):
+            return None
+        return _light_verb_before(doc.text, trigger.start)
 
     def _location(self, doc: Document, tokens: Sequence[Token],
                   folded: Sequence[str]) -> str | None:
@@ -236,6 +246,24 @@ class EventCoder:
                 continue
             kept.append(_Found(match, code, factor))
         return kept
+
+
+# `قام المركز بتسيير قافلة`, `قامت القوات بقصف`: the verbal noun after `قام بـ` is the act, told
+# as a verb (its doer is the subject of قام).
+_LIGHT_VERBS = _folded("قام قامت قاموا يقوم تقوم يقومون وقام وقامت وتقوم ويقوم")
+_LIGHT_VERB_REACH = 8  # words between قام and its verbal noun (the subject, a time)
+
+
+def _light_verb_before(text: str, start: int) -> Offsets | None:
+    """The form of قام at most _LIGHT_VERB_REACH words before offset `start`, with no mark but
+    a comma between (`قام المركز أمس، بتسيير`)."""
+    before = [t for t in tokenize(text, max(0, start - 160), start) if t.text not in ("،", ",")]
+    for token in reversed(before[-_LIGHT_VERB_REACH:]):
+        if token.kind != "word":
+            return None
+        if fold(token.text) in _LIGHT_VERBS:
+            return Offsets(token.start, token.end)
+    return None
 
 
 def _shares_subject(match: Match, source: ActorMention | None, folded: Sequence[str]) -> bool:

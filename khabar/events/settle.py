@@ -144,18 +144,19 @@ def country_names() -> frozenset[str]:
     return frozenset(names)
 
 
-def tighten(doc: Document, event: Event, verb: bool) -> Event:
+def tighten(doc: Document, event: Event, verb: bool, anchor: Offsets | None = None) -> Event:
     """Actors only where the words tie them to the trigger (precision first): the source
     within NEAR words of the trigger with no punctuation between (`ودعا الرئيس`, `أنقرة دعم`,
     `الغارات الروسية`), the target likewise after the trigger or its source. The two sides of
     a meeting told by a noun (`في اتصال هاتفي`) may stand anywhere in the sentence. A source
-    dropped here may come back from a quote's speaker (speaker_sources)."""
+    dropped here may come back from a quote's speaker (speaker_sources). `anchor` (v4): where
+    the source is sought instead of the trigger, the `قام` whose verbal noun the trigger is."""
     source, target = event.source, event.target
     if event.cameo.startswith("14"):
         return event  # protesters are chosen apart (the nearest popular actor: coder._protesters)
     meeting = event.cameo.startswith("04") and not verb
     if source is not None and source.span is not None and not meeting \
-            and not _near(doc, source.span, event.trigger):
+            and not _near(doc, source.span, anchor or event.trigger):
         source = None
     if target is not None and target.span is not None and not meeting:
         after = event.trigger if source is None or source.span is None \

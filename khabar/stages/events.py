@@ -158,7 +158,7 @@ def _settled(stage: str, version: int, min_confidence: float, classifier: bool,
              ) -> Callable[[Document], Document]:
     strict, main = version >= 3, version >= 4
     files = PATTERN_FILES if main else ("patterns.tsv",)
-    verbs = EventCoder(pattern_files=files)  # reads triggers again: which are verbs
+    verbs = EventCoder(pattern_files=files, light_verbs=main)  # reads triggers again: verbs
     recognizer = ActorRecognizer()
 
     def gathered(doc: Document, event: Event) -> bool:
@@ -203,7 +203,8 @@ def _settled(stage: str, version: int, min_confidence: float, classifier: bool,
                                     markers)
                 if main:
                     event = protest_crowd(doc, event, verb, code_of)
-            event = tighten(doc, event, verb) if require_source else event
+            if require_source:
+                event = tighten(doc, event, verb, verbs.light_verb(doc, event.trigger))
             events.append(strict_target(doc, event) if strict else event)
         events = speaker_sources(doc, events, code_of, joined=main)
         if main and require_source:

@@ -154,3 +154,15 @@ def test_a_speech_verb_joined_inside_a_reported_quote_shares_its_speaker():
     shared = speaker_sources(doc, [event], lambda entity, name: "IGOUNO", joined=True)
     assert (shared[0].source.name, shared[0].source.code) == ("مسؤول أممي", "IGOUNO")
     assert speaker_sources(doc, [event], lambda entity, name: "IGOUNO")[0].source is None
+
+
+def test_the_default_pipeline_reads_aid_sent_and_the_verbal_noun_after_qama():
+    pipeline = load_pipeline(policy="raise")
+    sent = process("قام مركز الملك سلمان للإغاثة والأعمال الإنسانية أمس، بتسيير سبع شاحنات "
+                   "تحمل مساعدات إغاثية للشعب اليمني.", pipeline=pipeline)
+    assert [(e.cameo, e.source.name) for e in sent.events] == [
+        ("073", "مركز الملك سلمان للإغاثة والأعمال الإنسانية")]
+    assert sent.text[sent.events[0].trigger.start:].startswith("بتسيير")
+    given = process("وقدمت المملكة العربية السعودية مساعدات إنسانية عاجلة للشعب اليمني.",
+                    pipeline=pipeline)
+    assert [e.cameo for e in given.events] == ["073"]
