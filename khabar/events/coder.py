@@ -190,16 +190,17 @@ class EventCoder:
         if not tokens:
             return False
         readings = [self._words[t.text][1] for t in tokens]
-        if any(m.start == 0 and m.pattern.verb for m in self.patterns.matches(readings)):
-            return True
-        return self.light_verb(doc, trigger) is not None
+        return any(m.start == 0 and m.pattern.verb for m in self.patterns.matches(readings))
 
-    def light_verb(self, doc: Document, trigger: Offsets) -> Offsets | None:
-        """v4: where the form of قام stands whose verbal noun the trigger is (`قام المركز أمس،
-        بتسيير قافلة`): the act's doer is its subject, so actors are sought around it."""
-        if not self.light_verbs or not doc.text.startswith("ب", trigger.start):
+    def light_verb(self, doc: Document, event: Event) -> Offsets | None:
+        """v4: where the form of قام stands whose verbal noun is the trigger of an aid or force
+        event (`قام المركز أمس، بتسيير قافلة`, `قامت القوات بقصف`): the act is told as a verb,
+        and its doer is the subject of قام. Visits and the like told so are mostly local
+        courtesies (`قام المحافظ بزيارة المرضى`), not an article's main events."""
+        if not self.light_verbs or event.cameo[:2] not in _LIGHT_ROOTS \
+                or not doc.text.startswith("ب", event.trigger.start):
             return None
-        return _light_verb_before(doc.text, trigger.start)
+        return _light_verb_before(doc.text, event.trigger.start)
 
     def _location(self, doc: Document, tokens: Sequence[Token],
                   folded: Sequence[str]) -> str | None:
@@ -252,6 +253,7 @@ class EventCoder:
 # as a verb (its doer is the subject of قام).
 _LIGHT_VERBS = _folded("قام قامت قاموا يقوم تقوم يقومون وقام وقامت وتقوم ويقوم")
 _LIGHT_VERB_REACH = 8  # words between قام and its verbal noun (the subject, a time)
+_LIGHT_ROOTS = frozenset(("07", "17", "18", "19", "20"))  # aid, coercion, force
 
 
 def _light_verb_before(text: str, start: int) -> Offsets | None:

@@ -189,7 +189,8 @@ def _settled(stage: str, version: int, min_confidence: float, classifier: bool,
         events = []
         coded = () if strict and sports_page(doc) else code(doc).events
         for event in coded:
-            verb = verbs.trigger_is_verb(doc, event.trigger)
+            light = verbs.light_verb(doc, event)
+            verb = light is not None or verbs.trigger_is_verb(doc, event.trigger)
             if not is_plain_reading(doc, event, places, verb):
                 continue
             if strict:
@@ -204,7 +205,7 @@ def _settled(stage: str, version: int, min_confidence: float, classifier: bool,
                 if main:
                     event = protest_crowd(doc, event, verb, code_of)
             if require_source:
-                event = tighten(doc, event, verb, verbs.light_verb(doc, event.trigger))
+                event = tighten(doc, event, verb, light)
             events.append(strict_target(doc, event) if strict else event)
         events = speaker_sources(doc, events, code_of, joined=main)
         if main and require_source:
