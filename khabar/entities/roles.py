@@ -50,6 +50,15 @@ _PRONOUNS = ("ها", "هم", "هما", "كم", "هن")
 _CONNECTORS_V3 = {fold(w) for w in "باسم لدى".split()}
 # Epithets that stay with a place's name when the tagger leaves them out (`مكة المكرمة`).
 EPITHETS = {fold(w) for w in "المكرمة المنورة".split()}
+# v5: heads read with a possessive pronoun (`رئيسها`, `مدربه`), whose antecedent is their
+# affiliation; players' positions (`مهاجمه`) are no titles
+_POSSESSED_HEADS = {fold(w) for w in (
+    "رئيس رئيسة مدير مديرة قائد قائدة نائب أمين أمينة مستشار مستشارة سفير سفيرة زعيم مدرب "
+    "متحدث متحدثة").split()}
+_POSSESSIVES = ("هما", "هم", "ها", "ه")
+_HEAD_MODIFIERS = {fold(w) for w in "العام العامة التنفيذي التنفيذية الفني الأول".split()}
+_ANTECEDENT_REACH = 25
+_SENTENCE_ENDS = {".", "!", "?", "؟"}
 # v5: `أمين` heads a title only before a place it is the mayor of (it is also a given name)
 _MAYORS = {fold(w) for w in "أمين أمينة".split()}
 # Head nouns of a body that a title is held in (`المدير التنفيذي لنادي الطيران`), v3.
@@ -215,6 +224,10 @@ def held_for_sovereign(title: Title) -> Title:
 def _head_at(ctx: Context, i: int) -> _Phrase | None:
     if not ctx.word(i) or i in ctx.covering:
         return None
+    if ctx.v5:
+        possessed = _possessed_head(ctx, i)
+        if possessed is not None:
+            return possessed
     titles = ctx.lexicon.titles
     heads = [(n, w) for n, w in clitic_variants(ctx.folded[i]) if w in ctx.lexicon.first_words]
     for size in range(min(ctx.lexicon.longest_title, len(ctx.tokens) - i) if heads else 0, 0, -1):
@@ -232,6 +245,48 @@ def _head_at(ctx: Context, i: int) -> _Phrase | None:
         token = ctx.tokens[i]  # `أمين جدة`, `وأمين الطائف`: the mayor of a city
         start = token.start + (len(token.text) - len(token.text.removeprefix("و")))
         return _Phrase("head", [ctx.text[start:token.end]], start, token.end, i + 1)
+    return None
+
+
+def _possessed_head(ctx: Context, i: int) -> _Phrase | None:
+    """v5: a head with a possessive pronoun (`رئيسها التنفيذي`, `ونائبه`, `مديرها العام`):
+    the bare head is the title, held in the place or body the pronoun refers to, the nearest
+    one named before it in the sentence (`فرنسا والتي قال رئيسها ماكرون`). For `ه` a person
+    named nearer is the one referred to (`مورينيو ... مدربه`): no affiliation is read then.
+    The pronoun is told by the written word: `ه`, never the `ة` of a feminine head."""
+    token = ctx.tokens[i]
+    suffix = next((p for p in _POSSESSIVES if token.text.endswith(p)), None)
+    if suffix is None or not ctx.word(i):
+        return None
+    for stripped, word in clitic_variants(fold(token.text[:-len(suffix)])):
+        if word not in _POSSESSED_HEADS:
+            continue
+        start = token.start + skip_letters(token.text, stripped)
+        phrase = _Phrase("head", [ctx.text[start:token.end - len(suffix)]], start, token.end,
+                         i + 1)
+        while ctx.word(phrase.next) and phrase.next not in ctx.covering \
+                and ctx.folded[phrase.next] in _HEAD_MODIFIERS:
+            phrase.words.append(ctx.tokens[phrase.next].text)  # `مديرها العام`
+            phrase.take(ctx, phrase.next)
+        phrase.affiliation = _antecedent(ctx, i, masculine=suffix == "ه")
+        return phrase
+    return None
+
+
+def _antecedent(ctx: Context, i: int, *, masculine: bool) -> str | None:
+    """The name of the nearest organization (or, for a feminine pronoun, place: `فرنسا ...
+    رئيسها`) before token i in its sentence; a masculine one is a club or a body (`النصر ...
+    قائده`), not the country named for a nationality."""
+    for k in range(i - 1, max(-1, i - 1 - _ANTECEDENT_REACH), -1):
+        if ctx.tokens[k].text in _SENTENCE_ENDS:
+            return None
+        span = ctx.covering.get(k)
+        if span is None:
+            continue
+        if span.entity.type == "ORG" or span.entity.type == "LOC" and not masculine:
+            return span.entity.name
+        if span.entity.type == "PER" and masculine:
+            return None
     return None
 
 

@@ -222,3 +222,22 @@ def test_roles_v5_reads_the_mayor_of_a_city(analyzers, mentions_doc):
     doc = mentions_doc(text, [("سامي الفارس", "PER"), ("الطائف", "LOC")])
     assert roles_of(v4(doc), "سامي الفارس") == [("المهندس", None)]
     assert roles_of(v5(doc), "سامي الفارس") == [("أمين", "الطائف")]
+
+
+@pytest.mark.parametrize(("text", "given", "name", "role"), [
+    # the pronoun's antecedent is the affiliation: a place for `ها`, a body for `ه`
+    ("وتتمسك فرنسا بموقفها، وقال رئيسها سامي الفارس إن القرار نهائي.", [("فرنسا", "LOC")],
+     "سامي الفارس", ("رئيس", "فرنسا")),
+    ("وخسر نادي النخيل مباراته، وقال مدربه سامي الفارس إن الفريق تعب.",
+     [("نادي النخيل", "ORG")], "سامي الفارس", ("مدرب", "نادي النخيل")),
+    # a nationality is no club: `ه` takes no place
+    ("وتأهلت البرازيل، بينما اعتذر مدربه سامي الفارس عن المؤتمر.", [("البرازيل", "LOC")],
+     "سامي الفارس", ("مدرب", None)),
+    # the written ة is a feminine head, no pronoun
+    ("وقالت نائبة رئيس الجمعية سارة العلي إن العمل مستمر.", [], "سارة العلي",
+     ("نائبة رئيس الجمعية", None)),
+])
+def test_roles_v5_reads_a_head_with_a_possessive_pronoun(analyzers, mentions_doc, text, given,
+                                                         name, role):
+    doc = mentions_doc(text, [(name, "PER")] + given)
+    assert roles_of(analyzers[1](doc), name) == [role]
