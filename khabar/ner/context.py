@@ -20,7 +20,8 @@
 4. **List backoff.** A run of tokens that the model has never seen as a word, but that a
    hand-written list gives as a country, place, organization or other name (`داعش`), becomes
    a LOC, ORG or MISC mention with score 0.5: the model has no evidence either way, the list
-   has some.
+   has some. A list entry that is also a common word (`الشباب`, `فتح`; common_words.txt) is
+   not made a name alone this way.
 
 On the development block, propagation and list backoff together raised F1 by about 0.9,
 agreement with the article by 0.3 more (docs/evaluation-ner.md); the closed-class filter leaves
@@ -250,7 +251,8 @@ def _backoff(tokens, keys, taken, lexicon: Lexicon, weights: Weights, make_span,
         while j + size < len(tokens) and f"{lists[0]}:I" in matches.get(j + size, ()):
             size += 1
         unseen = all(f"w={fold(token)}" not in weights.index for token in tokens[j : j + size])
-        if unseen and len(keys[j]) >= 3 and not any(taken[j : j + size]):
+        common = size == 1 and keys[j] in lexicon.common_words  # `تجنيد الشباب`, `بفتح`
+        if unseen and not common and len(keys[j]) >= 3 and not any(taken[j : j + size]):
             added.append(make_span(j, j + size, _BACKOFF_TYPES[lists[0]], BACKOFF_SCORE))
             taken[j : j + size] = [True] * size
         after = j + size

@@ -19,6 +19,7 @@ LIST_NAMES = (
     "person_titles", "org_cues", "loc_cues", "nationalities", "misc",
 )
 NOT_NAMES = "not_names"  # not a feature list: one-word mentions of these are dropped
+COMMON_WORDS = "common_words"  # not a feature list: list backoff never names one of these alone
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +29,7 @@ class Lexicon:
     entries: dict[str, dict[tuple[str, ...], tuple[str, ...]]]  # first token -> {entry: names}
     longest: int
     not_names: frozenset[str] = frozenset()  # folded words that are never a name alone
+    common_words: frozenset[str] = frozenset()  # list entries that are also common words
 
     def words(self, name: str) -> frozenset[str]:
         """All single-token entries of one list (folded)."""
@@ -78,7 +80,9 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
     for entry, names in by_entry.items():
         entries.setdefault(entry[0], {})[entry] = tuple(sorted(names))
     not_names = frozenset(_entries(directory / f"{NOT_NAMES}.txt"))
-    return Lexicon(entries, max(len(e) for e in by_entry), not_names)
+    common = directory / f"{COMMON_WORDS}.txt"
+    common_words = frozenset(_entries(common)) if common.exists() else frozenset()
+    return Lexicon(entries, max(len(e) for e in by_entry), not_names, common_words)
 
 
 def _entries(path: Path) -> list[str]:

@@ -280,3 +280,17 @@ def test_hashtag_marks_hide_no_name(find_mentions, plain, tagged):
 
     assert names(tagged) == names(plain)
     assert names(plain)  # the plain sentence has names to compare
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("وتسعى الجمعية إلى تجنيد الشباب في العمل التطوعي.", "الشباب"),
+    ("وطالبت المنظمات بفتح تحقيق في الحادث.", "فتح"),
+    ("وارتفعت أسعار الوحدات السكنية في المدينة.", "الوحدات"),
+])
+def test_list_backoff_makes_no_name_of_a_common_word(find_mentions, text, word):
+    assert all(word not in name for _, name in mentions(find_mentions(document(text))))
+
+
+def test_list_backoff_still_names_what_is_only_a_name(find_mentions):
+    found = mentions(find_mentions(document("وأعلن مسلحو داعش سيطرتهم على القرية.")))
+    assert ("ORG", "داعش") in found
