@@ -129,7 +129,7 @@ class _Context:
                 target = according(words, i, limit)
             elif cue.kind != "according" and not looks_back(words, i):
                 target = scan(words, i, limit, open_at, lexicon, self.person_ends,
-                              skip_outlets=self.v3, names=self.names)
+                              skip_outlets=self.v3, names=self.names, open_subject=self.v4)
                 if target is None and cue.complement == "np":
                     target = noun_phrase(words, i, limit, self.people, lexicon)
             if target is None and self.v3 and cue.kind == "participle":

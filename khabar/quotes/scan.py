@@ -30,6 +30,17 @@ _OPENING_MARKS = frozenset("«“\"")  # what opens the words after a quoted spe
 _CONJUNCTIONS = frozenset("لكن ولكن لكنه لكنها ولكنها ولكنه الا كما فيما بينما ثم".split())
 # `بعد أن`, `قبل أن`: a conjunction, not the start of reported content.
 _NOT_REPORTING = frozenset("بعد قبل منذ رغم دون حتى لدرجه بمجرد".split())
+# v4: words in marks after a subject or an adjunct (_said_after_subject)
+_MIN_SAID = 3
+_MAX_SUBJECT = 12
+_TOPIC_PREPOSITIONS = frozenset(fold(w) for w in "عن حول إلى الى على في من مع ب ل".split())
+# Nouns whose quoted complement is a name or a noun phrase, not what was said (`بعنوان «...»`,
+# `مشروع "..."`, `لشركة «...»`, `شدد على أهمية «...»`)
+_NAMING_NOUNS = frozenset(fold(w) for w in (
+    "عنوان اسم شعار وسم هاشتاق حملة مشروع برنامج كتاب مقال رواية فيلم أغنية قصيدة مسلسل "
+    "منفذ موقع تطبيق شركة تحالف حزب حركة جماعة منظمة جمعية مؤسسة مجموعة رئيس مدير أهمية "
+    "ضرورة مبدأ مبادرة عملية مؤلف قصة لوحة ألبوم جلسة ندوة محاضرة ورشة مؤتمر منتدى معرض "
+    "مهرجان بطولة مسابقة جائزة هي هو وهي وهو").split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +57,7 @@ class Target:
 def scan(
     words: list[Word], i: int, limit: int, open_at: dict[int, Quoted], lexicon: CueLexicon,
     person_ends: set[int], *, skip_outlets: bool = False, names: Covered | None = None,
+    open_subject: bool = False,
 ) -> Target | None:
     """The target of the cue at words[i], looking no further than `limit` (sentence end).
 
@@ -53,7 +65,9 @@ def scan(
     complementizer (`قال الحربي "الرياض"، إنه ...`) is the outlet told, not the content, and
     a short quoted name before a colon is the speaker (`وقال "البرقان": "..."`). `names`: the
     stretches of entity mentions, where `فان` or `بان` is a name's part (`لويس فان غال`, `بان كي
-    مون`), not `فإن` or `بأن`.
+    مون`), not `فإن` or `بأن`. `open_subject` (quotes.cues.v4): words in marks that close the
+    clause after any subject or adjunct are the quote (`وقال الوزير «...».`, `وقال للصحفيين
+    "..."`), not only after a person's name.
     """
     window: list[Word] = []
     name_marks: set[int] = set()  # the marks around a quoted speaker's name, not in its window
@@ -75,6 +89,8 @@ def scan(
             if prev.end in person_ends and (_word_count(words, quoted) >= 2
                                             or _ends_clause(words, quoted, limit)):
                 return Target("direct", window, quoted)  # قال كارتر "..." without a comma
+            if open_subject and _said_after_subject(words, window, quoted, limit):
+                return Target("direct", window, quoted)  # `وقال الوزير «...».`
         if word.folded in COMPLEMENTIZERS and not _inside_name(word, names):
             if words[j - 1].folded in _NOT_REPORTING:
                 break
@@ -100,6 +116,37 @@ def scan(
         if word.start not in name_marks:
             window.append(word)
     return None
+
+
+def _said_after_subject(words: list[Word], window: list[Word], quoted: Quoted,
+                        limit: int) -> bool:
+    """Words in marks after a subject or an adjunct (`الوزير`, `للصحفيين`, `في مؤتمر صحفي`)
+    are what was said when there are at least _MIN_SAID of them and they close the clause;
+    one or two words in marks in the middle of a clause are a title or a term (`وصف الوزير
+    «الإصلاحات» بأنها`), and marks after a preposition name a topic (`قال عن «نيوم»`)."""
+    if not window or len(window) > _MAX_SUBJECT or not quoted.closed:
+        return False
+    last = window[-1].folded
+    if last in _TOPIC_PREPOSITIONS or _bare_noun(last) in _NAMING_NOUNS:
+        return False
+    if _word_count(words, quoted) < _MIN_SAID or not _ends_clause(words, quoted, limit):
+        return False
+    index = bisect_right(words, quoted.end, key=_start)  # `لشركة «إيه أند بي»، في بيان: «...»`:
+    return not any(w.folded == ":" or w.folded in _OPENING_MARKS  # the name of the subject's body
+                   for w in words[index:] if w.start < limit)
+
+
+def _bare_noun(folded: str) -> str:
+    """The word without a preposition or the article glued to it, nor a possessive pronoun
+    (`لشركة` → `شركة`, `مؤلفه` → `مؤلف`)."""
+    for prefix in ("بال", "لل", "ال", "ب", "ل"):
+        if folded.startswith(prefix) and len(folded) > len(prefix) + 2:
+            folded = folded[len(prefix):]
+            break
+    for suffix in ("ها", "ه"):
+        if folded.endswith(suffix) and folded[:-len(suffix)] in _NAMING_NOUNS:
+            return folded[:-len(suffix)]
+    return folded
 
 
 def withheld(words: list[Word], i: int) -> bool:

@@ -74,3 +74,33 @@ def test_v4_attributes_what_a_source_said_to_the_source(make_document, lexicons)
         ("e4", "وزارة الصحة")]
     assert [q.speaker_text for q in find_quotes(doc, v3, stage=STAGE_V3)] == ["لما ذكرته وزارة الصحة"]
 
+
+
+@pytest.mark.parametrize(("text", "speaker", "content"), [
+    # words in marks that close the clause after a title, an adjunct or a group
+    ("وقال الوزير «ستبدأ الدراسة في موعدها المحدد دون تأخير».", "الوزير",
+     "ستبدأ الدراسة في موعدها المحدد دون تأخير"),
+    ("وتحدث سامي الحربي إلى الصحفيين. وقال في مؤتمر صحفي \"سنعيد بناء الجسر خلال شهرين\".",
+     "سامي الحربي", "سنعيد بناء الجسر خلال شهرين"),
+    ("وقالت الجمعية في بيان \"لن نتوقف عن مساعدة الأسر المحتاجة\".", "الجمعية",
+     "لن نتوقف عن مساعدة الأسر المحتاجة"),
+])
+def test_v4_reads_words_in_marks_after_any_subject(make_document, lexicons, text, speaker,
+                                                   content):
+    v3, v4 = lexicons
+    assert (speaker, content) in _quotes(make_document, v4, text, STAGE_V4)
+    assert content not in [c for _, c in _quotes(make_document, v3, text, STAGE_V3)]
+
+
+@pytest.mark.parametrize("text", [
+    # a name in marks: a term in the clause, a title, the subject's body before a colon
+    "ووصف سامي الحربي «الإصلاحات الجديدة» بأنها تاريخية.",
+    "وقال سامي الحربي عن «مشروع المدينة الجديدة».",
+    "وقال الحربي في جلسة «مستقبل النقل في المنطقة».",
+    "وقالت هند العتيبي، المديرة التنفيذية لشركة \"النخيل للتقنية الحديثة\"، في بيان: \"نحن مستعدون\".",
+])
+def test_v4_reads_no_name_in_marks_as_what_was_said(make_document, lexicons, text):
+    found = _quotes(make_document, lexicons[1], text, STAGE_V4)
+    assert all(content not in ("الإصلاحات الجديدة", "مشروع المدينة الجديدة",
+                               "مستقبل النقل في المنطقة", "النخيل للتقنية الحديثة")
+               for _, content in found)
