@@ -32,8 +32,11 @@ _CONJUNCTIONS = frozenset("لكن ولكن لكنه لكنها ولكنها ول
 _NOT_REPORTING = frozenset("بعد قبل منذ رغم دون حتى لدرجه بمجرد".split())
 # v4: words in marks after a subject or an adjunct (_said_after_subject)
 _MIN_SAID = 3
-_MAX_SUBJECT = 12
+_MAX_SUBJECT = 16  # words (`وقال فلان - الفائز يوم السبت بانتخابات رئاسة النادي - للصحفيين`)
 _TOPIC_PREPOSITIONS = frozenset(fold(w) for w in "عن حول إلى الى على في من مع ب ل".split())
+# Nouns that make what a cue reports a noun phrase (`أكد أهمية ...`): words in marks after them
+# are part of it
+_REPORTED_NOUNS = frozenset(fold(w) for w in "أهمية ضرورة وجود".split())
 # Nouns whose quoted complement is a name or a noun phrase, not what was said (`بعنوان «...»`,
 # `مشروع "..."`, `لشركة «...»`, `شدد على أهمية «...»`)
 _NAMING_NOUNS = frozenset(fold(w) for w in (
@@ -124,11 +127,13 @@ def _said_after_subject(words: list[Word], window: list[Word], quoted: Quoted,
     are what was said when there are at least _MIN_SAID of them and they close the clause;
     one or two words in marks in the middle of a clause are a title or a term (`وصف الوزير
     «الإصلاحات» بأنها`), and marks after a preposition name a topic (`قال عن «نيوم»`)."""
-    if not window or len(window) > _MAX_SUBJECT or not quoted.closed:
+    if not window or sum(w.is_word for w in window) > _MAX_SUBJECT or not quoted.closed:
         return False
     last = window[-1].folded
     if last in _TOPIC_PREPOSITIONS or _bare_noun(last) in _NAMING_NOUNS:
         return False
+    if window[0].folded == "عن" or any(w.folded in _REPORTED_NOUNS for w in window):
+        return False  # `أعلنت عن ...`, `وأكد أهمية الحل ... “...”`: marks inside its object
     if _word_count(words, quoted) < _MIN_SAID or not _ends_clause(words, quoted, limit):
         return False
     index = bisect_right(words, quoted.end, key=_start)  # `لشركة «إيه أند بي»، في بيان: «...»`:

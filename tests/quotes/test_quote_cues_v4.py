@@ -104,3 +104,9 @@ def test_v4_reads_no_name_in_marks_as_what_was_said(make_document, lexicons, tex
     assert all(content not in ("الإصلاحات الجديدة", "مشروع المدينة الجديدة",
                                "مستقبل النقل في المنطقة", "النخيل للتقنية الحديثة")
                for _, content in found)
+
+
+def test_v4_reads_no_words_in_marks_inside_a_reported_noun_phrase(make_document, lexicons):
+    text = "وأكد سامي الحربي أهمية الحل السياسي “إعلاء للمصلحة الوطنية وحقنا للدماء”."
+    assert "إعلاء للمصلحة الوطنية وحقنا للدماء" not in [
+        content for _, content in _quotes(make_document, lexicons[1], text, STAGE_V4)]
