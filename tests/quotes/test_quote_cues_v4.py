@@ -110,3 +110,12 @@ def test_v4_reads_no_words_in_marks_inside_a_reported_noun_phrase(make_document,
     text = "وأكد سامي الحربي أهمية الحل السياسي “إعلاء للمصلحة الوطنية وحقنا للدماء”."
     assert "إعلاء للمصلحة الوطنية وحقنا للدماء" not in [
         content for _, content in _quotes(make_document, lexicons[1], text, STAGE_V4)]
+
+
+@pytest.mark.parametrize("text", [
+    "ونشر سامي الحربي صورة المنتخب، وكتب فوقها \"سيناريو قاس لكننا سنعود أقوى\".",
+    "وسئل سامي الحربي عن المشروع، فقال جوابا عن سؤال \"سيكتمل العمل قبل نهاية العام\".",
+])
+def test_v4_reads_no_place_time_or_manner_word_as_the_speaker(make_document, lexicons, text):
+    found = _quotes(make_document, lexicons[1], text, STAGE_V4)
+    assert found and all(speaker not in ("فوقها", "جوابا") for speaker, _ in found)
