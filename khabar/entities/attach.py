@@ -49,6 +49,7 @@ _HOLDS = {fold(w) for w in (
     "منصب بصفته بصفتها بوصفه بوصفها").split()}
 _HOLDS_ENDS = {fold(w) for w in "منصب بصفته بصفتها بوصفه بوصفها".split()}
 _MAX_HOLDS = 5
+_PRONOUNS_OF_APPOSITION = {fold(w) for w in "وهو وهي".split()}
 # v5: a title's phrase through untagged words (_through_untagged): how far back, and the words
 # that end a noun phrase (prepositions of another argument, complementizers, relatives, times).
 _MAX_UNTAGGED = 8
@@ -210,6 +211,10 @@ def _pick(ctx: Context, span: Span) -> Title | None:
     before = _before(ctx, span)
     if before is not None and not _honorific(before.title) and not (ctx.v5 and _rank(before.title)):
         return before
+    if ctx.v5 and before is None:
+        untagged = _through_untagged(ctx, span)  # before the name, as a title read there
+        if untagged is not None:  # `السكرتير العام بالاتحاد الكويتي فلان وهو عضو ...`
+            return untagged
     found = _after(ctx, span) or before
     if ctx.v5 and (found is None or _honorific(found.title) or _rank(found.title)):
         return _through_untagged(ctx, span) or found
@@ -613,6 +618,8 @@ def _after(ctx: Context, span: Span) -> Title | None:
         j = _skip_aside(ctx, j)  # `فلان (25 عاما) لاعب الفريق`
     if ctx.v5:
         j = _skip_holds(ctx, j)  # `فلان، الذي يشغل منصب وزير الخارجية`
+        if ctx.word(j) and ctx.folded[j] in _PRONOUNS_OF_APPOSITION:
+            j += 1  # `فلان، وهو مستشار تربوي`, `فلانة وهي رئيسة الجمعية`
     if ctx.v3 and j < len(ctx.tokens) and ctx.tokens[j].text in _OPENING:
         j += 1  # `فلان «القائد في التنظيم»`, `فلان (وزير المالية)`
     elif ctx.v5 and j == span.last + 1 and j < len(ctx.tokens) and ctx.tokens[j].text in _DASHES:

@@ -241,3 +241,22 @@ def test_roles_v5_reads_a_head_with_a_possessive_pronoun(analyzers, mentions_doc
                                                          name, role):
     doc = mentions_doc(text, [(name, "PER")] + given)
     assert roles_of(analyzers[1](doc), name) == [role]
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("وذكر سامي الفارس، وهو مستشار تربوي، أن الأسرة مهمة.", "مستشار"),
+    ("وقال سامي الفارس كبير مسؤولي الدفاع في السفارة إن التعاون مستمر.", "كبير مسؤولي الدفاع"),
+])
+def test_roles_v5_reads_a_title_after_wahuwa_and_a_chief_of_a_group(analyzers, mentions_doc,
+                                                                    text, title):
+    v4, v5 = analyzers
+    doc = mentions_doc(text, [("سامي الفارس", "PER")])
+    assert roles_of(v4(doc), "سامي الفارس") == []
+    assert [t for t, _ in roles_of(v5(doc), "سامي الفارس")] == [title]
+
+
+def test_roles_v5_prefers_a_title_before_the_name_to_one_after_wahuwa(analyzers, mentions_doc):
+    text = "وأبدى السكرتير العام بالاتحاد الرياضي سامي الفارس وهو عضو في اللجنة تفاؤله."
+    (title, _), = roles_of(analyzers[1](mentions_doc(text, [("سامي الفارس", "PER")])),
+                           "سامي الفارس")
+    assert title == "السكرتير"
