@@ -205,7 +205,9 @@ def _says_more(fuller: str, bare: str) -> bool:
 
 def _pick(ctx: Context, span: Span) -> Title | None:
     """entities.roles.v2: the title before the name, unless it is an honorific and a full title
-    stands in apposition after it (`الجنرال فلان قائد القوات`)."""
+    stands in apposition after it (`الجنرال فلان قائد القوات`). v5: a name after `و` takes only
+    a title after it; a rank with its grade yields as an honorific does; a title whose phrase
+    runs to the name through untagged words comes before one after the name."""
     if ctx.v5 and _joined_by_and(ctx, span):
         return _after(ctx, span)  # `فلان، الأمين العام للحزب، وفلان`: the title is the first's
     before = _before(ctx, span)

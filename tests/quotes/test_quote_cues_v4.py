@@ -97,7 +97,8 @@ def test_v4_reads_words_in_marks_after_any_subject(make_document, lexicons, text
     "ووصف سامي الحربي «الإصلاحات الجديدة» بأنها تاريخية.",
     "وقال سامي الحربي عن «مشروع المدينة الجديدة».",
     "وقال الحربي في جلسة «مستقبل النقل في المنطقة».",
-    "وقالت هند العتيبي، المديرة التنفيذية لشركة \"النخيل للتقنية الحديثة\"، في بيان: \"نحن مستعدون\".",
+    "وقالت هند العتيبي، المديرة التنفيذية لشركة \"النخيل للتقنية الحديثة\"، في بيان: "
+    "\"نحن مستعدون\".",
 ])
 def test_v4_reads_no_name_in_marks_as_what_was_said(make_document, lexicons, text):
     found = _quotes(make_document, lexicons[1], text, STAGE_V4)
