@@ -283,7 +283,7 @@ def _antecedent(ctx: Context, i: int, *, masculine: bool) -> str | None:
         span = ctx.covering.get(k)
         if span is None:
             continue
-        if span.entity.type == "ORG" or span.entity.type == "LOC" and not masculine:
+        if span.entity.type == "ORG" or (span.entity.type == "LOC" and not masculine):
             return span.entity.name
         if span.entity.type == "PER" and masculine:
             return None

@@ -37,13 +37,14 @@ _TOPIC_PREPOSITIONS = frozenset(fold(w) for w in "عن حول إلى الى عل
 # Nouns that make what a cue reports a noun phrase (`أكد أهمية ...`): words in marks after them
 # are part of it
 _REPORTED_NOUNS = frozenset(fold(w) for w in "أهمية ضرورة وجود".split())
-# Nouns whose quoted complement is a name or a noun phrase, not what was said (`بعنوان «...»`,
-# `مشروع "..."`, `لشركة «...»`, `شدد على أهمية «...»`)
+# Nouns whose quoted complement is a name, not what was said (`بعنوان «...»`, `مشروع "..."`,
+# `لشركة «...»`, `جلسة «...»`), and the pronoun that introduces a list (`وهي «...»`)
 _NAMING_NOUNS = frozenset(fold(w) for w in (
     "عنوان اسم شعار وسم هاشتاق حملة مشروع برنامج كتاب مقال رواية فيلم أغنية قصيدة مسلسل "
-    "منفذ موقع تطبيق شركة تحالف حزب حركة جماعة منظمة جمعية مؤسسة مجموعة رئيس مدير أهمية "
-    "ضرورة مبدأ مبادرة عملية مؤلف قصة لوحة ألبوم جلسة ندوة محاضرة ورشة مؤتمر منتدى معرض "
-    "مهرجان بطولة مسابقة جائزة هي هو وهي وهو").split())
+    "منفذ موقع تطبيق شركة تحالف حزب حركة جماعة منظمة جمعية مؤسسة مجموعة رئيس مدير "
+    "مبدأ مبادرة عملية مؤلف قصة لوحة ألبوم جلسة ندوة محاضرة ورشة مؤتمر منتدى معرض "
+    "مهرجان بطولة مسابقة جائزة").split())
+_LIST_PRONOUNS = frozenset(fold(w) for w in "هي هو وهي وهو".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +131,7 @@ def _said_after_subject(words: list[Word], window: list[Word], quoted: Quoted,
     if not window or sum(w.is_word for w in window) > _MAX_SUBJECT or not quoted.closed:
         return False
     last = window[-1].folded
-    if last in _TOPIC_PREPOSITIONS or _bare_noun(last) in _NAMING_NOUNS:
+    if last in _TOPIC_PREPOSITIONS or last in _LIST_PRONOUNS or _bare_noun(last) in _NAMING_NOUNS:
         return False
     if window[0].folded == "عن" or any(w.folded in _REPORTED_NOUNS for w in window):
         return False  # `أعلنت عن ...`, `وأكد أهمية الحل ... “...”`: marks inside its object
