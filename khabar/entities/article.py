@@ -309,11 +309,10 @@ def places_after_nouns(text: str, raw: list[RawMention], words, places: Gazettee
             if j >= len(tokens) or not folded[j].startswith("و"):
                 break  # the next place only when joined by و (`وصعدة`)
             skip = 1
-    starts = [t.start for t in tokens]
     for r in raw + found:
         if r.type == LOC:
-            found += _joined_towns(text, tokens, folded, bisect_left(starts, r.mention.end),
-                                   places, taken, stage)
+            after = bisect_left(tokens, r.mention.end, key=lambda t: t.start)
+            found += _joined_towns(text, tokens, folded, after, places, taken, stage)
     return found
 
 

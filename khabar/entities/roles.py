@@ -254,11 +254,14 @@ def _possessed_head(ctx: Context, i: int) -> _Phrase | None:
     one named before it in the sentence (`فرنسا والتي قال رئيسها ماكرون`). For `ه` a person
     named nearer is the one referred to (`مورينيو ... مدربه`): no affiliation is read then.
     The pronoun is told by the written word: `ه`, never the `ة` of a feminine head."""
+    if not ctx.word(i):
+        return None
     token = ctx.tokens[i]
     suffix = next((p for p in _POSSESSIVES if token.text.endswith(p)), None)
-    if suffix is None or not ctx.word(i):
+    if suffix is None:
         return None
-    for stripped, word in clitic_variants(fold(token.text[:-len(suffix)])):
+    # the pronoun's letters fold to themselves: the folded word less them is the folded stem
+    for stripped, word in clitic_variants(ctx.folded[i][:-len(suffix)]):
         if word not in _POSSESSED_HEADS:
             continue
         start = token.start + skip_letters(token.text, stripped)
