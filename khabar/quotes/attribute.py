@@ -83,8 +83,9 @@ class Attributor:
         return memory
 
     def attribute(self, words: list[Word], i: int, cue: CueForm, target: Target,
-                  content: Offsets) -> Attribution:
-        """The speaker of the quote whose cue is words[i]."""
+                  content: Offsets, *, aside: bool = False) -> Attribution:
+        """The speaker of the quote whose cue is words[i]; an `aside` speaker is remembered
+        for the rest of its sentence only."""
         position, memory = words[i].start, self.memory
         if self.v3:
             speaker = self._subject_v3(words, i, cue, target, content)
@@ -108,7 +109,8 @@ class Attributor:
             if speaker is None and self.v3 and cue.kind == "participle":
                 speaker = self._same_sentence(position, cue)
         if speaker is not None and not target.cited:
-            memory.remember(position, speaker, cue)
+            memory.remember(position, speaker, cue,
+                            until=self.sentences.end_of(position) if aside else None)
         memory.contents.add(content.start, content.end)
         return Attribution(speaker, span, resolved)
 

@@ -2,8 +2,10 @@
 
 Quoted content is what the marks enclose (an unclosed quote loses a trailing `، مضيفًا`).
 Reported content runs from the complementizer to the end of the sentence, unless a participle
-cue (`مضيفًا`), a new clause after a comma and a conjunction (`، لكن مسؤولين قالوا`) or a cue
-before a colon (`، أما عن المدرب فقال: "…"`) starts another quote first. Sentence-initial
+cue (`مضيفًا`), a new clause after a comma and a conjunction (`، لكن مسؤولين قالوا`), a cue
+before a colon (`، أما عن المدرب فقال: "…"`) or (quotes.cues.v4) a cue that opens a clause
+and names its subject (`... حيث أكد الرئيس الروسي فلاديمير بوتين أن ...`) starts another
+quote first. Sentence-initial
 `وبحسب X فإن ...` and backward attributions (`حسبما أكد مصدر`) are recognized here too.
 """
 
@@ -12,9 +14,9 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 
 from khabar.arabic import fold
-from khabar.quotes.lexicon import CueLexicon
+from khabar.quotes.lexicon import CueForm, CueLexicon
 from khabar.quotes.marks import Quoted
-from khabar.quotes.people import People
+from khabar.quotes.people import Covered, People
 from khabar.quotes.scan import Target
 from khabar.quotes.speakers import explicit_subject
 from khabar.quotes.text import Word
@@ -28,6 +30,11 @@ _ACCORDING = frozenset(fold(w) for w in "حسب بحسب وفق وفقا على"
 _LINK_WORDS = _LOOKING_BACK | _ACCORDING | {"ما"}
 _THEN = frozenset(("،", ",", "فان", "فانه", "فانها"))
 _MARKS = frozenset("\"«»“”„‟")  # doubled or nested marks at a quote's edge
+# `... حيث أكد فلان أن`, `... وقد أعلن فلان أن`: words that open a clause before its cue.
+_CLAUSE_OPENERS = frozenset(fold(w) for w in "حيث إذ فقد وقد كما ثم فيما بينما حين عندما".split())
+_COMPLEMENTS = frozenset(fold(w) for w in "أن إن بأن ان".split()) | {":"} | _MARKS
+_SUBJECT_AHEAD = 5  # words after an opening cue where its subject's name may start
+_SAID_AHEAD = 14  # words after the cue within which its complement must come
 
 
 def looks_back(words: list[Word], i: int) -> bool:
@@ -54,10 +61,12 @@ def according(words: list[Word], i: int, limit: int) -> Target | None:
     return None
 
 
-def clause_end(words: list[Word], k: int, limit: int, lexicon: CueLexicon) -> int:
+def clause_end(words: list[Word], k: int, limit: int, lexicon: CueLexicon,
+               names: Covered | None = None) -> int:
     """Where reported content starting at words[k] ends: its sentence, or a new cue.
 
-    Quotation marks inside do not end it: `أن X "Y"` is one (mixed) quote.
+    Quotation marks inside do not end it: `أن X "Y"` is one (mixed) quote. With `names` (the
+    entities' mentions), a verb cue that opens a clause and names its subject ends it too.
     """
     last = words[k].end if k < len(words) else limit
     for j in range(k, len(words)):
@@ -83,9 +92,34 @@ def clause_end(words: list[Word], k: int, limit: int, lexicon: CueLexicon) -> in
         if comma > k:
             last = max((w.end for w in words[k:comma] if w.kind != "punct"), default=last)
             break
+        if cue is not None and names is not None and _opens_named_clause(words, j, cue, names):
+            # `... المساعدات، وأشارت إلى قمة حيث أكد الرئيس الروسي فلاديمير بوتين أن`
+            stop = j - 1 if words[j - 1].folded in _CLAUSE_OPENERS else j
+            last = max((w.end for w in words[k:stop] if w.kind != "punct"), default=last)
+            break
         if word.kind != "punct":
             last = word.end
     return last
+
+
+def _opens_named_clause(words: list[Word], j: int, cue: CueForm, names: Covered) -> bool:
+    """Whether the verb cue at words[j] opens a clause of its own (`وأضاف`, `حيث قال`, `وقد
+    أعلن`) whose subject is a named entity within a few words, followed by what it said (a
+    complementizer, a colon or a mark): another speaker's quote, or the same speaker's next
+    one, not part of the reported words (a cue after its subject, `أن نظيره أكد له أن`,
+    stays inside)."""
+    if cue.kind != "verb":
+        return False
+    prev = words[j - 1].folded if j > 0 else ""
+    if not (prev in _CLAUSE_OPENERS or words[j].folded[0] in "وف" and len(words[j].folded) > 3):
+        return False
+    ahead = words[j + 1 : j + 1 + _SAID_AHEAD]
+    for n, word in enumerate(ahead[:_SUBJECT_AHEAD]):
+        if word.start in names:  # the subject, before anything it says
+            return any(w.folded in _COMPLEMENTS for w in ahead[n + 1 :])
+        if not word.is_word or word.folded in _COMPLEMENTS:
+            return False
+    return False
 
 
 def _after_conjunction(words: list[Word], k: int, j: int) -> int:
@@ -139,8 +173,9 @@ _NO_CONTENT = frozenset("عنه عنها عنهم ذلك هذا هذه عن".spl
 
 
 def content_span(text: str, words: list[Word], target: Target, limit: int,
-                 lexicon: CueLexicon) -> tuple[int, int] | None:
-    """The content offsets of a target: inside the quote marks, or the reported clause."""
+                 lexicon: CueLexicon, names: Covered | None = None) -> tuple[int, int] | None:
+    """The content offsets of a target: inside the quote marks, or the reported clause (see
+    clause_end for `names`)."""
     if target.quoted is not None:
         q = target.quoted
         start, end = q.start, q.end if q.closed else trim_open_end(words, q, lexicon)
@@ -154,7 +189,7 @@ def content_span(text: str, words: list[Word], target: Target, limit: int,
         k += 1
     if k == len(words) or words[k].start >= limit:
         return None
-    end = clause_end(words, k, limit, lexicon)
+    end = clause_end(words, k, limit, lexicon, names)
     if not _two_words(words, k, end):
         return None
     return words[k].start, end

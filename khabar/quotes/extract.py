@@ -122,6 +122,7 @@ class _Context:
                 continue
             if word.start < covered:
                 continue  # inside an earlier quote, or between its cue and its content
+            earlier = covered  # where the quotes before this cue end
             limit = self.sentences.end_of(word.start)
             sentence = self.sentences.start_of(word.start)
             target = None
@@ -145,7 +146,8 @@ class _Context:
             elif self._impersonal(word, target):
                 continue
             else:
-                span = content_span(text, words, target, limit, lexicon)
+                span = content_span(text, words, target, limit, lexicon,
+                                    self.names if self.v4 else None)
             if span is None or self.v3 and target.kind == "np" and _not_said(words, span):
                 continue
             if target.quoted:
@@ -153,7 +155,10 @@ class _Context:
             covered = max(covered, span[1])
             content = _trimmed(text, *span)
             if content is not None:
-                quote = self._quote(words, i, cue, target, content)
+                # `قال فلان إن ...، حيث قال ابن القيم إن ...`: a speaker cited under the first
+                # one's words stays theirs for this sentence (its participles), no further
+                aside = self.v4 and earlier > sentence and _subordinate(words, i)
+                quote = self._quote(words, i, cue, target, content, aside)
                 if not _own_reporter(quote.speaker_text):
                     out.append(quote)
         return out
@@ -204,8 +209,8 @@ class _Context:
         return found is not None and found[0] == "impersonal" and not target.window
 
     def _quote(self, words: list[Word], i: int, cue: CueForm, target: Target,
-               content: Offsets) -> Quote:
-        found = self.attributor.attribute(words, i, cue, target, content)
+               content: Offsets, aside: bool = False) -> Quote:
+        found = self.attributor.attribute(words, i, cue, target, content, aside=aside)
         speaker = found.speaker
         score = (0.9 if target.kind == "direct" else 0.8) * (0.8 if found.resolved else 1.0)
         return Quote(
@@ -219,6 +224,15 @@ class _Context:
             score=round(score if speaker else 0.5, 2),
             speaker_reason=None if speaker else "no_antecedent",
         )
+
+
+# `حيث قال`, `إذ أكد`, `كما ذكر`: a cue in a clause that supports or sets off the sentence's
+# first quote.
+_SUBORDINATE = frozenset(fold(w) for w in "حيث إذ كما فيما بينما حين عندما".split())
+
+
+def _subordinate(words: list[Word], i: int) -> bool:
+    return i > 0 and words[i - 1].folded in _SUBORDINATE
 
 
 _ABOUT = fold("عن")

@@ -34,10 +34,19 @@ class SpeakerMemory:
     # a person named elsewhere is talked about and is no dropped subject (None: every mention).
     subject_like: Callable[[int], bool] | None = None
     _skips: dict[tuple[str | None, bool], Skips] = field(default_factory=dict, repr=False)
+    # speakers remembered up to an offset only (a speaker cited aside: their sentence's end)
+    until: dict[int, int] = field(default_factory=dict)
     text: str = ""  # the Document's text, to read a group speaker's words
 
-    def remember(self, position: int, speaker: Speaker, cue: CueForm) -> None:
-        """Record a speaker found at `position`; a singular gendered verb tells their gender."""
+    def remember(self, position: int, speaker: Speaker, cue: CueForm,
+                 until: int | None = None) -> None:
+        """Record a speaker found at `position` (followed up to `until` only, if given); a
+        singular gendered verb tells their gender."""
+        if until is None and self.until:  # a speaker cited aside, followed in their sentence
+            until = next((self.until[pos] for pos, s in reversed(self.recent[-_LOOKBACK:])
+                          if s is speaker and pos in self.until), None)
+        if until is not None:
+            self.until[position] = until
         if speaker.entity and cue.gender and cue.number == "s":
             self.genders.setdefault(speaker.entity, speaker.gender or cue.gender)
         elif speaker.entity and speaker.gender:
@@ -50,7 +59,8 @@ class SpeakerMemory:
         far; a speaker before a mention at one offset."""
         gender = cue.gender or hint
         plural = cue.number in ("p", "d")
-        recent = sorted(((pos, s) for pos, s in self.recent[-_LOOKBACK:] if pos < position),
+        recent = sorted(((pos, s) for pos, s in self.recent[-_LOOKBACK:]
+                         if pos < position < self.until.get(pos, position + 1)),
                         key=lambda item: item[0], reverse=True)
         spoken = next(((pos, s) for pos, s in recent if self._agrees(s, plural, gender, cue)),
                       None)

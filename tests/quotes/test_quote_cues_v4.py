@@ -120,3 +120,39 @@ def test_v4_reads_no_words_in_marks_inside_a_reported_noun_phrase(make_document,
 def test_v4_reads_no_place_time_or_manner_word_as_the_speaker(make_document, lexicons, text):
     found = _quotes(make_document, lexicons[1], text, STAGE_V4)
     assert found and all(speaker not in ("فوقها", "جوابا") for speaker, _ in found)
+
+
+@pytest.mark.parametrize(("text", "first", "second"), [
+    # a cue that opens a clause and names its subject ends the reported words before it
+    ("وأكدت الوزارة أن القافلة وصلت إلى المدينة حيث أكد سامي الحربي أن التوزيع يبدأ غدا.",
+     ("الوزارة", "القافلة وصلت إلى المدينة"), ("سامي الحربي", "التوزيع يبدأ غدا")),
+    ("قال سامي الحربي إن العمل تأخر بسبب الأمطار وأضافت هند العتيبي أن الطريق سيفتح قريبا.",
+     ("سامي الحربي", "العمل تأخر بسبب الأمطار"), ("هند العتيبي", "الطريق سيفتح قريبا")),
+])
+def test_v4_ends_reported_words_at_a_named_speakers_cue(make_document, lexicons, text, first,
+                                                        second):
+    v3, v4 = lexicons
+    doc = make_document(text, {**PEOPLE, "e4": ("الوزارة",)}, types={"e4": "ORG"})
+    assert [(q.speaker_text, doc.text[q.content.start:q.content.end])
+            for q in find_quotes(doc, v4, stage=STAGE_V4)] == [first, second]
+    assert len(find_quotes(doc, v3, stage=STAGE_V3)) == 1
+
+
+@pytest.mark.parametrize("text", [
+    # the subject before the cue: the cue is part of what was reported
+    "وقال سامي الحربي إن هند العتيبي أكدت له أن المشروع سيكتمل قبل نهاية العام.",
+    # a name after what the cue says is no subject of it
+    "وقال سامي الحربي إن المشروع تأخر وأوضح أن هند العتيبي ستتولى الإشراف عليه.",
+])
+def test_v4_keeps_a_cue_without_its_named_subject_inside_the_words(make_document, lexicons,
+                                                                   text):
+    found = _quotes(make_document, lexicons[1], text, STAGE_V4)
+    assert found[0][0] == "سامي الحربي" and "هند العتيبي" in found[0][1]
+
+
+def test_v4_follows_a_speaker_cited_aside_for_their_sentence_only(make_document, lexicons):
+    text = ("وقال سامي الحربي إن المشروع يستند إلى دراسات سابقة حيث قال خالد المطيري إن الطلب "
+            "على المساكن يزداد، مشيرا إلى أن الأسعار ارتفعت. وأضاف أن العمل يبدأ الشهر المقبل.")
+    doc = make_document(text, {**PEOPLE, "e3": ("خالد المطيري",)})
+    assert [q.speaker_text for q in find_quotes(doc, lexicons[1], stage=STAGE_V4)] == [
+        "سامي الحربي", "خالد المطيري", "خالد المطيري", "سامي الحربي"]
