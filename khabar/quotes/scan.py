@@ -27,6 +27,7 @@ _NAME_OBJECTS = frozenset(fold(w) for w in (
     "اسمه اسمها اسميهما اسمائهم اسماءهم هويته هويتها هويتهم هوياتهم").split())
 _MAX_QUOTED_NAME = 4  # words of a name quoted as the speaker (`«المرصد السوري لحقوق الإنسان»`)
 _OPENING_MARKS = frozenset("«“\"")  # what opens the words after a quoted speaker's name
+_NAME_TAIL = 8  # v4: words after a quoted speaker's name up to what they said
 _CONJUNCTIONS = frozenset("لكن ولكن لكنه لكنها ولكنها ولكنه الا كما فيما بينما ثم".split())
 # `بعد أن`, `قبل أن`: a conjunction, not the start of reported content.
 _NOT_REPORTING = frozenset("بعد قبل منذ رغم دون حتى لدرجه بمجرد".split())
@@ -80,8 +81,8 @@ def scan(
         if word.start >= limit:
             break
         quoted = open_at.get(word.start)
-        if quoted is not None and skip_outlets and j == i + 1 and _names_speaker(words, quoted,
-                                                                                  limit, names):
+        if quoted is not None and skip_outlets and j == i + 1 and _names_speaker(
+                words, quoted, limit, names, tail=_NAME_TAIL if open_subject else 0):
             name_marks, quoted = {quoted.open, quoted.end}, None
         if quoted is not None and skip_outlets and _outlet_told(words, quoted, limit):
             quoted = None
@@ -181,10 +182,14 @@ def _inside_name(word: Word, names: Covered | None) -> bool:
     return run is not None and word.end < run[1]
 
 
-def _names_speaker(words: list[Word], quoted: Quoted, limit: int, names: Covered | None) -> bool:
+def _names_speaker(words: list[Word], quoted: Quoted, limit: int, names: Covered | None,
+                   tail: int = 0) -> bool:
     """`وقال "البرقان": "..."`, `وتابع "البرقان" أنه`, `كما يقول «جديدي».`: a short quoted name
     right after the cue is who speaks (some outlets quote every name), not what is said. It is
-    followed by a colon or a complementizer, or ends the clause and is a name the article tags."""
+    followed by a colon or a complementizer, or ends the clause and is a name the article tags.
+    With a `tail` (quotes.cues.v4), the colon or complementizer may come up to that many words
+    later, past a title or an adjunct (`قال "حسين عبدالغني" لاعب فريق النصر: إن`, `قالت
+    "منظمة ..."، في بيان، إن`)."""
     if not quoted.closed or not 1 <= _word_count(words, quoted) <= _MAX_QUOTED_NAME:
         return False
     inside = bisect_right(words, quoted.start, key=_start)
@@ -195,8 +200,26 @@ def _names_speaker(words: list[Word], quoted: Quoted, limit: int, names: Covered
     if after is not None and (after.folded == ":" or after.folded in COMPLEMENTIZERS
                               or after.folded in _OPENING_MARKS and after.start > quoted.end):
         return True  # `وقالت «اليطاليا» "نظرا لاندلاع حريق ..."`: the words follow in marks
+    if tail and after is not None and _said_later(words[index : index + tail], limit):
+        return True
     return (after is None or after.folded in ("،", ",", ".")) and names is not None \
         and quoted.start in names
+
+
+def _said_later(tail: list[Word], limit: int) -> bool:
+    """Whether a colon or a complementizer comes in `tail` (the words after a quoted name),
+    past words and commas only: no mark, no other stop, not after a preposition or a
+    conjunction (`في إشارة إلى أن`, `، قبل أن`), and not `فإن` (`، ولذلك فإن`)."""
+    for k, word in enumerate(tail):
+        if word.start >= limit or word.folded in _OPENING_MARKS:
+            return False
+        if word.folded == ":" or word.folded in COMPLEMENTIZERS:
+            before = tail[k - 1].folded if k else ""
+            return bool(before) and word.folded != "فان" and before not in _TOPIC_PREPOSITIONS \
+                and before not in _NOT_REPORTING
+        if not word.is_word and word.folded not in ("،", ","):
+            return False
+    return False
 
 
 def _opens_with_complementizer(words: list[Word], j: int) -> bool:

@@ -156,3 +156,26 @@ def test_v4_follows_a_speaker_cited_aside_for_their_sentence_only(make_document,
     doc = make_document(text, {**PEOPLE, "e3": ("خالد المطيري",)})
     assert [q.speaker_text for q in find_quotes(doc, lexicons[1], stage=STAGE_V4)] == [
         "سامي الحربي", "خالد المطيري", "خالد المطيري", "سامي الحربي"]
+
+
+@pytest.mark.parametrize(("text", "speaker", "content"), [
+    # a quoted name right after the cue, then a title or an adjunct, then what was said
+    ("قال \"سامي الحربي\" مدير فريق الإنقاذ: إن البحث سيستمر حتى المساء.", "سامي الحربي",
+     "إن البحث سيستمر حتى المساء"),
+    ("وقالت \"الجمعية الخيرية\"، في بيان، إن التبرعات تضاعفت هذا العام.", "الجمعية الخيرية",
+     "التبرعات تضاعفت هذا العام"),
+])
+def test_v4_reads_a_quoted_name_before_a_title_as_the_speaker(make_document, lexicons, text,
+                                                              speaker, content):
+    v3, v4 = lexicons
+    assert _quotes(make_document, v4, text, STAGE_V4) == [(speaker, content)]
+    assert (speaker, content) not in _quotes(make_document, v3, text, STAGE_V3)
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("وتحدث سامي الحربي للاعبين. وأضاف \"سنعود أقوى\"، قبل أن يغادر القاعة معهم.", "سنعود أقوى"),
+    ("وهناك مثل يقول \"الصبر مفتاح الفرج\"، ولذلك فإن علينا أن ننتظر.", "الصبر مفتاح الفرج"),
+])
+def test_v4_keeps_words_in_marks_before_a_conjunction_as_the_quote(make_document, lexicons,
+                                                                   text, content):
+    assert content in [c for _, c in _quotes(make_document, lexicons[1], text, STAGE_V4)]
