@@ -42,10 +42,12 @@ class Attributor:
     """Finds speakers for one Document; remembers speakers as the text goes on."""
 
     def __init__(self, doc: Document, lexicon: CueLexicon, people: People,
-                 sentences: Sentences, folds: dict[str, str], *, v3: bool = False) -> None:
+                 sentences: Sentences, folds: dict[str, str], *, v3: bool = False,
+                 nisba: dict[tuple[str, ...], str] | None = None) -> None:
         self.doc, self.lexicon, self.people = doc, lexicon, people
         self.sentences, self.folds = sentences, folds
         self.v3 = v3  # quotes.cues.v3: relays, media, apposition, subjects of their sentence
+        self.nisba = nisba  # quotes.cues.v4: a bare title's nationality must not contradict
 
     @cached_property
     def titles(self) -> dict[tuple[int, str], set[str]]:
@@ -248,7 +250,7 @@ class Attributor:
         assert speaker.span is not None
         folded = [w.folded for w in words_of(self.doc.text, speaker.span.start, speaker.span.end)]
         entity_id = title_antecedent(folded, before, self.title_index, self.memory.genders,
-                                     self.lexicon)
+                                     self.lexicon, self.nisba)
         if entity_id is None:
             return speaker
         text = self.doc.text[speaker.span.start : speaker.span.end]

@@ -105,13 +105,16 @@ class TitleIndex:
 
 
 def title_antecedent(folded_words: list[str], before: int, titles: TitleIndex,
-                     genders: dict[str, str], lexicon: CueLexicon) -> str | None:
+                     genders: dict[str, str], lexicon: CueLexicon,
+                     nisba: dict[tuple[str, ...], str] | None = None) -> str | None:
     """The latest person before `before` introduced with the same title as a bare subject.
 
     A person whose gender is known and differs from the title's (`الطالبة` and a man named
-    next to it in `والد الطالبة فيصل`) is not a candidate. A mention that fails a title fails
-    it for good (genders are only ever set once), so later uses of the title skip it: a long
-    page of bare titles does not walk back over every person each time.
+    next to it in `والد الطالبة فيصل`) is not a candidate; with `nisba` (folded nationality
+    adjectives → country), neither is one introduced with another country's adjective than
+    the title's (`وزير الخارجية السعودي` is not `وزير الخارجية الألماني فلان`). A mention that
+    fails a title fails it for good (genders are only ever set once), so later uses of the
+    title skip it: a long page of bare titles does not walk back over every person each time.
     """
     heads = {_bare(w) for w in folded_words if title_gender(w, lexicon)}
     if not heads:
@@ -119,12 +122,26 @@ def title_antecedent(folded_words: list[str], before: int, titles: TitleIndex,
     wanted = {_bare(w) for w in folded_words}
     gender = next((title_gender(w, lexicon) for w in folded_words if title_gender(w, lexicon)))
     title = tuple(folded_words)
+    countries = _countries(wanted, nisba)
     for position, (_start, entity_id), words in titles.walk(title, heads, before):
         known = genders.get(entity_id)
         if known and gender and known != gender:
+            titles.drop(title, position)
+        elif countries and _contradicts(countries, _countries(words, nisba)):
             titles.drop(title, position)
         elif len(wanted & words) >= 0.6 * len(wanted):  # `الوزير التركي` ~ `وزير الخارجية التركي`
             return entity_id
         else:
             titles.drop(title, position)
     return None
+
+
+def _contradicts(wanted: set[str], theirs: set[str]) -> bool:
+    return bool(theirs) and not wanted & theirs
+
+
+def _countries(words: set[str], nisba: dict[tuple[str, ...], str] | None) -> set[str]:
+    """The countries whose nationality adjectives are among `words` (folded, without ال)."""
+    if not nisba:
+        return set()
+    return {nisba[(word,)] for word in words if (word,) in nisba}

@@ -179,3 +179,12 @@ def test_v4_reads_a_quoted_name_before_a_title_as_the_speaker(make_document, lex
 def test_v4_keeps_words_in_marks_before_a_conjunction_as_the_quote(make_document, lexicons,
                                                                    text, content):
     assert content in [c for _, c in _quotes(make_document, lexicons[1], text, STAGE_V4)]
+
+
+def test_v4_gives_a_bare_title_to_no_one_of_another_nationality(make_document, lexicons):
+    text = ("التقى وزير الخارجية سامي الحربي أمس في الرياض وزير الخارجية الألماني خالد المطيري. "
+            "وقال وزير الخارجية السعودي إن المحادثات كانت مثمرة وصريحة.")
+    doc = make_document(text, {**PEOPLE, "e3": ("خالد المطيري",)})
+    v3, v4 = lexicons
+    assert [q.speaker for q in find_quotes(doc, v4, stage=STAGE_V4)] == ["e1"]
+    assert [q.speaker for q in find_quotes(doc, v3, stage=STAGE_V3)] == ["e3"]
