@@ -14,6 +14,7 @@ from functools import cached_property
 
 from khabar.arabic import fold
 from khabar.document import Document, Offsets
+from khabar.entities.nisba import load_role_lexicon
 from khabar.quotes.lexicon import CueForm, CueLexicon
 from khabar.quotes.memory import SpeakerMemory
 from khabar.quotes.people import People, Skips
@@ -43,11 +44,13 @@ class Attributor:
 
     def __init__(self, doc: Document, lexicon: CueLexicon, people: People,
                  sentences: Sentences, folds: dict[str, str], *, v3: bool = False,
-                 nisba: dict[tuple[str, ...], str] | None = None) -> None:
+                 v4: bool = False) -> None:
         self.doc, self.lexicon, self.people = doc, lexicon, people
         self.sentences, self.folds = sentences, folds
         self.v3 = v3  # quotes.cues.v3: relays, media, apposition, subjects of their sentence
-        self.nisba = nisba  # quotes.cues.v4: a bare title's nationality must not contradict
+        # quotes.cues.v4: the one told is no subject; a bare title's nationality must agree
+        self.v4 = v4
+        self.nisba = load_role_lexicon(version=3).nisba if v4 else None
 
     @cached_property
     def titles(self) -> dict[tuple[int, str], set[str]]:
@@ -141,7 +144,8 @@ class Attributor:
             return widened(text, relayed, target.window, people, lexicon)
         speaker = None
         if cue.kind in ("verb", "according"):
-            speaker = explicit_subject(subject_window(target.window, cue), people, lexicon)
+            speaker = explicit_subject(subject_window(target.window, cue), people, lexicon,
+                                       addressee=self.v4)
             if speaker is not None and cue.kind == "according":
                 speaker = _without_li(text, speaker)
         if speaker is None and cue.kind == "verb":

@@ -14,7 +14,6 @@ from bisect import bisect_right
 
 from khabar.arabic import fold
 from khabar.document import DATELINE, Document, Offsets, Quote
-from khabar.entities.nisba import load_role_lexicon
 from khabar.quotes.attribute import Attributor
 from khabar.quotes.backward import backward
 from khabar.quotes.content import according, content_span, looks_back, noun_phrase, trim_open_end
@@ -91,7 +90,7 @@ class _Context:
         self.v3 = stage != STAGE_V2
         self.v4 = stage == STAGE_V4
         self.attributor = Attributor(doc, lexicon, people, self.sentences, self.folds, v3=self.v3,
-                                     nisba=load_role_lexicon(version=3).nisba if self.v4 else None)
+                                     v4=self.v4)
 
     def block(self, start: int, end: int, folded_block: str | None = None) -> list[Quote]:
         text, lexicon = self.doc.text, self.lexicon

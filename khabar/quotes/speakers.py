@@ -70,16 +70,25 @@ class Speaker:
 
 def explicit_subject(
     words: list[Word], people: People, lexicon: CueLexicon,
-    *, phrase_only: bool = False,
+    *, phrase_only: bool = False, addressee: bool = False,
 ) -> Speaker | None:
     """The subject named right after a cue, or None when the subject was dropped.
 
     `phrase_only`: the words after the subject are content (`نفى وزير الخارجية وجود ...`),
-    so an unnamed subject is cut to its definite noun phrase.
+    so an unnamed subject is cut to its definite noun phrase. `addressee` (quotes.cues.v4):
+    the one told, `ل` glued to a name or a noun of the told (`وذكر لرويترز أن`, `وقال مصدر
+    لبي بي سي إن`), is no subject, wherever it stands.
     """
     lead = list(words)
     while lead and lead[0].folded in _ADVERBS:
         lead.pop(0)
+    told: set[int] = set()
+    if addressee:
+        told = _told_names(lead, people)
+        if lead and _told(lead[0], people):  # `وذكر لصور أن`, `وقال لشبكة سي ان ان إنه`
+            lead = _after_told(lead, people)
+        while lead and lead[0].folded in _ADVERBS:
+            lead.pop(0)
     while len(lead) > 2 and lead[0].folded in ABBREVIATED_HONORIFICS and lead[1].folded == "." \
             and lead[1].start == lead[0].end:
         del lead[:2]  # `وقال د. فلان`: the honorific's letter and stop
@@ -90,7 +99,8 @@ def explicit_subject(
     if first and first[0] in ("pronoun", "impersonal"):
         return None
     lo, hi = lead[0].start, lead[-1].end
-    inside = [(s, e, ent) for s, e, ent in people.starting_in(lo, hi) if e <= hi]
+    inside = [(s, e, ent) for s, e, ent in people.starting_in(lo, hi) if e <= hi
+              and s not in told]
     if lead[0].folded in _ONE_OF and len(lead) > 1:
         return _one_of(lead, inside)
     person = next((m for m in inside if m[2].type == "PER"), None)
@@ -103,6 +113,51 @@ def explicit_subject(
         _start, end, entity = leading
         return Speaker(entity.id, None, Offsets(lo, end), None, "s")
     return described(lead, lexicon, phrase_only)
+
+
+# v4: nouns of the one told after `ل` (`لرويترز`, `لوكالة`, `لوالده`, `لإحدى الصحف`).
+_TOLD_NOUNS = frozenset(fold(w) for w in (
+    "رويترز رويتر وكالة صحيفة قناة شبكة موقع إذاعة تلفزيون مجلة والده والدته والدها أمي أبي "
+    "أمه أبيه أولاده أولادهم أبنائه إحدى أحد الصحفيين الصحافيين المراسلين "
+    "فرانس أسوشيتد أسوشيتدبرس بلومبرغ بلومبيرغ بي سي").split())  # agencies the tagger may
+# take for a person (`لفرانس برس`, `لبي بي سي`)
+
+
+def _told(word: Word, people: People) -> bool:
+    """`لرويترز`, `لصور` (`ل` before a tagged name), `لوالده`: the one told; not a name that
+    starts with `ل` (`لافروف`, `لجنة الاحتراف`)."""
+    folded = word.folded
+    if not word.is_word or len(folded) < 4 or not folded.startswith("ل") \
+            or folded.startswith("لل") or people.starting_in(word.start, word.start + 1):
+        return False
+    after = people.starting_in(word.start + 1, word.start + 2)
+    if after:  # not a person's full name that starts with ل, cut by the tagger (`ل[وبوش
+        # بارتا]`); one word tagged a person after ل is mostly an outlet (`لصور`)
+        return all(entity.type != "PER" or len(entity.name.split()) == 1
+                   or fold(entity.name.split()[0]) in _TOLD_NOUNS for _s, _e, entity in after)
+    return folded[1:] in _TOLD_NOUNS
+
+
+def _told_names(words: list[Word], people: People) -> set[int]:
+    """Starts of the mentions of the one told in `words`, and of the words they cover: a name
+    not a person's with `ل` glued to it (`لبي بي سي`; `المدرب لريال ...` is Real's coach)."""
+    out: set[int] = set()
+    for word in words:
+        if _told(word, people):
+            for start, end, entity in people.starting_in(word.start + 1, word.start + 2):
+                if entity.type != "PER":
+                    out.add(start)
+                    out.update(w.start for w in words if word.start <= w.start < end)
+    return out
+
+
+def _after_told(lead: list[Word], people: People) -> list[Word]:
+    """The words after the one told that opens `lead` (`لفرانس برس`, `لوكالة الأنباء`,
+    `لإحدى الصحف`): from a person named later (`وقال لصحيفة محلية المتحدث فلان`), else none:
+    the subject was dropped."""
+    persons = [s for s, _e, entity in people.starting_in(lead[0].end, lead[-1].end)
+               if entity.type == "PER"]
+    return [w for w in lead[1:] if w.start >= persons[0]] if persons else []
 
 
 def _one_of(words: list[Word], inside: list[tuple[int, int, Entity]]) -> Speaker:

@@ -188,3 +188,26 @@ def test_v4_gives_a_bare_title_to_no_one_of_another_nationality(make_document, l
     v3, v4 = lexicons
     assert [q.speaker for q in find_quotes(doc, v4, stage=STAGE_V4)] == ["e1"]
     assert [q.speaker for q in find_quotes(doc, v3, stage=STAGE_V3)] == ["e3"]
+
+
+@pytest.mark.parametrize("told", ["لرويترز", "لوكالة الأنباء الألمانية", "لإحدى الصحف المحلية"])
+def test_v4_reads_the_one_told_as_no_speaker(make_document, lexicons, told):
+    text = (f"وقال سامي الحربي إن فرق الإنقاذ وصلت إلى القرية. وذكر {told} أن عدد المصابين "
+            "ارتفع إلى عشرين.")
+    v3, v4 = lexicons
+    assert [s for s, _ in _quotes(make_document, v4, text, STAGE_V4)] == ["سامي الحربي"] * 2
+
+
+def test_v4_reads_a_tagged_name_after_la_as_the_one_told(make_document, lexicons):
+    text = ("وقال سامي الحربي إن فرق الإنقاذ وصلت إلى القرية. وذكر لصور أن عدد المصابين ارتفع "
+            "إلى عشرين.")
+    doc = make_document(text, {**PEOPLE, "e5": ("صور",)}, types={"e5": "LOC"})
+    v3, v4 = lexicons
+    assert [q.speaker for q in find_quotes(doc, v4, stage=STAGE_V4)] == ["e1", "e1"]
+    assert [q.speaker for q in find_quotes(doc, v3, stage=STAGE_V3)] != ["e1", "e1"]
+
+
+def test_v4_keeps_a_name_that_starts_with_la(make_document, lexicons):
+    text = "وقال لافروف إن المحادثات كانت صريحة."
+    doc = make_document(text, {"e6": ("لافروف",)})
+    assert [q.speaker for q in find_quotes(doc, lexicons[1], stage=STAGE_V4)] == ["e6"]
