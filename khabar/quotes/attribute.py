@@ -149,7 +149,7 @@ class Attributor:
             if speaker is not None and cue.kind == "according":
                 speaker = _without_li(text, speaker)
         if speaker is None and cue.kind == "verb":
-            speaker = subject_after_kana(words, i, people, lexicon)
+            speaker = subject_after_kana(words, i, people, lexicon, marks=self.v4)
         if speaker is None and cue.kind == "verb" and not _joined(words[i], lexicon):
             speaker = subject_before(words, i, people, lexicon)
         if speaker is None and cue.kind == "noun":

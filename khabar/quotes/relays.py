@@ -153,23 +153,32 @@ _OPEN_MARKS = frozenset("\"«“")
 _CLOSE_MARKS = frozenset("\"»”")
 _KANA = frozenset(fold(w) for w in "كان وكان كانت وكانت فكان فكانت".split())
 _QAD = frozenset(fold(w) for w in ("قد", "وقد"))
+_KANA_MARKS = "()«»\"“”"
+_KANA_REACH = 8  # v4: words and marks between كان and the verb
 
 
 def subject_after_kana(words: list[Word], i: int, people: People,
-                       lexicon: CueLexicon) -> Speaker | None:
+                       lexicon: CueLexicon, *, marks: bool = False) -> Speaker | None:
     """`وكانت سيول قد أعلنت`, `وكانت الوزارة أكدت`: the subject between كان (either gender)
-    and the verb at words[i], over an optional قد."""
+    and the verb at words[i], over an optional قد. With `marks` (quotes.cues.v4), a name in
+    quotation marks may be part of it (`وكانت إذاعة «راديو مونت كارلو» قد أشارت`)."""
     j = i - 1
     if j >= 0 and words[j].folded in _QAD:
         j -= 1
-    for k in range(j, max(-1, j - 5), -1):
-        if not words[k].is_word and words[k].folded not in "()":
+    allowed = _KANA_MARKS if marks else "()"
+    for k in range(j, max(-1, j - (_KANA_REACH if marks else 5)), -1):
+        if not words[k].is_word and words[k].folded not in allowed:
             return None
         if words[k].folded in _KANA:
             lead = [w for w in words[k + 1 : j + 1] if w.is_word]
             if not lead or any(is_medium(w, lexicon) for w in lead):
                 return None  # `كانت أصدرت بيانا أشارت فيه`: the statement's own clause
             found = explicit_subject(lead, people, lexicon)
+            if marks and words[j].folded in _KANA_MARKS:  # the closing mark of a quoted name
+                if found is None or found.entity is None and found.span is not None \
+                        and found.span.end == lead[-1].end:
+                    start = found.span.start if found and found.span else lead[0].start
+                    return Speaker(None, None, Offsets(start, words[j].end))
             return found or Speaker(None, None, Offsets(lead[0].start, lead[-1].end))
     return None
 

@@ -211,3 +211,11 @@ def test_v4_keeps_a_name_that_starts_with_la(make_document, lexicons):
     text = "وقال لافروف إن المحادثات كانت صريحة."
     doc = make_document(text, {"e6": ("لافروف",)})
     assert [q.speaker for q in find_quotes(doc, lexicons[1], stage=STAGE_V4)] == ["e6"]
+
+
+def test_v4_reads_a_subject_in_marks_after_kana(make_document, lexicons):
+    text = ("وقال سامي الحربي إن الفريق جاهز للمباراة. وكانت إذاعة «صوت المدينة» قد أشارت أمس "
+            "إلى أن اللاعب وافق على البنود الشخصية.")
+    v3, v4 = lexicons
+    assert _quotes(make_document, v4, text, STAGE_V4)[-1][0] == "إذاعة «صوت المدينة»"
+    assert _quotes(make_document, v3, text, STAGE_V3)[-1][0] is None
