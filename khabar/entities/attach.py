@@ -243,9 +243,11 @@ def _through_untagged(ctx: Context, span: Span) -> Title | None:
     last = span.first - 1
     if ctx.tokens[last].text in COMMAS:
         last -= 1
+    before_honorific = last
     while last >= found.next and (ctx.folded[last] in _NOT_AFFILIATION
-                                  or _abbreviated_at(ctx, last)):
-        last -= 1  # `... العميد البحري فلان`: the honorific is not the affiliation
+                                  or _abbreviated_at(ctx, last) or ctx.tokens[last].text in _QUOTES):
+        last -= 1  # `... العميد البحري فلان`, `صاحب السمو الملكي "الأمير فلان"`: the honorific
+        # is not the affiliation
     if last >= found.next and (ctx.folded[found.next - 1],) in ctx.lexicon.nisba \
             and not _complement(ctx.folded[found.next]):
         # `الرئيس الإيراني المتشدد فلان`: after the nationality, a description, which is
@@ -255,8 +257,8 @@ def _through_untagged(ctx: Context, span: Span) -> Title | None:
         return Title(found.kind, found.title, found.affiliation, found.start, found.end,
                      span.first)
     first = found.next + 1 if _governed_at(ctx, found.next) else found.next
-    if not _noun_phrase(ctx, first, last,
-                        bare=" " not in found.title and found.affiliation is None):
+    if not _noun_phrase(ctx, first, last, bare=" " not in found.title and found.affiliation is None,
+                        construct=last < before_honorific):
         return None
     rest = [ctx.tokens[k].text for k in range(first, last + 1)
             if ctx.tokens[k].text not in _QUOTES]
@@ -415,7 +417,8 @@ def _name_follows_v3(ctx: Context, j: int) -> int:
     return j + 1 if j < len(ctx.tokens) and ctx.tokens[j].text in _OPENING else j
 
 
-def _noun_phrase(ctx: Context, first: int, last: int, *, bare: bool = False) -> bool:
+def _noun_phrase(ctx: Context, first: int, last: int, *, bare: bool = False,
+                 construct: bool = False) -> bool:
     """v5: tokens first..last read as the rest of a title's phrase: each a word of a mention of a
     body or a place, a definite word (`الممتاز`, `بالرئاسة`, `للعلاقات`), a preposition of where
     (`في`), the head noun of a body or a place (`جمعية`, `محافظة`), or a word right after such a
@@ -423,7 +426,9 @@ def _noun_phrase(ctx: Context, first: int, last: int, *, bare: bool = False) -> 
     (`رئيس مجلس الوزراء دشن`), another name; so do a word joined by و (another title or person;
     right after a one-word title without affiliation, `bare`, any such word) and any word after a nationality (a
     description: `الشهير`). Quotation marks are passed over, and `ل` + a word before a definite
-    one is a field in construct (`لكرة القدم`)."""
+    one is a field in construct (`لكرة القدم`). With `construct` (the phrase ends at an
+    honorific before the name, which no verb or other name would), an indefinite word before
+    a definite one is a noun in construct too (`رئيس قسم شؤون السعوديين الأستاذ فلان`)."""
     after_head = False
     for k in range(first, last + 1):
         if ctx.tokens[k].text in _QUOTES:
@@ -443,11 +448,23 @@ def _noun_phrase(ctx: Context, first: int, last: int, *, bare: bool = False) -> 
             after_head = True
         elif word[:1] == "ل" and k < last and _definite(ctx.folded[k + 1]):
             after_head = False  # `لكرة القدم`, `لشؤون الشباب`: a field in construct
+        elif construct and _ends_definite(ctx, k + 1, last):
+            after_head = False  # `قسم شؤون السعوديين`: a construct chain
         elif not after_head:
             return False
         else:
             after_head = False  # `جمعية إبصار`: one word names it
     return True
+
+
+def _ends_definite(ctx: Context, k: int, last: int) -> bool:
+    """v5: indefinite words from token k on reach a definite one by `last`: the rest of a
+    construct chain (`طب وجراحة العيون`)."""
+    while k <= last and ctx.word(k):
+        if _definite(ctx.folded[k]):
+            return True
+        k += 1
+    return False
 
 
 def _description(ctx: Context, first: int, last: int) -> bool:

@@ -61,6 +61,7 @@ _ANTECEDENT_REACH = 25
 _SENTENCE_ENDS = {".", "!", "?", "؟"}
 # v5: `أمين` heads a title only before a place it is the mayor of (it is also a given name)
 _MAYORS = {fold(w) for w in "أمين أمينة".split()}
+_MAYOR_SEATS = {fold(w) for w in "المنطقة المحافظة العاصمة المدينة".split()}
 # Head nouns of a body that a title is held in (`المدير التنفيذي لنادي الطيران`), v3.
 _BODY_HEADS = _BODY_NOUNS | {fold(w) for w in (
     "نادي شركة بنك مركز مستشفى صندوق برنامج مكتب إدارة مديرية بلدية أمانة قيادة كلية معهد "
@@ -240,11 +241,14 @@ def _head_at(ctx: Context, i: int) -> _Phrase | None:
                 start = ctx.tokens[i].start + skip_letters(ctx.tokens[i].text, stripped)
                 end = ctx.tokens[i + size - 1].end
                 return _Phrase(kind, [surface(ctx.text, start, end)], start, end, i + size)
-    if ctx.v5 and ctx.folded[i].removeprefix("و") in _MAYORS and ctx.joined(i) and \
-            ctx.entity_at(i + 1, types=("LOC",)) is not None and ctx.covering[i + 1].first == i + 1:
+    if ctx.v5 and ctx.folded[i].removeprefix("و") in _MAYORS and ctx.joined(i):
         token = ctx.tokens[i]  # `أمين جدة`, `وأمين الطائف`: the mayor of a city
         start = token.start + (len(token.text) - len(token.text.removeprefix("و")))
-        return _Phrase("head", [ctx.text[start:token.end]], start, token.end, i + 1)
+        if ctx.entity_at(i + 1, types=("LOC",)) is not None and ctx.covering[i + 1].first == i + 1:
+            return _Phrase("head", [ctx.text[start:token.end]], start, token.end, i + 1)
+        if ctx.word(i + 1) and i + 1 not in ctx.covering and ctx.folded[i + 1] in _MAYOR_SEATS:
+            end = ctx.tokens[i + 1].end  # `أمين المنطقة`, `أمين العاصمة`
+            return _Phrase("head", [ctx.text[start:end]], start, end, i + 2)
     return None
 
 
@@ -456,6 +460,8 @@ def _affiliation(ctx: Context, phrase: _Phrase) -> None:
     via_fi = ctx.word(k) and (ctx.folded[k] == "في" or (ctx.v3 and ctx.folded[k] in _CONNECTORS_V3))
     if via_fi:
         k += 1
+    elif ctx.v5 and ctx.word(k) and ctx.folded[k] == "ل":
+        k += 1  # `الأمين العام لـ حزب الله`: the letter written apart
     if ctx.word(k) and k not in ctx.covering and ctx.folded[k] in _ORG_NOUNS:
         k += 1  # `رئيس حركة حماس` with only `حماس` tagged
     elif ctx.extended and ctx.word(k) and k not in ctx.covering and (
@@ -495,9 +501,10 @@ def _affiliation_v3(ctx: Context, phrase: _Phrase) -> bool:
         phrase.take(ctx, named, surface(ctx.text, ctx.tokens[j].start + 1, ctx.tokens[named].end))
         return True
 
-    if ctx.word(j) and (ctx.folded[j] == "في" or ctx.folded[j] in _CONNECTORS_V3) and (
+    if ctx.word(j) and (ctx.folded[j] == "في" or ctx.folded[j] in _CONNECTORS_V3
+                        or ctx.v5 and ctx.folded[j] == "ل") and (
             j + 1 < len(ctx.tokens) and ctx.tokens[j + 1].text in ('"', "«", "“")):
-        j += 1  # `رئيس قسم الموسيقى في "يوتيوب"`
+        j += 1  # `رئيس قسم الموسيقى في "يوتيوب"`, v5: `الأمين العام لـ«حزب الله»`
     if j < len(ctx.tokens) and ctx.tokens[j].text in ('"', "«", "“"):
         span = ctx.entity_at(j + 1, types=("ORG",))
         if span is not None and span.first == j + 1 and span.last + 1 < len(ctx.tokens) and (

@@ -260,3 +260,33 @@ def test_roles_v5_prefers_a_title_before_the_name_to_one_after_wahuwa(analyzers,
     (title, _), = roles_of(analyzers[1](mentions_doc(text, [("سامي الفارس", "PER")])),
                            "سامي الفارس")
     assert title == "السكرتير"
+
+
+@pytest.mark.parametrize(("text", "given", "name", "v5_role", "v4_role"), [
+    # a construct chain up to an honorific before the name: the full title, not the honorific
+    ("وقال رئيس قسم شؤون السعوديين الأستاذ سامي الفارس إن التسجيل مفتوح.", [],
+     "سامي الفارس", ("رئيس", "قسم شؤون السعوديين"), ("الأستاذ", None)),
+    ("ورأى استشاري طب وجراحة العيون الدكتور سامي الفارس أن الحالة مستقرة.", [],
+     "سامي الفارس", ("استشاري", "طب وجراحة العيون"), ("الدكتور", None)),
+    # the mayor of the region or the capital, named by its seat
+    ("وأوضح أمين المنطقة المهندس سامي الفارس أن الحدائق جاهزة.", [],
+     "سامي الفارس", ("أمين المنطقة", None), ("المهندس", None)),
+    # `لـ` written apart before a body in marks
+    ("وقال الأمين العام لـ«حزب النخيل»، سامي الفارس، إن الحزب سيشارك.",
+     [("حزب النخيل", "ORG")], "سامي الفارس", ("الأمين العام", "حزب النخيل"), None),
+    # `صاحب السمو الملكي` and a mark before the name are no affiliation
+    ('وهنأ المواطنون ولي العهد صاحب السمو الملكي "الأمير سامي الفارس" بالعيد.', [],
+     "سامي الفارس", ("ولي العهد", None), ("الأمير", None)),
+])
+def test_roles_v5_reads_a_full_title_before_an_honorific_or_a_body_in_marks(
+        analyzers, mentions_doc, text, given, name, v5_role, v4_role):
+    v4, v5 = analyzers
+    doc = mentions_doc(text, [(name, "PER"), *given])
+    assert roles_of(v5(doc), name) == [v5_role]
+    assert roles_of(v4(doc), name) == ([v4_role] if v4_role else [])
+
+
+def test_roles_v5_reads_amin_before_a_word_that_is_no_seat_as_a_name(analyzers, mentions_doc):
+    text = "وقال أمين الرفاعي إن الفريق جاهز."
+    doc = mentions_doc(text, [("أمين الرفاعي", "PER")])
+    assert roles_of(analyzers[1](doc), "أمين الرفاعي") == []
