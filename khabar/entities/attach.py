@@ -258,8 +258,8 @@ def _through_untagged(ctx: Context, span: Span) -> Title | None:
                      span.first)
     first = found.next + 1 if _governed_at(ctx, found.next) else found.next
     if not _noun_phrase(ctx, first, last, bare=" " not in found.title and found.affiliation is None,
-                        construct=last < before_honorific):
-        return None
+                        construct=last < before_honorific or first > found.next):
+        return None  # (after an honorific or `المشرف على`, a construct chain is the title's)
     rest = [ctx.tokens[k].text for k in range(first, last + 1)
             if ctx.tokens[k].text not in _QUOTES]
     if rest and fold(rest[0]) in _PLACE_PREPOSITIONS:
@@ -438,7 +438,8 @@ def _noun_phrase(ctx: Context, first: int, last: int, *, bare: bool = False,
         if word[:1] == "و" and (_title_word(ctx, word[1:]) or word[1:] in UNTAGGED_HEADS
                                 or bare and k == first):
             return False  # `الكاتب والصحافي`, `محافظ الخرج والأمير`: another title or person
-        if (word,) in ctx.lexicon.nisba and k < last and not _complement(ctx.folded[k + 1]):
+        if (word,) in ctx.lexicon.nisba and k < last and not _complement(ctx.folded[k + 1]) \
+                and not (k == first and _state_before(ctx, k)):
             return False  # `اللاعب البرتغالي الشهير`: after the nationality, a description
         if named is not None and named.entity.type != "PER":
             after_head = False
@@ -455,6 +456,13 @@ def _noun_phrase(ctx: Context, first: int, last: int, *, bare: bool = False,
         else:
             after_head = False  # `جمعية إبصار`: one word names it
     return True
+
+
+def _state_before(ctx: Context, k: int) -> bool:
+    """v5: token k follows a place's mention, whose name it goes on (`ملك المملكة الأردنية
+    الهاشمية فلان`: the nationality and its epithet name the kingdom, they describe no one)."""
+    place = ctx.covering.get(k - 1)
+    return place is not None and place.entity.type == "LOC"
 
 
 def _ends_definite(ctx: Context, k: int, last: int) -> bool:

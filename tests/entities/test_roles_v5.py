@@ -290,3 +290,15 @@ def test_roles_v5_reads_amin_before_a_word_that_is_no_seat_as_a_name(analyzers, 
     text = "وقال أمين الرفاعي إن الفريق جاهز."
     doc = mentions_doc(text, [("أمين الرفاعي", "PER")])
     assert roles_of(analyzers[1](doc), "أمين الرفاعي") == []
+
+
+@pytest.mark.parametrize(("text", "given", "role"), [
+    ("وأوضح المشرف على فرق الفنون الشعبية سامي الفارس أن المشاركة كبيرة.", [],
+     ("المشرف", "فرق الفنون الشعبية")),
+    ("وتلقى الوزير اتصالا من ملك المملكة الأردنية الهاشمية سامي الفارس.",
+     [("المملكة", "LOC")], ("ملك", "المملكة الأردنية الهاشمية")),
+])
+def test_roles_v5_reads_a_supervisors_object_and_a_states_full_name(analyzers, mentions_doc,
+                                                                     text, given, role):
+    doc = mentions_doc(text, [("سامي الفارس", "PER"), *given])
+    assert roles_of(analyzers[1](doc), "سامي الفارس") == [role]
