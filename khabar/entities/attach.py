@@ -71,6 +71,9 @@ _HONORIFIC_WORDS = {fold(w) for w in (
     "الدائمة متقاعد المتقاعد").split()}
 # v5: what stands between a title's phrase and the name without being its affiliation
 _NOT_AFFILIATION = HONORIFICS | _HONORIFIC_WORDS | _RANK_WORDS | _MODIFIERS | _BEFORE_NAME
+_GLUED = frozenset(("ل", "ب", "لـ"))  # prepositions glued to a name
+_HONORIFIC_WORDS_V5 = {fold(w) for w in "فضيلة جلالة سماحة".split()}  # `خطيب المسجد الحرام فضيلة
+# الشيخ فلان`
 
 
 def find_roles(text: str, entities: tuple[Entity, ...], lexicon: RoleLexicon, *,
@@ -237,6 +240,8 @@ def _through_untagged(ctx: Context, span: Span) -> Title | None:
     _MAX_UNTAGGED words before the name, with only words of a noun phrase between (no mark, no
     particle that starts another argument or clause, no person), holds the title; the words
     after its phrase are its affiliation."""
+    if ctx.v5 and ctx.text[ctx.tokens[span.first].start : span.start] in _GLUED:
+        return None  # `مسلسل "أستاذ ورئيس قسم" لفلان`: a name after ل or ب holds no title
     found = _head_before(ctx, span)
     if found is None or found.next >= span.first:
         return None  # none, or the phrase runs into the name: the readings before saw it
@@ -245,6 +250,7 @@ def _through_untagged(ctx: Context, span: Span) -> Title | None:
         last -= 1
     before_honorific = last
     while last >= found.next and (ctx.folded[last] in _NOT_AFFILIATION
+                                  or ctx.folded[last] in _HONORIFIC_WORDS_V5
                                   or _abbreviated_at(ctx, last) or ctx.tokens[last].text in _QUOTES):
         last -= 1  # `... العميد البحري فلان`, `صاحب السمو الملكي "الأمير فلان"`: the honorific
         # is not the affiliation
@@ -258,8 +264,9 @@ def _through_untagged(ctx: Context, span: Span) -> Title | None:
                      span.first)
     first = found.next + 1 if _governed_at(ctx, found.next) else found.next
     if not _noun_phrase(ctx, first, last, bare=" " not in found.title and found.affiliation is None,
-                        construct=last < before_honorific or first > found.next):
-        return None  # (after an honorific or `المشرف على`, a construct chain is the title's)
+                        construct=first > found.next, anchored=last < before_honorific):
+        return None  # (after `المشرف على` a construct chain is the title's; up to an honorific
+        # before the name, any chain)
     rest = [ctx.tokens[k].text for k in range(first, last + 1)
             if ctx.tokens[k].text not in _QUOTES]
     if rest and fold(rest[0]) in _PLACE_PREPOSITIONS:
@@ -418,7 +425,7 @@ def _name_follows_v3(ctx: Context, j: int) -> int:
 
 
 def _noun_phrase(ctx: Context, first: int, last: int, *, bare: bool = False,
-                 construct: bool = False) -> bool:
+                 construct: bool = False, anchored: bool = False) -> bool:
     """v5: tokens first..last read as the rest of a title's phrase: each a word of a mention of a
     body or a place, a definite word (`الممتاز`, `بالرئاسة`, `للعلاقات`), a preposition of where
     (`في`), the head noun of a body or a place (`جمعية`, `محافظة`), or a word right after such a
@@ -426,9 +433,11 @@ def _noun_phrase(ctx: Context, first: int, last: int, *, bare: bool = False,
     (`رئيس مجلس الوزراء دشن`), another name; so do a word joined by و (another title or person;
     right after a one-word title without affiliation, `bare`, any such word) and any word after a nationality (a
     description: `الشهير`). Quotation marks are passed over, and `ل` + a word before a definite
-    one is a field in construct (`لكرة القدم`). With `construct` (the phrase ends at an
-    honorific before the name, which no verb or other name would), an indefinite word before
-    a definite one is a noun in construct too (`رئيس قسم شؤون السعوديين الأستاذ فلان`)."""
+    one is a field in construct (`لكرة القدم`). With `construct`, an indefinite word before a
+    definite one is a noun in construct too (`المشرف على فرق الفنون الشعبية فلان`); with
+    `anchored` (the phrase ends at an honorific before the name, which no verb or other name
+    would), any indefinite word is (`رئيس قسم شؤون السعوديين الأستاذ فلان`, `رئيس بلدية مدركة
+    المهندس فلان`, `المدير التنفيذي لسوق عكاظ الدكتور فلان`)."""
     after_head = False
     for k in range(first, last + 1):
         if ctx.tokens[k].text in _QUOTES:
@@ -449,8 +458,9 @@ def _noun_phrase(ctx: Context, first: int, last: int, *, bare: bool = False,
             after_head = True
         elif word[:1] == "ل" and k < last and _definite(ctx.folded[k + 1]):
             after_head = False  # `لكرة القدم`, `لشؤون الشباب`: a field in construct
-        elif construct and _ends_definite(ctx, k + 1, last):
-            after_head = False  # `قسم شؤون السعوديين`: a construct chain
+        elif (anchored or construct) and _ends_definite(ctx, k + 1, last) \
+                or anchored and _bare_noun_word(ctx, k):
+            after_head = False  # `قسم شؤون السعوديين`, `بلدية مدركة`: a construct chain
         elif not after_head:
             return False
         else:
@@ -463,6 +473,15 @@ def _state_before(ctx: Context, k: int) -> bool:
     الهاشمية فلان`: the nationality and its epithet name the kingdom, they describe no one)."""
     place = ctx.covering.get(k - 1)
     return place is not None and place.entity.type == "LOC"
+
+
+def _bare_noun_word(ctx: Context, k: int) -> bool:
+    """v5: token k may be a noun of a construct chain or a name in it: not joined by و (another
+    clause or person: `ومضت`, `وأخيه`), no pronoun glued to it (`شكره`, `بعدها`)."""
+    return not ctx.folded[k].startswith("و") and not ctx.tokens[k].text.endswith(_PRONOUNS)
+
+
+_PRONOUNS = ("ه", "ها", "هم", "هما", "هن")
 
 
 def _ends_definite(ctx: Context, k: int, last: int) -> bool:

@@ -302,3 +302,27 @@ def test_roles_v5_reads_a_supervisors_object_and_a_states_full_name(analyzers, m
                                                                      text, given, role):
     doc = mentions_doc(text, [("سامي الفارس", "PER"), *given])
     assert roles_of(analyzers[1](doc), "سامي الفارس") == [role]
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    # up to an honorific before the name, a chain of nouns and a name is the title's
+    ("وأوضح رئيس بلدية مدركة المهندس سامي الفارس أن المهرجان توعوي.", ("رئيس", "بلدية مدركة")),
+    ("وبين المدير التنفيذي لسوق عكاظ الدكتور سامي الفارس أن الأنشطة متنوعة.",
+     ("المدير التنفيذي", "لسوق عكاظ")),
+    ("وألقى خطيب المسجد الحرام فضيلة الشيخ سامي الفارس خطبة الجمعة.", ("خطيب", "المسجد الحرام")),
+])
+def test_roles_v5_reads_a_chain_up_to_an_honorific(analyzers, mentions_doc, text, role):
+    doc = mentions_doc(text, [("سامي الفارس", "PER")])
+    assert roles_of(analyzers[1](doc), "سامي الفارس") == [role]
+
+
+@pytest.mark.parametrize("text", [
+    # a clause or a pronoun before the honorific: no chain
+    "وبعد أن اعتزل المدرب بعدها الأستاذ سامي الفارس التدريب عاد إلى التعليم.",
+    # a quoted work's name before its author
+    "وأثار مسلسل \"أستاذ ورئيس قسم\" لسامي الفارس جدلا واسعا.",
+])
+def test_roles_v5_reads_no_title_through_a_clause_or_a_works_name(analyzers, mentions_doc, text):
+    doc = mentions_doc(text, [("سامي الفارس", "PER")])
+    assert all(title not in ("المدرب", "رئيس", "أستاذ")
+               for title, _ in roles_of(analyzers[1](doc), "سامي الفارس"))
