@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from khabar.arabic import ABBREVIATED_HONORIFICS, fold
+from khabar.arabic import ABBREVIATED_HONORIFICS, fold, without_hashtag_marks
 from khabar.document import Entity, Offsets, Role
 from khabar.entities.names import clitic_variants, read_words, strip_article
 from khabar.entities.nisba import RoleLexicon
@@ -317,7 +317,13 @@ def _context(text: str, entities: tuple[Entity, ...], lexicon: RoleLexicon,
              version: int = 1, sentences: list[tuple[int, int]] | None = None) -> Context:
     # The tokens of the sentences, which the token cache still holds (khabar.entities.names)
     words = read_words(text, sentences or ())
-    tokens = list(words.tokens)
+    tokens, folded = list(words.tokens), list(words.folded)
+    if version >= 5 and ("#" in text or "_" in text):
+        # `السفير الأميركي في إسرائيل، #ديفيد_فريدمان`: hashtags read as prose, as the tagger
+        # and the quotes read them
+        kept = {id(token) for token in without_hashtag_marks(tokens)}
+        folded = [f for token, f in zip(tokens, folded) if id(token) in kept]
+        tokens = [token for token in tokens if id(token) in kept]
     starts = [t.start for t in tokens]
     covering: dict[int, Span] = {}
     spans: list[Span] = []
@@ -336,7 +342,6 @@ def _context(text: str, entities: tuple[Entity, ...], lexicon: RoleLexicon,
                     covering.setdefault(i, span)
     # Token by token (read_words): `fold` remembers the words it folded, which costs less than
     # folding the whole page again (a third of the time on SaudiNewsNet, bench.analyze).
-    folded = list(words.folded)
     return Context(text, tokens, folded, covering, lexicon, spans, version)
 
 

@@ -326,3 +326,12 @@ def test_roles_v5_reads_no_title_through_a_clause_or_a_works_name(analyzers, men
     doc = mentions_doc(text, [("سامي الفارس", "PER")])
     assert all(title not in ("المدرب", "رئيس", "أستاذ")
                for title, _ in roles_of(analyzers[1](doc), "سامي الفارس"))
+
+
+def test_roles_v5_reads_a_hashtag_as_prose(analyzers, mentions_doc):
+    v4, v5 = analyzers
+    text = "وقال وزير الخارجية #سامي_الفارس إن المحادثات كانت صريحة."
+    doc = mentions_doc(text, [("سامي_الفارس", "PER")])
+    roles = [[(r.title, r.affiliation) for e in analyzed.entities for r in e.roles]
+             for analyzed in (v5(doc), v4(doc))]
+    assert roles == [[("وزير الخارجية", None)], []]
