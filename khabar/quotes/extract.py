@@ -198,7 +198,8 @@ class _Context:
             return i + 1 < len(words) and words[i + 1].folded in _COLON_OR_MARK
         sentence = self.sentences.start_of(words[i].start)
         return i == 0 or words[i].start <= sentence or not words[i - 1].is_word \
-            or words[i - 1].end <= sentence
+            or words[i - 1].end <= sentence or self.v4 and words[i - 1].folded == _HADHA \
+            and (i == 1 or words[i - 2].end <= sentence)  # `هذا وبين فلان أن`
 
     def _open_end(self, quoted: Quoted) -> int:
         tail = words_of(self.doc.text, max(quoted.start, quoted.end - 80), quoted.end, self.folds)
@@ -236,6 +237,7 @@ def _subordinate(words: list[Word], i: int) -> bool:
     return i > 0 and words[i - 1].folded in _SUBORDINATE
 
 
+_HADHA = fold("هذا")  # `هذا وأكد ...`: a connective that opens a sentence
 _ABOUT = fold("عن")
 _RELAYING = fold("نقلا")
 _TOWARDS = frozenset((fold("عن"), fold("إلى"), "الي"))

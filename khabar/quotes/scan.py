@@ -33,6 +33,7 @@ _CONJUNCTIONS = frozenset("لكن ولكن لكنه لكنها ولكنها ول
 _NOT_REPORTING = frozenset("بعد قبل منذ رغم دون حتى لدرجه بمجرد".split())
 # v4: words in marks after a subject or an adjunct (_said_after_subject)
 _MIN_SAID = 3
+_MIN_SPEECH = 7  # words in marks after a naming noun that are a sentence said, not a name
 _MAX_SUBJECT = 16  # words (`وقال فلان - الفائز يوم السبت بانتخابات رئاسة النادي - للصحفيين`)
 _TOPIC_PREPOSITIONS = frozenset(fold(w) for w in "عن حول إلى الى على في من مع ب ل".split())
 # Nouns that make what a cue reports a noun phrase (`أكد أهمية ...`): words in marks after them
@@ -132,8 +133,10 @@ def _said_after_subject(words: list[Word], window: list[Word], quoted: Quoted,
     if not window or sum(w.is_word for w in window) > _MAX_SUBJECT or not quoted.closed:
         return False
     last = window[-1].folded
-    if last in _TOPIC_PREPOSITIONS or last in _LIST_PRONOUNS or _bare_noun(last) in _NAMING_NOUNS:
+    if last in _TOPIC_PREPOSITIONS or last in _LIST_PRONOUNS:
         return False
+    if _bare_noun(last) in _NAMING_NOUNS and _word_count(words, quoted) < _MIN_SPEECH:
+        return False  # `مهرجان «...»` names it; a sentence in marks after `المهرجان` is said
     if window[0].folded == "عن" or any(w.folded in _REPORTED_NOUNS for w in window):
         return False  # `أعلنت عن ...`, `وأكد أهمية الحل ... “...”`: marks inside its object
     if _word_count(words, quoted) < _MIN_SAID or not _ends_clause(words, quoted, limit):

@@ -219,3 +219,19 @@ def test_v4_reads_a_subject_in_marks_after_kana(make_document, lexicons):
     v3, v4 = lexicons
     assert _quotes(make_document, v4, text, STAGE_V4)[-1][0] == "إذاعة «صوت المدينة»"
     assert _quotes(make_document, v3, text, STAGE_V3)[-1][0] is None
+
+
+def test_v4_reads_a_sentence_in_marks_after_a_naming_noun(make_document, lexicons):
+    said = "يواصل المهرجان دعم المواهب الشابة في المنطقة كل عام"
+    text = f"وقال مسؤولون في المهرجان \"{said}\"."
+    assert _quotes(make_document, lexicons[1], text, STAGE_V4) == [("مسؤولون", said)]
+    text = "وقال سامي الحربي في المهرجان \"ليالي الصيف\"."
+    assert _quotes(make_document, lexicons[1], text, STAGE_V4) == []
+
+
+def test_v4_reads_a_cue_after_hadha_as_opening_its_sentence(make_document, lexicons):
+    text = "هذا وبين سامي الحربي أن المشروع سيوفر مئات الوظائف للشباب."
+    v3, v4 = lexicons
+    assert _quotes(make_document, v4, text, STAGE_V4) == [
+        ("سامي الحربي", "المشروع سيوفر مئات الوظائف للشباب")]
+    assert _quotes(make_document, v3, text, STAGE_V3) == []
