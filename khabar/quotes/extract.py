@@ -149,7 +149,12 @@ class _Context:
             else:
                 span = content_span(text, words, target, limit, lexicon,
                                     self.names if self.v4 else None)
-            if span is None or self.v3 and target.kind == "np" and _not_said(words, span):
+            if span is None:
+                continue
+            if self.v3 and target.kind == "np" and _not_said(words, span, self.v4):
+                if self.v4 and (content := _trimmed(text, *span)) is not None:
+                    # `وشدد فلان على أهمية ...` quotes nothing, but names who speaks next
+                    self.attributor.attribute(words, i, cue, target, content)
                 continue
             if target.quoted:
                 governed.add(target.quoted.open)
@@ -243,6 +248,8 @@ _RELAYING = fold("نقلا")
 _TOWARDS = frozenset((fold("عن"), fold("إلى"), "الي"))
 _OPENING = frozenset("\"«“")
 _NP_HEAD = 12  # words of a noun-phrase content read for a stray `، عن`
+_STRESSED_ON = frozenset(fold(w) for w in "على علي من".split())  # v4: `شدد على`, `حذر من`
+_IMPORTANCE = frozenset(fold(w) for w in "أهمية ضرورة".split())  # v4: `أكد (على) أهمية`
 _NP_SUBJECT = 4  # words of it that may be a subject read as content before عن or إلى
 
 
@@ -252,15 +259,20 @@ def _names_someone(text: str, speaker: Speaker) -> bool:
     return bool(words) and fold(words[0]).startswith("ال")
 
 
-def _not_said(words: list[Word], span: tuple[int, int]) -> bool:
+def _not_said(words: list[Word], span: tuple[int, int], v4: bool = False) -> bool:
     """A noun phrase that tells what was spoken about, not what was said
     (docs/annotation-quotes-events.md): `كشف عن خطة`, `أشار إلى اختيار فلان` (but `أشار إلى
     "..."` quotes), also عن after a few words of a subject read as content (`أعلنت مصادر
-    رسمية عن مقتل`), and `أعلن مدير المطار، فلان، عن عودة الرحلة`."""
+    رسمية عن مقتل`), and `أعلن مدير المطار، فلان، عن عودة الرحلة`. v4: also what is stressed
+    or warned of (`شدد على ...`, `حذر من ...`) and the importance or need of something
+    (`أكد أهمية التعاون`, `مؤكدا ضرورة الرقابة`)."""
     lo = bisect_right(words, span[0] - 1, key=_start)
     head = [w for w in words[lo : lo + _NP_HEAD + 1] if w.start < span[1]]
     if not head:
         return False
+    if v4 and (head[0].folded in _STRESSED_ON or _IMPORTANCE & {
+            w.folded.removeprefix("ب").removeprefix("ل") for w in head[:2]}):
+        return True
     for k, word in enumerate(head[:_NP_SUBJECT]):  # `أعلنت مصادر رسمية عن مقتل`
         after = head[k + 1] if k + 1 < len(head) else None
         if (word.folded == _ABOUT or k == 0 and word.folded in _TOWARDS) \

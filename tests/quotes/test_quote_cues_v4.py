@@ -235,3 +235,21 @@ def test_v4_reads_a_cue_after_hadha_as_opening_its_sentence(make_document, lexic
     assert _quotes(make_document, v4, text, STAGE_V4) == [
         ("سامي الحربي", "المشروع سيوفر مئات الوظائف للشباب")]
     assert _quotes(make_document, v3, text, STAGE_V3) == []
+
+
+@pytest.mark.parametrize("stressed", [
+    "على أهمية الالتزام بالأنظمة", "ضرورة الالتزام بالأنظمة", "من خطورة السباحة في الأودية"])
+def test_v4_reads_what_is_stressed_or_warned_of_as_no_quote(make_document, lexicons, stressed):
+    text = (f"وشدد سامي الحربي {stressed} خلال الموسم. وأضاف أن الفرق جاهزة لأي طارئ. "
+            "وقالت هند العتيبي إن المراكز مفتوحة.")
+    v3, v4 = lexicons
+    assert _quotes(make_document, v4, text, STAGE_V4) == [
+        ("سامي الحربي", "الفرق جاهزة لأي طارئ"), ("هند العتيبي", "المراكز مفتوحة")]
+    assert len(_quotes(make_document, v3, text, STAGE_V3)) == 3
+
+
+def test_v4_follows_the_subject_of_a_noun_phrase_that_quotes_nothing(make_document, lexicons):
+    text = ("وقال سامي الحربي إن الموسم بدأ. وشدد مدير الدفاع المدني على أهمية الالتزام "
+            "بالتعليمات. وأضاف أن الفرق جاهزة لأي طارئ.")
+    assert _quotes(make_document, lexicons[1], text, STAGE_V4) == [
+        ("سامي الحربي", "الموسم بدأ"), ("مدير الدفاع المدني", "الفرق جاهزة لأي طارئ")]
