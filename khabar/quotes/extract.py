@@ -250,6 +250,9 @@ _OPENING = frozenset("\"«“")
 _NP_HEAD = 12  # words of a noun-phrase content read for a stray `، عن`
 _STRESSED_ON = frozenset(fold(w) for w in "على علي من".split())  # v4: `شدد على`, `حذر من`
 _IMPORTANCE = frozenset(fold(w) for w in "أهمية ضرورة".split())  # v4: `أكد (على) أهمية`
+_ADJUNCTS = frozenset(fold(w) for w in "في وفي خلال".split())  # v4: before what is reported
+_ADJUNCT_WORDS = 6  # words of such an adjunct (`في مؤتمر صحفي مشترك بين الوزيرين`)
+_AFTER_ADJUNCT = _TOWARDS | {fold("على"), "علي"}  # not من: `في وقت متأخر أول من أمس`
 _NP_SUBJECT = 4  # words of it that may be a subject read as content before عن or إلى
 
 
@@ -273,6 +276,10 @@ def _not_said(words: list[Word], span: tuple[int, int], v4: bool = False) -> boo
     if v4 and (head[0].folded in _STRESSED_ON or _IMPORTANCE & {
             w.folded.removeprefix("ب").removeprefix("ل") for w in head[:2]}):
         return True
+    if v4 and head[0].folded in _ADJUNCTS:  # `وأشار في بيانه إلى ...`, `مشددا في الوقت ذاته على`
+        near = head[1 : _ADJUNCT_WORDS + 2]
+        return any(a.folded in _AFTER_ADJUNCT and b.folded not in _OPENING
+                   for a, b in zip(near, near[1:]))
     for k, word in enumerate(head[:_NP_SUBJECT]):  # `أعلنت مصادر رسمية عن مقتل`
         after = head[k + 1] if k + 1 < len(head) else None
         if (word.folded == _ABOUT or k == 0 and word.folded in _TOWARDS) \

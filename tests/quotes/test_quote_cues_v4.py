@@ -238,7 +238,8 @@ def test_v4_reads_a_cue_after_hadha_as_opening_its_sentence(make_document, lexic
 
 
 @pytest.mark.parametrize("stressed", [
-    "على أهمية الالتزام بالأنظمة", "ضرورة الالتزام بالأنظمة", "من خطورة السباحة في الأودية"])
+    "على أهمية الالتزام بالأنظمة", "ضرورة الالتزام بالأنظمة", "من خطورة السباحة في الأودية",
+    "في الوقت ذاته على الالتزام بالأنظمة", "في بيانه إلى الالتزام بالأنظمة"])
 def test_v4_reads_what_is_stressed_or_warned_of_as_no_quote(make_document, lexicons, stressed):
     text = (f"وشدد سامي الحربي {stressed} خلال الموسم. وأضاف أن الفرق جاهزة لأي طارئ. "
             "وقالت هند العتيبي إن المراكز مفتوحة.")
