@@ -335,3 +335,13 @@ def test_roles_v5_reads_a_hashtag_as_prose(analyzers, mentions_doc):
     roles = [[(r.title, r.affiliation) for e in analyzed.entities for r in e.roles]
              for analyzed in (v5(doc), v4(doc))]
     assert roles == [[("وزير الخارجية", None)], []]
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("تنفيذا لتوجيهات خادم الحرمين الملك سامي الفارس صدر القرار.", "خادم الحرمين"),
+    ("وأكد شيخ قبائل النخيل الشيخ سامي الفارس اعتزاز أبناء القبيلة.", "شيخ قبائل النخيل"),
+])
+def test_roles_v5_reads_the_kings_short_title_and_a_tribes_chief(analyzers, mentions_doc, text,
+                                                                  title):
+    doc = mentions_doc(text, [("سامي الفارس", "PER")])
+    assert titles_of(analyzers[1](doc), "سامي الفارس") == [title]
