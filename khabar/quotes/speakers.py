@@ -34,7 +34,8 @@ _ONE_OF = frozenset(fold(w) for w in "احد احدى".split())
 # Time words and adverbs that may sit between the verb and its subject.
 _ADVERBS = frozenset(fold(w) for w in
     "امس اليوم الليله مساء صباح الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت حينها "
-    "ايضا كذلك مجددا سابقا لاحقا رسميا تماما مرارا بدوره بدورها مؤخرا اخيرا حديثا".split()
+    "ايضا كذلك مجددا سابقا لاحقا رسميا تماما مرارا بدوره بدورها مؤخرا اخيرا حديثا "
+    "صراحه علنا اول".split()  # `قال صراحة إن`, `أعلنت أول من أمس أن`
 )
 # `وقالت لصحيفة ...`, `وقال لـ"الرياض"`: the outlet told, not the speaker.
 _TOLD = frozenset(

@@ -254,3 +254,12 @@ def test_v4_follows_the_subject_of_a_noun_phrase_that_quotes_nothing(make_docume
             "بالتعليمات. وأضاف أن الفرق جاهزة لأي طارئ.")
     assert _quotes(make_document, lexicons[1], text, STAGE_V4) == [
         ("سامي الحربي", "الموسم بدأ"), ("مدير الدفاع المدني", "الفرق جاهزة لأي طارئ")]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("وكانت الوزارة أعلنت أول من أمس أن المدارس ستفتح أبوابها.", "الوزارة"),
+    ("وقال سامي الحربي صراحة إن الفريق لن يشارك في البطولة.", "سامي الحربي"),
+])
+def test_v4_reads_no_time_or_manner_adverb_as_the_speaker(make_document, lexicons, text,
+                                                         speaker):
+    assert [s for s, _ in _quotes(make_document, lexicons[1], text, STAGE_V4)] == [speaker]
