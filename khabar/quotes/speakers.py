@@ -93,9 +93,10 @@ def explicit_subject(
     while len(lead) > 2 and lead[0].folded in ABBREVIATED_HONORIFICS and lead[1].folded == "." \
             and lead[1].start == lead[0].end:
         del lead[:2]  # `وقال د. فلان`: the honorific's letter and stop
-    if not lead or not lead[0].is_word or lead[0].folded in _DROPPED_SUBJECT \
+    if not lead or not lead[0].is_word or (
+            lead[0].folded in _DROPPED_SUBJECT and not _person_at(lead[0], people, lead)) \
             or lead[0].folded in _TOLD or lead[0].folded.startswith("لل"):
-        return None
+        return None  # (`وقال علي الزهراني`: a name, though `علي` folds like `على`)
     first = lexicon.word(lead[0].folded)
     if first and first[0] in ("pronoun", "impersonal"):
         return None
@@ -114,6 +115,20 @@ def explicit_subject(
         _start, end, entity = leading
         return Speaker(entity.id, None, Offsets(lo, end), None, "s")
     return described(lead, lexicon, phrase_only)
+
+
+def _person_at(word: Word, people: People, lead: list[Word] | None = None) -> bool:
+    """Whether a person's tagged name starts at `word`, or (with `lead`, the words from it)
+    right after it when it is `علي`, a given name the tagger cut off (`وقال علي [عبدالله
+    صالح]`); the preposition `على` (which folds alike) is not followed by the speaker's name."""
+    if any(entity.type == "PER" for _s, _e, entity in
+           people.starting_in(word.start, word.start + 1)):
+        return True
+    return lead is not None and len(lead) > 1 and word.folded == _ALI \
+        and _person_at(lead[1], people)
+
+
+_ALI = fold("علي")
 
 
 # v4: nouns of the one told after `ل` (`لرويترز`, `لوكالة`, `لوالده`, `لإحدى الصحف`).

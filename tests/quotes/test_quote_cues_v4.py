@@ -263,3 +263,19 @@ def test_v4_follows_the_subject_of_a_noun_phrase_that_quotes_nothing(make_docume
 def test_v4_reads_no_time_or_manner_adverb_as_the_speaker(make_document, lexicons, text,
                                                          speaker):
     assert [s for s, _ in _quotes(make_document, lexicons[1], text, STAGE_V4)] == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    "وقال علي الزهراني إن النحالين يستخدمون الدخان.",
+    "ويؤكد علي الزهراني من أقدم مربي النحل أن العسل غال.",
+])
+def test_the_name_ali_is_a_subject_though_it_folds_like_the_preposition(make_document,
+                                                                        lexicons, text):
+    doc = make_document(text, {"e7": ("علي الزهراني",)})
+    for lexicon, stage in zip(lexicons, (STAGE_V3, STAGE_V4)):
+        assert [q.speaker for q in find_quotes(doc, lexicon, stage=stage)] == ["e7"]
+
+
+def test_ali_before_a_name_the_tagger_cut_is_no_preposition(make_document, lexicons):
+    doc = make_document("وقال علي عبدالله صالح إن الحرب مستمرة.", {"e8": ("عبدالله صالح",)})
+    assert [q.speaker for q in find_quotes(doc, lexicons[1], stage=STAGE_V4)] == ["e8"]
