@@ -10,9 +10,9 @@ from khabar.document import Entity, Offsets, Role
 from khabar.entities.names import clitic_variants, read_words, strip_article
 from khabar.entities.nisba import RoleLexicon
 from khabar.entities.roles import (
-    BARRIERS, COMMAS, COUNTERPART, DUALS, EPITHETS, FIXED, HONORIFICS, REGION_NOUNS, STATE_NOUNS,
-    UNTAGGED_HEADS, Context,
-    Span, Title, entity_end, held_for_sovereign, marker, read_title, region_named,
+    BARRIERS, BODY_HEADS, COMMAS, COUNTERPART, DUALS, EPITHETS, FIXED, HONORIFICS, REGION_NOUNS,
+    STATE_NOUNS, UNTAGGED_HEADS, Context,
+    Span, Title, entity_end, held_for_sovereign, marker, named_body, read_title, region_named,
 )
 
 PER = "PER"
@@ -271,6 +271,8 @@ def _through_untagged(ctx: Context, span: Span) -> Title | None:
             if ctx.tokens[k].text not in _QUOTES]
     if rest and fold(rest[0]) in _PLACE_PREPOSITIONS:
         rest = rest[1:]
+    if len(rest) == 1 and (named := named_body(ctx, fold(rest[0]), BODY_HEADS)):
+        rest = [named]  # `المشرف العام على المركز`: the one center the article names
     affiliation = " ".join(([found.affiliation] if found.affiliation else []) + rest) or None
     return Title(found.kind, found.title, affiliation, found.start,
                  ctx.tokens[max(last, found.next - 1)].end, span.first)
@@ -281,7 +283,7 @@ def _governed_at(ctx: Context, i: int) -> bool:
     if not ctx.word(i) or ctx.folded[i] not in ("على", "علي"):
         return False
     k = i - 1 if i > 0 and ctx.folded[i - 1] in _GENERAL else i
-    return k > 0 and ctx.folded[k - 1] in _SUPERVISORS
+    return k > 0 and ctx.folded[k - 1].removeprefix("و") in _SUPERVISORS  # `والمشرف العام على`
 
 
 def _head_before(ctx: Context, span: Span) -> Title | None:

@@ -63,7 +63,7 @@ _SENTENCE_ENDS = {".", "!", "?", "؟"}
 _MAYORS = {fold(w) for w in "أمين أمينة".split()}
 _MAYOR_SEATS = {fold(w) for w in "المنطقة المحافظة العاصمة المدينة".split()}
 # Head nouns of a body that a title is held in (`المدير التنفيذي لنادي الطيران`), v3.
-_BODY_HEADS = _BODY_NOUNS | {fold(w) for w in (
+BODY_HEADS = _BODY_NOUNS | {fold(w) for w in (
     "نادي شركة بنك مركز مستشفى صندوق برنامج مكتب إدارة مديرية بلدية أمانة قيادة كلية معهد "
     "مجموعة مصرف بعثة").split()}
 _MAX_BODY_WORDS = 4
@@ -77,7 +77,7 @@ REGION_NOUNS = {fold(w) for w in "منطقة محافظة مدينة ولاية 
 STATE_NOUNS = {fold(w) for w in "جمهورية دولة مملكة المملكة إمارة سلطنة".split()}
 # v5: the heads of bodies and places whose next word names them, tagged or not (`جمعية إبصار`,
 # `محافظة الأفلاج`): a title's phrase may run through them to the name (attach.py).
-UNTAGGED_HEADS = _BODY_HEADS | REGION_NOUNS | STATE_NOUNS | {fold(w) for w in (
+UNTAGGED_HEADS = BODY_HEADS | REGION_NOUNS | STATE_NOUNS | {fold(w) for w in (
     "مدرسة جريدة صحيفة مجلة قناة وكالة هيئة مجلس وزارة "
     # a region's services named by their field (`مدير تعليم محافظة حفر الباطن`, `مدير عام جمرك
     # سلوى`)
@@ -129,7 +129,7 @@ class Context:
     spans: list[Span]  # every mention
     version: int = 1  # 2: honorifics, quotes and modifiers; 3: the rest of issue 14; 4: bodies
     # with a place in their name, regions named by their noun
-    bodies: dict[str, set[str]] | None = None  # head noun → ORG names with it (`_named_body`)
+    bodies: dict[str, set[str]] | None = None  # head noun → ORG names with it (`named_body`)
     # token index → the title phrase read there: the look-back of every name reads the same
     # tokens again, and a page full of names would read each of them a dozen times
     read: dict[int, Title | None] = field(default_factory=dict)
@@ -430,12 +430,14 @@ def _nisba_at(ctx: Context, j: int) -> tuple[str, int] | None:
     return None
 
 
-def _named_body(ctx: Context, folded: str) -> str | None:
+def named_body(ctx: Context, folded: str, heads: frozenset[str] | set[str] = _BODY_NOUNS
+                ) -> str | None:
     """The name of the one organization of the article that `للمنظمة` / `المنظمة` refers to:
-    the only ORG entity whose name starts with that head noun (`منظمة التعاون الإسلامي`)."""
+    the only ORG entity whose name starts with that head noun (`منظمة التعاون الإسلامي`), of
+    `heads`."""
     if folded.startswith("لل"):
         folded = "ال" + folded[2:]
-    if not folded.startswith("ال") or folded[2:] not in _BODY_NOUNS:
+    if not folded.startswith("ال") or folded[2:] not in heads:
         return None
     if ctx.bodies is None:  # built once per article: a page may have thousands of titles
         ctx.bodies = {}
@@ -469,7 +471,7 @@ def _affiliation(ctx: Context, phrase: _Phrase) -> None:
         k += 1  # `بجمهورية مصر العربية` with only `مصر العربية` tagged
     span = ctx.entity_at(k, types=("ORG",) if via_fi else ("ORG", "LOC"))
     if span is None and ctx.extended and ctx.word(k) and k not in ctx.covering:
-        named = _named_body(ctx, ctx.folded[k])
+        named = named_body(ctx, ctx.folded[k])
         if named is not None:  # `الأمين العام للمنظمة`: the one organization the article names so
             phrase.take(ctx, k, named)
         return
@@ -512,7 +514,7 @@ def _affiliation_v3(ctx: Context, phrase: _Phrase) -> bool:
             phrase.take(ctx, span.last + 1, span.entity.name)
             return True
     if ctx.word(j) and j not in ctx.covering and ctx.folded[j].startswith("بال"):
-        named = _named_body(ctx, "ال" + ctx.folded[j][3:])
+        named = named_body(ctx, "ال" + ctx.folded[j][3:])
         if named is not None:
             phrase.take(ctx, j, named)
             return True
@@ -539,7 +541,7 @@ def _untagged_body(ctx: Context, j: int) -> tuple[int, str] | None:
     if j in ctx.covering or not folded.startswith("ل") or len(folded) < 5:
         return None
     definite = folded.startswith("لل")
-    if not definite and folded[1:] not in _BODY_HEADS:
+    if not definite and folded[1:] not in BODY_HEADS:
         return None
     words = {"ال" + folded[2:], "الل" + folded[2:]} if definite else {folded[1:]}
     if any(w in ctx.lexicon.first_words or w in HONORIFICS for w in words):

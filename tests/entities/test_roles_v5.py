@@ -345,3 +345,14 @@ def test_roles_v5_reads_the_kings_short_title_and_a_tribes_chief(analyzers, ment
                                                                   title):
     doc = mentions_doc(text, [("سامي الفارس", "PER")])
     assert titles_of(analyzers[1](doc), "سامي الفارس") == [title]
+
+
+def test_roles_v5_reads_a_supervisor_joined_by_wa_and_the_body_the_article_names(pipeline):
+    # the default pipeline: entities.merge.v2 would join `والمشرف` to the court's name
+    from khabar.inputs import RawPage
+    text = ("عنوان الخبر\n\nأطلق مركز الملك سلمان للإغاثة برنامجا جديدا للأسر. وعبر المستشار "
+            "بالديوان الملكي والمشرف العام على المركز الدكتور عبدالله بن عبدالعزيز الربيعة عن "
+            "سعادته بالبرنامج.")
+    doc = pipeline(RawPage(text.encode(), format="text", id="supervisor"))
+    assert ("المشرف العام", "مركز الملك سلمان للإغاثة") in roles_of(
+        doc, "عبدالله بن عبدالعزيز الربيعة")
