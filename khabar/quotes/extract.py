@@ -13,7 +13,7 @@ import re
 from bisect import bisect_right
 
 from khabar.arabic import fold
-from khabar.document import DATELINE, Document, Offsets, Quote
+from khabar.document import DATELINE, Document, Entity, Offsets, Quote
 from khabar.quotes.attribute import Attributor
 from khabar.quotes.backward import backward
 from khabar.quotes.content import according, content_span, looks_back, noun_phrase, trim_open_end
@@ -39,7 +39,8 @@ def find_quotes(doc: Document, lexicon: CueLexicon, *, stage: str = STAGE) -> tu
     starts = {p.start for p in doc.paragraphs}
     people = People((m.start, m.end, e) for e in doc.entities for m in e.mentions
                     if not any(start <= m.start < end for start, end in datelines)
-                    and not _byline(doc.text, m.start, m.end, starts))
+                    and not _byline(doc.text, m.start, m.end, starts)
+                    and not (stage == STAGE_V4 and _a_cue(e, lexicon)))
     context = _Context(doc, lexicon, people, stage)
     quotes: list[Quote] = []
     for start, end in blocks_of(doc):
@@ -47,6 +48,12 @@ def find_quotes(doc: Document, lexicon: CueLexicon, *, stage: str = STAGE) -> tu
         if lexicon.mentions_cue(folded):  # most paragraphs quote nobody
             quotes.extend(context.block(start, end, folded))
     return tuple(quotes)
+
+
+def _a_cue(entity: Entity, lexicon: CueLexicon) -> bool:
+    """A one-word name that is a reporting verb (`واستطرد`, `وأردف` tagged a person) is no
+    one who speaks."""
+    return " " not in entity.name and lexicon.cue(fold(entity.name)) is not None
 
 
 def _byline(text: str, start: int, end: int, paragraph_starts: set[int]) -> bool:

@@ -279,3 +279,9 @@ def test_the_name_ali_is_a_subject_though_it_folds_like_the_preposition(make_doc
 def test_ali_before_a_name_the_tagger_cut_is_no_preposition(make_document, lexicons):
     doc = make_document("وقال علي عبدالله صالح إن الحرب مستمرة.", {"e8": ("عبدالله صالح",)})
     assert [q.speaker for q in find_quotes(doc, lexicons[1], stage=STAGE_V4)] == ["e8"]
+
+
+def test_v4_reads_no_reporting_verb_tagged_a_person_as_the_speaker(make_document, lexicons):
+    text = "وقال سامي الحربي إن الفريق جاهز. واستطرد بقوله: «سنلعب من أجل الفوز»."
+    doc = make_document(text, {**PEOPLE, "e9": ("واستطرد",)})
+    assert [q.speaker for q in find_quotes(doc, lexicons[1], stage=STAGE_V4)] == ["e1", "e1"]
