@@ -72,8 +72,11 @@ _HONORIFIC_WORDS = {fold(w) for w in (
 # v5: what stands between a title's phrase and the name without being its affiliation
 _NOT_AFFILIATION = HONORIFICS | _HONORIFIC_WORDS | _RANK_WORDS | _MODIFIERS | _BEFORE_NAME
 _GLUED = frozenset(("ل", "ب", "لـ"))  # prepositions glued to a name
-_HONORIFIC_WORDS_V5 = {fold(w) for w in "فضيلة جلالة سماحة".split()}  # `خطيب المسجد الحرام فضيلة
-# الشيخ فلان`
+# v5: honorific words before a name that are no affiliation either (`خطيب المسجد الحرام فضيلة
+# الشيخ فلان`)
+_HONORIFIC_WORDS_V5 = {fold(w) for w in "فضيلة جلالة سماحة".split()}
+# v5: pronouns glued to a word, which a noun of a construct chain never has (`شكره`, `بعدها`)
+_PRONOUN_ENDINGS = ("ه", "ها", "هم", "هما", "هن")
 
 
 def find_roles(text: str, entities: tuple[Entity, ...], lexicon: RoleLexicon, *,
@@ -249,9 +252,9 @@ def _through_untagged(ctx: Context, span: Span) -> Title | None:
     if ctx.tokens[last].text in COMMAS:
         last -= 1
     before_honorific = last
-    while last >= found.next and (ctx.folded[last] in _NOT_AFFILIATION
-                                  or ctx.folded[last] in _HONORIFIC_WORDS_V5
-                                  or _abbreviated_at(ctx, last) or ctx.tokens[last].text in _QUOTES):
+    while last >= found.next and (
+            ctx.folded[last] in _NOT_AFFILIATION or ctx.folded[last] in _HONORIFIC_WORDS_V5
+            or _abbreviated_at(ctx, last) or ctx.tokens[last].text in _QUOTES):
         last -= 1  # `... العميد البحري فلان`, `صاحب السمو الملكي "الأمير فلان"`: the honorific
         # is not the affiliation
     if last >= found.next and (ctx.folded[found.next - 1],) in ctx.lexicon.nisba \
@@ -485,10 +488,7 @@ def _state_before(ctx: Context, k: int) -> bool:
 def _bare_noun_word(ctx: Context, k: int) -> bool:
     """v5: token k may be a noun of a construct chain or a name in it: not joined by و (another
     clause or person: `ومضت`, `وأخيه`), no pronoun glued to it (`شكره`, `بعدها`)."""
-    return not ctx.folded[k].startswith("و") and not ctx.tokens[k].text.endswith(_PRONOUNS)
-
-
-_PRONOUNS = ("ه", "ها", "هم", "هما", "هن")
+    return not ctx.folded[k].startswith("و") and not ctx.tokens[k].text.endswith(_PRONOUN_ENDINGS)
 
 
 def _ends_definite(ctx: Context, k: int, last: int) -> bool:

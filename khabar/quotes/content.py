@@ -5,8 +5,8 @@ Reported content runs from the complementizer to the end of the sentence, unless
 cue (`مضيفًا`), a new clause after a comma and a conjunction (`، لكن مسؤولين قالوا`), a cue
 before a colon (`، أما عن المدرب فقال: "…"`) or (quotes.cues.v4) a cue that opens a clause
 and names its subject (`... حيث أكد الرئيس الروسي فلاديمير بوتين أن ...`) starts another
-quote first. Sentence-initial
-`وبحسب X فإن ...` and backward attributions (`حسبما أكد مصدر`) are recognized here too.
+quote first. Sentence-initial `وبحسب X فإن ...` and backward attributions (`حسبما أكد مصدر`)
+are recognized here too.
 """
 
 from __future__ import annotations

@@ -280,9 +280,11 @@ def _not_said(words: list[Word], span: tuple[int, int], v4: bool = False) -> boo
     head = [w for w in words[lo : lo + _NP_HEAD + 1] if w.start < span[1]]
     if not head:
         return False
-    if v4 and (head[0].folded in _STRESSED_ON or _IMPORTANCE & {  # (past a subject's last
-            w.folded.removeprefix("ب").removeprefix("ل") for w in head[:_NP_SUBJECT + 1]}):
-        return True  # words read as content: `أكد أستاذ الدراسات الإيرانية على أهمية ...`)
+    if v4 and head[0].folded in _STRESSED_ON:
+        return True
+    if v4 and _IMPORTANCE & {w.folded.removeprefix("ب").removeprefix("ل")
+                             for w in head[:_NP_SUBJECT + 1]}:
+        return True  # also past a subject's words read as content (`أكد أستاذ ... على أهمية`)
     if v4 and head[0].folded in _ADJUNCTS:  # `وأشار في بيانه إلى ...`, `مشددا في الوقت ذاته على`
         near = head[1 : _ADJUNCT_WORDS + 2]
         return any(a.folded in _AFTER_ADJUNCT and b.folded not in _OPENING

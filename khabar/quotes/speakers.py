@@ -131,12 +131,12 @@ def _person_at(word: Word, people: People, lead: list[Word] | None = None) -> bo
 _ALI = fold("علي")
 
 
-# v4: nouns of the one told after `ل` (`لرويترز`, `لوكالة`, `لوالده`, `لإحدى الصحف`).
+# v4: nouns of the one told after `ل` (`لرويترز`, `لوكالة`, `لوالده`, `لإحدى الصحف`), and the
+# first words of agencies the tagger may take for a person (`لفرانس برس`, `لبي بي سي`).
 _TOLD_NOUNS = frozenset(fold(w) for w in (
     "رويترز رويتر وكالة صحيفة قناة شبكة موقع إذاعة تلفزيون مجلة والده والدته والدها أمي أبي "
     "أمه أبيه أولاده أولادهم أبنائه إحدى أحد الصحفيين الصحافيين المراسلين "
-    "فرانس أسوشيتد أسوشيتدبرس بلومبرغ بلومبيرغ بي سي").split())  # agencies the tagger may
-# take for a person (`لفرانس برس`, `لبي بي سي`)
+    "فرانس أسوشيتد أسوشيتدبرس بلومبرغ بلومبيرغ بي سي").split())
 
 
 def _told(word: Word, people: People) -> bool:
@@ -147,8 +147,9 @@ def _told(word: Word, people: People) -> bool:
             or folded.startswith("لل") or people.starting_in(word.start, word.start + 1):
         return False
     after = people.starting_in(word.start + 1, word.start + 2)
-    if after:  # not a person's full name that starts with ل, cut by the tagger (`ل[وبوش
-        # بارتا]`); one word tagged a person after ل is mostly an outlet (`لصور`)
+    if after:
+        # not a person's full name that starts with ل, cut by the tagger (`ل[وبوش بارتا]`);
+        # one word tagged a person after ل is mostly an outlet (`لصور`)
         return all(entity.type != "PER" or len(entity.name.split()) == 1
                    or fold(entity.name.split()[0]) in _TOLD_NOUNS for _s, _e, entity in after)
     return folded[1:] in _TOLD_NOUNS
