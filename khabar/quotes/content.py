@@ -30,6 +30,7 @@ _ACCORDING = frozenset(fold(w) for w in "حسب بحسب وفق وفقا على"
 _LINK_WORDS = _LOOKING_BACK | _ACCORDING | {"ما"}
 _THEN = frozenset(("،", ",", "فان", "فانه", "فانها"))
 _MARKS = frozenset("\"«»“”„‟")  # doubled or nested marks at a quote's edge
+OPENING_MARKS = {"«": "»", "“": "”"}  # opening marks and their own closing ones
 # `... حيث أكد فلان أن`, `... وقد أعلن فلان أن`: words that open a clause before its cue.
 _CLAUSE_OPENERS = frozenset(fold(w) for w in "حيث إذ فقد وقد كما ثم فيما بينما حين عندما".split())
 _COMPLEMENTS = frozenset(fold(w) for w in "أن إن بأن ان".split()) | {":"} | _MARKS
@@ -192,6 +193,10 @@ def content_span(text: str, words: list[Word], target: Target, limit: int,
     end = clause_end(words, k, limit, lexicon, names)
     if not _two_words(words, k, end):
         return None
+    mark = words[k - 1] if k > 0 else None  # `أن «أوبك» لا تعتزم`: a name in marks opens it
+    if mark is not None and mark.folded in OPENING_MARKS and mark.end == words[k].start \
+            and text.find(OPENING_MARKS[mark.folded], words[k].start, end) > 0:
+        return mark.start, end
     return words[k].start, end
 
 

@@ -16,7 +16,9 @@ from khabar.arabic import fold
 from khabar.document import DATELINE, Document, Entity, Offsets, Quote
 from khabar.quotes.attribute import Attributor
 from khabar.quotes.backward import backward
-from khabar.quotes.content import according, content_span, looks_back, noun_phrase, trim_open_end
+from khabar.quotes.content import (
+    OPENING_MARKS, according, content_span, looks_back, noun_phrase, trim_open_end,
+)
 from khabar.quotes.lexicon import CueForm, CueLexicon
 from khabar.quotes.marks import Quoted, find_quoted
 from khabar.quotes.people import Covered, People
@@ -77,12 +79,21 @@ _EDGE = frozenset(' \t\n"«»“”')
 
 def _trimmed(text: str, start: int, end: int) -> Offsets | None:
     """The span without whitespace or stray quote marks at its edges (mismatched marks leave
-    some inside a scanned span); None when nothing is left."""
-    while start < end and text[start] in _EDGE:
+    some inside a scanned span); None when nothing is left. An opening mark closed inside the
+    span stays (`«النخيل» لا تعتزم ...`)."""
+    while start < end and text[start] in _EDGE and not _closed_inside(text, start, end):
         start += 1
     while end > start and text[end - 1] in _EDGE:
         end -= 1
     return Offsets(start, end) if start < end else None
+
+
+def _closed_inside(text: str, start: int, end: int) -> bool:
+    """Whether text[start] is `«` or `“` whose closing mark comes before `end`, with a word
+    after it (a name in marks that opens the words, not marks around all of them)."""
+    closing = OPENING_MARKS.get(text[start])
+    at = text.find(closing, start + 1, end) if closing else -1
+    return at > 0 and bool(text[at + 1 : end].strip(' \t\n"«»“”.,،'))
 
 
 class _Context:

@@ -47,6 +47,7 @@ _NAMING_NOUNS = frozenset(fold(w) for w in (
     "مبدأ مبادرة عملية مؤلف قصة لوحة ألبوم جلسة ندوة محاضرة ورشة مؤتمر منتدى معرض "
     "مهرجان بطولة مسابقة جائزة").split())
 _LIST_PRONOUNS = frozenset(fold(w) for w in "هي هو وهي وهو".split())
+_MAX_SOURCE_SUBJECT = 4  # v4: words of a subject before a source cited after it (`بحسب ...`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +78,7 @@ def scan(
     """
     window: list[Word] = []
     name_marks: set[int] = set()  # the marks around a quoted speaker's name, not in its window
+    aside = False  # v4: past an aside after the subject (`بحسب ...`, `بعد أن ...`)
     for j in range(i + 1, min(len(words), i + 1 + _MAX_WINDOW)):
         word = words[j]
         if word.start >= limit:
@@ -99,9 +101,15 @@ def scan(
                 return Target("direct", window, quoted)  # `وقال الوزير «...».`
         if word.folded in COMPLEMENTIZERS and not _inside_name(word, names):
             if words[j - 1].folded in _NOT_REPORTING:
+                if open_subject:  # `وقالت فلانة بعد أن علمت بوفاته "..."`: a time clause
+                    if window and window[-1] is words[j - 1]:
+                        window.pop()
+                    aside = True
+                    continue
                 break
             after = words[j + 1] if j + 1 < len(words) else None
-            if after is not None and after.start in open_at:
+            if after is not None and after.start in open_at and not (
+                    open_subject and _named_in_clause(words, open_at[after.start], limit)):
                 return Target("direct", window, open_at[after.start])
             start = word.end if word.folded in _BARE else word.start
             return Target("indirect", window, content_start=start)
@@ -117,9 +125,13 @@ def scan(
             cue = None
         if cue is not None and cue.kind == "participle" and cue.lemma == "قال":
             continue  # `وتابع قائلا إن`, `غردت ... قائلة:`: one speech act
+        if open_subject and cue is not None and cue.kind == "according" \
+                and sum(w.is_word for w in window) <= _MAX_SOURCE_SUBJECT:
+            aside = True  # `وأضاف بحسب وكالة الأنباء: «...»`, `وقال فلان بحسب صحيفة ... إنه`
+            continue
         if cue is not None or (word.folded in _CONJUNCTIONS and words[j - 1].folded in "،,"):
             break  # another cue, or a new clause (`، ولكنها ...`): this cue introduces nothing
-        if word.start not in name_marks:
+        if word.start not in name_marks and not aside:
             window.append(word)
     return None
 
@@ -144,6 +156,13 @@ def _said_after_subject(words: list[Word], window: list[Word], quoted: Quoted,
     index = bisect_right(words, quoted.end, key=_start)  # `لشركة «إيه أند بي»، في بيان: «...»`:
     return not any(w.folded == ":" or w.folded in _OPENING_MARKS  # the name of the subject's body
                    for w in words[index:] if w.start < limit)
+
+
+def _named_in_clause(words: list[Word], quoted: Quoted, limit: int) -> bool:
+    """v4: one or two words in marks after the complementizer that the clause goes on after
+    (`أن «أوبك» لا تعتزم خفض الإنتاج`): a name in what is reported, not the words said."""
+    return quoted.closed and _word_count(words, quoted) <= 2 \
+        and not _ends_clause(words, quoted, limit)
 
 
 def _bare_noun(folded: str) -> str:

@@ -285,3 +285,27 @@ def test_v4_reads_no_reporting_verb_tagged_a_person_as_the_speaker(make_document
     text = "وقال سامي الحربي إن الفريق جاهز. واستطرد بقوله: «سنلعب من أجل الفوز»."
     doc = make_document(text, {**PEOPLE, "e9": ("واستطرد",)})
     assert [q.speaker for q in find_quotes(doc, lexicons[1], stage=STAGE_V4)] == ["e1", "e1"]
+
+
+@pytest.mark.parametrize(("text", "speaker", "content"), [
+    # a source cited after the subject is an aside, not another cue
+    ("وقال سامي الحربي بحسب صحيفة النهار إن الفريق جاهز للمباراة.", "سامي الحربي",
+     "الفريق جاهز للمباراة"),
+    ("وقال سامي الحربي إن الموسم بدأ. وأضاف بحسب وكالة الأنباء: «سنعود أقوى في الدور الثاني».",
+     "سامي الحربي", "سنعود أقوى في الدور الثاني"),
+    # a time clause after the subject is an aside
+    ("وقالت هند العتيبي بعد أن علمت بالنتيجة \"كان يوما صعبا على الجميع\".", "هند العتيبي",
+     "كان يوما صعبا على الجميع"),
+])
+def test_v4_reads_past_a_source_or_a_time_clause_after_the_subject(make_document, lexicons,
+                                                                  text, speaker, content):
+    v3, v4 = lexicons
+    assert (speaker, content) in _quotes(make_document, v4, text, STAGE_V4)
+    assert (speaker, content) not in _quotes(make_document, v3, text, STAGE_V3)
+
+
+def test_v4_reads_a_name_in_marks_after_the_complementizer_as_part_of_the_clause(
+        make_document, lexicons):
+    text = "وأكد سامي الحربي أن «النخيل» لا تعتزم خفض الإنتاج هذا العام."
+    assert _quotes(make_document, lexicons[1], text, STAGE_V4) == [
+        ("سامي الحربي", "«النخيل» لا تعتزم خفض الإنتاج هذا العام")]
