@@ -70,11 +70,10 @@ _HONORIFIC_WORDS = {fold(w) for w in (
     "صاحب صاحبة السمو الملكي معالي سعادة فخامة سمو بالإنابة بالنيابة المكلف المكلفة الدائم "
     "الدائمة متقاعد المتقاعد").split()}
 # v5: what stands between a title's phrase and the name without being its affiliation
-_NOT_AFFILIATION = HONORIFICS | _HONORIFIC_WORDS | _RANK_WORDS | _MODIFIERS | _BEFORE_NAME
+# (with honorific words that only this reading passes: `خطيب المسجد الحرام فضيلة الشيخ فلان`)
+_NOT_AFFILIATION = HONORIFICS | _HONORIFIC_WORDS | _RANK_WORDS | _MODIFIERS | _BEFORE_NAME | {
+    fold(w) for w in "فضيلة جلالة سماحة".split()}
 _GLUED = frozenset(("ل", "ب", "لـ"))  # prepositions glued to a name
-# v5: honorific words before a name that are no affiliation either (`خطيب المسجد الحرام فضيلة
-# الشيخ فلان`)
-_HONORIFIC_WORDS_V5 = {fold(w) for w in "فضيلة جلالة سماحة".split()}
 # v5: pronouns glued to a word, which a noun of a construct chain never has (`شكره`, `بعدها`)
 _PRONOUN_ENDINGS = ("ه", "ها", "هم", "هما", "هن")
 
@@ -253,8 +252,8 @@ def _through_untagged(ctx: Context, span: Span) -> Title | None:
         last -= 1
     before_honorific = last
     while last >= found.next and (
-            ctx.folded[last] in _NOT_AFFILIATION or ctx.folded[last] in _HONORIFIC_WORDS_V5
-            or _abbreviated_at(ctx, last) or ctx.tokens[last].text in _QUOTES):
+            ctx.folded[last] in _NOT_AFFILIATION or _abbreviated_at(ctx, last)
+            or ctx.tokens[last].text in _QUOTES):
         last -= 1  # `... العميد البحري فلان`, `صاحب السمو الملكي "الأمير فلان"`: the honorific
         # is not the affiliation
     if last >= found.next and (ctx.folded[found.next - 1],) in ctx.lexicon.nisba \

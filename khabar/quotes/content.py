@@ -30,7 +30,7 @@ _ACCORDING = frozenset(fold(w) for w in "حسب بحسب وفق وفقا على"
 _LINK_WORDS = _LOOKING_BACK | _ACCORDING | {"ما"}
 _THEN = frozenset(("،", ",", "فان", "فانه", "فانها"))
 _MARKS = frozenset("\"«»“”„‟")  # doubled or nested marks at a quote's edge
-OPENING_MARKS = {"«": "»", "“": "”"}  # opening marks and their own closing ones
+_OPENING_MARKS = {"«": "»", "“": "”"}  # opening marks and their own closing ones
 # `... حيث أكد فلان أن`, `... وقد أعلن فلان أن`: words that open a clause before its cue.
 _CLAUSE_OPENERS = frozenset(fold(w) for w in "حيث إذ فقد وقد كما ثم فيما بينما حين عندما".split())
 _COMPLEMENTS = frozenset(fold(w) for w in "أن إن بأن ان".split()) | {":"} | _MARKS
@@ -194,10 +194,17 @@ def content_span(text: str, words: list[Word], target: Target, limit: int,
     if not _two_words(words, k, end):
         return None
     mark = words[k - 1] if k > 0 else None  # `أن «أوبك» لا تعتزم`: a name in marks opens it
-    if mark is not None and mark.folded in OPENING_MARKS and mark.end == words[k].start \
-            and text.find(OPENING_MARKS[mark.folded], words[k].start, end) > 0:
+    if mark is not None and mark.end == words[k].start and opens_a_name(text, mark.start, end):
         return mark.start, end
     return words[k].start, end
+
+
+def opens_a_name(text: str, start: int, end: int) -> bool:
+    """Whether text[start] is `«` or `“` whose closing mark comes before `end` with words after
+    it: a name in marks that opens the reported words, not marks around all of them."""
+    closing = _OPENING_MARKS.get(text[start])
+    at = text.find(closing, start + 1, end) if closing else -1
+    return at > 0 and bool(text[at + 1 : end].strip(' \t\n"«»“”.,،'))
 
 
 def _two_words(words: list[Word], k: int, end: int) -> bool:

@@ -17,7 +17,7 @@ from khabar.document import DATELINE, Document, Entity, Offsets, Quote
 from khabar.quotes.attribute import Attributor
 from khabar.quotes.backward import backward
 from khabar.quotes.content import (
-    OPENING_MARKS, according, content_span, looks_back, noun_phrase, trim_open_end,
+    according, content_span, looks_back, noun_phrase, opens_a_name, trim_open_end,
 )
 from khabar.quotes.lexicon import CueForm, CueLexicon
 from khabar.quotes.marks import Quoted, find_quoted
@@ -39,10 +39,10 @@ def find_quotes(doc: Document, lexicon: CueLexicon, *, stage: str = STAGE) -> tu
     # متابعات`): no speaker.
     datelines = [(p.start, p.end) for p in doc.paragraphs if p.kind == DATELINE]
     starts = {p.start for p in doc.paragraphs}
-    people = People((m.start, m.end, e) for e in doc.entities for m in e.mentions
+    speaking = [e for e in doc.entities if not (stage == STAGE_V4 and _a_cue(e, lexicon))]
+    people = People((m.start, m.end, e) for e in speaking for m in e.mentions
                     if not any(start <= m.start < end for start, end in datelines)
-                    and not _byline(doc.text, m.start, m.end, starts)
-                    and not (stage == STAGE_V4 and _a_cue(e, lexicon)))
+                    and not _byline(doc.text, m.start, m.end, starts))
     context = _Context(doc, lexicon, people, stage)
     quotes: list[Quote] = []
     for start, end in blocks_of(doc):
@@ -81,19 +81,11 @@ def _trimmed(text: str, start: int, end: int) -> Offsets | None:
     """The span without whitespace or stray quote marks at its edges (mismatched marks leave
     some inside a scanned span); None when nothing is left. An opening mark closed inside the
     span stays (`«النخيل» لا تعتزم ...`)."""
-    while start < end and text[start] in _EDGE and not _closed_inside(text, start, end):
+    while start < end and text[start] in _EDGE and not opens_a_name(text, start, end):
         start += 1
     while end > start and text[end - 1] in _EDGE:
         end -= 1
     return Offsets(start, end) if start < end else None
-
-
-def _closed_inside(text: str, start: int, end: int) -> bool:
-    """Whether text[start] is `«` or `“` whose closing mark comes before `end`, with a word
-    after it (a name in marks that opens the words, not marks around all of them)."""
-    closing = OPENING_MARKS.get(text[start])
-    at = text.find(closing, start + 1, end) if closing else -1
-    return at > 0 and bool(text[at + 1 : end].strip(' \t\n"«»“”.,،'))
 
 
 class _Context:

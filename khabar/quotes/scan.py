@@ -78,7 +78,7 @@ def scan(
     """
     window: list[Word] = []
     name_marks: set[int] = set()  # the marks around a quoted speaker's name, not in its window
-    aside = False  # v4: past an aside after the subject (`بحسب ...`, `بعد أن ...`)
+    subject_done = False  # v4: past an aside after the subject (`بحسب ...`, `بعد أن ...`)
     for j in range(i + 1, min(len(words), i + 1 + _MAX_WINDOW)):
         word = words[j]
         if word.start >= limit:
@@ -104,7 +104,7 @@ def scan(
                 if open_subject:  # `وقالت فلانة بعد أن علمت بوفاته "..."`: a time clause
                     if window and window[-1] is words[j - 1]:
                         window.pop()
-                    aside = True
+                    subject_done = True
                     continue
                 break
             after = words[j + 1] if j + 1 < len(words) else None
@@ -127,11 +127,11 @@ def scan(
             continue  # `وتابع قائلا إن`, `غردت ... قائلة:`: one speech act
         if open_subject and cue is not None and cue.kind == "according" \
                 and sum(w.is_word for w in window) <= _MAX_SOURCE_SUBJECT:
-            aside = True  # `وأضاف بحسب وكالة الأنباء: «...»`, `وقال فلان بحسب صحيفة ... إنه`
+            subject_done = True  # `وأضاف بحسب وكالة الأنباء: «...»`, `وقال فلان بحسب صحيفة ... إنه`
             continue
         if cue is not None or (word.folded in _CONJUNCTIONS and words[j - 1].folded in "،,"):
             break  # another cue, or a new clause (`، ولكنها ...`): this cue introduces nothing
-        if word.start not in name_marks and not aside:
+        if word.start not in name_marks and not subject_done:
             window.append(word)
     return None
 
