@@ -30,6 +30,7 @@ from khabar.entities.person_check import (NameParts, guessed_person, load_name_p
 from khabar.entities.person_spans import PersonWords, trim_person
 from khabar.entities.roles import HONORIFICS
 from khabar.entities.short_names import ShortNames, find_short_names, load_short_names
+from khabar.lexicons import read_rows
 from khabar.places.gazetteer import ARAB_LEAGUE, CITY, REGION, Gazetteer, load_gazetteer
 from khabar.reading.boilerplate import Outlets
 
@@ -113,6 +114,8 @@ _NOT_PLACES_ALONE = {fold(w) for w in (
 # after it (`الرئيس المخلوع علي عبدالله صالح`), and words that are no given name there
 # (particles, pronouns, times, the rank words of `الملازم أول`, `المتحدث باسم`).
 _BEFORE_NAMES = {fold(w) for w in "السابق السابقة الأسبق الراحل الراحلة المخلوع الحالي".split()}
+_MAX_GIVEN_NAMES = 3  # `ثامر أحمد [العبد المحسن]`, `أحمد موسى [علي آل حسان]`
+_ALI = "علي"  # the name, as written; the preposition `على` folds alike
 _NEVER_NAMES = (_NOT_NAMES - {fold("على")}) | {fold(w) for w in (
     "أمام يوم صباح مساء عند بعد قبل خلال حتى لدى باسم هو هي هم أول ثاني ركن طيار والد والده "
     "والدي والدها كان كانت").split()}
@@ -131,6 +134,8 @@ class ArticleLexicons:
     outlets: Outlets | None = None  # v5: outlets named in a dateline
     # v5: definite nationality adjectives (`التركي`), after which a given name may stand
     nationalities: frozenset[str] = frozenset()
+    # v5: name parts news nearly always writes in a person's name (given_names.tsv)
+    given_names: frozenset[str] = frozenset()
 
 
 def load_article_lexicons(version: int = 3) -> ArticleLexicons:
@@ -153,7 +158,9 @@ def load_article_lexicons(version: int = 3) -> ArticleLexicons:
         name_parts=load_name_parts(), short_names=load_short_names(nisba, roles.first_words),
         places=load_gazetteer() if version >= 5 else None,
         outlets=Outlets.load() if version >= 5 else None,
-        nationalities=frozenset(form for form in nisba if form.startswith("ال")))
+        nationalities=frozenset(form for form in nisba if form.startswith("ال")),
+        given_names=(frozenset(row[0] for row in read_rows("given_names.tsv")) if version >= 5
+                     else frozenset()))
 
 
 def _organization(lexicon: Lexicon, name: str) -> bool:
@@ -175,6 +182,8 @@ def merge_article(text: str, entities, lexicons: ArticleLexicons, *, stage: str,
         raw = with_whole_lineage(text, raw)
     if joined:
         raw = with_given_names(text, with_first_halves(text, raw), lexicons)
+        raw = with_untagged_given_names(text, raw, lexicons)
+        raw = without_nationalities(text, raw, lexicons.nationalities)
     raw = without_trailing_titles(text, raw, lexicons.person_words)
     words = read_words(text, [(s.start, s.end) for s in sentences])
     if joined:
@@ -282,6 +291,45 @@ def with_given_names(text: str, raw: list[RawMention], lexicons: ArticleLexicons
                 r = _respanned(text, r, before.start(1), r.mention.end)
         out.append(r)
     return out
+
+
+def with_untagged_given_names(text: str, raw: list[RawMention], lexicons: ArticleLexicons,
+                              ) -> list[RawMention]:
+    """Persons' mentions take the given names the tagger left out before them, wherever they
+    stand (`زاهر [محمد الشهري]`, `ليبرون [جيمس]`, `أحمد موسى [علي آل حسان]`): up to three
+    words that news nearly always writes in a name (given_names.tsv; not `عيد`, also a feast,
+    nor `طالب`, also a verb), or the name `علي` written with its `ي` (the preposition `على`
+    folds alike, so the list cannot hold it). Each word is right before a space, on the same
+    line, in no other mention, no title word and no name of a place or body; a word after `و`
+    is taken without it and ends the look-back (`وعلي [عمرو]`: `و` joins another name)."""
+    ends = {r.mention.end for r in raw}
+    out = []
+    for r in raw:
+        start = r.mention.start
+        for _ in range(_MAX_GIVEN_NAMES if r.type == PER else 0):
+            before = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
+            if before is None or before.end(1) in ends:
+                break
+            word = before.group(1)
+            if _given_name(word, lexicons):
+                start = before.start(1)
+            elif word.startswith("و") and _given_name(word[1:], lexicons):
+                start = before.start(1) + 1
+                break
+            else:
+                break
+        if start != r.mention.start:
+            r = _respanned(text, r, start, r.mention.end)
+        out.append(r)
+    return out
+
+
+def _given_name(word: str, lexicons: ArticleLexicons) -> bool:
+    """True for a word of given_names.tsv or the name `علي`, no title word or lexicon name."""
+    folded = fold(word)
+    return ((folded in lexicons.given_names or word == _ALI) and folded not in _NEVER_NAMES
+            and not lexicons.person_words.starts_title(folded)
+            and lexicons.lexicon.group_of(word) is None)
 
 
 def places_after_nouns(text: str, raw: list[RawMention], words, places: Gazetteer,
@@ -495,6 +543,22 @@ def without_titles(text: str, raw: list[RawMention], words: PersonWords) -> list
         trimmed = trim_person(text, r.mention.start, r.mention.end, words) if r.type == PER else None
         if trimmed is not None and trimmed != (r.mention.start, r.mention.end):
             r = _respanned(text, r, *trimmed)
+        out.append(r)
+    return out
+
+
+def without_nationalities(text: str, raw: list[RawMention], nationalities: frozenset[str],
+                           ) -> list[RawMention]:
+    """Persons' mentions without the nationality adjective the tagger took into them as their
+    first word (`المدرب الروماني بولوني` tagged `الروماني بولوني`, `والكولومبي راداميل فالكاو`):
+    a definite nationality never starts a name of more words, and left in, it hides the
+    person's country from the role reader."""
+    out = []
+    for r in raw:
+        spans = [m.span() for m in _WORD.finditer(text, r.mention.start, r.mention.end)]
+        if r.type == PER and len(spans) > 1 and any(
+                word in nationalities for _, word in clitic_variants(fold(text[slice(*spans[0])]))):
+            r = _respanned(text, r, spans[1][0], r.mention.end)
         out.append(r)
     return out
 

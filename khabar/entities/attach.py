@@ -41,6 +41,9 @@ _BODY_PREPOSITIONS = {fold(w) for w in "في لدى عن".split()}
 _MAX_PLACES = 3
 _MAX_ASIDE = 5
 _QUOTES = {'"', "«", "»", "“", "”"}
+# v5: asides of time between a title and its name, the person's title then
+_THEN = [tuple(fold(w) for w in phrase.split()) for phrase in (
+    "في ذلك الوقت", "في حينه", "سابقا", "سابقاً", "آنذاك", "حينها", "حينذاك", "وقتها", "وقتئذ")]
 _DASHES = {"-", "–", "—", "ـ"}  # v5: a title set off after the name like a parenthesis
 # v5: words between a name and its title that say it holds it: `فلان، الذي يشغل منصب وزير
 # الخارجية`, `فلان بصفته رئيسا للجنة` (a relative pronoun, `كان`, the verb, an adverb, `منصب`).
@@ -119,7 +122,8 @@ def find_roles(text: str, entities: tuple[Entity, ...], lexicon: RoleLexicon, *,
             role = Role(name, extra.affiliation, Offsets(extra.start, extra.end))
             if all((r.title, r.affiliation) != (role.title, role.affiliation) for r in known):
                 known.append(role)
-    return {key: _full_first(found) for key, found in roles.items()} if ctx.extended else roles
+    return ({key: _full_first(found, held=ctx.v5) for key, found in roles.items()} if ctx.extended
+            else roles)
 
 
 @dataclass
@@ -194,12 +198,20 @@ def _honorific(title: str) -> bool:
     return fold(title) in HONORIFICS
 
 
-def _full_first(roles: list[Role]) -> list[Role]:
+def _full_first(roles: list[Role], *, held: bool = False) -> list[Role]:
     """A person's full titles; their honorifics only when the article gives nothing else, and
-    a bare title (`الوزير`) only when no fuller one says it (`وزير الخارجية`)."""
+    a bare title (`الوزير`) only when no fuller one says it (`وزير الخارجية`); `held` (v5): nor
+    when the same title is read elsewhere with where it is held (`المدرب` beside `المدرب` of
+    Romania)."""
     full = [r for r in roles if not _honorific(r.title)] or roles
     return [r for r in full if r.affiliation or not any(
-        other is not r and _says_more(other.title, r.title) for other in full)]
+        other is not r and (_says_more(other.title, r.title)
+                            or (held and other.affiliation and _same_title(other.title, r.title)))
+        for other in full)]
+
+
+def _same_title(one: str, other: str) -> bool:
+    return [strip_article(w) for w in fold(one).split()] == [strip_article(w) for w in fold(other).split()]
 
 
 def _says_more(fuller: str, bare: str) -> bool:
@@ -428,9 +440,33 @@ def _name_follows_v3(ctx: Context, j: int) -> int:
                 or (ctx.folded[j] in _RANK_WORDS and (ctx.folded[j - 1] in HONORIFICS or (
                     ctx.v5 and ctx.folded[j - 1] in _RANK_WORDS)))):
             j += 1  # a nationality here is the person's (`مدرب الهلال الروماني فلان`)
+        if ctx.v5:
+            j = _skip_comma(ctx, _skip_then(ctx, j))
         if j == start:
             break
     return j + 1 if j < len(ctx.tokens) and ctx.tokens[j].text in _OPENING else j
+
+
+def _then_before(ctx: Context, first: int) -> int:
+    """v5: where a time aside right before token `first` starts (its dash included), or
+    `first` when none stands there."""
+    for size in sorted({len(words) for words in _THEN}, reverse=True):
+        for start in (first - size - 1, first - size):
+            if start >= 0 and _skip_comma(ctx, _skip_then(ctx, start)) == first and start < first:
+                return start
+    return first
+
+
+def _skip_then(ctx: Context, j: int) -> int:
+    """v5: past a time aside between a title and its name, a dash before it included (`رئيس
+    الوزراء العراقي -آنذاك فلان`, `وزيرة الخارجية في ذلك الوقت فلانة`, `نائب رئيس ... سابقا`)."""
+    k = j + 1 if j < len(ctx.tokens) and ctx.tokens[j].text in _DASHES else j
+    for words in _THEN:
+        end = k + len(words)
+        if all(ctx.word(m) and m not in ctx.covering and ctx.folded[m] == w
+               for m, w in zip(range(k, end), words)):
+            return end
+    return j
 
 
 def _noun_phrase(ctx: Context, first: int, last: int, *, bare: bool = False,
@@ -557,7 +593,8 @@ def _name_follows(ctx: Context, j: int) -> int:
 def _before(ctx: Context, span: Span) -> Title | None:
     """The longest title phrase that ends right before the name (an optional comma between)."""
     best = None
-    for i in range(span.first - 1, max(-1, span.first - 1 - _LOOK_BACK), -1):
+    first = _then_before(ctx, span.first) if ctx.v5 else span.first
+    for i in range(first - 1, max(-1, first - 1 - _LOOK_BACK), -1):
         token = ctx.tokens[i]
         if ctx.extended and i == span.first - 1 and token.text in _OPENING and ctx.joined(i):
             continue  # `وزير الخارجية الفرنسي (فلان)`

@@ -61,10 +61,21 @@ def surface(text: str, start: int, end: int) -> str:
     words = hashtag_words(text[start:end])
     word_start = start == 0 or not text[start - 1].isalpha()
     if not word_start and text[start - 1] == "ل" and words.startswith("ل") and not words.startswith("لل"):
-        return "ال" + words[1:]
+        return "ال" + (words if lam_noun(words[1:]) else words[1:])
     if word_start and words.startswith("لل") and len(words.split()[0]) > 4:
-        return "ال" + words[2:]
+        return "ال" + ("ل" if lam_noun(words[2:]) else "") + words[2:]
     return words
+
+
+# Nouns that start with ل, whose `ل` the particle ل swallows with the article: `للجنة` is ل +
+# `اللجنة` (the committee), not ل + `الجنة` (paradise). Folded, without that ل.
+_LAM_NOUNS = {fold(w) for w in "جنة جان جنتي جنتين".split()}
+
+
+def lam_noun(rest: str) -> bool:
+    """True when `rest`, a name after `لل` less its first letters, is a noun starting with ل."""
+    first = rest.split()[0] if rest.split() else ""
+    return fold(first) in _LAM_NOUNS
 
 
 def skip_letters(word: str, count: int) -> int:

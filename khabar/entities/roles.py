@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from khabar.arabic import Token, fold
 from khabar.document import Entity
-from khabar.entities.names import clitic_variants, skip_letters, strip_article, surface
+from khabar.entities.names import clitic_variants, lam_noun, skip_letters, strip_article, surface
 from khabar.entities.nisba import RoleLexicon
 
 COUNTERPART = "counterpart"
@@ -56,11 +56,20 @@ _POSSESSED_HEADS = {fold(w) for w in (
     "رئيس رئيسة مدير مديرة قائد قائدة نائب أمين أمينة مستشار مستشارة سفير سفيرة زعيم مدرب "
     "متحدث متحدثة").split()}
 _POSSESSIVES = ("هما", "هم", "ها", "ه")
+# v5: the portfolios and the government a head's complement with a pronoun names
+# (`وزير خارجيتها`, `رئيس حكومته`), and the heads they complete
+_POSSESSED_COMPLEMENTS = {fold(w) for w in (
+    "خارجية داخلية دفاع وزراء مالية عدل إعلام اقتصاد تجارة طاقة نفط صحة تعليم حكومة").split()}
+_COMPLEMENTED_HEADS = {fold(w) for w in "وزير وزيرة رئيس رئيسة".split()}
+_GENERAL = {fold(w) for w in "العام العامة".split()}  # v5: the general (`المنسق العام`)
 _HEAD_MODIFIERS = {fold(w) for w in "العام العامة التنفيذي التنفيذية الفني الأول".split()}
 _ANTECEDENT_REACH = 25
 _SENTENCE_ENDS = {".", "!", "?", "؟"}
 # v5: `أمين` heads a title only before a place it is the mayor of (it is also a given name)
 _MAYORS = {fold(w) for w in "أمين أمينة".split()}
+# v5: the bodies `أمين` is the secretary (or treasurer) of, with or without `ال`
+_SECRETARY_OF = {fold(w) for w in (
+    "مجلس جمعية لجنة صندوق سر هيئة غرفة اتحاد نادي جائزة مكتبة متحف").split()}
 _MAYOR_SEATS = {fold(w) for w in "المنطقة المحافظة العاصمة المدينة".split()}
 # Head nouns of a body that a title is held in (`المدير التنفيذي لنادي الطيران`), v3.
 BODY_HEADS = _BODY_NOUNS | {fold(w) for w in (
@@ -226,7 +235,7 @@ def _head_at(ctx: Context, i: int) -> _Phrase | None:
     if not ctx.word(i) or i in ctx.covering:
         return None
     if ctx.v5:
-        possessed = _possessed_head(ctx, i)
+        possessed = _possessed_head(ctx, i) or _possessed_complement(ctx, i)
         if possessed is not None:
             return possessed
     titles = ctx.lexicon.titles
@@ -249,6 +258,10 @@ def _head_at(ctx: Context, i: int) -> _Phrase | None:
         if ctx.word(i + 1) and i + 1 not in ctx.covering and ctx.folded[i + 1] in _MAYOR_SEATS:
             end = ctx.tokens[i + 1].end  # `أمين المنطقة`, `أمين العاصمة`
             return _Phrase("head", [ctx.text[start:end]], start, end, i + 2)
+        if ctx.word(i + 1) and strip_article(ctx.folded[i + 1]) in _SECRETARY_OF and (
+                i + 1 not in ctx.covering or ctx.covering[i + 1].first == i + 1):
+            # `أمين مجلس التنمية`, `وأمين الصندوق`, `أمين سر اللجنة`: the secretary of a body
+            return _Phrase("head", [ctx.text[start:token.end]], start, token.end, i + 1)
     return None
 
 
@@ -280,7 +293,35 @@ def _possessed_head(ctx: Context, i: int) -> _Phrase | None:
     return None
 
 
-def _antecedent(ctx: Context, i: int, *, masculine: bool) -> str | None:
+def _possessed_complement(ctx: Context, i: int) -> _Phrase | None:
+    """v5: a head whose complement has a possessive pronoun (`وزير خارجيتها`, `ووزير دفاعه`,
+    `رئيس حكومته`): the title is the head with the complement made definite (`وزير
+    الخارجية`), held in the place or body the pronoun refers
+    to, the nearest one named before it in the sentence (`إيران ... وزير خارجيتها`); none when
+    a person is named nearer (`ترامب ... وزير خارجيته`)."""
+    k = i + 1
+    if not (ctx.word(k) and ctx.joined(i)) or k in ctx.covering:
+        return None
+    token = ctx.tokens[k]
+    suffix = next((p for p in _POSSESSIVES if token.text.endswith(p)), None)
+    if suffix is None:
+        return None
+    stem = token.text[:-len(suffix)]
+    stem = stem[:-1] + {"ت": "ة", "ئ": "ء"}.get(stem[-1], stem[-1]) if stem else stem
+    if fold(stem) not in _POSSESSED_COMPLEMENTS:
+        return None
+    for stripped, first in clitic_variants(ctx.folded[i]):
+        if first not in _COMPLEMENTED_HEADS:
+            continue
+        head = ctx.tokens[i]
+        start = head.start + skip_letters(head.text, stripped)
+        title = f"{ctx.text[start:head.end]} ال{stem}"
+        return _Phrase("head", [title], start, token.end, k + 1,
+                       affiliation=_antecedent(ctx, i, masculine=False, persons=True))
+    return None
+
+
+def _antecedent(ctx: Context, i: int, *, masculine: bool, persons: bool = False) -> str | None:
     """The name of the nearest organization (or, for a feminine pronoun, place: `فرنسا ...
     رئيسها`) before token i in its sentence; a masculine one is a club or a body (`النصر ...
     قائده`), not the country named for a nationality."""
@@ -292,7 +333,7 @@ def _antecedent(ctx: Context, i: int, *, masculine: bool) -> str | None:
             continue
         if span.entity.type == "ORG" or (span.entity.type == "LOC" and not masculine):
             return span.entity.name
-        if span.entity.type == "PER" and masculine:
+        if span.entity.type == "PER" and (masculine or persons):
             return None
     return None
 
@@ -307,6 +348,10 @@ def _complements(ctx: Context, phrase: _Phrase) -> None:
             continue
         if ctx.v3 and _title_of_whom(ctx, phrase, j):
             return
+        if ctx.v5 and _general(ctx, phrase, j):
+            phrase.words.append(ctx.tokens[j].text)  # `المنسق العام`, `مدير الأمن العام`
+            phrase.take(ctx, j)
+            continue
         if not _complement_word(ctx, j):
             return
         if ctx.v3 and len(phrase.words) > 1 and ctx.folded[j].startswith("ب"):
@@ -329,6 +374,16 @@ def _complements(ctx: Context, phrase: _Phrase) -> None:
             phrase.take(ctx, span.last, span.entity.name)
             return
         phrase.take(ctx, last)
+
+
+def _general(ctx: Context, phrase: _Phrase, j: int) -> bool:
+    """v5: `العام`, `العامة` after a definite word of the title is its adjective (the general
+    coordinator, public security), not the year, unless a time word follows (`العام الماضي`);
+    also inside a body whose head the title took (`رئيس هيئة الأركان العامة`)."""
+    inside = j in ctx.covering and ctx.covering[j].first < j  # the title took the body's head
+    return (ctx.word(j) and (j not in ctx.covering or inside) and ctx.folded[j] in _GENERAL
+            and fold(phrase.words[-1].split()[-1]).startswith("ال")
+            and not (ctx.word(j + 1) and ctx.folded[j + 1] in _NOT_COMPLEMENT))
 
 
 def _complement_word(ctx: Context, j: int) -> bool:
@@ -560,7 +615,9 @@ def _untagged_body(ctx: Context, j: int) -> tuple[int, str] | None:
         return None  # `لشركة` alone names no body
     start = ctx.tokens[j].start + (2 if definite else 1)
     name = surface(ctx.text, start, ctx.tokens[last].end)
-    return last, ("ال" + name if definite else name)
+    if definite:  # `للجنة` is ل + `اللجنة`
+        name = ("الل" if lam_noun(name) else "ال") + name
+    return last, name
 
 
 def _body_goes_on(ctx: Context, j: int, last: int) -> int:

@@ -1,0 +1,65 @@
+"""entities.merge.v5: given names the tagger left out before a person's name, and nationality
+adjectives it took into one (text written for these tests; the mentions are given, as the
+tagger makes them)."""
+
+from __future__ import annotations
+
+import pytest
+
+from khabar.lexicons import read_rows
+from khabar.stages.entities import make_entities_merge_v3, make_entities_merge_v5
+
+
+@pytest.fixture(scope="module")
+def mergers():
+    return make_entities_merge_v3(gazetteer=False), make_entities_merge_v5(gazetteer=False)
+
+
+def persons(doc):
+    return sorted(e.name for e in doc.entities if e.type == "PER")
+
+
+@pytest.mark.parametrize(("text", "given", "whole"), [
+    ("وأوضح مدير فرع الهيئة بالمنطقة زاهر محمد الشهري أن الجولات مستمرة.",
+     "محمد الشهري", "زاهر محمد الشهري"),
+    ("وسجل ليبرون جيمس ثلاثين نقطة في المباراة.", "جيمس", "ليبرون جيمس"),
+    ("وقال رئيس البرلمان علي لاريجاني إن الجلسة تأجلت.", "لاريجاني", "علي لاريجاني"),
+])
+def test_v5_takes_the_given_name_left_out_before_a_person(mergers, mentions_doc, text, given,
+                                                           whole):
+    v3, v5 = mergers
+    assert persons(v3(mentions_doc(text, [(given, "PER")]))) == [given]
+    assert persons(v5(mentions_doc(text, [(given, "PER")]))) == [whole]
+
+
+@pytest.mark.parametrize(("text", "given"), [
+    ("وفي أيام عيد الفطر زار ماجد الحربي أقاربه.", "ماجد الحربي"),  # a feast, not a name
+    ("وفي الاجتماع طالب سامي العنزي بزيادة الدعم.", "سامي العنزي"),  # a verb
+    ("وتحدث الوفد عن ناصر الحمد وقال إنه غادر.", "ناصر الحمد"),  # a preposition
+])
+def test_v5_leaves_common_words_before_a_person(mergers, mentions_doc, text, given):
+    _, v5 = mergers
+    assert persons(v5(mentions_doc(text, [(given, "PER")]))) == [given]
+
+
+def test_v5_takes_ali_after_and_without_the_conjunction(mergers, mentions_doc):
+    _, v5 = mergers
+    text = "وسجل للفريق ماجد الرويس (54) وعلي عمرو (90)."
+    doc = v5(mentions_doc(text, [("ماجد الرويس", "PER"), ("عمرو", "PER")]))
+    assert persons(doc) == ["علي عمرو", "ماجد الرويس"]
+    ali = next(e for e in doc.entities if e.name == "علي عمرو")
+    assert text[ali.mentions[0].start:ali.mentions[0].end] == "علي عمرو"
+
+
+def test_v5_cuts_a_nationality_the_tagger_took_into_a_name(mergers, mentions_doc):
+    v3, v5 = mergers
+    text = "ودفع المدرب الروماني فلورين باللاعبين البدلاء، وغاب المهاجم والكولومبي راميرو."
+    given = [("الروماني فلورين", "PER"), ("والكولومبي راميرو", "PER")]
+    assert persons(v3(mentions_doc(text, given))) == ["الروماني فلورين", "والكولومبي راميرو"]
+    assert persons(v5(mentions_doc(text, given))) == ["راميرو", "فلورين"]
+
+
+def test_given_names_hold_names_and_no_common_words():
+    names = {row[0] for row in read_rows("given_names.tsv")}
+    assert {"محمد", "زاهر", "ليبرون", "خالد"} <= names
+    assert not names & {"عيد", "طالب", "امين", "على", "من", "ان", "كان", "فرد"}
