@@ -52,6 +52,10 @@ HEDGES = _folded(
     " يخشون إذا لو احتمال")
 PLANS = _folded("المقرر المنتظر يعتزم تعتزم يعتزمون ينوي تنوي يستعد تستعد يخطط تخطط سوف")
 _BOUNDARIES = _folded("إن أن ان قال قالت وقال وقالت أضاف وأضاف") | frozenset('«»"“”:')
+# v5: a blessing after a ruler's name (`حفظه الله`), set off by dashes or commas
+_BLESSINGS = _folded("حفظه يحفظه أيده ايده رعاه يرعاه حفظها يحفظها")
+_GOD = fold("الله")
+_ASIDE_MARKS = {"-", "–", "—", "،", ","}
 _PREPOSITIONS = _folded("مع إلى على ضد عن من في ب ل نحو باتجاه أمام قرب عند لدى")
 # Who protests (CAMEO 14): the public, not the authorities it protests against.
 _POPULAR = frozenset({"CVL", "OPP", "EDU", "LAB", "PTY", "REL", "MED", "REB", "UAF"})
@@ -110,8 +114,11 @@ class EventCoder:
 
     def __init__(self, *, min_confidence: float = 0.0,
                  pattern_files: Sequence[str] = ("patterns.tsv",),
-                 light_verbs: bool = False) -> None:
+                 light_verbs: bool = False, long_subjects: bool = False) -> None:
         self.light_verbs = light_verbs  # v4: `قام بـ` + a verbal noun reads as its verb
+        # v5: a name with its title and honorifics counts as one word between a verb and what
+        # completes it (`بحث خادم الحرمين الشريفين الملك سلمان - حفظه الله - مع`)
+        self.long_subjects = long_subjects
         self.patterns = Index(
             parse_pattern(row[2], Trigger(row[0], float(row[1]), _unless(row)))
             for name in pattern_files for row in data_lines(name)
@@ -139,7 +146,8 @@ class EventCoder:
         analyzed = [words[t.text] if t.kind == "word" else others[t.text] for t in tokens]
         folded = [a[0] for a in analyzed]
         token_readings = [a[1] for a in analyzed]
-        found = self._triggers(tokens, folded, token_readings)
+        free = named_tokens(doc, tokens, folded) if self.long_subjects else frozenset()
+        found = self._triggers(tokens, folded, token_readings, free)
         if not found:
             return []
         actors = self.actors.find(doc, tokens, token_readings, doc.entities)
@@ -155,7 +163,7 @@ class EventCoder:
         events: dict[tuple[str, str, str], Event] = {}
         previous = None  # the source of the sentence's last verb trigger
         for item in found:
-            source, target = _participants(item, cast, tokens, folded)
+            source, target = _participants(item, cast, tokens, folded, free)
             if item.match.pattern.verb:
                 if previous is not None and _shares_subject(item.match, source, folded):
                     source = previous  # اقتحم مسلحون المطار وخطفوا ...: the same subject
@@ -190,7 +198,10 @@ class EventCoder:
         if not tokens:
             return False
         readings = [self._words[t.text][1] for t in tokens]
-        return any(m.start == 0 and m.pattern.verb for m in self.patterns.matches(readings))
+        free = (named_tokens(doc, tokens, [self._words[t.text][0] for t in tokens])
+                if self.long_subjects else frozenset())
+        return any(m.start == 0 and m.pattern.verb
+                   for m in self.patterns.matches(readings, free))
 
     def light_verb(self, doc: Document, event: Event) -> Offsets | None:
         """v4: where the form of قام stands whose verbal noun is the trigger of an aid or force
@@ -218,11 +229,12 @@ class EventCoder:
         return None
 
     def _triggers(
-        self, tokens: Sequence[Token], folded: Sequence[str], token_readings: Sequence[tuple]
+        self, tokens: Sequence[Token], folded: Sequence[str], token_readings: Sequence[tuple],
+        free: frozenset[int] = frozenset(),
     ) -> list[_Found]:
         """Trigger matches after negation, modality and complement rules."""
         matches = select_longest(
-            self.patterns.matches(token_readings),
+            self.patterns.matches(token_readings, free),
             key=lambda m: m.pattern.payload.weight + len(m.pattern.payload.code) / 100,
         )
         kept: list[_Found] = []
@@ -465,7 +477,8 @@ class _Cast:
 
 
 def _participants(
-    item: _Found, cast: _Cast, tokens: Sequence[Token], folded: Sequence[str]
+    item: _Found, cast: _Cast, tokens: Sequence[Token], folded: Sequence[str],
+    free: frozenset[int] = frozenset(),
 ) -> tuple[ActorMention | None, ActorMention | None]:
     """Source and target of one trigger, by Arabic word-order heuristics (docs/events.md)."""
     match, code = item.match, item.code
@@ -489,7 +502,7 @@ def _participants(
     elif match.pattern.verb and before and before[-1].last == match.start:
         source = before[-1]  # SVO: أن مجهولين خطفوا القنصل
     elif first_after is not None and not ends_with_preposition and _adjacent(
-            match.end, first_after, tokens, folded, 3 if match.pattern.verb else 1):
+            match.end, first_after, tokens, folded, 3 if match.pattern.verb else 1, free):
         numbered = any(t.kind == "number" for t in tokens[match.end:first_after.first])
         if patient and (numbered or first_after.sector == "CVL" or not match.pattern.verb):
             # قتل 7 أشخاص, مقتل مدنيين, قام مسلحون بخطف نائب: the one named after is the victim.
@@ -553,15 +566,36 @@ def _after_opponent_word(actor: ActorMention, folded: Sequence[str]) -> bool:
 
 
 def _adjacent(end: int, actor: ActorMention, tokens: Sequence[Token], folded: Sequence[str],
-              window: int) -> bool:
-    """The actor follows the trigger closely, with no punctuation or preposition between."""
-    gap = range(end, actor.first)
+              window: int, free: frozenset[int] = frozenset()) -> bool:
+    """The actor follows the trigger closely, with no punctuation or preposition between (a
+    title or honorific before the actor's name, in `free`, does not count)."""
+    gap = [i for i in range(end, actor.first) if i not in free]
     if len(gap) > window:
         return False
     if any(tokens[i].kind == "punct" or folded[i] in _PREPOSITIONS for i in gap):
         return False
     head = folded[actor.first]
     return not head.startswith(("لل", "بال", "وبال", "ولل", "فال"))
+
+
+def named_tokens(doc: Document, tokens: Sequence[Token], folded: Sequence[str]) -> frozenset[int]:
+    """v5: indices of tokens that name someone with their title: inside a person's or
+    organization's mention or the evidence of a person's role (`خادم الحرمين الشريفين الملك
+    سلمان بن عبدالعزيز`), and a blessing set off after a name (`- حفظه الله -`)."""
+    spans = [(m.start, m.end) for e in doc.entities if e.type in ("PER", "ORG")
+             for m in e.mentions]
+    spans += [(r.evidence.start, r.evidence.end) for e in doc.entities for r in e.roles]
+    if not spans or not tokens:
+        return frozenset()
+    lo, hi = tokens[0].start, tokens[-1].end
+    spans = sorted((s, e) for s, e in spans if s < hi and lo < e)
+    free = {i for i, t in enumerate(tokens)
+            if any(s <= t.start < e for s, e in spans)}
+    for i in range(len(tokens) - 1):
+        if folded[i] in _BLESSINGS and folded[i + 1] == _GOD:
+            free |= {i, i + 1}
+            free |= {k for k in (i - 1, i + 2) if 0 <= k < len(tokens) and tokens[k].text in _ASIDE_MARKS}
+    return frozenset(free)
 
 
 def _places(actors: Sequence[ActorMention], folded: Sequence[str]) -> list[ActorMention]:

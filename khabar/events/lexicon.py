@@ -26,6 +26,7 @@ _PREPOSITIONS = ("ب", "ل", "ك")
 _PRONOUNS = ("هما", "هم", "هن", "ها", "كم", "نا", "ني", "ه", "ك")
 _PRESENT_PREFIXES = "يتنا"
 _MAX_GAP = 4
+_MAX_FREE_GAP = 20  # tokens in a gap of names and titles (`خادم الحرمين الشريفين الملك ...`)
 
 
 class Reading(NamedTuple):
@@ -199,36 +200,53 @@ class Index:
     def __len__(self) -> int:
         return sum(len(v) for v in self._by_form.values())
 
-    def matches(self, tokens: Sequence[tuple[Reading, ...]]) -> list[Match]:
-        """Every match of every pattern, starting at any token."""
+    def matches(self, tokens: Sequence[tuple[Reading, ...]],
+                free: frozenset[int] = frozenset()) -> list[Match]:
+        """Every match of every pattern, starting at any token. Tokens in `free` (a name with
+        its title: `بحث خادم الحرمين الشريفين الملك سلمان مع`) do not count toward a gap."""
         found: list[Match] = []
         for i, token_readings in enumerate(tokens):
             for base, future, article in token_readings:
                 for pattern in self._by_form.get(base, ()):
                     if pattern.verb and article:
                         continue  # الطلب, بطلب: a noun, not the verb طلب
-                    end = _match_rest(pattern.slots, 1, tokens, i + 1)
+                    end = _match_rest(pattern.slots, 1, tokens, i + 1, free)
                     if end is not None:
                         found.append(Match(i, end, pattern, future))
         return found
 
 
 def _match_rest(
-    slots: Sequence[Slot], j: int, tokens: Sequence[tuple[Reading, ...]], i: int
+    slots: Sequence[Slot], j: int, tokens: Sequence[tuple[Reading, ...]], i: int,
+    free: frozenset[int] = frozenset(),
 ) -> int | None:
     """End token index if slots[j:] match from token i on, else None (greedy, backtracking)."""
     if j == len(slots):
         return i
     slot = slots[j]
-    starts = range(i, min(i + _MAX_GAP + 1, len(tokens))) if slot.gap_before else (i,)
+    starts = _gap_starts(i, len(tokens), free) if slot.gap_before else (i,)
     for k in starts:
         if k < len(tokens) and any(base in slot.forms for base, _, _ in tokens[k]):
-            end = _match_rest(slots, j + 1, tokens, k + 1)
+            end = _match_rest(slots, j + 1, tokens, k + 1, free)
             if end is not None:
                 return end
     if slot.optional:
-        return _match_rest(slots, j + 1, tokens, i)
+        return _match_rest(slots, j + 1, tokens, i, free)
     return None
+
+
+def _gap_starts(i: int, size: int, free: frozenset[int]) -> Sequence[int]:
+    """Where the token after a gap may stand: up to _MAX_GAP tokens on, not counting those in
+    `free`, and never more than _MAX_FREE_GAP in all."""
+    if not free:
+        return range(i, min(i + _MAX_GAP + 1, size))
+    starts, counted = [], 0
+    for k in range(i, min(i + _MAX_FREE_GAP + 1, size)):
+        starts.append(k)
+        counted += k not in free
+        if counted > _MAX_GAP:
+            break
+    return starts
 
 
 def data_lines(name: str) -> Iterator[list[str]]:

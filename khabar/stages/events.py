@@ -158,7 +158,8 @@ def _settled(stage: str, version: int, min_confidence: float, classifier: bool,
              ) -> Callable[[Document], Document]:
     strict, main = version >= 3, version >= 4
     files = PATTERN_FILES if main else ("patterns.tsv",)
-    verbs = EventCoder(pattern_files=files, light_verbs=main)  # reads triggers again: verbs
+    # reads triggers again: verbs; v5 (`role_sources`) reads a titled name as one word
+    verbs = EventCoder(pattern_files=files, light_verbs=main, long_subjects=role_sources)
     recognizer = ActorRecognizer()
 
     def gathered(doc: Document, event: Event) -> bool:

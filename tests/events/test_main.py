@@ -5,7 +5,7 @@ The sentences are written for these tests (fictional news)."""
 import pytest
 
 from khabar import load_pipeline, process
-from khabar.document import Actor, Document, Entity, Event, Mention, Offsets, Sentence
+from khabar.document import Actor, Document, Entity, Event, Mention, Offsets, Role, Sentence
 from khabar.events.main import bare_place, from_headline, main_actors, main_reading
 from khabar.events.main import present_control_is_state
 
@@ -166,3 +166,25 @@ def test_the_default_pipeline_reads_aid_sent_and_the_verbal_noun_after_qama():
     given = process("وقدمت المملكة العربية السعودية مساعدات إنسانية عاجلة للشعب اليمني.",
                     pipeline=pipeline)
     assert [e.cameo for e in given.events] == ["073"]
+
+
+def test_the_default_pipeline_reads_a_verb_first_act_past_a_long_titled_subject():
+    pipeline = load_pipeline(policy="raise")
+    text = ("بحث خادم الحرمين الشريفين الملك فهد بن سالم آل ماجد - حفظه الله - مع وزير الخارجية "
+            "الفنلندي سامي الفارس تطورات الأحداث في المنطقة.")
+    doc = process(text, pipeline=pipeline)
+    assert [(e.cameo, e.source.name) for e in doc.events] == [("040", "فهد بن سالم آل ماجد")]
+
+
+def test_a_titled_name_counts_as_one_word_between_a_verb_and_its_complement():
+    from khabar.events.coder import EventCoder
+
+    text = "بحث خادم الحرمين الشريفين الملك فهد بن سالم آل ماجد - حفظه الله - مع الوزير الزائر."
+    name = text.index("فهد")
+    person = Entity("e1", "PER", "فهد بن سالم آل ماجد",
+                    (Mention(name, name + len("فهد بن سالم آل ماجد"), "test", 1.0),),
+                    roles=(Role("خادم الحرمين الشريفين", None, Offsets(4, name - 7)),))
+    doc = _doc(text, (person,))
+    plain, long = EventCoder(), EventCoder(long_subjects=True)
+    assert [e.cameo for e in plain.code_sentence(doc, doc.sentences[0])] == []
+    assert [e.cameo for e in long.code_sentence(doc, doc.sentences[0])] == ["040"]
