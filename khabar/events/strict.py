@@ -45,6 +45,10 @@ _STATE_HEADS = frozenset(fold(w) for w in (
     " السلطات سلطات الحكومة"
     " حكومة الخارجية الداخلية الدفاع البحرية الطائرات طائرات المقاتلات مقاتلات سلاح الرئاسة"
     " الرئيس الوزارة وزارة البرلمان القيادة الأمن قوى الطيران").split())
+# v5: aid and what carries it, which a nationality adjective names the giver of (aid only)
+_AID_CARRIERS = frozenset(fold(w) for w in (
+    "الإغاثة إغاثة الإغاثية إغاثية الإنسانية إنسانية المساعدات مساعدات المعونات معونات القافلة"
+    " قافلة السفينة سفينة الطائرة طائرة الشحنة شحنة").split())
 _PREPOSITIONS = frozenset(fold(w) for w in
                           "في بعد قبل حول عن على إلى خلال منذ عقب إثر لدى من مع".split())
 _PRESENT_CONTROL = ("يسيطر", "تسيطر", "يسيطرون")
@@ -190,14 +194,17 @@ def _words_after(doc: Document, event: Event, count: int) -> list[str]:
     return [fold(w) for w in text.split()[:count]]
 
 
-def strict_actors(doc: Document, event: Event) -> Event:
+def strict_actors(doc: Document, event: Event, *, carriers: bool = False) -> Event:
     """The event without a source that did not do it: a bare nationality adjective not after a
     force or office, a monitor or outlet as the source of violence, an actor that is its own
-    target. The event then needs another source (a quote's speaker) or is left out."""
+    target. The event then needs another source (a quote's speaker) or is left out.
+    `carriers` (events.cameo.v5): aid's carrier or the aid itself is a head too, for aid
+    (`سفينة الإغاثة الإماراتية`, `مساعدات سعودية`)."""
     source = event.source
     if source is None:
         return event
-    if _bare_nationality(doc, source) or _reporter_of_violence(event, source) \
+    heads = _STATE_HEADS | _AID_CARRIERS if carriers and event.cameo.startswith("07") else _STATE_HEADS
+    if _bare_nationality(doc, source, heads) or _reporter_of_violence(event, source) \
             or _addressed(doc, event, source) or (
             event.target is not None and event.target.code == source.code
             and event.cameo.startswith(_VIOLENT_ROOTS)) or _victim(doc, event, source) or (
@@ -294,13 +301,13 @@ def agent_after(doc: Document, event: Event,
     return event
 
 
-def _bare_nationality(doc: Document, source: Actor) -> bool:
+def _bare_nationality(doc: Document, source: Actor, heads: frozenset[str] = _STATE_HEADS) -> bool:
     if source.entity or source.span is None or len(source.name.split()) != 1:
         return False
     if not _country(source):
         return False
     before = doc.text[max(0, source.span.start - 30):source.span.start].split()
-    return not (before and fold(before[-1]).removeprefix("و") in _STATE_HEADS)
+    return not (before and fold(before[-1]).removeprefix("و") in heads)
 
 
 def _reporter_of_violence(event: Event, source: Actor) -> bool:

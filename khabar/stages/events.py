@@ -201,8 +201,8 @@ def _settled(stage: str, version: int, min_confidence: float, classifier: bool,
                     if not main_reading(doc, event, verb):
                         continue
                     event = main_actors(doc, event, verb, code_of, role_sources)
-                event = agent_after(doc, strict_actors(doc, event), recognizer.leading_actor,
-                                    markers)
+                event = agent_after(doc, strict_actors(doc, event, carriers=role_sources),
+                                    recognizer.leading_actor, markers)
                 if main:
                     event = protest_crowd(doc, event, verb, code_of)
             if require_source:

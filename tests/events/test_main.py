@@ -188,3 +188,15 @@ def test_a_titled_name_counts_as_one_word_between_a_verb_and_its_complement():
     plain, long = EventCoder(), EventCoder(long_subjects=True)
     assert [e.cameo for e in plain.code_sentence(doc, doc.sentences[0])] == []
     assert [e.cameo for e in long.code_sentence(doc, doc.sentences[0])] == ["040"]
+
+
+def test_the_default_pipeline_reads_aid_arriving_by_its_carrier_and_giver():
+    pipeline = load_pipeline(policy="raise")
+    plane = process("وصلت أمس الطائرة الإغاثية الفنلندية الثالثة إلى مطار عدن تحمل أدوية للمرضى.",
+                    pipeline=pipeline)
+    assert [(e.cameo, e.source.code) for e in plane.events] == [("073", "FIN")]
+    ship = process("وصلت أول أمس سفينة الإغاثة الإماراتية إلى ميناء عدن وعلى متنها مواد غذائية.",
+                   pipeline=pipeline)
+    assert [(e.cameo, e.source.code) for e in ship.events] == [("073", "ARE")]
+    minister = process("وصل وزير الخارجية الفنلندي إلى عدن أمس في زيارة رسمية.", pipeline=pipeline)
+    assert [e.cameo for e in minister.events if e.cameo.startswith("07")] == []
