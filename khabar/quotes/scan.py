@@ -47,6 +47,8 @@ _NAMING_NOUNS = frozenset(fold(w) for w in (
     "مبدأ مبادرة عملية مؤلف قصة لوحة ألبوم جلسة ندوة محاضرة ورشة مؤتمر منتدى معرض "
     "مهرجان بطولة مسابقة جائزة").split())
 _LIST_PRONOUNS = frozenset(fold(w) for w in "هي هو وهي وهو".split())
+_COMMAS = frozenset("،,")
+_MAX_CITED_ASIDE = 12  # v4: words of a source cited between commas (`، وفقاً لما نقلت عنه عكاظ،`)
 _MAX_SOURCE_SUBJECT = 4  # v4: words of a subject before a source cited after it (`بحسب ...`)
 
 
@@ -79,10 +81,13 @@ def scan(
     window: list[Word] = []
     name_marks: set[int] = set()  # the marks around a quoted speaker's name, not in its window
     subject_done = False  # v4: past an aside after the subject (`بحسب ...`, `بعد أن ...`)
+    aside_end = -1  # v4: the last word of a source cited between commas (`، وفقا لـ ...،`)
     for j in range(i + 1, min(len(words), i + 1 + _MAX_WINDOW)):
         word = words[j]
         if word.start >= limit:
             break
+        if j <= aside_end:
+            continue
         quoted = open_at.get(word.start)
         if quoted is not None and skip_outlets and j == i + 1 and _names_speaker(
                 words, quoted, limit, names, tail=_NAME_TAIL if open_subject else 0):
@@ -125,6 +130,11 @@ def scan(
             cue = None
         if cue is not None and cue.kind == "participle" and cue.lemma == "قال":
             continue  # `وتابع قائلا إن`, `غردت ... قائلة:`: one speech act
+        if open_subject and cue is not None and cue.kind == "according" and window:
+            aside_end = _cited_between_commas(words, j, limit)
+            if aside_end > j:  # `وأوضح العقيد فلان، وفقاً لما نقلت عنه عكاظ، أن ...`
+                subject_done = True
+                continue
         if open_subject and cue is not None and cue.kind == "according" \
                 and sum(w.is_word for w in window) <= _MAX_SOURCE_SUBJECT:
             subject_done = True  # `وأضاف بحسب وكالة الأنباء: «...»`, `وقال فلان بحسب صحيفة ... إنه`
@@ -134,6 +144,20 @@ def scan(
         if word.start not in name_marks and not subject_done:
             window.append(word)
     return None
+
+
+def _cited_between_commas(words: list[Word], j: int, limit: int) -> int:
+    """v4: the index of the comma that closes a source cited between commas after a subject
+    (`فلان، وفقا لسكاي نيوز، إن ...`), when a complementizer follows it; -1 otherwise."""
+    if words[j - 1].folded not in _COMMAS:
+        return -1
+    for k in range(j + 1, min(len(words), j + 1 + _MAX_CITED_ASIDE)):
+        if words[k].start >= limit:
+            return -1
+        if words[k].folded in _COMMAS:
+            after = words[k + 1] if k + 1 < len(words) else None
+            return k if after is not None and after.folded in COMPLEMENTIZERS else -1
+    return -1
 
 
 def _said_after_subject(words: list[Word], window: list[Word], quoted: Quoted,

@@ -296,6 +296,9 @@ def test_v4_reads_no_reporting_verb_tagged_a_person_as_the_speaker(make_document
     # a time clause after the subject is an aside
     ("وقالت هند العتيبي بعد أن علمت بالنتيجة \"كان يوما صعبا على الجميع\".", "هند العتيبي",
      "كان يوما صعبا على الجميع"),
+    # a source cited between commas after a long subject
+    ("وأوضح المتحدث الرسمي للنادي سامي الحربي، وفقاً لما نقلت عنه صحيفة النهار، أن التذاكر نفدت.",
+     "سامي الحربي", "التذاكر نفدت"),
 ])
 def test_v4_reads_past_a_source_or_a_time_clause_after_the_subject(make_document, lexicons,
                                                                   text, speaker, content):
@@ -309,3 +312,23 @@ def test_v4_reads_a_name_in_marks_after_the_complementizer_as_part_of_the_clause
     text = "وأكد سامي الحربي أن «النخيل» لا تعتزم خفض الإنتاج هذا العام."
     assert _quotes(make_document, lexicons[1], text, STAGE_V4) == [
         ("سامي الحربي", "«النخيل» لا تعتزم خفض الإنتاج هذا العام")]
+
+
+@pytest.mark.parametrize(("text", "speaker", "content"), [
+    ("وأقر سامي الحربي بأن الفريق ارتكب أخطاء كثيرة في الشوط الأول.", "سامي الحربي",
+     "الفريق ارتكب أخطاء كثيرة في الشوط الأول"),
+    ("وأفصحت هند العتيبي أن المشروع سيكتمل قبل نهاية العام.", "هند العتيبي",
+     "المشروع سيكتمل قبل نهاية العام"),
+])
+def test_v4_reads_admitting_and_disclosing_that(make_document, lexicons, text, speaker, content):
+    v3, v4 = lexicons
+    assert _quotes(make_document, v4, text, STAGE_V4) == [(speaker, content)]
+    assert _quotes(make_document, v3, text, STAGE_V3) == []
+
+
+@pytest.mark.parametrize("text", [
+    "وأقر مجلس الإدارة الميزانية الجديدة للنادي في اجتماعه أمس.",  # approved
+    "ولن تجد من يقر تفجير المساجد إلا إن كان مختلا.",  # the present form: no one's statement
+])
+def test_v4_reads_no_approval_as_admitting(make_document, lexicons, text):
+    assert _quotes(make_document, lexicons[1], text, STAGE_V4) == []
