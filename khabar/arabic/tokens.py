@@ -101,7 +101,7 @@ def _is_false_stop(text: str, stop: int, mark: str) -> bool:
     after = text[stop + 1] if stop + 1 < len(text) else ""
     if before.isdigit() and after.isdigit():
         return True
-    if _is_arabic_initial(text, stop):
+    if _is_arabic_initial(text, stop) or _between_letter_names(text, stop):
         return True
     return before.isascii() and before.isupper() and (stop < 2 or not text[stop - 2].isalpha())
 
@@ -124,6 +124,26 @@ def _is_arabic_initial(text: str, stop: int) -> bool:
     while k >= 0 and text[k] in " \t\u00a0":
         k -= 1
     return not (k >= 0 and text[k].isdigit())
+
+
+# Latin letters as Arabic writes their names, which a full stop joins in an abbreviation
+# (`إن.بي.سي`, `ايه.جي`, `يو.إس.إيه`), folded only for hamza seats.
+_LETTER_NAMES = frozenset(
+    "ايه أيه إيه اي إي آي بي سي دي اف إف جي جيه اتش إتش جاي كيه كي ال إل ام إم ان إن او أو كيو"
+    " ار آر اس إس تي يو في دبليو اكس إكس واي زد زي".split())
+_LETTERS = re.compile(r"[\u0621-\u064a]+")
+
+
+def _between_letter_names(text: str, stop: int) -> bool:
+    """The full stop at `stop` joins two names of Latin letters (`إن.بي.سي`, `ايه.جي
+    انفست`): an abbreviation, not a sentence's end (`لم يحسم بعد.من جانبها` is one)."""
+    after = _LETTERS.match(text, stop + 1)
+    if after is None or after.group() not in _LETTER_NAMES:
+        return False
+    start = stop
+    while start > 0 and "\u0621" <= text[start - 1] <= "\u064a":
+        start -= 1
+    return text[start:stop] in _LETTER_NAMES
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:

@@ -104,7 +104,8 @@ def scan(
                 return Target("direct", window, quoted)  # قال كارتر "..." without a comma
             if open_subject and _said_after_subject(words, window, quoted, limit):
                 return Target("direct", window, quoted)  # `وقال الوزير «...».`
-        if word.folded in COMPLEMENTIZERS and not _inside_name(word, names):
+        if word.folded in COMPLEMENTIZERS and not _inside_name(word, names) \
+                and not (open_subject and _abbreviation_at(words, j)):
             if words[j - 1].folded in _NOT_REPORTING:
                 if open_subject:  # `وقالت فلانة بعد أن علمت بوفاته "..."`: a time clause
                     if window and window[-1] is words[j - 1]:
@@ -144,6 +145,13 @@ def scan(
         if word.start not in name_marks and not subject_done:
             window.append(word)
     return None
+
+
+def _abbreviation_at(words: list[Word], j: int) -> bool:
+    """v4: words[j] is a letter's name glued by a full stop to the next (`إن.بي.سي`): part of
+    an abbreviation, not the complementizer `إن`."""
+    return (j + 2 < len(words) and words[j + 1].folded == "." and words[j + 2].is_word
+            and words[j + 1].start == words[j].end and words[j + 2].start == words[j + 1].end)
 
 
 def _cited_between_commas(words: list[Word], j: int, limit: int) -> int:

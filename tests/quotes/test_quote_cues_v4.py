@@ -332,3 +332,9 @@ def test_v4_reads_admitting_and_disclosing_that(make_document, lexicons, text, s
 ])
 def test_v4_reads_no_approval_as_admitting(make_document, lexicons, text):
     assert _quotes(make_document, lexicons[1], text, STAGE_V4) == []
+
+
+def test_v4_reads_a_letter_name_in_an_abbreviation_as_no_complementizer(make_document, lexicons):
+    text = "وقالت شبكة إن.بي.سي إن الحسابات الحكومية لم تتعرض للاختراق."
+    assert [content for _, content in _quotes(make_document, lexicons[1], text, STAGE_V4)] == [
+        "الحسابات الحكومية لم تتعرض للاختراق"]
