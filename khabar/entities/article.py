@@ -99,6 +99,11 @@ _PLACE_NOUNS = _with_proclitics(
     "ناحية قضاء حي حيي مخيم مخيمي جزيرة ضاحية "
     "محافظ")  # the governor of a town (`محافظ شقراء`), not of a bank
 _MAX_PLACE_WORDS = 2
+# v5: plural nouns of places before a list of their names (`مديريات المنصورة والمعلا`)
+_PLURAL_PLACE_NOUNS = _with_proclitics("مناطق مديريات محافظات أحياء قرى بلدات مدن مخيمات ضواحي")
+_MAX_LISTED_PLACES = 12
+_DIRECTIONS = {fold(w) for w in "الشمال الجنوب الشرق الغرب الوسط الشمالية الجنوبية الشرقية الغربية "
+               "الوسطى الحدودية المجاورة الأخرى المختلفة المحررة شمال جنوب شرق غرب وسط".split()}
 # v5: marks after a town joined by و that end it as an item of a list of places
 _LIST_COMMAS = {"،", ","}
 _LIST_ENDS = _LIST_COMMAS | {".", "؛", ";", ":", ")"}
@@ -209,6 +214,7 @@ def merge_article(text: str, entities, lexicons: ArticleLexicons, *, stage: str,
         raw = without_competitions(text, raw)
     if joined and lexicons.places is not None:  # after the bodies: a place in a body's name stays
         raw += places_after_nouns(text, raw, words, lexicons.places, stage)
+        raw += places_in_lists(text, raw, words, lexicons.places, lexicons.person_words, stage)
     if joined and datelines and lexicons.outlets is not None:
         raw += [_raw(text, start, end, kind, stage) for start, end, kind in dateline_names(
             text, datelines, Ranges([(r.mention.start, r.mention.end) for r in raw]),
@@ -362,6 +368,68 @@ def places_after_nouns(text: str, raw: list[RawMention], words, places: Gazettee
             after = bisect_left(tokens, r.mention.end, key=lambda t: t.start)
             found += _joined_towns(text, tokens, folded, after, places, taken, stage)
     return found
+
+
+def places_in_lists(text: str, raw: list[RawMention], words, places: Gazetteer,
+                    person_words: PersonWords, stage: str) -> list[RawMention]:
+    """Places listed after a plural noun of places (`مديريات المنصورة والبريقة والمعلا،`,
+    `أحياء أجياد والغزة والمسفلة`, `محافظات الوجه وأملج وحقل`): two or more items joined by و,
+    each a gazetteer place of one or two words, a name already found, or one word (definite,
+    or any when two items are places known), the list closed by a mark, a line's end or a
+    preposition unless it holds three items or more, and at least one item a place already
+    found or in the gazetteer (which holds few districts and villages). Items already found
+    stay as they are."""
+    taken = Ranges([(r.mention.start, r.mention.end) for r in raw])
+    places_found = Ranges([(r.mention.start, r.mention.end) for r in raw if r.type == LOC])
+    tokens, folded = words.tokens, words.folded
+    found: list[RawMention] = []
+    for i, word in enumerate(folded):
+        if word not in _PLURAL_PLACE_NOUNS or tokens[i].kind != "word":
+            continue
+        items, j = [], i + 1
+        while j < len(tokens) and tokens[j].kind == "word" and len(items) < _MAX_LISTED_PLACES:
+            if items and not folded[j].startswith("و"):
+                break
+            item = _listed_place(text, tokens, folded, j, 1 if items else 0, places, taken,
+                                 person_words)
+            if item is None:
+                break
+            start, end, j, kind = item
+            known = kind == "gazetteer" or places_found(start, end)
+            items.append((start, end, j, "known" if known else kind))
+        known = sum(kind == "known" for *_, kind in items)
+        if known < 2:  # a bare word is a place only beside two known ones
+            items = items[:next((k for k, item in enumerate(items) if item[3] == "bare"),
+                                len(items))]
+        if len(items) < 2 or not known:
+            continue
+        after = items[-1][2]  # the token after the list
+        closed = (len(items) >= 3 or after >= len(tokens) or tokens[after].text in _LIST_ENDS
+                  or folded[after] in _NOT_NAMES or "\n" in text[items[-1][1]:tokens[after].start])
+        if closed:
+            found += [_raw(text, start, end, LOC, stage) for start, end, _, kind in items
+                      if kind != "taken"]
+    return found
+
+
+def _listed_place(text, tokens, folded, j: int, skip: int, places: Gazetteer, taken: Ranges,
+                  person_words: PersonWords) -> tuple[int, int, int, str] | None:
+    """One item of a list of places at token j (its first `skip` letters, `و`, left out):
+    (start, end, the next token's index, its kind: `gazetteer`, `taken` by a mention, a
+    `definite` word or a `bare` one), or None."""
+    start, end, name = tokens[j].start + skip, tokens[j].end, folded[j][skip:]
+    if taken(start, end):
+        return start, end, j + 1, "taken"
+    hit = _gazetteer_place(text, tokens, folded, j, skip, places, taken)
+    if hit is not None:
+        return (*hit, "gazetteer")
+    if (len(name) < 3 or name in _NOT_NAMES or name in _DIRECTIONS or name in _PLACE_NOUNS
+            or name in _PLURAL_PLACE_NOUNS or person_words.starts_title(name)
+            or "\n" in text[start:end]):
+        return None  # `ومحافظتي`, `وجنوب سيناء`: a noun of a place or a direction starts more
+    if name.startswith("ال"):
+        return (start, end, j + 1, "definite") if len(name) >= 4 else None
+    return start, end, j + 1, "bare"
 
 
 def _joined_towns(text, tokens, folded, j: int, places: Gazetteer, taken: Ranges,

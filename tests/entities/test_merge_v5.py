@@ -172,3 +172,14 @@ def test_v5_takes_in_a_given_name_left_out_after_a_nationality(mergers, mentions
     text = "وقال وزير الخارجية التركي مولود الفارس إن المقاتلات قصفت المواقع، وكان عيد العلي هناك."
     given = [("الفارس", "PER"), ("العلي", "PER")]
     assert named(v5(mentions_doc(text, given)), "PER") == ["العلي", "مولود الفارس"]
+
+
+def test_v5_reads_the_places_listed_after_a_plural_noun_of_places(mergers, mentions_doc):
+    v3, v5 = mergers
+    # a bare word is a place beside two known ones; one known place vouches for definite words
+    text = ("وانتشرت الدوريات في أحياء أجياد والغزة والمسفلة، كما عقدت ورش في محافظات تبوك "
+            "والوجه والعلا خمس ورش، وتجول المدير في أحياء المركز واطلع على التجهيزات.")
+    given = [("تبوك", "LOC"), ("الغزة", "LOC"), ("المسفلة", "LOC")]
+    assert named(v3(mentions_doc(text, given)), "LOC") == ["الغزة", "المسفلة", "تبوك"]
+    assert named(v5(mentions_doc(text, given)), "LOC") == [
+        "أجياد", "العلا", "الغزة", "المسفلة", "الوجه", "تبوك"]
