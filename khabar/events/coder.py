@@ -55,6 +55,7 @@ _BOUNDARIES = _folded("إن أن ان قال قالت وقال وقالت أضا
 # v5: a blessing after a ruler's name (`حفظه الله`), set off by dashes or commas
 _BLESSINGS = _folded("حفظه يحفظه أيده ايده رعاه يرعاه حفظها يحفظها")
 _GOD = fold("الله")
+_LONGEST_NAMED = 300  # characters: no mention or role evidence is longer
 _ASIDE_MARKS = {"-", "–", "—", "،", ","}
 _PREPOSITIONS = _folded("مع إلى على ضد عن من في ب ل نحو باتجاه أمام قرب عند لدى")
 # Who protests (CAMEO 14): the public, not the authorities it protests against.
@@ -119,6 +120,7 @@ class EventCoder:
         # v5: a name with its title and honorifics counts as one word between a verb and what
         # completes it (`بحث خادم الحرمين الشريفين الملك سلمان - حفظه الله - مع`)
         self.long_subjects = long_subjects
+        self._named_memo: tuple[Document | None, tuple[tuple[int, int], ...]] = (None, ())
         self.patterns = Index(
             parse_pattern(row[2], Trigger(row[0], float(row[1]), _unless(row)))
             for name in pattern_files for row in data_lines(name)
@@ -146,7 +148,7 @@ class EventCoder:
         analyzed = [words[t.text] if t.kind == "word" else others[t.text] for t in tokens]
         folded = [a[0] for a in analyzed]
         token_readings = [a[1] for a in analyzed]
-        free = named_tokens(doc, tokens, folded) if self.long_subjects else frozenset()
+        free = named_tokens(self._named(doc), tokens, folded) if self.long_subjects else frozenset()
         found = self._triggers(tokens, folded, token_readings, free)
         if not found:
             return []
@@ -198,10 +200,16 @@ class EventCoder:
         if not tokens:
             return False
         readings = [self._words[t.text][1] for t in tokens]
-        free = (named_tokens(doc, tokens, [self._words[t.text][0] for t in tokens])
+        free = (named_tokens(self._named(doc), tokens, [self._words[t.text][0] for t in tokens])
                 if self.long_subjects else frozenset())
         return any(m.start == 0 and m.pattern.verb
                    for m in self.patterns.matches(readings, free))
+
+    def _named(self, doc: Document) -> tuple[tuple[int, int], ...]:
+        """The named stretches of `doc`, read once per document (every sentence asks)."""
+        if self._named_memo[0] is not doc:
+            self._named_memo = (doc, named_spans(doc))
+        return self._named_memo[1]
 
     def light_verb(self, doc: Document, event: Event) -> Offsets | None:
         """v4: where the form of قام stands whose verbal noun is the trigger of an aid or force
@@ -578,23 +586,34 @@ def _adjacent(end: int, actor: ActorMention, tokens: Sequence[Token], folded: Se
     return not head.startswith(("لل", "بال", "وبال", "ولل", "فال"))
 
 
-def named_tokens(doc: Document, tokens: Sequence[Token], folded: Sequence[str]) -> frozenset[int]:
-    """v5: indices of tokens that name someone with their title: inside a person's or
-    organization's mention or the evidence of a person's role (`خادم الحرمين الشريفين الملك
-    سلمان بن عبدالعزيز`), and a blessing set off after a name (`- حفظه الله -`)."""
+def named_spans(doc: Document) -> tuple[tuple[int, int], ...]:
+    """v5: the (start, end) stretches of a document that name someone with their title, in
+    order: its persons' and organizations' mentions and its persons' role evidence."""
     spans = [(m.start, m.end) for e in doc.entities if e.type in ("PER", "ORG")
              for m in e.mentions]
     spans += [(r.evidence.start, r.evidence.end) for e in doc.entities for r in e.roles]
-    if not spans or not tokens:
+    return tuple(sorted(spans))
+
+
+def named_tokens(spans: Sequence[tuple[int, int]], tokens: Sequence[Token],
+                 folded: Sequence[str]) -> frozenset[int]:
+    """v5: indices of tokens inside one of the named `spans` (khabar.events.coder.named_spans:
+    `خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز`), and of a blessing set off after a name
+    (`- حفظه الله -`)."""
+    if not tokens:
         return frozenset()
     lo, hi = tokens[0].start, tokens[-1].end
-    spans = sorted((s, e) for s, e in spans if s < hi and lo < e)
-    free = {i for i, t in enumerate(tokens)
-            if any(s <= t.start < e for s, e in spans)}
+    first = bisect_left(spans, (lo - _LONGEST_NAMED, 0))
+    starts = [t.start for t in tokens]
+    free: set[int] = set()
+    for start, end in spans[first:bisect_left(spans, (hi, 0))]:
+        if end > lo:  # the tokens that start inside the stretch
+            free.update(range(bisect_left(starts, start), bisect_left(starts, end)))
     for i in range(len(tokens) - 1):
         if folded[i] in _BLESSINGS and folded[i + 1] == _GOD:
             free |= {i, i + 1}
-            free |= {k for k in (i - 1, i + 2) if 0 <= k < len(tokens) and tokens[k].text in _ASIDE_MARKS}
+            free |= {k for k in (i - 1, i + 2)
+                     if 0 <= k < len(tokens) and tokens[k].text in _ASIDE_MARKS}
     return frozenset(free)
 
 
