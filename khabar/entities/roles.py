@@ -62,6 +62,10 @@ _POSSESSED_COMPLEMENTS = {fold(w) for w in (
     "خارجية داخلية دفاع وزراء مالية عدل إعلام اقتصاد تجارة طاقة نفط صحة تعليم حكومة").split()}
 _COMPLEMENTED_HEADS = {fold(w) for w in "وزير وزيرة رئيس رئيسة".split()}
 _GENERAL = {fold(w) for w in "العام العامة".split()}  # v5: the general (`المنسق العام`)
+# v5: spokespersons, and `باسم` (in the name of) that a pronoun may follow (`الناطق باسمها`)
+_SPOKESPERSONS = {fold(w) for w in "المتحدث المتحدثة الناطق الناطقة متحدث متحدثة ناطق".split()}
+_OFFICIAL_WORDS = {fold(w) for w in "الرسمي الرسمية".split()}
+_IN_THE_NAME_OF = fold("باسم")
 _HEAD_MODIFIERS = {fold(w) for w in "العام العامة التنفيذي التنفيذية الفني الأول".split()}
 _ANTECEDENT_REACH = 25
 _SENTENCE_ENDS = {".", "!", "?", "؟"}
@@ -235,7 +239,8 @@ def _head_at(ctx: Context, i: int) -> _Phrase | None:
     if not ctx.word(i) or i in ctx.covering:
         return None
     if ctx.v5:
-        possessed = _possessed_head(ctx, i) or _possessed_complement(ctx, i)
+        possessed = (_possessed_head(ctx, i) or _possessed_complement(ctx, i)
+                     or _spokesperson_of(ctx, i))
         if possessed is not None:
             return possessed
     titles = ctx.lexicon.titles
@@ -319,6 +324,29 @@ def _possessed_complement(ctx: Context, i: int) -> _Phrase | None:
         return _Phrase("head", [title], start, token.end, k + 1,
                        affiliation=_antecedent(ctx, i, masculine=False, persons=True))
     return None
+
+
+def _spokesperson_of(ctx: Context, i: int) -> _Phrase | None:
+    """v5: a spokesperson for a body the pronoun refers to (`الناطق باسمها`, `المتحدث الرسمي
+    باسمه`): the title is `الناطق باسم`, held in the body or place named nearest before it in
+    the sentence (`وزارة الداخلية في غزة ... واكتفى الناطق باسمها فلان`: a body first)."""
+    if not ctx.word(i) or all(w not in _SPOKESPERSONS for _, w in clitic_variants(ctx.folded[i])):
+        return None
+    k = i + 1
+    if ctx.word(k) and k not in ctx.covering and ctx.folded[k] in _OFFICIAL_WORDS:
+        k += 1  # `الرسمي`
+    if not (ctx.word(k) and k not in ctx.covering and ctx.joined(k - 1)):
+        return None
+    token = ctx.tokens[k]
+    suffix = next((p for p in _POSSESSIVES if token.text.endswith(p)), None)
+    if suffix is None or fold(token.text[:-len(suffix)]) != _IN_THE_NAME_OF:
+        return None
+    stripped = next(n for n, w in clitic_variants(ctx.folded[i]) if w in _SPOKESPERSONS)
+    start = ctx.tokens[i].start + skip_letters(ctx.tokens[i].text, stripped)
+    title = ctx.text[start:token.end - len(suffix)]
+    return _Phrase("head", [title], start, token.end, k + 1,
+                   affiliation=_antecedent(ctx, i, masculine=True, persons=True)
+                   or _antecedent(ctx, i, masculine=False, persons=True))
 
 
 def _antecedent(ctx: Context, i: int, *, masculine: bool, persons: bool = False) -> str | None:

@@ -424,3 +424,13 @@ def test_roles_v5_reads_the_secretary_of_a_body(analyzers, mentions_doc, text, r
 def test_roles_v5_takes_no_given_name_amin_for_a_title(analyzers, mentions_doc):
     text = "وقال أمين الفارس إن الفريق جاهز للمباراة."
     assert roles_of(analyzers[1](mentions_doc(text, [("أمين الفارس", "PER")])), "أمين الفارس") == []
+
+
+def test_roles_v5_reads_a_spokesperson_for_the_body_the_pronoun_refers_to(analyzers,
+                                                                          mentions_doc):
+    text = ("ولم تتهم وزارة الداخلية في المدينة أي طرف، واكتفى الناطق باسمها سامي الفارس "
+            "بالقول إن التحقيق مستمر.")
+    given = [("وزارة الداخلية", "ORG"), ("المدينة", "LOC"), ("سامي الفارس", "PER")]
+    assert roles_of(analyzers[0](mentions_doc(text, given)), "سامي الفارس") == []
+    assert roles_of(analyzers[1](mentions_doc(text, given)), "سامي الفارس") == [
+        ("الناطق باسم", "وزارة الداخلية")]
