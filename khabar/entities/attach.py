@@ -41,6 +41,7 @@ _BODY_PREPOSITIONS = {fold(w) for w in "في لدى عن".split()}
 _MAX_PLACES = 3
 _MAX_ASIDE = 5
 _QUOTES = {'"', "«", "»", "“", "”"}
+_MAX_BRACKETED = 3  # v5: words of an aside in brackets between a title and its name
 # v5: asides of time between a title and its name, the person's title then
 _THEN = [tuple(fold(w) for w in phrase.split()) for phrase in (
     "في ذلك الوقت", "في حينه", "سابقا", "سابقاً", "آنذاك", "حينها", "حينذاك", "وقتها", "وقتئذ")]
@@ -441,10 +442,33 @@ def _name_follows_v3(ctx: Context, j: int) -> int:
                     ctx.v5 and ctx.folded[j - 1] in _RANK_WORDS)))):
             j += 1  # a nationality here is the person's (`مدرب الهلال الروماني فلان`)
         if ctx.v5:
-            j = _skip_comma(ctx, _skip_then(ctx, j))
+            j = _skip_comma(ctx, _skip_then(ctx, _skip_bracketed(ctx, j)))
         if j == start:
             break
     return j + 1 if j < len(ctx.tokens) and ctx.tokens[j].text in _OPENING else j
+
+
+def _skip_bracketed(ctx: Context, j: int) -> int:
+    """v5: past a short aside in brackets between a title and its name, an abbreviation of
+    the body (`رئيس الاتحاد الدولي (فيفا) السويسري فلان`); not a name in brackets."""
+    if j >= len(ctx.tokens) or ctx.tokens[j].text != "(" or ctx.entity_at(j + 1, types=(PER,)):
+        return j  # `(فلان)`: the name itself in brackets
+    for k in range(j + 1, min(len(ctx.tokens), j + 2 + _MAX_BRACKETED)):
+        if ctx.tokens[k].text == ")":
+            return k + 1 if k > j + 1 and ctx.joined(k) else j
+        if not ctx.word(k):
+            return j
+    return j
+
+
+def _opening_bracket(ctx: Context, close: int) -> int:
+    """v5: the index of the `(` that opens the short aside closed at token `close`, or -1."""
+    for k in range(close - 1, max(-1, close - 2 - _MAX_BRACKETED), -1):
+        if ctx.tokens[k].text == "(":
+            return k if k < close - 1 and _skip_bracketed(ctx, k) == close + 1 else -1
+        if not ctx.word(k):
+            return -1
+    return -1
 
 
 def _then_before(ctx: Context, first: int) -> int:
@@ -594,10 +618,17 @@ def _before(ctx: Context, span: Span) -> Title | None:
     """The longest title phrase that ends right before the name (an optional comma between)."""
     best = None
     first = _then_before(ctx, span.first) if ctx.v5 else span.first
+    bracket = -1  # v5: the opening bracket of a short aside being stepped over
     for i in range(first - 1, max(-1, first - 1 - _LOOK_BACK), -1):
         token = ctx.tokens[i]
+        if i >= bracket >= 0:
+            continue
         if ctx.extended and i == span.first - 1 and token.text in _OPENING and ctx.joined(i):
             continue  # `وزير الخارجية الفرنسي (فلان)`
+        if ctx.v5 and token.text == ")":
+            bracket = _opening_bracket(ctx, i)
+            if bracket >= 0:
+                continue  # `رئيس الاتحاد الدولي (فيفا) السويسري فلان`
         if ctx.v3 and token.text in _QUOTES and _quotes_a_body(ctx, i):
             continue  # `رئيس قسم الأخبار في "النهار" فلان`
         if ctx.v5 and _abbreviated_at(ctx, i):

@@ -434,3 +434,14 @@ def test_roles_v5_reads_a_spokesperson_for_the_body_the_pronoun_refers_to(analyz
     assert roles_of(analyzers[0](mentions_doc(text, given)), "سامي الفارس") == []
     assert roles_of(analyzers[1](mentions_doc(text, given)), "سامي الفارس") == [
         ("الناطق باسم", "وزارة الداخلية")]
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("وتابع رئيس الاتحاد الدولي لكرة القدم (فيفا) سامي الفارس المباراة.",
+     ("رئيس", "الاتحاد الدولي لكرة القدم")),
+    ("وقال وزير الخارجية الفنلندي (سامي الفارس) إن بلاده مستعدة.", ("وزير الخارجية", "فنلندا")),
+])
+def test_roles_v5_reads_a_title_past_a_bracketed_abbreviation(analyzers, mentions_doc, text,
+                                                               role):
+    given = [("سامي الفارس", "PER"), ("الاتحاد الدولي لكرة القدم", "ORG"), ("فيفا", "ORG")]
+    assert roles_of(analyzers[1](mentions_doc(text, given)), "سامي الفارس") == [role]
