@@ -623,10 +623,11 @@ def without_nationalities(text: str, raw: list[RawMention], nationalities: froze
     person's country from the role reader."""
     out = []
     for r in raw:
-        spans = [m.span() for m in _WORD.finditer(text, r.mention.start, r.mention.end)]
-        if r.type == PER and len(spans) > 1 and any(
-                word in nationalities for _, word in clitic_variants(fold(text[slice(*spans[0])]))):
-            r = _respanned(text, r, spans[1][0], r.mention.end)
+        first = _WORD.match(text, r.mention.start) if r.type == PER else None
+        second = _WORD.search(text, first.end(), r.mention.end) if first is not None else None
+        if second is not None and any(
+                word in nationalities for _, word in clitic_variants(fold(first.group()))):
+            r = _respanned(text, r, second.start(), r.mention.end)
         out.append(r)
     return out
 

@@ -45,6 +45,7 @@ _MAX_BRACKETED = 3  # v5: words of an aside in brackets between a title and its 
 # v5: asides of time between a title and its name, the person's title then
 _THEN = [tuple(fold(w) for w in phrase.split()) for phrase in (
     "في ذلك الوقت", "في حينه", "سابقا", "سابقاً", "آنذاك", "حينها", "حينذاك", "وقتها", "وقتئذ")]
+_THEN_FIRST = {words[0] for words in _THEN}
 _DASHES = {"-", "–", "—", "ـ"}  # v5: a title set off after the name like a parenthesis
 # v5: words between a name and its title that say it holds it: `فلان، الذي يشغل منصب وزير
 # الخارجية`, `فلان بصفته رئيسا للجنة` (a relative pronoun, `كان`, the verb, an adverb, `منصب`).
@@ -485,6 +486,8 @@ def _skip_then(ctx: Context, j: int) -> int:
     """v5: past a time aside between a title and its name, a dash before it included (`رئيس
     الوزراء العراقي -آنذاك فلان`, `وزيرة الخارجية في ذلك الوقت فلانة`, `نائب رئيس ... سابقا`)."""
     k = j + 1 if j < len(ctx.tokens) and ctx.tokens[j].text in _DASHES else j
+    if k >= len(ctx.tokens) or ctx.folded[k] not in _THEN_FIRST:
+        return j
     for words in _THEN:
         end = k + len(words)
         if all(ctx.word(m) and m not in ctx.covering and ctx.folded[m] == w

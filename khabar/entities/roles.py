@@ -61,9 +61,11 @@ _POSSESSIVES = ("هما", "هم", "ها", "ه")
 _POSSESSED_COMPLEMENTS = {fold(w) for w in (
     "خارجية داخلية دفاع وزراء مالية عدل إعلام اقتصاد تجارة طاقة نفط صحة تعليم حكومة").split()}
 _COMPLEMENTED_HEADS = {fold(w) for w in "وزير وزيرة رئيس رئيسة".split()}
+_COMPLEMENTED_ENDINGS = tuple(_COMPLEMENTED_HEADS)  # a quick test before the proclitics'
 _GENERAL = {fold(w) for w in "العام العامة".split()}  # v5: the general (`المنسق العام`)
 # v5: spokespersons, and `باسم` (in the name of) that a pronoun may follow (`الناطق باسمها`)
 _SPOKESPERSONS = {fold(w) for w in "المتحدث المتحدثة الناطق الناطقة متحدث متحدثة ناطق".split()}
+_SPOKESPERSON_ENDINGS = tuple(_SPOKESPERSONS)
 _OFFICIAL_WORDS = {fold(w) for w in "الرسمي الرسمية".split()}
 _IN_THE_NAME_OF = fold("باسم")
 _HEAD_MODIFIERS = {fold(w) for w in "العام العامة التنفيذي التنفيذية الفني الأول".split()}
@@ -305,7 +307,8 @@ def _possessed_complement(ctx: Context, i: int) -> _Phrase | None:
     to, the nearest one named before it in the sentence (`إيران ... وزير خارجيتها`); none when
     a person is named nearer (`ترامب ... وزير خارجيته`)."""
     k = i + 1
-    if not (ctx.word(k) and ctx.joined(i)) or k in ctx.covering:
+    if not ctx.folded[i].endswith(_COMPLEMENTED_ENDINGS) or not (ctx.word(k) and ctx.joined(i)) \
+            or k in ctx.covering:
         return None
     token = ctx.tokens[k]
     suffix = next((p for p in _POSSESSIVES if token.text.endswith(p)), None)
@@ -330,7 +333,8 @@ def _spokesperson_of(ctx: Context, i: int) -> _Phrase | None:
     """v5: a spokesperson for a body the pronoun refers to (`الناطق باسمها`, `المتحدث الرسمي
     باسمه`): the title is `الناطق باسم`, held in the body or place named nearest before it in
     the sentence (`وزارة الداخلية في غزة ... واكتفى الناطق باسمها فلان`: a body first)."""
-    if not ctx.word(i) or all(w not in _SPOKESPERSONS for _, w in clitic_variants(ctx.folded[i])):
+    if not ctx.word(i) or not ctx.folded[i].endswith(_SPOKESPERSON_ENDINGS) \
+            or all(w not in _SPOKESPERSONS for _, w in clitic_variants(ctx.folded[i])):
         return None
     k = i + 1
     if ctx.word(k) and k not in ctx.covering and ctx.folded[k] in _OFFICIAL_WORDS:
