@@ -88,6 +88,8 @@ def explicit_subject(
         told = _told_names(lead, people)
         if lead and _told(lead[0], people):  # `وذكر لصور أن`, `وقال لشبكة سي ان ان إنه`
             lead = _after_told(lead, people)
+        elif lead and lead[0].folded == "ل":  # `وأوضح لـ”الوئام” المتحدث ...`: an outlet told
+            lead = _after_quoted_outlet(lead)
         while lead and lead[0].folded in _ADVERBS:
             lead.pop(0)
     while len(lead) > 2 and lead[0].folded in ABBREVIATED_HONORIFICS and lead[1].folded == "." \
@@ -129,6 +131,8 @@ def _person_at(word: Word, people: People, lead: list[Word] | None = None) -> bo
 
 
 _ALI = fold("علي")
+_MAX_OUTLET_WORDS = 4  # v4: words of an outlet's name in marks after `لـ`
+_QUOTE_MARKS = frozenset('"«»“”')
 
 
 # v4: nouns of the one told after `ل` (`لرويترز`, `لوكالة`, `لوالده`, `لإحدى الصحف`), and the
@@ -175,6 +179,17 @@ def _after_told(lead: list[Word], people: People) -> list[Word]:
     persons = [s for s, _e, entity in people.starting_in(lead[0].end, lead[-1].end)
                if entity.type == "PER"]
     return [w for w in lead[1:] if w.start >= persons[0]] if persons else []
+
+
+def _after_quoted_outlet(lead: list[Word]) -> list[Word]:
+    """The words after `لـ` written apart and an outlet's name in marks (`لـ”الوئام ”`,
+    `لـ«عين اليوم»`), the one told; `lead` as it is when no name in marks follows `لـ`."""
+    if len(lead) < 3 or lead[1].is_word:
+        return lead
+    for k in range(2, min(len(lead), 2 + _MAX_OUTLET_WORDS + 1)):
+        if not lead[k].is_word:
+            return lead[k + 1:] if lead[k].folded in _QUOTE_MARKS and k > 2 else lead
+    return lead
 
 
 def _one_of(words: list[Word], inside: list[tuple[int, int, Entity]]) -> Speaker:

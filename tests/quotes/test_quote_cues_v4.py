@@ -338,3 +338,9 @@ def test_v4_reads_a_letter_name_in_an_abbreviation_as_no_complementizer(make_doc
     text = "وقالت شبكة إن.بي.سي إن الحسابات الحكومية لم تتعرض للاختراق."
     assert [content for _, content in _quotes(make_document, lexicons[1], text, STAGE_V4)] == [
         "الحسابات الحكومية لم تتعرض للاختراق"]
+
+
+def test_v4_reads_the_speaker_after_an_outlet_told_in_marks(make_document, lexicons):
+    text = "وأوضح لـ”النهار ” المتحدث الرسمي سامي الحربي بأن الفرقة باشرت الحادث فور البلاغ."
+    assert _quotes(make_document, lexicons[1], text, STAGE_V4) == [
+        ("سامي الحربي", "الفرقة باشرت الحادث فور البلاغ")]
