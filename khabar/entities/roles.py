@@ -221,7 +221,10 @@ def _read_title(ctx: Context, i: int) -> Title | None:
         phrase.affiliation = _without_honorific(phrase.affiliation)
         if fold(phrase.words[0].split()[0]) in DUALS:
             _coordinated_affiliations(ctx, phrase)
-    return Title(phrase.kind, " ".join(phrase.words), phrase.affiliation, phrase.start, phrase.end,
+    title = " ".join(phrase.words)
+    if ctx.v5 and phrase.affiliation is not None and fold(title).endswith(" " + _IN_THE_NAME_OF):
+        title = title[:title.rindex(" ")]  # `المتحدث باسم الوزارة`: title `المتحدث`, guidelines
+    return Title(phrase.kind, title, phrase.affiliation, phrase.start, phrase.end,
                  phrase.next, phrase.others)
 
 
