@@ -45,6 +45,7 @@ _MAX_BRACKETED = 3  # v5: words of an aside in brackets between a title and its 
 # v5: asides of time between a title and its name, the person's title then
 _THEN = [tuple(fold(w) for w in phrase.split()) for phrase in (
     "في ذلك الوقت", "في حينه", "سابقا", "سابقاً", "آنذاك", "حينها", "حينذاك", "وقتها", "وقتئذ")]
+_HONORIFIC_TITLES = {fold(w) for w in "السفير السفيرة المستشار المستشارة".split()}
 _THEN_FIRST = {words[0] for words in _THEN}
 _DASHES = {"-", "–", "—", "ـ"}  # v5: a title set off after the name like a parenthesis
 # v5: words between a name and its title that say it holds it: `فلان، الذي يشغل منصب وزير
@@ -200,6 +201,12 @@ def _honorific(title: str) -> bool:
     return fold(title) in HONORIFICS
 
 
+def _used_as_honorific(title: str) -> bool:
+    """v5: a one-word title that is an honorific after another title (`السفير`, `المستشار`;
+    annotation guidelines: honorifics are no titles when a title exists)."""
+    return _honorific(title) or fold(title) in _HONORIFIC_TITLES
+
+
 def _full_first(roles: list[Role], *, held: bool = False) -> list[Role]:
     """A person's full titles; their honorifics only when the article gives nothing else, and
     a bare title (`الوزير`) only when no fuller one says it (`وزير الخارجية`); `held` (v5): nor
@@ -267,9 +274,9 @@ def _through_untagged(ctx: Context, span: Span) -> Title | None:
     before_honorific = last
     while last >= found.next and (
             ctx.folded[last] in _NOT_AFFILIATION or _abbreviated_at(ctx, last)
-            or ctx.tokens[last].text in _QUOTES):
-        last -= 1  # `... العميد البحري فلان`, `صاحب السمو الملكي "الأمير فلان"`: the honorific
-        # is not the affiliation
+            or ctx.tokens[last].text in _QUOTES or ctx.folded[last] in _HONORIFIC_TITLES):
+        last -= 1  # `... العميد البحري فلان`, `صاحب السمو الملكي "الأمير فلان"`, `السفير
+        # فلان`: the honorific is not the affiliation
     if last >= found.next and (ctx.folded[found.next - 1],) in ctx.lexicon.nisba \
             and not _complement(ctx.folded[found.next]):
         # `الرئيس الإيراني المتشدد فلان`: after the nationality, a description, which is
@@ -705,6 +712,12 @@ def _compound(ctx: Context, title: Title) -> Title:
         return title
     if ctx.v3 and best.affiliation is not None and _after_meeting_verb(ctx, _token_at(ctx, best)):
         return title  # `التقى مستشار الأمن القومي الأمريكي الأمين العام`: subject and object
+    if ctx.v5 and _used_as_honorific(title.title) and not _honorific(best.title) and (
+            best.affiliation is not None or " " in best.title):
+        # `نائب الأمين العام للجامعة العربية السفير فلان`: the honorific is no part of a whole
+        # title (but `نائب السفير` is a deputy ambassador)
+        return Title(best.kind, best.title, best.affiliation or title.affiliation, best.start,
+                     title.end, title.next, best.others)
     words = f"{ctx.text[best.start:title.start].strip()} {title.title}"
     return Title(title.kind, words, title.affiliation or best.affiliation, best.start, title.end,
                  title.next)

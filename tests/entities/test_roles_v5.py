@@ -454,3 +454,13 @@ def test_roles_v5_leaves_bism_before_the_affiliation_out_of_the_title(analyzers,
         ("المتحدث باسم", "وزارة الخارجية")]
     assert roles_of(analyzers[1](mentions_doc(text, given)), "سامي الفارس") == [
         ("المتحدث", "وزارة الخارجية")]
+
+
+def test_roles_v5_reads_an_ambassador_after_a_whole_title_as_an_honorific(pipeline):
+    # the default pipeline: entities.merge.v2 would read `السفير` into the league's name
+    from khabar.inputs import RawPage
+    text = ("عنوان الخبر\n\nوقال نائب الأمين العام للجامعة العربية السفير سامي الفارس إن "
+            "الاجتماع تأجل. وحضر نائب السفير الفنلندي ماجد العتيبي الحفل.")
+    doc = pipeline(RawPage(text.encode(), format="text", id="ambassador"))
+    assert roles_of(doc, "سامي الفارس") == [("نائب الأمين العام", "الجامعة العربية")]
+    assert roles_of(doc, "ماجد العتيبي") == [("نائب السفير", "فنلندا")]  # a title of its own
