@@ -62,6 +62,10 @@ _POSSESSED_COMPLEMENTS = {fold(w) for w in (
     "خارجية داخلية دفاع وزراء مالية عدل إعلام اقتصاد تجارة طاقة نفط صحة تعليم حكومة").split()}
 _COMPLEMENTED_HEADS = {fold(w) for w in "وزير وزيرة رئيس رئيسة".split()}
 _COMPLEMENTED_ENDINGS = tuple(_COMPLEMENTED_HEADS)  # a quick test before the proclitics'
+_TANWEEN = ("\u064b", "\u064c", "\u064d")  # v5: the marks of an indefinite ending
+_NUMBER_WORDS = {fold(w) for w in (
+    "اثنين اثنتين ثلاث ثلاثة أربع أربعة خمس خمسة ست ستة سبع سبعة ثماني ثمانية تسع تسعة عشر "
+    "عشرة عشرين ثلاثين مئة مائة ألف آلاف").split()}
 _GENERAL = {fold(w) for w in "العام العامة".split()}  # v5: the general (`المنسق العام`)
 # v5: spokespersons, and `باسم` (in the name of) that a pronoun may follow (`الناطق باسمها`)
 _SPOKESPERSONS = {fold(w) for w in "المتحدث المتحدثة الناطق الناطقة متحدث متحدثة ناطق".split()}
@@ -501,6 +505,8 @@ def _construct_chain(ctx: Context, j: int) -> tuple[int, Span | None] | None:
     """
     k = j
     while k - j < _MAX_COMPLEMENTS and _complement_word(ctx, k) and not ctx.folded[k].startswith("ال"):
+        if ctx.v5 and _no_construct_noun(ctx, k):
+            return None  # `وزير الشؤون الاجتماعية قراراً يقضي بـ...`: an object, not the title's
         span = ctx.entity_at(k + 1)
         if span is not None and span.first == k + 1:
             return k, span
@@ -508,6 +514,13 @@ def _construct_chain(ctx: Context, j: int) -> tuple[int, Span | None] | None:
             return k, None
         k += 1
     return None
+
+
+def _no_construct_noun(ctx: Context, k: int) -> bool:
+    """v5: token k cannot head a construct chain: it carries tanween (`قراراً`, `عاماً`), which
+    a noun in construct never has, or it is a number (`إضافة أربع سنوات`)."""
+    text = ctx.tokens[k].text
+    return any(mark in text for mark in _TANWEEN) or ctx.folded[k] in _NUMBER_WORDS
 
 
 def _nisba_at(ctx: Context, j: int) -> tuple[str, int] | None:

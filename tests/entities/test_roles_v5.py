@@ -464,3 +464,14 @@ def test_roles_v5_reads_an_ambassador_after_a_whole_title_as_an_honorific(pipeli
     doc = pipeline(RawPage(text.encode(), format="text", id="ambassador"))
     assert roles_of(doc, "سامي الفارس") == [("نائب الأمين العام", "الجامعة العربية")]
     assert roles_of(doc, "ماجد العتيبي") == [("نائب السفير", "فنلندا")]  # a title of its own
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("وأصدر سامي الفارس وزير الشؤون الاجتماعية قراراً يقضي بإعادة هيكلة الإدارات التقنية.",
+     "وزير الشؤون الاجتماعية"),
+    ("وأكد سامي الفارس وزير الدولة لشؤون الشورى إضافة أربع سنوات لخدمة الأفراد.",
+     "وزير الدولة لشؤون الشورى"),
+])
+def test_roles_v5_ends_a_title_before_an_object_or_a_number(analyzers, mentions_doc, text, title):
+    doc = mentions_doc(text, [("سامي الفارس", "PER")])
+    assert titles_of(analyzers[1](doc), "سامي الفارس") == [title]
