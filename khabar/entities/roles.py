@@ -537,7 +537,7 @@ def named_body(ctx: Context, folded: str, heads: frozenset[str] | set[str] = _BO
                 ) -> str | None:
     """The name of the one organization of the article that `للمنظمة` / `المنظمة` refers to:
     the only ORG entity whose name starts with that head noun (`منظمة التعاون الإسلامي`), of
-    `heads`."""
+    `heads` (v5: the only one in construct, when others start with the definite head)."""
     if folded.startswith("لل"):
         folded = "ال" + folded[2:]
     if not folded.startswith("ال") or folded[2:] not in heads:
@@ -549,6 +549,9 @@ def named_body(ctx: Context, folded: str, heads: frozenset[str] | set[str] = _BO
             if span.entity.type == "ORG" and len(words) > 1:
                 ctx.bodies.setdefault(strip_article(fold(words[0])), set()).add(span.entity.name)
     names = ctx.bodies.get(folded[2:], set())
+    if ctx.v5 and len(names) > 1:  # `منظمة البلدان المصدرة للبترول` beside a mention read as
+        # `المنظمة للدفاع`: a name in construct over one that starts with the definite head
+        names = {name for name in names if not fold(name).startswith("ال")}
     return next(iter(names)) if len(names) == 1 else None
 
 

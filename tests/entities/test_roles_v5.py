@@ -475,3 +475,12 @@ def test_roles_v5_reads_an_ambassador_after_a_whole_title_as_an_honorific(pipeli
 def test_roles_v5_ends_a_title_before_an_object_or_a_number(analyzers, mentions_doc, text, title):
     doc = mentions_doc(text, [("سامي الفارس", "PER")])
     assert titles_of(analyzers[1](doc), "سامي الفارس") == [title]
+
+
+def test_roles_v5_reads_the_organization_named_in_construct_for_its_definite_head(
+        analyzers, mentions_doc):
+    text = ("وعقدت منظمة البلدان المنتجة اجتماعها، وقالت المنظمة للدفاع عن المستهلك إنها قلقة، "
+            "فيما استبعد الأمين العام للمنظمة سامي الفارس خفض الإنتاج.")
+    given = [("منظمة البلدان المنتجة", "ORG"), ("المنظمة للدفاع", "ORG"), ("سامي الفارس", "PER")]
+    assert roles_of(analyzers[1](mentions_doc(text, given)), "سامي الفارس") == [
+        ("الأمين العام", "منظمة البلدان المنتجة")]
