@@ -53,8 +53,8 @@ def gold_ids() -> set[str]:
     for name in GOLD:
         path = ROOT / "eval" / name
         if path.exists():
-            ids |= {json.loads(line).get("id") for line in path.read_text(encoding="utf-8").splitlines()
-                    if line.strip()}
+            lines = path.read_text(encoding="utf-8").splitlines()
+            ids |= {json.loads(line).get("id") for line in lines if line.strip()}
     return ids
 
 
@@ -73,7 +73,8 @@ def count_uses() -> tuple[Counter[str], Counter[str]]:
         for entity in doc.entities:
             if entity.type == "PER":
                 for mention in entity.mentions:
-                    in_names.update(fold(w) for w in _WORD.findall(doc.text[mention.start:mention.end]))
+                    words = _WORD.findall(doc.text[mention.start:mention.end])
+                    in_names.update(fold(w) for w in words)
     return uses, in_names
 
 

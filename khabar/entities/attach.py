@@ -220,12 +220,16 @@ def _full_first(roles: list[Role], *, held: bool = False) -> list[Role]:
 
 
 def _same_title(one: str, other: str) -> bool:
-    return [strip_article(w) for w in fold(one).split()] == [strip_article(w) for w in fold(other).split()]
+    """`المدرب` and `مدرب`: the same words, with or without the article."""
+    return _title_words(one) == _title_words(other)
+
+
+def _title_words(title: str) -> list[str]:
+    return [strip_article(w) for w in fold(title).split()]
 
 
 def _says_more(fuller: str, bare: str) -> bool:
-    words = [strip_article(w) for w in fold(fuller).split()]
-    bare_words = [strip_article(w) for w in fold(bare).split()]
+    words, bare_words = _title_words(fuller), _title_words(bare)
     return len(words) > len(bare_words) and words[:len(bare_words)] == bare_words
 
 

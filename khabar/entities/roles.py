@@ -310,9 +310,9 @@ def _possessed_head(ctx: Context, i: int) -> _Phrase | None:
 def _possessed_complement(ctx: Context, i: int) -> _Phrase | None:
     """v5: a head whose complement has a possessive pronoun (`وزير خارجيتها`, `ووزير دفاعه`,
     `رئيس حكومته`): the title is the head with the complement made definite (`وزير
-    الخارجية`), held in the place or body the pronoun refers
-    to, the nearest one named before it in the sentence (`إيران ... وزير خارجيتها`); none when
-    a person is named nearer (`ترامب ... وزير خارجيته`)."""
+    الخارجية`), held in the place or body the pronoun refers to, the nearest one named before
+    it in the sentence (`إيران ... وزير خارجيتها`); none when a person is named nearer (`ترامب
+    ... وزير خارجيته`)."""
     k = i + 1
     if not ctx.folded[i].endswith(_COMPLEMENTED_ENDINGS) or not (ctx.word(k) and ctx.joined(i)) \
             or k in ctx.covering:
@@ -338,8 +338,9 @@ def _possessed_complement(ctx: Context, i: int) -> _Phrase | None:
 
 def _spokesperson_of(ctx: Context, i: int) -> _Phrase | None:
     """v5: a spokesperson for a body the pronoun refers to (`الناطق باسمها`, `المتحدث الرسمي
-    باسمه`): the title is `الناطق باسم`, held in the body or place named nearest before it in
-    the sentence (`وزارة الداخلية في غزة ... واكتفى الناطق باسمها فلان`: a body first)."""
+    باسمه`): the phrase `الناطق باسم`, held in the body or place named nearest before it in
+    the sentence (`وزارة الداخلية في غزة ... واكتفى الناطق باسمها فلان`: a body first); with
+    that affiliation found, the title is `الناطق` (`_read_title`)."""
     if not ctx.word(i) or not ctx.folded[i].endswith(_SPOKESPERSON_ENDINGS) \
             or all(w not in _SPOKESPERSONS for _, w in clitic_variants(ctx.folded[i])):
         return None

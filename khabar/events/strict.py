@@ -203,7 +203,8 @@ def strict_actors(doc: Document, event: Event, *, carriers: bool = False) -> Eve
     source = event.source
     if source is None:
         return event
-    heads = _STATE_HEADS | _AID_CARRIERS if carriers and event.cameo.startswith("07") else _STATE_HEADS
+    aid = carriers and event.cameo.startswith("07")
+    heads = _STATE_HEADS | _AID_CARRIERS if aid else _STATE_HEADS
     if _bare_nationality(doc, source, heads) or _reporter_of_violence(event, source) \
             or _addressed(doc, event, source) or (
             event.target is not None and event.target.code == source.code

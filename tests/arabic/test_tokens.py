@@ -59,7 +59,8 @@ def test_sentences_and_tokens_stay_inside_the_text(text):
 
 
 def test_a_full_stop_between_letter_names_is_an_abbreviation():
-    text = "وقالت شبكة إن.بي.سي إن الحسابات آمنة. وطورت ايه.جي انفست مشروعا. ولم يحسم بعد.من جانبها أعلنت الشركة."
+    text = ("وقالت شبكة إن.بي.سي إن الحسابات آمنة. وطورت ايه.جي انفست مشروعا. "
+            "ولم يحسم بعد.من جانبها أعلنت الشركة.")
     sentences = [text[s:e] for s, e in split_sentences(text)]
     assert sentences == ["وقالت شبكة إن.بي.سي إن الحسابات آمنة.", "وطورت ايه.جي انفست مشروعا.",
                          "ولم يحسم بعد.", "من جانبها أعلنت الشركة."]
