@@ -121,6 +121,7 @@ _NOT_PLACES_ALONE = {fold(w) for w in (
 _BEFORE_NAMES = {fold(w) for w in "السابق السابقة الأسبق الراحل الراحلة المخلوع الحالي".split()}
 _MAX_GIVEN_NAMES = 3  # `ثامر أحمد [العبد المحسن]`, `أحمد موسى [علي آل حسان]`
 _ALI = "علي"  # the name, as written; the preposition `على` folds alike
+_TITLED_GIVEN_NAMES = {fold(w) for w in "مساعد".split()}  # given names that are title heads
 _NEVER_NAMES = (_NOT_NAMES - {fold("على")}) | {fold(w) for w in (
     "أمام يوم صباح مساء عند بعد قبل خلال حتى لدى باسم هو هي هم أول ثاني ركن طيار والد والده "
     "والدي والدها كان كانت").split()}
@@ -305,7 +306,8 @@ def with_untagged_given_names(text: str, raw: list[RawMention], lexicons: Articl
     stand (`زاهر [محمد الشهري]`, `ليبرون [جيمس]`, `أحمد موسى [علي آل حسان]`): up to three
     words that news nearly always writes in a name (given_names.tsv; not `عيد`, also a feast,
     nor `طالب`, also a verb), or the name `علي` written with its `ي` (the preposition `على`
-    folds alike, so the list cannot hold it). Each word is right before a space, on the same
+    folds alike, so the list cannot hold it), or `مساعد` right before the name (a title head
+    too: `_titled_given_name`). Each word is right before a space, on the same
     line, in no other mention, no title word and no name of a place or body; a word after `و`
     is taken without it and ends the look-back (`وعلي [عمرو]`: `و` joins another name)."""
     ends = {r.mention.end for r in raw}
@@ -317,7 +319,8 @@ def with_untagged_given_names(text: str, raw: list[RawMention], lexicons: Articl
             if before is None or before.end(1) in ends:
                 break
             word = before.group(1)
-            if _given_name(word, lexicons):
+            if _given_name(word, lexicons) or (start == r.mention.start and _titled_given_name(
+                    word, text[r.mention.start:r.mention.end])):
                 start = before.start(1)
             elif word.startswith("و") and _given_name(word[1:], lexicons):
                 start = before.start(1) + 1
@@ -328,6 +331,14 @@ def with_untagged_given_names(text: str, raw: list[RawMention], lexicons: Articl
             r = _respanned(text, r, start, r.mention.end)
         out.append(r)
     return out
+
+
+def _titled_given_name(word: str, mention: str) -> bool:
+    """`مساعد [الزويهري]`, `مساعد [غالي العنزي]`: a given name that is also a title head, right
+    before a name of two words or a family name with `ال`; a title needs a complement, which a
+    name is not (but `مساعد ترامب` is Trump's aide)."""
+    words = mention.split()
+    return fold(word) in _TITLED_GIVEN_NAMES and (len(words) > 1 or words[0].startswith("ال"))
 
 
 def _given_name(word: str, lexicons: ArticleLexicons) -> bool:

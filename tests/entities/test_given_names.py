@@ -24,6 +24,8 @@ def persons(doc):
      "محمد الشهري", "زاهر محمد الشهري"),
     ("وسجل ليبرون جيمس ثلاثين نقطة في المباراة.", "جيمس", "ليبرون جيمس"),
     ("وقال رئيس البرلمان علي لاريجاني إن الجلسة تأجلت.", "لاريجاني", "علي لاريجاني"),
+    # a given name that is also a title head, before a family name
+    ("ووافق الأعضاء على تعيين مساعد الحربي رئيسا للنادي.", "الحربي", "مساعد الحربي"),
 ])
 def test_v5_takes_the_given_name_left_out_before_a_person(mergers, mentions_doc, text, given,
                                                            whole):
@@ -36,6 +38,7 @@ def test_v5_takes_the_given_name_left_out_before_a_person(mergers, mentions_doc,
     ("وفي أيام عيد الفطر زار ماجد الحربي أقاربه.", "ماجد الحربي"),  # a feast, not a name
     ("وفي الاجتماع طالب سامي العنزي بزيادة الدعم.", "سامي العنزي"),  # a verb
     ("وتحدث الوفد عن ناصر الحمد وقال إنه غادر.", "ناصر الحمد"),  # a preposition
+    ("وكشف مساعد فولر السابق أن الحملة تواصلت مع المنافسين.", "فولر"),  # Fuller's aide
 ])
 def test_v5_leaves_common_words_before_a_person(mergers, mentions_doc, text, given):
     _, v5 = mergers
