@@ -47,6 +47,7 @@ _THEN = [tuple(fold(w) for w in phrase.split()) for phrase in (
     "في ذلك الوقت", "في حينه", "سابقا", "سابقاً", "آنذاك", "حينها", "حينذاك", "وقتها", "وقتئذ")]
 _HONORIFIC_TITLES = {fold(w) for w in "السفير السفيرة المستشار المستشارة".split()}
 _THEN_FIRST = {words[0] for words in _THEN}
+_THEN_SIZES = sorted({len(words) for words in _THEN}, reverse=True)
 _DASHES = {"-", "–", "—", "ـ"}  # v5: a title set off after the name like a parenthesis
 # v5: words between a name and its title that say it holds it: `فلان، الذي يشغل منصب وزير
 # الخارجية`, `فلان بصفته رئيسا للجنة` (a relative pronoun, `كان`, the verb, an adverb, `منصب`).
@@ -486,7 +487,7 @@ def _opening_bracket(ctx: Context, close: int) -> int:
 def _then_before(ctx: Context, first: int) -> int:
     """v5: where a time aside right before token `first` starts (its dash included), or
     `first` when none stands there."""
-    for size in sorted({len(words) for words in _THEN}, reverse=True):
+    for size in _THEN_SIZES:
         for start in (first - size - 1, first - size):
             if start >= 0 and _skip_comma(ctx, _skip_then(ctx, start)) == first and start < first:
                 return start

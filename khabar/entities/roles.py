@@ -288,7 +288,7 @@ def _possessed_head(ctx: Context, i: int) -> _Phrase | None:
     if not ctx.word(i):
         return None
     token = ctx.tokens[i]
-    suffix = next((p for p in _POSSESSIVES if token.text.endswith(p)), None)
+    suffix = _possessive(token.text)
     if suffix is None:
         return None
     # the pronoun's letters fold to themselves: the folded word less them is the folded stem
@@ -307,6 +307,11 @@ def _possessed_head(ctx: Context, i: int) -> _Phrase | None:
     return None
 
 
+def _possessive(word: str) -> str | None:
+    """The possessive pronoun a written word ends in (`ها` of `رئيسها`), or None."""
+    return next((p for p in _POSSESSIVES if word.endswith(p)), None)
+
+
 def _possessed_complement(ctx: Context, i: int) -> _Phrase | None:
     """v5: a head whose complement has a possessive pronoun (`وزير خارجيتها`, `ووزير دفاعه`,
     `رئيس حكومته`): the title is the head with the complement made definite (`وزير
@@ -318,7 +323,7 @@ def _possessed_complement(ctx: Context, i: int) -> _Phrase | None:
             or k in ctx.covering:
         return None
     token = ctx.tokens[k]
-    suffix = next((p for p in _POSSESSIVES if token.text.endswith(p)), None)
+    suffix = _possessive(token.text)
     if suffix is None:
         return None
     stem = token.text[:-len(suffix)]
@@ -350,7 +355,7 @@ def _spokesperson_of(ctx: Context, i: int) -> _Phrase | None:
     if not (ctx.word(k) and k not in ctx.covering and ctx.joined(k - 1)):
         return None
     token = ctx.tokens[k]
-    suffix = next((p for p in _POSSESSIVES if token.text.endswith(p)), None)
+    suffix = _possessive(token.text)
     if suffix is None or fold(token.text[:-len(suffix)]) != _IN_THE_NAME_OF:
         return None
     stripped = next(n for n, w in clitic_variants(ctx.folded[i]) if w in _SPOKESPERSONS)

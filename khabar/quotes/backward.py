@@ -12,14 +12,13 @@ from bisect import bisect_left
 
 from khabar.arabic import fold
 from khabar.quotes.lexicon import CueLexicon
-from khabar.quotes.marks import Quoted
+from khabar.quotes.marks import QUOTE_MARKS, Quoted
 from khabar.quotes.scan import COMPLEMENTIZERS, Target
 from khabar.quotes.text import Word
 
 _COMMAS = frozenset("،,")
 _LINKS = frozenset(fold(w) for w in "كما حسبما بحسبما وفقما لما ما حسب بحسب وفق وفقا على".split())
 _MARKS = frozenset("\"»”")
-_ALL_MARKS = frozenset("\"«»“”")
 _STRONG = frozenset(fold(w) for w in "حسبما بحسبما وفقما ما".split())  # no comma needed
 _WHAT_WAS = frozenset(fold(w) for w in "لما ما".split())
 _OF_IT = frozenset(fold(w) for w in "به بها عنه عنها".split())
@@ -27,7 +26,7 @@ _OF_IT = frozenset(fold(w) for w in "به بها عنه عنها".split())
 
 def _forward(word: Word, lexicon: CueLexicon, strong: bool) -> bool:
     """Whether a word after the cue suggests forward content; after `حسبما` marks are names."""
-    if word.folded in _ALL_MARKS:
+    if word.folded in QUOTE_MARKS:
         return not strong
     return word.folded in COMPLEMENTIZERS or (word.is_word and lexicon.cue(word.folded) is not None)
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from khabar.quotes.people import Covered
 
 _PAIRS = (("«", "»"), ("“", "”"), ("\"", "\""))
+QUOTE_MARKS = frozenset(mark for pair in _PAIRS for mark in pair)  # every mark, either way
 _MARKS = {pair: re.compile("[" + re.escape(pair[0] + pair[1]) + "]") for pair in _PAIRS}
 _OPENERS_BEFORE = " \t\n([{:،,؛;«“—-"
 _BY_NEIGHBOURS = frozenset({"\"", "“"})  # openers of the pairs read from their neighbours

@@ -140,7 +140,7 @@ def scan(
                 and sum(w.is_word for w in window) <= _MAX_SOURCE_SUBJECT:
             subject_done = True  # `وأضاف بحسب وكالة الأنباء: «...»`, `وقال فلان بحسب صحيفة ... إنه`
             continue
-        if cue is not None or (word.folded in _CONJUNCTIONS and words[j - 1].folded in "،,"):
+        if cue is not None or (word.folded in _CONJUNCTIONS and words[j - 1].folded in _COMMAS):
             break  # another cue, or a new clause (`، ولكنها ...`): this cue introduces nothing
         if word.start not in name_marks and not subject_done:
             window.append(word)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from khabar.arabic import ABBREVIATED_HONORIFICS, fold
 from khabar.document import Entity, Offsets
 from khabar.quotes.lexicon import CueLexicon
+from khabar.quotes.marks import QUOTE_MARKS
 from khabar.quotes.people import People
 from khabar.quotes.text import Word
 
@@ -132,7 +133,6 @@ def _person_at(word: Word, people: People, lead: list[Word] | None = None) -> bo
 
 _ALI = fold("علي")
 _MAX_OUTLET_WORDS = 4  # v4: words of an outlet's name in marks after `لـ`
-_QUOTE_MARKS = frozenset('"«»“”')
 
 
 # v4: nouns of the one told after `ل` (`لرويترز`, `لوكالة`, `لوالده`, `لإحدى الصحف`), and the
@@ -188,7 +188,7 @@ def _after_quoted_outlet(lead: list[Word]) -> list[Word]:
         return lead
     for k in range(2, min(len(lead), 2 + _MAX_OUTLET_WORDS + 1)):
         if not lead[k].is_word:
-            return lead[k + 1:] if lead[k].folded in _QUOTE_MARKS and k > 2 else lead
+            return lead[k + 1:] if lead[k].folded in QUOTE_MARKS and k > 2 else lead
     return lead
 
 
