@@ -85,6 +85,10 @@ _FIRST_HALVES = {fold(w) for w in (
     "عبد ضيف عطا عطاء نصر فضل جار حمد خير عوض سعد فتح هبة رزق حسب سيف رحمة ولي دخيل وهب حرز "
     "عون جاد مال شكر عبيد").split()}
 _PREVIOUS_WORD = re.compile(r"([^\W\d_]+)[ \t\u00a0]+$")
+_SPACES = re.compile(r"[ \t\u00a0]+")
+_BRACKETS = re.compile(r"[()\[\]{}«»\"“”]")
+_LIST_JOINS = frozenset("وف")  # `وغابرييل`: another name of a list
+_PREPOSITIONS = frozenset("لب")  # `للعبادي`; but `لو مير`, `بوتين` are names as written
 # v5: the nouns of a place before its name (`محافظة حجة`, `بمدينة الظهران`, `منطقتي ...`, and
 # the governor's `محافظ شقراء`): a place of the shipped gazetteer right after one is a place,
 # and so are the next ones joined by و.
@@ -120,6 +124,7 @@ _NOT_PLACES_ALONE = {fold(w) for w in (
 # (particles, pronouns, times, the rank words of `الملازم أول`, `المتحدث باسم`).
 _BEFORE_NAMES = {fold(w) for w in "السابق السابقة الأسبق الراحل الراحلة المخلوع الحالي".split()}
 _MAX_GIVEN_NAMES = 3  # `ثامر أحمد [العبد المحسن]`, `أحمد موسى [علي آل حسان]`
+_SERVANT_OF = fold("عبد")  # the first half of a compound given name written as one word
 _ALI = "علي"  # the name, as written; the preposition `على` folds alike
 _TITLED_GIVEN_NAMES = {fold(w) for w in "مساعد".split()}  # given names that are title heads
 _NEVER_NAMES = (_NOT_NAMES - {fold("على")}) | {fold(w) for w in (
@@ -189,6 +194,7 @@ def merge_article(text: str, entities, lexicons: ArticleLexicons, *, stage: str,
     if joined:
         raw = with_given_names(text, with_first_halves(text, raw), lexicons)
         raw = with_untagged_given_names(text, raw, lexicons)
+        raw = split_names_joined(text, raw, lexicons)
         raw = without_nationalities(text, raw, lexicons.nationalities)
     raw = without_trailing_titles(text, raw, lexicons.person_words)
     words = read_words(text, [(s.start, s.end) for s in sentences])
@@ -333,6 +339,52 @@ def with_untagged_given_names(text: str, raw: list[RawMention], lexicons: Articl
     return out
 
 
+def split_names_joined(text: str, raw: list[RawMention], lexicons: ArticleLexicons,
+                       ) -> list[RawMention]:
+    """One person's name the tagger cut in two, side by side (`[برونو] [لو مير]`, `[سوزان]
+    [رايس]`, `[علي نور الدين] [اسماعيل]`), is one mention: two persons' mentions with only
+    spaces between them on one line (`[زينب بنت] [محمد لباد]` too), the second starting with a known name part as written
+    (no `و` of a list, `[نيمار] [وغابرييل خيسوس]`, no preposition, `[السيستاني] [للعبادي]`),
+    the first no title (`[الشريف] [منصور ...]`: the role reader reads it before the name), and
+    one of them a single word: a first name the article never writes alone (`[ترامب] [كيم جونغ
+    أون]` are two), or a last name after a name that does not end in a family name with `ال`
+    (`[ماجد العبيد] [رمضان]` are a name and a month)."""
+    alone = Counter(fold(text[r.mention.start:r.mention.end]) for r in raw if r.type == PER)
+    out: list[RawMention] = []
+    for r in sorted(raw, key=lambda r: (r.mention.start, -r.mention.end)):
+        last = out[-1] if out else None
+        if (last is not None and last.type == PER and r.type == PER
+                and _SPACES.fullmatch(text, last.mention.end, r.mention.start)
+                and _split_name(text[last.mention.start:last.mention.end],
+                                text[r.mention.start:r.mention.end], lexicons, alone)):
+            joined = _respanned(text, last, last.mention.start, r.mention.end)
+            score = max((m.score for m in (last.mention, r.mention) if m.score is not None),
+                        default=None)
+            out[-1] = RawMention(dataclasses.replace(joined.mention, score=score), PER, joined.name)
+            continue
+        out.append(r)
+    return out
+
+
+def _split_name(first: str, second: str, lexicons: ArticleLexicons, alone: Counter) -> bool:
+    """`second` goes on the name `first` started (see split_names_joined); `alone` counts the
+    article's persons' mentions by folded name."""
+    firsts, seconds = _WORD.findall(first), _WORD.findall(second)
+    if not firsts or not seconds or _BRACKETS.search(first + second):
+        return False
+    head, words = fold(seconds[0]), lexicons.person_words
+    if (head not in lexicons.name_parts.parts and head not in lexicons.given_names
+            or head[:1] in _LIST_JOINS or head in _NEVER_NAMES
+            or head[:1] in _PREPOSITIONS and head[1:] in lexicons.name_parts.parts
+            or words.starts_title(fold(firsts[0])) or words.starts_title(head)):
+        return False
+    if fold(firsts[-1]) in _LINEAGE:
+        return True  # `[زينب بنت] [محمد لباد]`: no name ends in `daughter of`
+    if len(firsts) == 1:
+        return alone[fold(first)] == 1
+    return len(seconds) == 1 and not fold(firsts[-1]).startswith("ال")
+
+
 def _titled_given_name(word: str, mention: str) -> bool:
     """`مساعد [الزويهري]`, `مساعد [غالي العنزي]`: a given name that is also a title head, right
     before a name of two words or a family name with `ال`; a title needs a complement, which a
@@ -342,9 +394,12 @@ def _titled_given_name(word: str, mention: str) -> bool:
 
 
 def _given_name(word: str, lexicons: ArticleLexicons) -> bool:
-    """True for a word of given_names.tsv or the name `علي`, no title word or lexicon name."""
+    """True for a word of given_names.tsv, a compound given name of `عبد` written as one word
+    or the name `علي`; no title word or lexicon name."""
     folded = fold(word)
-    return ((folded in lexicons.given_names or word == _ALI) and folded not in _NEVER_NAMES
+    compound = folded.startswith(_SERVANT_OF) and len(folded) > 5  # `عبدربه`, `عبدالحافظ`
+    return ((folded in lexicons.given_names or word == _ALI or compound)
+            and folded not in _NEVER_NAMES
             and not lexicons.person_words.starts_title(folded)
             and lexicons.lexicon.group_of(word) is None)
 

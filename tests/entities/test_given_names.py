@@ -66,3 +66,44 @@ def test_given_names_hold_names_and_no_common_words():
     names = {row[0] for row in read_rows("given_names.tsv")}
     assert {"محمد", "زاهر", "ليبرون", "خالد"} <= names
     assert not names & {"عيد", "طالب", "امين", "على", "من", "ان", "كان", "فرد"}
+
+
+@pytest.mark.parametrize(("text", "given", "whole"), [
+    # a first name the article never writes alone, then the rest of the name
+    ("وقال وزير المالية الفرنسي، برونو لو مير، إن النمو تحسن.", [("برونو", "PER"), ("لو مير", "PER")],
+     "برونو لو مير"),
+    # a last name after a name without a family name in ال
+    ("وحضر المهندس سامر خليل اسماعيل الحفل.", [("سامر خليل", "PER"), ("اسماعيل", "PER")],
+     "سامر خليل اسماعيل"),
+    # `daughter of` ends no name
+    ("وتعرضت الطفلة زينب بنت محمد الدوسري لحادث.", [("زينب بنت", "PER"), ("محمد الدوسري", "PER")],
+     "زينب بنت محمد الدوسري"),
+])
+def test_v5_joins_a_name_the_tagger_cut_in_two(mergers, mentions_doc, text, given, whole):
+    v3, v5 = mergers
+    assert len(persons(v3(mentions_doc(text, given)))) == 2
+    assert persons(v5(mentions_doc(text, given))) == [whole]
+
+
+@pytest.mark.parametrize(("text", "given"), [
+    # two persons: a name of a list after و
+    ("وشارك في الهجوم نيمار وغابرييل خيسوس.", [("نيمار", "PER"), ("وغابرييل خيسوس", "PER")]),
+    # a name the article writes alone elsewhere is whole: two persons side by side
+    ("وقال ترامب إن القمة ناجحة. وتحدث ترامب كيم جونغ أون طويلا.",
+     [("ترامب", "PER"), ("ترامب", "PER"), ("كيم جونغ أون", "PER")]),
+    # a full name with its family name, then a month read as a person
+    ("ويعرض مسلسل ماجد العبيد رمضان المقبل.", [("ماجد العبيد", "PER"), ("رمضان", "PER")]),
+    # a title read as a person before the name
+    ("وفاز الفارس عبدالله الشربتلي بالمركز الثاني.", [("الفارس", "PER"), ("عبدالله الشربتلي", "PER")]),
+])
+def test_v5_keeps_persons_side_by_side_apart(mergers, mentions_doc, text, given):
+    _, v5 = mergers
+    doc = v5(mentions_doc(text, given))
+    assert len({e.id for e in doc.entities if e.type == "PER"}) >= 2
+
+
+def test_v5_takes_a_compound_given_name_of_abd_written_as_one_word(mergers, mentions_doc):
+    v3, v5 = mergers
+    text = "وطالب الرئيس عبدربه منصور هادي بدعم الحكومة."
+    assert persons(v3(mentions_doc(text, [("منصور هادي", "PER")]))) == ["منصور هادي"]
+    assert persons(v5(mentions_doc(text, [("منصور هادي", "PER")]))) == ["عبدربه منصور هادي"]
