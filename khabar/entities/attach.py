@@ -30,6 +30,12 @@ _LOOK_BACK = 12  # tokens searched before a name for the start of its title
 # (`وزير الخارجية الفرنسي (فلان)`, `الرئيس المصري "فلان"`, `فلان» زعيم التنظيم`).
 _MODIFIERS = {fold(w) for w in "السابق السابقة الأسبق الأسبقة الراحل الراحلة المخلوع الحالي".split()}
 _OPENING = {"(", '"', "«", "“"}
+# v5: words of praise that end a title read with them (`الصحفي العالمي`), dropped from it;
+# not `الكبير`, a rank as often as praise (`القائد العملاني الكبير`, a senior commander).
+_PRAISE = {fold(w) for w in (
+    "الشهير الشهيرة المعروف المعروفة المخضرم المخضرمة البارز البارزة القدير "
+    "القديرة المبدع المبدعة الواعد الواعدة الصاعد الصاعدة المتميز المتميزة العالمي العالمية "
+    "اللامع اللامعة الفذ المحنك").split()}
 _CLOSING = {")", '"', "»", "”"}
 # entities.roles.v3: words of a rank after an honorific (`اللواء ركن`, `الفريق أول ركن`), and
 # prepositions of a place between a title and its name (`المبعوث الأممي إلى اليمن فلان`).
@@ -123,6 +129,8 @@ def find_roles(text: str, entities: tuple[Entity, ...], lexicon: RoleLexicon, *,
         known = roles.setdefault(span.entity.id, [])
         for extra in [found] + (_also(ctx, span, found) if ctx.v3 else []):
             name = title if extra is found else _singular(extra.title)[0]
+            if ctx.v5:
+                name = _without_praise(name)
             role = Role(name, extra.affiliation, Offsets(extra.start, extra.end))
             if all((r.title, r.affiliation) != (role.title, role.affiliation) for r in known):
                 known.append(role)
@@ -196,6 +204,15 @@ def _singular(title: str) -> tuple[str, bool]:
     head, _, rest = title.partition(" ")
     single = DUALS.get(fold(head))
     return (title, False) if single is None else (f"{single} {rest}".strip(), True)
+
+
+def _without_praise(title: str) -> str:
+    """v5: a title without the words of praise after it (`الشاعر الكبير`, `رجل الأعمال
+    المعروف`, `المعارض البارز`): they describe the person, they are no part of the title."""
+    words = title.split()
+    while len(words) > 1 and fold(words[-1]) in _PRAISE:
+        words.pop()
+    return " ".join(words)
 
 
 def _honorific(title: str) -> bool:

@@ -408,6 +408,8 @@ def _complements(ctx: Context, phrase: _Phrase) -> None:
             phrase.words.append(ctx.tokens[j].text)
             phrase.take(ctx, j)
             continue
+        if ctx.v5 and folded.startswith("و") and _ends_definite(phrase):
+            return  # `مدير الفريق الأول وعلي السبع`: after a definite word, و joins another item
         chain = _construct_chain(ctx, j)
         if chain is None:
             return
@@ -421,13 +423,18 @@ def _complements(ctx: Context, phrase: _Phrase) -> None:
         phrase.take(ctx, last)
 
 
+def _ends_definite(phrase: _Phrase) -> bool:
+    """The phrase read so far ends in a definite word (`مدير الفريق الأول`)."""
+    return fold(phrase.words[-1].split()[-1]).startswith("ال")
+
+
 def _general(ctx: Context, phrase: _Phrase, j: int) -> bool:
     """v5: `العام`, `العامة` after a definite word of the title is its adjective (the general
     coordinator, public security), not the year, unless a time word follows (`العام الماضي`);
     also inside a body whose head the title took (`رئيس هيئة الأركان العامة`)."""
     inside = j in ctx.covering and ctx.covering[j].first < j  # the title took the body's head
     return (ctx.word(j) and (j not in ctx.covering or inside) and ctx.folded[j] in _GENERAL
-            and fold(phrase.words[-1].split()[-1]).startswith("ال")
+            and _ends_definite(phrase)
             and not (ctx.word(j + 1) and ctx.folded[j + 1] in _NOT_COMPLEMENT))
 
 

@@ -484,3 +484,32 @@ def test_roles_v5_reads_the_organization_named_in_construct_for_its_definite_hea
     given = [("منظمة البلدان المنتجة", "ORG"), ("المنظمة للدفاع", "ORG"), ("سامي الفارس", "PER")]
     assert roles_of(analyzers[1](mentions_doc(text, given)), "سامي الفارس") == [
         ("الأمين العام", "منظمة البلدان المنتجة")]
+
+
+@pytest.mark.parametrize(("text", "v4_title", "v5_title"), [
+    ("وكشف الصحفي العالمي سامي الفارس أن اللاعب تلقى عرضا.", "الصحفي العالمي", "الصحفي"),
+    ("وكشف الشاعر المعروف سامي الفارس أن الديوان صدر.", "الشاعر المعروف", "الشاعر"),
+    # `الكبير` is also a rank (a senior commander): it stays
+    ("وقتل القائد العسكري الكبير سامي الفارس في الغارة.", "القائد العسكري الكبير",
+     "القائد العسكري الكبير"),
+])
+def test_roles_v5_leaves_words_of_praise_out_of_the_title(analyzers, mentions_doc, text,
+                                                          v4_title, v5_title):
+    v4, v5 = analyzers
+    doc = mentions_doc(text, [("سامي الفارس", "PER")])
+    assert titles_of(v4(doc), "سامي الفارس") == [v4_title]
+    assert titles_of(v5(doc), "سامي الفارس") == [v5_title]
+
+
+def test_roles_v5_reads_a_teams_administrator(analyzers, mentions_doc):
+    text = "ويضم الجهاز الإداري للفريق إداري الفريق سامي الفارس والمنسق الإعلامي."
+    doc = mentions_doc(text, [("سامي الفارس", "PER")])
+    assert titles_of(analyzers[0](doc), "سامي الفارس") == ["الفريق"]  # read as the rank
+    assert titles_of(analyzers[1](doc), "سامي الفارس") == ["إداري"]
+
+
+def test_roles_v5_ends_a_title_after_the_name_before_a_name_joined_by_wa(analyzers, mentions_doc):
+    text = "وضمت البعثة سامي الفارس مدير الإدارة وعلي السبع ووهبي المرزوق."
+    doc = mentions_doc(text, [("سامي الفارس", "PER")])
+    assert titles_of(analyzers[0](doc), "سامي الفارس") == ["مدير الإدارة وعلي السبع ووهبي المرزوق"]
+    assert titles_of(analyzers[1](doc), "سامي الفارس") == ["مدير الإدارة"]
