@@ -144,8 +144,8 @@ class Attributor:
             return widened(text, relayed, target.window, people, lexicon)
         speaker = None
         if cue.kind in ("verb", "according"):
-            speaker = explicit_subject(subject_window(target.window, cue), people, lexicon,
-                                       addressee=self.v4)
+            speaker = explicit_subject(subject_window(target.window, cue, v4=self.v4), people,
+                                       lexicon, addressee=self.v4, times=self.v4)
             if speaker is not None and cue.kind == "according":
                 speaker = _without_li(text, speaker)
         if speaker is None and cue.kind == "verb":

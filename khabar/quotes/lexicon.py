@@ -67,7 +67,7 @@ def load_lexicon(directory: Path | None = None, *, version: int = 3) -> CueLexic
 
     `version` 3 (quotes.cues.v3) adds the rows of quote_cues_v3.tsv and quote_words_v3.tsv when
     they are there, so that quotes.cues.v2 keeps reading what it always read; `version` 4
-    (quotes.cues.v4) adds quote_cues_v4.tsv.
+    (quotes.cues.v4) adds quote_cues_v4.tsv and quote_words_v4.tsv.
     """
     directory = directory or LEXICON_DIR
     cue_rows = _rows(directory / "quote_cues.tsv")
@@ -77,6 +77,7 @@ def load_lexicon(directory: Path | None = None, *, version: int = 3) -> CueLexic
         word_rows += _rows(directory / "quote_words_v3.tsv", optional=True)
     if version >= 4:
         cue_rows += _rows(directory / "quote_cues_v4.tsv", optional=True)
+        word_rows += _rows(directory / "quote_words_v4.tsv", optional=True)
     # Every key is stored with its prefixed spellings too, so a lookup is one dict access.
     cues: dict[str, CueForm] = {}
     for lemma, kind, complement, gender, number, forms, *where in cue_rows:

@@ -117,12 +117,15 @@ _PRONOUN_OBJECTS = frozenset(fold(w) for w in
     "فيه فيها فيهما فيهم به بها بهم عنه عنها عنهم خلاله خلالها".split())
 
 
+_WHAT = frozenset({fold("ما")})
+_WHAT_V4 = _WHAT | {fold("لما")}
 _NO_SUBJECT = frozenset(fold(w) for w in "بين حول ضمن منذ وسط تحت فوق داخل خارج".split())
 
 
-def subject_window(window: list[Word], cue: CueForm) -> list[Word]:
+def subject_window(window: list[Word], cue: CueForm, *, v4: bool = False) -> list[Word]:
     """The words after a cue that may hold its subject: past a leading preposition with a
-    pronoun (and its comma), and for `وفقا لصحيفة هآرتس` without the ل of the source."""
+    pronoun (and its comma), and for `وفقا لصحيفة هآرتس` without the ل of the source; `v4`
+    (quotes.cues.v4): past `لما` too (`ووفقا لما ذكرته الصحف`)."""
     lead = list(window)
     if lead and lead[0].folded in _NO_SUBJECT:
         return []  # `وكتبت بين قوسين:`: a preposition, the subject was dropped
@@ -133,8 +136,10 @@ def subject_window(window: list[Word], cue: CueForm) -> list[Word]:
                      None)  # `وقال لـ"الاقتصادية" فلان`: the outlet told, then the subject
         if close is not None:
             lead = [w for w in lead[close + 1 :] if w.is_word or w.folded not in _COMMAS]
-    if cue.kind == "according" and len(lead) > 2 and lead[0].folded == "ما" and lead[1].is_word:
-        lead = lead[2:]  # `وبحسب ما أظهرت نقوش الجدران`: the subject of the verb after ما
+    what = _WHAT_V4 if v4 else _WHAT
+    if cue.kind == "according" and len(lead) > 2 and lead[0].folded in what and lead[1].is_word:
+        lead = lead[2:]  # `وبحسب ما أظهرت نقوش الجدران`, `ووفقا لما ذكرته الصحف`: the subject
+        # of the verb after ما
     first = lead[0] if lead else None
     if cue.kind == "according" and first and first.is_word and first.folded.startswith("ل") \
             and len(first.folded) > 3:  # the offsets stay, so a mention with its ل is found

@@ -31,6 +31,10 @@ _NAME_TAIL = 8  # v4: words after a quoted speaker's name up to what they said
 _CONJUNCTIONS = frozenset("لكن ولكن لكنه لكنها ولكنها ولكنه الا كما فيما بينما ثم".split())
 # `بعد أن`, `قبل أن`: a conjunction, not the start of reported content.
 _NOT_REPORTING = frozenset("بعد قبل منذ رغم دون حتى لدرجه بمجرد".split())
+# v4: words before أن that open a clause of its own, which no cue before reports (`علما أن`,
+# note that; `إلا أن`, `غير أن`, however; `بل إن`, indeed; `كما أن`, moreover; `حيث إن`,
+# `بما أن`, since)
+_OWN_CLAUSE = frozenset(fold(w) for w in "علما علماً إلا الا غير بل كما حيث بما لأن لان".split())
 # v4: words in marks after a subject or an adjunct (_said_after_subject)
 _MIN_SAID = 3
 _MIN_SPEECH = 7  # words in marks after a naming noun that are a sentence said, not a name
@@ -106,6 +110,8 @@ def scan(
                 return Target("direct", window, quoted)  # `وقال الوزير «...».`
         if word.folded in COMPLEMENTIZERS and not _inside_name(word, names) \
                 and not (open_subject and _abbreviation_at(words, j)):
+            if open_subject and words[j - 1].folded in _OWN_CLAUSE:
+                break  # `وأكد الوزير دعمه للمشروع، علما أن ...`: a note, not what was said
             if words[j - 1].folded in _NOT_REPORTING:
                 if open_subject:  # `وقالت فلانة بعد أن علمت بوفاته "..."`: a time clause
                     if window and window[-1] is words[j - 1]:

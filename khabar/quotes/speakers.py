@@ -38,6 +38,12 @@ _ADVERBS = frozenset(fold(w) for w in
     "ايضا كذلك مجددا سابقا لاحقا رسميا تماما مرارا بدوره بدورها مؤخرا اخيرا حديثا "
     "صراحه علنا اول".split()  # `قال صراحة إن`, `أعلنت أول من أمس أن`
 )
+# quotes.cues.v4: a time of two words after a cue (`وقال الشهر الماضي إن`), no subject.
+_TIME_NOUNS = frozenset(fold(w) for w in "الشهر الأسبوع العام السنة الليلة".split())
+_TIME_ADJECTIVES = frozenset(fold(w) for w in (
+    "الماضي الماضية الجاري الجارية الحالي الحالية المقبل المقبلة المنصرم المنصرمة الفائت "
+    "الفائتة السابق السابقة").split())
+_DAY = fold("يوم")  # `يوم الأحد`, `يوم أمس`
 # `وقالت لصحيفة ...`, `وقال لـ"الرياض"`: the outlet told, not the speaker.
 _TOLD = frozenset(
     fold(w) for w in "لـ ل لصحيفه لوكاله لقناه لموقع لتلفزيون لاذاعه لبرنامج للصحفيين".split()
@@ -72,18 +78,17 @@ class Speaker:
 
 def explicit_subject(
     words: list[Word], people: People, lexicon: CueLexicon,
-    *, phrase_only: bool = False, addressee: bool = False,
+    *, phrase_only: bool = False, addressee: bool = False, times: bool = False,
 ) -> Speaker | None:
     """The subject named right after a cue, or None when the subject was dropped.
 
     `phrase_only`: the words after the subject are content (`نفى وزير الخارجية وجود ...`),
     so an unnamed subject is cut to its definite noun phrase. `addressee` (quotes.cues.v4):
     the one told, `ل` glued to a name or a noun of the told (`وذكر لرويترز أن`, `وقال مصدر
-    لبي بي سي إن`), is no subject, wherever it stands.
+    لبي بي سي إن`), is no subject, wherever it stands. `times` (quotes.cues.v4): a time of two
+    words is passed over as an adverb is (`وقال الشهر الماضي إن`).
     """
-    lead = list(words)
-    while lead and lead[0].folded in _ADVERBS:
-        lead.pop(0)
+    lead = _without_times(list(words), pairs=times)
     told: set[int] = set()
     if addressee:
         told = _told_names(lead, people)
@@ -91,8 +96,7 @@ def explicit_subject(
             lead = _after_told(lead, people)
         elif lead and lead[0].folded == "ل":  # `وأوضح لـ”الوئام” المتحدث ...`: an outlet told
             lead = _after_quoted_outlet(lead)
-        while lead and lead[0].folded in _ADVERBS:
-            lead.pop(0)
+        lead = _without_times(lead, pairs=times)
     while len(lead) > 2 and lead[0].folded in ABBREVIATED_HONORIFICS and lead[1].folded == "." \
             and lead[1].start == lead[0].end:
         del lead[:2]  # `وقال د. فلان`: the honorific's letter and stop
@@ -118,6 +122,21 @@ def explicit_subject(
         _start, end, entity = leading
         return Speaker(entity.id, None, Offsets(lo, end), None, "s")
     return described(lead, lexicon, phrase_only)
+
+
+def _without_times(lead: list[Word], *, pairs: bool) -> list[Word]:
+    """The words after a cue without the adverbs before its subject (`وقال أمس`); with `pairs`
+    (quotes.cues.v4) times of two words too (`وقال الشهر الماضي إن`, `وأعلن يوم الأحد`): when,
+    not who."""
+    while lead:
+        if lead[0].folded in _ADVERBS:
+            del lead[:1]
+        elif pairs and len(lead) > 1 and (lead[0].folded in _TIME_NOUNS and lead[1].folded in _TIME_ADJECTIVES
+                                or lead[0].folded == _DAY and lead[1].folded in _ADVERBS):
+            del lead[:2]
+        else:
+            break
+    return lead
 
 
 def _person_at(word: Word, people: People, lead: list[Word] | None = None) -> bool:

@@ -344,3 +344,45 @@ def test_v4_reads_the_speaker_after_an_outlet_told_in_marks(make_document, lexic
     text = "وأوضح لـ”النهار ” المتحدث الرسمي سامي الحربي بأن الفرقة باشرت الحادث فور البلاغ."
     assert _quotes(make_document, lexicons[1], text, STAGE_V4) == [
         ("سامي الحربي", "الفرقة باشرت الحادث فور البلاغ")]
+
+
+@pytest.mark.parametrize("text", [
+    "وقال سامي الحربي إن الفريق جاهز. وقال الشهر الماضي إن المدرب باق.",
+    "وقال سامي الحربي إن الفريق جاهز. وأكد يوم الأحد أن المدرب باق.",
+])
+def test_v4_reads_no_time_of_two_words_as_the_speaker(make_document, lexicons, text):
+    v3, v4 = lexicons
+    assert [s for s, _ in _quotes(make_document, v4, text, STAGE_V4)] == ["سامي الحربي"] * 2
+    assert [s for s, _ in _quotes(make_document, v3, text, STAGE_V3)] != ["سامي الحربي"] * 2
+
+
+@pytest.mark.parametrize("text", [
+    "وزار سامي الحربي المصنع أمس. ويتوقع أن تبدأ المرحلة الثانية الشهر المقبل.",
+    "وزار سامي الحربي المصنع أمس، فيما يتوقع أن تبدأ المرحلة الثانية الشهر المقبل.",
+])
+def test_v4_reads_the_passive_it_is_expected_as_nobodys_statement(make_document, lexicons, text):
+    v3, v4 = lexicons
+    assert _quotes(make_document, v3, text, STAGE_V3) != []
+    assert _quotes(make_document, v4, text, STAGE_V4) == []
+
+
+def test_v4_still_reads_expecting_with_a_subject(make_document, lexicons):
+    text = "ويتوقع محللون أن ترتفع أسعار النفط خلال الربع الأخير."
+    assert _quotes(make_document, lexicons[1], text, STAGE_V4) == [
+        ("محللون", "ترتفع أسعار النفط خلال الربع الأخير")]
+
+
+def test_v4_reads_the_source_after_lima_according_to_what(make_document, lexicons):
+    text = "ووفقا لما ذكرته الصحف المحلية فإن اللاعب يعاني إصابة في الركبة."
+    v3, v4 = lexicons
+    assert _quotes(make_document, v4, text, STAGE_V4) == [
+        ("الصحف المحلية", "اللاعب يعاني إصابة في الركبة")]
+    assert _quotes(make_document, v3, text, STAGE_V3) != _quotes(make_document, v4, text, STAGE_V4)
+
+
+def test_v4_reads_no_note_after_alma_as_what_the_cue_reports(make_document, lexicons):
+    text = "وأكدت هذه الاختبارات سلامة الشبكة من أي انقطاع علماً بأن الموقع مخدوم بدوائر احتياطية."
+    v3, v4 = lexicons
+    assert [c for _, c in _quotes(make_document, v3, text, STAGE_V3)] == [
+        "الموقع مخدوم بدوائر احتياطية"]
+    assert _quotes(make_document, v4, text, STAGE_V4) == []
