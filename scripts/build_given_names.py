@@ -1,6 +1,9 @@
 """Build khabar/lexicons/given_names.tsv: name parts that, in news, are nearly always part of a
 person's name, for entities.merge.v5's given names the tagger left out before a name it found
-(`زاهر [محمد الشهري]`, `ليبرون [جيمس]`; khabar.entities.article.with_untagged_given_names).
+(`زاهر [محمد الشهري]`, `ليبرون [جيمس]`; khabar.entities.article.with_untagged_given_names);
+and khabar/lexicons/seldom_names.tsv: words the tagger sometimes reads as a person's name that
+news seldom writes in one, and that no Wikidata person carries (`سموه`, `باحثون`, `بوليوود`),
+for entities.merge.v5's check of persons (khabar.entities.person_check.seldom_named).
 
 Many name parts are also common words (`عيد` feast, `طالب` demanded, `أمين` secretary, `فرد`
 individual): name_parts.tsv alone cannot tell them. This recipe counts, over the news text of
@@ -14,10 +17,14 @@ name_parts.tsv (Wikidata person labels, CC0 1.0) when either
 - at least MIN_PERSONS Wikidata persons carry it and they outnumber its uses in news
   RARE_RATIO times over (foreign given names the tagger often misses: `ريبيكا`, `لويجي`).
 
+A word is seldom a name when it is used at least SELDOM_MIN_USES times, less than SELDOM_SHARE
+of them inside a person's mention, at least once inside one, it is no part of name_parts.tsv and
+not in the shape of a family name (`ال` and a nisba's `ي`: `الفقيه` is one, `التركي` may be).
+
     python scripts/build_given_names.py
 
-Columns of the output: folded name part, uses in news, share of them inside a person's name.
-Only the name parts and the two numbers are written; no sentence of the corpora.
+Columns of both outputs: folded word, uses in news, share of them inside a person's name.
+Only the words and the two numbers are written; no sentence of the corpora.
 """
 
 from __future__ import annotations
@@ -39,10 +46,12 @@ from khabar.inputs import RawPage  # noqa: E402
 from khabar.lexicons import read_rows  # noqa: E402
 
 OUT = ROOT / "khabar" / "lexicons" / "given_names.tsv"
+SELDOM_OUT = ROOT / "khabar" / "lexicons" / "seldom_names.tsv"
 GOLD = ("entities_gold.jsonl", "entities_gold2.jsonl", "quotes_events_gold.jsonl",
         "quotes_events_gold2.jsonl", "quotes_gold.jsonl")
 MIN_SHARE, MIN_USES = 0.6, 5
 MIN_PERSONS, RARE_RATIO = 20, 3
+SELDOM_SHARE, SELDOM_MIN_USES = 0.15, 20
 _WORD = re.compile(r"[^\W\d_]+")
 _TAGGER_ONLY = PipelineConfig(stages=(("clean.auto.v2", {"min_chars": 40, "min_arabic_share": 0.5}),
                                       ("segment.sentences.v1", {}), ("ner.crf.v2", {})))
@@ -78,6 +87,11 @@ def count_uses() -> tuple[Counter[str], Counter[str]]:
     return uses, in_names
 
 
+def _family_shape(folded: str) -> bool:
+    """`الفقيه`, `التركي`: definite with a nisba's ending, the shape of a family name."""
+    return folded.startswith("ال") and folded.endswith(("ي", "يه"))
+
+
 def main() -> int:
     if not (DATA / "saudinewsnet").exists():
         print(f"not found: {DATA} (the shared data folder)")
@@ -99,6 +113,17 @@ def main() -> int:
         for part, used, share in sorted(kept):
             out.write(f"{part}\t{used}\t{share:.2f}\n")
     print(f"{len(kept)} of {len(persons)} name parts -> {OUT.relative_to(ROOT)}")
+    seldom = sorted((word, uses[word], named / uses[word]) for word, named in in_names.items()
+                    if word not in persons and uses[word] >= SELDOM_MIN_USES
+                    and named / uses[word] < SELDOM_SHARE and not _family_shape(word))
+    with SELDOM_OUT.open("w", encoding="utf-8") as out:
+        out.write("# Folded words the tagger sometimes reads in a person's name that news seldom\n"
+                  "# writes in one and no Wikidata person carries, written by\n"
+                  "# scripts/build_given_names.py (recipe in its docstring). Columns: word <TAB>\n"
+                  "# uses in news <TAB> share of them inside a person's name.\n")
+        for word, used, share in seldom:
+            out.write(f"{word}\t{used}\t{share:.2f}\n")
+    print(f"{len(seldom)} words seldom in a name -> {SELDOM_OUT.relative_to(ROOT)}")
     return 0
 
 

@@ -25,7 +25,8 @@ from khabar.entities.merge import RawMention, merge_mentions, raw_mentions
 from khabar.entities.names import clitic_variants, key_tokens, name_key, read_words, surface
 from khabar.entities.nisba import load_role_lexicon
 from khabar.entities.organizations import Heads, find_bodies, load_heads
-from khabar.entities.person_check import (NameParts, guessed_person, load_name_parts, maybe_weak,
+from khabar.entities.person_check import (NameParts, guessed_person, load_name_parts,
+                                          load_seldom_names, maybe_weak, seldom_named,
                                           weak_person)
 from khabar.entities.person_spans import PersonWords, trim_person
 from khabar.entities.roles import HONORIFICS
@@ -147,6 +148,8 @@ class ArticleLexicons:
     nationalities: frozenset[str] = frozenset()
     # v5: name parts news nearly always writes in a person's name (given_names.tsv)
     given_names: frozenset[str] = frozenset()
+    # v5: words the tagger reads in names that news seldom writes in one (seldom_names.tsv)
+    seldom_names: frozenset[str] = frozenset()
 
 
 def load_article_lexicons(version: int = 3) -> ArticleLexicons:
@@ -171,7 +174,8 @@ def load_article_lexicons(version: int = 3) -> ArticleLexicons:
         outlets=Outlets.load() if version >= 5 else None,
         nationalities=frozenset(form for form in nisba if form.startswith("ال")),
         given_names=(frozenset(row[0] for row in read_rows("given_names.tsv")) if version >= 5
-                     else frozenset()))
+                     else frozenset()),
+        seldom_names=load_seldom_names() if version >= 5 else frozenset())
 
 
 def _organization(lexicon: Lexicon, name: str) -> bool:
@@ -186,8 +190,9 @@ def merge_article(text: str, entities, lexicons: ArticleLexicons, *, stage: str,
     `lineage` (entities.merge.v4): a person's name cut after `بن` takes the next word;
     `joined` (entities.merge.v5): names cut before `الله` or after a title made whole,
     neighbouring mentions that together spell a lexicon name joined, towns of the places
-    gazetteer read after a noun of a place, and the outlets and writers of the `datelines`
-    (the dateline paragraphs' ranges; khabar.entities.datelines)."""
+    gazetteer read after a noun of a place, the outlets and writers of the `datelines`
+    (the dateline paragraphs' ranges; khabar.entities.datelines), a name the tagger cut in two
+    side by side joined, and persons named only by words seldom in a name dropped."""
     raw = without_titles(text, raw_mentions(text, entities), lexicons.person_words)
     if lineage:  # after the titles are cut: a word after `بن` is a name, whatever else it is
         raw = with_whole_lineage(text, raw)
@@ -229,7 +234,8 @@ def merge_article(text: str, entities, lexicons: ArticleLexicons, *, stage: str,
     raw = surnames_as_persons(raw, lexicons.lexicon)
     merged = merge_mentions(text, raw, lexicons.lexicon)
     if joined:
-        merged = [e for e in merged if not _no_person(text, e)]
+        merged = [e for e in merged if not _no_person(text, e)
+                  and not (e.type == PER and seldom_named(text, e, lexicons.seldom_names))]
     return _renumbered([_checked(text, e, lexicons) for e in merged])
 
 

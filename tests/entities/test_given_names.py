@@ -107,3 +107,26 @@ def test_v5_takes_a_compound_given_name_of_abd_written_as_one_word(mergers, ment
     text = "وطالب الرئيس عبدربه منصور هادي بدعم الحكومة."
     assert persons(v3(mentions_doc(text, [("منصور هادي", "PER")]))) == ["منصور هادي"]
     assert persons(v5(mentions_doc(text, [("منصور هادي", "PER")]))) == ["عبدربه منصور هادي"]
+
+
+@pytest.mark.parametrize(("text", "given"), [
+    ("وأكد سموه أن المملكة ماضية في دعم المشروع.", [("سموه", "PER")]),  # his highness
+    ("وقال باحثون إن النتائج مشجعة.", [("باحثون", "PER")]),
+])
+def test_v5_drops_a_person_named_only_by_words_seldom_in_a_name(mergers, mentions_doc, text,
+                                                                 given):
+    v3, v5 = mergers
+    assert persons(v3(mentions_doc(text, given))) != []
+    assert persons(v5(mentions_doc(text, given))) == []
+
+
+def test_v5_keeps_a_person_with_one_word_a_name_part(mergers, mentions_doc):
+    # `سموه` is seldom a name, `سلمان` is one
+    text = "وأكد سموه سلمان أن المملكة ماضية في دعم المشروع."
+    assert persons(mergers[1](mentions_doc(text, [("سموه سلمان", "PER")]))) == ["سموه سلمان"]
+
+
+def test_seldom_names_hold_no_wikidata_name_part():
+    seldom = {row[0] for row in read_rows("seldom_names.tsv")}
+    parts = {row[0] for row in read_rows("name_parts.tsv")}
+    assert len(seldom) > 1000 and not seldom & parts
