@@ -55,7 +55,7 @@ def surface(text: str, start: int, end: int) -> str:
     """How a mention names its entity: its text, with the article restored after the particle ل.
 
     In `للأمم المتحدة` a mention that leaves out the proclitic starts at `لأمم`, and one that keeps
-    it starts at `للأمم`; both name `الأمم المتحدة`. A hashtag's marks are no part of a name:
+    it starts at `للأمم`; both name `الأمم المتحدة`; `لجماعة الحوثي` names `جماعة الحوثي`. A hashtag's marks are no part of a name:
     `#الأمم_المتحدة` names `الأمم المتحدة`, `فلاديمير #بوتين` names `فلاديمير بوتين`.
     """
     words = hashtag_words(text[start:end])
@@ -64,8 +64,15 @@ def surface(text: str, start: int, end: int) -> str:
         return "ال" + (words if lam_noun(words[1:]) else words[1:])
     if word_start and words.startswith("لل") and len(words.split()[0]) > 4:
         return "ال" + ("ل" if lam_noun(words[2:]) else "") + words[2:]
+    if word_start and words[:1] in ("ل", "ب") and fold(words.split()[0][1:]) in _GLUED_HEADS:
+        return words[1:]  # `لجماعة الحوثي`, `بوزارة الصحة`: the preposition is no part of it
     return words
 
+
+# Head nouns of bodies a mention may start with a preposition glued to (`لجماعة`, `بوزارة`).
+_GLUED_HEADS = {fold(w) for w in (
+    "جماعة حركة وزارة هيئة مجلس منظمة جمعية شركة مؤسسة اتحاد حزب جامعة وكالة مركز قوات إدارة "
+    "مديرية صندوق بنك محكمة نادي منتخب").split()}
 
 # Nouns that start with ل, whose `ل` the particle ل swallows with the article: `للجنة` is ل +
 # `اللجنة` (the committee), not ل + `الجنة` (paradise). Folded, without that ل.

@@ -66,7 +66,9 @@ _TANWEEN = ("\u064b", "\u064c", "\u064d")  # v5: the marks of an indefinite endi
 _NUMBER_WORDS = {fold(w) for w in (
     "اثنين اثنتين ثلاث ثلاثة أربع أربعة خمس خمسة ست ستة سبع سبعة ثماني ثمانية تسع تسعة عشر "
     "عشرة عشرين ثلاثين مئة مائة ألف آلاف").split()}
-_GENERAL = {fold(w) for w in "العام العامة".split()}  # v5: the general (`المنسق العام`)
+_GENERAL = {fold(w) for w in "العام العامة".split()}
+# v5: `affiliated to` between a title and the body it is held for (`التابع لجماعة الحوثي`)
+_AFFILIATED = {fold(w) for w in "التابع التابعة التابعين التابعون المنتمي المنتمية".split()}  # v5: the general (`المنسق العام`)
 # v5: spokespersons, and `باسم` (in the name of) that a pronoun may follow (`الناطق باسمها`)
 _SPOKESPERSONS = {fold(w) for w in "المتحدث المتحدثة الناطق الناطقة متحدث متحدثة ناطق".split()}
 _SPOKESPERSON_ENDINGS = tuple(_SPOKESPERSONS)
@@ -393,6 +395,10 @@ def _complements(ctx: Context, phrase: _Phrase) -> None:
             continue
         if ctx.v3 and _title_of_whom(ctx, phrase, j):
             return
+        if ctx.v5 and ctx.word(j) and ctx.folded[j] in _AFFILIATED and j not in ctx.covering \
+                and ctx.word(j + 1) and ctx.folded[j + 1][:1] == "ل":
+            phrase.take(ctx, j)  # `محافظ شبوة التابع لجماعة الحوثي`: the body after it is the
+            return  # affiliation, `التابع` (affiliated to) no word of the title
         if ctx.v5 and _general(ctx, phrase, j):
             phrase.words.append(ctx.tokens[j].text)  # `المنسق العام`, `مدير الأمن العام`
             phrase.take(ctx, j)

@@ -37,3 +37,13 @@ def test_ranges_with_text_between_them_keep_that_texts_words():
 def test_a_hashtag_s_marks_are_no_part_of_a_name(text, mention, name):
     start = text.index(mention)
     assert surface(text, start, start + len(mention)) == name
+
+
+@pytest.mark.parametrize(("text", "mention", "name"), [
+    ("فر لجماعة الحوثي", "لجماعة الحوثي", "جماعة الحوثي"),
+    ("عمل بوزارة الصحة", "بوزارة الصحة", "وزارة الصحة"),
+    ("رئيس لجنة الانتخابات", "لجنة الانتخابات", "لجنة الانتخابات"),  # its own ل
+])
+def test_surface_leaves_a_preposition_glued_to_a_bodys_head_out(text, mention, name):
+    start = text.index(mention)
+    assert surface(text, start, start + len(mention)) == name

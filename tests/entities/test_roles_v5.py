@@ -513,3 +513,12 @@ def test_roles_v5_ends_a_title_after_the_name_before_a_name_joined_by_wa(analyze
     doc = mentions_doc(text, [("سامي الفارس", "PER")])
     assert titles_of(analyzers[0](doc), "سامي الفارس") == ["مدير الإدارة وعلي السبع ووهبي المرزوق"]
     assert titles_of(analyzers[1](doc), "سامي الفارس") == ["مدير الإدارة"]
+
+
+def test_roles_v5_reads_the_body_a_title_is_affiliated_to(analyzers, mentions_doc):
+    text = "وفر محافظ شبوة التابع لجماعة الحوثي، سامي الفارس، إلى جهة مجهولة."
+    given = [("سامي الفارس", "PER"), ("جماعة الحوثي", "ORG")]
+    assert roles_of(analyzers[0](mentions_doc(text, given)), "سامي الفارس") != [
+        ("محافظ شبوة", "جماعة الحوثي")]
+    assert roles_of(analyzers[1](mentions_doc(text, given)), "سامي الفارس") == [
+        ("محافظ شبوة", "جماعة الحوثي")]
