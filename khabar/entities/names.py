@@ -72,7 +72,7 @@ def surface(text: str, start: int, end: int) -> str:
 # Head nouns of bodies a mention may start with a preposition glued to (`لجماعة`, `بوزارة`).
 _GLUED_HEADS = {fold(w) for w in (
     "جماعة حركة وزارة هيئة مجلس منظمة جمعية شركة مؤسسة اتحاد حزب جامعة وكالة مركز قوات إدارة "
-    "مديرية صندوق بنك محكمة نادي منتخب").split()}
+    "مديرية صندوق بنك محكمة نادي منتخب جيش ميليشيا ميليشيات مليشيا مليشيات").split()}
 
 # Nouns that start with ل, whose `ل` the particle ل swallows with the article: `للجنة` is ل +
 # `اللجنة` (the committee), not ل + `الجنة` (paradise). Folded, without that ل.

@@ -165,7 +165,8 @@ class EventCoder:
         events: dict[tuple[str, str, str], Event] = {}
         previous = None  # the source of the sentence's last verb trigger
         for item in found:
-            source, target = _participants(item, cast, tokens, folded, free)
+            source, target = _participants(item, cast, tokens, folded, free,
+                                           gap_only=self.long_subjects)
             if item.match.pattern.verb:
                 if previous is not None and _shares_subject(item.match, source, folded):
                     source = previous  # اقتحم مسلحون المطار وخطفوا ...: the same subject
@@ -478,17 +479,22 @@ class _Cast:
         an opponent word (دعمها للتحالف ضد داعش: داعش is not the target)."""
         return self.hostile if code.startswith(_HOSTILE_ROOTS) else self.other
 
-    def subject(self, match: Match, candidates: _Candidates) -> ActorMention | None:
-        """The first candidate that starts inside the trigger's words after its head."""
-        lo, hi = bisect_right(self.firsts, match.start), bisect_left(self.firsts, match.end)
+    def subject(self, match: Match, candidates: _Candidates, *, gap_only: bool = False,
+                ) -> ActorMention | None:
+        """The first candidate that starts inside the trigger's words after its head; with
+        `gap_only` (events.cameo.v5), before the pattern's last word, which is the pattern's own
+        (`استدعت السفير`: the ambassador summoned is no subject)."""
+        end = match.end - 1 if gap_only else match.end
+        lo, hi = bisect_right(self.firsts, match.start), bisect_left(self.firsts, end)
         return next((a for a in self.actors[lo:hi] if id(a) in candidates.members), None)
 
 
 def _participants(
     item: _Found, cast: _Cast, tokens: Sequence[Token], folded: Sequence[str],
-    free: frozenset[int] = frozenset(),
+    free: frozenset[int] = frozenset(), *, gap_only: bool = False,
 ) -> tuple[ActorMention | None, ActorMention | None]:
-    """Source and target of one trigger, by Arabic word-order heuristics (docs/events.md)."""
+    """Source and target of one trigger, by Arabic word-order heuristics (docs/events.md);
+    `gap_only` (v5): a subject inside a verb pattern stands in its gap (_Cast.subject)."""
     match, code = item.match, item.code
     if not cast.actors:
         return None, None
@@ -502,7 +508,7 @@ def _participants(
     patient = code.startswith(_PATIENT_PREFIXES)
     source: ActorMention | None = None
     target: ActorMention | None = None
-    subject = cast.subject(match, group) if match.pattern.verb else None
+    subject = cast.subject(match, group, gap_only=gap_only) if match.pattern.verb else None
     if code.startswith("04") and not match.pattern.verb:
         source = candidates[0] if earlier else None
     elif subject is not None:  # قطعت البحرين العلاقات: the subject sits in the gap

@@ -200,3 +200,15 @@ def test_the_default_pipeline_reads_aid_arriving_by_its_carrier_and_giver():
     assert [(e.cameo, e.source.code) for e in ship.events] == [("073", "ARE")]
     minister = process("وصل وزير الخارجية الفنلندي إلى عدن أمس في زيارة رسمية.", pipeline=pipeline)
     assert [e.cameo for e in minister.events if e.cameo.startswith("07")] == []
+
+
+def test_the_word_a_pattern_ends_with_is_no_subject_inside_it():
+    from khabar.events.coder import EventCoder
+
+    text = "وذكرت الوكالة أن وزارة الخارجية الفنلندية استدعت السفير البريطاني أمس."
+    doc = _doc(text, ())
+    plain, long = EventCoder(), EventCoder(long_subjects=True)
+    assert [(e.cameo, e.source.name) for e in plain.code_sentence(doc, doc.sentences[0])] == [
+        ("161", "السفير البريطاني")]
+    assert [(e.cameo, e.source.name) for e in long.code_sentence(doc, doc.sentences[0])] == [
+        ("161", "وزارة الخارجية الفنلندية")]
