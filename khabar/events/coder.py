@@ -594,8 +594,9 @@ def _adjacent(end: int, actor: ActorMention, tokens: Sequence[Token], folded: Se
 
 def named_spans(doc: Document) -> tuple[tuple[int, int], ...]:
     """v5: the (start, end) stretches of a document that name someone with their title, in
-    order: its persons' and organizations' mentions and its persons' role evidence."""
-    spans = [(m.start, m.end) for e in doc.entities if e.type in ("PER", "ORG")
+    order: its persons', organizations' and places' mentions (`الإمارات العربية المتحدة`) and
+    its persons' role evidence."""
+    spans = [(m.start, m.end) for e in doc.entities if e.type in ("PER", "ORG", "LOC")
              for m in e.mentions]
     spans += [(r.evidence.start, r.evidence.end) for e in doc.entities for r in e.roles]
     return tuple(sorted(spans))

@@ -212,3 +212,27 @@ def test_the_word_a_pattern_ends_with_is_no_subject_inside_it():
         ("161", "السفير البريطاني")]
     assert [(e.cameo, e.source.name) for e in long.code_sentence(doc, doc.sentences[0])] == [
         ("161", "وزارة الخارجية الفنلندية")]
+
+
+def test_a_place_named_in_words_counts_as_one_word_before_what_completes_its_verb():
+    from khabar.events.coder import EventCoder
+
+    text = "وأعربت جمهورية كوريا الجنوبية وكثير من الدول عن قلقها إزاء الأزمة."
+    name = text.index("جمهورية")
+    place = Entity("e1", "LOC", "جمهورية كوريا الجنوبية",
+                   (Mention(name, name + len("جمهورية كوريا الجنوبية"), "test", 1.0),))
+    doc = _doc(text, (place,))
+    plain, long = EventCoder(), EventCoder(long_subjects=True)
+    assert [e.cameo for e in plain.code_sentence(doc, doc.sentences[0])] == []
+    assert [e.cameo for e in long.code_sentence(doc, doc.sentences[0])] == ["012"]
+
+
+@pytest.mark.parametrize("text", [
+    "وأعلنت الحكومة توجيهات لإصدار صكوك المسؤولية الاجتماعية للشركات.",
+    "وحققت السعودية المرتبة الأولى في عدد السيارات المناولة.",
+])
+def test_social_responsibility_and_a_rank_achieved_are_no_events(text):
+    from khabar.events.coder import EventCoder
+
+    doc = _doc(text, ())
+    assert EventCoder(long_subjects=True).code_sentence(doc, doc.sentences[0]) == []
