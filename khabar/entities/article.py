@@ -87,6 +87,7 @@ _FIRST_HALVES = {fold(w) for w in (
     "عون جاد مال شكر عبيد").split()}
 _PREVIOUS_WORD = re.compile(r"([^\W\d_]+)[ \t\u00a0]+$")
 _SPACES = re.compile(r"[ \t\u00a0]+")
+_COMPLEMENTIZERS = frozenset("إن أن بأن فإن لأن وإن وأن".split())  # as written, with the hamza
 _BRACKETS = re.compile(r"[()\[\]{}«»\"“”]")
 _LIST_JOINS = frozenset("وف")  # `وغابرييل`: another name of a list
 _PREPOSITIONS = frozenset("لب")  # `للعبادي`; but `لو مير`, `بوتين` are names as written
@@ -200,7 +201,8 @@ def merge_article(text: str, entities, lexicons: ArticleLexicons, *, stage: str,
         raw = with_given_names(text, with_first_halves(text, raw), lexicons)
         raw = with_untagged_given_names(text, raw, lexicons)
         raw = split_names_joined(text, raw, lexicons)
-        raw = without_nationalities(text, raw, lexicons.nationalities)
+        raw = without_nationalities(text, without_complementizers(text, raw),
+                                    lexicons.nationalities)
     raw = without_trailing_titles(text, raw, lexicons.person_words)
     words = read_words(text, [(s.start, s.end) for s in sentences])
     if joined:
@@ -683,6 +685,20 @@ def without_titles(text: str, raw: list[RawMention], words: PersonWords) -> list
         trimmed = trim_person(text, r.mention.start, r.mention.end, words) if r.type == PER else None
         if trimmed is not None and trimmed != (r.mention.start, r.mention.end):
             r = _respanned(text, r, *trimmed)
+        out.append(r)
+    return out
+
+
+def without_complementizers(text: str, raw: list[RawMention]) -> list[RawMention]:
+    """Persons' mentions without a complementizer the tagger took in as their first word (`قال
+    ولي العهد إن جاريد` tagged `إن جاريد`: left in, it hides the quote); only as written with
+    its hamza, for `بان كي مون` and `فان غال` fold alike."""
+    out = []
+    for r in raw:
+        first = _WORD.match(text, r.mention.start) if r.type == PER else None
+        second = _WORD.search(text, first.end(), r.mention.end) if first is not None else None
+        if second is not None and first.group() in _COMPLEMENTIZERS:
+            r = _respanned(text, r, second.start(), r.mention.end)
         out.append(r)
     return out
 

@@ -130,3 +130,11 @@ def test_seldom_names_hold_no_wikidata_name_part():
     seldom = {row[0] for row in read_rows("seldom_names.tsv")}
     parts = {row[0] for row in read_rows("name_parts.tsv")}
     assert len(seldom) > 1000 and not seldom & parts
+
+
+def test_v5_cuts_a_complementizer_the_tagger_took_into_a_name(mergers, mentions_doc):
+    v3, v5 = mergers
+    text = "وقال ولي العهد إن جاريد سيزور الرياض، والتقى الأمين العام بان كي مون."
+    given = [("إن جاريد", "PER"), ("بان كي مون", "PER")]
+    assert persons(v3(mentions_doc(text, given))) == ["إن جاريد", "بان كي مون"]
+    assert persons(v5(mentions_doc(text, given))) == ["بان كي مون", "جاريد"]
