@@ -29,6 +29,7 @@ _LOOKING_BACK = frozenset(fold(w) for w in "حسبما بحسبما لما وف�
 _ACCORDING = frozenset(fold(w) for w in "حسب بحسب وفق وفقا على".split())
 _LINK_WORDS = _LOOKING_BACK | _ACCORDING | {"ما"}
 _THEN = frozenset(("،", ",", "فان", "فانه", "فانها"))
+_QUOTED_SOURCE = 4  # v4: words of a source named in marks after `بحسب` (`"واس"`, `"رويترز"`)
 _MARKS = frozenset("\"«»“”„‟")  # doubled or nested marks at a quote's edge
 _OPENING_MARKS = {"«": "»", "“": "”"}  # opening marks and their own closing ones
 # `... حيث أكد فلان أن`, `... وقد أعلن فلان أن`: words that open a clause before its cue.
@@ -46,8 +47,15 @@ def looks_back(words: list[Word], i: int) -> bool:
     return before == "ما" and i > 1 and words[i - 2].folded in _ACCORDING
 
 
-def according(words: list[Word], i: int, limit: int) -> Target | None:
-    """`وبحسب المحامي كروتينا فإن ...` (the caller checks it opens a sentence)."""
+def according(words: list[Word], i: int, limit: int, *, quoted_source: bool = False,
+              ) -> Target | None:
+    """`وبحسب المحامي كروتينا فإن ...` (the caller checks it opens a sentence); with
+    `quoted_source` (quotes.cues.v4), a source named in quotation marks needs no comma after it
+    (`وبحسب "واس" تستعرض اللجنة ...`)."""
+    if quoted_source:
+        found = _after_quoted_source(words, i, limit)
+        if found is not None:
+            return found
     window: list[Word] = []
     for j in range(i + 1, min(len(words), i + 10)):
         word = words[j]
@@ -59,6 +67,23 @@ def according(words: list[Word], i: int, limit: int) -> Target | None:
                 start = words[j + 1].end
             return Target("indirect", window, content_start=start) if window else None
         window.append(word)
+    return None
+
+
+def _after_quoted_source(words: list[Word], i: int, limit: int) -> Target | None:
+    """`وبحسب "واس" تستعرض اللجنة ...`: a source of at most _QUOTED_SOURCE words in marks right
+    after the cue, then the reported words (a comma or فإن after the marks is read as before)."""
+    if i + 1 >= len(words) or words[i + 1].folded not in _MARKS:
+        return None
+    for j in range(i + 2, min(len(words), i + 3 + _QUOTED_SOURCE)):
+        if words[j].folded in _MARKS:
+            after = words[j + 1] if j + 1 < len(words) else None
+            if j == i + 2 or after is None or after.start >= limit or not after.is_word \
+                    or after.folded in _THEN:
+                return None
+            return Target("indirect", words[i + 1 : j + 1], content_start=after.start)
+        if not words[j].is_word:
+            return None
     return None
 
 

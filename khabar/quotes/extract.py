@@ -10,7 +10,7 @@ its own; a participle after a comma (`، مضيفًا`) does.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from khabar.arabic import fold
 from khabar.document import DATELINE, Document, Entity, Offsets, Quote
@@ -138,7 +138,9 @@ class _Context:
             sentence = self.sentences.start_of(word.start)
             target = None
             if cue.kind == "according" and sentence == word.start:
-                target = according(words, i, limit)
+                target = according(words, i, limit, quoted_source=self.v4)
+                if self.v4 and target is not None and self._cue_opens(words, target):
+                    continue  # `وبحسب "رويترز"، قالت الوزارة إن ...`: the verb's own quote
             elif cue.kind != "according" and not looks_back(words, i):
                 target = scan(words, i, limit, open_at, lexicon, self.person_ends,
                               skip_outlets=self.v3, names=self.names, open_subject=self.v4)
@@ -161,6 +163,8 @@ class _Context:
                                     self.names if self.v4 else None)
             if span is None:
                 continue
+            if self.v4 and target.kind == "np":
+                span = self._np_end(words, span)
             if self.v3 and target.kind == "np" and (
                     self.v4 and not _said_np(text, span, cue) or _not_said(words, span, self.v4)):
                 if self.v4 and (content := _trimmed(text, *span)) is not None:
@@ -220,6 +224,30 @@ class _Context:
     def _open_end(self, quoted: Quoted) -> int:
         tail = words_of(self.doc.text, max(quoted.start, quoted.end - 80), quoted.end, self.folds)
         return trim_open_end(tail, quoted, self.lexicon)
+
+    def _np_end(self, words: list[Word], span: tuple[int, int]) -> tuple[int, int]:
+        """v4: a reported noun phrase ends before a verb cue joined by و or ف (`ونفت روسيا
+        تدخلها في الانتخابات وقال ترمب إنه ...`): a clause of its own, whoever its subject."""
+        k = bisect_left(words, span[0], key=lambda w: w.start)
+        last = span[0]
+        while k < len(words) and words[k].start < span[1]:
+            word = words[k]
+            cue = self.lexicon.cue(word.folded) if word.is_word else None
+            if cue is not None and cue.kind == "verb" and word.folded[:1] in ("و", "ف") \
+                    and word.start > span[0]:
+                return (span[0], last) if last > span[0] else span
+            if word.kind != "punct":
+                last = word.end
+            k += 1
+        return span
+
+    def _cue_opens(self, words: list[Word], target: Target) -> bool:
+        """v4: the words an attribution opens start with a verb cue of their own (after `فقد`)."""
+        k = bisect_left(words, target.content_start, key=lambda w: w.start)
+        if k < len(words) and words[k].folded in _ALREADY:
+            k += 1  # `فقد أعلن الصندوق أن`
+        cue = self.lexicon.cue(words[k].folded) if k < len(words) and words[k].is_word else None
+        return cue is not None and cue.kind == "verb"
 
     def _impersonal(self, word: Word, target: Target) -> bool:
         """`ويذكر أن ...` (it is worth noting that) reports nobody."""
@@ -327,6 +355,7 @@ _QUOTED_NP_REACH = 60
 _OPENING_MARK = re.compile('["«“”]')
 _NP_PREPOSITIONS = frozenset(fold(w) for w in "إلى الى على عن من".split())
 _DENIED = fold("نفى")
+_ALREADY = frozenset(fold(w) for w in "فقد قد وقد لقد".split())
 _EXISTENCE = frozenset(fold(w) for w in "وجود عدم".split())  # what a cue placed "colon" (CueForm.where) needs next
 
 

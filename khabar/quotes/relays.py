@@ -125,7 +125,8 @@ _NO_SUBJECT = frozenset(fold(w) for w in "بين حول ضمن منذ وسط ت�
 def subject_window(window: list[Word], cue: CueForm, *, v4: bool = False) -> list[Word]:
     """The words after a cue that may hold its subject: past a leading preposition with a
     pronoun (and its comma), and for `وفقا لصحيفة هآرتس` without the ل of the source; `v4`
-    (quotes.cues.v4): past `لما` too (`ووفقا لما ذكرته الصحف`)."""
+    (quotes.cues.v4): past `لما` too (`ووفقا لما ذكرته الصحف`), and a source named in
+    quotation marks read without them (`وبحسب "واس"`)."""
     lead = list(window)
     if lead and lead[0].folded in _NO_SUBJECT:
         return []  # `وكتبت بين قوسين:`: a preposition, the subject was dropped
@@ -136,6 +137,9 @@ def subject_window(window: list[Word], cue: CueForm, *, v4: bool = False) -> lis
                      None)  # `وقال لـ"الاقتصادية" فلان`: the outlet told, then the subject
         if close is not None:
             lead = [w for w in lead[close + 1 :] if w.is_word or w.folded not in _COMMAS]
+    if v4 and cue.kind == "according" and lead and lead[0].folded in _OPEN_MARKS:
+        lead = [w for w in lead if w.folded not in _OPEN_MARKS and w.folded not in _CLOSE_MARKS]
+        # `وبحسب "واس"`, `وبحسب "رويترز"، فإن`: the source named in marks
     what = _WHAT_V4 if v4 else _WHAT
     if cue.kind == "according" and len(lead) > 2 and lead[0].folded in what and lead[1].is_word:
         lead = lead[2:]  # `وبحسب ما أظهرت نقوش الجدران`, `ووفقا لما ذكرته الصحف`: the subject

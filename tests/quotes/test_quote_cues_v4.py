@@ -386,3 +386,23 @@ def test_v4_reads_no_note_after_alma_as_what_the_cue_reports(make_document, lexi
     assert [c for _, c in _quotes(make_document, v3, text, STAGE_V3)] == [
         "الموقع مخدوم بدوائر احتياطية"]
     assert _quotes(make_document, v4, text, STAGE_V4) == []
+
+
+def test_v4_reads_a_source_named_in_quotation_marks_after_bihasab(make_document, lexicons):
+    text = 'وينعقد الاجتماع اليوم في الدوحة. وبحسب "واس" تستعرض اللجنة ما تم بخصوص تسعير الأدوية.'
+    v3, v4 = lexicons
+    assert _quotes(make_document, v4, text, STAGE_V4) == [
+        ("واس", "تستعرض اللجنة ما تم بخصوص تسعير الأدوية")]
+    assert _quotes(make_document, v3, text, STAGE_V3) == []
+
+
+def test_v4_leaves_the_verb_after_an_attribution_its_own_quote(make_document, lexicons):
+    text = 'وبحسب "رويترز"، قالت هند العتيبي أمس إن المبيعات هبطت بنسبة ثمانية في المئة.'
+    assert _quotes(make_document, lexicons[1], text, STAGE_V4) == [
+        ("هند العتيبي", "المبيعات هبطت بنسبة ثمانية في المئة")]
+
+
+def test_v4_ends_a_denied_noun_phrase_before_the_next_speech_verb(make_document, lexicons):
+    text = "ونفى سامي الحربي وجود خلافات في النادي وقالت هند العتيبي إن الموسم سيبدأ قريبا."
+    assert _quotes(make_document, lexicons[1], text, STAGE_V4) == [
+        ("سامي الحربي", "وجود خلافات في النادي"), ("هند العتيبي", "الموسم سيبدأ قريبا")]
