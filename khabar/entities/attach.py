@@ -47,6 +47,7 @@ _BODY_PREPOSITIONS = {fold(w) for w in "في لدى عن".split()}
 _MAX_PLACES = 3
 _MAX_ASIDE = 5
 _QUOTES = {'"', "«", "»", "“", "”"}
+_BRACKETS = {"(", ")"}
 _MAX_BRACKETED = 3  # v5: words of an aside in brackets between a title and its name
 # v5: asides of time between a title and its name, the person's title then
 _THEN = [tuple(fold(w) for w in phrase.split()) for phrase in (
@@ -296,7 +297,8 @@ def _through_untagged(ctx: Context, span: Span) -> Title | None:
     before_honorific = last
     while last >= found.next and (
             ctx.folded[last] in _NOT_AFFILIATION or _abbreviated_at(ctx, last)
-            or ctx.tokens[last].text in _QUOTES or ctx.folded[last] in _HONORIFIC_TITLES):
+            or ctx.tokens[last].text in _QUOTES or _bracketed_body(ctx, last)
+            or ctx.folded[last] in _HONORIFIC_TITLES):
         last -= 1  # `... العميد البحري فلان`, `صاحب السمو الملكي "الأمير فلان"`, `السفير
         # فلان`: the honorific is not the affiliation
     if last >= found.next and (ctx.folded[found.next - 1],) in ctx.lexicon.nisba \
@@ -313,7 +315,7 @@ def _through_untagged(ctx: Context, span: Span) -> Title | None:
         return None  # (after `المشرف على` a construct chain is the title's; up to an honorific
         # before the name, any chain)
     rest = [ctx.tokens[k].text for k in range(first, last + 1)
-            if ctx.tokens[k].text not in _QUOTES]
+            if ctx.tokens[k].text not in _QUOTES and not _bracketed_body(ctx, k)]
     if rest and fold(rest[0]) in _PLACE_PREPOSITIONS:
         rest = rest[1:]
     if len(rest) == 1 and (named := named_body(ctx, fold(rest[0]), BODY_HEADS)):
@@ -321,6 +323,16 @@ def _through_untagged(ctx: Context, span: Span) -> Title | None:
     affiliation = " ".join(([found.affiliation] if found.affiliation else []) + rest) or None
     return Title(found.kind, found.title, affiliation, found.start,
                  ctx.tokens[max(last, found.next - 1)].end, span.first)
+
+
+def _bracketed_body(ctx: Context, i: int) -> bool:
+    """v5: token i is a bracket around a body's or a place's name in a title's phrase (`مدير
+    شركة (سيبرين) فلان`), which the phrase runs through; not one around a title or a name."""
+    text = ctx.tokens[i].text
+    if text not in _BRACKETS:
+        return False
+    inside = i + 1 if text == "(" else i - 1
+    return 0 <= inside < len(ctx.tokens) and ctx.entity_at(inside) is not None
 
 
 def _governed_at(ctx: Context, i: int) -> bool:
@@ -336,7 +348,7 @@ def _head_before(ctx: Context, span: Span) -> Title | None:
     the heads right before it (`رئيس مجلس ...`, `مساعد مدير ...`); None where a mark, a clause
     word or a person comes first."""
     for i in range(span.first - 1, max(-1, span.first - 1 - _MAX_UNTAGGED), -1):
-        if ctx.tokens[i].text in _QUOTES and ctx.joined(i) or (
+        if (ctx.tokens[i].text in _QUOTES or _bracketed_body(ctx, i)) and ctx.joined(i) or (
                 i == span.first - 1 and ctx.tokens[i].text in COMMAS):
             continue  # `مدير عام «ماجد للتنمية» فلان`, `وزير الشباب والرياضة المصري، فلان`
         if _abbreviated_at(ctx, i):
@@ -541,8 +553,8 @@ def _noun_phrase(ctx: Context, first: int, last: int, *, bare: bool = False,
     المهندس فلان`, `المدير التنفيذي لسوق عكاظ الدكتور فلان`)."""
     after_head = False
     for k in range(first, last + 1):
-        if ctx.tokens[k].text in _QUOTES:
-            continue  # `مدير عام «ماجد للتنمية المجتمعية» فلان`
+        if ctx.tokens[k].text in _QUOTES or _bracketed_body(ctx, k):
+            continue  # `مدير عام «ماجد للتنمية المجتمعية» فلان`, `مدير شركة (سيبرين) فلان`
         word = ctx.folded[k]
         named = ctx.covering.get(k)
         if word[:1] == "و" and (_title_word(ctx, word[1:]) or word[1:] in UNTAGGED_HEADS

@@ -522,3 +522,17 @@ def test_roles_v5_reads_the_body_a_title_is_affiliated_to(analyzers, mentions_do
         ("محافظ شبوة", "جماعة الحوثي")]
     assert roles_of(analyzers[1](mentions_doc(text, given)), "سامي الفارس") == [
         ("محافظ شبوة", "جماعة الحوثي")]
+
+
+def test_roles_v5_reads_a_title_through_a_bodys_name_in_brackets(analyzers, mentions_doc):
+    text = "من ناحيته، قال مدير شركة (سيبرين) سامي الفارس، إنهم أجروا دراسة جديدة."
+    given = [("سيبرين", "ORG"), ("سامي الفارس", "PER")]
+    assert roles_of(analyzers[0](mentions_doc(text, given)), "سامي الفارس") == []
+    assert roles_of(analyzers[1](mentions_doc(text, given)), "سامي الفارس") == [
+        ("مدير", "شركة سيبرين")]
+
+
+def test_roles_v5_reads_no_title_in_brackets_after_another_name(analyzers, mentions_doc):
+    text = "وضمت اللجنة سامي الفارس (رئيس اللجنة)، وماجد العنزي، وخالد الحربي."
+    given = [("سامي الفارس", "PER"), ("ماجد العنزي", "PER"), ("خالد الحربي", "PER")]
+    assert roles_of(analyzers[1](mentions_doc(text, given)), "ماجد العنزي") == []
