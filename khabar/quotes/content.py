@@ -179,12 +179,13 @@ def trim_open_end(words: list[Word], quoted: Quoted, lexicon: CueLexicon) -> int
 
 
 def noun_phrase(words: list[Word], i: int, limit: int, people: People, lexicon: CueLexicon,
-                ) -> Target | None:
-    """`نفى كارتر وجود شرخ`: a subject (if any), then the reported noun phrase."""
-    rest = [w for w in words[i + 1 : i + 13] if w.start < limit]
+                *, roles: bool = False) -> Target | None:
+    """`نفى كارتر وجود شرخ`: a subject (if any), then the reported noun phrase; `roles`
+    (quotes.cues.v4): a subject named after a long title the roles stage read."""
+    rest = [w for w in words[i + 1 : i + (_NP_REACH_V4 if roles else _NP_REACH)] if w.start < limit]
     if not rest or rest[0].folded in _NO_CONTENT:
         return None
-    speaker = explicit_subject(rest, people, lexicon, phrase_only=True)
+    speaker = explicit_subject(rest, people, lexicon, phrase_only=True, roles=roles)
     skip = 0
     if speaker is not None and speaker.span is not None:
         skip = sum(1 for w in rest if w.end <= speaker.span.end)
@@ -195,6 +196,7 @@ def noun_phrase(words: list[Word], i: int, limit: int, people: People, lexicon: 
     return Target("np", rest[:skip], content_start=rest[skip].start)
 
 
+_NP_REACH, _NP_REACH_V4 = 13, 19  # words after the cue read for a subject and its noun phrase
 _NO_CONTENT = frozenset("عنه عنها عنهم ذلك هذا هذه عن".split())
 
 

@@ -145,7 +145,7 @@ class _Context:
                 target = scan(words, i, limit, open_at, lexicon, self.person_ends,
                               skip_outlets=self.v3, names=self.names, open_subject=self.v4)
                 if target is None and cue.complement == "np":
-                    target = noun_phrase(words, i, limit, self.people, lexicon)
+                    target = noun_phrase(words, i, limit, self.people, lexicon, roles=self.v4)
             if target is None and self.v3 and cue.kind == "participle":
                 continue  # `، كاشفا عن سلاح`: a participle goes on from its verb, never back
             if target is None:

@@ -44,6 +44,7 @@ _TIME_ADJECTIVES = frozenset(fold(w) for w in (
     "الماضي الماضية الجاري الجارية الحالي الحالية المقبل المقبلة المنصرم المنصرمة الفائت "
     "الفائتة السابق السابقة").split())
 _DAY = fold("يوم")  # `يوم الأحد`, `يوم أمس`
+_HONORIFICS_BEFORE = 2  # v4: words around a title read by the roles stage (`سماحة`, `الشيخ`)
 # `وقالت لصحيفة ...`, `وقال لـ"الرياض"`: the outlet told, not the speaker.
 _TOLD = frozenset(
     fold(w) for w in "لـ ل لصحيفه لوكاله لقناه لموقع لتلفزيون لاذاعه لبرنامج للصحفيين".split()
@@ -79,6 +80,7 @@ class Speaker:
 def explicit_subject(
     words: list[Word], people: People, lexicon: CueLexicon,
     *, phrase_only: bool = False, addressee: bool = False, times: bool = False,
+    roles: bool = False,
 ) -> Speaker | None:
     """The subject named right after a cue, or None when the subject was dropped.
 
@@ -86,7 +88,10 @@ def explicit_subject(
     so an unnamed subject is cut to its definite noun phrase. `addressee` (quotes.cues.v4):
     the one told, `ل` glued to a name or a noun of the told (`وذكر لرويترز أن`, `وقال مصدر
     لبي بي سي إن`), is no subject, wherever it stands. `times` (quotes.cues.v4): a time of two
-    words is passed over as an adverb is (`وقال الشهر الماضي إن`).
+    words is passed over as an adverb is (`وقال الشهر الماضي إن`). `roles` (quotes.cues.v4):
+    with `phrase_only`, the words before a name that the roles stage read as the person's title
+    are titles too, however long (`حذّر سماحة مفتي عام المملكة رئيس هيئة كبار العلماء الشيخ
+    فلان المسلمين من ...`).
     """
     lead = _without_times(list(words), pairs=times)
     told: set[int] = set()
@@ -113,7 +118,8 @@ def explicit_subject(
     if lead[0].folded in _ONE_OF and len(lead) > 1:
         return _one_of(lead, inside)
     person = next((m for m in inside if m[2].type == "PER"), None)
-    if person is not None and phrase_only and not _titles_only(lead, person[0], lexicon):
+    if person is not None and phrase_only and not _titles_only(lead, person[0], lexicon) \
+            and not (roles and _titled_by_role(lead, person)):
         person = None  # `أكدت تصميم الدولة على ... شعبها`: a name inside the content
     if person is not None:
         return _named(lead, person, lexicon)
@@ -247,6 +253,19 @@ def _titles_only(words: list[Word], before: int, lexicon: CueLexicon) -> bool:
         return False
     # a longer title reads as one phrase (`مدير عام فرع وزارة العمل بالجوف، فلان`)
     return len(ahead) <= 5 or _one_phrase([w for w in ahead if w.is_word], lexicon)
+
+
+def _titled_by_role(words: list[Word], person: tuple[int, int, Entity]) -> bool:
+    """Whether the words before the person's name are a title the roles stage read for them,
+    with at most _HONORIFICS_BEFORE words before it and after it (`سماحة`, `الشيخ`)."""
+    start, _, entity = person
+    ahead = [w for w in words if w.start < start]
+    if not ahead:
+        return True
+    return any(r.evidence.end <= start and r.evidence.start <= ahead[min(len(ahead) - 1,
+                                                                           _HONORIFICS_BEFORE)].start
+               and sum(r.evidence.end <= w.start for w in ahead) <= _HONORIFICS_BEFORE
+               for r in entity.roles)
 
 
 def _one_phrase(words: list[Word], lexicon: CueLexicon) -> bool:

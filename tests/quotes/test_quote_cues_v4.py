@@ -2,6 +2,8 @@
 spelling is a preposition or an impersonal (`بين الطرفين`, `تبين أن`); text written for these
 tests."""
 
+import dataclasses
+
 import pytest
 
 from khabar.quotes import find_quotes
@@ -406,3 +408,22 @@ def test_v4_ends_a_denied_noun_phrase_before_the_next_speech_verb(make_document,
     text = "ونفى سامي الحربي وجود خلافات في النادي وقالت هند العتيبي إن الموسم سيبدأ قريبا."
     assert _quotes(make_document, lexicons[1], text, STAGE_V4) == [
         ("سامي الحربي", "وجود خلافات في النادي"), ("هند العتيبي", "الموسم سيبدأ قريبا")]
+
+
+def test_v4_reads_the_subject_of_a_noun_phrase_after_a_long_title_the_roles_stage_read(
+        make_document, lexicons):
+    from khabar.document import Offsets, Role
+
+    text = ("حذر سماحة مفتي عام المملكة رئيس هيئة كبار العلماء الشيخ سامي بن خالد الحربي "
+            "المسلمين من فئة ضالة، مبينا أن هذه الفئة شذت عن الأمة.")
+    doc = make_document(text, {"e1": ("سامي بن خالد الحربي",)})
+    person = doc.entities[0]
+    title = Offsets(text.index("مفتي"), text.index(" الشيخ"))
+    doc = dataclasses.replace(doc, entities=(dataclasses.replace(
+        person, roles=(Role("مفتي عام المملكة رئيس هيئة كبار العلماء", None, title),)),))
+    v3, v4 = lexicons
+    said = "هذه الفئة شذت عن الأمة"
+    assert [(q.speaker, doc.text[q.content.start:q.content.end])
+            for q in find_quotes(doc, v4, stage=STAGE_V4)] == [("e1", said)]
+    assert ("e1", said) not in [(q.speaker, doc.text[q.content.start:q.content.end])
+                                for q in find_quotes(doc, v3, stage=STAGE_V3)]
