@@ -165,8 +165,7 @@ class _Context:
                 continue
             if self.v4 and target.kind == "np":
                 span = self._np_end(words, span)
-            if self.v3 and target.kind == "np" and (
-                    self.v4 and not _said_np(text, span, cue) or _not_said(words, span, self.v4)):
+            if self.v3 and target.kind == "np" and _not_said(words, span, self.v4):
                 if self.v4 and (content := _trimmed(text, *span)) is not None:
                     # `وشدد فلان على أهمية ...` quotes nothing, but names who speaks next
                     self.attributor.attribute(words, i, cue, target, content)
@@ -301,24 +300,6 @@ def _names_someone(text: str, speaker: Speaker) -> bool:
     return bool(words) and fold(words[0]).startswith("ال")
 
 
-def _said_np(text: str, span: tuple[int, int], cue: CueForm) -> bool:
-    """v4: a noun phrase that reports what was said: a denial or an existence claimed or denied
-    (`نفى وجود شرخ`, `أكد عدم وجود إصابات`: that there is none), or words in quotation marks
-    right after the cue or its preposition, past a relay (`مشيرة، نقلا عن الأركان، إلى "تحييد
-    3393 إرهابيا"`). Any other noun phrase tells what was announced, stressed or revealed, not
-    what was said (`أعلن اعتقال المتهمين`, `أكد أهمية التعاون`, `كشف تفاصيل العملية`:
-    docs/annotation-quotes-events.md), and quotes nothing."""
-    first = fold(text[span[0] : span[0] + 20]).split()[:1]
-    if fold(cue.lemma) == _DENIED or first and first[0] in _EXISTENCE:
-        return True
-    head = text[max(0, span[0] - 1) : min(span[1], span[0] + _QUOTED_NP_REACH)]
-    found = _OPENING_MARK.search(head)
-    if found is None:
-        return False
-    before = fold(head[: found.start()]).split()
-    return not before or before[-1] in _NP_PREPOSITIONS
-
-
 def _not_said(words: list[Word], span: tuple[int, int], v4: bool = False) -> bool:
     """A noun phrase that tells what was spoken about, not what was said
     (docs/annotation-quotes-events.md): `كشف عن خطة`, `أشار إلى اختيار فلان` (but `أشار إلى
@@ -348,15 +329,8 @@ def _not_said(words: list[Word], span: tuple[int, int], v4: bool = False) -> boo
     return any(a.folded in "،," and b.folded == _ABOUT for a, b in zip(head, head[1:]))
 
 
-_COLON_OR_MARK = frozenset(':"«“”')
-# v4: how far into a noun phrase's content its quotation mark may open (past a relay), and
-# the prepositions right before it (`أشار إلى "..."`)
-_QUOTED_NP_REACH = 60
-_OPENING_MARK = re.compile('["«“”]')
-_NP_PREPOSITIONS = frozenset(fold(w) for w in "إلى الى على عن من".split())
-_DENIED = fold("نفى")
-_ALREADY = frozenset(fold(w) for w in "فقد قد وقد لقد".split())
-_EXISTENCE = frozenset(fold(w) for w in "وجود عدم".split())  # what a cue placed "colon" (CueForm.where) needs next
+_COLON_OR_MARK = frozenset(':"«“”')  # what a cue placed "colon" (CueForm.where) needs next
+_ALREADY = frozenset(fold(w) for w in "فقد قد وقد لقد".split())  # v4: before a verb cue
 
 
 def _start(word: Word) -> int:
