@@ -356,15 +356,18 @@ def split_names_joined(text: str, raw: list[RawMention], lexicons: ArticleLexico
     the first no title (`[الشريف] [منصور ...]`: the role reader reads it before the name), and
     one of them a single word: a first name the article never writes alone (`[ترامب] [كيم جونغ
     أون]` are two), or a last name after a name that does not end in a family name with `ال`
-    (`[ماجد العبيد] [رمضان]` are a name and a month)."""
-    alone = Counter(fold(text[r.mention.start:r.mention.end]) for r in raw if r.type == PER)
+    (`[ماجد العبيد] [رمضان]` are a name and a month), that no other mention ends with
+    (`انتقد [جون ماكين] [ترامب]`: subject and object)."""
+    persons = [fold(text[r.mention.start:r.mention.end]) for r in raw if r.type == PER]
+    alone = Counter(persons)
+    lasts = Counter(name.split()[-1] for name in persons if name.split())
     out: list[RawMention] = []
     for r in sorted(raw, key=lambda r: (r.mention.start, -r.mention.end)):
         last = out[-1] if out else None
         if (last is not None and last.type == PER and r.type == PER
                 and _SPACES.fullmatch(text, last.mention.end, r.mention.start)
                 and _split_name(text[last.mention.start:last.mention.end],
-                                text[r.mention.start:r.mention.end], lexicons, alone)):
+                                text[r.mention.start:r.mention.end], lexicons, alone, lasts)):
             joined = _respanned(text, last, last.mention.start, r.mention.end)
             score = max((m.score for m in (last.mention, r.mention) if m.score is not None),
                         default=None)
@@ -374,9 +377,10 @@ def split_names_joined(text: str, raw: list[RawMention], lexicons: ArticleLexico
     return out
 
 
-def _split_name(first: str, second: str, lexicons: ArticleLexicons, alone: Counter) -> bool:
+def _split_name(first: str, second: str, lexicons: ArticleLexicons, alone: Counter,
+                lasts: Counter) -> bool:
     """`second` goes on the name `first` started (see split_names_joined); `alone` counts the
-    article's persons' mentions by folded name."""
+    article's persons' mentions by folded name, `lasts` by their folded last word."""
     firsts, seconds = _WORD.findall(first), _WORD.findall(second)
     if not firsts or not seconds or _BRACKETS.search(first + second):
         return False
@@ -390,7 +394,10 @@ def _split_name(first: str, second: str, lexicons: ArticleLexicons, alone: Count
         return True  # `[زينب بنت] [محمد لباد]`: no name ends in `daughter of`
     if len(firsts) == 1:
         return alone[fold(first)] == 1
-    return len(seconds) == 1 and not fold(firsts[-1]).startswith("ال")
+    # a last name no other mention ends with (`انتقد جون ماكين ترامب`: the object, named
+    # elsewhere as `دونالد ترامب`)
+    return len(seconds) == 1 and not fold(firsts[-1]).startswith("ال") and alone[head] == 1 \
+        and lasts[head] == 1
 
 
 def _titled_given_name(word: str, mention: str) -> bool:

@@ -91,6 +91,9 @@ def test_v5_joins_a_name_the_tagger_cut_in_two(mergers, mentions_doc, text, give
     # a name the article writes alone elsewhere is whole: two persons side by side
     ("وقال ترامب إن القمة ناجحة. وتحدث ترامب كيم جونغ أون طويلا.",
      [("ترامب", "PER"), ("ترامب", "PER"), ("كيم جونغ أون", "PER")]),
+    # a subject and its object side by side, the object named elsewhere by its last name
+    ("وقال دونالد ترامب إن القمة ناجحة. وانتقد جون ماكين ترامب بشدة.",
+     [("دونالد ترامب", "PER"), ("جون ماكين", "PER"), ("ترامب", "PER")]),
     # a full name with its family name, then a month read as a person
     ("ويعرض مسلسل ماجد العبيد رمضان المقبل.", [("ماجد العبيد", "PER"), ("رمضان", "PER")]),
     # a title read as a person before the name
