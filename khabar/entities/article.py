@@ -33,7 +33,7 @@ from khabar.entities.roles import HONORIFICS
 from khabar.entities.short_names import ShortNames, find_short_names, load_short_names
 from khabar.lexicons import read_rows
 from khabar.places.gazetteer import ARAB_LEAGUE, CITY, REGION, Gazetteer, load_gazetteer
-from khabar.reading.boilerplate import Outlets
+from khabar.reading.boilerplate import Outlets, line_key
 
 PER = "PER"
 LOC = "LOC"
@@ -69,6 +69,11 @@ _QUOTED_BODY_HEADS = ("حزب جمعية شركة قوات حركة تنظيم �
 _QUOTED_BODY = re.compile(r"(?<![^\W\d_])[وبلف]?(?:" + "|".join(_QUOTED_BODY_HEADS)
                           + r")[ \t]*[«\"“](?P<name>[^»\"”\n.،,:؛]{2,60})[»\"”]")
 _MAX_QUOTED_BODY = 5
+# v5: the head nouns of a medium before an outlet's name, and an outlet told in marks after لـ
+_MEDIA_HEAD = re.compile(r"(?<![^\W\d_])[وبلف]?(?P<head>صحيفة|جريدة|مجلة|قناة|إذاعة)[ \t]+"
+                         r"(?=[^\W\d_])")  # (in marks, quoted_bodies reads the name)
+_TOLD_OUTLET = re.compile(r"(?<![^\W\d_])لـ?[ \t]*[«\"“](?P<name>[^»\"”\n]{2,40})[»\"”]")
+_MAX_OUTLET_WORDS = 4
 _REPORTED = {fold(w) for w in "بأن أنه أنها إنه إنها".split()}  # a quote, not a name
 # v5: the heads of competitions named for a sponsor or a body (`دوري عبداللطيف جميل`, `كأس
 # رابطة المحترفين`): names inside a competition's name are not entities (docs/annotation-
@@ -221,6 +226,8 @@ def merge_article(text: str, entities, lexicons: ArticleLexicons, *, stage: str,
     short = [b for b in find_short_names(text, words, lexicons.short_names, persons)
              if not heads(b.start, b.end)]
     quoted = quoted_bodies(text) if joined else []
+    if joined and lexicons.outlets is not None:
+        quoted += named_outlets(text, lexicons.outlets)
     if joined:
         found += royal_institutions(text, raw, words)
     raw = with_bodies(text, raw, found + short + quoted, stage, retype=short + quoted)
@@ -631,6 +638,27 @@ def quoted_bodies(text: str) -> list[Hit]:
             continue
         start = match.start("name") + (len(match.group("name")) - len(match.group("name").lstrip()))
         found.append(Hit(start, start + len(name), ORG))
+    return found
+
+
+def named_outlets(text: str, outlets: Outlets) -> list[Hit]:
+    """News outlets of outlets.tsv named where only an outlet can be meant: after the head noun
+    of a medium, which the name takes in (`ونقلت صحيفة الوئام`), or in
+    quotation marks after `لـ` (`وقال في تصريحات لـ «المدينة»`: the paper, not the city)."""
+    found = []
+    for match in _MEDIA_HEAD.finditer(text):
+        words = list(_WORD.finditer(text, match.end(), min(len(text), match.end() + 60)))
+        for count in range(min(_MAX_OUTLET_WORDS, len(words)), 0, -1):
+            end = words[count - 1].end()
+            if "\n" not in text[match.end():end] and line_key(text[words[0].start():end]) \
+                    in outlets.by_name:
+                found.append(Hit(match.start("head"), end, ORG))
+                break
+    for match in _TOLD_OUTLET.finditer(text):
+        name = match.group("name")
+        if line_key(name) in outlets.by_name:
+            start = match.start("name") + len(name) - len(name.lstrip())
+            found.append(Hit(start, start + len(name.strip()), ORG))
     return found
 
 
