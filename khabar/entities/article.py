@@ -69,10 +69,10 @@ _QUOTED_BODY_HEADS = ("حزب جمعية شركة قوات حركة تنظيم �
 _QUOTED_BODY = re.compile(r"(?<![^\W\d_])[وبلف]?(?:" + "|".join(_QUOTED_BODY_HEADS)
                           + r")[ \t]*[«\"“](?P<name>[^»\"”\n.،,:؛]{2,60})[»\"”]")
 _MAX_QUOTED_BODY = 5
-# v5: the head nouns of a medium before an outlet's name, and an outlet told in marks after لـ
+# v5: the head nouns of a medium before an outlet's name, and a name in quotation marks
 _MEDIA_HEAD = re.compile(r"(?<![^\W\d_])[وبلف]?(?P<head>صحيفة|جريدة|مجلة|قناة|إذاعة)[ \t]+"
                          r"(?=[^\W\d_])")  # (in marks, quoted_bodies reads the name)
-_TOLD_OUTLET = re.compile(r"(?<![^\W\d_])لـ?[ \t]*[«\"“](?P<name>[^»\"”\n]{2,40})[»\"”]")
+_QUOTED_NAME = re.compile(r"[«\"“](?P<name>[^»\"”\n]{2,40})[»\"”]")
 _MAX_OUTLET_WORDS = 4
 _REPORTED = {fold(w) for w in "بأن أنه أنها إنه إنها".split()}  # a quote, not a name
 # v5: the heads of competitions named for a sponsor or a body (`دوري عبداللطيف جميل`, `كأس
@@ -227,7 +227,7 @@ def merge_article(text: str, entities, lexicons: ArticleLexicons, *, stage: str,
              if not heads(b.start, b.end)]
     quoted = quoted_bodies(text) if joined else []
     if joined and lexicons.outlets is not None:
-        quoted += named_outlets(text, lexicons.outlets)
+        quoted += named_outlets(text, lexicons.outlets, lexicons.lexicon)
     if joined:
         found += royal_institutions(text, raw, words)
     raw = with_bodies(text, raw, found + short + quoted, stage, retype=short + quoted)
@@ -641,10 +641,12 @@ def quoted_bodies(text: str) -> list[Hit]:
     return found
 
 
-def named_outlets(text: str, outlets: Outlets) -> list[Hit]:
+def named_outlets(text: str, outlets: Outlets, lexicon: Lexicon) -> list[Hit]:
     """News outlets of outlets.tsv named where only an outlet can be meant: after the head noun
-    of a medium, which the name takes in (`ونقلت صحيفة الوئام`), or in
-    quotation marks after `لـ` (`وقال في تصريحات لـ «المدينة»`: the paper, not the city)."""
+    of a medium, which the name takes in (`ونقلت صحيفة الوئام`), or in quotation marks (`وقال
+    في تصريحات لـ «المدينة»`, `رصدت "الوطن"`: the paper, not the city); and organizations of
+    the lexicon in quotation marks, as the lexicon writes them (`تنظيمي «داعش» و«جبهة
+    النصرة»`; not its ambiguous short names, `«الدولة»`)."""
     found = []
     for match in _MEDIA_HEAD.finditer(text):
         words = list(_WORD.finditer(text, match.end(), min(len(text), match.end() + 60)))
@@ -654,9 +656,10 @@ def named_outlets(text: str, outlets: Outlets) -> list[Hit]:
                     in outlets.by_name:
                 found.append(Hit(match.start("head"), end, ORG))
                 break
-    for match in _TOLD_OUTLET.finditer(text):
+    for match in _QUOTED_NAME.finditer(text):
         name = match.group("name")
-        if line_key(name) in outlets.by_name:
+        if line_key(name) in outlets.by_name or lexicon.names.get(
+                tuple(fold(name).split())) == ORG:
             start = match.start("name") + len(name) - len(name.lstrip())
             found.append(Hit(start, start + len(name.strip()), ORG))
     return found

@@ -187,8 +187,10 @@ def test_v5_reads_the_places_listed_after_a_plural_noun_of_places(mergers, menti
 
 def test_v5_reads_an_outlet_after_a_papers_head_or_told_in_marks(mergers, mentions_doc):
     v3, v5 = mergers
-    text = "ونقلت صحيفة الوئام عن مصادر أن المشروع بدأ. وقال الوزير لـ«الرياض» إن العمل مستمر."
+    text = ('ونقلت صحيفة الوئام عن مصادر أن المشروع بدأ. وقال الوزير لـ«الرياض» إن العمل مستمر، '
+            'ورصدت "عكاظ" آثار القصف على مواقع «داعش» و«الدولة».')
     given = [("الرياض", "LOC")]  # the tagger read the paper as the city
     assert named(v3(mentions_doc(text, given)), "ORG") == []
-    assert named(v5(mentions_doc(text, given)), "ORG") == ["الرياض", "صحيفة الوئام"]
+    assert named(v5(mentions_doc(text, given)), "ORG") == ["الرياض", "داعش", "صحيفة الوئام",
+                                                          "عكاظ"]
     assert named(v5(mentions_doc(text, given)), "LOC") == []
