@@ -50,7 +50,7 @@ def test_v5_joins_mentions_that_together_spell_a_lexicon_place(mergers, mentions
 
 def test_v5_completes_a_name_cut_after_bin_and_reads_no_place_by_its_noun(mergers, mentions_doc):
     v5 = mergers[1]
-    text = "وشكر اللاعبون الأمير خالد بن مساعد على دعمه، وباشرت الفرق في محافظة السهول البلاغ."
+    text = "وشكر اللاعبون الأمير خالد بن مساعد على دعمه، وباشرت الفرق في منطقة السهول البلاغ."
     doc = v5(mentions_doc(text, [("خالد بن", "PER")]))
     assert named(doc, "PER") == ["خالد بن مساعد"]
     assert named(doc, "LOC") == []
@@ -194,3 +194,16 @@ def test_v5_reads_an_outlet_after_a_papers_head_or_told_in_marks(mergers, mentio
     assert named(v5(mentions_doc(text, given)), "ORG") == ["الرياض", "داعش", "صحيفة الوئام",
                                                           "عكاظ"]
     assert named(v5(mentions_doc(text, given)), "LOC") == []
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    ("وهطلت أمطار على محافظة العيص ومحافظة وادي الدواسر أمس.", ["العيص", "وادي الدواسر"]),
+    ("وسقطت قذائف بمحافظة نمرة الحدودية.", ["نمرة"]),
+    # an adjective, a verb with its object: no place
+    ("ولم تستثن أي محافظة يمنية من الحج، وهي سابع محافظة يخسرها المتمردون.", []),
+])
+def test_v5_reads_a_governorate_the_gazetteer_lacks_after_its_noun(mergers, mentions_doc, text,
+                                                                  places):
+    v3, v5 = mergers
+    assert named(v3(mentions_doc(text, [])), "LOC") == []
+    assert named(v5(mentions_doc(text, [])), "LOC") == places
