@@ -70,7 +70,8 @@ _QUOTED_BODY = re.compile(r"(?<![^\W\d_])[وبلف]?(?:" + "|".join(_QUOTED_BODY
                           + r")[ \t]*[«\"“](?P<name>[^»\"”\n.،,:؛]{2,60})[»\"”]")
 _MAX_QUOTED_BODY = 5
 # v5: the head nouns of a medium before an outlet's name, and a name in quotation marks
-_MEDIA_HEAD = re.compile(r"(?<![^\W\d_])[وبلف]?(?P<head>صحيفة|جريدة|مجلة|قناة|إذاعة)[ \t]+"
+_MEDIA_HEADS = ("صحيفة", "جريدة", "مجلة", "قناة", "إذاعة")
+_MEDIA_HEAD = re.compile(r"(?<![^\W\d_])[وبلف]?(?P<head>" + "|".join(_MEDIA_HEADS) + r")[ \t]+"
                          r"(?=[^\W\d_])")  # (in marks, quoted_bodies reads the name)
 _QUOTED_NAME = re.compile(r"[«\"“](?P<name>[^»\"”\n]{2,40})[»\"”]")
 _MAX_OUTLET_WORDS = 4
@@ -675,7 +676,8 @@ def named_outlets(text: str, outlets: Outlets, lexicon: Lexicon) -> list[Hit]:
     the lexicon in quotation marks, as the lexicon writes them (`تنظيمي «داعش» و«جبهة
     النصرة»`; not its ambiguous short names, `«الدولة»`)."""
     found = []
-    for match in _MEDIA_HEAD.finditer(text):
+    heads = _MEDIA_HEAD.finditer(text) if any(h in text for h in _MEDIA_HEADS) else ()
+    for match in heads:
         words = list(_WORD.finditer(text, match.end(), min(len(text), match.end() + 60)))
         for count in range(min(_MAX_OUTLET_WORDS, len(words)), 0, -1):
             end = words[count - 1].end()
