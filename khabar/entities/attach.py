@@ -48,6 +48,9 @@ _MAX_PLACES = 3
 _MAX_ASIDE = 5
 _QUOTES = {'"', "«", "»", "“", "”"}
 _BRACKETS = {"(", ")"}
+# v5: `برئاسة فلان` (chaired by), and the title it gives
+_CHAIRED = {fold(w) for w in "برئاسة وبرئاسة".split()}
+_CHAIR = "رئيس"
 _MAX_BRACKETED = 3  # v5: words of an aside in brackets between a title and its name
 # v5: asides of time between a title and its name, the person's title then
 _THEN = [tuple(fold(w) for w in phrase.split()) for phrase in (
@@ -268,8 +271,26 @@ def _pick(ctx: Context, span: Span) -> Title | None:
             return untagged
     found = _after(ctx, span) or before
     if ctx.v5 and (found is None or _honorific(found.title) or _rank(found.title)):
-        return _through_untagged(ctx, span) or found
+        return _through_untagged(ctx, span) or _chaired_by(ctx, span) or found
     return found
+
+
+def _chaired_by(ctx: Context, span: Span) -> Title | None:
+    """v5: `لجنة ألعاب كرة القدم برئاسة الدكتور فلان`: the person named right after `برئاسة`
+    (past honorifics) chairs the body named before it, or something unnamed (`وفد برئاسة فلان`:
+    `رئيس` alone). A title after `برئاسة` is read by the readings before this one."""
+    j = span.first - 1
+    while j >= 0 and (ctx.word(j) and ctx.folded[j] in HONORIFICS or _abbreviated_at(ctx, j)):
+        j -= 1
+    if j < 0 or not ctx.word(j) or ctx.folded[j] not in _CHAIRED or not ctx.joined(j):
+        return None
+    body = ctx.covering.get(j - 1) if j > 0 else None
+    while body is not None and ctx.folded[body.first].startswith("ب") and body.first > 0 \
+            and (outer := _body_before(ctx, body.first)) is not None:
+        body = outer  # `لجنة الألعاب بالاتحاد السعودي برئاسة`: the committee, not where it sits
+    affiliation = body.entity.name if body is not None and body.entity.type == "ORG" else None
+    token = ctx.tokens[j]
+    return Title("head", _CHAIR, affiliation, token.start, token.end, span.first)
 
 
 def _rank(title: str) -> bool:
@@ -323,6 +344,15 @@ def _through_untagged(ctx: Context, span: Span) -> Title | None:
     affiliation = " ".join(([found.affiliation] if found.affiliation else []) + rest) or None
     return Title(found.kind, found.title, affiliation, found.start,
                  ctx.tokens[max(last, found.next - 1)].end, span.first)
+
+
+def _body_before(ctx: Context, first: int) -> Span | None:
+    """v5: the organization whose mention ends within two words before token `first`."""
+    for k in (first - 1, first - 2, first - 3):
+        body = ctx.covering.get(k) if k >= 0 else None
+        if body is not None and body.entity.type == "ORG":
+            return body
+    return None
 
 
 def _bracketed_body(ctx: Context, i: int) -> bool:

@@ -536,3 +536,17 @@ def test_roles_v5_reads_no_title_in_brackets_after_another_name(analyzers, menti
     text = "وضمت اللجنة سامي الفارس (رئيس اللجنة)، وماجد العنزي، وخالد الحربي."
     given = [("سامي الفارس", "PER"), ("ماجد العنزي", "PER"), ("خالد الحربي", "PER")]
     assert roles_of(analyzers[1](mentions_doc(text, given)), "ماجد العنزي") == []
+
+
+@pytest.mark.parametrize(("text", "given", "role"), [
+    ("وقررت لجنة المسابقات بالاتحاد الكويتي برئاسة الدكتور سامي الفارس تأجيل المباراة.",
+     [("لجنة المسابقات", "ORG"), ("الاتحاد الكويتي", "ORG")], ("رئيس", "لجنة المسابقات")),
+    ("ووصل إلى عدن فريق من الخبراء برئاسة سامي الفارس أمس.", [], ("رئيس", None)),
+    ("وأكد سامي الفارس أخصائي العلاج الطبيعي أن الإصابة بسيطة.", [], ("أخصائي العلاج الطبيعي",
+                                                                      None)),
+])
+def test_roles_v5_reads_the_chair_after_biriasat_and_a_specialist(analyzers, mentions_doc, text,
+                                                                  given, role):
+    doc = mentions_doc(text, given + [("سامي الفارس", "PER")])
+    assert role not in roles_of(analyzers[0](doc), "سامي الفارس")
+    assert roles_of(analyzers[1](doc), "سامي الفارس") == [role]
