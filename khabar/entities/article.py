@@ -121,6 +121,8 @@ _LIST_COMMAS = {"،", ","}
 _LIST_ENDS = _LIST_COMMAS | {".", "؛", ";", ":", ")"}
 # v5: nouns of a district, a camp or a village, whose next definite word names it (`حي السعادة`)
 _DISTRICT_NOUNS = _with_proclitics("حي حيي مخيم مخيمي قرية قريتي بلدة بلدتي ضاحية")
+# v5: the words after which a town the tagger read as a person is the town (governed_towns)
+_GOVERNED_BY = _with_proclitics("محافظ محافظة مدينة بلدة")
 # v5: a governorate's noun, after which a name the gazetteer lacks is still a place
 _GOVERNORATE_NOUNS = _with_proclitics("محافظة")
 _NOT_GOVERNORATES = {fold(w) for w in (
@@ -215,6 +217,8 @@ def merge_article(text: str, entities, lexicons: ArticleLexicons, *, stage: str,
         raw = split_names_joined(text, raw, lexicons)
         raw = without_nationalities(text, without_complementizers(text, raw),
                                     lexicons.nationalities)
+        if lexicons.places is not None:
+            raw = governed_towns(text, raw, lexicons.places)
     raw = without_trailing_titles(text, raw, lexicons.person_words)
     words = read_words(text, [(s.start, s.end) for s in sentences])
     if joined:
@@ -752,6 +756,22 @@ def without_titles(text: str, raw: list[RawMention], words: PersonWords) -> list
         trimmed = trim_person(text, r.mention.start, r.mention.end, words) if r.type == PER else None
         if trimmed is not None and trimmed != (r.mention.start, r.mention.end):
             r = _respanned(text, r, *trimmed)
+        out.append(r)
+    return out
+
+
+def governed_towns(text: str, raw: list[RawMention], places: Gazetteer) -> list[RawMention]:
+    """A person's mention right after `محافظ` (the governor of) or a noun of a place that is a
+    town or region of an Arab League country in the shipped gazetteer is that place (`افتتح
+    محافظ [خميس مشيط] فلان`: the tagger read the town as a person)."""
+    out = []
+    for r in raw:
+        if r.type == PER:
+            before = _PREVIOUS_WORD.search(text, max(0, r.mention.start - 40), r.mention.start)
+            if before is not None and fold(before.group(1)) in _GOVERNED_BY and any(
+                    place.kind in (CITY, REGION) and place.country in ARAB_LEAGUE
+                    for place, _ in places.lookup(name_key(text[r.mention.start:r.mention.end]))):
+                r = RawMention(r.mention, LOC, r.name)
         out.append(r)
     return out
 

@@ -207,3 +207,12 @@ def test_v5_reads_a_governorate_the_gazetteer_lacks_after_its_noun(mergers, ment
     v3, v5 = mergers
     assert named(v3(mentions_doc(text, [])), "LOC") == []
     assert named(v5(mentions_doc(text, [])), "LOC") == places
+
+
+def test_v5_reads_a_town_the_tagger_read_as_a_person_after_its_governor(mergers, mentions_doc):
+    v3, v5 = mergers
+    text = "وافتتح محافظ خميس مشيط سامي الفارس المهرجان، وزار محافظة صلاح الدين."
+    given = [("خميس مشيط", "PER"), ("سامي الفارس", "PER"), ("صلاح الدين", "PER")]
+    assert named(v3(mentions_doc(text, given)), "LOC") == []
+    assert named(v5(mentions_doc(text, given)), "LOC") == ["خميس مشيط", "صلاح الدين"]
+    assert named(v5(mentions_doc(text, given)), "PER") == ["سامي الفارس"]
