@@ -44,6 +44,7 @@ _TIME_ADJECTIVES = frozenset(fold(w) for w in (
     "الماضي الماضية الجاري الجارية الحالي الحالية المقبل المقبلة المنصرم المنصرمة الفائت "
     "الفائتة السابق السابقة").split())
 _DAY = fold("يوم")  # `يوم الأحد`, `يوم أمس`
+_THEN_ADVERBS = frozenset(fold(w) for w in "آنذاك حينذاك عندئذ وقتذاك".split())  # `قال آنذاك`
 _HONORIFICS_BEFORE = 2  # v4: words around a title read by the roles stage (`سماحة`, `الشيخ`)
 # `وقالت لصحيفة ...`, `وقال لـ"الرياض"`: the outlet told, not the speaker.
 _TOLD = frozenset(
@@ -132,10 +133,10 @@ def explicit_subject(
 
 def _without_times(lead: list[Word], *, pairs: bool) -> list[Word]:
     """The words after a cue without the adverbs before its subject (`وقال أمس`); with `pairs`
-    (quotes.cues.v4) times of two words too (`وقال الشهر الماضي إن`, `وأعلن يوم الأحد`): when,
-    not who."""
+    (quotes.cues.v4) times of two words too (`وقال الشهر الماضي إن`, `وأعلن يوم الأحد`) and
+    `آنذاك`: when, not who."""
     while lead:
-        if lead[0].folded in _ADVERBS:
+        if lead[0].folded in _ADVERBS or pairs and lead[0].folded in _THEN_ADVERBS:
             del lead[:1]
         elif pairs and len(lead) > 1 and (lead[0].folded in _TIME_NOUNS and lead[1].folded in _TIME_ADJECTIVES
                                 or lead[0].folded == _DAY and lead[1].folded in _ADVERBS):

@@ -351,6 +351,7 @@ def test_v4_reads_the_speaker_after_an_outlet_told_in_marks(make_document, lexic
 @pytest.mark.parametrize("text", [
     "وقال سامي الحربي إن الفريق جاهز. وقال الشهر الماضي إن المدرب باق.",
     "وقال سامي الحربي إن الفريق جاهز. وأكد يوم الأحد أن المدرب باق.",
+    "وقال سامي الحربي إن الفريق جاهز. وأكد آنذاك أن المدرب باق.",
 ])
 def test_v4_reads_no_time_of_two_words_as_the_speaker(make_document, lexicons, text):
     v3, v4 = lexicons
