@@ -39,6 +39,7 @@ _OWN_CLAUSE = frozenset(fold(w) for w in "علما علماً إلا الا غي
 _MIN_SAID = 3
 _MIN_SPEECH = 7  # words in marks after a naming noun that are a sentence said, not a name
 _MAX_SUBJECT = 16  # words (`وقال فلان - الفائز يوم السبت بانتخابات رئاسة النادي - للصحفيين`)
+_MAX_NAMED_SUBJECT = 24  # v4: the same after a name right after the cue
 _TOPIC_PREPOSITIONS = frozenset(fold(w) for w in "عن حول إلى الى على في من مع ب ل".split())
 # Nouns that make what a cue reports a noun phrase (`أكد أهمية ...`): words in marks after them
 # are part of it
@@ -106,7 +107,7 @@ def scan(
             if prev.end in person_ends and (_word_count(words, quoted) >= 2
                                             or _ends_clause(words, quoted, limit)):
                 return Target("direct", window, quoted)  # قال كارتر "..." without a comma
-            if open_subject and _said_after_subject(words, window, quoted, limit):
+            if open_subject and _said_after_subject(words, window, quoted, limit, names):
                 return Target("direct", window, quoted)  # `وقال الوزير «...».`
         if word.folded in COMPLEMENTIZERS and not _inside_name(word, names) \
                 and not (open_subject and _abbreviation_at(words, j)):
@@ -175,12 +176,16 @@ def _cited_between_commas(words: list[Word], j: int, limit: int) -> int:
 
 
 def _said_after_subject(words: list[Word], window: list[Word], quoted: Quoted,
-                        limit: int) -> bool:
+                        limit: int, names: Covered | None = None) -> bool:
     """Words in marks after a subject or an adjunct (`الوزير`, `للصحفيين`, `في مؤتمر صحفي`)
     are what was said when there are at least _MIN_SAID of them and they close the clause;
     one or two words in marks in the middle of a clause are a title or a term (`وصف الوزير
-    «الإصلاحات» بأنها`), and marks after a preposition name a topic (`قال عن «نيوم»`)."""
-    if not window or sum(w.is_word for w in window) > _MAX_SUBJECT or not quoted.closed:
+    «الإصلاحات» بأنها`), and marks after a preposition name a topic (`قال عن «نيوم»`). A
+    subject named right after the cue (`names`) may run on longer, with its title and where it
+    spoke (`وقال فلان كبير الخبراء ... في المؤتمر السنوي "بلاك هات" في لاس فيجاس "..."`)."""
+    named = names is not None and bool(window) and window[0].start in names
+    reach = _MAX_NAMED_SUBJECT if named else _MAX_SUBJECT
+    if not window or sum(w.is_word for w in window) > reach or not quoted.closed:
         return False
     last = window[-1].folded
     if last in _TOPIC_PREPOSITIONS or last in _LIST_PRONOUNS:

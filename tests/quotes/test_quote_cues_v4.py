@@ -428,3 +428,11 @@ def test_v4_reads_the_subject_of_a_noun_phrase_after_a_long_title_the_roles_stag
                             for q in find_quotes(doc, v4, stage=STAGE_V4)]
     assert ("e1", said) not in [(q.speaker, doc.text[q.content.start:q.content.end])
                                 for q in find_quotes(doc, v3, stage=STAGE_V3)]
+
+
+def test_v4_reads_words_in_marks_after_a_long_subject_named_right_after_the_cue(make_document,
+                                                                              lexicons):
+    text = ('وقال سامي الحربي كبير الخبراء الأمنيين لنظام الحماية في المؤتمر الأمني السنوي '
+            '"الدرع" في مدينة جدة نهاية الأسبوع الماضي "أدركنا حاجتنا إلى التحرك بشكل أسرع".')
+    assert _quotes(make_document, lexicons[1], text, STAGE_V4) == [
+        ("سامي الحربي", "أدركنا حاجتنا إلى التحرك بشكل أسرع")]
