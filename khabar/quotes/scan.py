@@ -40,6 +40,7 @@ _MIN_SAID = 3
 _MIN_SPEECH = 7  # words in marks after a naming noun that are a sentence said, not a name
 _MAX_SUBJECT = 16  # words (`وقال فلان - الفائز يوم السبت بانتخابات رئاسة النادي - للصحفيين`)
 _MAX_NAMED_SUBJECT = 24  # v4: the same after a name right after the cue
+_BRACKETS = frozenset("()")
 _TOPIC_PREPOSITIONS = frozenset(fold(w) for w in "عن حول إلى الى على في من مع ب ل".split())
 # Nouns that make what a cue reports a noun phrase (`أكد أهمية ...`): words in marks after them
 # are part of it
@@ -87,12 +88,17 @@ def scan(
     name_marks: set[int] = set()  # the marks around a quoted speaker's name, not in its window
     subject_done = False  # v4: past an aside after the subject (`بحسب ...`, `بعد أن ...`)
     aside_end = -1  # v4: the last word of a source cited between commas (`، وفقا لـ ...،`)
+    depth = 0  # v4: brackets open in the window (an aside about the subject)
     for j in range(i + 1, min(len(words), i + 1 + _MAX_WINDOW)):
         word = words[j]
         if word.start >= limit:
             break
         if j <= aside_end:
             continue
+        if open_subject and word.folded in _BRACKETS:
+            if word.folded == ")" and depth == 0:
+                return None  # the cue stood in an aside, which says nothing outside it
+            depth += 1 if word.folded == "(" else -1
         quoted = open_at.get(word.start)
         if quoted is not None and skip_outlets and j == i + 1 and _names_speaker(
                 words, quoted, limit, names, tail=_NAME_TAIL if open_subject else 0):
@@ -134,8 +140,8 @@ def scan(
                 return Target("indirect", window, content_start=after.start)
             return None
         cue = lexicon.cue(word.folded) if word.is_word else None
-        if cue is not None and withheld(words, j):
-            cue = None
+        if cue is not None and (withheld(words, j) or depth):
+            cue = None  # (v4: `وقال فلان، عميد ... (كان ... وكتب كتابا عن ...): «...»`)
         if cue is not None and cue.kind == "participle" and cue.lemma == "قال":
             continue  # `وتابع قائلا إن`, `غردت ... قائلة:`: one speech act
         if open_subject and cue is not None and cue.kind == "according" and window:

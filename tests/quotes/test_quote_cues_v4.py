@@ -436,3 +436,12 @@ def test_v4_reads_words_in_marks_after_a_long_subject_named_right_after_the_cue(
             '"الدرع" في مدينة جدة نهاية الأسبوع الماضي "أدركنا حاجتنا إلى التحرك بشكل أسرع".')
     assert _quotes(make_document, lexicons[1], text, STAGE_V4) == [
         ("سامي الحربي", "أدركنا حاجتنا إلى التحرك بشكل أسرع")]
+
+
+def test_v4_reads_no_cue_inside_an_aside_in_brackets(make_document, lexicons):
+    text = ("وقال سامي الحربي، عميد كلية الإعلام (كان صحفيا في صحيفة محلية، وكتب كتابا عن "
+            "هند العتيبي): «رغم مرور السنوات ما زالت الصحافة مهنة صعبة».")
+    v3, v4 = lexicons
+    said = "رغم مرور السنوات ما زالت الصحافة مهنة صعبة"
+    assert _quotes(make_document, v4, text, STAGE_V4) == [("سامي الحربي", said)]
+    assert _quotes(make_document, v3, text, STAGE_V3) != [("سامي الحربي", said)]
