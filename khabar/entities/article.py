@@ -368,9 +368,10 @@ def with_untagged_given_names(text: str, raw: list[RawMention], lexicons: Articl
 def split_names_joined(text: str, raw: list[RawMention], lexicons: ArticleLexicons,
                        ) -> list[RawMention]:
     """One person's name the tagger cut in two, side by side (`[برونو] [لو مير]`, `[سوزان]
-    [رايس]`, `[علي نور الدين] [اسماعيل]`), is one mention: two persons' mentions with only
-    spaces between them on one line (`[زينب بنت] [محمد لباد]` too), the second starting with a known name part as written
-    (no `و` of a list, `[نيمار] [وغابرييل خيسوس]`, no preposition, `[السيستاني] [للعبادي]`),
+    [رايس]`, `[فهد خليل] [اسماعيل]`, `[زينب بنت] [محمد لباد]`), is one mention: two persons'
+    mentions with only spaces between them on one line, the second starting with a known name
+    part as written (no `و` of a list, `[نيمار] [وغابرييل خيسوس]`, no preposition, `[السيستاني]
+    [للعبادي]`),
     the first no title (`[الشريف] [منصور ...]`: the role reader reads it before the name), and
     one of them a single word: a first name the article never writes alone (`[ترامب] [كيم جونغ
     أون]` are two), or a last name after a name that does not end in a family name with `ال`

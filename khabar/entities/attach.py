@@ -211,7 +211,7 @@ def _singular(title: str) -> tuple[str, bool]:
 
 
 def _without_praise(title: str) -> str:
-    """v5: a title without the words of praise after it (`الشاعر الكبير`, `رجل الأعمال
+    """v5: a title without the words of praise after it (`الصحفي العالمي`, `رجل الأعمال
     المعروف`, `المعارض البارز`): they describe the person, they are no part of the title."""
     words = title.split()
     while len(words) > 1 and fold(words[-1]) in _PRAISE:
@@ -347,7 +347,7 @@ def _through_untagged(ctx: Context, span: Span) -> Title | None:
 
 
 def _body_before(ctx: Context, first: int) -> Span | None:
-    """v5: the organization whose mention ends within two words before token `first`."""
+    """v5: the organization whose mention ends within three tokens before token `first`."""
     for k in (first - 1, first - 2, first - 3):
         body = ctx.covering.get(k) if k >= 0 else None
         if body is not None and body.entity.type == "ORG":

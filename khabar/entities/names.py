@@ -55,8 +55,9 @@ def surface(text: str, start: int, end: int) -> str:
     """How a mention names its entity: its text, with the article restored after the particle ل.
 
     In `للأمم المتحدة` a mention that leaves out the proclitic starts at `لأمم`, and one that keeps
-    it starts at `للأمم`; both name `الأمم المتحدة`; `لجماعة الحوثي` names `جماعة الحوثي`. A hashtag's marks are no part of a name:
-    `#الأمم_المتحدة` names `الأمم المتحدة`, `فلاديمير #بوتين` names `فلاديمير بوتين`.
+    it starts at `للأمم`; both name `الأمم المتحدة`. `لجماعة الحوثي` names `جماعة الحوثي`. A
+    hashtag's marks are no part of a name: `#الأمم_المتحدة` names `الأمم المتحدة`, `فلاديمير
+    #بوتين` names `فلاديمير بوتين`.
     """
     words = hashtag_words(text[start:end])
     word_start = start == 0 or not text[start - 1].isalpha()

@@ -66,9 +66,10 @@ _TANWEEN = ("\u064b", "\u064c", "\u064d")  # v5: the marks of an indefinite endi
 _NUMBER_WORDS = {fold(w) for w in (
     "اثنين اثنتين ثلاث ثلاثة أربع أربعة خمس خمسة ست ستة سبع سبعة ثماني ثمانية تسع تسعة عشر "
     "عشرة عشرين ثلاثين مئة مائة ألف آلاف").split()}
-_GENERAL = {fold(w) for w in "العام العامة".split()}
+_GENERAL = {fold(w) for w in "العام العامة".split()}  # v5: the general (`المنسق العام`)
 # v5: `affiliated to` between a title and the body it is held for (`التابع لجماعة الحوثي`)
-_AFFILIATED = {fold(w) for w in "التابع التابعة التابعين التابعون المنتمي المنتمية".split()}  # v5: the general (`المنسق العام`)
+_AFFILIATED = {fold(w) for w in (
+    "التابع التابعة التابعين التابعون المنتمي المنتمية").split()}
 # v5: spokespersons, and `باسم` (in the name of) that a pronoun may follow (`الناطق باسمها`)
 _SPOKESPERSONS = {fold(w) for w in "المتحدث المتحدثة الناطق الناطقة متحدث متحدثة ناطق".split()}
 _SPOKESPERSON_ENDINGS = tuple(_SPOKESPERSONS)

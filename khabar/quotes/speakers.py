@@ -138,8 +138,9 @@ def _without_times(lead: list[Word], *, pairs: bool) -> list[Word]:
     while lead:
         if lead[0].folded in _ADVERBS or pairs and lead[0].folded in _THEN_ADVERBS:
             del lead[:1]
-        elif pairs and len(lead) > 1 and (lead[0].folded in _TIME_NOUNS and lead[1].folded in _TIME_ADJECTIVES
-                                or lead[0].folded == _DAY and lead[1].folded in _ADVERBS):
+        elif pairs and len(lead) > 1 and (
+                lead[0].folded in _TIME_NOUNS and lead[1].folded in _TIME_ADJECTIVES
+                or lead[0].folded == _DAY and lead[1].folded in _ADVERBS):
             del lead[:2]
         else:
             break
@@ -263,8 +264,8 @@ def _titled_by_role(words: list[Word], person: tuple[int, int, Entity]) -> bool:
     ahead = [w for w in words if w.start < start]
     if not ahead:
         return True
-    return any(r.evidence.end <= start and r.evidence.start <= ahead[min(len(ahead) - 1,
-                                                                           _HONORIFICS_BEFORE)].start
+    latest = ahead[min(len(ahead) - 1, _HONORIFICS_BEFORE)].start  # where the title may start
+    return any(r.evidence.end <= start and r.evidence.start <= latest
                and sum(r.evidence.end <= w.start for w in ahead) <= _HONORIFICS_BEFORE
                for r in entity.roles)
 

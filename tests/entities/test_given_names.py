@@ -70,8 +70,8 @@ def test_given_names_hold_names_and_no_common_words():
 
 @pytest.mark.parametrize(("text", "given", "whole"), [
     # a first name the article never writes alone, then the rest of the name
-    ("وقال وزير المالية الفرنسي، برونو لو مير، إن النمو تحسن.", [("برونو", "PER"), ("لو مير", "PER")],
-     "برونو لو مير"),
+    ("وقال وزير المالية الفرنسي، برونو لو مير، إن النمو تحسن.",
+     [("برونو", "PER"), ("لو مير", "PER")], "برونو لو مير"),
     # a last name after a name without a family name in ال
     ("وحضر المهندس سامر خليل اسماعيل الحفل.", [("سامر خليل", "PER"), ("اسماعيل", "PER")],
      "سامر خليل اسماعيل"),
@@ -97,7 +97,8 @@ def test_v5_joins_a_name_the_tagger_cut_in_two(mergers, mentions_doc, text, give
     # a full name with its family name, then a month read as a person
     ("ويعرض مسلسل ماجد العبيد رمضان المقبل.", [("ماجد العبيد", "PER"), ("رمضان", "PER")]),
     # a title read as a person before the name
-    ("وفاز الفارس عبدالله الشربتلي بالمركز الثاني.", [("الفارس", "PER"), ("عبدالله الشربتلي", "PER")]),
+    ("وفاز الفارس عبدالله الشربتلي بالمركز الثاني.",
+     [("الفارس", "PER"), ("عبدالله الشربتلي", "PER")]),
 ])
 def test_v5_keeps_persons_side_by_side_apart(mergers, mentions_doc, text, given):
     _, v5 = mergers
