@@ -41,6 +41,7 @@ _MIN_SPEECH = 7  # words in marks after a naming noun that are a sentence said, 
 _MAX_SUBJECT = 16  # words (`وقال فلان - الفائز يوم السبت بانتخابات رئاسة النادي - للصحفيين`)
 _MAX_NAMED_SUBJECT = 24  # v4: the same after a name right after the cue
 _BRACKETS = frozenset("()")
+_WILLED = fold("شاء")  # v4: `إن شاء الله`
 _TOPIC_PREPOSITIONS = frozenset(fold(w) for w in "عن حول إلى الى على في من مع ب ل".split())
 # Nouns that make what a cue reports a noun phrase (`أكد أهمية ...`): words in marks after them
 # are part of it
@@ -116,7 +117,7 @@ def scan(
             if open_subject and _said_after_subject(words, window, quoted, limit, names):
                 return Target("direct", window, quoted)  # `وقال الوزير «...».`
         if word.folded in COMPLEMENTIZERS and not _inside_name(word, names) \
-                and not (open_subject and _abbreviation_at(words, j)):
+                and not (open_subject and (_abbreviation_at(words, j) or _god_willing(words, j))):
             if open_subject and words[j - 1].folded in _OWN_CLAUSE:
                 break  # `وأكد الوزير دعمه للمشروع، علما أن ...`: a note, not what was said
             if words[j - 1].folded in _NOT_REPORTING:
@@ -158,6 +159,11 @@ def scan(
         if word.start not in name_marks and not subject_done:
             window.append(word)
     return None
+
+
+def _god_willing(words: list[Word], j: int) -> bool:
+    """v4: words[j] is the `إن` of `إن شاء الله` (God willing), no complementizer."""
+    return words[j].folded == "ان" and j + 1 < len(words) and words[j + 1].folded == _WILLED
 
 
 def _abbreviation_at(words: list[Word], j: int) -> bool:

@@ -445,3 +445,13 @@ def test_v4_reads_no_cue_inside_an_aside_in_brackets(make_document, lexicons):
     said = "رغم مرور السنوات ما زالت الصحافة مهنة صعبة"
     assert _quotes(make_document, v4, text, STAGE_V4) == [("سامي الحربي", said)]
     assert _quotes(make_document, v3, text, STAGE_V3) != [("سامي الحربي", said)]
+
+
+def test_v4_reads_god_willing_as_no_complementizer_and_the_two_sides_as_a_speaker(
+        make_document, lexicons):
+    v4 = lexicons[1]
+    text = "أعلنت الهيئة عن توقعات بافتتاح الطريق الرابط بين المدينتين نهاية العام إن شاء الله."
+    assert _quotes(make_document, v4, text, STAGE_V4) == []
+    text = "وفي ختام المباحثات أكد الطرفان أن العلاقات بين البلدين متينة وتاريخية."
+    assert _quotes(make_document, v4, text, STAGE_V4) == [
+        ("الطرفان", "العلاقات بين البلدين متينة وتاريخية")]
