@@ -151,7 +151,7 @@ class Attributor:
         if speaker is None and cue.kind == "verb":
             speaker = subject_after_kana(words, i, people, lexicon, marks=self.v4)
         if speaker is None and cue.kind == "verb" and not _joined(words[i], lexicon):
-            speaker = subject_before(words, i, people, lexicon)
+            speaker = subject_before(words, i, people, lexicon, persons_first=self.v4)
         if speaker is None and cue.kind == "noun":
             sentence = self.sentences.start_of(words[i].start)
             speaker = relayed_owner(words, i, sentence, people, lexicon)

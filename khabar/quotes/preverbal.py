@@ -14,6 +14,8 @@ from khabar.quotes.speakers import Speaker, described
 from khabar.quotes.text import Word
 
 _RELATIVE = frozenset(("الذي", "التي"))
+_WHO_HE = "الذي"  # v4: masculine, so a person before a body named in his title
+_RELATIVE_REACH = 14  # v4: words before `الذي` where that person may be named
 # After these the clause is nominal, so the words before the verb are its subject.
 _NOMINAL = frozenset(fold(w) for w in "أن إن لكن ولكن".split())
 # `وكان مكتب التحقيقات الفيدرالي أكد أن`: كان, its subject, then the verb (a past perfect).
@@ -27,14 +29,24 @@ _BEFORE_STOP = frozenset(fold(w) for w in (
 
 
 def subject_before(words: list[Word], i: int, people: People,
-                   lexicon: CueLexicon) -> Speaker | None:
+                   lexicon: CueLexicon, *, persons_first: bool = False) -> Speaker | None:
     """A subject written before its verb (`لكن مستخدمين قالوا`, `وكالة الأنباء ... قالت`).
 
     Also the antecedent of a relative pronoun: `فاز بلاتر (79 عاما) - الذي أشار أمس إلى أن`.
+    With `persons_first` (quotes.cues.v4), `الذي` before a cue refers to the person named last
+    within _RELATIVE_REACH words, past a body in their title (`الدكتور فلان استشاري أمراض
+    القلب بمستشفى الملك فهد بجدة الذي أوضح أن`: the doctor, not the hospital).
     """
     if i > 0 and words[i - 1].folded in _RELATIVE:
-        lo = words[max(0, i - 8)].start
         until = words[i - 1].start
+        if persons_first and words[i - 1].folded == _WHO_HE:
+            lo = words[max(0, i - _RELATIVE_REACH)].start
+            persons = [(s, e, ent) for s, e, ent in people.starting_in(lo, until)
+                       if e <= until and ent.type == "PER"]
+            if persons:
+                start, stop, entity = persons[-1]
+                return Speaker(entity.id, None, Offsets(start, stop), None, "s")
+        lo = words[max(0, i - 8)].start
         named = [(s, e, ent) for s, e, ent in people.starting_in(lo, until)
                  if e <= until and ent.type in ("PER", "ORG")]
         if named:

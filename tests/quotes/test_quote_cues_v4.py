@@ -455,3 +455,13 @@ def test_v4_reads_god_willing_as_no_complementizer_and_the_two_sides_as_a_speake
     text = "وفي ختام المباحثات أكد الطرفان أن العلاقات بين البلدين متينة وتاريخية."
     assert _quotes(make_document, v4, text, STAGE_V4) == [
         ("الطرفان", "العلاقات بين البلدين متينة وتاريخية")]
+
+
+def test_v4_reads_alladhi_as_the_person_past_a_body_in_their_title(make_document, lexicons):
+    text = ("والتقينا الدكتور سامي الحربي استشاري أمراض القلب بمستشفى الملك فهد بجدة الذي أوضح "
+            "أن أمراض القلب كثيرة ومتنوعة.")
+    people = {"e1": ("سامي الحربي",), "e2": ("مستشفى الملك فهد بجدة",)}
+    v3, v4 = lexicons
+    doc = make_document(text, people, types={"e2": "ORG"})
+    assert [q.speaker for q in find_quotes(doc, v4, stage=STAGE_V4)] == ["e1"]
+    assert [q.speaker for q in find_quotes(doc, v3, stage=STAGE_V3)] == ["e2"]
