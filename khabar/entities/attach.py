@@ -51,6 +51,11 @@ _BRACKETS = {"(", ")"}
 # v5: `برئاسة فلان` (chaired by), and the title it gives
 _CHAIRED = {fold(w) for w in "برئاسة وبرئاسة".split()}
 _CHAIR = "رئيس"
+# v5: `الفريق` is the team after these (`لاعبا الفريق`, `مهاجم الفريق`), not the rank
+_TEAM = fold("الفريق")
+_TEAM_NOUNS = {fold(w) for w in (
+    "لاعب لاعبا لاعبي لاعبو مهاجم مهاجمي مدافع مدافعي حارس حارسا قائد مدرب مدربو إداري نجم "
+    "نجوم هداف طبيب معالج أخصائي جماهير مشجعو مشجعي").split()}
 _MAX_BRACKETED = 3  # v5: words of an aside in brackets between a title and its name
 # v5: asides of time between a title and its name, the person's title then
 _THEN = [tuple(fold(w) for w in phrase.split()) for phrase in (
@@ -271,8 +276,20 @@ def _pick(ctx: Context, span: Span) -> Title | None:
             return untagged
     found = _after(ctx, span) or before
     if ctx.v5 and (found is None or _honorific(found.title) or _rank(found.title)):
-        return _through_untagged(ctx, span) or _chaired_by(ctx, span) or found
+        found = _through_untagged(ctx, span) or _chaired_by(ctx, span) or found
+    if ctx.v5 and found is not None and _team_not_rank(ctx, found):
+        return None  # `لاعبا الفريق فلان وفلان`, `بمهاجم الفريق فلان`: the team's, no general
     return found
+
+
+def _team_not_rank(ctx: Context, title: Title) -> bool:
+    """v5: `الفريق` read as a rank right after a player's or a staff member's noun, which makes
+    it the team (`لاعبا الفريق`, `مهاجم الفريق`)."""
+    if fold(title.title) != _TEAM:
+        return False
+    k = bisect.bisect_left(ctx.tokens, title.start, key=lambda t: t.start) - 1
+    return k >= 0 and ctx.word(k) and any(word in _TEAM_NOUNS
+                                          for _, word in clitic_variants(ctx.folded[k]))
 
 
 def _chaired_by(ctx: Context, span: Span) -> Title | None:

@@ -550,3 +550,13 @@ def test_roles_v5_reads_the_chair_after_biriasat_and_a_specialist(analyzers, men
     doc = mentions_doc(text, given + [("سامي الفارس", "PER")])
     assert role not in roles_of(analyzers[0](doc), "سامي الفارس")
     assert roles_of(analyzers[1](doc), "سامي الفارس") == [role]
+
+
+@pytest.mark.parametrize("text", [
+    "وانضم لاعبا الفريق سامي الفارس وخالد العنزي إلى المعسكر.",
+    "وتحدث عن الإصابة التي لحقت بمهاجم الفريق سامي الفارس.",
+])
+def test_roles_v5_reads_no_rank_in_the_team_after_a_players_noun(analyzers, mentions_doc, text):
+    doc = mentions_doc(text, [("سامي الفارس", "PER"), ("خالد العنزي", "PER")])
+    assert ("الفريق", None) in roles_of(analyzers[0](doc), "سامي الفارس")
+    assert roles_of(analyzers[1](doc), "سامي الفارس") == []
