@@ -465,3 +465,11 @@ def test_v4_reads_alladhi_as_the_person_past_a_body_in_their_title(make_document
     doc = make_document(text, people, types={"e2": "ORG"})
     assert [q.speaker for q in find_quotes(doc, v4, stage=STAGE_V4)] == ["e1"]
     assert [q.speaker for q in find_quotes(doc, v3, stage=STAGE_V3)] == ["e2"]
+
+
+def test_v4_reads_past_the_verb_of_a_source_cited_after_the_subject(make_document, lexicons):
+    text = "وأوضحت الوزارة وفقاً لما ذكرت صحيفة محلية، أن المنشآت الكبيرة يمكنها التعاقد مع العمال."
+    v3, v4 = lexicons
+    assert _quotes(make_document, v4, text, STAGE_V4) == [
+        ("الوزارة", "المنشآت الكبيرة يمكنها التعاقد مع العمال")]
+    assert _quotes(make_document, v3, text, STAGE_V3) != _quotes(make_document, v4, text, STAGE_V4)
