@@ -36,6 +36,7 @@ _OPENING_MARKS = {"«": "»", "“": "”"}  # opening marks and their own closi
 _CLAUSE_OPENERS = frozenset(fold(w) for w in "حيث إذ فقد وقد كما ثم فيما بينما حين عندما".split())
 _COMPLEMENTS = frozenset(fold(w) for w in "أن إن بأن ان".split()) | {":"} | _MARKS
 _SUBJECT_AHEAD = 5  # words after an opening cue where its subject's name may start
+_NAME_WORDS = 5  # words of a name in marks that opens reported words (`أن «أوبك» لا تعتزم`)
 _SAID_AHEAD = 14  # words after the cue within which its complement must come
 
 
@@ -228,10 +229,14 @@ def content_span(text: str, words: list[Word], target: Target, limit: int,
 
 def opens_a_name(text: str, start: int, end: int) -> bool:
     """Whether text[start] is `«` or `“` whose closing mark comes before `end` with words after
-    it: a name in marks that opens the reported words, not marks around all of them."""
+    it: a name in marks that opens the reported words, not marks around all of them. A name is
+    at most _NAME_WORDS words with no complementizer (`“قال فلان إن ”` is speech, no name)."""
     closing = _OPENING_MARKS.get(text[start])
     at = text.find(closing, start + 1, end) if closing else -1
-    return at > 0 and bool(text[at + 1 : end].strip(' \t\n"«»“”.,،'))
+    if at <= 0 or not text[at + 1 : end].strip(' \t\n"«»“”.,،'):
+        return False
+    named = fold(text[start + 1 : at]).split()
+    return len(named) <= _NAME_WORDS and not any(w in _COMPLEMENTS for w in named)
 
 
 def _two_words(words: list[Word], k: int, end: int) -> bool:
