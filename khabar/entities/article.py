@@ -94,9 +94,9 @@ _FIRST_HALVES = {fold(w) for w in (
 _PREVIOUS_WORD = re.compile(r"([^\W\d_]+)[ \t\u00a0]+$")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _COMPLEMENTIZERS = frozenset("إن أن بأن فإن لأن وإن وأن".split())  # as written, with the hamza
-_BRACKETS = re.compile(r"[()\[\]{}«»\"“”]")
+_MARKS_IN_NAMES = re.compile(r"[()\[\]{}«»\"“”]")  # a mark in a half: no name cut in two
 _LIST_JOINS = frozenset("وف")  # `وغابرييل`: another name of a list
-_PREPOSITIONS = frozenset("لب")  # `للعبادي`; but `لو مير`, `بوتين` are names as written
+_GLUED_PREPOSITIONS = frozenset("لب")  # `للعبادي`; but `لو مير`, `بوتين` are names as written
 # v5: the nouns of a place before its name (`محافظة حجة`, `بمدينة الظهران`, `منطقتي ...`, and
 # the governor's `محافظ شقراء`): a place of the shipped gazetteer right after one is a place,
 # and so are the next ones joined by و.
@@ -401,12 +401,12 @@ def _split_name(first: str, second: str, lexicons: ArticleLexicons, alone: Count
     """`second` goes on the name `first` started (see split_names_joined); `alone` counts the
     article's persons' mentions by folded name, `lasts` by their folded last word."""
     firsts, seconds = _WORD.findall(first), _WORD.findall(second)
-    if not firsts or not seconds or _BRACKETS.search(first + second):
+    if not firsts or not seconds or _MARKS_IN_NAMES.search(first + second):
         return False
     head, words = fold(seconds[0]), lexicons.person_words
     if (head not in lexicons.name_parts.parts and head not in lexicons.given_names
             or head[:1] in _LIST_JOINS or head in _NEVER_NAMES
-            or head[:1] in _PREPOSITIONS and head[1:] in lexicons.name_parts.parts
+            or head[:1] in _GLUED_PREPOSITIONS and head[1:] in lexicons.name_parts.parts
             or words.starts_title(fold(firsts[0])) or words.starts_title(head)):
         return False
     if fold(firsts[-1]) in _LINEAGE:

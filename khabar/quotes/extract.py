@@ -227,7 +227,7 @@ class _Context:
     def _np_end(self, words: list[Word], span: tuple[int, int]) -> tuple[int, int]:
         """v4: a reported noun phrase ends before a verb cue joined by و or ف (`ونفت روسيا
         تدخلها في الانتخابات وقال ترمب إنه ...`): a clause of its own, whoever its subject."""
-        k = bisect_left(words, span[0], key=lambda w: w.start)
+        k = bisect_left(words, span[0], key=_start)
         last = span[0]
         while k < len(words) and words[k].start < span[1]:
             word = words[k]
@@ -242,7 +242,7 @@ class _Context:
 
     def _cue_opens(self, words: list[Word], target: Target) -> bool:
         """v4: the words an attribution opens start with a verb cue of their own (after `فقد`)."""
-        k = bisect_left(words, target.content_start, key=lambda w: w.start)
+        k = bisect_left(words, target.content_start, key=_start)
         if k < len(words) and words[k].folded in _ALREADY:
             k += 1  # `فقد أعلن الصندوق أن`
         cue = self.lexicon.cue(words[k].folded) if k < len(words) and words[k].is_word else None

@@ -22,7 +22,7 @@ from khabar.arabic import fold
 from khabar.document import Offsets
 from khabar.quotes.lexicon import CueForm, CueLexicon
 from khabar.quotes.people import People
-from khabar.quotes.scan import COMPLEMENTIZERS
+from khabar.quotes.scan import COMPLEMENTIZERS, WHAT
 from khabar.quotes.speakers import Speaker, explicit_subject
 from khabar.quotes.text import Word
 
@@ -118,7 +118,6 @@ _PRONOUN_OBJECTS = frozenset(fold(w) for w in
 
 
 _WHAT = frozenset({fold("ما")})
-_WHAT_V4 = _WHAT | {fold("لما")}
 _NO_SUBJECT = frozenset(fold(w) for w in "بين حول ضمن منذ وسط تحت فوق داخل خارج".split())
 
 
@@ -140,7 +139,7 @@ def subject_window(window: list[Word], cue: CueForm, *, v4: bool = False) -> lis
     if v4 and cue.kind == "according" and lead and lead[0].folded in _OPEN_MARKS:
         lead = [w for w in lead if w.folded not in _OPEN_MARKS and w.folded not in _CLOSE_MARKS]
         # `وبحسب "واس"`, `وبحسب "رويترز"، فإن`: the source named in marks
-    what = _WHAT_V4 if v4 else _WHAT
+    what = WHAT if v4 else _WHAT
     if cue.kind == "according" and len(lead) > 2 and lead[0].folded in what and lead[1].is_word:
         lead = lead[2:]  # `وبحسب ما أظهرت نقوش الجدران`, `ووفقا لما ذكرته الصحف`: the subject
         # of the verb after ما

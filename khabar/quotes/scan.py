@@ -42,7 +42,8 @@ _MAX_SUBJECT = 16  # words (`وقال فلان - الفائز يوم السبت 
 _MAX_NAMED_SUBJECT = 24  # v4: the same after a name right after the cue
 _BRACKETS = frozenset("()")
 _WILLED = fold("شاء")  # v4: `إن شاء الله`
-_WHAT = frozenset(fold(w) for w in "ما لما".split())  # v4: `وفقا لما ذكرت` after a subject
+# v4: `ما`, `لما` after an attribution, before the source's verb (`وفقا لما ذكرت صحيفة`)
+WHAT = frozenset(fold(w) for w in "ما لما".split())
 _TOPIC_PREPOSITIONS = frozenset(fold(w) for w in "عن حول إلى الى على في من مع ب ل".split())
 # Nouns that make what a cue reports a noun phrase (`أكد أهمية ...`): words in marks after them
 # are part of it
@@ -155,7 +156,7 @@ def scan(
                 and sum(w.is_word for w in window) <= _MAX_SOURCE_SUBJECT:
             subject_done = True  # `وأضاف بحسب وكالة الأنباء: «...»`, `وقال فلان بحسب صحيفة ... إنه`
             continue
-        if open_subject and subject_done and cue is not None and words[j - 1].folded in _WHAT:
+        if open_subject and subject_done and cue is not None and words[j - 1].folded in WHAT:
             continue  # `وأوضحت الوزارة وفقاً لما ذكرت صحيفة “المدينة”، أن`: the source's verb
         if cue is not None or (word.folded in _CONJUNCTIONS and words[j - 1].folded in _COMMAS):
             break  # another cue, or a new clause (`، ولكنها ...`): this cue introduces nothing
