@@ -32,6 +32,7 @@ from collections.abc import Callable, Sequence
 from khabar.arabic import fold
 from khabar.document import Actor, Document, Entity, Event, Mention, Offsets
 from khabar.events.settle import country_names
+from khabar.entities.roles import HONORIFICS
 from khabar.events.strict import strict_sources, word_before
 
 PATTERN_FILES = ("patterns.tsv", "patterns-v4.tsv")
@@ -194,13 +195,17 @@ def main_actors(doc: Document, event: Event, verb: bool,
             and source.span is not None and source.span.end <= event.trigger.start \
             and any(e.id == source.entity and e.type == "PER" for e in doc.entities):
         return dataclasses.replace(event, source=None)
-    person = _person_after_title(doc, source, event.trigger)
+    person = _person_after_title(doc, source, event.trigger, honorifics=titled)
     if person is None and titled:
         person = titled_person(doc, source)
     if person is not None:
         code = code_of(person[0], person[0].name) or source.code
         span = Offsets(source.span.start, person[1].end)  # title and name: one apposition
-        return dataclasses.replace(event, source=Actor(code, person[0].name, person[0].id, span))
+        target = event.target
+        if target is not None and target.entity == person[0].id:
+            target = _actor_after(doc, event, person, code_of)  # the name was read as the object
+        return dataclasses.replace(event, source=Actor(code, person[0].name, person[0].id, span),
+                                   target=target)
     head = fold(source.name.split()[0]) if source.name.split() else ""
     facility = head.removeprefix("و") in _FACILITIES or head.removeprefix("ال") in _FACILITIES
     arrested_place = event.cameo.startswith("17") and bare_place(doc, source) and (
@@ -211,13 +216,18 @@ def main_actors(doc: Document, event: Event, verb: bool,
     return event
 
 
-def _person_after_title(doc: Document, source: Actor,
-                        trigger: Offsets) -> tuple[Entity, Mention] | None:
+def _person_after_title(doc: Document, source: Actor, trigger: Offsets, *,
+                        honorifics: bool = False) -> tuple[Entity, Mention] | None:
     """The person named right after a bare title (`وزيرة الداخلية، أمبر راد`): a PER mention
-    within three words of the title, with nothing but words and commas between."""
+    within three words of the title, with nothing but words and commas between. The title
+    stands right after its verb or before it; with `honorifics` (events.cameo.v5) honorifics
+    may stand between the verb and the title (`استقبل صاحب السمو الملكي الأمير فلان`, which
+    v4 dropped: the coder reads `الأمير` as the host and the prince as the guest)."""
     if source.entity or source.code not in _SECTORS or source.span is None:
         return None
-    if doc.text[trigger.end:source.span.start].strip():
+    between = doc.text[trigger.end:source.span.start]
+    if between.strip() and not (honorifics and source.span.start > trigger.end and all(
+            fold(w) in _HONORIFIC_WORDS for w in between.split())):
         return None  # the title follows its verb (`ووصفت وزيرة الداخلية، أمبر راد،`)
     end = source.span.end
     for entity in doc.entities:
@@ -229,6 +239,28 @@ def _person_after_title(doc: Document, source: Actor,
                     and not any(c in between for c in ".:؛;()«»\"") :
                 return entity, mention
     return None
+
+
+# Words of honour between a verb and the title of its subject (`صاحب السمو الملكي الأمير`).
+_HONORIFIC_WORDS = HONORIFICS | {fold(w) for w in "صاحب السمو الملكي دولة".split()}
+
+
+def _actor_after(doc: Document, event: Event, person: tuple[Entity, Mention],
+                 code_of: Callable[[Entity | None, str], str]) -> Actor | None:
+    """The object of a verb whose subject the coder took for its object (`استقبل ... الأمير
+    فلان ... رئيس هيئة كذا`): the first person or organization named after the subject in
+    the sentence, past the subject's own title; None when there is none."""
+    entity, mention = person
+    start = max([mention.end] + [r.evidence.end for r in entity.roles
+                                 if r.evidence is not None and r.evidence.start >= mention.end
+                                 and not doc.text[mention.end:r.evidence.start].strip(" ،,")])
+    found = min(((m, e) for e in doc.entities if e.type in ("PER", "ORG") and e.id != entity.id
+                 for m in e.mentions if start <= m.start < event.sentence.end),
+                key=lambda pair: pair[0].start, default=None)
+    if found is None:
+        return None
+    m, e = found
+    return Actor(code_of(e, e.name), e.name, e.id, Offsets(m.start, m.end))
 
 
 _TITLE_TO_NAME = 60  # characters between a title's end and its name (honorifics, a place)

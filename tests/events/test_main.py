@@ -121,6 +121,28 @@ def test_a_bare_title_takes_the_person_named_after_it():
     assert (source.entity, source.code) == ("e1", "XYZGOV")
 
 
+def test_a_subject_honoured_after_its_verb_is_the_person_not_the_object():
+    text = "استقبل صاحب السمو الملكي الأمير نايف بن سالم أمير المنطقة أمس السفير خالد العمري."
+    prince, envoy = "نايف بن سالم", "خالد العمري"
+    p, e = text.index(prince), text.index(envoy)
+    host = Entity("e1", "PER", prince, (Mention(p, p + len(prince)),))
+    guest = Entity("e2", "PER", envoy, (Mention(e, e + len(envoy)),))
+    doc = _doc(text, (host, guest))
+    event = _event(doc, "استقبل", "043", _actor(doc, "الأمير", "GOV"),
+                   Actor("SAUGOV", prince, "e1", Offsets(p, p + len(prince))))
+    titled = main_actors(doc, event, True, lambda entity, name: "SAUGOV", titled=True)
+    assert (titled.source.entity, titled.target.entity) == ("e1", "e2")
+    # events.cameo.v4 keeps its reading: the words between the verb and the title are no title
+    assert main_actors(doc, event, True, lambda entity, name: "SAUGOV") == event
+
+
+def test_the_default_pipeline_reads_a_host_named_with_honorifics():
+    text = ("استقبل صاحب السمو الملكي الأمير نايف بن سالم بن عبدالعزيز أمير منطقة الرياض في مكتب "
+            "سموه بقصر الحكم أمس رئيس هيئة حقوق الإنسان الدكتور سالم الفهد.")
+    doc = process(text, pipeline=load_pipeline(policy="raise"))
+    assert [(e.cameo, e.source.name) for e in doc.events] == [("043", "نايف بن سالم بن عبدالعزيز")]
+
+
 def test_the_headline_act_gains_confidence_once():
     doc = _doc("واعتقلت الشرطة المتهم، ثم اعتقلت الشرطة شريكه.")
     first = _event(doc, "واعتقلت", "173", _actor(doc, "الشرطة", "COP"), confidence=0.5)
