@@ -186,7 +186,8 @@ def main_actors(doc: Document, event: Event, verb: bool,
     them)."""
     source = event.source
     if source is None:
-        return event
+        subject = _titled_subject(doc, event) if titled and verb else None
+        return event if subject is None else _with_subject(doc, event, subject, code_of)
     if event.cameo.startswith("18") and verb and source.code in _VICTIMS \
             and source.span is not None and source.span.start >= event.trigger.end:
         # `قتل جندي`, `أصيب ضابط`: read passive, the soldier is who was killed
@@ -199,13 +200,7 @@ def main_actors(doc: Document, event: Event, verb: bool,
     if person is None and titled:
         person = titled_person(doc, source)
     if person is not None:
-        code = code_of(person[0], person[0].name) or source.code
-        span = Offsets(source.span.start, person[1].end)  # title and name: one apposition
-        target = event.target
-        if target is not None and target.entity == person[0].id:
-            target = _actor_after(doc, event, person, code_of)  # the name was read as the object
-        return dataclasses.replace(event, source=Actor(code, person[0].name, person[0].id, span),
-                                   target=target)
+        return _with_subject(doc, event, person, code_of, source)
     head = fold(source.name.split()[0]) if source.name.split() else ""
     facility = head.removeprefix("و") in _FACILITIES or head.removeprefix("ال") in _FACILITIES
     arrested_place = event.cameo.startswith("17") and bare_place(doc, source) and (
@@ -214,6 +209,49 @@ def main_actors(doc: Document, event: Event, verb: bool,
             or arrested_place or _addressed(doc, event, source):
         return dataclasses.replace(event, source=None)
     return event
+
+
+def _with_subject(doc: Document, event: Event, person: tuple[Entity, Mention],
+                  code_of: Callable[[Entity | None, str], str],
+                  title: Actor | None = None) -> Event:
+    """The event with `person` as its source, from the bare `title` the coder read, if any (title
+    and name: one apposition); a target that was the person is the next one named."""
+    entity, mention = person
+    code = code_of(entity, entity.name) or (title.code if title else "")
+    start = title.span.start if title is not None and title.span is not None else mention.start
+    target = event.target
+    if target is not None and target.entity == entity.id:
+        target = _actor_after(doc, event, person, code_of)  # the name was read as the object
+    return dataclasses.replace(event, source=Actor(code, entity.name, entity.id,
+                                                   Offsets(start, mention.end)), target=target)
+
+
+# Roots whose verb may name its victim or its object right after it, read passive
+# (`اعتقل الناشط فلان`, `قتل الجندي فلان`, `تظاهر`: protesters are chosen apart).
+_PASSIVE_ROOTS = ("14", "15", "17", "18", "19", "20")
+
+
+def _titled_subject(doc: Document, event: Event) -> tuple[Entity, Mention] | None:
+    """events.cameo.v5: the subject of a verb the coder found no actor for, a person named
+    right after it by title and name (`وندد الموفد الخاص للأمم المتحدة في الصومال فلان`,
+    `ودعا أمير المنطقة فلان`): the person's role evidence starts right after the verb, past
+    honorifics, and the person's name follows it."""
+    if event.cameo.startswith(_PASSIVE_ROOTS):
+        return None
+    end = event.trigger.end
+    for entity in doc.entities:
+        if entity.type != "PER":
+            continue
+        for role in entity.roles:
+            evidence = role.evidence
+            if evidence is None or evidence.start < end or evidence.start >= event.sentence.end \
+                    or not all(fold(w) in _HONORIFIC_WORDS
+                               for w in doc.text[end:evidence.start].split()):
+                continue
+            after = [m for m in entity.mentions if 0 <= m.start - evidence.end <= _TITLE_TO_NAME]
+            if after:  # title and name, one apposition
+                return entity, Mention(evidence.start, min(m.end for m in after))
+    return None
 
 
 def _person_after_title(doc: Document, source: Actor, trigger: Offsets, *,

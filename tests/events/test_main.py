@@ -136,6 +136,20 @@ def test_a_subject_honoured_after_its_verb_is_the_person_not_the_object():
     assert main_actors(doc, event, True, lambda entity, name: "SAUGOV") == event
 
 
+def test_a_verb_without_an_actor_takes_the_titled_person_named_right_after_it():
+    text = "وندد المبعوث الخاص للأمم المتحدة في الصومال جون هارلو أمس بالهجوم."
+    name, title = "جون هارلو", "المبعوث الخاص للأمم المتحدة"
+    n, t = text.index(name), text.index(title)
+    envoy = Entity("e1", "PER", name, (Mention(n, n + len(name)),),
+                   (Role("المبعوث الخاص", "الأمم المتحدة", Offsets(t, t + len(title))),))
+    doc = _doc(text, (envoy,))
+    event = _event(doc, "وندد", "111")
+    source = main_actors(doc, event, True, lambda entity, name: "IGOUNO", titled=True).source
+    assert (source.entity, source.span) == ("e1", Offsets(t, n + len(name)))
+    killed = _event(doc, "وندد", "180")  # a violent verb's person after it is its victim
+    assert main_actors(doc, killed, True, _no_code, titled=True).source is None
+
+
 def test_the_default_pipeline_reads_a_host_named_with_honorifics():
     text = ("استقبل صاحب السمو الملكي الأمير نايف بن سالم بن عبدالعزيز أمير منطقة الرياض في مكتب "
             "سموه بقصر الحكم أمس رئيس هيئة حقوق الإنسان الدكتور سالم الفهد.")
