@@ -268,6 +268,8 @@ def _pick(ctx: Context, span: Span) -> Title | None:
     if ctx.v5 and _joined_by_and(ctx, span):
         return _after(ctx, span)  # `فلان، الأمين العام للحزب، وفلان`: the title is the first's
     before = _before(ctx, span)
+    if ctx.v5 and before is not None and _previous_name_holds(ctx, before):
+        before = None  # `فلان الأمين العام للجامعة فلان المبعوث الخاص`: the first's title
     if before is not None and not _honorific(before.title) and not (ctx.v5 and _rank(before.title)):
         return before
     if ctx.v5 and before is None:
@@ -280,6 +282,17 @@ def _pick(ctx: Context, span: Span) -> Title | None:
     if ctx.v5 and found is not None and _team_not_rank(ctx, found):
         return None  # `لاعبا الفريق فلان وفلان`, `بمهاجم الفريق فلان`: the team's, no general
     return found
+
+
+def _previous_name_holds(ctx: Context, title: Title) -> bool:
+    """v5: the title read before a name stands right after another person's name, which takes
+    it in apposition (_after: the second name has its own title after it)."""
+    k = bisect.bisect_left(ctx.tokens, title.start, key=lambda t: t.start) - 1
+    previous = ctx.covering.get(k)
+    if previous is None or previous.entity.type != PER or previous.last != k:
+        return False
+    held = _after(ctx, previous)
+    return held is not None and held.start == title.start
 
 
 def _team_not_rank(ctx: Context, title: Title) -> bool:
@@ -854,8 +867,12 @@ def _after(ctx: Context, span: Span) -> Title | None:
         found = _compound_after(ctx, found)
     following = ctx.covering.get(_name_follows(ctx, found.next))
     if following is not None and following.entity.type == PER and not (ctx.v5 and (
-            _joined_by_and(ctx, following) or _comma_between(ctx, found.end, following.start))):
-        return None  # v5: `فلان، الأمين العام للحزب، وفلان`: the title is still the first's
+            _joined_by_and(ctx, following) or _comma_between(ctx, found.end, following.start)
+            or _after(ctx, following) is not None)):
+        # v5: `فلان، الأمين العام للحزب، وفلان`: the title is still the first's; so it is when
+        # the next name has its own title after it (`التقى الدكتور فلان الأمين العام للجامعة
+        # العربية فلان المبعوث الخاص ...`)
+        return None
     return found
 
 

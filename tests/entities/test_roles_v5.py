@@ -560,3 +560,19 @@ def test_roles_v5_reads_no_rank_in_the_team_after_a_players_noun(analyzers, ment
     doc = mentions_doc(text, [("سامي الفارس", "PER"), ("خالد العنزي", "PER")])
     assert ("الفريق", None) in roles_of(analyzers[0](doc), "سامي الفارس")
     assert roles_of(analyzers[1](doc), "سامي الفارس") == []
+
+
+def test_roles_v5_gives_a_title_between_two_names_to_the_first_when_the_second_has_its_own(
+        analyzers, mentions_doc):
+    text = ("التقى الدكتور سامي الفارس الأمين العام لمنظمة التعاون الخليجي خالد العنزي المبعوث "
+            "الخاص للأمم المتحدة إلى اليمن في الرياض أمس.")
+    given = [("سامي الفارس", "PER"), ("منظمة التعاون الخليجي", "ORG"), ("خالد العنزي", "PER"),
+             ("الأمم المتحدة", "ORG"), ("اليمن", "LOC")]
+    v4, v5 = (analyzer(mentions_doc(text, given)) for analyzer in analyzers)
+    assert titles_of(v4, "خالد العنزي") == ["الأمين العام"]
+    assert titles_of(v5, "سامي الفارس") == ["الأمين العام"]
+    assert titles_of(v5, "خالد العنزي") == ["المبعوث الخاص"]
+    # without a title after the second name, the title before it stays the second's
+    alone = mentions_doc("التقى الدكتور سامي الفارس الأمين العام للمنظمة خالد العنزي في الرياض.",
+                         [("سامي الفارس", "PER"), ("خالد العنزي", "PER")])
+    assert titles_of(analyzers[1](alone), "خالد العنزي") == ["الأمين العام للمنظمة"]
