@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from khabar.arabic import ABBREVIATED_HONORIFICS, fold, without_hashtag_marks
@@ -143,8 +144,89 @@ def find_roles(text: str, entities: tuple[Entity, ...], lexicon: RoleLexicon, *,
             role = Role(name, extra.affiliation, Offsets(extra.start, extra.end))
             if all((r.title, r.affiliation) != (role.title, role.affiliation) for r in known):
                 known.append(role)
+    if ctx.v5:
+        _named_later(ctx, roles)
     return ({key: _full_first(found, held=ctx.v5) for key, found in roles.items()} if ctx.extended
             else roles)
+
+
+# v5: verbs of saying whose subject is a title with no name in one sentence and the name alone
+# in a later one (`أعلن رئيس الوزراء البلغاري أن ... وقال فلان، بعد الاجتماع، إن ...`)
+_SAYING = {fold(w) for w in (
+    "قال أعلن أكد أوضح ذكر صرح أشار أضاف تابع بين لفت شدد اعتبر رأى نفى كشف أفاد طالب دعا حذر "
+    "قالت أعلنت أكدت أوضحت ذكرت صرحت أشارت أضافت تابعت بينت لفتت شددت اعتبرت رأت نفت كشفت "
+    "أفادت طالبت دعت حذرت").split()}
+_LATER_REACH = 80  # tokens between the unnamed title and the later name
+_SENTENCE_END = re.compile(r"[.!?؟\n]")
+
+
+def _named_later(ctx: Context, roles: dict[str, list[Role]]) -> None:
+    """v5: a person first named bare as the subject of a verb of saying (`وقال فلان`) takes
+    the title of the unnamed subject of the verb of saying before (`أعلن رئيس الوزراء البلغاري
+    أن ...`), when no person is named between, the two verbs agree in gender and the title is
+    no other person's (annotation guidelines: a title in an earlier sentence that the later
+    bare name refers to). The evidence is the title's words."""
+    held = {(r.evidence.start, r.evidence.end) for found in roles.values() for r in found}
+    seen: set[str] = set()
+    previous_person = -1  # the last token of the last person's name
+    for span in sorted(ctx.spans, key=lambda s: (s.first, s.start)):
+        if span.entity.type != PER:
+            continue
+        first_time = span.entity.id not in seen
+        seen.add(span.entity.id)
+        verb = span.first - 1
+        if first_time and span.entity.id not in roles and ctx.word(verb) \
+                and ctx.text[ctx.tokens[span.first].start:span.start] == "" \
+                and _saying(ctx.folded[verb]):
+            title = _unnamed_subject(ctx, verb, previous_person, held)
+            if title is not None:
+                roles[span.entity.id] = [Role(title.title, title.affiliation,
+                                              Offsets(title.start, title.end))]
+        previous_person = max(previous_person, span.last)
+
+
+def _saying(word: str) -> str | None:
+    """The verb of saying (`وقال` → `قال`), or None."""
+    for bare in (word, word[1:] if word[:1] in "وف" else ""):
+        if bare in _SAYING:
+            return bare
+    return None
+
+
+def _unnamed_subject(ctx: Context, verb: int, after: int,
+                     held: set[tuple[int, int]]) -> Title | None:
+    """The title right after an earlier verb of saying of the same gender, in an earlier
+    sentence between token `after` and `verb`: definite, with no name in it or right after it,
+    held by nobody."""
+    feminine = _saying(ctx.folded[verb]).endswith("ت")
+    for k in range(verb - 1, max(after, verb - 1 - _LATER_REACH), -1):
+        said = _saying(ctx.folded[k]) if ctx.word(k) else None
+        if said is None or said.endswith("ت") != feminine:
+            continue
+        found = read_title(ctx, k + 1)
+        if found is None or found.kind in (COUNTERPART, FIXED) or _used_as_honorific(found.title) \
+                or _rank(found.title) or (found.start, found.end) in held:
+            continue
+        named = ctx.covering.get(found.next)
+        if not _SENTENCE_END.search(ctx.text, found.end, ctx.tokens[verb].start):
+            return None  # in one sentence the name would stand beside its title
+        if named is not None and named.entity.type == PER or found.start != ctx.tokens[k + 1].start \
+                or not _definite_at(ctx, k + 1) or any(
+                    ctx.covering.get(i) is not None and ctx.covering[i].entity.type == PER
+                    for i in range(k + 1, found.next)):
+            continue  # named there; or `مسؤول عسكري`, someone unnamed; or a name inside
+        return found
+    return None
+
+
+def _definite_at(ctx: Context, i: int) -> bool:
+    """v5: the title starting at token i names one post: its head is definite (`المتحدث`) or
+    in construct with a definite word or a name (`رئيس الوزراء`, `رئيس بلغاريا`)."""
+    if _definite(ctx.folded[i]):
+        return True
+    named = ctx.covering.get(i + 1)
+    return ctx.word(i + 1) and (_definite(ctx.folded[i + 1])
+                                or named is not None and named.entity.type != PER)
 
 
 @dataclass
@@ -656,9 +738,11 @@ def _bare_noun_word(ctx: Context, k: int) -> bool:
 
 def _ends_definite(ctx: Context, k: int, last: int) -> bool:
     """v5: indefinite words from token k on reach a definite one by `last`: the rest of a
-    construct chain (`طب وجراحة العيون`)."""
+    construct chain (`طب وجراحة العيون`); a place's or a body's name is definite too
+    (`محطات تلفزيون جدة`)."""
     while k <= last and ctx.word(k):
-        if _definite(ctx.folded[k]):
+        named = ctx.covering.get(k)
+        if _definite(ctx.folded[k]) or named is not None and named.entity.type != PER:
             return True
         k += 1
     return False

@@ -576,3 +576,32 @@ def test_roles_v5_gives_a_title_between_two_names_to_the_first_when_the_second_h
     alone = mentions_doc("التقى الدكتور سامي الفارس الأمين العام للمنظمة خالد العنزي في الرياض.",
                          [("سامي الفارس", "PER"), ("خالد العنزي", "PER")])
     assert titles_of(analyzers[1](alone), "خالد العنزي") == ["الأمين العام للمنظمة"]
+
+
+def test_roles_v5_links_a_title_said_unnamed_to_the_name_said_bare_after_it(analyzers,
+                                                                            mentions_doc):
+    text = ("أعلن رئيس الوزراء البلغاري أن بلاده لن تستدعي سفيرها.\n\n"
+            "وقال سامي الفارس، بعد اجتماع الحكومة، إن القرار نهائي.")
+    v4, v5 = (analyzer(mentions_doc(text, [("سامي الفارس", "PER")])) for analyzer in analyzers)
+    assert roles_of(v4, "سامي الفارس") == []
+    assert roles_of(v5, "سامي الفارس") == [("رئيس الوزراء", "بلغاريا")]
+    [role] = next(e for e in v5.entities if e.name == "سامي الفارس").roles
+    assert text[role.evidence.start:role.evidence.end] == "رئيس الوزراء البلغاري"
+
+
+@pytest.mark.parametrize("text", [
+    # someone unnamed said the first thing
+    "وأكد مسؤول عسكري أميركي الخبر.\n\nوقال سامي الفارس إن التحقيق مستمر.",
+    # another person is named between
+    "وقال رئيس الوزراء إن الحكومة مستمرة، وقال خالد العنزي إنه يؤيدها.\n\nوقال سامي الفارس إنه يعارض.",
+    # the verbs differ in gender: not the same speaker
+    "وقالت وزيرة الصحة إن الوباء انحسر.\n\nوقال سامي الفارس إن الأرقام غير دقيقة.",
+])
+def test_roles_v5_links_no_title_to_a_later_name_it_cannot_be(analyzers, mentions_doc, text):
+    doc = analyzers[1](mentions_doc(text, [("سامي الفارس", "PER"), ("خالد العنزي", "PER")]))
+    assert roles_of(doc, "سامي الفارس") == []
+
+
+def test_roles_v5_links_no_title_to_a_name_in_its_own_sentence(analyzers, mentions_doc):
+    text = "وقال رئيس الوزراء إن الحكومة مستمرة، وقال سامي الفارس إنه يؤيدها."
+    assert roles_of(analyzers[1](mentions_doc(text, [("سامي الفارس", "PER")])), "سامي الفارس") == []
