@@ -171,9 +171,10 @@ def load_article_lexicons(version: int = 3) -> ArticleLexicons:
     """The lexicons of `entities.merge.v3`, its nationality adjectives and title words read from
     the v3 role lexicon (titles_v3.tsv, nisba_v3.tsv), as `entities.roles.v3` reads them;
     `version` 4 (`entities.merge.v4`) adds the heads of places (bodies_v4.tsv), 5 the heads of
-    media, deanships and named groups (bodies_v5.tsv)."""
+    media, deanships and named groups (bodies_v5.tsv) and more organizations
+    (organizations_v5.tsv)."""
     roles = load_role_lexicon(version=3)
-    lexicon = load_lexicon(version=3)
+    lexicon = load_lexicon(version=5 if version >= 5 else 3)
     nisba = frozenset(form[0] for form in roles.nisba if len(form) == 1)
     # For heads, an adjective makes a body a kind of body (`القوات الألمانية`), but not one that
     # is also the country's name (`جيش بوروندي`) or an organization's adjective (v3 maps

@@ -65,12 +65,14 @@ class Lexicon:
 
 def load_lexicon(*, version: int = 1) -> Lexicon:
     """Read places.tsv and organizations.tsv into one Lexicon; from version 3 (entities.merge.v3)
-    organizations_v3.tsv too."""
+    organizations_v3.tsv too, from version 5 (entities.merge.v5) organizations_v5.tsv."""
     names: dict[tuple[str, ...], str] = {}
     groups: dict[str, int] = {}
     files = [(LOC, "places.tsv"), (ORG, "organizations.tsv")]
     if version >= 3:
         files.append((ORG, "organizations_v3.tsv"))
+    if version >= 5:
+        files.append((ORG, "organizations_v5.tsv"))
     for kind, file in files:
         for row in read_rows(file):
             forms = [row[0]] + (row[1].split("|") if len(row) > 1 else [])

@@ -38,6 +38,9 @@ _ROYAL = {fold(w) for w in "الملك الأمير الأميرة الشيخ ا
 _CONSTRUCT = {fold(w) for w in (
     "إقليم منطقة محافظة مدينة دولة ولاية شؤون أهل عصائب فرع قسم إدارة شعبة مركز جامعة "
     "قوات حرس").split()}
+# from 5, a verbal noun that carries a body's chain too (`تحالف دعم الشرعية`, `صندوق دعم
+# المشاريع`)
+_CONSTRUCT_V5 = _CONSTRUCT | {fold("دعم")}
 # `بمنطقة الباحة`, `بمحافظة ينبع`: where a branch of a body sits, part of its name.
 _WHERE = {fold(w) for w in "بمنطقة بمحافظة بمدينة بولاية".split()}
 _MAX_WORDS = 7
@@ -222,7 +225,8 @@ def _body_at(text, tokens, folded, i, head, found_names) -> tuple[Body, int] | N
     if i > 0 and _PREPOSITIONS.get(base) == folded[i - 1]:
         return None  # `عن طريق إسطنبول`: by way of, no road
     person_joins = not rest.startswith("ال") and base not in heads.needs_name
-    found = (starting, persons, heads.stops, heads.version >= 3, heads.person_words)
+    found = (starting, persons, heads.stops, heads.version >= 3, heads.person_words,
+             heads.version)
     last, words, named = _chain(text, tokens, folded, i, found, person_joins)
     if last == i or (not named and (base in heads.needs_name or base in heads.eponyms)):
         return None  # `مستشفيات المنطقة`, `كأس العالم`: no name, no body
@@ -251,7 +255,8 @@ def _chain(text, tokens, folded, i, found, person_joins) -> tuple[int, list[str]
     whether a mention found by the tagger is part of it. A person's name right after an
     indefinite head is part of it (`مؤسسة محمد بن راشد`), not after a definite one
     (`الأمين العام للمنظمة حسين العلي`)."""
-    starting, persons, stops, royal_before, person_words = found
+    starting, persons, stops, royal_before, person_words, version = found
+    constructs = _CONSTRUCT_V5 if version >= 5 else _CONSTRUCT
     last, words, named = i, [], False
     j = i + 1
     while j < len(tokens) and len(words) < _MAX_WORDS:
@@ -280,7 +285,7 @@ def _chain(text, tokens, folded, i, found, person_joins) -> tuple[int, list[str]
             last = j
         elif w.startswith("ل") and words and _definite(folded, tokens, j + 1, starting):
             last = j = j + 1
-        elif (w in _WHERE or w in _CONSTRUCT) and (
+        elif (w in _WHERE or w in constructs) and (
                 j + 1 in starting or _definite(folded, tokens, j + 1, starting)):
             last = j = j + 1
             if j in starting and j not in persons:

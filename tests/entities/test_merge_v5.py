@@ -216,3 +216,19 @@ def test_v5_reads_a_town_the_tagger_read_as_a_person_after_its_governor(mergers,
     assert named(v3(mentions_doc(text, given)), "LOC") == []
     assert named(v5(mentions_doc(text, given)), "LOC") == ["خميس مشيط", "صلاح الدين"]
     assert named(v5(mentions_doc(text, given)), "PER") == ["سامي الفارس"]
+
+
+def test_v5_carries_a_bodys_chain_through_the_noun_of_support(mergers, mentions_doc):
+    v3, v5 = mergers
+    text = "واستهدفت طائرات تحالف دعم الشرعية مواقع المتمردين، وأعلن صندوق دعم المشاريع عن نتائجه."
+    assert "تحالف دعم الشرعية" not in named(v3(mentions_doc(text, [])), "ORG")
+    assert named(v5(mentions_doc(text, [])), "ORG") == ["تحالف دعم الشرعية", "صندوق دعم المشاريع"]
+
+
+def test_v5_names_the_houthi_militias_as_one_organization_in_every_spelling(mentions_doc):
+    text = ("وتكبدت ميليشيا الحوثي خسائر كبيرة في المدينة، بينما قصفت مليشيات الحوثي الأحياء، "
+            "وقالت مصادر إن الميليشيات الحوثية انسحبت، وقصفت الميليشيات الانقلابية القرى.")
+    doc = make_entities_merge_v5()(mentions_doc(text, []))
+    [militia] = [e for e in doc.entities if e.type == "ORG"]
+    assert [text[m.start:m.end] for m in militia.mentions] == [
+        "ميليشيا الحوثي", "مليشيات الحوثي", "الميليشيات الحوثية"]
