@@ -38,9 +38,9 @@ _ROYAL = {fold(w) for w in "الملك الأمير الأميرة الشيخ ا
 _CONSTRUCT = {fold(w) for w in (
     "إقليم منطقة محافظة مدينة دولة ولاية شؤون أهل عصائب فرع قسم إدارة شعبة مركز جامعة "
     "قوات حرس").split()}
-# from 5, a verbal noun that carries a body's chain too (`تحالف دعم الشرعية`, `صندوق دعم
-# المشاريع`)
-_CONSTRUCT_V5 = _CONSTRUCT | {fold("دعم")}
+# from 5, more nouns that carry a body's chain: support, news, and a court's kind (`تحالف دعم
+# الشرعية`, `وكالة أنباء الشرق الأوسط`, `محكمة جنايات القاهرة`, `محكمة استئناف ديالى`)
+_CONSTRUCT_V5 = _CONSTRUCT | {fold(w) for w in "دعم أنباء جنايات استئناف".split()}
 # `بمنطقة الباحة`, `بمحافظة ينبع`: where a branch of a body sits, part of its name.
 _WHERE = {fold(w) for w in "بمنطقة بمحافظة بمدينة بولاية".split()}
 _MAX_WORDS = 7

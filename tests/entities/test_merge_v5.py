@@ -218,11 +218,13 @@ def test_v5_reads_a_town_the_tagger_read_as_a_person_after_its_governor(mergers,
     assert named(v5(mentions_doc(text, given)), "PER") == ["سامي الفارس"]
 
 
-def test_v5_carries_a_bodys_chain_through_the_noun_of_support(mergers, mentions_doc):
+def test_v5_carries_a_bodys_chain_through_support_news_and_a_courts_kind(mergers, mentions_doc):
     v3, v5 = mergers
-    text = "واستهدفت طائرات تحالف دعم الشرعية مواقع المتمردين، وأعلن صندوق دعم المشاريع عن نتائجه."
+    text = ("واستهدفت طائرات تحالف دعم الشرعية مواقع المتمردين، وأعلن صندوق دعم المشاريع عن "
+            "نتائجه، ونقلت وكالة أنباء الخليج أن محكمة جنايات المنامة أجلت القضية.")
     assert "تحالف دعم الشرعية" not in named(v3(mentions_doc(text, [])), "ORG")
-    assert named(v5(mentions_doc(text, [])), "ORG") == ["تحالف دعم الشرعية", "صندوق دعم المشاريع"]
+    assert named(v5(mentions_doc(text, [])), "ORG") == [
+        "تحالف دعم الشرعية", "صندوق دعم المشاريع", "محكمة جنايات المنامة", "وكالة أنباء الخليج"]
 
 
 def test_v5_names_the_houthi_militias_as_one_organization_in_every_spelling(mentions_doc):
