@@ -543,7 +543,47 @@ def _context(text: str, entities: tuple[Entity, ...], lexicon: RoleLexicon,
                     covering.setdefault(i, span)
     # Token by token (read_words): `fold` remembers the words it folded, which costs less than
     # folding the whole page again (a third of the time on SaudiNewsNet, bench.analyze).
+    if version >= 5:
+        spans = _with_seats(tokens, folded, covering, spans)
     return Context(text, tokens, folded, covering, lexicon, spans, version)
+
+
+# v5: words that say where a body sits (`بمنطقة`, `بمحافظة`): entities.merge.v5 ends a body's
+# name before them and reads the place as a place of its own
+_SEATS = {fold(w) for w in "بمنطقة بمحافظة بمدينة بولاية".split()}
+
+
+def _with_seats(tokens, folded, covering: dict[int, Span], spans: list[Span]) -> list[Span]:
+    """v5: each organization's mention read with the place where it sits (`مديرية الدفاع
+    المدني بمنطقة جازان`), as one phrase: a title runs through it to its name (`المتحدث الرسمي
+    بمديرية الدفاع المدني بمنطقة جازان الرائد فلان`) and `برئاسة` after it names the body's
+    chair. The place's own mention stays in the article's entities."""
+    out = []
+    for span in spans:
+        seat = span.last + 1
+        if span.entity.type == "ORG" and covering.get(span.first) is span \
+                and seat + 1 < len(tokens) and tokens[seat].kind == "word" \
+                and folded[seat] in _SEATS:
+            last = _seat_end(tokens, folded, covering, seat + 1)
+            if last is not None:
+                span = Span(span.entity, span.first, last, span.start)
+                for i in range(span.first, span.last + 1):
+                    covering[i] = span
+        out.append(span)
+    return out
+
+
+def _seat_end(tokens, folded, covering: dict[int, Span], i: int) -> int | None:
+    """The last token of the place named from token i: a place's mention, or definite words no
+    mention covers (`بمنطقة الحدود الشمالية`), up to an honorific or a title's word."""
+    place = covering.get(i)
+    if place is not None:
+        return place.last if place.entity.type == "LOC" and place.first == i else None
+    last = None
+    while i < len(tokens) and tokens[i].kind == "word" and i not in covering \
+            and folded[i].startswith("ال") and folded[i] not in _NOT_AFFILIATION:
+        last, i = i, i + 1
+    return last
 
 
 def _index_at(starts: list[int], offset: int) -> int:

@@ -245,8 +245,11 @@ def _body_at(text, tokens, folded, i, head, found_names) -> tuple[Body, int] | N
         # (`محكمة سورية`).
         if not (nationality_enough and definite_head):
             return None
-    if not named and len(words) == 1 and (rest.removeprefix("ال"), words[0]) in heads.generic:
-        return None  # `شركة الطيران`, `إدارة الوقت`: a common noun phrase (generic_bodies.tsv)
+    seated = heads.version >= 5 and last + 1 < len(folded) and folded[last + 1] in _WHERE
+    if not named and not seated and len(words) == 1 and (
+            rest.removeprefix("ال"), words[0]) in heads.generic:
+        return None  # `شركة الطيران`, `إدارة الوقت`: a common noun phrase (generic_bodies.tsv);
+        # not with the place where it sits (`مجلس الشباب بمنطقة الجوف`, v5)
     return Body(start, tokens[last].end, kind), last + 1
 
 
@@ -270,8 +273,8 @@ def _chain(text, tokens, folded, i, found, person_joins) -> tuple[int, list[str]
             words.append(w)
             j += 1
             continue
-        if w in _STOP or w in stops:
-            break
+        if w in _STOP or w in stops or (version >= 5 and w in _WHERE):
+            break  # v5: `الدفاع المدني بمحافظة العيص`: where the body sits is a place of its own
         if person_words and (j in persons or _person_word(w, person_words, first=j == i + 1)):
             break  # `مجلس الوزراء الأمير فيصل`, `اللجنة النائب المعارض`: a person, no complement
         if words and (folded[j - 1] if royal_before else words[-1]) in _ROYAL and not w.startswith("ال"):

@@ -234,3 +234,14 @@ def test_v5_names_the_houthi_militias_as_one_organization_in_every_spelling(ment
     [militia] = [e for e in doc.entities if e.type == "ORG"]
     assert [text[m.start:m.end] for m in militia.mentions] == [
         "ميليشيا الحوثي", "مليشيات الحوثي", "الميليشيات الحوثية"]
+
+
+def test_v5_ends_a_bodys_name_before_the_place_where_it_sits(mergers, mentions_doc):
+    v3, v5 = mergers
+    text = "وأوضح المتحدث باسم مديرية الدفاع المدني بمنطقة جازان أن مجلس الشباب بمحافظة صبيا بدأ عمله."
+    given = [("جازان", "LOC"), ("صبيا", "LOC")]
+    assert "مديرية الدفاع المدني بمنطقة جازان" in named(v3(mentions_doc(text, given)), "ORG")
+    merged = v5(mentions_doc(text, given))
+    # the body without its seat, even one that alone would be a common phrase (`مجلس الشباب`)
+    assert named(merged, "ORG") == ["مجلس الشباب", "مديرية الدفاع المدني"]
+    assert named(merged, "LOC") == ["جازان", "صبيا"]

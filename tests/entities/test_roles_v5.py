@@ -605,3 +605,14 @@ def test_roles_v5_links_no_title_to_a_later_name_it_cannot_be(analyzers, mention
 def test_roles_v5_links_no_title_to_a_name_in_its_own_sentence(analyzers, mentions_doc):
     text = "وقال رئيس الوزراء إن الحكومة مستمرة، وقال سامي الفارس إنه يؤيدها."
     assert roles_of(analyzers[1](mentions_doc(text, [("سامي الفارس", "PER")])), "سامي الفارس") == []
+
+
+def test_roles_v5_reads_a_title_through_the_place_where_its_body_sits():
+    # entities.merge.v5 ends the body's name before `بمنطقة`; the title still runs through it
+    from khabar import load_pipeline, process
+
+    text = ("وأوضح نائب المتحدث الرسمي بمديرية الدفاع المدني بمنطقة الحدود الشمالية الرائد سامي "
+            "الفارس أن الحريق أخمد، وفق جدول لجنة الكلى الفرعية بمنطقة عسير برئاسة الدكتور خالد العنزي.")
+    doc = process(text, pipeline=load_pipeline(policy="raise"))
+    assert roles_of(doc, "سامي الفارس") == [("نائب المتحدث الرسمي", "مديرية الدفاع المدني")]
+    assert roles_of(doc, "خالد العنزي") == [("رئيس", "لجنة الكلى الفرعية")]
