@@ -144,13 +144,16 @@ def country_names() -> frozenset[str]:
     return frozenset(names)
 
 
-def tighten(doc: Document, event: Event, verb: bool, anchor: Offsets | None = None) -> Event:
+def tighten(doc: Document, event: Event, verb: bool, anchor: Offsets | None = None, *,
+            gap: bool = False) -> Event:
     """Actors only where the words tie them to the trigger (precision first): the source
     within NEAR words of the trigger with no punctuation between (`ودعا الرئيس`, `أنقرة دعم`,
     `الغارات الروسية`), the target likewise after the trigger or its source. The two sides of
     a meeting told by a noun (`في اتصال هاتفي`) may stand anywhere in the sentence. A source
     dropped here may come back from a quote's speaker (speaker_sources). `anchor` (v4): where
-    the source is sought instead of the trigger, the `قام` whose verbal noun the trigger is."""
+    the source is sought instead of the trigger, the `قام` whose verbal noun the trigger is.
+    `gap` (v5): a source inside the trigger's words (`وقدمت السعودية مساعدات إنسانية`) leaves
+    the target sought after the trigger, not after the source."""
     source, target = event.source, event.target
     if event.cameo.startswith("14"):
         return event  # protesters are chosen apart (the nearest popular actor: coder._protesters)
@@ -160,7 +163,8 @@ def tighten(doc: Document, event: Event, verb: bool, anchor: Offsets | None = No
         source = None
     if target is not None and target.span is not None and not meeting:
         after = event.trigger if source is None or source.span is None \
-            or source.span.start < event.trigger.start else source.span
+            or source.span.start < event.trigger.start \
+            or (gap and source.span.end <= event.trigger.end) else source.span
         if target.span.start < after.end or not _near(doc, target.span, after) or (
                 source is not None and (target.name == source.name or target.span == source.span)):
             target = None

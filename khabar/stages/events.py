@@ -206,7 +206,7 @@ def _settled(stage: str, version: int, min_confidence: float, classifier: bool,
                 if main:
                     event = protest_crowd(doc, event, verb, code_of)
             if require_source:
-                event = tighten(doc, event, verb, light)
+                event = tighten(doc, event, verb, light, gap=role_sources)
             events.append(strict_target(doc, event) if strict else event)
         events = speaker_sources(doc, events, code_of, joined=main)
         if main and require_source:

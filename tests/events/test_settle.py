@@ -166,3 +166,18 @@ def test_issue_15_the_two_sides_of_a_meeting_noun_may_stand_anywhere():
                   trigger=Offsets(at, at + 11), sentence=Offsets(0, len(text)))
     doc = Document(id="d", text=text, sentences=(Sentence(0, len(text)),))
     assert tighten(doc, event, verb=False) == event
+
+
+def test_a_target_after_a_trigger_that_holds_its_source_is_sought_after_the_trigger():
+    from khabar.events.settle import tighten
+
+    text = "وقدمت الدولة مساعدات إنسانية عاجلة إلى اليمن."
+    def actor(name):
+        at = text.index(name)
+        return Actor("XXX", name, None, Offsets(at, at + len(name)))
+    trigger = "وقدمت الدولة مساعدات إنسانية"  # a pattern with its subject in its gap
+    event = Event(cameo="073", plover=None, source=actor("الدولة"), target=actor("اليمن"),
+                  trigger=Offsets(0, len(trigger)), sentence=Offsets(0, len(text)))
+    doc = Document(id="d", text=text, sentences=(Sentence(0, len(text)),))
+    assert tighten(doc, event, verb=True).target is None  # v2 to v4: four words from the source
+    assert tighten(doc, event, verb=True, gap=True).target == event.target  # v5: two from the trigger
