@@ -47,8 +47,8 @@ def find_quotes(doc: Document, lexicon: CueLexicon, *, stage: str = STAGE) -> tu
     quotes: list[Quote] = []
     for start, end in blocks_of(doc):
         folded = fold(doc.text[start:end])
-        if lexicon.mentions_cue(folded):  # most paragraphs quote nobody
-            quotes.extend(context.block(start, end, folded))
+        if lexicon.mentions_cue(folded) or context.v4 and _describes(folded):
+            quotes.extend(context.block(start, end, folded))  # most paragraphs quote nobody
     return tuple(quotes)
 
 
@@ -111,8 +111,8 @@ class _Context:
         for first, last in self.sentences.within(start, end):
             folded = folded_block[first - start : last - start] if aligned \
                 else fold(text[first:last])  # type: ignore[index]
-            if lexicon.mentions_cue(folded):  # only sentences with a cue
-                words.extend(words_of(text, first, last, self.folds, folded))
+            if lexicon.mentions_cue(folded) or self.v4 and _describes(folded):
+                words.extend(words_of(text, first, last, self.folds, folded))  # only with a cue
         quoted = find_quoted(text, start, end)
         open_at = {q.open: q for q in quoted}
         ends = {q.open: q.end if q.closed else self._open_end(q) for q in quoted}
@@ -181,7 +181,67 @@ class _Context:
                 quote = self._quote(words, i, cue, target, content, aside)
                 if not _own_reporter(quote.speaker_text):
                     out.append(quote)
+        if self.v4:
+            out = self._descriptions(words, open_at, opens, ends, governed, out)
         return out
+
+    def _descriptions(self, words: list[Word], open_at: dict[int, Quoted], opens: list[int],
+                      ends: dict[int, int], governed: set[int], out: list[Quote]) -> list[Quote]:
+        """v4: words in marks that describe something as someone's own, after a verb of
+        describing and `بأنه` (`ووصف ترامب الاتفاق بأنه "أسوأ اتفاق"`, `واصفا إياها بأنها "عمل
+        مشين"`): a direct quote of the verb's subject. No cue of the lexicon reads them, whose
+        verbs take what is said right after their subject."""
+        found = []
+        for i, word in enumerate(words):
+            form = _DESCRIBING.get(word.folded) if word.is_word else None
+            if form is None or _inside(word.start, opens, ends) or i and words[i - 1].folded in _BEFORE_NOUN:
+                continue  # `حصلت على وصف بأنها ...`: the noun, no one describing
+            limit = self.sentences.end_of(word.start)
+            for k in range(i + 1, min(len(words), i + 1 + _DESCRIBED_REACH)):
+                if words[k].start >= limit or not words[k].is_word and words[k].folded not in "،,":
+                    break
+                quoted = open_at.get(words[k + 1].start) if words[k].folded in _AS and \
+                    k + 1 < len(words) else None
+                if quoted is None:
+                    continue
+                content = _trimmed(self.doc.text, quoted.start, quoted.end)
+                if quoted.closed and quoted.open not in governed and content is not None \
+                        and len(self.doc.text[quoted.start:quoted.end].split()) <= _DESCRIPTION \
+                        and not any(q.content.start < content.end and content.start < q.content.end
+                                    for q in out):
+                    governed.add(quoted.open)
+                    # a participle goes on from its sentence's verb, whose subject describes
+                    window = words[bisect_left(words, self.sentences.start_of(word.start),
+                                               key=_start) + 1:i] if form.lemma == _PARTICIPLE \
+                        else self._describer(words[i + 1:k])
+                    target = Target("direct", window, quoted, quoted.start)
+                    found.append(self._quote(words, i, form, target, content))
+                break
+        return sorted(out + found, key=lambda q: q.content.start) if found else out
+
+    def _describer(self, window: list[Word]) -> list[Word]:
+        """The subject's words of a verb of describing, out of those between it and `بأنه`:
+        the first name or noun phrase when something follows it (`ووصف ترامب الاتفاق`,
+        `ووصفت الحكومة الإسرائيلية هجوم الجمعة`); none when that phrase is all there is, the
+        object of a subject left unsaid (`ووصف روسيا بأنها`, `واصفا إياها بأنها`), which the
+        attribution then finds as for any dropped subject."""
+        commas = [w.start for w in window if w.folded in "،,"]
+        window = [w for w in window if w.is_word and w.folded not in _OBJECT_WORDS]
+        if not window:
+            return []
+        run = self.names.run_at(window[0].start)
+        if run is not None:  # a name
+            size = sum(1 for w in window if w.start < run[1])
+        else:  # a noun and its adjectives (`الحكومة الإسرائيلية المصغرة`)
+            size = 1
+            while size < len(window) and window[size].folded.startswith("ال") \
+                    and window[size].start not in self.names:
+                size += 1
+            apposed = self.names.run_at(window[size].start) if size < len(window) else None
+            if apposed is not None and any(window[size - 1].end <= c < apposed[0] for c in commas):
+                size += sum(1 for w in window[size:] if w.start < apposed[1])  # `وزيرة
+                # الداخلية، فلانة،`: the title and the name set off after it
+        return window[:size] if size < len(window) else []
 
     def _inner(self, words: list[Word], i: int, cue: CueForm, opens: list[int],
                ends: dict[int, int], governed: set[int]) -> list[Quote]:
@@ -329,6 +389,34 @@ def _not_said(words: list[Word], span: tuple[int, int], v4: bool = False) -> boo
     return any(a.folded in "،," and b.folded == _ABOUT for a, b in zip(head, head[1:]))
 
 
+# v4: verbs of describing, the forms that report (_Context._descriptions), and `بأنه` after
+# their object; a description in marks has at most _DESCRIPTION words.
+# A participle (`واصفا`) goes on from its sentence's verb: its subject, read after that verb
+# (the participle's lemma is _PARTICIPLE), describes.
+_PARTICIPLE = "واصف"
+_DESCRIBING = {fold(w): CueForm(lemma, "verb", "that", gender, number)
+               for forms, lemma, gender, number in (
+                   ("وصف ووصف فوصف يصف ويصف", "وصف", "m", "s"),
+                   ("وصفت ووصفت تصف وتصف", "وصف", "f", "s"),
+                   ("وصفوا ووصفوا يصفون ويصفون", "وصف", "m", "p"),
+                   ("واصفا واصفاً", _PARTICIPLE, "m", "s"),
+                   ("واصفة واصفةً", _PARTICIPLE, "f", "s"),
+               ) for w in forms.split()}
+_AS = frozenset(fold(w) for w in "بأنه بأنها بأنهم بأنهما بأنهن".split())
+
+
+def _describes(folded: str) -> bool:
+    """Whether folded text may hold a description in marks (`بأنه «...»`): its `بأنه` and a mark."""
+    return "بانه" in folded and any(mark in folded for mark in _MARKS)
+
+
+_MARKS = ('"', "«", "“")
+_DESCRIBED_REACH = 12  # words between the verb and `بأنه`: its subject and its object
+# objects that are no subject there (`واصفا إياها`, `وصف فيه`)
+_OBJECT_WORDS = frozenset(fold(w) for w in "إياه إياها إياهم إياهما فيه فيها".split())
+_BEFORE_NOUN = frozenset(fold(w) for w in (
+    "على علي في من إلى الى عن مع عند لدى بعد قبل خلال هذا هذه ذلك تلك").split())
+_DESCRIPTION = 12
 _COLON_OR_MARK = frozenset(':"«“”')  # what a cue placed "colon" (CueForm.where) needs next
 _ALREADY = frozenset(fold(w) for w in "فقد قد وقد لقد".split())  # v4: before a verb cue
 

@@ -473,3 +473,31 @@ def test_v4_reads_past_the_verb_of_a_source_cited_after_the_subject(make_documen
     assert _quotes(make_document, v4, text, STAGE_V4) == [
         ("الوزارة", "المنشآت الكبيرة يمكنها التعاقد مع العمال")]
     assert _quotes(make_document, v3, text, STAGE_V3) != _quotes(make_document, v4, text, STAGE_V4)
+
+
+@pytest.mark.parametrize(("text", "speaker", "content"), [
+    # the subject after the verb, then the object described
+    ('وكان الاجتماع صاخبا. ووصف سامي الحربي الاقتراح بأنه "خطوة إلى الوراء".',
+     "سامي الحربي", "خطوة إلى الوراء"),
+    # a title set off by commas before the name
+    ('ووصفت وزيرة الصحة، هند العتيبي، الحملة بأنها "ناجحة جدا".', "هند العتيبي", "ناجحة جدا"),
+    # the participle goes on from its sentence's verb
+    ('وندد سامي الحربي أمس بالهجوم، واصفا إياه بأنه «عمل جبان».', "سامي الحربي", "عمل جبان"),
+    # a subject left unsaid: the object alone stands between, the speaker is the one before
+    ('وقال الحربي إن الخطة تأخرت. ووصف هند العتيبي بأنها "أفضل من يديرها".', "الحربي",
+     "أفضل من يديرها"),
+])
+def test_v4_reads_words_in_marks_that_describe_after_a_verb_of_describing(
+        make_document, lexicons, text, speaker, content):
+    v3, v4 = lexicons
+    assert (speaker, content) not in _quotes(make_document, v3, text, STAGE_V3)
+    assert (speaker, content) in _quotes(make_document, v4, text, STAGE_V4)
+
+
+@pytest.mark.parametrize("text", [
+    'وحصلت الصورة على وصف بأنها "رياضة" في المسابقة.',  # the noun: nobody describes
+    "ووصف سامي الحربي الاقتراح بأنه خطوة إلى الوراء.",  # no marks: no words of his own
+])
+def test_v4_reads_no_description_without_a_describing_verb_and_marks(make_document, lexicons,
+                                                                     text):
+    assert _quotes(make_document, lexicons[1], text, STAGE_V4) == []
