@@ -165,7 +165,8 @@ def _named_later(ctx: Context, roles: dict[str, list[Role]]) -> None:
     the title of the unnamed subject of the verb of saying before (`أعلن رئيس الوزراء البلغاري
     أن ...`), when no person is named between, the two verbs agree in gender and the title is
     no other person's (annotation guidelines: a title in an earlier sentence that the later
-    bare name refers to). The evidence is the title's words."""
+    bare name refers to). The title says where it is held (`وقال المتحدث:` may be an unnamed
+    spokesman said before). The evidence is the title's words."""
     held = {(r.evidence.start, r.evidence.end) for found in roles.values() for r in found}
     seen: set[str] = set()
     previous_person = -1  # the last token of the last person's name
@@ -205,8 +206,9 @@ def _unnamed_subject(ctx: Context, verb: int, after: int,
             continue
         found = read_title(ctx, k + 1)
         if found is None or found.kind in (COUNTERPART, FIXED) or _used_as_honorific(found.title) \
-                or _rank(found.title) or (found.start, found.end) in held:
-            continue
+                or _rank(found.title) or (found.start, found.end) in held \
+                or found.affiliation is None:
+            continue  # (`وقال المتحدث:`, no one's in particular: the spokesman said before)
         named = ctx.covering.get(found.next)
         if not _SENTENCE_END.search(ctx.text, found.end, ctx.tokens[verb].start):
             return None  # in one sentence the name would stand beside its title

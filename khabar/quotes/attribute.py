@@ -24,10 +24,11 @@ from khabar.quotes.relays import (
     medium_author, medium_kind, relayed_owner, relayed_source, subject_after_kana, subject_window,
     widened,
 )
-from khabar.quotes.speakers import Speaker, entity_gender, explicit_subject
+from khabar.quotes.speakers import Speaker, entity_gender, explicit_subject, title_gender
 from khabar.quotes.text import Sentences, Word, words_of
 from khabar.quotes.titled import titled_subject
 from khabar.quotes.titles import TitleIndex, person_genders, person_titles, title_antecedent
+
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -99,6 +100,8 @@ class Attributor:
         if speaker is not None and speaker.entity is None and speaker.span is not None \
                 and not (self.v3 and speaker.text):
             speaker = self._by_title(speaker, position)
+        if self.v4 and speaker is not None and speaker.entity is None and speaker.span is not None:
+            speaker = self._by_role_or_surname(speaker, position)
         span, resolved = (speaker.span if speaker else None), speaker is None
         if speaker is not None and speaker.entity is None and span is not None:
             # A person named inside an unnamed subject (`أحد أقارب فلان`) is not the one who
@@ -260,6 +263,52 @@ class Attributor:
         text = self.doc.text[speaker.span.start : speaker.span.end]
         return dataclasses.replace(speaker, entity=entity_id, text=text)
 
+    def _by_role_or_surname(self, speaker: Speaker, before: int) -> Speaker:
+        """v4: an unnamed subject that names one person of the article: the words the roles
+        stage read as their title; or, named before it, by a title like the one the roles stage
+        gave them (`الوزير البريطاني` → the one whose role is `وزير
+        الخارجية` of Britain; a nationality must be their affiliation's), or by their family
+        name alone where the tagger did not read it as a name (`ورأى مروة أن` → `هشام مروة`)."""
+        assert speaker.span is not None
+        span = speaker.span
+        held = [e for e in self.doc.entities if e.type == "PER" and any(
+            r.evidence is not None and r.evidence.start < span.end and span.start < r.evidence.end
+            for r in e.roles)]
+        if len(held) == 1:  # the title the roles stage gave someone (`أعلن رئيس الوزراء ... أن`,
+            # whose name the next sentence says): theirs, wherever they are named
+            return dataclasses.replace(speaker, entity=held[0].id,
+                                       text=self.doc.text[span.start:span.end])
+        words = [w.folded for w in words_of(self.doc.text, span.start, span.end) if w.is_word]
+        if not words or len(words) > _ROLE_WORDS:
+            return speaker
+        named_before = {e.id for _, end, e in self.people if end <= before and e.type == "PER"}
+        persons = [e for e in self.doc.entities if e.id in named_before]
+        if len(words) == 1 and not title_gender(words[0], self.lexicon) \
+                and words[0] not in HONORIFIC_WORDS:
+            found = [e for e in persons
+                     if " " in e.name and fold(e.name.split()[-1]) == words[0]]
+        elif title_gender(words[0], self.lexicon):
+            found = [e for e in persons if any(self._holds(role, words) for role in e.roles)]
+        else:
+            return speaker
+        if len(found) != 1:
+            return speaker
+        return dataclasses.replace(speaker, entity=found[0].id,
+                                   text=self.doc.text[speaker.span.start:speaker.span.end])
+
+    def _holds(self, role, words: list[str]) -> bool:
+        """Whether a role says the bare title `words`: the same head, a nationality among
+        the words that is the role's country, and most other words in the role's."""
+        title = [_bare(w) for w in fold(role.title).split()]
+        if not title or title[0] != _bare(words[0]):
+            return False
+        theirs = set(title) | {_bare(w) for w in fold(role.affiliation or "").split()}
+        countries = {self.nisba[(w,)] for w in words[1:] if self.nisba and (w,) in self.nisba}
+        if countries and not any(fold(c) == fold(role.affiliation or "") for c in countries):
+            return False
+        rest = [_bare(w) for w in words[1:] if not (self.nisba and (w,) in self.nisba)]
+        return sum(w in theirs for w in rest) >= 0.6 * len(rest)
+
     def _side_gender(self, words: list[Word], i: int) -> str | None:
         """`من جانبه، وأكد ...`: the marker just before a cue gives the dropped subject's gender."""
         before = tuple(w.folded for w in words[max(0, i - 3) : i] if w.is_word)
@@ -268,6 +317,20 @@ class Attributor:
             if found:
                 return found
         return None
+
+
+_ROLE_WORDS = 4  # words of a bare title or a family name read by _by_role_or_surname
+# honorifics that are family names too (`سعيد الشيخ`): alone, no one's name
+HONORIFIC_WORDS = frozenset(fold(w) for w in (
+    "الشيخ الأمير الملك السلطان السيد الدكتور الرئيس الحاج الإمام").split())
+
+
+def _bare(word: str) -> str:
+    """A folded word without its article or ل (`للشركة` → `شركه`)."""
+    for prefix in ("لل", "ال", "ل"):
+        if word.startswith(prefix) and len(word) > len(prefix) + 2:
+            return word[len(prefix):]
+    return word
 
 
 _STRETCH = 2_000  # characters before a plural cue read word by word for a group noun

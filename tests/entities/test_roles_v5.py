@@ -596,6 +596,9 @@ def test_roles_v5_links_a_title_said_unnamed_to_the_name_said_bare_after_it(anal
     "وقال رئيس الوزراء إن الحكومة مستمرة، وقال خالد العنزي إنه يؤيدها.\n\nوقال سامي الفارس إنه يعارض.",
     # the verbs differ in gender: not the same speaker
     "وقالت وزيرة الصحة إن الوباء انحسر.\n\nوقال سامي الفارس إن الأرقام غير دقيقة.",
+    # a title that says nothing of where it is held: the spokesman said before, unnamed
+    "قال متحدث باسم الحكومة إن القوات ستنسحب.\n\nوقال المتحدث: «هدفنا الأمن».\n\n"
+    "وقال سامي الفارس إن العملية انتهت.",
 ])
 def test_roles_v5_links_no_title_to_a_later_name_it_cannot_be(analyzers, mentions_doc, text):
     doc = analyzers[1](mentions_doc(text, [("سامي الفارس", "PER"), ("خالد العنزي", "PER")]))

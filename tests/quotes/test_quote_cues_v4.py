@@ -501,3 +501,29 @@ def test_v4_reads_words_in_marks_that_describe_after_a_verb_of_describing(
 def test_v4_reads_no_description_without_a_describing_verb_and_marks(make_document, lexicons,
                                                                      text):
     assert _quotes(make_document, lexicons[1], text, STAGE_V4) == []
+
+
+def test_v4_reads_a_family_name_the_tagger_left_untagged_as_the_person_named_before(
+        make_document, lexicons):
+    text = ("وقال سامي الحربي إن الاجتماع كان مثمرا. وأكد الحربي أن الحوار مستمر.")
+    doc = make_document(text, {"e1": ("سامي الحربي",)})  # the later `الحربي` is no mention
+    v3 = find_quotes(doc, lexicons[0], stage=STAGE_V3)
+    v4 = find_quotes(doc, lexicons[1], stage=STAGE_V4)
+    assert [q.speaker for q in v4] == ["e1", "e1"]
+    assert v3[1].speaker is None
+    # an honorific alone is nobody's family name (`سعيد الشيخ` is not every `الشيخ`)
+    other = make_document("وقال سعيد الشيخ إن العمل بدأ. وأكد الشيخ أن الصلاة في موعدها.",
+                          {"e1": ("سعيد الشيخ",)})
+    assert [q.speaker for q in find_quotes(other, lexicons[1], stage=STAGE_V4)] == ["e1", None]
+
+
+def test_v4_gives_a_title_said_before_the_name_to_the_person_the_roles_stage_gave_it():
+    from khabar import load_pipeline, process
+
+    text = ("أعلن رئيس الوزراء البلغاري أن بلاده لن تستدعي سفيرها.\n\n"
+            "وقال سامي الفارس، بعد اجتماع الحكومة، إن القرار نهائي.\n\n"
+            "وفي سياق آخر، قالت الحكومة إن الاقتصاد ينمو. وشدد رئيس الوزراء البلغاري على أن "
+            "القنوات مع موسكو ستبقى مفتوحة.")
+    doc = process(text, pipeline=load_pipeline(policy="raise"))
+    [person] = [e for e in doc.entities if e.name == "سامي الفارس"]
+    assert [q.speaker == person.id for q in doc.quotes] == [True, True, False, True]
