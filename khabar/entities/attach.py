@@ -999,7 +999,7 @@ def _after(ctx: Context, span: Span) -> Title | None:
         # the next name has its own title after it (`التقى الدكتور فلان الأمين العام للجامعة
         # العربية فلان المبعوث الخاص ...`)
         return None
-    return found
+    return held_for_sovereign(found) if ctx.v5 else found  # v5: `فلان سفير خادم الحرمين`
 
 
 def _joined_by_and(ctx: Context, span: Span) -> bool:

@@ -619,3 +619,14 @@ def test_roles_v5_reads_a_title_through_the_place_where_its_body_sits():
     doc = process(text, pipeline=load_pipeline(policy="raise"))
     assert roles_of(doc, "سامي الفارس") == [("نائب المتحدث الرسمي", "مديرية الدفاع المدني")]
     assert roles_of(doc, "خالد العنزي") == [("رئيس", "لجنة الكلى الفرعية")]
+
+
+def test_roles_v5_reads_a_title_held_for_a_ruler_after_the_name_as_before_it(analyzers,
+                                                                             mentions_doc):
+    after = "وأكد الدكتور سامي الفارس سفير خادم الحرمين الشريفين لدى الأردن متانة العلاقات."
+    before = "وأكد سفير خادم الحرمين الشريفين لدى الأردن الدكتور سامي الفارس متانة العلاقات."
+    given = [("سامي الفارس", "PER"), ("الأردن", "LOC")]
+    assert roles_of(analyzers[0](mentions_doc(after, given)), "سامي الفارس") != [
+        ("سفير", "السعودية")]
+    assert roles_of(analyzers[1](mentions_doc(after, given)), "سامي الفارس") == [
+        ("سفير", "السعودية")] == roles_of(analyzers[1](mentions_doc(before, given)), "سامي الفارس")
