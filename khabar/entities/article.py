@@ -215,6 +215,7 @@ def merge_article(text: str, entities, lexicons: ArticleLexicons, *, stage: str,
     if joined:
         raw = with_given_names(text, with_first_halves(text, raw), lexicons)
         raw = with_untagged_given_names(text, raw, lexicons)
+        raw = with_family_names_before_titles(text, raw, lexicons)
         raw = split_names_joined(text, raw, lexicons)
         raw = without_nationalities(text, without_complementizers(text, raw),
                                     lexicons.nationalities)
@@ -362,6 +363,32 @@ def with_untagged_given_names(text: str, raw: list[RawMention], lexicons: Articl
                 break
         if start != r.mention.start:
             r = _respanned(text, r, start, r.mention.end)
+        out.append(r)
+    return out
+
+
+def with_family_names_before_titles(text: str, raw: list[RawMention],
+                                    lexicons: ArticleLexicons) -> list[RawMention]:
+    """A person's one-word mention, a given name, takes the one word between it and a title
+    that follows (`أحمد [عيد] رئيس الاتحاد`: the tagger cut the family name, which is also a
+    feast): a name part of name_parts.tsv of three letters or more, no title word, no
+    particle, not after `و` (`سعود وإبراهيم`: another name), in no other mention, on the same
+    line, with a title head right after it."""
+    starts = {r.mention.start for r in raw}
+    words = lexicons.person_words
+    out = []
+    for r in raw:
+        name = text[r.mention.start:r.mention.end]
+        if r.type == PER and " " not in name.strip() and _given_name(name.strip(), lexicons):
+            after = _NEXT_WORD.match(text, r.mention.end)
+            title = _NEXT_WORD.match(text, after.end()) if after is not None else None
+            if title is not None and after.start(1) not in starts \
+                    and words.starts_title(fold(title.group(1))) \
+                    and not words.starts_title(fold(after.group(1))) \
+                    and fold(after.group(1)) not in _NEVER_NAMES and len(after.group(1)) > 2 \
+                    and not after.group(1).startswith("و") \
+                    and lexicons.name_parts.known(fold(after.group(1))):  # (`وزياد`: another)
+                r = _respanned(text, r, r.mention.start, after.end(1))
         out.append(r)
     return out
 

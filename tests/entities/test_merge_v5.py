@@ -245,3 +245,12 @@ def test_v5_ends_a_bodys_name_before_the_place_where_it_sits(mergers, mentions_d
     # the body without its seat, even one that alone would be a common phrase (`مجلس الشباب`)
     assert named(merged, "ORG") == ["مجلس الشباب", "مديرية الدفاع المدني"]
     assert named(merged, "LOC") == ["جازان", "صبيا"]
+
+
+def test_v5_takes_in_a_family_name_cut_between_a_given_name_and_a_title(mergers, mentions_doc):
+    v3, v5 = mergers
+    text = "وذكرت الصحيفة أن أحمد عيد رئيس الاتحاد قرر عقد اجتماع، وحضر سعود وإبراهيم رئيس النادي."
+    given = [("أحمد", "PER"), ("سعود", "PER")]
+    assert named(v3(mentions_doc(text, given)), "PER") == ["أحمد", "سعود"]
+    # not a name joined by و, another person
+    assert named(v5(mentions_doc(text, given)), "PER") == ["أحمد عيد", "سعود"]
