@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -97,6 +98,7 @@ _HONORIFIC_WORDS = {fold(w) for w in (
 _NOT_AFFILIATION = HONORIFICS | _HONORIFIC_WORDS | _RANK_WORDS | _MODIFIERS | _BEFORE_NAME | {
     fold(w) for w in "فضيلة جلالة سماحة".split()}
 _GLUED = frozenset(("ل", "ب", "لـ"))  # prepositions glued to a name
+_FROM_IN = frozenset(fold(w) for w in "من في".split())  # v5: `فلان من فوج المظلات`
 # v5: pronouns glued to a word, which a noun of a construct chain never has (`شكره`, `بعدها`)
 _PRONOUN_ENDINGS = ("ه", "ها", "هم", "هما", "هن")
 
@@ -365,7 +367,24 @@ def _pick(ctx: Context, span: Span) -> Title | None:
         found = _through_untagged(ctx, span) or _chaired_by(ctx, span) or found
     if ctx.v5 and found is not None and _team_not_rank(ctx, found):
         return None  # `لاعبا الفريق فلان وفلان`, `بمهاجم الفريق فلان`: the team's, no general
+    if ctx.v5 and found is not None and found.affiliation is None and found.kind != COUNTERPART \
+            and found.end <= ctx.tokens[span.first].start:
+        body = _body_after_name(ctx, span)
+        if body is not None:  # `الرقيب فلان من فوج المظلات`
+            found = dataclasses.replace(found, affiliation=body)
     return found
+
+
+def _body_after_name(ctx: Context, span: Span) -> str | None:
+    """v5: the organization named right after a person's name by `من` or `في` (`الرقيب فلان
+    من فوج المظلات`, `المهندس فلان في شركة أرامكو`): where the title before the name is held."""
+    k = span.last + 1
+    if not ctx.word(k) or ctx.folded[k] not in _FROM_IN or not ctx.joined(span.last) \
+            or not ctx.joined(k):
+        return None
+    body = ctx.covering.get(k + 1)
+    return body.entity.name if body is not None and body.entity.type == "ORG" \
+        and body.first == k + 1 else None
 
 
 def _previous_name_holds(ctx: Context, title: Title) -> bool:

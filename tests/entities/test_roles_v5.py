@@ -630,3 +630,12 @@ def test_roles_v5_reads_a_title_held_for_a_ruler_after_the_name_as_before_it(ana
         ("سفير", "السعودية")]
     assert roles_of(analyzers[1](mentions_doc(after, given)), "سامي الفارس") == [
         ("سفير", "السعودية")] == roles_of(analyzers[1](mentions_doc(before, given)), "سامي الفارس")
+
+
+def test_roles_v5_reads_the_body_named_after_the_name_by_min_or_fi(analyzers, mentions_doc):
+    text = "وقتل الرقيب سامي الفارس من فوج المظلات في الانفجار، وتحدث الطبيب خالد العنزي في المستشفى."
+    given = [("سامي الفارس", "PER"), ("فوج المظلات", "ORG"), ("خالد العنزي", "PER")]
+    v4, v5 = (analyzer(mentions_doc(text, given)) for analyzer in analyzers)
+    assert roles_of(v4, "سامي الفارس") == [("الرقيب", None)]
+    assert roles_of(v5, "سامي الفارس") == [("الرقيب", "فوج المظلات")]
+    assert roles_of(v5, "خالد العنزي") == [("الطبيب", None)]  # no body named there
