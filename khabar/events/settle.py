@@ -22,6 +22,7 @@ are then settled here, in three steps:
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable, Sequence
 
 from khabar.arabic import fold
@@ -209,6 +210,73 @@ def speaker_sources(doc: Document, events: Sequence[Event],
             event = dataclasses.replace(event, source=source)
         result.append(event)
     return result
+
+
+def condemnations(doc: Document, events: Sequence[Event],
+                  code_of: Callable[[Entity | None, str], str], plover: str | None) -> list[Event]:
+    """v5: a named speaker's quote that opens by calling an act cowardly or criminal (`وأكد
+    سموه أن هذا العمل الإرهابي الجبان ...`, `وقال: "إن المجلس يدين هذا العمل ..."`) reports
+    a condemnation (111) by the speaker, unless the sentence already holds a criticism (11x)
+    from them; not a news medium, which relays the words. The trigger is the act's words in
+    the quote."""
+    entities = {e.id: e for e in doc.entities}
+    found = []
+    for quote in doc.quotes:
+        entity = entities.get(quote.speaker or "")
+        if entity is None or entity.type not in ("PER", "ORG"):
+            continue
+        trigger = _condemned_act(doc.text, quote.content)
+        if trigger is None:
+            continue
+        sentence = next((s for s in doc.sentences if s.start <= trigger.start < s.end), None)
+        if sentence is None or any(e.cameo.startswith("11") and e.sentence.start == sentence.start
+                                   and e.source is not None and e.source.entity == entity.id
+                                   for e in events):
+            continue
+        span, code = quote.speaker_span, code_of(entity, entity.name)
+        if code.endswith("MED"):
+            continue  # the agency that relays the words, no one who condemns
+        source = Actor(code, entity.name, entity.id, Offsets(span.start, span.end) if span else None)
+        found.append(Event(cameo="111", plover=plover, source=source, target=None,
+                           trigger=trigger, sentence=Offsets(sentence.start, sentence.end),
+                           confidence=_CONDEMNATION_SCORE))
+    return sorted(list(events) + found, key=lambda e: e.trigger.start) if found else list(events)
+
+
+# An act named and called criminal at a quote's start: a demonstrative, the act, its
+# adjectives (`هذا العمل الإرهابي الجبان`), or a condemning verb in the first person or the
+# speaker's (`ندين`, `يدين`, `أستنكر`).
+_DEMONSTRATIVES = frozenset(fold(w) for w in "هذا هذه ذلك تلك".split())
+_ACTS = frozenset(fold(w) for w in (
+    "العمل الأعمال الحادث الهجوم الاعتداء التفجير التفجيرات الفعل الجريمة الجرائم العملية "
+    "الحادثة").split())
+_PEJORATIVES = frozenset(fold(w) for w in (
+    "الجبان الجبانة الإجرامي الإجرامية الغاشم الغاشمة الآثم الآثمة الشنيع الشنيعة النكراء "
+    "الغادر الغادرة الدنيء الدنيئة الوحشي الوحشية البربري البربرية الخسيس الخسيسة").split())
+_CONDEMNING = frozenset(fold(w) for w in (
+    "ندين يدين تدين يدينون نستنكر أستنكر يستنكر تستنكر يستنكرون نشجب أشجب يشجب تشجب"
+).split())  # not `أدين`, also `أُدين` (was convicted)
+_ACT_WORDS = 6  # words of a quote's start read for the act
+_CONDEMNATION_SCORE = 0.6
+
+
+def _condemned_act(text: str, content: Offsets) -> Offsets | None:
+    """The act's words a quote opens with when it condemns it (_DEMONSTRATIVES, _ACTS,
+    _PEJORATIVES, _CONDEMNING), else None."""
+    words = [(m.start(), m.end(), fold(m.group())) for m in _WORD.finditer(
+        text, content.start, min(content.end, content.start + 120))][:_ACT_WORDS]
+    for k, (start, _end, word) in enumerate(words):
+        if word in _CONDEMNING or word.removeprefix("و") in _CONDEMNING:
+            rest = words[k + 1:]
+            return Offsets(start, rest[-1][1] if rest else _end)
+        if word in _DEMONSTRATIVES and k + 1 < len(words) and words[k + 1][2] in _ACTS:
+            pejorative = next((w for w in words[k + 2:] if w[2] in _PEJORATIVES), None)
+            if pejorative is not None:
+                return Offsets(start, pejorative[1])
+    return None
+
+
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 def _reporting_quote(event: Event, quotes: Sequence[Quote], doc: Document) -> Quote | None:

@@ -35,6 +35,7 @@ from khabar.events.main import counted_crowd, present_control_is_state, protest_
 from khabar.events.settle import attach_mentions, has_real_source, is_plain_reading, merge_incidents
 from khabar.events.settle import country_names, merge_sentence_incidents, place_ids
 from khabar.events.settle import cap_sourceless, sourceless_incidents, speaker_sources, tighten
+from khabar.events.settle import condemnations
 from khabar.events.strict import sports_page, strict_actors, strict_reading, strict_sources
 from khabar.events.strict import agent_after, self_targets, strict_target
 from khabar.events.vetting import vetted
@@ -177,6 +178,8 @@ def _settled(stage: str, version: int, min_confidence: float, classifier: bool,
     control_is_state = present_control_is_state if main else None
     markers = AGENT_MARKERS if main else frozenset()
 
+    condemnation = verbs.cameo.plover("111")
+
     def code_title(title: str) -> tuple[Event, ...]:
         page = Document(id="title", text=title, sentences=(Sentence(0, len(title)),))
         return tuple(verbs(page))
@@ -213,6 +216,8 @@ def _settled(stage: str, version: int, min_confidence: float, classifier: bool,
             events = main_sources(doc, events)
         if main:
             events = vetted(doc, events, recognizer.code_of_text)
+        if role_sources:  # v5: a quote that condemns an act is the speaker's condemnation
+            events = condemnations(doc, events, code_of, condemnation)
         elif strict and require_source:
             events = strict_sources(events)
         events = merge_sentence_incidents(events)

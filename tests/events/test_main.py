@@ -272,3 +272,24 @@ def test_social_responsibility_and_a_rank_achieved_are_no_events(text):
 
     doc = _doc(text, ())
     assert EventCoder(long_subjects=True).code_sentence(doc, doc.sentences[0]) == []
+
+
+def test_the_default_pipeline_reads_a_quote_that_condemns_an_act_as_its_speakers_condemnation():
+    pipeline = load_pipeline(policy="raise")
+    text = ('وزار الأمير نايف بن سالم المصابين في المستشفى. وقال الأمير نايف بن سالم: "هذا العمل '
+            'الإرهابي الجبان لن يرهب رجال الأمن".')
+    doc = process(text, pipeline=pipeline)
+    condemned = [e for e in doc.events if e.cameo == "111"]
+    assert [(e.source.name, text[e.trigger.start:e.trigger.end]) for e in condemned] == [
+        ("نايف بن سالم", "هذا العمل الإرهابي الجبان")]
+
+
+@pytest.mark.parametrize("text", [
+    # the act is only the scene of what is reported, not what the quote says of it
+    "وقال مدير المستشفى سامي الفارس إن الطوارئ استقبلت إثر الاعتداء الآثم أربعين إصابة.",
+    # `أدين` is also `أُدين` (was convicted)
+    'وقال سامي الفارس: "أدين زميلي بالسرقة العام الماضي".',
+])
+def test_a_quote_that_only_names_a_criminal_act_is_no_condemnation(text):
+    doc = process(text, pipeline=load_pipeline(policy="raise"))
+    assert [e for e in doc.events if e.cameo == "111"] == []
