@@ -211,6 +211,56 @@ def main_actors(doc: Document, event: Event, verb: bool,
     return event
 
 
+def received_from(doc: Document, event: Event, verb: bool,
+                  code_of: Callable[[Entity | None, str], str]) -> Event:
+    """events.cameo.v5: a call, message or greeting told by its noun after a verb of receiving
+    (`تلقى فلان اتصالا هاتفيا من فلان`, `تلقت الوزارة رسالة من ...`) is the sender's act
+    towards the receiver: the sender, named after `من`, is the source, the receiver the target
+    (the coder reads the receiver, the verb's subject, as the source)."""
+    if verb or not event.cameo.startswith(_RECEIVED_ROOTS):
+        return event
+    clause = doc.text[event.sentence.start:event.trigger.start]
+    received = None
+    for match in _RECEIVING.finditer(clause):
+        received = match
+    if received is None or any(c in clause[received.end():] for c in ".؛;:"):
+        return event
+    after = _FROM_SENDER.match(doc.text, event.trigger.end, event.sentence.end)
+    if after is None:
+        return event
+    start = event.sentence.start
+    # the receiver's name stands last before the noun, after their titles
+    receiver = _named_between(doc, start + received.end(), event.trigger.start, last=True)
+    sender = _named_between(doc, after.end(), min(event.sentence.end, after.end() + _TO_SENDER))
+    if receiver is None or sender is None or receiver[0].id == sender[0].id:
+        return event
+    return dataclasses.replace(event, source=_entity_actor(sender, code_of),
+                               target=_entity_actor(receiver, code_of))
+
+
+_RECEIVED_ROOTS = ("01", "02", "03", "04", "05")
+_RECEIVING = re.compile(r"(?<![^\W\d_])[وف]?(?:تلقى|تلقت|يتلقى|تتلقى|تلقيا|تسلم|تسلمت)(?![^\W\d_])")
+# after the trigger: its adjective or a time (`هاتفيا`, `اليوم`), then `من` and the sender
+_FROM_SENDER = re.compile(r"(?:\s+[^\W\d_]+){0,3}?\s+من\s+")
+_TO_SENDER = 60  # characters from `من` to the sender's name (honorifics, a title)
+
+
+def _named_between(doc: Document, start: int, end: int, *,
+                   last: bool = False) -> tuple[Entity, Mention] | None:
+    """The first (or `last`) person or organization named in [start, end)."""
+    named = [(e, m) for e in doc.entities if e.type in ("PER", "ORG") for m in e.mentions
+             if start <= m.start and m.end <= end]
+    pick = max if last else min
+    return pick(named, key=lambda pair: pair[1].start, default=None)
+
+
+def _entity_actor(named: tuple[Entity, Mention],
+                  code_of: Callable[[Entity | None, str], str]) -> Actor:
+    entity, mention = named
+    return Actor(code_of(entity, entity.name), entity.name, entity.id,
+                 Offsets(mention.start, mention.end))
+
+
 def _with_subject(doc: Document, event: Event, person: tuple[Entity, Mention],
                   code_of: Callable[[Entity | None, str], str],
                   title: Actor | None = None) -> Event:

@@ -293,3 +293,9 @@ def test_the_default_pipeline_reads_a_quote_that_condemns_an_act_as_its_speakers
 def test_a_quote_that_only_names_a_criminal_act_is_no_condemnation(text):
     doc = process(text, pipeline=load_pipeline(policy="raise"))
     assert [e for e in doc.events if e.cameo == "111"] == []
+
+
+def test_the_default_pipeline_reads_a_call_received_as_the_callers_act():
+    text = "تلقى الرئيس المصري حسن الدالي اتصالا هاتفيا من نظيره الجزائري علي المرزوقي."
+    doc = process(text, pipeline=load_pipeline(policy="raise"))
+    assert [(e.cameo[:2], e.source.name) for e in doc.events] == [("04", "علي المرزوقي")]
