@@ -211,11 +211,11 @@ def _unnamed_subject(ctx: Context, verb: int, after: int,
                 or _rank(found.title) or (found.start, found.end) in held \
                 or found.affiliation is None:
             continue  # (`وقال المتحدث:`, no one's in particular: the spokesman said before)
-        named = ctx.covering.get(found.next)
         if not _SENTENCE_END.search(ctx.text, found.end, ctx.tokens[verb].start):
             return None  # in one sentence the name would stand beside its title
-        if named is not None and named.entity.type == PER or found.start != ctx.tokens[k + 1].start \
-                or not _definite_at(ctx, k + 1) or any(
+        named = ctx.covering.get(found.next)
+        if named is not None and named.entity.type == PER \
+                or found.start != ctx.tokens[k + 1].start or not _definite_at(ctx, k + 1) or any(
                     ctx.covering.get(i) is not None and ctx.covering[i].entity.type == PER
                     for i in range(k + 1, found.next)):
             continue  # named there; or `مسؤول عسكري`, someone unnamed; or a name inside

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from khabar.arabic import fold
 from khabar.document import Actor, Document, Entity, Event, Mention, Offsets
@@ -289,19 +289,25 @@ def _titled_subject(doc: Document, event: Event) -> tuple[Entity, Mention] | Non
     if event.cameo.startswith(_PASSIVE_ROOTS):
         return None
     end = event.trigger.end
+    for entity, evidence, name in _titled_names(doc):
+        if end <= evidence.start < event.sentence.end and all(
+                fold(w) in _HONORIFIC_WORDS for w in doc.text[end:evidence.start].split()):
+            return entity, Mention(evidence.start, name.end)  # title and name, one apposition
+    return None
+
+
+def _titled_names(doc: Document) -> Iterator[tuple[Entity, Offsets, Mention]]:
+    """Each person's role evidence (the roles stage's) with the person's first mention after
+    it, at most _TITLE_TO_NAME characters on: where a title and its name stand together."""
     for entity in doc.entities:
         if entity.type != "PER":
             continue
         for role in entity.roles:
             evidence = role.evidence
-            if evidence is None or evidence.start < end or evidence.start >= event.sentence.end \
-                    or not all(fold(w) in _HONORIFIC_WORDS
-                               for w in doc.text[end:evidence.start].split()):
-                continue
-            after = [m for m in entity.mentions if 0 <= m.start - evidence.end <= _TITLE_TO_NAME]
-            if after:  # title and name, one apposition
-                return entity, Mention(evidence.start, min(m.end for m in after))
-    return None
+            after = [m for m in entity.mentions if evidence is not None
+                     and 0 <= m.start - evidence.end <= _TITLE_TO_NAME]
+            if after:
+                yield entity, evidence, min(after, key=lambda m: m.start)
 
 
 def _person_after_title(doc: Document, source: Actor, trigger: Offsets, *,
@@ -361,17 +367,8 @@ def titled_person(doc: Document, source: Actor) -> tuple[Entity, Mention] | None
     if source.entity or source.code not in _SECTORS or source.span is None:
         return None
     at = source.span.start
-    for entity in doc.entities:
-        if entity.type != "PER":
-            continue
-        for role in entity.roles:
-            evidence = role.evidence
-            if evidence is not None and evidence.start <= at < evidence.end:
-                after = [m for m in entity.mentions
-                         if 0 <= m.start - evidence.end <= _TITLE_TO_NAME]
-                if after:
-                    return entity, min(after, key=lambda m: m.start)
-    return None
+    return next(((entity, name) for entity, evidence, name in _titled_names(doc)
+                 if evidence.start <= at < evidence.end), None)
 
 
 def bare_place(doc: Document, actor: Actor) -> bool:

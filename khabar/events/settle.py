@@ -236,7 +236,8 @@ def condemnations(doc: Document, events: Sequence[Event],
         span, code = quote.speaker_span, code_of(entity, entity.name)
         if code.endswith("MED"):
             continue  # the agency that relays the words, no one who condemns
-        source = Actor(code, entity.name, entity.id, Offsets(span.start, span.end) if span else None)
+        source = Actor(code, entity.name, entity.id,
+                       Offsets(span.start, span.end) if span else None)
         found.append(Event(cameo="111", plover=plover, source=source, target=None,
                            trigger=trigger, sentence=Offsets(sentence.start, sentence.end),
                            confidence=_CONDEMNATION_SCORE))

@@ -30,7 +30,6 @@ from khabar.quotes.titled import titled_subject
 from khabar.quotes.titles import TitleIndex, person_genders, person_titles, title_antecedent
 
 
-
 @dataclasses.dataclass(frozen=True, slots=True)
 class Attribution:
     """A cue's speaker, the span that names them at the cue, and whether it was resolved."""
@@ -265,10 +264,10 @@ class Attributor:
 
     def _by_role_or_surname(self, speaker: Speaker, before: int) -> Speaker:
         """v4: an unnamed subject that names one person of the article: the words the roles
-        stage read as their title; or, named before it, by a title like the one the roles stage
-        gave them (`الوزير البريطاني` → the one whose role is `وزير
-        الخارجية` of Britain; a nationality must be their affiliation's), or by their family
-        name alone where the tagger did not read it as a name (`ورأى مروة أن` → `هشام مروة`)."""
+        stage read as their title; or, for one named before it, a title like the one the roles
+        stage gave them (`الوزير البريطاني` → the one whose role is `وزير الخارجية` of Britain;
+        a nationality must be their affiliation's) or their family name alone where the tagger
+        did not read it as a name (`ورأى مروة أن` → `هشام مروة`)."""
         assert speaker.span is not None
         span = speaker.span
         held = [e for e in self.doc.entities if e.type == "PER" and any(
@@ -284,7 +283,7 @@ class Attributor:
         named_before = {e.id for _, end, e in self.people if end <= before and e.type == "PER"}
         persons = [e for e in self.doc.entities if e.id in named_before]
         if len(words) == 1 and not title_gender(words[0], self.lexicon) \
-                and words[0] not in HONORIFIC_WORDS:
+                and words[0] not in _HONORIFIC_NAMES:
             found = [e for e in persons
                      if " " in e.name and fold(e.name.split()[-1]) == words[0]]
         elif title_gender(words[0], self.lexicon):
@@ -321,7 +320,7 @@ class Attributor:
 
 _ROLE_WORDS = 4  # words of a bare title or a family name read by _by_role_or_surname
 # honorifics that are family names too (`سعيد الشيخ`): alone, no one's name
-HONORIFIC_WORDS = frozenset(fold(w) for w in (
+_HONORIFIC_NAMES = frozenset(fold(w) for w in (
     "الشيخ الأمير الملك السلطان السيد الدكتور الرئيس الحاج الإمام").split())
 
 

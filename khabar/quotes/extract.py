@@ -194,7 +194,8 @@ class _Context:
         found = []
         for i, word in enumerate(words):
             form = _DESCRIBING.get(word.folded) if word.is_word else None
-            if form is None or _inside(word.start, opens, ends) or i and words[i - 1].folded in _BEFORE_NOUN:
+            if form is None or _inside(word.start, opens, ends) \
+                    or i and words[i - 1].folded in _BEFORE_NOUN:
                 continue  # `حصلت على وصف بأنها ...`: the noun, no one describing
             limit = self.sentences.end_of(word.start)
             for k in range(i + 1, min(len(words), i + 1 + _DESCRIBED_REACH)):
@@ -210,7 +211,8 @@ class _Context:
                         and not any(q.content.start < content.end and content.start < q.content.end
                                     for q in out):
                     governed.add(quoted.open)
-                    # a participle goes on from its sentence's verb, whose subject describes
+                    # a participle goes on from its sentence's verb, whose subject describes:
+                    # the words after that first word, up to the participle
                     window = words[bisect_left(words, self.sentences.start_of(word.start),
                                                key=_start) + 1:i] if form.lemma == _PARTICIPLE \
                         else self._describer(words[i + 1:k])
