@@ -21,7 +21,8 @@ _LINKS = frozenset(fold(w) for w in "كما حسبما بحسبما وفقما �
 _MARKS = frozenset("\"»”")
 _STRONG = frozenset(fold(w) for w in "حسبما بحسبما وفقما ما".split())  # no comma needed
 _WHAT_WAS = frozenset(fold(w) for w in "لما ما".split())
-_OF_IT = frozenset(fold(w) for w in "به بها عنه عنها".split())
+_RELATIVES = frozenset(fold(w) for w in "الذي التي الذين اللذين اللتين".split())
+_OF_IT = frozenset(fold(w) for w in "به بها عنه عنها في".split())  # v4: `لما جاء في صحيفة`
 
 
 def _forward(word: Word, lexicon: CueLexicon, strong: bool) -> bool:
@@ -52,13 +53,18 @@ def backward(words: list[Word], i: int, sentence_start: int, limit: int, covered
     if stop - (i + 1) > 12:
         return None
     window = words[i + 1 : stop]
-    if not window or any(_forward(w, lexicon, strong) for w in window):
+    # v4: after `لما` and its verb, marks hold the source's name (`وفقا لما أعلنته الوكالة
+    # “ناسا”.`), as after `حسبما`
+    named = strong or v4 and bool(window) and window[0].folded in _WHAT_WAS
+    if not window or any(_forward(w, lexicon, named) for w in window):
         return None  # the cue may have forward content after all (a quote, a clause, a cue)
     window = [w for w in window if w.is_word or w.folded not in ".،,"]
     if v4 and len(window) > 2 and window[0].folded in _WHAT_WAS:
         window = window[2:]  # `لما ذكره`, `لما أعلنته`: what the source said, then the source
         while len(window) > 1 and window[0].folded in _OF_IT:
-            window = window[1:]  # `لما أفادت به الوزارة`
+            window = window[1:]  # `لما أفادت به الوزارة`, `لما جاء في صحيفة`
+        cut = next((k for k, w in enumerate(window) if k and w.folded in _RELATIVES), None)
+        window = window[:cut]  # `ما جاء في التقرير الذي سلم لرئيس الوزراء فلان`: the report
     mark = j if after_mark else j - 1
     if mark >= 0 and words[mark].folded in _MARKS and words[mark].start in closing:
         quoted = closing[words[mark].start]

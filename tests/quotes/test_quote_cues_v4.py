@@ -527,3 +527,17 @@ def test_v4_gives_a_title_said_before_the_name_to_the_person_the_roles_stage_gav
     doc = process(text, pipeline=load_pipeline(policy="raise"))
     [person] = [e for e in doc.entities if e.name == "سامي الفارس"]
     assert [q.speaker == person.id for q in doc.quotes] == [True, True, False, True]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # a source's name in marks after `لما` and its verb, and marks inside the content
+    ("يستعد الرواد لتناول “أول طعام” يزرع في الفضاء، وفقا لما أعلنته وكالة الفضاء “نجمة”.",
+     "وكالة الفضاء “نجمة”"),
+    # `في` after the verb, and a relative clause after the source
+    ("وتراجعت الأسعار بنسبة كبيرة هذا العام، حسب ما جاء في التقرير الذي سلم لسامي الحربي.",
+     "التقرير"),
+])
+def test_v4_reads_a_source_after_lima_and_its_verb_at_the_sentences_end(make_document, lexicons,
+                                                                        text, speaker):
+    quotes = _quotes(make_document, lexicons[1], text, STAGE_V4)
+    assert [s for s, _ in quotes] == [speaker]
