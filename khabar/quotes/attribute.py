@@ -83,7 +83,8 @@ class Attributor:
             gender = entity_gender(entity, self.lexicon) if entity.type == "PER" else None
             if gender:
                 memory.genders[entity.id] = gender
-        for entity_id, gender in person_genders(self.titles, self.lexicon).items():
+        for entity_id, gender in person_genders(self.titles, self.lexicon,
+                                                places=self.v4).items():
             memory.genders.setdefault(entity_id, gender)
         return memory
 

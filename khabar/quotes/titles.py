@@ -17,6 +17,8 @@ from khabar.quotes.people import Skips
 from khabar.quotes.speakers import title_gender
 
 _BEFORE = 6  # words before a mention that may hold its title
+# folded feminine titles that are nouns of places too, without ال (person_titles drops it)
+_PLACE_NOUNS = frozenset(fold(w) for w in "محافظة بمحافظة لمحافظة ومحافظة".split())
 _AFTER = 3
 
 
@@ -54,11 +56,16 @@ def _folded_words(words: Iterable[str], count: int) -> list[str]:
     return out
 
 
-def person_genders(titles: dict[tuple[int, str], set[str]], lexicon: CueLexicon) -> dict[str, str]:
-    """A gender per entity when its nearby titles agree on one."""
+def person_genders(titles: dict[tuple[int, str], set[str]], lexicon: CueLexicon, *,
+                   places: bool = False) -> dict[str, str]:
+    """A gender per entity when its nearby titles agree on one; with `places`
+    (quotes.cues.v4), not from a word that is a place's noun too (`محافظة`, a governor and a
+    governorate: `مدير ... في محافظة ينبع، فلان` is no woman)."""
     seen: dict[str, set[str]] = {}
     for (_, entity_id), words in titles.items():
         for word in words:
+            if places and word in _PLACE_NOUNS:
+                continue
             gender = title_gender(word, lexicon)
             if gender:
                 seen.setdefault(entity_id, set()).add(gender)

@@ -541,3 +541,12 @@ def test_v4_reads_a_source_after_lima_and_its_verb_at_the_sentences_end(make_doc
                                                                         text, speaker):
     quotes = _quotes(make_document, lexicons[1], text, STAGE_V4)
     assert [s for s, _ in quotes] == [speaker]
+
+
+def test_v4_reads_no_womans_title_in_the_governorate_before_a_name(make_document, lexicons):
+    # the title's head is more than six words before the name; `محافظة` is the nearest word
+    text = ("وأوضح مدير عام فرع الهيئة العامة للسياحة والتراث الوطني في محافظة ينبع، سامر "
+            "العنيني، أن العمل بدأ في المعرض منذ أشهر. وقال: إن الهيئة تسعى إلى تكريم "
+            "المصورين في الملتقى هذا العام.")
+    doc = make_document(text, {"e1": ("سامر العنيني",)})
+    assert [q.speaker for q in find_quotes(doc, lexicons[1], stage=STAGE_V4)] == ["e1", "e1"]
