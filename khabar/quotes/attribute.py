@@ -27,7 +27,8 @@ from khabar.quotes.relays import (
 from khabar.quotes.speakers import Speaker, entity_gender, explicit_subject, title_gender
 from khabar.quotes.text import Sentences, Word, words_of
 from khabar.quotes.titled import titled_subject
-from khabar.quotes.titles import TitleIndex, person_genders, person_titles, title_antecedent
+from khabar.quotes.titles import TitleIndex, countries_of, person_genders, person_titles
+from khabar.quotes.titles import title_antecedent
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -303,7 +304,7 @@ class Attributor:
         if not title or title[0] != _bare(words[0]):
             return False
         theirs = set(title) | {_bare(w) for w in fold(role.affiliation or "").split()}
-        countries = {self.nisba[(w,)] for w in words[1:] if self.nisba and (w,) in self.nisba}
+        countries = countries_of(set(words[1:]), self.nisba)
         if countries and not any(fold(c) == fold(role.affiliation or "") for c in countries):
             return False
         rest = [_bare(w) for w in words[1:] if not (self.nisba and (w,) in self.nisba)]

@@ -13,6 +13,7 @@ from bisect import bisect_left
 from khabar.arabic import fold
 from khabar.quotes.lexicon import CueLexicon
 from khabar.quotes.marks import QUOTE_MARKS, Quoted
+from khabar.quotes.relays import RELATIVES
 from khabar.quotes.scan import COMPLEMENTIZERS, Target
 from khabar.quotes.text import Word
 
@@ -21,7 +22,6 @@ _LINKS = frozenset(fold(w) for w in "كما حسبما بحسبما وفقما �
 _MARKS = frozenset("\"»”")
 _STRONG = frozenset(fold(w) for w in "حسبما بحسبما وفقما ما".split())  # no comma needed
 _WHAT_WAS = frozenset(fold(w) for w in "لما ما".split())
-_RELATIVES = frozenset(fold(w) for w in "الذي التي الذين اللذين اللتين".split())
 _OF_IT = frozenset(fold(w) for w in "به بها عنه عنها في".split())  # v4: `لما جاء في صحيفة`
 
 
@@ -63,7 +63,7 @@ def backward(words: list[Word], i: int, sentence_start: int, limit: int, covered
         window = window[2:]  # `لما ذكره`, `لما أعلنته`: what the source said, then the source
         while len(window) > 1 and window[0].folded in _OF_IT:
             window = window[1:]  # `لما أفادت به الوزارة`, `لما جاء في صحيفة`
-        cut = next((k for k, w in enumerate(window) if k and w.folded in _RELATIVES), None)
+        cut = next((k for k, w in enumerate(window) if k and w.folded in RELATIVES), None)
         window = window[:cut]  # `ما جاء في التقرير الذي سلم لرئيس الوزراء فلان`: the report
     mark = j if after_mark else j - 1
     if mark >= 0 and words[mark].folded in _MARKS and words[mark].start in closing:

@@ -35,7 +35,7 @@ _QUANTIFIERS = frozenset(fold(w) for w in "عدد بعض كثير العديد �
 _OF = frozenset(fold(w) for w in ("من", "منهم", "منهن"))
 _POSSESSIVE = ("هما", "هم", "ها", "ه")
 _SITE = fold("موقع")
-_RELATIVES = frozenset(fold(w) for w in "الذي التي الذين اللذين اللتين".split())
+RELATIVES = frozenset(fold(w) for w in "الذي التي الذين اللذين اللتين".split())
 _MEDIUM_REACH = 6  # words between a medium noun and the cue it speaks through
 
 
@@ -253,7 +253,7 @@ def widened(text: str, speaker: Speaker, window: list[Word], people: People,
     if speaker.entity is not None or speaker.span is None or speaker.text:
         return speaker
     inside = [w for w in window if speaker.span.start <= w.start < speaker.span.end]
-    relative = next((k for k, w in enumerate(inside) if w.folded in _RELATIVES), None)
+    relative = next((k for k, w in enumerate(inside) if w.folded in RELATIVES), None)
     if relative:
         return _before_relative(speaker, inside[relative - 1], window, people, lexicon)
     comma = next((k for k, w in enumerate(inside[1:], 1)

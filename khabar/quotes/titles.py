@@ -129,12 +129,12 @@ def title_antecedent(folded_words: list[str], before: int, titles: TitleIndex,
     wanted = {_bare(w) for w in folded_words}
     gender = next((title_gender(w, lexicon) for w in folded_words if title_gender(w, lexicon)))
     title = tuple(folded_words)
-    countries = _countries(wanted, nisba)
+    countries = countries_of(wanted, nisba)
     for position, (_start, entity_id), words in titles.walk(title, heads, before):
         known = genders.get(entity_id)
         if known and gender and known != gender:
             titles.drop(title, position)
-        elif countries and _contradicts(countries, _countries(words, nisba)):
+        elif countries and _contradicts(countries, countries_of(words, nisba)):
             titles.drop(title, position)
         elif len(wanted & words) >= 0.6 * len(wanted):  # `الوزير التركي` ~ `وزير الخارجية التركي`
             return entity_id
@@ -147,7 +147,7 @@ def _contradicts(wanted: set[str], theirs: set[str]) -> bool:
     return bool(theirs) and not wanted & theirs
 
 
-def _countries(words: set[str], nisba: dict[tuple[str, ...], str] | None) -> set[str]:
+def countries_of(words: set[str], nisba: dict[tuple[str, ...], str] | None) -> set[str]:
     """The countries whose nationality adjectives are among `words` (folded, without ال)."""
     if not nisba:
         return set()
