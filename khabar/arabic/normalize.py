@@ -7,11 +7,13 @@ coordinates (STYLE §1: "Arabic normalization must never move offsets").
 Folding rules (the usual ones in Arabic IR, e.g. Larkey et al., "Light Stemming for Arabic
 Information Retrieval", 2002): diacritics and tatweel are dropped; alef variants (أ إ آ ٱ)
 become ا; alef maksura ى becomes ي; taa marbuta ة becomes ه; hamza seats ؤ ئ become و ي;
-Arabic-Indic and Persian digits become ASCII; Latin is lower-cased.
+Arabic-Indic and Persian digits become ASCII; Latin is lower-cased; a letter's presentation form
+(`ﺃ`, U+FE83) becomes the letter.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 import numpy as np
@@ -31,6 +33,21 @@ _FOLDED = {
 }
 _FOLDED.update({chr(0x0660 + d): str(d) for d in range(10)})  # ٠..٩
 _FOLDED.update({chr(0x06F0 + d): str(d) for d in range(10)})  # ۰..۹ (Persian)
+
+
+def _presentation_forms() -> dict[str, str]:
+    """Arabic presentation forms (a letter's isolated, initial, medial or final shape, as some
+    sites still encode `ﺃﻥ`) folded like the letter they draw. Ligatures of two letters and more
+    (`ﻻ`, `ﷲ`) stay: folding keeps one character for one, so offsets never move."""
+    out = {}
+    for code in (*range(0xFB50, 0xFE00), *range(0xFE70, 0xFF00)):
+        letter = unicodedata.normalize("NFKC", chr(code))
+        if len(letter) == 1 and "\u0621" <= letter <= "\u06ff" and letter != chr(code):
+            out[chr(code)] = _FOLDED.get(letter, letter)
+    return out
+
+
+_FOLDED.update(_presentation_forms())
 
 
 @dataclass(frozen=True, slots=True)

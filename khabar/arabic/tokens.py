@@ -101,7 +101,8 @@ def _is_false_stop(text: str, stop: int, mark: str) -> bool:
     after = text[stop + 1] if stop + 1 < len(text) else ""
     if before.isdigit() and after.isdigit():
         return True
-    if _is_arabic_initial(text, stop) or _between_letter_names(text, stop):
+    if _is_arabic_initial(text, stop) or _between_letter_names(text, stop) \
+            or _before_domain(text, stop):
         return True
     return before.isascii() and before.isupper() and (stop < 2 or not text[stop - 2].isalpha())
 
@@ -144,6 +145,18 @@ def _between_letter_names(text: str, stop: int) -> bool:
     while start > 0 and "\u0621" <= text[start - 1] <= "\u064a":
         start -= 1
     return text[start:stop] in _LETTER_NAMES
+
+
+# Domain endings as Arabic spells them after a site's name (`العربية.نت`, `سبق.كوم`).
+_DOMAINS = frozenset("نت نيت كوم".split())
+
+
+def _before_domain(text: str, stop: int) -> bool:
+    """The full stop at `stop` joins a word to a domain ending (`لـ"العربية.نت"`): the site's
+    name, not a sentence's end."""
+    after = _LETTERS.match(text, stop + 1)
+    return (after is not None and after.group() in _DOMAINS and stop > 0
+            and "\u0621" <= text[stop - 1] <= "\u064a")
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:

@@ -69,3 +69,12 @@ _every_folded_character = "".join(
 def test_fold_of_a_long_text_is_the_fold_of_each_character(text):
     assert len(text) >= 100
     assert fold(text) == "".join(fold(ch) for ch in text).lower()
+
+
+def test_presentation_forms_fold_like_their_letters_and_keep_offsets():
+    from khabar.arabic import fold, normalize
+
+    shaped = "\ufe83\ufee5 \ufe8d\ufedf\ufee4\ufee4\ufee0\ufedc\ufe94"  # `أن المملكة`, as some sites encode it
+    assert fold(shaped) == fold("أن المملكة")
+    assert len(normalize(shaped).text) == len(shaped)
+    assert fold("\ufefb") == "\ufefb"  # a ligature of two letters stays one character

@@ -64,3 +64,12 @@ def test_a_full_stop_between_letter_names_is_an_abbreviation():
     sentences = [text[s:e] for s, e in split_sentences(text)]
     assert sentences == ["وقالت شبكة إن.بي.سي إن الحسابات آمنة.", "وطورت ايه.جي انفست مشروعا.",
                          "ولم يحسم بعد.", "من جانبها أعلنت الشركة."]
+
+
+def test_a_sites_domain_ending_ends_no_sentence():
+    from khabar.arabic import split_sentences
+
+    text = 'وقال الحربي لـ"النجمة.نت" إن الموسم انتهى. وبدأ الإعداد.نتائج المباراة لم تعلن.'
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        'وقال الحربي لـ"النجمة.نت" إن الموسم انتهى.', "وبدأ الإعداد.",
+        "نتائج المباراة لم تعلن."]
