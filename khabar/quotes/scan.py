@@ -15,6 +15,7 @@ from khabar.arabic import fold
 from khabar.quotes.lexicon import CueLexicon
 from khabar.quotes.marks import Quoted
 from khabar.quotes.people import Covered
+from khabar.quotes.speakers import withholds_name
 from khabar.quotes.text import Word
 
 COMPLEMENTIZERS = frozenset(
@@ -25,8 +26,17 @@ _BEFORE_QUOTE = frozenset(":،,-–—")
 _MAX_WINDOW = 40
 _NAME_OBJECTS = frozenset(fold(w) for w in (
     "اسمه اسمها اسميهما اسمائهم اسماءهم هويته هويتها هويتهم هوياتهم").split())
+# v4: an occasion of speaking named without the article after `في`, `خلال`, `عبر`: a verb
+# right after it is a clause that describes it (`في مداخلة نقلت عبر التلفزيون`)
+_OCCASIONS = frozenset(fold(w) for w in (
+    "تصريح تصريحات مداخلة مقابلة حديث بيان كلمة تغريدة تغريدات رسالة مؤتمر لقاء اتصال حوار "
+    "خطاب").split())
+_AT_OCCASION = frozenset(fold(w) for w in "في خلال عبر".split())
+_MAX_WITHHELD = 6  # v4: words of an aside that withholds the speaker's name, up to the name
 _MAX_QUOTED_NAME = 4  # words of a name quoted as the speaker (`«المرصد السوري لحقوق الإنسان»`)
 _OPENING_MARKS = frozenset("«“\"")  # what opens the words after a quoted speaker's name
+_CLOSING_MARKS = frozenset("»”“\"")
+_TO = "ل"  # `لـ` written apart, before an outlet's name in marks
 _NAME_TAIL = 8  # v4: words after a quoted speaker's name up to what they said
 _CONJUNCTIONS = frozenset("لكن ولكن لكنه لكنها ولكنها ولكنه الا كما فيما بينما ثم".split())
 # `بعد أن`, `قبل أن`: a conjunction, not the start of reported content.
@@ -98,6 +108,9 @@ def scan(
             break
         if j <= aside_end:
             continue
+        if open_subject and j > i + 1 and (end := _withheld_aside(words, j)) > j:
+            aside_end = end  # `وقال أحد السكان طالبا عدم الكشف عن اسمه «...»`
+            continue
         if open_subject and word.folded in _BRACKETS:
             if word.folded == ")" and depth == 0:
                 return None  # the cue stood in an aside, which says nothing outside it
@@ -108,6 +121,8 @@ def scan(
             name_marks, quoted = {quoted.open, quoted.end}, None
         if quoted is not None and skip_outlets and _outlet_told(words, quoted, limit):
             quoted = None
+        if quoted is not None and open_subject and _told_to(words, j, quoted, limit):
+            quoted = None  # `وقال فلان لـ"الشرق الأوسط": "..."`: the outlet spoken to
         if quoted is not None:
             prev = words[j - 1]
             if j == i + 1 or prev.folded in COMPLEMENTIZERS or prev.folded in _BEFORE_QUOTE \
@@ -145,6 +160,8 @@ def scan(
         cue = lexicon.cue(word.folded) if word.is_word else None
         if cue is not None and (withheld(words, j) or depth):
             cue = None  # (v4: `وقال فلان، عميد ... (كان ... وكتب كتابا عن ...): «...»`)
+        if cue is not None and open_subject and _describes_occasion(words, j):
+            cue = None  # `وقال روحاني في مداخلة نقلت عبر التلفزيون «...»`
         if cue is not None and cue.kind == "participle" and cue.lemma == "قال":
             continue  # `وتابع قائلا إن`, `غردت ... قائلة:`: one speech act
         if open_subject and cue is not None and cue.kind == "according" and window:
@@ -194,8 +211,8 @@ def _cited_between_commas(words: list[Word], j: int, limit: int) -> int:
 def _said_after_subject(words: list[Word], window: list[Word], quoted: Quoted,
                         limit: int, names: Covered | None = None) -> bool:
     """Words in marks after a subject or an adjunct (`الوزير`, `للصحفيين`, `في مؤتمر صحفي`)
-    are what was said when there are at least _MIN_SAID of them and they close the clause;
-    one or two words in marks in the middle of a clause are a title or a term (`وصف الوزير
+    are what was said when there are at least _MIN_SAID of them and they close the clause, or
+    _MIN_SPEECH of them whatever follows (not after a naming noun); one or two words in marks in the middle of a clause are a title or a term (`وصف الوزير
     «الإصلاحات» بأنها`), and marks after a preposition name a topic (`قال عن «نيوم»`). A
     subject named right after the cue (`names`) may run on longer, with its title and where it
     spoke (`وقال فلان كبير الخبراء ... في المؤتمر السنوي "بلاك هات" في لاس فيجاس "..."`)."""
@@ -210,8 +227,12 @@ def _said_after_subject(words: list[Word], window: list[Word], quoted: Quoted,
         return False  # `مهرجان «...»` names it; a sentence in marks after `المهرجان` is said
     if window[0].folded == "عن" or any(w.folded in _REPORTED_NOUNS for w in window):
         return False  # `أعلنت عن ...`, `وأكد أهمية الحل ... “...”`: marks inside its object
-    if _word_count(words, quoted) < _MIN_SAID or not _ends_clause(words, quoted, limit):
+    said = _word_count(words, quoted)
+    if said < _MIN_SAID:
         return False
+    if not _ends_clause(words, quoted, limit) and (
+            said < _MIN_SPEECH or _bare_noun(last) in _NAMING_NOUNS):
+        return False  # a sentence in marks may be followed by what it was about (`«...» للأزمات`)
     index = bisect_right(words, quoted.end, key=_start)  # `لشركة «إيه أند بي»، في بيان: «...»`:
     return not any(w.folded == ":" or w.folded in _OPENING_MARKS  # the name of the subject's body
                    for w in words[index:] if w.start < limit)
@@ -237,6 +258,27 @@ def _bare_noun(folded: str) -> str:
     return folded
 
 
+def _describes_occasion(words: list[Word], j: int) -> bool:
+    """v4: the cue at words[j] describes the occasion just named without the article, so it
+    reports nothing of its own (`في مداخلة نقلت عبر التلفزيون`, `خلال مقابلة أجرتها`)."""
+    return j >= 2 and words[j - 1].folded in _OCCASIONS and words[j - 2].folded in _AT_OCCASION
+
+
+def _withheld_aside(words: list[Word], j: int) -> int:
+    """v4: the index of the name at the end of an aside that withholds the speaker's name
+    after the subject (`طالبا عدم الكشف عن اسمه`, `مفضلا عدم نشر هويته`; after `الذي` the
+    relative clause ends the speaker's name anyway), whose verb of telling is no cue; -1 when
+    words[j] opens none."""
+    if not withholds_name(words, j):
+        return -1
+    for k in range(j + 1, min(len(words), j + 1 + _MAX_WITHHELD)):
+        if words[k].folded in _NAME_OBJECTS:
+            return k
+        if not words[k].is_word:
+            return -1
+    return -1
+
+
 def withheld(words: list[Word], i: int) -> bool:
     """`فضل عدم ذكر اسمه`, `رفض الكشف عن هويته`: the verb's object is a name withheld, so it
     reports nothing (346 such phrases in the corpus, 195 after `عدم`)."""
@@ -254,6 +296,18 @@ def _outlet_told(words: list[Word], quoted: Quoted, limit: int) -> bool:
     after = [w for w in words[index : index + 2] if w.start < limit]
     return (len(after) == 2 and after[0].folded in ("،", ",")
             and after[1].folded in COMPLEMENTIZERS)
+
+
+def _told_to(words: list[Word], j: int, quoted: Quoted, limit: int) -> bool:
+    """v4: words in marks after `لـ` (to) that are followed by a colon, a complementizer or
+    more marks name the outlet spoken to (`لـ"الشرق الأوسط": "..."`, `لـ«عكاظ» إن`)."""
+    if j == 0 or words[j - 1].folded != _TO or not quoted.closed \
+            or not 1 <= _word_count(words, quoted) <= _MAX_QUOTED_NAME:
+        return False
+    index = bisect_right(words, quoted.end, key=_start)
+    after = words[index] if index < len(words) and words[index].start < limit else None
+    return after is not None and (after.folded == ":" or after.folded in COMPLEMENTIZERS
+                                  or after.folded in _OPENING_MARKS and after.start > quoted.end)
 
 
 def _inside_name(word: Word, names: Covered | None) -> bool:
@@ -290,9 +344,19 @@ def _names_speaker(words: list[Word], quoted: Quoted, limit: int, names: Covered
 def _said_later(tail: list[Word], limit: int) -> bool:
     """Whether a colon or a complementizer comes in `tail` (the words after a quoted name),
     past words and commas only: no mark, no other stop, not after a preposition or a
-    conjunction (`في إشارة إلى أن`, `، قبل أن`), and not `فإن` (`، ولذلك فإن`)."""
+    conjunction (`في إشارة إلى أن`, `، قبل أن`), and not `فإن` (`، ولذلك فإن`). An outlet in
+    marks after `لـ` is passed over (`وأضاف "الذكير" لـ"سبق": ...`)."""
+    told = False  # inside the marks of an outlet spoken to
     for k, word in enumerate(tail):
-        if word.start >= limit or word.folded in _OPENING_MARKS:
+        if word.start >= limit:
+            return False
+        if told:
+            told = word.folded not in _CLOSING_MARKS
+            continue
+        if word.folded in _OPENING_MARKS:
+            if k and tail[k - 1].folded == _TO:
+                told = True
+                continue
             return False
         if word.folded == ":" or word.folded in COMPLEMENTIZERS:
             before = tail[k - 1].folded if k else ""

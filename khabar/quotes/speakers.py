@@ -35,7 +35,7 @@ _ONE_OF = frozenset(fold(w) for w in "احد احدى".split())
 # Time words and adverbs that may sit between the verb and its subject.
 _ADVERBS = frozenset(fold(w) for w in
     "امس اليوم الليله مساء صباح الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت حينها "
-    "ايضا كذلك مجددا سابقا لاحقا رسميا تماما مرارا بدوره بدورها مؤخرا اخيرا حديثا "
+    "ايضا كذلك مجددا سابقا لاحقا رسميا تماما مرارا بدوره بدورها مؤخرا اخيرا حديثا خصوصا تحديدا "
     "صراحه علنا اول".split()  # `قال صراحة إن`, `أعلنت أول من أمس أن`
 )
 # quotes.cues.v4: a time of two words after a cue (`وقال الشهر الماضي إن`), no subject.
@@ -300,7 +300,7 @@ def described(words: list[Word], lexicon: CueLexicon, phrase_only: bool) -> Spea
     taken = [words[0]]
     for k, word in enumerate(words[1:6], start=1):
         if not word.is_word or word.folded in _STOP or lexicon.cue(word.folded) \
-                or _aside(words, k):
+                or withholds_name(words, k):
             break
         if phrase_only and not _definite(word.folded) and not _construct(taken[-1], word,
                                                                           lexicon):
@@ -312,7 +312,7 @@ def described(words: list[Word], lexicon: CueLexicon, phrase_only: bool) -> Spea
     return Speaker(None, None, span, gender, "p" if group else "s")
 
 
-def _aside(words: list[Word], k: int) -> bool:
+def withholds_name(words: list[Word], k: int) -> bool:
     """words[k] opens an aside that withholds the subject's name: `مسؤول رفض الكشف عن هويته`,
     `المصدر ــ فضل عدم ذكر اسمه ــ` (`فضل` only before `عدم`: it is also a given name)."""
     folded = words[k].folded

@@ -550,3 +550,58 @@ def test_v4_reads_no_womans_title_in_the_governorate_before_a_name(make_document
             "المصورين في الملتقى هذا العام.")
     doc = make_document(text, {"e1": ("سامر العنيني",)})
     assert [q.speaker for q in find_quotes(doc, lexicons[1], stage=STAGE_V4)] == ["e1", "e1"]
+
+
+@pytest.mark.parametrize(("text", "speaker", "content"), [
+    ("ورجح سامي الحربي أن تنخفض الأسعار في الربع الأخير من العام.",
+     "سامي الحربي", "تنخفض الأسعار في الربع الأخير من العام"),
+    ("ولم يستبعد الحربي أن تتأخر الرحلات بسبب الأحوال الجوية.",
+     "الحربي", "تتأخر الرحلات بسبب الأحوال الجوية"),
+    ("ونبهت هند العتيبي إلى أن التسجيل ينتهي يوم الخميس المقبل.",
+     "هند العتيبي", "التسجيل ينتهي يوم الخميس المقبل"),
+    ("وأورد التقرير أن حركة الرياح ستكون نشطة على السواحل الغربية.",
+     "التقرير", "حركة الرياح ستكون نشطة على السواحل الغربية"),
+    ("وافتتح سامي الحربي المعرض، متوقعا أن يزوره ألف زائر في أسبوعه الأول.",
+     "سامي الحربي", "يزوره ألف زائر في أسبوعه الأول"),
+])
+def test_v4_reads_verbs_of_judging_and_warning_that(make_document, lexicons, text, speaker,
+                                                     content):
+    assert _quotes(make_document, lexicons[1], text, STAGE_V4) == [(speaker, content)]
+
+
+@pytest.mark.parametrize("text", [
+    "ويرجح أن تنخفض الأسعار في الربع الأخير من العام.",  # impersonal: it is likely
+    "ويعتقد سامي الحربي أن الأسعار ستنخفض في الربع الأخير.",  # a belief
+    "كان هذا أدعى لاتخاذ القرار، فإن أصحاب الأموال ينصرفون عن المشروع.",  # more fitting
+])
+def test_v4_reads_no_quote_from_an_impersonal_a_belief_or_a_comparative(make_document,
+                                                                         lexicons, text):
+    assert _quotes(make_document, lexicons[1], text, STAGE_V4) == []
+
+
+@pytest.mark.parametrize(("text", "speaker", "content"), [
+    # the outlet spoken to, in marks after `لـ`, past a quoted name or a name
+    ('وأضاف "الحربي" لـ"الصحيفة": لاحظنا ارتفاعا متواصلا في أسعار الذهب.',
+     "الحربي", "لاحظنا ارتفاعا متواصلا في أسعار الذهب"),
+    ('وقال سامي الحربي لـ"الشرق اليوم": "السبب الرئيسي هو تغيير المدربين".',
+     "سامي الحربي", "السبب الرئيسي هو تغيير المدربين"),
+    # a site's name with its domain is one word, not a sentence's end
+    ('وقال سامي الحربي لـ"النجمة.نت" إن السبب الرئيسي هو تغيير المدربين.',
+     "سامي الحربي", "السبب الرئيسي هو تغيير المدربين"),
+    # an aside that withholds the speaker's name
+    ("وقال أحد السكان طالبا عدم ذكر اسمه «حاولوا اقتحام الفندق لكنهم فشلوا».",
+     "أحد السكان", "حاولوا اقتحام الفندق لكنهم فشلوا"),
+    # a verb that describes the occasion, and words after a long quote
+    ("وقال سامي الحربي في مداخلة نقلت عبر التلفزيون «سنتمسك بمبادئنا في المنطقة مهما "
+     "كانت الضغوط» للأزمات في المنطقة.",
+     "سامي الحربي", "سنتمسك بمبادئنا في المنطقة مهما كانت الضغوط"),
+])
+def test_v4_reads_past_outlets_asides_and_occasions(make_document, lexicons, text, speaker,
+                                                   content):
+    assert _quotes(make_document, lexicons[1], text, STAGE_V4) == [(speaker, content)]
+
+
+def test_v4_reads_no_speech_in_a_short_term_in_marks_mid_clause(make_document, lexicons):
+    text = "ووصف سامي الحربي «الإصلاحات الأخيرة» بأنها خطوة أولى."
+    assert all(c != "الإصلاحات الأخيرة" for _, c in _quotes(make_document, lexicons[1], text,
+                                                            STAGE_V4))
