@@ -198,6 +198,9 @@ class _Phrase:
             self.affiliation = affiliation
 
 
+_TO_SPELLED = "والى"  # a title head never ends in alef maksura written so
+
+
 def read_title(ctx: Context, i: int) -> Title | None:
     """The title phrase starting at token i, if a title head starts there."""
     if i not in ctx.read:
@@ -207,8 +210,8 @@ def read_title(ctx: Context, i: int) -> Title | None:
 
 def _read_title(ctx: Context, i: int) -> Title | None:
     phrase = _head_at(ctx, i)
-    if phrase is None:
-        return None
+    if phrase is None or ctx.tokens[i].text.endswith(_TO_SPELLED):
+        return None  # `والى صاحب السمو`: `و` + `الى` (and to), which folds like `والي` (governor)
     if phrase.kind not in (COUNTERPART, FIXED):
         _complements(ctx, phrase)
     if phrase.affiliation is None:
