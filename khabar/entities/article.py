@@ -225,6 +225,7 @@ def merge_article(text: str, entities, lexicons: ArticleLexicons, *, stage: str,
     words = read_words(text, [(s.start, s.end) for s in sentences])
     if joined:
         raw = joined_names(text, raw, lexicons.lexicon, words)
+        raw = outermost_organizations(text, raw, lexicons.lexicon, words, stage)
     if gazetteer:
         taken = [(r.mention.start, r.mention.end) for r in raw]
         for hit in find_names(text, lexicons.lexicon, taken, words):
@@ -773,6 +774,41 @@ def joined_names(text: str, raw: list[RawMention], lexicon: Lexicon, words) -> l
             out.append(RawMention(mention, hit.type, surface(text, hit.start, hit.end)))
     out += [r for k, r in enumerate(spans) if k not in skip]
     return sorted(out, key=lambda r: r.mention.start)
+
+
+def outermost_organizations(text: str, raw: list[RawMention], lexicon: Lexicon, words,
+                            stage: str) -> list[RawMention]:
+    """v5: an organization of the lexicon whose name holds what the tagger read as a place or a
+    person is one organization, the outermost name (`للخطوط السعودية`, where `السعودية` was read
+    as the country); not where the tagger found an organization inside, or a mention that
+    crosses the name's edge."""
+    if not any(r.type != ORG for r in raw):
+        return raw
+    spans = sorted(raw, key=lambda r: r.mention.start)
+    starts = [r.mention.start for r in spans]
+    drop: set[int] = set()
+    added: list[RawMention] = []
+    for hit in find_names(text, lexicon, [], words):
+        if hit.type != ORG:
+            continue
+        k = bisect_left(starts, hit.start)
+        inside = []
+        while k < len(spans) and spans[k].mention.start < hit.end:
+            inside.append(k)
+            k += 1
+        crossing = k > 0 and bisect_left(starts, hit.start) > 0 and \
+            spans[bisect_left(starts, hit.start) - 1].mention.end > hit.start
+        if not inside or crossing or any(
+                spans[i].type == ORG or spans[i].mention.end > hit.end
+                or (spans[i].mention.start, spans[i].mention.end) == (hit.start, hit.end)
+                for i in inside):
+            continue
+        drop.update(inside)
+        added.append(_raw(text, hit.start, hit.end, ORG, stage))
+    if not added:
+        return raw
+    return sorted([r for k, r in enumerate(spans) if k not in drop] + added,
+                  key=lambda r: r.mention.start)
 
 
 def without_titles(text: str, raw: list[RawMention], words: PersonWords) -> list[RawMention]:

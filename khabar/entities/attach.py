@@ -587,7 +587,7 @@ def _with_seats(tokens, folded, covering: dict[int, Span], spans: list[Span]) ->
                 and folded[seat] in _SEATS:
             last = _seat_end(tokens, folded, covering, seat + 1)
             if last is not None:
-                span = Span(span.entity, span.first, last, span.start)
+                span = Span(span.entity, span.first, last, span.start, seated=True)
                 for i in range(span.first, span.last + 1):
                     covering[i] = span
         out.append(span)

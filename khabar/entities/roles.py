@@ -137,6 +137,7 @@ class Span:
     first: int
     last: int
     start: int  # character offset where the mention starts (inside token `first`)
+    seated: bool = False  # v5: an organization read with the place where it sits, up to `last`
 
 
 @dataclass
@@ -608,7 +609,10 @@ def _affiliation(ctx: Context, phrase: _Phrase) -> None:
         return
     if fold(ctx.text[ctx.tokens[k].start:span.start]) not in (("", "ل", "ب") if ctx.v3 else ("", "ل")):
         return  # `وقطر` is a list, not an affiliation; v3: `مدير الجهاز الفني بالهلال` is one
-    phrase.take(ctx, entity_end(ctx, span) if ctx.v3 else span.last, span.entity.name)
+    last, name = entity_end(ctx, span) if ctx.v3 else span.last, span.entity.name
+    if span.seated:  # `مدير عام الشؤون الصحية بمنطقة الجوف`: the body where it sits
+        name = surface(ctx.text, span.start, ctx.tokens[last].end)
+    phrase.take(ctx, last, name)
 
 
 def entity_end(ctx: Context, span: Span) -> int:

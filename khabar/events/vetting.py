@@ -99,6 +99,7 @@ _HISTORY = 2000  # without the article's year, an act dated before this is histo
 _WARN = re.compile(r"^(?:و)?(?:حذر|حذّر|يحذر|تحذر|حذرت|حذّرت|محذرا|محذرة|محذراً|تحذير)")
 CONDITION = re.compile(r"إذا|اذا|إن لم|ما لم|وإلا|والا|في حال|لو ")
 _RANKING = re.compile(r"^\s*\S*\s*(?:المرتبة|المركز|مرتبة|الترتيب|المرکز)")
+_FIRE = re.compile(r"^\s*(?:(?:\S+\s+){0,5}?على\s+)?(?:ال)?(?:حريق|حرائق|نيران|ألسنة اللهب)")
 _VIOLATED = re.compile(r"(?:انتهك|خرق|خرو?ق)\S*\s+(?:\S+\s+)?$")
 _NAME_HEAD = re.compile(r"(?:دول|مجلس|منظمة|منظومة)\s+$")
 _IN_NAMES = _words("التعاون والتعاون")
@@ -205,8 +206,8 @@ def _misread_root(doc: Document, event: Event) -> bool:
     root = event.cameo[:2]
     if root == "13" and _WARN.match(said) and not CONDITION.search(after):
         return True
-    if event.cameo.startswith("192") and _RANKING.match(after):
-        return True
+    if event.cameo.startswith("192") and (_RANKING.match(after) or _FIRE.match(after)):
+        return True  # `احتل المرتبة`, `سيطرت فرق الدفاع المدني على الحريق`: no occupation
     if root == "17" and _fold(said).endswith("ابعد") and re.match(r"\s*(?:ما|من)\s", after):
         return True
     if root == "16" and "حصار" in said:

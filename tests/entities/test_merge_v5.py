@@ -254,3 +254,21 @@ def test_v5_takes_in_a_family_name_cut_between_a_given_name_and_a_title(mergers,
     assert named(v3(mentions_doc(text, given)), "PER") == ["أحمد", "سعود"]
     # not a name joined by و, another person
     assert named(v5(mentions_doc(text, given)), "PER") == ["أحمد عيد", "سعود"]
+
+
+def test_v5_reads_a_lexicon_body_whole_over_a_place_the_tagger_read_inside(mergers,
+                                                                         mentions_doc):
+    v3, v5 = mergers
+    text = "وهبطت طائرة تابعة للخطوط السعودية في المطار، بينما زار الوفد السعودية أمس."
+    given = [("السعودية", "LOC"), ("السعودية", "LOC")]
+    doc = make_entities_merge_v5(gazetteer=False)(mentions_doc(text, given))
+    assert named(doc, "ORG") == ["الخطوط السعودية"]
+    assert named(doc, "LOC") == ["السعودية"]  # the country named on its own stays
+    assert named(v3(mentions_doc(text, given)), "ORG") == []
+
+
+def test_v5_names_public_bodies_written_without_a_head_noun(mentions_doc):
+    text = ("وتمكنت فرق الدفاع المدني من إخماد الحريق، وقال مدير الشؤون الصحية إن المصابين "
+            "نقلوا إلى المستشفى، وسيطرت المقاومة الشعبية على المدينة.")
+    doc = make_entities_merge_v5()(mentions_doc(text, []))
+    assert named(doc, "ORG") == ["الدفاع المدني", "الشؤون الصحية", "المقاومة الشعبية"]

@@ -617,8 +617,9 @@ def test_roles_v5_reads_a_title_through_the_place_where_its_body_sits():
     text = ("وأوضح نائب المتحدث الرسمي بمديرية الدفاع المدني بمنطقة الحدود الشمالية الرائد سامي "
             "الفارس أن الحريق أخمد، وفق جدول لجنة الكلى الفرعية بمنطقة عسير برئاسة الدكتور خالد العنزي.")
     doc = process(text, pipeline=load_pipeline(policy="raise"))
-    assert roles_of(doc, "سامي الفارس") == [("نائب المتحدث الرسمي", "مديرية الدفاع المدني")]
-    assert roles_of(doc, "خالد العنزي") == [("رئيس", "لجنة الكلى الفرعية")]
+    assert roles_of(doc, "سامي الفارس") == [
+        ("نائب المتحدث الرسمي", "مديرية الدفاع المدني بمنطقة الحدود الشمالية")]
+    assert roles_of(doc, "خالد العنزي") == [("رئيس", "لجنة الكلى الفرعية")]  # `برئاسة`: its chair
 
 
 def test_roles_v5_reads_a_title_held_for_a_ruler_after_the_name_as_before_it(analyzers,
@@ -649,3 +650,12 @@ def test_roles_v5_reads_a_governor_but_not_and_to_spelled_alike(analyzers, menti
     doc = analyzers[1](mentions_doc(text, given))
     assert roles_of(doc, "سامي الفارس") == [("والي", "طنجة")]
     assert "والى" not in [title for title, _ in roles_of(doc, "خالد العنزي")]
+
+
+def test_roles_v5_reads_the_body_where_it_sits_as_the_affiliation():
+    from khabar import load_pipeline, process
+
+    text = ("وأوضح مدير عام الشؤون الصحية بمنطقة الجوف الدكتور سامي الفارس أن المستشفى جاهز "
+            "لاستقبال المرضى.")
+    doc = process(text, pipeline=load_pipeline(policy="raise"))
+    assert roles_of(doc, "سامي الفارس") == [("مدير عام", "الشؤون الصحية بمنطقة الجوف")]
