@@ -46,6 +46,7 @@ _PLACE_PREPOSITIONS = {fold(w) for w in "في إلى الى لدى عن".split()
 # After these a body is where the title is held as well as a place: `في الأمم المتحدة`,
 # `لدى الأمم المتحدة`, `عن حزب العمال` (`عضوة البرلمان عن حزب العمال فلانة`).
 _BODY_PREPOSITIONS = {fold(w) for w in "في لدى عن".split()}
+_RANKS = fold("صفوف")  # `في صفوف الحركة`: in the movement's ranks, the body itself
 _MAX_PLACES = 3
 _MAX_ASIDE = 5
 _QUOTES = {'"', "«", "»", "“", "”"}
@@ -77,6 +78,7 @@ _PRONOUNS_OF_APPOSITION = {fold(w) for w in "وهو وهي".split()}
 # v5: a title's phrase through untagged words (_through_untagged): how far back, and the words
 # that end a noun phrase (prepositions of another argument, complementizers, relatives, times).
 _MAX_UNTAGGED = 8
+_MAX_APPOSED = 4  # more words when a comma sets the name apart from its title's phrase
 _MAX_DESCRIPTION = 3
 _NOT_IN_PHRASE = {fold(w) for w in (
     "مع عن على علي إلى الى من بين أمام خلال بعد قبل منذ حتى عند نحو ضد الذي التي الذين اللذين "
@@ -472,6 +474,8 @@ def _through_untagged(ctx: Context, span: Span) -> Title | None:
             if ctx.tokens[k].text not in _QUOTES and not _bracketed_body(ctx, k)]
     if rest and fold(rest[0]) in _PLACE_PREPOSITIONS:
         rest = rest[1:]
+    if rest and fold(rest[0]) == _RANKS:
+        rest = rest[1:]  # `القيادي في صفوف المقاومة، فلان`: the body it serves in
     if len(rest) == 1 and (named := named_body(ctx, fold(rest[0]), BODY_HEADS)):
         rest = [named]  # `المشرف العام على المركز`: the one center the article names
     affiliation = " ".join(([found.affiliation] if found.affiliation else []) + rest) or None
@@ -510,7 +514,10 @@ def _head_before(ctx: Context, span: Span) -> Title | None:
     """v5: the nearest full title read at most _MAX_UNTAGGED words before the name, widened to
     the heads right before it (`رئيس مجلس ...`, `مساعد مدير ...`); None where a mark, a clause
     word or a person comes first."""
-    for i in range(span.first - 1, max(-1, span.first - 1 - _MAX_UNTAGGED), -1):
+    reach = _MAX_UNTAGGED
+    if span.first > 0 and ctx.tokens[span.first - 1].text in COMMAS:
+        reach += _MAX_APPOSED  # `ممثل المنظمة في مجموعة الاتصال الخاصة بالأزمة، فلان`
+    for i in range(span.first - 1, max(-1, span.first - 1 - reach), -1):
         if (ctx.tokens[i].text in _QUOTES or _bracketed_body(ctx, i)) and ctx.joined(i) or (
                 i == span.first - 1 and ctx.tokens[i].text in COMMAS):
             continue  # `مدير عام «ماجد للتنمية» فلان`, `وزير الشباب والرياضة المصري، فلان`
@@ -768,8 +775,9 @@ def _noun_phrase(ctx: Context, first: int, last: int, *, bare: bool = False,
             return False  # `اللاعب البرتغالي الشهير`: after the nationality, a description
         if named is not None and named.entity.type != "PER":
             after_head = False
-        elif _definite(word) or word in _PLACE_PREPOSITIONS:
-            after_head = False
+        elif _definite(word) or word in _PLACE_PREPOSITIONS \
+                or word == _RANKS and k > first and ctx.folded[k - 1] in _BODY_PREPOSITIONS:
+            after_head = False  # (`القيادي في صفوف الحركة`: in its ranks)
         elif _bare(word) in UNTAGGED_HEADS:
             after_head = True
         elif word[:1] == "ل" and k < last and _definite(ctx.folded[k + 1]):

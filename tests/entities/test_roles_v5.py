@@ -659,3 +659,13 @@ def test_roles_v5_reads_the_body_where_it_sits_as_the_affiliation():
             "لاستقبال المرضى.")
     doc = process(text, pipeline=load_pipeline(policy="raise"))
     assert roles_of(doc, "سامي الفارس") == [("مدير عام", "الشؤون الصحية بمنطقة الجوف")]
+
+
+def test_roles_v5_reads_a_title_set_apart_by_a_comma_after_the_body_it_serves_in(analyzers,
+                                                                                  mentions_doc):
+    text = ("وأشار القيادي في صفوف حركة النهضة، سامي الفارس، إلى أن الحوار مستمر، وقال ممثل "
+            "المنظمة في مجموعة الاتصال الخاصة بالأزمة الشرقية، خالد العنزي، إن المياه ستعود.")
+    given = [("حركة النهضة", "ORG"), ("سامي الفارس", "PER"), ("خالد العنزي", "PER")]
+    doc = analyzers[1](mentions_doc(text, given))
+    assert roles_of(doc, "سامي الفارس") == [("القيادي", "حركة النهضة")]
+    assert [title for title, _ in roles_of(doc, "خالد العنزي")] == ["ممثل المنظمة"]
