@@ -211,6 +211,10 @@ def _head(word: str, heads: Heads) -> tuple[int, str, str, bool] | None:
     return None
 
 
+_CENTRE = fold("مركز")
+_TOWN_NOUNS = frozenset(fold(w) for w in "مدينة محافظة منطقة ولاية قضاء بلدة مديرية".split())
+
+
 def _body_at(text, tokens, folded, i, head, found_names) -> tuple[Body, int] | None:
     starting, inside, persons, heads = found_names
     stripped, rest, kind, nationality_enough = head
@@ -224,6 +228,9 @@ def _body_at(text, tokens, folded, i, head, found_names) -> tuple[Body, int] | N
     base = rest.removeprefix("ال")
     if i > 0 and _PREPOSITIONS.get(base) == folded[i - 1]:
         return None  # `عن طريق إسطنبول`: by way of, no road
+    if heads.version >= 5 and base == _CENTRE and i + 1 < len(folded) \
+            and folded[i + 1] in _TOWN_NOUNS:
+        return None  # `مركز مدينة حلب`, `مركز محافظة لحج`: the town's centre, a place
     person_joins = not rest.startswith("ال") and base not in heads.needs_name
     found = (starting, persons, heads.stops, heads.version >= 3, heads.person_words,
              heads.version)

@@ -272,3 +272,11 @@ def test_v5_names_public_bodies_written_without_a_head_noun(mentions_doc):
             "نقلوا إلى المستشفى، وسيطرت المقاومة الشعبية على المدينة.")
     doc = make_entities_merge_v5()(mentions_doc(text, []))
     assert named(doc, "ORG") == ["الدفاع المدني", "الشؤون الصحية", "المقاومة الشعبية"]
+
+
+def test_v5_names_the_wars_towns_and_no_body_in_a_towns_centre(mentions_doc):
+    text = ("وتقدمت القوات في أبين وشبوة نحو قاعدة العند، وسيطرت على مركز مدينة عفرين، "
+            "وأعلنت الوزارة استعداداتها لحج هذا العام.")
+    doc = make_entities_merge_v5()(mentions_doc(text, []))
+    assert named(doc, "LOC") == ["أبين", "العند", "شبوة", "عفرين"]  # not `لحج`: for the Hajj
+    assert named(doc, "ORG") == []
