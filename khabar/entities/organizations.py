@@ -44,6 +44,7 @@ _CONSTRUCT_V5 = _CONSTRUCT | {fold(w) for w in "دعم أنباء جنايات �
 # `بمنطقة الباحة`, `بمحافظة ينبع`: where a branch of a body sits, part of its name.
 _WHERE = {fold(w) for w in "بمنطقة بمحافظة بمدينة بولاية".split()}
 _MAX_WORDS = 7
+_DEFINITE = ("ال", "بال", "لل", "وال", "فال", "كال")
 # A department right after the title that heads it is part of the title (annotation guidelines:
 # `مدير إدارة العلاقات العامة`), not an organization.
 _DEPARTMENTS = {fold(w) for w in "إدارة قسم شعبة".split()}
@@ -296,7 +297,9 @@ def _chain(text, tokens, folded, i, found, person_joins) -> tuple[int, list[str]
         elif w.startswith("ل") and words and _definite(folded, tokens, j + 1, starting):
             last = j = j + 1
         elif (w in _WHERE or w in constructs) and (
-                j + 1 in starting or _definite(folded, tokens, j + 1, starting)):
+                j + 1 in starting or _definite(folded, tokens, j + 1, starting)) and not (
+                version >= 5 and w not in _WHERE and folded[j - 1].startswith(_DEFINITE)):
+            # (v5: a definite word owns no noun after it: `رئيس الجمعية دعم الأمير`)
             last = j = j + 1
             if j in starting and j not in persons:
                 last = j = starting[j]

@@ -34,9 +34,12 @@ class Titled:
 def titled_subject(text: str, sentences: list[tuple[int, int]], until: int, people: People,
                    lexicon: CueLexicon, folds: dict[str, str]) -> Titled | None:
     """The latest of `sentences` (start, end) that opens, before `until`, with a verb and a
-    title (`وبعث رئيس المفوضية`, `استقبل وزير الخارجية`), and that subject."""
+    title (`وبعث رئيس المفوضية`, `استقبل وزير الخارجية`; after a side phrase, `من جهته عبّر
+    رئيس الجمعية`), and that subject."""
     for start, end in reversed(sentences):
-        second = text[start : start + _GLANCE].split()[1:2]  # most sentences fail here,
+        glance = text[start : start + _GLANCE].split()
+        side = _side_words(glance, lexicon)  # `من جهته، عبّر رئيس الجمعية عن ...`
+        second = glance[side + 1 : side + 2]  # most sentences fail here,
         head = lexicon.word(fold(second[0])) if second else None  # before any tokenizing
         if head is None or head[0] != "title":
             continue
@@ -44,16 +47,25 @@ def titled_subject(text: str, sentences: list[tuple[int, int]], until: int, peop
         # a word the window cuts is left out
         window = min(end, until, start + _HEAD_CHARS)
         words = [w for w in words_of(text, start, window, folds)
-                 if w.is_word and (w.end < window or window == min(end, until))][:_HEAD]
+                 if w.is_word and (w.end < window or window == min(end, until))][side:_HEAD]
         if len(words) < 3 or lexicon.cue(words[0].folded) is not None:
             continue  # a speech verb's subject is already remembered with its quote
         head = lexicon.word(words[1].folded)
         if head is None or head[0] != "title" or lexicon.word(words[0].folded) is not None:
             continue
+        if side and any(e.type == "PER" for _, _, e in people.starting_in(words[0].start, end)):
+            continue  # after a side phrase only an unnamed title: a name read later is theirs
         speaker = _subject(words[1:], people, lexicon)
         if speaker is not None:
             return Titled(start, speaker)
     return None
+
+
+def _side_words(glance: list[str], lexicon: CueLexicon) -> int:
+    """How many words a side phrase takes before the sentence's verb (`من جهته`, `من جانبها`:
+    for their part, said of the subject after the verb), 0 when it opens with none."""
+    key = tuple(fold(w.strip("،,")) for w in glance[:2])
+    return 2 if len(key) == 2 and key in lexicon.sides else 0
 
 
 def _subject(words: list[Word], people: People, lexicon: CueLexicon) -> Speaker:

@@ -280,3 +280,9 @@ def test_v5_names_the_wars_towns_and_no_body_in_a_towns_centre(mentions_doc):
     doc = make_entities_merge_v5()(mentions_doc(text, []))
     assert named(doc, "LOC") == ["أبين", "العند", "شبوة", "عفرين"]  # not `لحج`: for the Hajj
     assert named(doc, "ORG") == []
+
+
+def test_v5_a_definite_word_owns_no_noun_after_it(mentions_doc):
+    text = "وثمن رئيس الجمعية دعم الأمير، وأعلن تحالف دعم الشرعية انتهاء العملية."
+    doc = make_entities_merge_v5()(mentions_doc(text, []))
+    assert named(doc, "ORG") == ["تحالف دعم الشرعية"]

@@ -605,3 +605,13 @@ def test_v4_reads_no_speech_in_a_short_term_in_marks_mid_clause(make_document, l
     text = "ووصف سامي الحربي «الإصلاحات الأخيرة» بأنها خطوة أولى."
     assert all(c != "الإصلاحات الأخيرة" for _, c in _quotes(make_document, lexicons[1], text,
                                                             STAGE_V4))
+
+
+def test_v4_a_side_phrase_before_a_verb_and_an_unnamed_title_gives_the_speaker():
+    from khabar import load_pipeline, process
+
+    text = ("استقبل الأمير سامي الفارس أمير المنطقة اليوم وفد الجمعية الخيرية.\n\n"
+            "من جهته عبّر رئيس الجمعية عن شكره لسموه على دعمه المتواصل، مبينا أن الجمعية "
+            "تخدم آلاف الأسر في المنطقة.")
+    doc = process(text, pipeline=load_pipeline(policy="raise"))
+    assert [q.speaker_text for q in doc.quotes] == ["رئيس الجمعية"]
