@@ -44,7 +44,9 @@ _NOT_REPORTING = frozenset("بعد قبل منذ رغم دون حتى لدرجه
 # v4: words before أن that open a clause of its own, which no cue before reports (`علما أن`,
 # note that; `إلا أن`, `غير أن`, however; `بل إن`, indeed; `كما أن`, moreover; `حيث إن`,
 # `بما أن`, since)
-_OWN_CLAUSE = frozenset(fold(w) for w in "علما علماً إلا الا غير بل كما حيث بما لأن لان".split())
+_OWN_CLAUSE = frozenset(fold(w) for w in (
+    "علما علماً إلا الا غير بل كما حيث بما لأن لان بالتالي وبالتالي لذلك ولذلك لذا ولذا وعليه"
+).split())  # (`وبالتالي فإن`, `لذلك فإن`: therefore, the writer's conclusion)
 # v4: words in marks after a subject or an adjunct (_said_after_subject)
 _MIN_SAID = 3
 _MIN_SPEECH = 7  # words in marks after a naming noun that are a sentence said, not a name

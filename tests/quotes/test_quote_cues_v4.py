@@ -615,3 +615,9 @@ def test_v4_a_side_phrase_before_a_verb_and_an_unnamed_title_gives_the_speaker()
             "تخدم آلاف الأسر في المنطقة.")
     doc = process(text, pipeline=load_pipeline(policy="raise"))
     assert [q.speaker_text for q in doc.quotes] == ["رئيس الجمعية"]
+
+
+def test_v4_reads_no_quote_from_the_writers_conclusion_after_therefore(make_document, lexicons):
+    text = ("وبينت الدراسة مدى الانعكاسات على الموارد المائية، وبالتالي فإن الإنتاج في الدول "
+            "الفقيرة بالمياه غير مجد.")
+    assert _quotes(make_document, lexicons[1], text, STAGE_V4) == []
