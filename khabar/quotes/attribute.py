@@ -117,6 +117,8 @@ class Attributor:
                 speaker = self._group_before(since, position)
             if speaker is None and self.v3 and cue.kind == "participle":
                 speaker = self._same_sentence(position, cue)
+            if self.v4 and cue.kind == "participle" and not self._spoke_here(position):
+                speaker = self._opening_body(position, cue) or speaker
         if speaker is not None and not target.cited:
             memory.remember(position, speaker, cue,
                             until=self.sentences.end_of(position) if aside else None)
@@ -193,6 +195,26 @@ class Attributor:
                  if s is speaker or speaker.entity and s.entity == speaker.entity]
         named = speaker.span.start if speaker.span else -1
         return max([named, *spoke])
+
+    def _spoke_here(self, position: int) -> bool:
+        """Whether someone already spoke in the sentence of `position`."""
+        recent = self.memory.recent
+        return bool(recent) and recent[-1][0] >= self.sentences.start_of(position)
+
+    def _opening_body(self, position: int, cue: CueForm) -> Speaker | None:
+        """v4: the organization named right after its sentence's opening verb, which a
+        participle after it shares (`وكانت الرئاسة الفلسطينية قد استنكرت الهجوم، ومؤكدة أن`,
+        `ورحبت الوزارة بالقرار، مشيرة إلى أن`): not the speaker of an earlier sentence."""
+        start = self.sentences.start_of(position)
+        words = [w for w in words_of(self.doc.text, start, min(position, start + _GLANCE),
+                                     self.folds) if w.is_word][:2]
+        if len(words) < 2 or self.lexicon.cue(words[0].folded) is not None:
+            return None  # (a speech verb's subject is remembered with its own quote)
+        for mention_start, end, entity in self.people.starting_in(words[1].start, words[1].end):
+            feminine = words[1].folded.endswith("ه")  # `الرئاسة`, `الوزارة`; `الحزب`
+            if entity.type == "ORG" and not (cue.gender and cue.gender != ("f" if feminine else "m")):
+                return Speaker(entity.id, None, Offsets(mention_start, end), None, "s")
+        return None
 
     def _same_sentence(self, position: int, cue: CueForm) -> Speaker | None:
         """`وأكد عدد منهم أن ...، مشيرين إلى`: a participle after a comma shares the subject of
@@ -320,6 +342,7 @@ class Attributor:
         return None
 
 
+_GLANCE = 120  # characters that hold a sentence's first two words
 _ROLE_WORDS = 4  # words of a bare title or a family name read by _by_role_or_surname
 # honorifics that are family names too (`سعيد الشيخ`): alone, no one's name
 _HONORIFIC_NAMES = frozenset(fold(w) for w in (

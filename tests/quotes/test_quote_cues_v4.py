@@ -621,3 +621,12 @@ def test_v4_reads_no_quote_from_the_writers_conclusion_after_therefore(make_docu
     text = ("وبينت الدراسة مدى الانعكاسات على الموارد المائية، وبالتالي فإن الإنتاج في الدول "
             "الفقيرة بالمياه غير مجد.")
     assert _quotes(make_document, lexicons[1], text, STAGE_V4) == []
+
+
+def test_v4_a_participle_shares_the_body_named_after_its_sentences_opening_verb():
+    from khabar import load_pipeline, process
+
+    text = ("وقال سامي الفارس إن الحوار مستمر بين الأطراف.\n\n"
+            "ودعت وزارة الخارجية إلى ضبط النفس، مؤكدة أن الحل السياسي هو الطريق الوحيد.")
+    doc = process(text, pipeline=load_pipeline(policy="raise"))
+    assert [q.speaker_text for q in doc.quotes] == ["سامي الفارس", "وزارة الخارجية"]
