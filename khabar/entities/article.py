@@ -22,7 +22,8 @@ from khabar.document import Entity, Mention
 from khabar.entities.datelines import dateline_names
 from khabar.entities.gazetteer import Hit, Lexicon, Ranges, find_names, load_lexicon
 from khabar.entities.merge import RawMention, merge_mentions, raw_mentions
-from khabar.entities.names import clitic_variants, key_tokens, name_key, read_words, surface
+from khabar.entities.names import (clitic_variants, key_tokens, name_key, read_words,
+                                    strip_article, surface)
 from khabar.entities.nisba import load_role_lexicon
 from khabar.entities.organizations import Heads, find_bodies, load_heads
 from khabar.entities.person_check import (NameParts, guessed_person, load_name_parts,
@@ -118,6 +119,10 @@ _DIRECTIONS = {fold(w) for w in "الشمال الجنوب الشرق الغرب
                "الوسطى الحدودية المجاورة الأخرى المختلفة المحررة شمال جنوب شرق غرب وسط".split()}
 # v5: marks after a town joined by و that end it as an item of a list of places
 _LIST_COMMAS = {"،", ","}
+# v5: `هي` or a colon opens a list of the places a plural noun before it names
+_NAMING_OPENERS = {fold(w) for w in "هي وهي :".split()}
+_NAMING_REACH = 12  # words between the plural noun and the opener
+_MIN_NAMED_TOWNS = 3
 _LIST_ENDS = _LIST_COMMAS | {".", "؛", ";", ":", ")"}
 # v5: nouns of a district, a camp or a village, whose next definite word names it (`حي السعادة`)
 _DISTRICT_NOUNS = _with_proclitics("حي حيي مخيم مخيمي قرية قريتي بلدة بلدتي ضاحية")
@@ -250,6 +255,7 @@ def merge_article(text: str, entities, lexicons: ArticleLexicons, *, stage: str,
     if joined and lexicons.places is not None:  # after the bodies: a place in a body's name stays
         raw += places_after_nouns(text, raw, words, lexicons.places, stage)
         raw += places_in_lists(text, raw, words, lexicons.places, lexicons.person_words, stage)
+        raw = places_listed_after_naming(text, raw, words, lexicons.places, stage)
     if joined and datelines and lexicons.outlets is not None:
         raw += [_raw(text, start, end, kind, stage) for start, end, kind in dateline_names(
             text, datelines, Ranges([(r.mention.start, r.mention.end) for r in raw]),
@@ -541,6 +547,49 @@ def places_in_lists(text: str, raw: list[RawMention], words, places: Gazetteer,
             found += [_raw(text, start, end, LOC, stage) for start, end, _, kind in items
                       if kind != "taken"]
     return found
+
+
+def places_listed_after_naming(text: str, raw: list[RawMention], words, places: Gazetteer,
+                               stage: str) -> list[RawMention]:
+    """v5: places listed after `هي` or a colon that a plural noun of places in the same
+    sentence names (`المديريات التي ستستفيد من المساعدات هي المنصورة، والشيخ عثمان،
+    والبريقة، ودار سعد`): items of one or two words between commas and `و`, at least
+    _MIN_NAMED_TOWNS of them gazetteer towns of an Arab League country. Every item is a place,
+    whatever the tagger read there (`والشيخ عثمان` as a person); a body found stays."""
+    tokens, folded = words.tokens, words.folded
+    kept = Ranges([(r.mention.start, r.mention.end) for r in raw if r.type != PER])
+    found: list[tuple[int, int]] = []
+    for i, word in enumerate(folded):
+        if word not in _NAMING_OPENERS or not any(
+                strip_article(folded[k]) in _PLURAL_PLACE_NOUNS
+                for k in range(max(0, i - _NAMING_REACH), i)):
+            continue
+        items, towns, j = [], 0, i + 1
+        while j < len(tokens) and len(items) < _MAX_LISTED_PLACES:
+            if items and tokens[j].text in _LIST_COMMAS:
+                j += 1
+            if j >= len(tokens) or tokens[j].kind != "word" or items and not folded[j].startswith("و"):
+                break
+            skip = 1 if items else 0
+            hit = _gazetteer_place(text, tokens, folded, j, skip, places, kept)
+            last = hit[2] if hit is not None else j + 1
+            if hit is None and last < len(tokens) and tokens[last].kind == "word" \
+                    and not folded[last].startswith("و"):
+                last += 1  # `ودار سعد`: two words no gazetteer lists
+            if last < len(tokens) and tokens[last].kind == "word" or kept(
+                    tokens[j].start + skip, tokens[last - 1].end):
+                break  # an item of three words or more, or a body: the list ended before
+            items.append((tokens[j].start + skip, tokens[last - 1].end))
+            towns += hit is not None
+            j = last
+        if towns >= _MIN_NAMED_TOWNS:
+            found += items
+    if not found:
+        return raw
+    listed = Ranges(found)
+    return [r for r in raw if not (r.type == PER and listed(r.mention.start, r.mention.end))] + [
+        _raw(text, start, end, LOC, stage) for start, end in found
+        if not kept(start, end)]
 
 
 def _listed_place(text, tokens, folded, j: int, skip: int, places: Gazetteer, taken: Ranges,

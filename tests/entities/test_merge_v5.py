@@ -286,3 +286,12 @@ def test_v5_a_definite_word_owns_no_noun_after_it(mentions_doc):
     text = "وثمن رئيس الجمعية دعم الأمير، وأعلن تحالف دعم الشرعية انتهاء العملية."
     doc = make_entities_merge_v5()(mentions_doc(text, []))
     assert named(doc, "ORG") == ["تحالف دعم الشرعية"]
+
+
+def test_v5_reads_the_places_a_plural_noun_names_after_hiya(mentions_doc):
+    text = ("وأوضح أن المديريات التي ستستفيد من المساعدات هي المنصورة، والشيخ عثمان، والبريقة، "
+            "ودار سعد، وكريتر، مشيرا إلى أن التوزيع يبدأ غدا. وأن الفائزين هم سعد، وخالد.")
+    given = [("عثمان", "PER"), ("سعد", "PER"), ("خالد", "PER")]
+    doc = make_entities_merge_v5()(mentions_doc(text, given))
+    assert named(doc, "LOC") == ["البريقة", "الشيخ عثمان", "المنصورة", "دار سعد", "كريتر"]
+    assert named(doc, "PER") == ["خالد", "سعد"]  # no plural noun of places names them
