@@ -45,6 +45,9 @@ _CONSTRUCT_V5 = _CONSTRUCT | {fold(w) for w in "دعم أنباء جنايات �
 _WHERE = {fold(w) for w in "بمنطقة بمحافظة بمدينة بولاية".split()}
 _MAX_WORDS = 7
 _DEFINITE = ("ال", "بال", "لل", "وال", "فال", "كال")
+_PLAIN_ADJECTIVES = frozenset(fold(w) for w in (
+    "الحر العام الخاص الجديد الكبير الصغير الأول الثاني الثالث الدائم الحاكم الشعبي الأعظم "
+    "الفني الطبي العليا الشريف الشريفة الحرام الشامل الكريم").split())
 # A department right after the title that heads it is part of the title (annotation guidelines:
 # `مدير إدارة العلاقات العامة`), not an organization.
 _DEPARTMENTS = {fold(w) for w in "إدارة قسم شعبة".split()}
@@ -289,6 +292,8 @@ def _chain(text, tokens, folded, i, found, person_joins) -> tuple[int, list[str]
             last = j = _royal_name(folded, tokens, j)  # `مطار الملك خالد`, the name untagged
             named = True
         elif w.startswith("ال") and len(w) > 3:
+            if version >= 5 and folded[j - 1].startswith(_DEFINITE) and not _adjective_like(w):
+                break  # v5: `وزارة الخارجية الأطراف`: after a definite word, an adjective or none
             last = j
         elif w.startswith("وال") and words:
             last = j
@@ -309,6 +314,17 @@ def _chain(text, tokens, folded, i, found, person_joins) -> tuple[int, list[str]
         words.append(w)
         j += 1
     return last, words, named
+
+
+def _adjective_like(word: str) -> bool:
+    """v5: whether a definite word may be an adjective of the definite word before it, rather
+    than the next noun of the clause (`مجلس الوزراء الشكر`, `حزب العمال الكردستاني الهجوم`):
+    a nisba (`الخليجي`, `الإسلامية`), any word ending in ة (adjective or noun: not told apart),
+    a participle (`المتحدة`, `المستقلة`), an elative or colour (`الأعلى`, `الأحمر`), or a
+    common adjective of another shape (`العام`, `الحر`)."""
+    stem = word[2:]
+    return (stem.endswith(("ي", "ه", "ين", "يون")) or stem.startswith("م")
+            or (stem.startswith("ا") and len(stem) == 4) or word in _PLAIN_ADJECTIVES)
 
 
 def _person_word(word: str, person_words: frozenset[str], *, first: bool) -> bool:

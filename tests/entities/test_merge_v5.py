@@ -295,3 +295,13 @@ def test_v5_reads_the_places_a_plural_noun_names_after_hiya(mentions_doc):
     doc = make_entities_merge_v5()(mentions_doc(text, given))
     assert named(doc, "LOC") == ["البريقة", "الشيخ عثمان", "المنصورة", "دار سعد", "كريتر"]
     assert named(doc, "PER") == ["خالد", "سعد"]  # no plural noun of places names them
+
+
+def test_v5_a_bodys_chain_takes_only_adjectives_after_a_definite_word(mentions_doc):
+    text = ("وثمن مجلس الوزراء الشكر للجميع، وتبنى حزب العمال الكردستاني الهجوم، واجتمعت الهيئة "
+            "العليا للانتخابات ووزارة الشؤون البلدية والقروية وجمعية الهلال الأحمر، وأكدت "
+            "المحكمة القرار النهائي.")
+    doc = make_entities_merge_v5()(mentions_doc(text, []))
+    assert named(doc, "ORG") == [
+        "الهيئة العليا للانتخابات", "جمعية الهلال الأحمر", "حزب العمال الكردستاني",
+        "مجلس الوزراء", "وزارة الشؤون البلدية والقروية"]
