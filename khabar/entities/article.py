@@ -242,7 +242,8 @@ def merge_article(text: str, entities, lexicons: ArticleLexicons, *, stage: str,
     # context the tagger lacked, and its type wins.
     persons = frozenset((s, e) for s, e, kind in typed if kind == PER)
     heads = Ranges([(b.start, b.end) for b in found])
-    short = [b for b in find_short_names(text, words, lexicons.short_names, persons)
+    short = [b for b in find_short_names(text, words, lexicons.short_names, persons,
+                                         pairs=joined)
              if not heads(b.start, b.end)]
     quoted = quoted_bodies(text) if joined else []
     if joined and lexicons.outlets is not None:

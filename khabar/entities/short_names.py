@@ -97,12 +97,14 @@ def load_short_names(nisba: frozenset[str], titles: frozenset[str]) -> ShortName
 
 
 def find_short_names(text: str, words: Words, names: ShortNames,
-                     persons: frozenset[tuple[int, int]] = frozenset()) -> list[Body]:
+                     persons: frozenset[tuple[int, int]] = frozenset(), *,
+                     pairs: bool = False) -> list[Body]:
     """Ministries named by their portfolio, outlets, and clubs in an article about sport.
 
     `persons`: the (start, end) of the person mentions found so far. A portfolio or an outlet
     never overlaps one (a byline's reporter stays a person); a club name the tagger read as a
-    person in sports news is the club, without a cue (`سوانزي`)."""
+    person in sports news is the club, without a cue (`سوانزي`). With `pairs` (entities.merge.v5),
+    two clubs joined by `و` announce each other (`قطبي العاصمة النصر والهلال`)."""
     tokens, folded = words.tokens, words.folded
     people = Ranges(list(persons))
     person_ends = dict(persons)  # a person mention's start -> its end
@@ -119,7 +121,7 @@ def find_short_names(text: str, words: Words, names: ShortNames,
             start = tokens[k].start + skip_letters(tokens[k].text, stripped)
             end = tokens[k + size - 1].end
             cued = previous in names.cues or (after_club == k - 1 and previous in _LINKS) or (
-                after_club == k and stripped)
+                after_club == k and stripped) or (pairs and _paired(folded, k + size, names))
             read_as_person = any(person_ends.get(tokens[t].start, end + 1) <= end
                                  for t in range(k, k + size))  # `ليستر` of `ليستر سيتي`
             if read_as_person or (cued and not people(start, end)):
@@ -129,6 +131,14 @@ def find_short_names(text: str, words: Words, names: ShortNames,
                 continue
         k += 1
     return found
+
+
+def _paired(folded, k: int, names: ShortNames) -> bool:
+    """Whether another club joined by `و` starts at token k (`النصر والهلال`)."""
+    if k >= len(folded) or not folded[k].startswith("و"):
+        return False
+    club = _club_at(folded, k, names)
+    return club is not None and club[0] == 1
 
 
 def _club_at(folded, k: int, names: ShortNames) -> tuple[int, int] | None:

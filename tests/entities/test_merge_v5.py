@@ -305,3 +305,12 @@ def test_v5_a_bodys_chain_takes_only_adjectives_after_a_definite_word(mentions_d
     assert named(doc, "ORG") == [
         "الهيئة العليا للانتخابات", "جمعية الهلال الأحمر", "حزب العمال الكردستاني",
         "مجلس الوزراء", "وزارة الشؤون البلدية والقروية"]
+
+
+def test_v5_two_clubs_joined_by_and_announce_each_other_in_sports_news(mentions_doc):
+    text = ("وتحتدم المنافسة بين قطبي العاصمة النصر والهلال قبل مباراة الدوري، بينما أكد مدرب "
+            "الفريق أن اللاعب جاهز. وقال إن النصر حقق الهدف.")
+    doc = make_entities_merge_v5()(mentions_doc(text, []))
+    assert named(doc, "ORG") == ["النصر", "الهلال"]
+    v3 = make_entities_merge_v3()(mentions_doc(text.replace("قطبي العاصمة", "المدينتين"), []))
+    assert named(v3, "ORG") == []
