@@ -53,10 +53,16 @@ class Lexicon:
     def is_place(self, text: str) -> bool:
         """True when `text`, after at most two proclitics on its first word, is a listed place
         (`ولويزيانا`)."""
+        return self.type_of(text) == LOC
+
+    def type_of(self, text: str) -> str | None:
+        """The type (LOC or ORG) of the listed name `text` is, after at most two proclitics on
+        its first word (`والكعبة`, `للبيت الأبيض`), or None."""
         words = fold(text).split()
         if not words:
-            return False
-        return any(self.names.get((head, *words[1:])) == LOC for _, head in clitic_variants(words[0]))
+            return None
+        return next((kind for _, head in clitic_variants(words[0])
+                     if (kind := self.names.get((head, *words[1:]))) is not None), None)
 
     def group_of(self, text: str) -> int | None:
         """The alias group of a name (same group = same place or organization), if listed."""

@@ -314,3 +314,12 @@ def test_v5_two_clubs_joined_by_and_announce_each_other_in_sports_news(mentions_
     assert named(doc, "ORG") == ["النصر", "الهلال"]
     v3 = make_entities_merge_v3()(mentions_doc(text.replace("قطبي العاصمة", "المدينتين"), []))
     assert named(v3, "ORG") == []
+
+
+def test_v5_a_listed_place_or_body_the_tagger_read_as_miscellaneous_is_one(mentions_doc):
+    text = "وطاف الحجاج حول الكعبة، وقال البيت الأبيض إن الرئيس سيزور المملكة، وفاز بجائزة نوبل."
+    given = [("الكعبة", "MISC"), ("البيت الأبيض", "MISC"), ("نوبل", "MISC")]
+    doc = make_entities_merge_v5()(mentions_doc(text, given))
+    assert named(doc, "LOC") == ["الكعبة", "المملكة"]
+    assert named(doc, "ORG") == ["البيت الأبيض"]
+    assert named(doc, "MISC") == ["جائزة نوبل"]  # no listed name: stays
