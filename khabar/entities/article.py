@@ -120,6 +120,12 @@ _DIRECTIONS = {fold(w) for w in "الشمال الجنوب الشرق الغرب
                "الوسطى الحدودية المجاورة الأخرى المختلفة المحررة شمال جنوب شرق غرب وسط".split()}
 # v5: marks after a town joined by و that end it as an item of a list of places
 _LIST_COMMAS = {"،", ","}
+_DEFINITE_WORD = ("ال", "وال", "بال", "لل", "فال", "كال")
+_IN_COUNTRY_NAMES = {fold(w) for w in "العربية والعربية".split()}  # `المملكة العربية السعودية`
+# broken plurals of things, which a feminine adjective qualifies (`الحدود السعودية`)
+_PLURALS_BEFORE_NISBA = {strip_article(fold(w)) for w in (
+    "الحدود الأراضي المدن البنوك المصارف الأسواق الموانئ الأسهم الأسر القرى الأجواء المياه "
+    "الجهود الأندية").split()}
 # v5: `هي` or a colon opens a list of the places a plural noun before it names
 _NAMING_OPENERS = {fold(w) for w in "هي وهي :".split()}
 _NAMING_REACH = 12  # words between the plural noun and the opener
@@ -263,6 +269,8 @@ def merge_article(text: str, entities, lexicons: ArticleLexicons, *, stage: str,
         raw += [_raw(text, start, end, kind, stage) for start, end, kind in dateline_names(
             text, datelines, Ranges([(r.mention.start, r.mention.end) for r in raw]),
             lexicons.outlets, lexicons.name_parts, lambda part: _known_place(part, lexicons))]
+    if joined:
+        raw = without_adjectival_places(text, raw, lexicons.nationalities)
     raw = surnames_as_persons(raw, lexicons.lexicon)
     merged = merge_mentions(text, raw, lexicons.lexicon)
     if joined:
@@ -913,6 +921,24 @@ def without_complementizers(text: str, raw: list[RawMention]) -> list[RawMention
         second = _WORD.search(text, first.end(), r.mention.end) if first is not None else None
         if second is not None and first.group() in _COMPLEMENTIZERS:
             r = _respanned(text, r, second.start(), r.mention.end)
+        out.append(r)
+    return out
+
+
+def without_adjectival_places(text: str, raw: list[RawMention], nationalities: frozenset[str],
+                              ) -> list[RawMention]:
+    """v5: no place where a country's name is the adjective of the definite noun before it
+    (`الأندية السعودية`, `الحدود السعودية`, `السلطات السعودية`: Saudi, not Saudi Arabia; the
+    guidelines annotate no nationality adjective): a feminine or plural noun it agrees with,
+    unless it ends the country's full name (`المملكة العربية السعودية`)."""
+    out = []
+    for r in raw:
+        if r.type == LOC and fold(text[r.mention.start:r.mention.end]) in nationalities:
+            before = _PREVIOUS_WORD.search(text[max(0, r.mention.start - 40):r.mention.start])
+            word = fold(before.group(1)) if before else ""
+            if word.startswith(_DEFINITE_WORD) and len(word) > 4 and word not in _IN_COUNTRY_NAMES \
+                    and (word.endswith(("ه", "ات")) or strip_article(word) in _PLURALS_BEFORE_NISBA):
+                continue  # a feminine or plural noun it agrees with (not `زار الوفد السعودية`)
         out.append(r)
     return out
 

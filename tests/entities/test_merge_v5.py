@@ -323,3 +323,14 @@ def test_v5_a_listed_place_or_body_the_tagger_read_as_miscellaneous_is_one(menti
     assert named(doc, "LOC") == ["الكعبة", "المملكة"]
     assert named(doc, "ORG") == ["البيت الأبيض"]
     assert named(doc, "MISC") == ["جائزة نوبل"]  # no listed name: stays
+
+
+def test_v5_no_place_where_a_countrys_name_is_the_adjective_of_a_definite_noun(mentions_doc):
+    text = ("وأغلقت السلطات السعودية الحدود، ووصل الوفد إلى السعودية أمس، وزار المملكة العربية "
+            "السعودية.")
+    given = [("السعودية", "LOC"), ("السعودية", "LOC"), ("المملكة العربية السعودية", "LOC")]
+    doc = make_entities_merge_v5(gazetteer=False)(mentions_doc(text, given))
+    [saudi] = [e for e in doc.entities if e.type == "LOC"]
+    assert [text[m.start:m.end] for m in saudi.mentions] == ["السعودية", "المملكة العربية السعودية"]
+    assert len(make_entities_merge_v3(gazetteer=False)(mentions_doc(text, given)).entities[0]
+               .mentions) == 3
