@@ -334,3 +334,9 @@ def test_v5_no_place_where_a_countrys_name_is_the_adjective_of_a_definite_noun(m
     assert [text[m.start:m.end] for m in saudi.mentions] == ["السعودية", "المملكة العربية السعودية"]
     assert len(make_entities_merge_v3(gazetteer=False)(mentions_doc(text, given)).entities[0]
                .mentions) == 3
+
+
+def test_v5_a_club_or_a_hospital_named_by_its_management_alone_is_no_body(mentions_doc):
+    text = "وقررت إدارة النادي فسخ العقد، وأعلنت إدارة مستشفى الملك فهد إغلاق القسم."
+    doc = make_entities_merge_v5()(mentions_doc(text, []))
+    assert named(doc, "ORG") == ["مستشفى الملك فهد"]
