@@ -53,6 +53,8 @@ _PARTITIVE = _words("عدد مئات آلاف الاف عشرات المئات �
                     "مجموعات بعض كثير العديد",
                     "جندي جنديا جنود عنصر عناصر مسلح مسلحين مسلحون افراد أفراد أعضاء اعضاء "
                     "مقاتلي مقاتلين ضابط ضباط رجال")  # جنديا من الجيش: a member
+_CONDEMNED = re.compile(r"(?:^|\s)[وف]?(?:دان|ادان|استنكر|شجب|ندد|يدين|تدين|يستنكر|تستنكر)"
+                        r"(?:ت|وا|تا|ا)?\s*$")
 _PLACE_BEFORE = _words("في وفي حي شارع ميدان ساحة مخيم مصادر مصدر")
 _AGENT_BEFORE = _words("قبل")
 # Words that begin with ب of their own, or whose ب does not set the source apart (برئاسة X:
@@ -144,8 +146,10 @@ def _source_not_doer(doc: Document, event: Event) -> bool:
     before = _fold(text[max(0, start - 40):start]).split("\n")[-1].split()
     if event.cameo[:2] in _VIOLENT:
         # A victim named as the source still tells of an attack that did happen: for
-        # violence only a place or a reporter before the source drops it.
-        return bool(before) and before[-1] in _PLACE_BEFORE
+        # violence only a place or a reporter before the source drops it, or a condemnation
+        # whose subject the source is (`دانت الوزارة التفجير`: the ministry bombed nothing).
+        return bool(before) and before[-1] in _PLACE_BEFORE or start < event.trigger.start \
+            and _CONDEMNED.search(_fold(text[max(event.sentence.start, start - 30):start]))
     if before and before[-1] in _NOT_DOER_BEFORE and not (
             len(before) > 1 and before[-1] == "من" and (before[-2] in _AGENT_BEFORE
                                                        or before[-2] in _PARTITIVE

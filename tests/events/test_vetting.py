@@ -106,3 +106,10 @@ def test_one_side_twice_is_no_event_and_a_partner_is_no_target():
                    _actor(doc, "سورية", "SYR"))
     (kept,) = vetted(doc, [event])
     assert kept.target is None and kept.source == event.source
+
+
+def test_whoever_condemns_an_attack_is_not_its_doer():
+    text = "دانت وزارة الخارجية التفجير الإرهابي الذي استهدف المسجد أمس."
+    assert not _kept(text, "التفجير", "183", "وزارة الخارجية", "GOV")
+    text = "وفجرت الجماعة المسلحة سيارة مفخخة قرب المسجد أمس."
+    assert _kept(text, "وفجرت", "183", "الجماعة المسلحة", "REB")
