@@ -515,8 +515,10 @@ def _head_before(ctx: Context, span: Span) -> Title | None:
     the heads right before it (`رئيس مجلس ...`, `مساعد مدير ...`); None where a mark, a clause
     word or a person comes first."""
     reach = _MAX_UNTAGGED
-    if span.first > 0 and ctx.tokens[span.first - 1].text in COMMAS:
-        reach += _MAX_APPOSED  # `ممثل المنظمة في مجموعة الاتصال الخاصة بالأزمة، فلان`
+    if span.first > 0 and (ctx.tokens[span.first - 1].text in COMMAS
+                           or ctx.folded[span.first - 1] in HONORIFICS):
+        reach += _MAX_APPOSED  # `ممثل المنظمة في مجموعة الاتصال الخاصة بالأزمة، فلان`, `مدير عام
+        # التخطيط الاستراتيجي وتطوير الاستثمار بالهيئة الملكية بينبع المهندس فلان`
     for i in range(span.first - 1, max(-1, span.first - 1 - reach), -1):
         if (ctx.tokens[i].text in _QUOTES or _bracketed_body(ctx, i)) and ctx.joined(i) or (
                 i == span.first - 1 and ctx.tokens[i].text in COMMAS):

@@ -669,3 +669,11 @@ def test_roles_v5_reads_a_title_set_apart_by_a_comma_after_the_body_it_serves_in
     doc = analyzers[1](mentions_doc(text, given))
     assert roles_of(doc, "سامي الفارس") == [("القيادي", "حركة النهضة")]
     assert [title for title, _ in roles_of(doc, "خالد العنزي")] == ["ممثل المنظمة"]
+
+
+def test_roles_v5_reads_a_long_title_up_to_the_honorific_before_the_name(analyzers, mentions_doc):
+    text = ("وتطرق مدير عام التخطيط الاستراتيجي وتطوير الاستثمار بالهيئة الملكية بينبع المهندس "
+            "سامي الفارس إلى المزايا.")
+    given = [("الهيئة الملكية", "ORG"), ("ينبع", "LOC"), ("سامي الفارس", "PER")]
+    [(title, affiliation)] = roles_of(analyzers[1](mentions_doc(text, given)), "سامي الفارس")
+    assert title.startswith("مدير عام التخطيط") and "الهيئة الملكية" in affiliation
