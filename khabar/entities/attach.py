@@ -86,7 +86,7 @@ _NOT_IN_PHRASE = {fold(w) for w in (
     "و هو هي هم كان كانت").split()}
 # v5: heads whose object follows `على` (`المشرف العام على المركز فلان`): the object is the
 # affiliation, as after `باسم` or `في`
-_SUPERVISORS = {fold(w) for w in "المشرف المشرفة مشرف مشرفة".split()}
+_SUPERVISORS = {fold(w) for w in "المشرف المشرفة مشرف مشرفة الإشراف".split()}  # (`لجنة الإشراف على`)
 _GENERAL = {fold(w) for w in "العام العامة عام عامة".split()}
 # v5: words between a title's phrase and the name that are neither: ranks and descriptions
 _BEFORE_NAME = {fold(w) for w in (
@@ -453,6 +453,7 @@ def _through_untagged(ctx: Context, span: Span) -> Title | None:
     before_honorific = last
     while last >= found.next and (
             ctx.folded[last] in _NOT_AFFILIATION or _abbreviated_at(ctx, last)
+            or ctx.tokens[last].text in COMMAS
             or ctx.tokens[last].text in _QUOTES or _bracketed_body(ctx, last)
             or ctx.folded[last] in _HONORIFIC_TITLES):
         last -= 1  # `... العميد البحري فلان`, `صاحب السمو الملكي "الأمير فلان"`, `السفير
@@ -515,13 +516,16 @@ def _head_before(ctx: Context, span: Span) -> Title | None:
     the heads right before it (`رئيس مجلس ...`, `مساعد مدير ...`); None where a mark, a clause
     word or a person comes first."""
     reach = _MAX_UNTAGGED
+    set_off = span.first > 1 and COMMAS.intersection(  # `، فلان`, `، اللواء فلان`
+        (ctx.tokens[span.first - 1].text, ctx.tokens[span.first - 2].text))
     if span.first > 0 and (ctx.tokens[span.first - 1].text in COMMAS
-                           or ctx.folded[span.first - 1] in HONORIFICS):
+                           or ctx.folded[span.first - 1] in HONORIFICS):  # (`، اللواء فلان` too)
         reach += _MAX_APPOSED  # `ممثل المنظمة في مجموعة الاتصال الخاصة بالأزمة، فلان`, `مدير عام
         # التخطيط الاستراتيجي وتطوير الاستثمار بالهيئة الملكية بينبع المهندس فلان`
     for i in range(span.first - 1, max(-1, span.first - 1 - reach), -1):
         if (ctx.tokens[i].text in _QUOTES or _bracketed_body(ctx, i)) and ctx.joined(i) or (
-                i == span.first - 1 and ctx.tokens[i].text in COMMAS):
+                ctx.tokens[i].text in COMMAS and (i == span.first - 1 or i == span.first - 2
+                                                  and ctx.folded[i + 1] in HONORIFICS)):
             continue  # `مدير عام «ماجد للتنمية» فلان`, `وزير الشباب والرياضة المصري، فلان`
         if _abbreviated_at(ctx, i):
             continue  # `مساعد مدير عام صحة الرياض للصحة العامة د. فلان`
@@ -540,8 +544,20 @@ def _head_before(ctx: Context, span: Span) -> Title | None:
             if wider is None or wider.kind == COUNTERPART or wider.next <= i:
                 break
             i, found = i - 1, wider
+        if set_off and _apposed_to_person(ctx, i):
+            return None  # `مستشار الأمير فلان، أمير منطقة مكة، الدكتور فلان`: the prince's
         return _compounded(ctx, found, _LOOK_BACK)
     return None
+
+
+def _apposed_to_person(ctx: Context, i: int) -> bool:
+    """v5: the title starting at token i follows a person's name and a comma: it is set off
+    as that person's, not the next name's."""
+    j = i - 1
+    if j < 0 or ctx.tokens[j].text not in COMMAS:
+        return False
+    other = ctx.covering.get(j - 1)
+    return other is not None and other.entity.type == PER
 
 
 def _context(text: str, entities: tuple[Entity, ...], lexicon: RoleLexicon,

@@ -677,3 +677,14 @@ def test_roles_v5_reads_a_long_title_up_to_the_honorific_before_the_name(analyze
     given = [("الهيئة الملكية", "ORG"), ("ينبع", "LOC"), ("سامي الفارس", "PER")]
     [(title, affiliation)] = roles_of(analyzers[1](mentions_doc(text, given)), "سامي الفارس")
     assert title.startswith("مدير عام التخطيط") and "الهيئة الملكية" in affiliation
+
+
+def test_roles_v5_reads_a_title_set_off_by_commas_before_an_honorific_and_the_name(analyzers,
+                                                                                    mentions_doc):
+    text = ("وشكر قائد قوات الطوارئ الخاصة، اللواء سامي الفارس، الجميع. وافتتح مستشار الأمير "
+            "خالد العنزي، أمير المنطقة، الدكتور فهد الراشد الملتقى.")
+    given = [("قوات الطوارئ الخاصة", "ORG"), ("سامي الفارس", "PER"), ("خالد العنزي", "PER"),
+             ("فهد الراشد", "PER")]
+    doc = analyzers[1](mentions_doc(text, given))
+    assert roles_of(doc, "سامي الفارس") == [("قائد", "قوات الطوارئ الخاصة")]
+    assert ("أمير المنطقة", None) not in roles_of(doc, "فهد الراشد")  # the prince's, set off
