@@ -25,7 +25,7 @@ from khabar.entities.merge import RawMention, merge_mentions, raw_mentions
 from khabar.entities.names import (clitic_variants, key_tokens, name_key, read_words,
                                     strip_article, surface)
 from khabar.entities.nisba import load_role_lexicon
-from khabar.entities.organizations import Heads, find_bodies, load_heads
+from khabar.entities.organizations import DEFINITE_PREFIXES, Heads, find_bodies, load_heads
 from khabar.entities.person_check import (NameParts, guessed_person, load_name_parts,
                                           load_seldom_names, maybe_weak, seldom_named,
                                           weak_person)
@@ -120,7 +120,6 @@ _DIRECTIONS = {fold(w) for w in "الشمال الجنوب الشرق الغرب
                "الوسطى الحدودية المجاورة الأخرى المختلفة المحررة شمال جنوب شرق غرب وسط".split()}
 # v5: marks after a town joined by و that end it as an item of a list of places
 _LIST_COMMAS = {"،", ","}
-_DEFINITE_WORD = ("ال", "وال", "بال", "لل", "فال", "كال")
 _IN_COUNTRY_NAMES = {fold(w) for w in "العربية والعربية".split()}  # `المملكة العربية السعودية`
 # broken plurals of things, which a feminine adjective qualifies (`الحدود السعودية`)
 _PLURALS_BEFORE_NISBA = {strip_article(fold(w)) for w in (
@@ -579,7 +578,8 @@ def places_listed_after_naming(text: str, raw: list[RawMention], words, places: 
         while j < len(tokens) and len(items) < _MAX_LISTED_PLACES:
             if items and tokens[j].text in _LIST_COMMAS:
                 j += 1
-            if j >= len(tokens) or tokens[j].kind != "word" or items and not folded[j].startswith("و"):
+            if j >= len(tokens) or tokens[j].kind != "word" or (
+                    items and not folded[j].startswith("و")):
                 break
             skip = 1 if items else 0
             hit = _gazetteer_place(text, tokens, folded, j, skip, places, kept)
@@ -861,13 +861,12 @@ def outermost_organizations(text: str, raw: list[RawMention], lexicon: Lexicon, 
     for hit in find_names(text, lexicon, [], words):
         if hit.type != ORG:
             continue
-        k = bisect_left(starts, hit.start)
+        first = k = bisect_left(starts, hit.start)
         inside = []
         while k < len(spans) and spans[k].mention.start < hit.end:
             inside.append(k)
             k += 1
-        crossing = k > 0 and bisect_left(starts, hit.start) > 0 and \
-            spans[bisect_left(starts, hit.start) - 1].mention.end > hit.start
+        crossing = first > 0 and spans[first - 1].mention.end > hit.start
         if not inside or crossing or any(
                 spans[i].type == ORG or spans[i].mention.end > hit.end
                 or (spans[i].mention.start, spans[i].mention.end) == (hit.start, hit.end)
@@ -936,8 +935,9 @@ def without_adjectival_places(text: str, raw: list[RawMention], nationalities: f
         if r.type == LOC and fold(text[r.mention.start:r.mention.end]) in nationalities:
             before = _PREVIOUS_WORD.search(text[max(0, r.mention.start - 40):r.mention.start])
             word = fold(before.group(1)) if before else ""
-            if word.startswith(_DEFINITE_WORD) and len(word) > 4 and word not in _IN_COUNTRY_NAMES \
-                    and (word.endswith(("ه", "ات")) or strip_article(word) in _PLURALS_BEFORE_NISBA):
+            agrees = word.endswith(("ه", "ات")) or strip_article(word) in _PLURALS_BEFORE_NISBA
+            if word.startswith(DEFINITE_PREFIXES) and len(word) > 4 and agrees \
+                    and word not in _IN_COUNTRY_NAMES:
                 continue  # a feminine or plural noun it agrees with (not `زار الوفد السعودية`)
         out.append(r)
     return out

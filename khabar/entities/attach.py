@@ -86,7 +86,8 @@ _NOT_IN_PHRASE = {fold(w) for w in (
     "و هو هي هم كان كانت").split()}
 # v5: heads whose object follows `على` (`المشرف العام على المركز فلان`): the object is the
 # affiliation, as after `باسم` or `في`
-_SUPERVISORS = {fold(w) for w in "المشرف المشرفة مشرف مشرفة الإشراف".split()}  # (`لجنة الإشراف على`)
+# the head of `المشرف العام على`, and supervising (`لجنة الإشراف على`)
+_SUPERVISORS = {fold(w) for w in "المشرف المشرفة مشرف مشرفة الإشراف".split()}
 _GENERAL = {fold(w) for w in "العام العامة عام عامة".split()}
 # v5: words between a title's phrase and the name that are neither: ranks and descriptions
 _BEFORE_NAME = {fold(w) for w in (

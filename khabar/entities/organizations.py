@@ -44,7 +44,7 @@ _CONSTRUCT_V5 = _CONSTRUCT | {fold(w) for w in "دعم أنباء جنايات �
 # `بمنطقة الباحة`, `بمحافظة ينبع`: where a branch of a body sits, part of its name.
 _WHERE = {fold(w) for w in "بمنطقة بمحافظة بمدينة بولاية".split()}
 _MAX_WORDS = 7
-_DEFINITE = ("ال", "بال", "لل", "وال", "فال", "كال")
+DEFINITE_PREFIXES = ("ال", "بال", "لل", "وال", "فال", "كال")  # a definite word, after a proclitic
 _PLAIN_ADJECTIVES = frozenset(fold(w) for w in (
     "الحر العام الخاص الجديد الكبير الصغير الأول الثاني الثالث الدائم الحاكم الشعبي الأعظم "
     "الفني الطبي العليا الشريف الشريفة الحرام الشامل الكريم").split())
@@ -292,7 +292,8 @@ def _chain(text, tokens, folded, i, found, person_joins) -> tuple[int, list[str]
             last = j = _royal_name(folded, tokens, j)  # `مطار الملك خالد`, the name untagged
             named = True
         elif w.startswith("ال") and len(w) > 3:
-            if version >= 5 and folded[j - 1].startswith(_DEFINITE) and not _adjective_like(w):
+            if version >= 5 and folded[j - 1].startswith(DEFINITE_PREFIXES) \
+                    and not _adjective_like(w):
                 break  # v5: `وزارة الخارجية الأطراف`: after a definite word, an adjective or none
             last = j
         elif w.startswith("وال") and words:
@@ -303,7 +304,7 @@ def _chain(text, tokens, folded, i, found, person_joins) -> tuple[int, list[str]
             last = j = j + 1
         elif (w in _WHERE or w in constructs) and (
                 j + 1 in starting or _definite(folded, tokens, j + 1, starting)) and not (
-                version >= 5 and w not in _WHERE and folded[j - 1].startswith(_DEFINITE)):
+                version >= 5 and w not in _WHERE and folded[j - 1].startswith(DEFINITE_PREFIXES)):
             # (v5: a definite word owns no noun after it: `رئيس الجمعية دعم الأمير`)
             last = j = j + 1
             if j in starting and j not in persons:

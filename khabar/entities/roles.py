@@ -610,7 +610,7 @@ def _affiliation(ctx: Context, phrase: _Phrase) -> None:
     if fold(ctx.text[ctx.tokens[k].start:span.start]) not in (("", "ل", "ب") if ctx.v3 else ("", "ل")):
         return  # `وقطر` is a list, not an affiliation; v3: `مدير الجهاز الفني بالهلال` is one
     last, name = entity_end(ctx, span) if ctx.v3 else span.last, span.entity.name
-    if span.seated:  # `مدير عام الشؤون الصحية بمنطقة الجوف`: the body where it sits
+    if span.seated:  # `مدير الدفاع المدني بمنطقة الجوف`: the body where it sits
         name = surface(ctx.text, span.start, ctx.tokens[last].end)
     phrase.take(ctx, last, name)
 

@@ -211,8 +211,8 @@ class Attributor:
         if len(words) < 2 or self.lexicon.cue(words[0].folded) is not None:
             return None  # (a speech verb's subject is remembered with its own quote)
         for mention_start, end, entity in self.people.starting_in(words[1].start, words[1].end):
-            feminine = words[1].folded.endswith("ه")  # `الرئاسة`, `الوزارة`; `الحزب`
-            if entity.type == "ORG" and not (cue.gender and cue.gender != ("f" if feminine else "m")):
+            gender = "f" if words[1].folded.endswith("ه") else "m"  # `الوزارة`; `الحزب`
+            if entity.type == "ORG" and cue.gender in (None, gender):
                 return Speaker(entity.id, None, Offsets(mention_start, end), None, "s")
         return None
 

@@ -214,9 +214,10 @@ def _said_after_subject(words: list[Word], window: list[Word], quoted: Quoted,
                         limit: int, names: Covered | None = None) -> bool:
     """Words in marks after a subject or an adjunct (`الوزير`, `للصحفيين`, `في مؤتمر صحفي`)
     are what was said when there are at least _MIN_SAID of them and they close the clause, or
-    _MIN_SPEECH of them whatever follows (not after a naming noun); one or two words in marks in the middle of a clause are a title or a term (`وصف الوزير
-    «الإصلاحات» بأنها`), and marks after a preposition name a topic (`قال عن «نيوم»`). A
-    subject named right after the cue (`names`) may run on longer, with its title and where it
+    _MIN_SPEECH of them whatever follows (not after a naming noun); one or two words in marks
+    in the middle of a clause are a title or a term (`وصف الوزير «الإصلاحات» بأنها`), and
+    marks after a preposition name a topic (`قال عن «نيوم»`). A subject named right after the
+    cue (`names`) may run on longer, with its title and where it
     spoke (`وقال فلان كبير الخبراء ... في المؤتمر السنوي "بلاك هات" في لاس فيجاس "..."`)."""
     named = names is not None and bool(window) and window[0].start in names
     reach = _MAX_NAMED_SUBJECT if named else _MAX_SUBJECT
