@@ -165,7 +165,8 @@ class _Context:
                 continue
             if self.v4 and target.kind == "np":
                 span = self._np_end(words, span)
-            if self.v3 and target.kind == "np" and _not_said(words, span, self.v4):
+            if self.v3 and target.kind == "np" and (_not_said(words, span, self.v4) or self.v4 and (
+                    i > 0 and words[i - 1].folded in _NEGATIONS)):  # `ولم تعلن أي جماعة مسؤوليتها`
                 if self.v4 and (content := _trimmed(text, *span)) is not None:
                     # `وشدد فلان على أهمية ...` quotes nothing, but names who speaks next
                     self.attributor.attribute(words, i, cue, target, content)
@@ -336,6 +337,10 @@ class _Context:
 # `حيث قال`, `إذ أكد`, `كما ذكر`: a cue in a clause that supports or sets off the sentence's
 # first quote.
 _SUBORDINATE = frozenset(fold(w) for w in "حيث إذ كما فيما بينما حين عندما".split())
+
+
+# v4: a negation right before a verb whose object is a noun phrase: nothing was said
+_NEGATIONS = frozenset(fold(w) for w in "لم لن لا ولم ولن ولا فلم فلن فلا".split())
 
 
 def _subordinate(words: list[Word], i: int) -> bool:

@@ -630,3 +630,17 @@ def test_v4_a_participle_shares_the_body_named_after_its_sentences_opening_verb(
             "ودعت وزارة الخارجية إلى ضبط النفس، مؤكدة أن الحل السياسي هو الطريق الوحيد.")
     doc = process(text, pipeline=load_pipeline(policy="raise"))
     assert [q.speaker_text for q in doc.quotes] == ["سامي الفارس", "وزارة الخارجية"]
+
+
+@pytest.mark.parametrize("text", [
+    "وحتى الآن لم تعلن أي جماعة مسؤوليتها عن الهجوم الذي استهدف السوق.",
+    "ولم يكشف سامي الحربي الجهة التي دبرت الهجوم على المعسكر.",
+])
+def test_v4_reads_no_quote_from_a_negated_verb_with_a_noun_phrase(make_document, lexicons, text):
+    assert _quotes(make_document, lexicons[1], text, STAGE_V4) == []
+
+
+def test_v4_a_negated_verb_with_a_clause_still_quotes(make_document, lexicons):
+    text = "ولم يستبعد سامي الحربي أن تتأخر الرحلات بسبب الأحوال الجوية."
+    assert _quotes(make_document, lexicons[1], text, STAGE_V4) == [
+        ("سامي الحربي", "تتأخر الرحلات بسبب الأحوال الجوية")]
