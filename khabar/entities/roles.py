@@ -419,8 +419,11 @@ def _complements(ctx: Context, phrase: _Phrase) -> None:
             phrase.words.append(ctx.tokens[j].text)
             phrase.take(ctx, j)
             continue
-        if ctx.v5 and folded.startswith("و") and _ends_definite(phrase):
-            return  # `مدير الفريق الأول وعلي السبع`: after a definite word, و joins another item
+        if ctx.v5 and folded.startswith("و") and _ends_definite(phrase) and not (
+                folded[1:] in _JOINED_PORTFOLIOS and ctx.word(j + 1) and j + 1 not in ctx.covering
+                and ctx.folded[j + 1].startswith("ال")):
+            return  # `مدير الفريق الأول وعلي السبع`: after a definite word, و joins another
+            # item; not a portfolio in construct (`وزير الخارجية وشؤون المغتربين`)
         chain = _construct_chain(ctx, j)
         if chain is None:
             return
@@ -432,6 +435,11 @@ def _complements(ctx: Context, phrase: _Phrase) -> None:
             phrase.take(ctx, span.last, span.entity.name)
             return
         phrase.take(ctx, last)
+
+
+# v5: nouns of a portfolio joined by و in construct after a definite one (`وزير الخارجية
+# وشؤون المغتربين`, `وزير الصناعة وتنمية الصادرات`)
+_JOINED_PORTFOLIOS = frozenset(fold(w) for w in "شؤون شئون تنمية حماية تطوير تخطيط".split())
 
 
 def _ends_definite(phrase: _Phrase) -> bool:

@@ -688,3 +688,11 @@ def test_roles_v5_reads_a_title_set_off_by_commas_before_an_honorific_and_the_na
     doc = analyzers[1](mentions_doc(text, given))
     assert roles_of(doc, "سامي الفارس") == [("قائد", "قوات الطوارئ الخاصة")]
     assert ("أمير المنطقة", None) not in roles_of(doc, "فهد الراشد")  # the prince's, set off
+
+
+def test_roles_v5_reads_a_portfolio_joined_in_construct(analyzers, mentions_doc):
+    text = "وقال وزير الخارجية وشؤون المغتربين سامي الفارس إن الحل سياسي، وحضر مدير الفريق الأول وعلي السبع."
+    given = [("سامي الفارس", "PER"), ("علي السبع", "PER")]
+    doc = analyzers[1](mentions_doc(text, given))
+    assert roles_of(doc, "سامي الفارس") == [("وزير الخارجية وشؤون المغتربين", None)]
+    assert roles_of(doc, "علي السبع") == []
