@@ -9,6 +9,7 @@ its own; a participle after a comma (`، مضيفًا`) does.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_left, bisect_right
 
@@ -22,7 +23,7 @@ from khabar.quotes.content import (
 from khabar.quotes.lexicon import CueForm, CueLexicon
 from khabar.quotes.marks import Quoted, find_quoted
 from khabar.quotes.people import Covered, People
-from khabar.quotes.scan import Target, scan, withheld
+from khabar.quotes.scan import COMPLEMENTIZERS, Target, scan, withheld
 from khabar.quotes.relays import subject_window
 from khabar.quotes.speakers import Speaker, explicit_subject
 from khabar.quotes.text import Sentences, Word, blocks_of, words_of
@@ -130,6 +131,8 @@ class _Context:
             if _inside(word.start, opens, ends):
                 if self.v3:  # a cue inside quoted words is part of the quote, and may
                     out.extend(self._inner(words, i, cue, opens, ends, governed))  # quote too
+                if self.v4:
+                    out = self._participle_inside(words, i, cue, out)
                 continue
             if word.start < covered:
                 continue  # inside an earlier quote, or between its cue and its content
@@ -273,6 +276,32 @@ class _Context:
             speaker_span=speaker.span, stage=self.stage, score=0.7,
         )]
 
+    def _participle_inside(self, words: list[Word], i: int, cue: CueForm,
+                           out: list[Quote]) -> list[Quote]:
+        """v4: a participle after a comma inside the marks of a quote taken (`إن “الحملة تدرك
+        ...، مؤكداً أنه يتم صرف ...”`) starts a quote of its own, as every new cue does (the
+        guidelines): the quote before it ends at the comma, and the new one, the same
+        speaker's, runs from the clause after `أن` to where that quote ended."""
+        outer = out[-1] if out else None
+        if cue.kind != "participle" or outer is None or i == 0 or words[i - 1].folded not in (
+                "،", ",") or not outer.content.start < words[i - 1].start < outer.content.end:
+            return out
+        k = i + 1
+        while k < len(words) and words[k].start < outer.content.end and k <= i + _PARTICIPLE_GAP \
+                and words[k].folded not in COMPLEMENTIZERS:
+            k += 1
+        if k >= len(words) or words[k].start >= outer.content.end or words[k].folded not in (
+                COMPLEMENTIZERS):
+            return out
+        start = words[k].end if words[k].folded in ("ان", "بان") else words[k].start
+        said = _trimmed(self.doc.text, start, outer.content.end)
+        before = _trimmed(self.doc.text, outer.content.start, words[i - 1].start)
+        if said is None or before is None:
+            return out
+        inner = dataclasses.replace(outer, cue=Offsets(words[i].start, words[i].end),
+                                    content=said, speaker_span=None)
+        return out[:-1] + [dataclasses.replace(outer, content=before), inner]
+
     def _placed(self, words: list[Word], i: int, where: str) -> bool:
         """Whether the cue at words[i] stands where its lexicon row lets it report
         (CueForm.where): opening its sentence or a clause, or right before a colon or a mark."""
@@ -339,6 +368,7 @@ class _Context:
 _SUBORDINATE = frozenset(fold(w) for w in "حيث إذ كما فيما بينما حين عندما".split())
 
 
+_PARTICIPLE_GAP = 3  # v4: words between a participle inside marks and its `أن` (`إلى`)
 # v4: a negation right before a verb whose object is a noun phrase: nothing was said
 _NEGATIONS = frozenset(fold(w) for w in "لم لن لا ولم ولن ولا فلم فلن فلا".split())
 

@@ -644,3 +644,11 @@ def test_v4_a_negated_verb_with_a_clause_still_quotes(make_document, lexicons):
     text = "ولم يستبعد سامي الحربي أن تتأخر الرحلات بسبب الأحوال الجوية."
     assert _quotes(make_document, lexicons[1], text, STAGE_V4) == [
         ("سامي الحربي", "تتأخر الرحلات بسبب الأحوال الجوية")]
+
+
+def test_v4_a_participle_inside_the_marks_starts_a_quote_of_its_own(make_document, lexicons):
+    text = ("وقال سامي الحربي إن “الحملة تدرك أهمية حصول الأطفال على حقهم، مؤكداً أنه يتم صرف "
+            "العبوات ضمن آلية دقيقة”.")
+    assert _quotes(make_document, lexicons[1], text, STAGE_V4) == [
+        ("سامي الحربي", "الحملة تدرك أهمية حصول الأطفال على حقهم"),
+        ("سامي الحربي", "أنه يتم صرف العبوات ضمن آلية دقيقة")]
