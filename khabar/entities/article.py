@@ -235,8 +235,9 @@ def merge_article(text: str, entities, lexicons: ArticleLexicons, *, stage: str,
     raw = without_trailing_titles(text, raw, lexicons.person_words)
     words = read_words(text, [(s.start, s.end) for s in sentences])
     if joined:
-        raw = joined_names(text, raw, lexicons.lexicon, words)
-        raw = outermost_organizations(text, raw, lexicons.lexicon, words, stage)
+        listed = find_names(text, lexicons.lexicon, [], words) if raw else []  # one pass, two uses
+        raw = joined_names(text, raw, listed)
+        raw = outermost_organizations(text, raw, listed, stage)
         raw = listed_over_misc(text, raw, lexicons.lexicon)
     if gazetteer:
         taken = [(r.mention.start, r.mention.end) for r in raw]
@@ -807,17 +808,18 @@ def without_competitions(text: str, raw: list[RawMention]) -> list[RawMention]:
     return out
 
 
-def joined_names(text: str, raw: list[RawMention], lexicon: Lexicon, words) -> list[RawMention]:
+def joined_names(text: str, raw: list[RawMention], listed: list[Hit]) -> list[RawMention]:
     """Two or more mentions of one type that together are exactly a lexicon name of that type
-    (`المدينة` and `المنورة`, tagged as two places) become one mention of it."""
+    (`المدينة` and `المنورة`, tagged as two places) become one mention of it; `listed`: the
+    lexicon's names in the text (find_names with nothing taken)."""
     spans = sorted(raw, key=lambda r: r.mention.start)
     if not any(a.type == b.type and text[a.mention.end:b.mention.start].isspace()
                for a, b in zip(spans, spans[1:])):
-        return raw  # nothing to join: spare the lexicon pass (most articles)
+        return raw  # nothing to join (most articles)
     out: list[RawMention] = []
     by_start = {r.mention.start: k for k, r in enumerate(spans)}
     skip: set[int] = set()
-    for hit in find_names(text, lexicon, [], words):
+    for hit in listed:
         k = by_start.get(hit.start)
         if k is None:
             continue
@@ -846,7 +848,7 @@ def listed_over_misc(text: str, raw: list[RawMention], lexicon: Lexicon) -> list
         for r in raw]
 
 
-def outermost_organizations(text: str, raw: list[RawMention], lexicon: Lexicon, words,
+def outermost_organizations(text: str, raw: list[RawMention], listed: list[Hit],
                             stage: str) -> list[RawMention]:
     """v5: an organization of the lexicon whose name holds what the tagger read as a place or a
     person is one organization, the outermost name (`للخطوط السعودية`, where `السعودية` was read
@@ -858,7 +860,7 @@ def outermost_organizations(text: str, raw: list[RawMention], lexicon: Lexicon, 
     starts = [r.mention.start for r in spans]
     drop: set[int] = set()
     added: list[RawMention] = []
-    for hit in find_names(text, lexicon, [], words):
+    for hit in listed:
         if hit.type != ORG:
             continue
         first = k = bisect_left(starts, hit.start)

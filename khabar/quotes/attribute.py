@@ -219,10 +219,9 @@ class Attributor:
     def _same_sentence(self, position: int, cue: CueForm) -> Speaker | None:
         """`وأكد عدد منهم أن ...، مشيرين إلى`: a participle after a comma shares the subject of
         its sentence's verb, whatever number the memory could check (not another gender)."""
-        recent = self.memory.recent
-        if not recent or recent[-1][0] < self.sentences.start_of(position):
+        if not self._spoke_here(position):
             return None
-        speaker = recent[-1][1]
+        speaker = self.memory.recent[-1][1]
         # a named person's gender only: an unnamed subject's may be a word's inside it
         # (`والد الطالبة`)
         known = self.memory.genders.get(speaker.entity) if speaker.entity else None

@@ -23,7 +23,7 @@ from khabar.quotes.content import (
 from khabar.quotes.lexicon import CueForm, CueLexicon
 from khabar.quotes.marks import Quoted, find_quoted
 from khabar.quotes.people import Covered, People
-from khabar.quotes.scan import COMPLEMENTIZERS, Target, scan, withheld
+from khabar.quotes.scan import BARE, COMPLEMENTIZERS, Target, scan, withheld
 from khabar.quotes.relays import subject_window
 from khabar.quotes.speakers import Speaker, explicit_subject
 from khabar.quotes.text import Sentences, Word, blocks_of, words_of
@@ -293,7 +293,7 @@ class _Context:
         if k >= len(words) or words[k].start >= outer.content.end or words[k].folded not in (
                 COMPLEMENTIZERS):
             return out
-        start = words[k].end if words[k].folded in ("ان", "بان") else words[k].start
+        start = words[k].end if words[k].folded in BARE else words[k].start
         said = _trimmed(self.doc.text, start, outer.content.end)
         before = _trimmed(self.doc.text, outer.content.start, words[i - 1].start)
         if said is None or before is None:

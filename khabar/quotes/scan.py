@@ -21,7 +21,7 @@ from khabar.quotes.text import Word
 COMPLEMENTIZERS = frozenset(
     "ان انه انها انهم انهما انهن انني اننا اني بان بانه بانها بانهم فان".split()
 )
-_BARE = frozenset(("ان", "بان", "فان"))
+BARE = frozenset(("ان", "بان", "فان"))  # complementizers left out of the content they open
 _BEFORE_QUOTE = frozenset(":،,-–—")
 _MAX_WINDOW = 40
 _NAME_OBJECTS = frozenset(fold(w) for w in (
@@ -150,7 +150,7 @@ def scan(
             if after is not None and after.start in open_at and not (
                     open_subject and _named_in_clause(words, open_at[after.start], limit)):
                 return Target("direct", window, open_at[after.start])
-            start = word.end if word.folded in _BARE else word.start
+            start = word.end if word.folded in BARE else word.start
             return Target("indirect", window, content_start=start)
         if word.folded == ":":
             after = words[j + 1] if j + 1 < len(words) else None
