@@ -853,15 +853,16 @@ def outermost_organizations(text: str, raw: list[RawMention], listed: list[Hit],
     """v5: an organization of the lexicon whose name holds what the tagger read as a place or a
     person is one organization, the outermost name (`للخطوط السعودية`, where `السعودية` was read
     as the country); not where the tagger found an organization inside, or a mention that
-    crosses the name's edge."""
-    if not any(r.type != ORG for r in raw):
+    crosses the name's edge. Likewise a place of the lexicon over the places inside it
+    (`رئيس جنوب أفريقيا`, where only `أفريقيا` was read): not over a person or a body."""
+    if not raw:
         return raw
     spans = sorted(raw, key=lambda r: r.mention.start)
     starts = [r.mention.start for r in spans]
     drop: set[int] = set()
     added: list[RawMention] = []
     for hit in listed:
-        if hit.type != ORG:
+        if hit.type not in (ORG, LOC):
             continue
         first = k = bisect_left(starts, hit.start)
         inside = []
@@ -870,12 +871,13 @@ def outermost_organizations(text: str, raw: list[RawMention], listed: list[Hit],
             k += 1
         crossing = first > 0 and spans[first - 1].mention.end > hit.start
         if not inside or crossing or any(
-                spans[i].type == ORG or spans[i].mention.end > hit.end
+                spans[i].type == ORG or (hit.type == LOC and spans[i].type != LOC)
+                or spans[i].mention.end > hit.end
                 or (spans[i].mention.start, spans[i].mention.end) == (hit.start, hit.end)
                 for i in inside):
             continue
         drop.update(inside)
-        added.append(_raw(text, hit.start, hit.end, ORG, stage))
+        added.append(_raw(text, hit.start, hit.end, hit.type, stage))
     if not added:
         return raw
     return sorted([r for k, r in enumerate(spans) if k not in drop] + added,

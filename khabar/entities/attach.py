@@ -12,9 +12,9 @@ from khabar.document import Entity, Offsets, Role
 from khabar.entities.names import clitic_variants, read_words, strip_article
 from khabar.entities.nisba import RoleLexicon
 from khabar.entities.roles import (
-    BARRIERS, BODY_HEADS, COMMAS, COUNTERPART, DUALS, EPITHETS, FIXED, HONORIFICS, REGION_NOUNS,
-    STATE_NOUNS, UNTAGGED_HEADS, Context,
-    Span, Title, entity_end, held_for_sovereign, marker, named_body, read_title, region_named,
+    APPOINTING, BARRIERS, BODY_HEADS, COMMAS, COUNTERPART, DUALS, EPITHETS, FIXED, HONORIFICS,
+    REGION_NOUNS, STATE_NOUNS, UNTAGGED_HEADS, Context, Span, Title, entity_end, held_for_sovereign,
+    marker, named_body, read_appointed, read_title, region_named,
 )
 
 PER = "PER"
@@ -78,6 +78,9 @@ _PRONOUNS_OF_APPOSITION = {fold(w) for w in "وهو وهي".split()}
 # v5: a title's phrase through untagged words (_through_untagged): how far back, and the words
 # that end a noun phrase (prepositions of another argument, complementizers, relatives, times).
 _MAX_UNTAGGED = 8
+_PLURAL_HEADS = {fold(w) for w in "وزراء رؤساء قادة سفراء مسؤولو مسؤولي زعماء أمناء مديرو مديري".split()}
+_APPOINTED_REACH = 40  # tokens back from a name to its appointment's word, in a list
+_SENTENCE_MARKS = {".", "!", "?", "؟", ":", "؛", ";"}
 _MAX_APPOSED = 4  # more words when a comma sets the name apart from its title's phrase
 _MAX_DESCRIPTION = 3
 _NOT_IN_PHRASE = {fold(w) for w in (
@@ -137,7 +140,7 @@ def find_roles(text: str, entities: tuple[Entity, ...], lexicon: RoleLexicon, *,
             title, dual = _singular(title)
             shared = _Shared(title, list(found.others), found, span.last) if dual else None
         if found.kind == COUNTERPART:
-            if last_title is None:
+            if last_title is None or ctx.v5 and not _held_by_one(last_title):
                 continue
             title = last_title
         last_title = title
@@ -354,6 +357,8 @@ def _pick(ctx: Context, span: Span) -> Title | None:
     stands in apposition after it (`الجنرال فلان قائد القوات`). v5: a name after `و` takes only
     a title after it; a rank with its grade yields as an honorific does; a title whose phrase
     runs to the name through untagged words comes before one after the name."""
+    if ctx.v5 and (appointed := _appointed(ctx, span)) is not None:
+        return appointed
     if ctx.v5 and _joined_by_and(ctx, span):
         return _after(ctx, span)  # `فلان، الأمين العام للحزب، وفلان`: the title is the first's
     before = _before(ctx, span)
@@ -376,6 +381,43 @@ def _pick(ctx: Context, span: Span) -> Title | None:
         if body is not None:  # `الرقيب فلان من فوج المظلات`
             found = dataclasses.replace(found, affiliation=body)
     return found
+
+
+def _appointed(ctx: Context, span: Span) -> Title | None:
+    """v5: a person appointed or elected to a title told after the name in the accusative
+    (`تعيين المهندس فلان أمينًا لمنطقة الرياض`, `انتخاب فلان رئيسا للولايات المتحدة`): the
+    article gives the title the person holds from then. Two titles in a row are one compound
+    (`نائبًا لرئيس مجلس الوزراء وزيرًا للداخلية`)."""
+    found = read_appointed(ctx, _skip_comma(ctx, span.last + 1))
+    if found is None or not _appointed_before(ctx, span.first - 1):
+        return None
+    then = read_appointed(ctx, found.next)
+    if then is not None and found.affiliation is None:
+        found = dataclasses.replace(then, title=f"{found.title} {then.title}", start=found.start)
+    return found
+
+
+def _held_by_one(title: str) -> bool:
+    """v5: a title a counterpart may share: not a plural (`وزراء الخارجية`, read of a group) nor
+    a head with a pronoun (`مساعده`, another person's aide)."""
+    head = title.split()[0]  # as written: a pronoun's `ه`, not the `ة` folded like it
+    return strip_article(fold(head)) not in _PLURAL_HEADS and not head.endswith(("ه", "ها", "هم"))
+
+
+def _appointed_before(ctx: Context, j: int) -> bool:
+    """An appointment's word before token j in its sentence: right before the name (past
+    honorifics), or before the earlier names of a list (`وتعيين فلان وزيرًا للخارجية، والمهندس
+    فلان وزيرًا للصحة`)."""
+    while j >= 0 and (ctx.word(j) and ctx.folded[j] in HONORIFICS or _abbreviated_at(ctx, j)):
+        j -= 1  # `بتعيين م. فلان`
+    for k in range(j, max(-1, j - _APPOINTED_REACH), -1):
+        if not ctx.word(k):
+            if ctx.tokens[k].text in _SENTENCE_MARKS:
+                return False
+            continue
+        if ctx.folded[k] in APPOINTING:
+            return True
+    return False
 
 
 def _body_after_name(ctx: Context, span: Span) -> str | None:

@@ -77,7 +77,7 @@ _GLUED_HEADS = {fold(w) for w in (
 
 # Nouns that start with ل, whose `ل` the particle ل swallows with the article: `للجنة` is ل +
 # `اللجنة` (the committee), not ل + `الجنة` (paradise). Folded, without that ل.
-_LAM_NOUNS = {fold(w) for w in "جنة جان جنتي جنتين".split()}
+_LAM_NOUNS = {fold(w) for w in "جنة جان جنتي جنتين واء".split()}
 
 
 def lam_noun(rest: str) -> bool:

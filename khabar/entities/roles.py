@@ -111,7 +111,8 @@ _SOVEREIGNS = {tuple(fold(w) for w in "خادم الحرمين الشريفين"
 HONORIFICS = {fold(w) for w in (
     "الملك الملكة الأمير الأميرة الشيخ الشيخة السلطان السيد السيدة الدكتور الدكتورة المهندس "
     "المهندسة الأستاذ الأستاذة البروفيسور الإمام البابا الحاج الحاجة معالي سعادة فخامة سمو "
-    "اللواء العميد العقيد المقدم الرائد النقيب الملازم الرقيب الفريق المشير الجنرال الأدميرال"
+    "اللواء العميد العقيد المقدم الرائد النقيب الملازم الرقيب الفريق المشير الجنرال الأدميرال "
+    "الكولونيل الكابتن"
 ).split()}
 
 
@@ -215,6 +216,11 @@ def _read_title(ctx: Context, i: int) -> Title | None:
         return None  # `والى صاحب السمو`: `و` + `الى` (and to), which folds like `والي` (governor)
     if phrase.kind not in (COUNTERPART, FIXED):
         _complements(ctx, phrase)
+    return _finished(ctx, phrase)
+
+
+def _finished(ctx: Context, phrase: _Phrase) -> Title | None:
+    """The title a phrase read up to its complements makes: its affiliation read after it."""
     if phrase.affiliation is None:
         _affiliation(ctx, phrase)
     if ctx.v3 and phrase.affiliation is None and phrase.kind == "head" and ctx.word(phrase.next):
@@ -237,6 +243,84 @@ def _read_title(ctx: Context, i: int) -> Title | None:
         title = title[:title.rindex(" ")]  # `المتحدث باسم الوزارة`: title `المتحدث`, guidelines
     return Title(phrase.kind, title, phrase.affiliation, phrase.start, phrase.end,
                  phrase.next, phrase.others)
+
+
+# v5: an appointment's noun or verb, whose object takes the title told after it in the
+# accusative (`تعيين فلان رئيسًا للهيئة`, `انتخاب فلان رئيسا للولايات المتحدة`); a nomination
+# (`ترشيح`) holds nothing yet.
+APPOINTING = {prefix + fold(w) for prefix in ("", "و", "ب", "وب", "ف")
+              for w in "تعيين تكليف اختيار انتخاب تسمية عين كلف اختار انتخب سمى".split()}
+# accusative endings of an indefinite noun (`رئيسًا`, `رئيساً`, `رئيسا`), the tanween before
+# or after the alef
+_ACCUSATIVE = ("\u064bا", "ا\u064b", "ا")
+# accusative adjectives that say when, not which (`محافظًا جديدًا`)
+_APPOINTED_WHEN = {fold(w) for w in "جديدا جديدة مؤقتا مؤقتة".split()}
+# heads told in the accusative that say in what capacity, not which post (`ممثلًا عن الوزارة`)
+_CAPACITIES = {fold(w) for w in "ممثل ممثلة".split()}
+
+
+def read_appointed(ctx: Context, i: int) -> Title | None:
+    """v5: the title told in the accusative at token i after an appointment's object
+    (`... رئيسًا للهيئة العامة للطيران المدني`, `وزيرًا للخارجية`, `وليًا لولي العهد`,
+    `نائبًا لرئيس مجلس الوزراء`): the head without its ending, `لـ` + a noun of the title
+    read as its complement in construct (`للخارجية` → `وزير الخارجية`), and the affiliation
+    after it as after any title (`للهيئة` + the body, `لمحافظة لحج`)."""
+    head = _accusative_head(ctx, i)
+    if head is None:
+        return None
+    token = ctx.tokens[i]
+    phrase = _Phrase("head", [head], token.start, token.end, i + 1)
+    while ctx.word(phrase.next) and phrase.next not in ctx.covering:
+        adjective = _accusative_head(ctx, phrase.next, adjective=True)
+        if adjective is None:
+            break  # `رئيسًا تنفيذيًا`: `الرئيس التنفيذي`; `محافظًا جديدًا`: when, not which
+        if fold(adjective) + "ا" not in _APPOINTED_WHEN:
+            phrase.words.append(adjective)
+        phrase.take(ctx, phrase.next)
+    j = phrase.next
+    folded = ctx.folded[j] if ctx.word(j) else ""
+    if folded.startswith("ل") and folded[1:] in ctx.lexicon.first_words and j not in ctx.covering \
+            and (sub := read_title(ctx, j)) is not None and sub.start == ctx.tokens[j].start + 1:
+        # `نائبًا لرئيس مجلس الوزراء`, `وليًا لولي العهد`, `مستشارًا لخادم الحرمين الشريفين`
+        phrase.words.append(sub.title)
+        phrase.take(ctx, sub.next - 1, sub.affiliation)
+        return _finished(ctx, phrase)
+    if folded.startswith("لل") and j not in ctx.covering and len(folded) > 4 \
+            and not _nisba_at(ctx, j) and folded[1:] not in _NOT_COMPLEMENT:
+        # `وزيرًا للخارجية`, `وليًا للعهد`: the field is the title's complement, unless it
+        # names the affiliation (a body the article names with that head: `للهيئة`)
+        if len(phrase.words) == 1 and folded[2:] not in BODY_HEADS | REGION_NOUNS:
+            word = ctx.tokens[j].text[2:]  # `للواء`: ل + `اللواء`, a noun that starts with ل
+            phrase.words.append(("الل" if lam_noun(word) else "ال") + word)
+            phrase.take(ctx, j)
+        else:  # `للشركة`: the one company the article names, or a body it does not name
+            phrase.take(ctx, j, named_body(ctx, folded))
+    elif folded.startswith("ل") and not folded.startswith("لل") and j not in ctx.covering \
+            and marker(ctx, j) is None and folded[1:] not in ctx.lexicon.first_words \
+            and len(folded) > 3 and ctx.word(j + 1):
+        # `مديرًا لمكتب الوزير`, `رئيسًا لتحرير صحيفة`: the noun after ل in construct
+        phrase.words.append(ctx.tokens[j].text[1:])
+        phrase.take(ctx, j)
+    _complements(ctx, phrase)
+    return _finished(ctx, phrase)
+
+
+def _accusative_head(ctx: Context, i: int, *, adjective: bool = False) -> str | None:
+    """The word at token i without its accusative ending, where it is a title head (or, with
+    `adjective`, any word: `تنفيذيًا` → `تنفيذي`); None otherwise."""
+    if not ctx.word(i) or i in ctx.covering:
+        return None
+    written = ctx.tokens[i].text
+    for ending in _ACCUSATIVE:
+        if written.endswith(ending) and len(written) > len(ending) + 2:
+            bare = written[:-len(ending)]
+            if adjective:
+                folded = fold(bare)
+                return bare if folded.endswith("ي") or "ال" + folded in _GENERAL \
+                    or folded + "ا" in _APPOINTED_WHEN else None
+            return bare if fold(bare) in ctx.lexicon.first_words \
+                and fold(bare) not in _CAPACITIES else None
+    return None
 
 
 def held_for_sovereign(title: Title) -> Title:
@@ -415,6 +499,9 @@ def _complements(ctx: Context, phrase: _Phrase) -> None:
         folded = ctx.folded[j]
         if folded in _ORG_NOUNS and ctx.entity_at(j + 1) is not None:
             return  # `رئيس حركة حماس`: the organization is the affiliation
+        if ctx.v5 and folded in STATE_NOUNS and (state := _state_named(ctx, j)) is not None:
+            phrase.take(ctx, state, surface(ctx.text, ctx.tokens[j].start, ctx.tokens[state].end))
+            return  # `سفير جمهورية مصر العربية`: the state, named with its noun, is the affiliation
         if folded.startswith("ال"):
             phrase.words.append(ctx.tokens[j].text)
             phrase.take(ctx, j)
@@ -440,6 +527,19 @@ def _complements(ctx: Context, phrase: _Phrase) -> None:
 # v5: nouns of a portfolio joined by و in construct after a definite one (`وزير الخارجية
 # وشؤون المغتربين`, `وزير الصناعة وتنمية الصادرات`)
 _JOINED_PORTFOLIOS = frozenset(fold(w) for w in "شؤون شئون تنمية حماية تطوير تخطيط".split())
+
+
+def _state_named(ctx: Context, j: int) -> int | None:
+    """v5: the last token of the place named right after the state noun at token j
+    (`جمهورية مصر العربية`, `المملكة الأردنية الهاشمية` with only `الأردنية` read), or None."""
+    span = ctx.entity_at(j + 1, types=("LOC",))
+    if span is not None and span.first == j + 1:
+        return entity_end(ctx, span)
+    k = j + 1  # `المملكة الأردنية الهاشمية`: its adjectives, a nisba first
+    while ctx.word(k) and k not in ctx.covering and ctx.folded[k].startswith("ال") \
+            and ctx.folded[k].endswith(("يه", "ية")) and k - j <= 2:
+        k += 1
+    return k - 1 if k - 1 > j and _nisba_at(ctx, j + 1) is not None else None
 
 
 def _ends_definite(phrase: _Phrase) -> bool:

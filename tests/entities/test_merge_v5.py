@@ -267,6 +267,23 @@ def test_v5_reads_a_lexicon_body_whole_over_a_place_the_tagger_read_inside(merge
     assert named(v3(mentions_doc(text, given)), "ORG") == []
 
 
+def test_v5_reads_a_lexicon_place_whole_over_the_place_the_tagger_read_inside(mergers,
+                                                                             mentions_doc):
+    v3, v5 = mergers
+    text = "وقال رئيس جنوب أفريقيا إن القارة تنمو، وزار الوفد مكة المكرمة ثم كوريا الجنوبية."
+    given = [("أفريقيا", "LOC"), ("مكة", "LOC"), ("كوريا", "LOC")]
+    doc = make_entities_merge_v5(gazetteer=False)(mentions_doc(text, given))
+    assert named(doc, "LOC") == ["جنوب أفريقيا", "كوريا الجنوبية", "مكة المكرمة"]
+    assert named(v3(mentions_doc(text, given)), "LOC") == ["أفريقيا", "كوريا", "مكة"]
+
+
+def test_v5_keeps_a_person_inside_a_lexicon_place_a_person(mentions_doc):
+    text = "واستقبل الأمير خالد الفيصل الوفد في جدة."
+    given = [("خالد الفيصل", "PER"), ("جدة", "LOC")]
+    doc = make_entities_merge_v5(gazetteer=False)(mentions_doc(text, given))
+    assert named(doc, "PER") == ["خالد الفيصل"] and named(doc, "LOC") == ["جدة"]
+
+
 def test_v5_names_public_bodies_written_without_a_head_noun(mentions_doc):
     text = ("وتمكنت فرق الدفاع المدني من إخماد الحريق، وقال مدير الأحوال المدنية إن المصابين "
             "نقلوا إلى المستشفى، وسيطرت المقاومة الشعبية على المدينة، وقال مدير الشؤون الصحية إن "

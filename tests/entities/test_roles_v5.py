@@ -696,3 +696,56 @@ def test_roles_v5_reads_a_portfolio_joined_in_construct(analyzers, mentions_doc)
     doc = analyzers[1](mentions_doc(text, given))
     assert roles_of(doc, "سامي الفارس") == [("وزير الخارجية وشؤون المغتربين", None)]
     assert roles_of(doc, "علي السبع") == []
+
+
+def test_roles_v5_reads_the_title_an_appointment_gives_in_the_accusative(analyzers, mentions_doc):
+    text = ("وصدرت أوامر بتعيين م. سامي الفارس أمينًا لمنطقة الرياض، وتعيين خالد العنزي وزيرًا "
+            "للخارجية، والدكتور فهد الراشد نائبًا لرئيس مجلس الوزراء وزيرًا للداخلية، واختيار "
+            "الأمير نايف السالم وليًا لولي العهد، وتعيين العقيد علي السبع قائدًا للواء الأول.")
+    given = [("الرياض", "LOC"), ("سامي الفارس", "PER"), ("خالد العنزي", "PER"),
+             ("فهد الراشد", "PER"), ("نايف السالم", "PER"), ("علي السبع", "PER")]
+    doc = analyzers[1](mentions_doc(text, given))
+    assert roles_of(doc, "سامي الفارس") == [("أمين", "منطقة الرياض")]
+    assert roles_of(doc, "خالد العنزي") == [("وزير الخارجية", None)]
+    # a list goes on from the appointment's word; two titles in a row are one compound
+    assert roles_of(doc, "فهد الراشد") == [("نائب رئيس مجلس الوزراء وزير الداخلية", None)]
+    assert roles_of(doc, "نايف السالم") == [("ولي ولي العهد", None)]
+    assert roles_of(doc, "علي السبع") == [("قائد اللواء الأول", None)]
+
+
+def test_roles_v5_reads_no_appointment_without_its_word_or_in_a_capacity(analyzers, mentions_doc):
+    text = ("وحضر سامي الفارس ممثلًا لوزارة العمل. وشارك خالد العنزي رئيسًا للجلسة. "
+            "وتقرر تعيين فهد الراشد ممثلًا عن الوزارة.")
+    given = [("وزارة العمل", "ORG"), ("سامي الفارس", "PER"), ("خالد العنزي", "PER"),
+             ("فهد الراشد", "PER")]
+    doc = analyzers[1](mentions_doc(text, given))
+    assert roles_of(doc, "سامي الفارس") == roles_of(doc, "خالد العنزي") == []
+    assert roles_of(doc, "فهد الراشد") == []  # a capacity, not a post
+
+
+def test_roles_v5_gives_a_counterpart_no_plural_title_nor_an_aides(analyzers, mentions_doc):
+    text = ("وسيبحث الوزير ومساعده لشؤون حقوق الإنسان سامي الفارس القضايا مع وزراء الخارجية، ثم "
+            "يلتقي نظيره الروسي خالد العنزي.")
+    given = [("سامي الفارس", "PER"), ("خالد العنزي", "PER")]
+    doc = analyzers[1](mentions_doc(text, given))
+    assert all("مساعد" not in title and "وزراء" not in title
+               for title, _ in roles_of(doc, "خالد العنزي"))
+
+
+def test_roles_v5_reads_a_colonel_as_a_rank_after_a_title_set_off(analyzers, mentions_doc):
+    text = ("وقال المتحدث باسم وزارة الدفاع الأميركية (البنتاغون)، الكولونيل سامي الفارس، إن "
+            "القوات جاهزة.")
+    given = [("وزارة الدفاع الأميركية", "ORG"), ("البنتاغون", "ORG"), ("سامي الفارس", "PER")]
+    doc = analyzers[1](mentions_doc(text, given))
+    assert roles_of(doc, "سامي الفارس") == [("المتحدث", "وزارة الدفاع الأميركية")]
+
+
+def test_roles_v5_reads_a_state_named_with_its_noun_as_the_affiliation(analyzers, mentions_doc):
+    text = ("وحضر سفير جمهورية مصر العربية لدى المملكة سامي الفارس، واستقبله رئيس دولة الإمارات "
+            "خالد العنزي، ثم التقى سفير المملكة الأردنية الهاشمية فهد الراشد.")
+    given = [("مصر العربية", "LOC"), ("المملكة", "LOC"), ("الإمارات", "LOC"),
+             ("سامي الفارس", "PER"), ("خالد العنزي", "PER"), ("فهد الراشد", "PER")]
+    doc = analyzers[1](mentions_doc(text, given))
+    assert roles_of(doc, "سامي الفارس")[0] == ("سفير", "جمهورية مصر العربية")
+    assert roles_of(doc, "خالد العنزي") == [("رئيس", "دولة الإمارات")]
+    assert roles_of(doc, "فهد الراشد") == [("سفير", "المملكة الأردنية الهاشمية")]
