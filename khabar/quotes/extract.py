@@ -128,6 +128,8 @@ class _Context:
                 continue
             if cue.where is not None and not self._placed(words, i, cue.where):
                 continue  # `وبين الرياض` (and between), `وزاد الاهتمام` (increased)
+            if self.v4 and cue.kind == "noun" and i > 0 and words[i - 1].folded in _ONE_MAY:
+                continue  # `ويمكن القول إن ...`: the writer's own remark, nobody's quote
             if _inside(word.start, opens, ends):
                 if self.v3:  # a cue inside quoted words is part of the quote, and may
                     out.extend(self._inner(words, i, cue, opens, ends, governed))  # quote too
@@ -371,6 +373,9 @@ _SUBORDINATE = frozenset(fold(w) for w in "حيث إذ كما فيما بينم�
 _PARTICIPLE_GAP = 3  # v4: words between a participle inside marks and its `أن` (`إلى`)
 # v4: a negation right before a verb whose object is a noun phrase: nothing was said
 _NEGATIONS = frozenset(fold(w) for w in "لم لن لا ولم ولن ولا فلم فلن فلا".split())
+# v4: `one may`, `one must` before the verbal noun of saying (`ويمكن القول`, `يجدر القول`)
+_ONE_MAY = frozenset(fold(w) for w in (
+    "يمكن ويمكن فيمكن يمكننا ويمكننا يجدر ويجدر يجب ويجب يصح ويصح نستطيع ونستطيع بد").split())
 
 
 def _subordinate(words: list[Word], i: int) -> bool:

@@ -652,3 +652,17 @@ def test_v4_a_participle_inside_the_marks_starts_a_quote_of_its_own(make_documen
     assert _quotes(make_document, lexicons[1], text, STAGE_V4) == [
         ("سامي الحربي", "الحملة تدرك أهمية حصول الأطفال على حقهم"),
         ("سامي الحربي", "أنه يتم صرف العبوات ضمن آلية دقيقة")]
+
+
+@pytest.mark.parametrize("text", [
+    "ويمكن القول إن هذا المنهج أوقع الباحث في خطأ التعميم.",
+    "وهنا يجدر القول إنه لا توجد جهة واحدة مسؤولة عن الأزمة.",
+])
+def test_v4_reads_no_quote_from_the_writers_one_may_say(make_document, lexicons, text):
+    assert _quotes(make_document, lexicons[1], text, STAGE_V4) == []
+
+
+def test_v4_a_speakers_verbal_noun_of_saying_still_quotes(make_document, lexicons):
+    text = "واختتم سامي الحربي حديثه بالقول إن الموسم المقبل سيكون أفضل للفريق."
+    assert _quotes(make_document, lexicons[1], text, STAGE_V4) == [
+        ("سامي الحربي", "الموسم المقبل سيكون أفضل للفريق")]
