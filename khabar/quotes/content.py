@@ -186,8 +186,9 @@ def noun_phrase(words: list[Word], i: int, limit: int, people: People, lexicon: 
     rest = [w for w in words[i + 1 : i + (_NP_REACH_V4 if roles else _NP_REACH)] if w.start < limit]
     if not rest or rest[0].folded in _NO_CONTENT:
         return None
-    speaker = explicit_subject(rest, people, lexicon, phrase_only=True, roles=roles)
-    skip = 0
+    lead = 1 if roles and rest[0].folded in _RESUMPTIVE and len(rest) > 1 else 0
+    speaker = explicit_subject(rest[lead:], people, lexicon, phrase_only=True, roles=roles)
+    skip = lead  # v4: `في الوقت الذي أعلنت فيه القوات ...`: the relative's `فيه`, then the subject
     if speaker is not None and speaker.span is not None:
         skip = sum(1 for w in rest if w.end <= speaker.span.end)
     while skip < len(rest) and rest[skip].kind == "punct":
@@ -199,6 +200,7 @@ def noun_phrase(words: list[Word], i: int, limit: int, people: People, lexicon: 
 
 _NP_REACH, _NP_REACH_V4 = 13, 19  # words after the cue read for a subject and its noun phrase
 _NO_CONTENT = frozenset("عنه عنها عنهم ذلك هذا هذه عن".split())
+_RESUMPTIVE = frozenset("فيه فيها فيهم".split())  # folded
 
 
 def content_span(text: str, words: list[Word], target: Target, limit: int,

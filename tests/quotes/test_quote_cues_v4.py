@@ -666,3 +666,11 @@ def test_v4_a_speakers_verbal_noun_of_saying_still_quotes(make_document, lexicon
     text = "واختتم سامي الحربي حديثه بالقول إن الموسم المقبل سيكون أفضل للفريق."
     assert _quotes(make_document, lexicons[1], text, STAGE_V4) == [
         ("سامي الحربي", "الموسم المقبل سيكون أفضل للفريق")]
+
+
+def test_v4_a_relative_clauses_resumptive_pronoun_is_no_content(make_document, lexicons):
+    text = ("وتراجعت الأسهم في الوقت الذي أعلنت فيه هيئة السوق المالية إعادة السهم إلى التداول، "
+            "وفي يوم أكد فيه سامي الحربي أن الخطة جاهزة.")
+    quotes = _quotes(make_document, lexicons[1], text, STAGE_V4)
+    assert not any(content.startswith("فيه") for _, content in quotes)
+    assert ("سامي الحربي", "الخطة جاهزة") in quotes
