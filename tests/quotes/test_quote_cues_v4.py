@@ -674,3 +674,12 @@ def test_v4_a_relative_clauses_resumptive_pronoun_is_no_content(make_document, l
     quotes = _quotes(make_document, lexicons[1], text, STAGE_V4)
     assert not any(content.startswith("فيه") for _, content in quotes)
     assert ("سامي الحربي", "الخطة جاهزة") in quotes
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وأعرب العاهل الأردني عن إدانته للهجوم، مؤكدا وقوف بلاده مع السعودية.", "العاهل الأردني"),
+    ("وأكدت الأخصائية الاجتماعية أن الإرهاب يستهدف المجتمع كله.", "الأخصائية الاجتماعية"),
+    ("وأعلن المدعي العام توجيه الاتهام إلى الجندي بتصوير المنشآت.", "المدعي العام"),
+])
+def test_v4_reads_more_titles_as_unnamed_speakers(make_document, lexicons, text, speaker):
+    assert [s for s, _ in _quotes(make_document, lexicons[1], text, STAGE_V4)] == [speaker]
