@@ -79,6 +79,10 @@ _PRONOUNS_OF_APPOSITION = {fold(w) for w in "وهو وهي".split()}
 # that end a noun phrase (prepositions of another argument, complementizers, relatives, times).
 _MAX_UNTAGGED = 8
 _PLURAL_HEADS = {fold(w) for w in "وزراء رؤساء قادة سفراء مسؤولو مسؤولي زعماء أمناء مديرو مديري".split()}
+_ONTO = {fold("على")}
+_POSTS = {fold(w) for w in "وظيفة منصب".split()}
+_GRADES = {fold(w) for w in "بالمرتبة بمرتبة".split()}
+_GRADE_WORDS = 3  # `بالمرتبة الخامسة عشرة`
 _APPOINTED_REACH = 40  # tokens back from a name to its appointment's word, in a list
 _SENTENCE_MARKS = {".", "!", "?", "؟", ":", "؛", ";"}
 _MAX_APPOSED = 4  # more words when a comma sets the name apart from its title's phrase
@@ -388,12 +392,37 @@ def _appointed(ctx: Context, span: Span) -> Title | None:
     (`تعيين المهندس فلان أمينًا لمنطقة الرياض`, `انتخاب فلان رئيسا للولايات المتحدة`): the
     article gives the title the person holds from then. Two titles in a row are one compound
     (`نائبًا لرئيس مجلس الوزراء وزيرًا للداخلية`)."""
-    found = read_appointed(ctx, _skip_comma(ctx, span.last + 1))
+    after = _skip_comma(ctx, span.last + 1)
+    found = read_appointed(ctx, after) or _to_post(ctx, after)
     if found is None or not _appointed_before(ctx, span.first - 1):
         return None
     then = read_appointed(ctx, found.next)
     if then is not None and found.affiliation is None:
         found = dataclasses.replace(then, title=f"{found.title} {then.title}", start=found.start)
+    return found
+
+
+def _to_post(ctx: Context, j: int) -> Title | None:
+    """v5: `على وظيفة (وكيل الوزارة للشؤون الزراعية) بالمرتبة الخامسة عشرة بوزارة الزراعة`,
+    the post a decree appoints to, in brackets or not; a body named with `بـ` after it, past
+    the civil service grade, is its affiliation."""
+    if not (ctx.word(j + 1) and ctx.folded[j] in _ONTO and ctx.folded[j + 1] in _POSTS):
+        return None
+    k = j + 2
+    bracketed = k < len(ctx.tokens) and ctx.tokens[k].text == "("
+    found = read_title(ctx, k + 1 if bracketed else k)
+    if found is None or found.affiliation is not None:
+        return found
+    k = found.next + (bracketed and found.next < len(ctx.tokens)
+                      and ctx.tokens[found.next].text == ")")
+    for m in range(k, min(len(ctx.tokens), k + _GRADE_WORDS + 1)):
+        if not ctx.word(m):
+            break  # `، وتعيين ...`: the next decision
+        body = ctx.entity_at(m, types=("ORG",))
+        if body is not None and body.first == m and ctx.folded[m].startswith("ب"):
+            return dataclasses.replace(found, affiliation=body.entity.name)
+        if m == k and ctx.folded[m] not in _GRADES:
+            break  # only a grade may stand between the post and its body
     return found
 
 

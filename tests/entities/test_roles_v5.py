@@ -749,3 +749,15 @@ def test_roles_v5_reads_a_state_named_with_its_noun_as_the_affiliation(analyzers
     assert roles_of(doc, "سامي الفارس")[0] == ("سفير", "جمهورية مصر العربية")
     assert roles_of(doc, "خالد العنزي") == [("رئيس", "دولة الإمارات")]
     assert roles_of(doc, "فهد الراشد") == [("سفير", "المملكة الأردنية الهاشمية")]
+
+
+def test_roles_v5_reads_the_post_a_decree_appoints_to(analyzers, mentions_doc):
+    text = ("وقرر المجلس ما يلي: 1 ـ تعيين سامي الفارس على وظيفة (وكيل الوزارة لشؤون الأبحاث) "
+            "بالمرتبة الخامسة عشرة بوزارة الزراعة. 2 ـ تعيين خالد العنزي على وظيفة (سفير) "
+            "بوزارة الخارجية. وحصل فهد الراشد على وظيفة (مهندس) في الشركة.")
+    given = [("وزارة الزراعة", "ORG"), ("وزارة الخارجية", "ORG"), ("سامي الفارس", "PER"),
+             ("خالد العنزي", "PER"), ("فهد الراشد", "PER")]
+    doc = analyzers[1](mentions_doc(text, given))
+    assert roles_of(doc, "سامي الفارس") == [("وكيل الوزارة لشؤون الأبحاث", "وزارة الزراعة")]
+    assert roles_of(doc, "خالد العنزي") == [("سفير", "وزارة الخارجية")]
+    assert roles_of(doc, "فهد الراشد") == []  # a job found, no appointment told
