@@ -113,6 +113,12 @@ _PLACE_NOUNS = _with_proclitics(
     "ناحية قضاء حي حيي مخيم مخيمي جزيرة ضاحية "
     "محافظ")  # the governor of a town (`محافظ شقراء`), not of a bank
 _MAX_PLACE_WORDS = 2
+# v5: a centre's name (`مركز الشبحة`) and the words after it that place it: the governorate
+# or region it belongs to, a direction, or a distance in brackets
+_CENTRE_NAME = re.compile(r"^[وب]?مركز\s+(ال\w{3,})$")
+_PLACED_AFTER = re.compile(
+    r"\s*[،,]?\s*(?:(?:التابع|التابعة)\s+ل(?:محافظة|منطقة|إمارة|امارة)|ب(?:محافظة|منطقة)\s|"
+    r"(?:شمال|جنوب|شرق|غرب)\s|\(\s*[\d٠-٩]+\s*(?:كم|كيلو))")
 # v5: plural nouns of places before a list of their names (`مديريات المنصورة والمعلا`)
 _PLURAL_PLACE_NOUNS = _with_proclitics("مناطق مديريات محافظات أحياء قرى بلدات مدن مخيمات ضواحي")
 _MAX_LISTED_PLACES = 12
@@ -271,6 +277,8 @@ def merge_article(text: str, entities, lexicons: ArticleLexicons, *, stage: str,
             lexicons.outlets, lexicons.name_parts, lambda part: _known_place(part, lexicons))]
     if joined:
         raw = without_adjectival_places(text, raw, lexicons.nationalities)
+        if lexicons.places is not None:
+            raw = administrative_centres(text, raw, lexicons.places)
     raw = surnames_as_persons(raw, lexicons.lexicon)
     merged = merge_mentions(text, raw, lexicons.lexicon)
     if joined:
@@ -894,6 +902,24 @@ def without_titles(text: str, raw: list[RawMention], words: PersonWords) -> list
         trimmed = trim_person(text, r.mention.start, r.mention.end, words) if r.type == PER else None
         if trimmed is not None and trimmed != (r.mention.start, r.mention.end):
             r = _respanned(text, r, *trimmed)
+        out.append(r)
+    return out
+
+
+def administrative_centres(text: str, raw: list[RawMention], places: Gazetteer
+                           ) -> list[RawMention]:
+    """v5: `مركز` and one name read as a body is the administrative centre of that name, a
+    place, where the words after it place it (`بمركز المرامية (270 كم شمال غرب المدينة)`,
+    `مركز الشبحة التابع لمحافظة أملج`, `بمركز السوق بمحافظة خميس مشيط`, `مركز المثلث جنوب
+    العيص`) or the name is a town of the shipped gazetteer (`مركز العقيق`); a centre with a
+    purpose (`مركز الأورام`, `مركز التدريب التابع للبنك`) stays a body."""
+    out = []
+    for r in raw:
+        if r.type == ORG and (m := _CENTRE_NAME.match(r.name)) is not None and (
+                _PLACED_AFTER.match(text, r.mention.end) or any(
+                    place.kind in (CITY, REGION) and place.country in ARAB_LEAGUE
+                    for place, _ in places.lookup(name_key(m.group(1))))):
+            r = RawMention(r.mention, LOC, r.name)
         out.append(r)
     return out
 

@@ -284,6 +284,16 @@ def test_v5_keeps_a_person_inside_a_lexicon_place_a_person(mentions_doc):
     assert named(doc, "PER") == ["خالد الفيصل"] and named(doc, "LOC") == ["جدة"]
 
 
+def test_v5_reads_an_administrative_centre_placed_by_the_words_after_it(mentions_doc):
+    text = ("وهطلت أمطار على مركز الشبحة التابع لمحافظة أملج، وسقط عامل في بئر بمركز المرامية "
+            "(270 كم شمال المدينة)، وعقد الحفل في مركز التدريب التابع للبنك ثم في مركز الأورام.")
+    given = [("مركز الشبحة", "ORG"), ("أملج", "LOC"), ("مركز المرامية", "ORG"),
+             ("مركز التدريب", "ORG"), ("مركز الأورام", "ORG")]
+    doc = make_entities_merge_v5()(mentions_doc(text, given))
+    assert {"مركز الشبحة", "مركز المرامية"} <= set(named(doc, "LOC"))
+    assert {"مركز التدريب", "مركز الأورام"} <= set(named(doc, "ORG"))
+
+
 def test_v5_names_public_bodies_written_without_a_head_noun(mentions_doc):
     text = ("وتمكنت فرق الدفاع المدني من إخماد الحريق، وقال مدير الأحوال المدنية إن المصابين "
             "نقلوا إلى المستشفى، وسيطرت المقاومة الشعبية على المدينة، وقال مدير الشؤون الصحية إن "
