@@ -215,6 +215,9 @@ def _head(word: str, heads: Heads) -> tuple[int, str, str, bool] | None:
     return None
 
 
+# v5: heads a person after names the one who leads it (`إدارة فلان`, `حكومة فلان`: his
+# management, his government), not the body's name
+_LED_BY = frozenset(fold(w) for w in "إدارة حكومة قيادة".split())
 _CENTRE = fold("مركز")
 _TOWN_NOUNS = frozenset(fold(w) for w in "مدينة محافظة منطقة ولاية قضاء بلدة مديرية".split())
 
@@ -235,7 +238,8 @@ def _body_at(text, tokens, folded, i, head, found_names) -> tuple[Body, int] | N
     if heads.version >= 5 and base == _CENTRE and i + 1 < len(folded) \
             and folded[i + 1] in _TOWN_NOUNS:
         return None  # `مركز مدينة حلب`, `مركز محافظة لحج`: the town's centre, a place
-    person_joins = not rest.startswith("ال") and base not in heads.needs_name
+    person_joins = not rest.startswith("ال") and base not in heads.needs_name and not (
+        heads.version >= 5 and base in _LED_BY)
     found = (starting, persons, heads.stops, heads.version >= 3, heads.person_words,
              heads.version)
     last, words, named = _chain(text, tokens, folded, i, found, person_joins)

@@ -294,6 +294,15 @@ def test_v5_reads_an_administrative_centre_placed_by_the_words_after_it(mentions
     assert {"مركز التدريب", "مركز الأورام"} <= set(named(doc, "ORG"))
 
 
+def test_v5_a_person_after_a_management_or_government_leads_it(mentions_doc):
+    text = "وقررت إدارة سامي الفارس التعاقد مع المدرب، فيما رحبت مؤسسة خالد العنزي الخيرية بالقرار."
+    given = [("سامي الفارس", "PER"), ("خالد العنزي", "PER")]
+    doc = make_entities_merge_v5()(mentions_doc(text, given))
+    assert "سامي الفارس" in named(doc, "PER")
+    assert not any(name.startswith("إدارة") for name in named(doc, "ORG"))
+    assert any(name.startswith("مؤسسة خالد العنزي") for name in named(doc, "ORG"))
+
+
 def test_v5_names_public_bodies_written_without_a_head_noun(mentions_doc):
     text = ("وتمكنت فرق الدفاع المدني من إخماد الحريق، وقال مدير الأحوال المدنية إن المصابين "
             "نقلوا إلى المستشفى، وسيطرت المقاومة الشعبية على المدينة، وقال مدير الشؤون الصحية إن "
