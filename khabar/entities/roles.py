@@ -226,7 +226,12 @@ def _finished(ctx: Context, phrase: _Phrase) -> Title | None:
     if ctx.v3 and phrase.affiliation is None and phrase.kind == "head" and ctx.word(phrase.next):
         j = phrase.next
         body = _untagged_body(ctx, j)
-        if body is not None and body[0] == j and ctx.folded[j].startswith("لل"):
+        if body is not None and body[0] == j and ctx.folded[j].startswith("لل") and ctx.v5 \
+                and ctx.folded[j][2:] in BODY_HEADS:
+            # v5: `المتحدث الرسمي للأمانة`: a body named by its head alone is where the title is
+            # held (the one the article names so, or the head itself), not part of the title
+            phrase.take(ctx, j, named_body(ctx, ctx.folded[j]) or body[1])
+        elif body is not None and body[0] == j and ctx.folded[j].startswith("لل"):
             phrase.words.append(ctx.tokens[j].text)  # `المدير العام للتعليم`: one word, a field
             phrase.take(ctx, j)
             _affiliation(ctx, phrase)

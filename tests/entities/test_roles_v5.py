@@ -761,3 +761,13 @@ def test_roles_v5_reads_the_post_a_decree_appoints_to(analyzers, mentions_doc):
     assert roles_of(doc, "سامي الفارس") == [("وكيل الوزارة لشؤون الأبحاث", "وزارة الزراعة")]
     assert roles_of(doc, "خالد العنزي") == [("سفير", "وزارة الخارجية")]
     assert roles_of(doc, "فهد الراشد") == []  # a job found, no appointment told
+
+
+def test_roles_v5_reads_a_body_named_by_its_head_after_lil_as_the_affiliation(analyzers,
+                                                                             mentions_doc):
+    text = ("وأوضح المتحدث الرسمي للأمانة سامي الفارس أن العمل مستمر، وقال المدير العام للتعليم "
+            "خالد العنزي إن الدراسة تبدأ غدا.")
+    given = [("سامي الفارس", "PER"), ("خالد العنزي", "PER")]
+    doc = analyzers[1](mentions_doc(text, given))
+    assert roles_of(doc, "سامي الفارس") == [("المتحدث الرسمي", "الأمانة")]
+    assert roles_of(doc, "خالد العنزي") == [("المدير العام للتعليم", None)]  # a field
