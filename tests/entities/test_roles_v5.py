@@ -171,7 +171,7 @@ def test_roles_v5_reads_the_head_of_a_presidency_with_its_general(analyzers, men
 @pytest.mark.parametrize(("text", "first_title", "second_title", "v4_second"), [
     # a title after a name stays its own, whether the next name comes after و or a comma
     ("ويقودها سامي الفارس، الأمين العام المساعد للحزب، وفهد الراشد، القيادي في الحزب.",
-     "الأمين العام المساعد للحزب", "القيادي", ["الأمين العام المساعد للحزب"]),
+     "الأمين العام المساعد", "القيادي", ["الأمين العام المساعد للحزب"]),
     ("وكلف الأمير سامي الفارس الرئيس العام لرعاية الشباب، د. فهد الراشد وكيل الرئيس العام "
      "لرعاية الشباب عضوا في المجلس.", "الرئيس العام", "وكيل الرئيس العام", ["وكيل الرئيس"]),
 ])
@@ -575,7 +575,8 @@ def test_roles_v5_gives_a_title_between_two_names_to_the_first_when_the_second_h
     # without a title after the second name, the title before it stays the second's
     alone = mentions_doc("التقى الدكتور سامي الفارس الأمين العام للمنظمة خالد العنزي في الرياض.",
                          [("سامي الفارس", "PER"), ("خالد العنزي", "PER")])
-    assert titles_of(analyzers[1](alone), "خالد العنزي") == ["الأمين العام للمنظمة"]
+    # (the organization named by its head alone is where the title is held)
+    assert roles_of(analyzers[1](alone), "خالد العنزي") == [("الأمين العام", "المنظمة")]
 
 
 def test_roles_v5_links_a_title_said_unnamed_to_the_name_said_bare_after_it(analyzers,
