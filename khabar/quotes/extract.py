@@ -130,6 +130,8 @@ class _Context:
                 continue  # `وبين الرياض` (and between), `وزاد الاهتمام` (increased)
             if self.v4 and cue.kind == "noun" and i > 0 and words[i - 1].folded in _ONE_MAY:
                 continue  # `ويمكن القول إن ...`: the writer's own remark, nobody's quote
+            if self.v4 and cue.kind == "participle" and _predicate(words, i):
+                continue  # `وبات فوز فلان مؤكدا، ...`: certain, no one's confirming
             if _inside(word.start, opens, ends):
                 if self.v3:  # a cue inside quoted words is part of the quote, and may
                     out.extend(self._inner(words, i, cue, opens, ends, governed))  # quote too
@@ -373,9 +375,30 @@ _SUBORDINATE = frozenset(fold(w) for w in "حيث إذ كما فيما بينم�
 _PARTICIPLE_GAP = 3  # v4: words between a participle inside marks and its `أن` (`إلى`)
 # v4: a negation right before a verb whose object is a noun phrase: nothing was said
 _NEGATIONS = frozenset(fold(w) for w in "لم لن لا ولم ولن ولا فلم فلن فلا".split())
+# v4: verbs of being, whose predicate a participle may be (`بات فوزه مؤكدا`)
+_BEING = frozenset(fold(w) for w in (
+    "بات باتت وبات وباتت أصبح أصبحت وأصبح وأصبحت أضحى أضحت صار صارت ظل ظلت بدا بدت يبدو "
+    "تبدو كان كانت وكان وكانت يكون تكون ليس ليست أمسى").split())
+_PREDICATE_REACH = 4  # words between the verb of being and the participle (its subject)
+_OPENS_SAID = frozenset(fold(w) for w in ': " « “ إلى الى على'.split())
 # v4: `one may`, `one must` before the verbal noun of saying (`ويمكن القول`, `يجدر القول`)
 _ONE_MAY = frozenset(fold(w) for w in (
     "يمكن ويمكن فيمكن يمكننا ويمكننا يجدر ويجدر يجب ويجب يصح ويصح نستطيع ونستطيع بد").split())
+
+
+def _predicate(words: list[Word], i: int) -> bool:
+    """v4: the participle at words[i] is the predicate of a verb of being before it in its
+    clause (`بات فوز فلان مؤكدا`, `أصبح ذلك مؤكداً بعد`, `كان ذلك أمراً متوقعاً`), not a
+    speaker's `confirming that`: nothing that opens what was said follows it."""
+    after = words[i + 1] if i + 1 < len(words) else None
+    if after is not None and (after.folded in COMPLEMENTIZERS or after.folded in _OPENS_SAID):
+        return False
+    for back in range(i - 1, max(-1, i - 1 - _PREDICATE_REACH), -1):
+        if not words[back].is_word:
+            return False
+        if words[back].folded in _BEING:
+            return True
+    return False
 
 
 def _subordinate(words: list[Word], i: int) -> bool:

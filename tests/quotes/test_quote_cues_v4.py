@@ -683,3 +683,19 @@ def test_v4_a_relative_clauses_resumptive_pronoun_is_no_content(make_document, l
 ])
 def test_v4_reads_more_titles_as_unnamed_speakers(make_document, lexicons, text, speaker):
     assert [s for s, _ in _quotes(make_document, lexicons[1], text, STAGE_V4)] == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    "وبات فوز المرشح مؤكدا، وتبذل الحكومة جهودا كبيرة لحث الناخبين على التصويت.",
+    "وكان ذلك أمراً متوقعاً بسبب اعتماد الموازنة على النفط مصدرا رئيسا.",
+])
+def test_v4_a_participle_predicate_of_a_verb_of_being_quotes_nothing(make_document, lexicons,
+                                                                     text):
+    assert _quotes(make_document, lexicons[1], text, STAGE_V4) == []
+
+
+def test_v4_a_participle_after_a_verb_of_being_with_its_complement_still_quotes(make_document,
+                                                                               lexicons):
+    text = "وكان سامي الحربي مؤكدا أن الفريق سيعود أقوى في الموسم المقبل."
+    assert _quotes(make_document, lexicons[1], text, STAGE_V4) == [
+        ("سامي الحربي", "الفريق سيعود أقوى في الموسم المقبل")]
