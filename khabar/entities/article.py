@@ -113,6 +113,8 @@ _PLACE_NOUNS = _with_proclitics(
     "ناحية قضاء حي حيي مخيم مخيمي جزيرة ضاحية "
     "محافظ")  # the governor of a town (`محافظ شقراء`), not of a bank
 _MAX_PLACE_WORDS = 2
+# v5: words no person's name ends in, which the tagger sometimes takes in (`كلينتون كي`)
+_NOT_NAME_ENDS = {fold(w) for w in "كي لـ ل كان كانت بمثابة لكي حتى قد لم لن في من مع".split()}
 # v5: a centre's name (`مركز الشبحة`) and the words after it that place it: the governorate
 # or region it belongs to, a direction, or a distance in brackets
 _CENTRE_NAME = re.compile(r"^[وب]?مركز\s+(ال\w{3,})$")
@@ -238,7 +240,7 @@ def merge_article(text: str, entities, lexicons: ArticleLexicons, *, stage: str,
                                     lexicons.nationalities)
         if lexicons.places is not None:
             raw = governed_towns(text, raw, lexicons.places)
-    raw = without_trailing_titles(text, raw, lexicons.person_words)
+    raw = without_trailing_titles(text, raw, lexicons.person_words, particles=joined)
     words = read_words(text, [(s.start, s.end) for s in sentences])
     if joined:
         listed = find_names(text, lexicons.lexicon, [], words) if raw else []  # one pass, two uses
@@ -990,15 +992,18 @@ def without_nationalities(text: str, raw: list[RawMention], nationalities: froze
     return out
 
 
-def without_trailing_titles(text: str, raw: list[RawMention], words: PersonWords) -> list[RawMention]:
+def without_trailing_titles(text: str, raw: list[RawMention], words: PersonWords, *,
+                            particles: bool = False) -> list[RawMention]:
     """Persons' mentions without a title head or honorific as their last word (`تشارلز أمير`
     before `ويلز`): the title belongs to the words after the name. (Titles after the first word
-    and before the last are cut by khabar.entities.person_spans.)"""
+    and before the last are cut by khabar.entities.person_spans.) `particles` (v5): nor a
+    particle or a word after `لل`, which no name ends in (`كلينتون كي`, `فلان لـ`)."""
     others = {r.mention.start for r in raw if r.type != PER}
     out = []
     for r in raw:
         if r.type == PER:
-            cut = _trailing_title_cut(text, r.mention.start, r.mention.end, words, others)
+            cut = _trailing_title_cut(text, r.mention.start, r.mention.end, words, others,
+                                      particles)
             if cut is not None:
                 r = _respanned(text, r, r.mention.start, cut)
         out.append(r)
@@ -1006,7 +1011,7 @@ def without_trailing_titles(text: str, raw: list[RawMention], words: PersonWords
 
 
 def _trailing_title_cut(text: str, start: int, end: int, words: PersonWords,
-                        others: set[int]) -> int | None:
+                        others: set[int], particles: bool = False) -> int | None:
     """Where a person's span ends without its last word, when that word is a rank or a royal
     honorific (`فلان الأمير`), or a title head without `ال` followed by its complement: a place,
     an organization or a definite word (`تشارلز أمير ويلز`). A definite title head stays
@@ -1019,6 +1024,8 @@ def _trailing_title_cut(text: str, start: int, end: int, words: PersonWords,
         return None
     if last in _RANKS_AND_ROYALS:
         return spans[-2][1]
+    if particles and (last in _NOT_NAME_ENDS or last.startswith("لل") and len(last) > 4):
+        return spans[-2][1]  # v5: `كلينتون كي يتوجه`, `فلان لـ"رويترز"`, `فلان للصحفيين`
     if last.startswith("ال") or not any(w in words.title_words for _, w in clitic_variants(last)):
         return None
     after = _NEXT_WORD.match(text, end)

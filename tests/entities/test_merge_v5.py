@@ -303,6 +303,14 @@ def test_v5_a_person_after_a_management_or_government_leads_it(mentions_doc):
     assert any(name.startswith("مؤسسة خالد العنزي") for name in named(doc, "ORG"))
 
 
+def test_v5_cuts_a_particle_the_tagger_took_into_a_persons_name(mergers, mentions_doc):
+    v3, v5 = mergers
+    text = "وعرض طائرته على سامي الفارس كي يتوجه بها، وقال خالد العنزي لـ\"الصباح\" إنه سعيد."
+    given = [("سامي الفارس كي", "PER"), ("خالد العنزي لـ", "PER")]
+    assert named(v5(mentions_doc(text, given)), "PER") == ["خالد العنزي", "سامي الفارس"]
+    assert named(v3(mentions_doc(text, given)), "PER") == ["خالد العنزي لـ", "سامي الفارس كي"]
+
+
 def test_v5_names_public_bodies_written_without_a_head_noun(mentions_doc):
     text = ("وتمكنت فرق الدفاع المدني من إخماد الحريق، وقال مدير الأحوال المدنية إن المصابين "
             "نقلوا إلى المستشفى، وسيطرت المقاومة الشعبية على المدينة، وقال مدير الشؤون الصحية إن "
