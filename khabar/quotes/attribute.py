@@ -119,6 +119,10 @@ class Attributor:
                 speaker = self._same_sentence(position, cue)
             if self.v4 and cue.kind == "participle" and not self._spoke_here(position):
                 speaker = self._opening_body(position, cue) or speaker
+            if self.v4 and speaker is not None and speaker.entity is None \
+                    and speaker.span is not None and self._titled(speaker.span):
+                # a title remembered, or read in the sentence, as a person's role says it
+                speaker = self._by_role_or_surname(speaker, position)
         if speaker is not None and not target.cited:
             memory.remember(position, speaker, cue,
                             until=self.sentences.end_of(position) if aside else None)
@@ -317,6 +321,11 @@ class Attributor:
             return speaker
         return dataclasses.replace(speaker, entity=found[0].id,
                                    text=self.doc.text[speaker.span.start:speaker.span.end])
+
+    def _titled(self, span: Offsets) -> bool:
+        """Whether a speaker's words open with a title (`الوزير`, `وزير الطاقة الإماراتي`)."""
+        first = next((w for w in words_of(self.doc.text, span.start, span.end) if w.is_word), None)
+        return first is not None and title_gender(first.folded, self.lexicon) is not None
 
     def _holds(self, role, words: list[str]) -> bool:
         """Whether a role says the bare title `words`: the same head, a nationality among

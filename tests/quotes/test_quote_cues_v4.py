@@ -699,3 +699,14 @@ def test_v4_a_participle_after_a_verb_of_being_with_its_complement_still_quotes(
     text = "وكان سامي الحربي مؤكدا أن الفريق سيعود أقوى في الموسم المقبل."
     assert _quotes(make_document, lexicons[1], text, STAGE_V4) == [
         ("سامي الحربي", "الفريق سيعود أقوى في الموسم المقبل")]
+
+
+def test_v4_a_remembered_title_goes_to_the_person_whose_role_says_it():
+    from khabar import load_pipeline, process
+
+    text = ("وقال سامي الفارس وزير الطاقة الإماراتي إن الأسعار ستتغير.\n\n"
+            "ودعا وزير الطاقة الإماراتي في مقال نشرته الوكالة إلى مضاعفة الجهود، مؤكدا أن "
+            "الحكومة دأبت على تبني سياسات سليمة.")
+    doc = process(text, pipeline=load_pipeline(policy="raise"))
+    names = {e.id: e.name for e in doc.entities}
+    assert [names.get(q.speaker) for q in doc.quotes] == ["سامي الفارس", "سامي الفارس"]
