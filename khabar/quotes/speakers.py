@@ -45,6 +45,7 @@ _TIME_ADJECTIVES = frozenset(fold(w) for w in (
     "الفائتة السابق السابقة").split())
 _DAY = fold("يوم")  # `يوم الأحد`, `يوم أمس`
 _THEN_ADVERBS = frozenset(fold(w) for w in "آنذاك حينذاك عندئذ وقتذاك".split())  # `قال آنذاك`
+WHEN_WORDS = _ADVERBS | _THEN_ADVERBS  # words that say when or how, never part of a subject
 _HONORIFICS_BEFORE = 2  # v4: words around a title read by the roles stage (`سماحة`, `الشيخ`)
 # `وقالت لصحيفة ...`, `وقال لـ"الرياض"`: the outlet told, not the speaker.
 _TOLD = frozenset(

@@ -14,7 +14,7 @@ from khabar.arabic import fold
 from khabar.document import Offsets
 from khabar.quotes.lexicon import CueLexicon
 from khabar.quotes.people import People
-from khabar.quotes.speakers import Speaker, title_gender
+from khabar.quotes.speakers import WHEN_WORDS, Speaker, title_gender
 from khabar.quotes.text import Word, words_of
 
 _IN_NAME_OF = fold("باسم")
@@ -76,6 +76,8 @@ def _subject(words: list[Word], people: People, lexicon: CueLexicon) -> Speaker:
         if not word.folded.startswith("ال") and taken[-1].folded.startswith("ال") \
                 and word.folded != _IN_NAME_OF:  # (`المتحدث باسم الكرملين` goes on)
             break
+        if word.folded in WHEN_WORDS:
+            break  # `ورحب الرئيس الأمريكي الخميس`: the day, no word of the title
         taken.append(word)
     lo, hi = taken[0].start, words[-1].end
     named = next(((s, e, ent) for s, e, ent in people.starting_in(lo, hi)

@@ -710,3 +710,13 @@ def test_v4_a_remembered_title_goes_to_the_person_whose_role_says_it():
     doc = process(text, pipeline=load_pipeline(policy="raise"))
     names = {e.id: e.name for e in doc.entities}
     assert [names.get(q.speaker) for q in doc.quotes] == ["سامي الفارس", "سامي الفارس"]
+
+
+def test_v4_a_day_after_a_title_opening_its_sentence_is_no_word_of_it():
+    from khabar import load_pipeline, process
+
+    text = ("وقال رئيس الوزراء سامي الفارس إن المحادثات مفيدة.\n\n"
+            "ورحب رئيس الوزراء الخميس بالتقدم الكبير، إذ كتب على موقع تويتر: \"لقد ناقشنا كل "
+            "الملفات بصراحة\".")
+    doc = process(text, pipeline=load_pipeline(policy="raise"))
+    assert [q.speaker_text for q in doc.quotes][-1] == "رئيس الوزراء"
