@@ -40,6 +40,9 @@ class Attribution:
     resolved: bool
 
 
+_SHARED = 0.6  # share of a bare title's other words that a role must say
+
+
 class Attributor:
     """Finds speakers for one Document; remembers speakers as the text goes on."""
 
@@ -315,6 +318,10 @@ class Attributor:
                      if " " in e.name and fold(e.name.split()[-1]) == words[0]]
         elif title_gender(words[0], self.lexicon):
             found = [e for e in persons if any(self._holds(role, words) for role in e.roles)]
+            if not found and len(words) > 1:  # v4: the name told later (`وقال السفير
+                # البنغلاديشي إن ...` before `السفير البنغلاديشي فلان`), one holder only
+                found = [e for e in self.doc.entities if e.type == "PER" and any(
+                    self._holds(role, words, share=1.0) for role in e.roles)]
         else:
             return speaker
         if len(found) != 1:
@@ -327,9 +334,10 @@ class Attributor:
         first = next((w for w in words_of(self.doc.text, span.start, span.end) if w.is_word), None)
         return first is not None and title_gender(first.folded, self.lexicon) is not None
 
-    def _holds(self, role, words: list[str]) -> bool:
+    def _holds(self, role, words: list[str], share: float = _SHARED) -> bool:
         """Whether a role says the bare title `words`: the same head, a nationality among
-        the words that is the role's country, and most other words in the role's."""
+        the words that is the role's country, and most other words (`share` of them) in the
+        role's."""
         title = [_bare(w) for w in fold(role.title).split()]
         if not title or title[0] != _bare(words[0]):
             return False
@@ -338,7 +346,7 @@ class Attributor:
         if countries and not any(fold(c) == fold(role.affiliation or "") for c in countries):
             return False
         rest = [_bare(w) for w in words[1:] if not (self.nisba and (w,) in self.nisba)]
-        return sum(w in theirs for w in rest) >= 0.6 * len(rest)
+        return sum(w in theirs for w in rest) >= share * len(rest)
 
     def _side_gender(self, words: list[Word], i: int) -> str | None:
         """`من جانبه، وأكد ...`: the marker just before a cue gives the dropped subject's gender."""
@@ -351,7 +359,7 @@ class Attributor:
 
 
 _GLANCE = 120  # characters that hold a sentence's first two words
-_ROLE_WORDS = 4  # words of a bare title or a family name read by _by_role_or_surname
+_ROLE_WORDS = 6  # words of a bare title or a family name read by _by_role_or_surname
 # honorifics that are family names too (`سعيد الشيخ`): alone, no one's name
 _HONORIFIC_NAMES = frozenset(fold(w) for w in (
     "الشيخ الأمير الملك السلطان السيد الدكتور الرئيس الحاج الإمام").split())

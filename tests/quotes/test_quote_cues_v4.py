@@ -720,3 +720,13 @@ def test_v4_a_day_after_a_title_opening_its_sentence_is_no_word_of_it():
             "الملفات بصراحة\".")
     doc = process(text, pipeline=load_pipeline(policy="raise"))
     assert [q.speaker_text for q in doc.quotes][-1] == "رئيس الوزراء"
+
+
+def test_v4_a_title_with_a_nationality_goes_to_its_holder_named_later():
+    from khabar import load_pipeline, process
+
+    text = ("وقال السفير البنغلاديشي إن الاستقدام يسير ببطء.\n\n"
+            "وأكد السفير البنغلاديشي لدى المملكة سامي الفارس أن الاتفاقية قائمة.")
+    doc = process(text, pipeline=load_pipeline(policy="raise"))
+    names = {e.id: e.name for e in doc.entities}
+    assert [names.get(q.speaker) for q in doc.quotes] == ["سامي الفارس", "سامي الفارس"]
