@@ -46,6 +46,8 @@ _TIME_ADJECTIVES = frozenset(fold(w) for w in (
 _DAY = fold("يوم")  # `يوم الأحد`, `يوم أمس`
 _THEN_ADVERBS = frozenset(fold(w) for w in "آنذاك حينذاك عندئذ وقتذاك".split())  # `قال آنذاك`
 WHEN_WORDS = _ADVERBS | _THEN_ADVERBS  # words that say when or how, never part of a subject
+# also names: a paper (`صحيفة اليوم`), given names (`صباح`, `مساء`)
+_NAMES_TOO = frozenset(fold(w) for w in "اليوم صباح مساء".split())
 _HONORIFICS_BEFORE = 2  # v4: words around a title read by the roles stage (`سماحة`, `الشيخ`)
 # `وقالت لصحيفة ...`, `وقال لـ"الرياض"`: the outlet told, not the speaker.
 _TOLD = frozenset(
@@ -129,7 +131,7 @@ def explicit_subject(
     if leading is not None:
         _start, end, entity = leading
         return Speaker(entity.id, None, Offsets(lo, end), None, "s")
-    return described(lead, lexicon, phrase_only)
+    return described(lead, lexicon, phrase_only, told=addressee)
 
 
 def _without_times(lead: list[Word], *, pairs: bool) -> list[Word]:
@@ -293,15 +295,19 @@ def _named(words: list[Word], mention: tuple[int, int, Entity], lexicon: CueLexi
     return Speaker(entity.id, None, Offsets(span_start, end), gender, "s")
 
 
-def described(words: list[Word], lexicon: CueLexicon, phrase_only: bool) -> Speaker | None:
-    """An unnamed subject: a group (`مسؤولون`) or a title or noun phrase (`المتحدث باسم`)."""
+def described(words: list[Word], lexicon: CueLexicon, phrase_only: bool, *,
+              told: bool = False) -> Speaker | None:
+    """An unnamed subject: a group (`مسؤولون`) or a title or noun phrase (`المتحدث باسم`).
+    `told` (quotes.cues.v4): it ends before the one told (`وقال السفير لوكالة الأنباء`) and
+    before an adverb (`وقال المسؤول الإيراني أيضا`)."""
     first = lexicon.word(words[0].folded)
     if phrase_only and (first is None or first[0] not in ("title", "group", "body")):
         return None  # `أكدت تصميم الدولة ...`: no named subject, the words are the content
     taken = [words[0]]
     for k, word in enumerate(words[1:6], start=1):
         if not word.is_word or word.folded in _STOP or lexicon.cue(word.folded) \
-                or withholds_name(words, k):
+                or withholds_name(words, k) or told and (
+                    word.folded in _TOLD or word.folded in WHEN_WORDS - _NAMES_TOO):
             break
         if phrase_only and not _definite(word.folded) and not _construct(taken[-1], word,
                                                                           lexicon):

@@ -730,3 +730,13 @@ def test_v4_a_title_with_a_nationality_goes_to_its_holder_named_later():
     doc = process(text, pipeline=load_pipeline(policy="raise"))
     names = {e.id: e.name for e in doc.entities}
     assert [names.get(q.speaker) for q in doc.quotes] == ["سامي الفارس", "سامي الفارس"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وقال مصدر محلي لوكالة فرانس برس إن الطريق مغلق منذ الصباح.", "مصدر محلي"),
+    ("وقال المسؤول الإيراني أيضا إن الغرفة التجارية معطلة.", "المسؤول الإيراني"),
+    ("وقالت الوزارة آنذاك إن التحقيق مستمر.", "الوزارة"),
+])
+def test_v4_an_unnamed_speaker_ends_before_the_one_told_and_an_adverb(make_document, lexicons,
+                                                                      text, speaker):
+    assert [s for s, _ in _quotes(make_document, lexicons[1], text, STAGE_V4)] == [speaker]
