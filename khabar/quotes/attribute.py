@@ -40,6 +40,11 @@ class Attribution:
     resolved: bool
 
 
+# v4: who may open a sentence a participle goes on from: a body, or a state (`استنكرت مملكة
+# البحرين ...، معتبرة أن`, `رحبت مصر بالقرار، مشيرة إلى`)
+_BODIES = frozenset(("ORG", "LOC"))
+_STATE_NOUNS = frozenset(fold(w) for w in "مملكة دولة جمهورية سلطنة إمارة".split())
+_BY_TURN = frozenset(fold(w) for w in "بدوره بدورها وبدوره وبدورها".split())
 _SHARED = 0.6  # share of a bare title's other words that a role must say
 
 
@@ -214,12 +219,19 @@ class Attributor:
         `ورحبت الوزارة بالقرار، مشيرة إلى أن`): not the speaker of an earlier sentence."""
         start = self.sentences.start_of(position)
         words = [w for w in words_of(self.doc.text, start, min(position, start + _GLANCE),
-                                     self.folds) if w.is_word][:2]
+                                     self.folds) if w.is_word][:4]
+        if words and words[0].folded in _BY_TURN:
+            words = words[1:]  # `بدوره، استنكر الأزهر الهجوم، مؤكدا أن`
+        elif len(words) > 1 and (words[0].folded, words[1].folded) in self.lexicon.sides:
+            words = words[2:]  # `من جهتها، دانت الوزارة ...`
         if len(words) < 2 or self.lexicon.cue(words[0].folded) is not None:
             return None  # (a speech verb's subject is remembered with its own quote)
+        if words[1].folded in _STATE_NOUNS and len(words) > 2:
+            words = words[1:]  # `مملكة البحرين`, `دولة الكويت`: the state named after its noun
         for mention_start, end, entity in self.people.starting_in(words[1].start, words[1].end):
-            gender = "f" if words[1].folded.endswith("ه") else "m"  # `الوزارة`; `الحزب`
-            if entity.type == "ORG" and cue.gender in (None, gender):
+            # `الوزارة` f, `الحزب` m; a state is spoken of as feminine (`مصر`, `العراق`)
+            gender = "f" if words[1].folded.endswith("ه") or entity.type == "LOC" else "m"
+            if entity.type in _BODIES and cue.gender in (None, gender):
                 return Speaker(entity.id, None, Offsets(mention_start, end), None, "s")
         return None
 

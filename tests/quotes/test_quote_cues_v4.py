@@ -740,3 +740,13 @@ def test_v4_a_title_with_a_nationality_goes_to_its_holder_named_later():
 def test_v4_an_unnamed_speaker_ends_before_the_one_told_and_an_adverb(make_document, lexicons,
                                                                       text, speaker):
     assert [s for s, _ in _quotes(make_document, lexicons[1], text, STAGE_V4)] == [speaker]
+
+
+def test_v4_a_participle_shares_a_state_or_a_body_after_a_side_phrase():
+    from khabar import load_pipeline, process
+
+    text = ("وقال سامي الفارس إن المنظمة تدين الهجوم.\n\n"
+            "واستنكرت مملكة البحرين وبشدة تصريحات المسؤول، معتبرة أن هذه التصريحات غير مسؤولة.\n\n"
+            "من جهتها، جددت وزارة الخارجية مطالبتها بالتحقيق، مشيرة إلى أن الأدلة كافية.")
+    doc = process(text, pipeline=load_pipeline(policy="raise"))
+    assert [q.speaker_text for q in doc.quotes] == ["سامي الفارس", "البحرين", "وزارة الخارجية"]
