@@ -132,6 +132,8 @@ class _Context:
                 continue  # `ويمكن القول إن ...`: the writer's own remark, nobody's quote
             if self.v4 and cue.kind == "participle" and _predicate(words, i):
                 continue  # `وبات فوز فلان مؤكدا، ...`: certain, no one's confirming
+            if self.v4 and word.folded == _WROTE and _books_or_written(words, i):
+                continue  # `حظر كتب ابن تيمية`: books; `لافتات كتب عليها`: written on them
             if _inside(word.start, opens, ends):
                 if self.v3:  # a cue inside quoted words is part of the quote, and may
                     out.extend(self._inner(words, i, cue, opens, ends, governed))  # quote too
@@ -375,6 +377,13 @@ _SUBORDINATE = frozenset(fold(w) for w in "حيث إذ كما فيما بينم�
 _PARTICIPLE_GAP = 3  # v4: words between a participle inside marks and its `أن` (`إلى`)
 # v4: a negation right before a verb whose object is a noun phrase: nothing was said
 _NEGATIONS = frozenset(fold(w) for w in "لم لن لا ولم ولن ولا فلم فلن فلا".split())
+# v4: `كتب` (wrote; also books, and the passive `كُتب`), the nouns and prepositions before
+# books, and where a thing was written
+_WROTE = fold("كتب")
+_ON_BOOKS = frozenset(fold(w) for w in (
+    "حظر بحظر حرق لحرق بحرق منع بمنع بيع ببيع نشر بنشر طباعة قراءة بقراءة اقتناء في من عن بين "
+    "إحدى أحد بعض أمهات").split())
+_WRITTEN_ON = frozenset(fold(w) for w in "عليه عليها عليهم فيه فيها".split())
 # v4: verbs of being, whose predicate a participle may be (`بات فوزه مؤكدا`)
 _BEING = frozenset(fold(w) for w in (
     "بات باتت وبات وباتت أصبح أصبحت وأصبح وأصبحت أضحى أضحت صار صارت ظل ظلت بدا بدت يبدو "
@@ -384,6 +393,16 @@ _OPENS_SAID = frozenset(fold(w) for w in ': " « “ إلى الى على'.split
 # v4: `one may`, `one must` before the verbal noun of saying (`ويمكن القول`, `يجدر القول`)
 _ONE_MAY = frozenset(fold(w) for w in (
     "يمكن ويمكن فيمكن يمكننا ويمكننا يجدر ويجدر يجب ويجب يصح ويصح نستطيع ونستطيع بد").split())
+
+
+def _books_or_written(words: list[Word], i: int) -> bool:
+    """v4: `كتب` at words[i] is the plural noun, books, after a noun that acts on them or a
+    preposition (`حظر كتب فلان`, `في كتب التراث`), or the passive before where it was written
+    (`لافتة كتب عليها`): no one wrote anything there."""
+    before = words[i - 1] if i > 0 and words[i - 1].is_word else None
+    after = words[i + 1] if i + 1 < len(words) else None
+    return (before is not None and before.folded in _ON_BOOKS) or (
+        after is not None and after.folded in _WRITTEN_ON)
 
 
 def _predicate(words: list[Word], i: int) -> bool:

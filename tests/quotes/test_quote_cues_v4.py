@@ -750,3 +750,11 @@ def test_v4_a_participle_shares_a_state_or_a_body_after_a_side_phrase():
             "من جهتها، جددت وزارة الخارجية مطالبتها بالتحقيق، مشيرة إلى أن الأدلة كافية.")
     doc = process(text, pipeline=load_pipeline(policy="raise"))
     assert [q.speaker_text for q in doc.quotes] == ["سامي الفارس", "البحرين", "وزارة الخارجية"]
+
+
+@pytest.mark.parametrize("text", [
+    "وقررت الوزارة حظر كتب سامي الحربي في المكتبات العامة بعد شكاوى كثيرة.",
+    "ورفعت الجماهير لافتة كتب عليها «شكرا أيها القائد» في المدرجات.",
+])
+def test_v4_books_and_what_was_written_on_a_sign_quote_nothing(make_document, lexicons, text):
+    assert _quotes(make_document, lexicons[1], text, STAGE_V4) == []
