@@ -772,3 +772,11 @@ def test_roles_v5_reads_a_body_named_by_its_head_after_lil_as_the_affiliation(an
     doc = analyzers[1](mentions_doc(text, given))
     assert roles_of(doc, "سامي الفارس") == [("المتحدث الرسمي", "الأمانة")]
     assert roles_of(doc, "خالد العنزي") == [("المدير العام للتعليم", None)]  # a field
+
+
+def test_roles_v5_reads_the_deputy_crown_prince_in_construct_with_his_country(analyzers,
+                                                                              mentions_doc):
+    text = "وحضر الأمير سامي الفارس، ولي ولي عهد المملكة العربية السعودية، الحفل."
+    given = [("سامي الفارس", "PER"), ("المملكة العربية السعودية", "LOC")]
+    doc = analyzers[1](mentions_doc(text, given))
+    assert roles_of(doc, "سامي الفارس") == [("ولي ولي عهد", "المملكة العربية السعودية")]
