@@ -15,7 +15,9 @@ from khabar.quotes.text import Word
 
 _RELATIVE = frozenset(("الذي", "التي"))
 _WHO_HE = "الذي"  # v4: masculine, so a person before a body named in his title
-_RELATIVE_REACH = 14  # v4: words before `الذي` where that person may be named
+_RELATIVE_REACH = 14
+# v4: `إيران التي تنفي أن`: a state (feminine) is the antecedent of `التي` as a body is
+_STATE_TOO = ("PER", "ORG", "LOC")  # v4: words before `الذي` where that person may be named
 # After these the clause is nominal, so the words before the verb are its subject.
 _NOMINAL = frozenset(fold(w) for w in "أن إن لكن ولكن".split())
 # `وكان مكتب التحقيقات الفيدرالي أكد أن`: كان, its subject, then the verb (a past perfect).
@@ -47,8 +49,9 @@ def subject_before(words: list[Word], i: int, people: People,
                 start, stop, entity = persons[-1]
                 return Speaker(entity.id, None, Offsets(start, stop), None, "s")
         lo = words[max(0, i - 8)].start
+        kinds = _STATE_TOO if persons_first and words[i - 1].folded != _WHO_HE else ("PER", "ORG")
         named = [(s, e, ent) for s, e, ent in people.starting_in(lo, until)
-                 if e <= until and ent.type in ("PER", "ORG")]
+                 if e <= until and ent.type in kinds]
         if named:
             start, stop, entity = named[-1]
             return Speaker(entity.id, None, Offsets(start, stop), None, "s")

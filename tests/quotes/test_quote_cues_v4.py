@@ -758,3 +758,11 @@ def test_v4_a_participle_shares_a_state_or_a_body_after_a_side_phrase():
 ])
 def test_v4_books_and_what_was_written_on_a_sign_quote_nothing(make_document, lexicons, text):
     assert _quotes(make_document, lexicons[1], text, STAGE_V4) == []
+
+
+def test_v4_a_state_is_the_antecedent_of_allati_before_a_cue():
+    from khabar import load_pipeline, process
+
+    text = "وتتهم السلطات المعارضين بالارتباط مع إيران التي تنفي أن يكون لها أي دور في الأحداث."
+    doc = process(text, pipeline=load_pipeline(policy="raise"))
+    assert [q.speaker_text for q in doc.quotes] == ["إيران"]
