@@ -144,9 +144,13 @@ def find_roles(text: str, entities: tuple[Entity, ...], lexicon: RoleLexicon, *,
             title, dual = _singular(title)
             shared = _Shared(title, list(found.others), found, span.last) if dual else None
         if found.kind == COUNTERPART:
-            if last_title is None or ctx.v5 and not _held_by_one(last_title):
+            own = _possessors_title(ctx, found, roles) if ctx.v5 else None
+            if own is not None:
+                title = own  # `وتحدث ترامب مع نظيره الصيني`: the title of the one whose he is
+            elif last_title is None or ctx.v5 and not _held_by_one(last_title):
                 continue
-            title = last_title
+            else:
+                title = last_title
         last_title = title
         known = roles.setdefault(span.entity.id, [])
         for extra in [found] + (_also(ctx, span, found) if ctx.v3 else []):
@@ -424,6 +428,46 @@ def _to_post(ctx: Context, j: int) -> Title | None:
         if m == k and ctx.folded[m] not in _GRADES:
             break  # only a grade may stand between the post and its body
     return found
+
+
+def _possessor(ctx: Context, found: Title) -> Span | None:
+    """v5: the person a counterpart's pronoun refers to (`نظيره`): the one named last before
+    it in its sentence; past the name it is joined to by و (`التقى كارتر رئيس الوزراء فلان
+    ونظيره العراقي`: the subject's counterpart, not the object's)."""
+    k = bisect.bisect_right(ctx.tokens, found.start, key=lambda t: t.start) - 1  # (`ونظيره`)
+    joined = ctx.folded[k].startswith("و")
+    skipped = False
+    for i in range(k - 1, -1, -1):
+        token = ctx.tokens[i]
+        if token.text in _SENTENCE_MARKS or "\n" in ctx.text[token.end:ctx.tokens[i + 1].start]:
+            return None
+        span = ctx.covering.get(i)
+        if span is None or span.entity.type != PER or span.last != i:
+            continue
+        if joined and not skipped and i == _before_commas(ctx, k):
+            skipped = True  # the name the counterpart is joined to by و
+            continue
+        return span
+    return None
+
+
+def _before_commas(ctx: Context, k: int) -> int:
+    """The token before k, past commas."""
+    i = k - 1
+    while i >= 0 and ctx.tokens[i].text in COMMAS:
+        i -= 1
+    return i
+
+
+def _possessors_title(ctx: Context, found: Title, roles: dict[str, list[Role]]) -> str | None:
+    """v5: the title the counterpart shares: its possessor's, when the roles read so far give
+    them one that is no honorific (else the last title read, as before v5)."""
+    possessor = _possessor(ctx, found)
+    if possessor is None:
+        return None
+    titles = [r.title for r in roles.get(possessor.entity.id, ())
+              if not _honorific(r.title) and _held_by_one(r.title)]
+    return titles[0] if titles else None
 
 
 def _held_by_one(title: str) -> bool:

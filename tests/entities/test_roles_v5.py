@@ -780,3 +780,15 @@ def test_roles_v5_reads_the_deputy_crown_prince_in_construct_with_his_country(an
     given = [("سامي الفارس", "PER"), ("المملكة العربية السعودية", "LOC")]
     doc = analyzers[1](mentions_doc(text, given))
     assert roles_of(doc, "سامي الفارس") == [("ولي ولي عهد", "المملكة العربية السعودية")]
+
+
+def test_roles_v5_gives_a_counterpart_the_title_of_the_one_it_refers_to(analyzers, mentions_doc):
+    text = ("وتعهد نائب الرئيس الأمريكي، سامي الفارس، بالضغط، وتحدث الرئيس الأمريكي خالد العنزي "
+            "مع نظيره الصيني، فهد الراشد. ويلتقي وزير الدفاع الأمريكي علي السبع رئيس الوزراء "
+            "نايف السالم ونظيره العراقي ماجد الحربي.")
+    given = [(name, "PER") for name in ("سامي الفارس", "خالد العنزي", "فهد الراشد", "علي السبع",
+                                        "نايف السالم", "ماجد الحربي")]
+    doc = analyzers[1](mentions_doc(text, given))
+    assert [t for t, _ in roles_of(doc, "فهد الراشد")] == ["الرئيس"]
+    # joined by و to the object, the counterpart is the subject's
+    assert [t for t, _ in roles_of(doc, "ماجد الحربي")] == ["وزير الدفاع"]
