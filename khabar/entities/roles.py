@@ -531,6 +531,11 @@ def _complements(ctx: Context, phrase: _Phrase) -> None:
 
 # v5: nouns of a portfolio joined by و in construct after a definite one (`وزير الخارجية
 # وشؤون المغتربين`, `وزير الصناعة وتنمية الصادرات`)
+# v5: `ل` + the verbal noun of an errand after a title (`لعرض`, `لبحث`, `لافتتاح`): a purpose,
+# never a portfolio (those are fields: `لشؤون`, `لرعاية الشباب`, `لمكافحة الفساد`)
+_ERRANDS = frozenset(fold(w) for w in (
+    "لعرض لبحث لمناقشة لحضور لزيارة لافتتاح لتدشين لتوقيع لتسليم لاستقبال لتهنئة لتعزية "
+    "لتكريم لتقديم لإلقاء لاستعراض لتفقد").split())
 _JOINED_PORTFOLIOS = frozenset(fold(w) for w in "شؤون شئون تنمية حماية تطوير تخطيط".split())
 
 
@@ -575,6 +580,8 @@ def _complement_word(ctx: Context, j: int) -> bool:
                    or (folded.endswith(_PRONOUNS) and not folded.startswith("ال"))):
         return False  # `وعضو مجلس الوزراء` is a second title, `بمنطقة جازان` says where,
         # `وأصدق` joins a new phrase, a noun with a pronoun (`بقائدها`) ends a construct
+    if ctx.v5 and folded in _ERRANDS:
+        return False  # `وزير الدفاع لعرض الصورة`: what the holder came for, no word of a title
     return not (_nisba_at(ctx, j) or folded in _NOT_COMPLEMENT or folded in _PARTICLES
                 or folded.startswith(_JOINED_PREFIXES) or len(folded) < 3
                 or (folded[0] in "بل" and folded[1:] in _ORG_NOUNS))  # `بوزارة`: where, not what
@@ -655,9 +662,11 @@ def _construct_chain(ctx: Context, j: int) -> tuple[int, Span | None] | None:
 
 def _no_construct_noun(ctx: Context, k: int) -> bool:
     """v5: token k cannot head a construct chain: it carries tanween (`قراراً`, `عاماً`), which
-    a noun in construct never has, or it is a number (`إضافة أربع سنوات`)."""
-    text = ctx.tokens[k].text
-    return any(mark in text for mark in _TANWEEN) or ctx.folded[k] in _NUMBER_WORDS
+    a noun in construct never has, it is a number (`إضافة أربع سنوات`), or a verb in the
+    present (`الرئيس الحالي يتصدر قائمة المرشحين`: few nouns start with ي)."""
+    text, folded = ctx.tokens[k].text, ctx.folded[k]
+    return any(mark in text for mark in _TANWEEN) or folded in _NUMBER_WORDS or (
+        folded.startswith("ي") and len(folded) >= 4)
 
 
 def _nisba_at(ctx: Context, j: int) -> tuple[str, int] | None:

@@ -792,3 +792,12 @@ def test_roles_v5_gives_a_counterpart_the_title_of_the_one_it_refers_to(analyzer
     assert [t for t, _ in roles_of(doc, "فهد الراشد")] == ["الرئيس"]
     # joined by و to the object, the counterpart is the subject's
     assert [t for t, _ in roles_of(doc, "ماجد الحربي")] == ["وزير الدفاع"]
+
+
+def test_roles_v5_ends_a_title_before_an_errand_or_a_verb(analyzers, mentions_doc):
+    text = ("وحضر سامي الفارس وزير الدفاع لعرض الصورة الحقيقية للمشروع، فيما بقي خالد العنزي "
+            "الرئيس الحالي يتصدر قائمة المرشحين لمنصب الرئاسة.")
+    given = [("سامي الفارس", "PER"), ("خالد العنزي", "PER")]
+    doc = analyzers[1](mentions_doc(text, given))
+    assert roles_of(doc, "سامي الفارس") == [("وزير الدفاع", None)]
+    assert roles_of(doc, "خالد العنزي") == [("الرئيس الحالي", None)]
