@@ -40,7 +40,12 @@ _CONSTRUCT = {fold(w) for w in (
     "قوات حرس").split()}
 # from 5, more nouns that carry a body's chain: support, news, and a court's kind (`تحالف دعم
 # الشرعية`, `وكالة أنباء الشرق الأوسط`, `محكمة جنايات القاهرة`, `محكمة استئناف ديالى`)
-_CONSTRUCT_V5 = _CONSTRUCT | {fold(w) for w in "دعم أنباء جنايات استئناف".split()}
+_CONSTRUCT_V5 = _CONSTRUCT | {fold(w) for w in (
+    "دعم أنباء جنايات استئناف "
+    # the field a body works in, a verbal noun before its object (`هيئة مكافحة الفساد`,
+    # `جمعية حماية المستهلك`, `هيئة تنظيم الكهرباء`, `مركز أبحاث الشرق الأوسط`)
+    "مكافحة حماية تنظيم تطوير تنمية رعاية حقوق أبحاث بحوث دراسات تقويم تحقيقات حفظ إغاثة "
+    "تحفيظ مراقبة تحلية").split()}
 # `بمنطقة الباحة`, `بمحافظة ينبع`: where a branch of a body sits, part of its name.
 _WHERE = {fold(w) for w in "بمنطقة بمحافظة بمدينة بولاية".split()}
 _MAX_WORDS = 7
@@ -241,7 +246,7 @@ def _body_at(text, tokens, folded, i, head, found_names) -> tuple[Body, int] | N
     person_joins = not rest.startswith("ال") and base not in heads.needs_name and not (
         heads.version >= 5 and base in _LED_BY)
     found = (starting, persons, heads.stops, heads.version >= 3, heads.person_words,
-             heads.version)
+             heads.version, heads.kinds)
     last, words, named = _chain(text, tokens, folded, i, found, person_joins)
     if last == i or (not named and (base in heads.needs_name or base in heads.eponyms)):
         return None  # `مستشفيات المنطقة`, `كأس العالم`: no name, no body
@@ -273,7 +278,7 @@ def _chain(text, tokens, folded, i, found, person_joins) -> tuple[int, list[str]
     whether a mention found by the tagger is part of it. A person's name right after an
     indefinite head is part of it (`مؤسسة محمد بن راشد`), not after a definite one
     (`الأمين العام للمنظمة حسين العلي`)."""
-    starting, persons, stops, royal_before, person_words, version = found
+    starting, persons, stops, royal_before, person_words, version, kinds = found
     constructs = _CONSTRUCT_V5 if version >= 5 else _CONSTRUCT
     last, words, named = i, [], False
     j = i + 1
@@ -301,6 +306,8 @@ def _chain(text, tokens, folded, i, found, person_joins) -> tuple[int, list[str]
                 break  # v5: `وزارة الخارجية الأطراف`: after a definite word, an adjective or none
             last = j
         elif w.startswith("وال") and words:
+            if version >= 5 and w[1:] in kinds:
+                break  # v5: `مجلس حقوق الإنسان واللجنة الدولية`: a second body, joined by و
             last = j
         elif w.startswith("لل") and len(w) > 4:
             last = j

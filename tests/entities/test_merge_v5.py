@@ -311,6 +311,16 @@ def test_v5_cuts_a_particle_the_tagger_took_into_a_persons_name(mergers, mention
     assert named(v3(mentions_doc(text, given)), "PER") == ["خالد العنزي لـ", "سامي الفارس كي"]
 
 
+def test_v5_reads_a_body_named_by_the_field_it_works_in(mergers, mentions_doc):
+    v3, v5 = mergers
+    text = ("وأعلنت هيئة مكافحة الفساد وجمعية حماية المستهلك أن التحقيق بدأ، وحضر ممثلو مجلس "
+            "حقوق الإنسان واللجنة الدولية للصليب الأحمر.")
+    assert named(v5(mentions_doc(text, [])), "ORG") == [
+        "اللجنة الدولية للصليب الأحمر", "جمعية حماية المستهلك", "مجلس حقوق الإنسان",
+        "هيئة مكافحة الفساد"]
+    assert "هيئة مكافحة الفساد" not in named(v3(mentions_doc(text, [])), "ORG")
+
+
 def test_v5_names_public_bodies_written_without_a_head_noun(mentions_doc):
     text = ("وتمكنت فرق الدفاع المدني من إخماد الحريق، وقال مدير الأحوال المدنية إن المصابين "
             "نقلوا إلى المستشفى، وسيطرت المقاومة الشعبية على المدينة، وقال مدير الشؤون الصحية إن "
