@@ -396,3 +396,11 @@ def test_v5_a_club_or_a_hospital_named_by_its_management_alone_is_no_body(mentio
     text = "وقررت إدارة النادي فسخ العقد، وأعلنت إدارة مستشفى الملك فهد إغلاق القسم."
     doc = make_entities_merge_v5()(mentions_doc(text, []))
     assert named(doc, "ORG") == ["مستشفى الملك فهد"]
+
+
+def test_v5_names_the_hajj_sites_and_saudi_governorates(mentions_doc):
+    text = ("ووصل الحجاج إلى المشاعر المقدسة في مشعر منى ومزدلفة، وهطلت أمطار على محافظات "
+            "رجال ألمع وظهران الجنوب وسراة عبيدة.")
+    doc = make_entities_merge_v5()(mentions_doc(text, []))
+    assert named(doc, "LOC") == ["المشاعر المقدسة", "رجال ألمع", "سراة عبيدة", "ظهران الجنوب",
+                                 "مزدلفة", "مشعر منى"]
