@@ -404,3 +404,9 @@ def test_v5_names_the_hajj_sites_and_saudi_governorates(mentions_doc):
     doc = make_entities_merge_v5()(mentions_doc(text, []))
     assert named(doc, "LOC") == ["المشاعر المقدسة", "رجال ألمع", "سراة عبيدة", "ظهران الجنوب",
                                  "مزدلفة", "مشعر منى"]
+
+
+def test_v5_names_al_nusra_alone(mentions_doc):
+    text = "وقال المرصد إن عناصر النصرة انسحبوا من البلدة، فيما واصلت الحملة جهودها لنصرة الأشقاء."
+    doc = make_entities_merge_v5()(mentions_doc(text, []))
+    assert named(doc, "ORG") == ["النصرة"]
