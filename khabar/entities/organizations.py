@@ -222,6 +222,8 @@ def _head(word: str, heads: Heads) -> tuple[int, str, str, bool] | None:
 
 # v5: heads a person after names the one who leads it (`إدارة فلان`, `حكومة فلان`: his
 # management, his government), not the body's name
+# v5: `ل` + a time after a body's name (`للعام 2017`, `للموسم الجديد`)
+_TIMES_AFTER = frozenset(fold(w) for w in "للعام للعامين للموسم للشهر للسنة للأسبوع لعام".split())
 _LED_BY = frozenset(fold(w) for w in "إدارة حكومة قيادة".split())
 _CENTRE = fold("مركز")
 _TOWN_NOUNS = frozenset(fold(w) for w in "مدينة محافظة منطقة ولاية قضاء بلدة مديرية".split())
@@ -246,7 +248,7 @@ def _body_at(text, tokens, folded, i, head, found_names) -> tuple[Body, int] | N
     person_joins = not rest.startswith("ال") and base not in heads.needs_name and not (
         heads.version >= 5 and base in _LED_BY)
     found = (starting, persons, heads.stops, heads.version >= 3, heads.person_words,
-             heads.version, heads.kinds)
+             heads.version, heads.kinds, inside)
     last, words, named = _chain(text, tokens, folded, i, found, person_joins)
     if last == i or (not named and (base in heads.needs_name or base in heads.eponyms)):
         return None  # `مستشفيات المنطقة`, `كأس العالم`: no name, no body
@@ -278,7 +280,7 @@ def _chain(text, tokens, folded, i, found, person_joins) -> tuple[int, list[str]
     whether a mention found by the tagger is part of it. A person's name right after an
     indefinite head is part of it (`مؤسسة محمد بن راشد`), not after a definite one
     (`الأمين العام للمنظمة حسين العلي`)."""
-    starting, persons, stops, royal_before, person_words, version, kinds = found
+    starting, persons, stops, royal_before, person_words, version, kinds, inside = found
     constructs = _CONSTRUCT_V5 if version >= 5 else _CONSTRUCT
     last, words, named = i, [], False
     j = i + 1
@@ -286,6 +288,10 @@ def _chain(text, tokens, folded, i, found, person_joins) -> tuple[int, list[str]
         if not _joined(text, tokens, j - 1) or tokens[j].kind != "word":
             break
         w = folded[j]
+        if version >= 5 and w.startswith("و") and words and (j in starting or j in inside):
+            break  # v5: `الاتحاد الأوروبي والولايات المتحدة`: a second name joined by و
+        if version >= 5 and w in _TIMES_AFTER:
+            break  # v5: `وزارة التجارة الأميركية للعام 2017`: when, no word of the name
         if j in starting and (j not in persons or folded[j - 1] in _ROYAL
                               or (j == i + 1 and person_joins)):
             last = j = starting[j]  # a name the tagger found: `جامعة الشارقة`

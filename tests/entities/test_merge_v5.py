@@ -406,6 +406,14 @@ def test_v5_names_the_hajj_sites_and_saudi_governorates(mentions_doc):
                                  "مزدلفة", "مشعر منى"]
 
 
+def test_v5_ends_a_bodys_chain_before_a_name_joined_by_wa_and_a_year(mentions_doc):
+    text = ("وتصفه هي والاتحاد الأوروبي والولايات المتحدة بأنه تنظيم إرهابي، وفقا لبيانات وزارة "
+            "التجارة الأميركية للعام 2017.")
+    doc = make_entities_merge_v5()(mentions_doc(text, [("الولايات المتحدة", "LOC")]))
+    assert named(doc, "ORG") == ["الاتحاد الأوروبي", "وزارة التجارة الأميركية"]
+    assert named(doc, "LOC") == ["الولايات المتحدة"]
+
+
 def test_v5_names_al_nusra_alone(mentions_doc):
     text = "وقال المرصد إن عناصر النصرة انسحبوا من البلدة، فيما واصلت الحملة جهودها لنصرة الأشقاء."
     doc = make_entities_merge_v5()(mentions_doc(text, []))
