@@ -75,16 +75,20 @@ _HOLDS = {fold(w) for w in (
 _HOLDS_ENDS = {fold(w) for w in "منصب بصفته بصفتها بوصفه بوصفها".split()}
 _MAX_HOLDS = 5
 _PRONOUNS_OF_APPOSITION = {fold(w) for w in "وهو وهي".split()}
-# v5: a title's phrase through untagged words (_through_untagged): how far back, and the words
-# that end a noun phrase (prepositions of another argument, complementizers, relatives, times).
-_MAX_UNTAGGED = 8
-_PLURAL_HEADS = {fold(w) for w in "وزراء رؤساء قادة سفراء مسؤولو مسؤولي زعماء أمناء مديرو مديري".split()}
+# v5: a counterpart shares no plural's title (`وزراء الخارجية`, a group's)
+_PLURAL_HEADS = {fold(w) for w in (
+    "وزراء رؤساء قادة سفراء مسؤولو مسؤولي زعماء أمناء مديرو مديري").split()}
+# v5: appointments (_appointed): a decree's post (`على وظيفة (...) بالمرتبة الخامسة عشرة`), and
+# how far back in a list of appointed names the appointment's word may stand
 _ONTO = {fold("على")}
 _POSTS = {fold(w) for w in "وظيفة منصب".split()}
 _GRADES = {fold(w) for w in "بالمرتبة بمرتبة".split()}
 _GRADE_WORDS = 3  # `بالمرتبة الخامسة عشرة`
-_APPOINTED_REACH = 40  # tokens back from a name to its appointment's word, in a list
+_APPOINTED_REACH = 40
 _SENTENCE_MARKS = {".", "!", "?", "؟", ":", "؛", ";"}
+# v5: a title's phrase through untagged words (_through_untagged): how far back, and the words
+# that end a noun phrase (prepositions of another argument, complementizers, relatives, times).
+_MAX_UNTAGGED = 8
 _MAX_APPOSED = 4  # more words when a comma sets the name apart from its title's phrase
 _MAX_DESCRIPTION = 3
 _NOT_IN_PHRASE = {fold(w) for w in (

@@ -222,9 +222,9 @@ def _head(word: str, heads: Heads) -> tuple[int, str, str, bool] | None:
 
 # v5: heads a person after names the one who leads it (`إدارة فلان`, `حكومة فلان`: his
 # management, his government), not the body's name
+_LED_BY = frozenset(fold(w) for w in "إدارة حكومة قيادة".split())
 # v5: `ل` + a time after a body's name (`للعام 2017`, `للموسم الجديد`)
 _TIMES_AFTER = frozenset(fold(w) for w in "للعام للعامين للموسم للشهر للسنة للأسبوع لعام".split())
-_LED_BY = frozenset(fold(w) for w in "إدارة حكومة قيادة".split())
 _CENTRE = fold("مركز")
 _TOWN_NOUNS = frozenset(fold(w) for w in "مدينة محافظة منطقة ولاية قضاء بلدة مديرية".split())
 

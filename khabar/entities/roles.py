@@ -291,7 +291,7 @@ def read_appointed(ctx: Context, i: int) -> Title | None:
         phrase.take(ctx, sub.next - 1, sub.affiliation)
         return _finished(ctx, phrase)
     if folded.startswith("لل") and j not in ctx.covering and len(folded) > 4 \
-            and not _nisba_at(ctx, j) and folded[1:] not in _NOT_COMPLEMENT:
+            and not _nisba_at(ctx, j) and "ال" + folded[2:] not in _NOT_COMPLEMENT:
         # `وزيرًا للخارجية`, `وليًا للعهد`: the field is the title's complement, unless it
         # names the affiliation (a body the article names with that head: `للهيئة`)
         if len(phrase.words) == 1 and folded[2:] not in BODY_HEADS | REGION_NOUNS:
@@ -529,13 +529,13 @@ def _complements(ctx: Context, phrase: _Phrase) -> None:
         phrase.take(ctx, last)
 
 
-# v5: nouns of a portfolio joined by و in construct after a definite one (`وزير الخارجية
-# وشؤون المغتربين`, `وزير الصناعة وتنمية الصادرات`)
 # v5: `ل` + the verbal noun of an errand after a title (`لعرض`, `لبحث`, `لافتتاح`): a purpose,
 # never a portfolio (those are fields: `لشؤون`, `لرعاية الشباب`, `لمكافحة الفساد`)
 _ERRANDS = frozenset(fold(w) for w in (
     "لعرض لبحث لمناقشة لحضور لزيارة لافتتاح لتدشين لتوقيع لتسليم لاستقبال لتهنئة لتعزية "
     "لتكريم لتقديم لإلقاء لاستعراض لتفقد").split())
+# v5: nouns of a portfolio joined by و in construct after a definite one (`وزير الخارجية
+# وشؤون المغتربين`, `وزير الصناعة وتنمية الصادرات`)
 _JOINED_PORTFOLIOS = frozenset(fold(w) for w in "شؤون شئون تنمية حماية تطوير تخطيط".split())
 
 
@@ -547,7 +547,7 @@ def _state_named(ctx: Context, j: int) -> int | None:
         return entity_end(ctx, span)
     k = j + 1  # `المملكة الأردنية الهاشمية`: its adjectives, a nisba first
     while ctx.word(k) and k not in ctx.covering and ctx.folded[k].startswith("ال") \
-            and ctx.folded[k].endswith(("يه", "ية")) and k - j <= 2:
+            and ctx.folded[k].endswith("يه") and k - j <= 2:
         k += 1
     return k - 1 if k - 1 > j and _nisba_at(ctx, j + 1) is not None else None
 

@@ -15,9 +15,9 @@ from khabar.quotes.text import Word
 
 _RELATIVE = frozenset(("الذي", "التي"))
 _WHO_HE = "الذي"  # v4: masculine, so a person before a body named in his title
-_RELATIVE_REACH = 14
+_RELATIVE_REACH = 14  # v4: words before `الذي` where that person may be named
 # v4: `إيران التي تنفي أن`: a state (feminine) is the antecedent of `التي` as a body is
-_STATE_TOO = ("PER", "ORG", "LOC")  # v4: words before `الذي` where that person may be named
+_STATE_TOO = ("PER", "ORG", "LOC")
 # After these the clause is nominal, so the words before the verb are its subject.
 _NOMINAL = frozenset(fold(w) for w in "أن إن لكن ولكن".split())
 # `وكان مكتب التحقيقات الفيدرالي أكد أن`: كان, its subject, then the verb (a past perfect).

@@ -45,9 +45,9 @@ _TIME_ADJECTIVES = frozenset(fold(w) for w in (
     "الفائتة السابق السابقة").split())
 _DAY = fold("يوم")  # `يوم الأحد`, `يوم أمس`
 _THEN_ADVERBS = frozenset(fold(w) for w in "آنذاك حينذاك عندئذ وقتذاك".split())  # `قال آنذاك`
-WHEN_WORDS = _ADVERBS | _THEN_ADVERBS  # words that say when or how, never part of a subject
-# also names: a paper (`صحيفة اليوم`), given names (`صباح`, `مساء`)
-_NAMES_TOO = frozenset(fold(w) for w in "اليوم صباح مساء".split())
+# v4: words that say when or how, never part of a subject's name or title; not those that
+# are also names: a paper (`صحيفة اليوم`), given names (`صباح`, `مساء`)
+WHEN_WORDS = (_ADVERBS | _THEN_ADVERBS) - {fold(w) for w in "اليوم صباح مساء".split()}
 _HONORIFICS_BEFORE = 2  # v4: words around a title read by the roles stage (`سماحة`, `الشيخ`)
 # `وقالت لصحيفة ...`, `وقال لـ"الرياض"`: the outlet told, not the speaker.
 _TOLD = frozenset(
@@ -307,7 +307,7 @@ def described(words: list[Word], lexicon: CueLexicon, phrase_only: bool, *,
     for k, word in enumerate(words[1:6], start=1):
         if not word.is_word or word.folded in _STOP or lexicon.cue(word.folded) \
                 or withholds_name(words, k) or told and (
-                    word.folded in _TOLD or word.folded in WHEN_WORDS - _NAMES_TOO):
+                    word.folded in _TOLD or word.folded in WHEN_WORDS):
             break
         if phrase_only and not _definite(word.folded) and not _construct(taken[-1], word,
                                                                           lexicon):
