@@ -103,7 +103,10 @@ def _alternatives(cell: str) -> list[str]:
 class ActorRecognizer:
     """Find actors in a sentence from the lexicons and, when present, the document's entities."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, titled: bool = False) -> None:
+        # v5 (`titled`): a place or body inside a person's title read by the roles stage is a
+        # word of the title, no actor of its own
+        self.titled = titled
         self.index = Index(load_actor_patterns())
         self._mentions: tuple[Sequence[Entity], MentionIndex] | None = None
         self._codes: dict[str, str | None] = {}
@@ -200,9 +203,13 @@ class ActorRecognizer:
             owner[actor.first:actor.last] = [key] * (actor.last - actor.first)
         codes: dict[int, str] = {}
         added = 0
+        titles = _title_spans(entities, lo, hi) if self.titled else ()
         for entity, mention in self.mentions(entities).starting_in(lo, hi):
             if mention.end > hi:
                 continue
+            if entity.type != "PER" and any(s <= mention.start and mention.end <= e
+                                            for s, e in titles):
+                continue  # v5: `استنكر محافظ الأفلاج فلان`: the town is a word of his title
             if id(entity) not in codes:
                 codes[id(entity)] = self.entity_code(entity) or ""
             code = codes[id(entity)]
@@ -228,6 +235,13 @@ class ActorRecognizer:
             alive[key] = ActorMention(first, last, start, end, code, ORG, entity.id, entity.name)
             owner[first:last] = [key] * (last - first)
         return sorted((alive[key] for key in sorted(alive)), key=lambda a: a.first)
+
+
+def _title_spans(entities: Sequence[Entity], lo: int, hi: int) -> list[tuple[int, int]]:
+    """The (start, end) of the persons' titles that the roles stage read between lo and hi."""
+    return [(r.evidence.start, r.evidence.end) for e in entities if e.type == "PER"
+            for r in e.roles if r.evidence is not None
+            and lo <= r.evidence.start and r.evidence.end <= hi]
 
 
 def _compose(raw: list[ActorMention], tokens: Sequence[Token]) -> list[ActorMention]:

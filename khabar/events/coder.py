@@ -125,7 +125,7 @@ class EventCoder:
             parse_pattern(row[2], Trigger(row[0], float(row[1]), _unless(row)))
             for name in pattern_files for row in data_lines(name)
         )
-        self.actors = ActorRecognizer()
+        self.actors = ActorRecognizer(titled=long_subjects)
         self.cameo: CameoTable = load_cameo_table()
         self.min_confidence = min_confidence
         # Word readings repeat across sentences (news vocabulary is Zipfian): memoize per coder,

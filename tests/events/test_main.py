@@ -299,3 +299,12 @@ def test_the_default_pipeline_reads_a_call_received_as_the_callers_act():
     text = "تلقى الرئيس المصري حسن الدالي اتصالا هاتفيا من نظيره الجزائري علي المرزوقي."
     doc = process(text, pipeline=load_pipeline(policy="raise"))
     assert [(e.cameo[:2], e.source.name) for e in doc.events] == [("04", "علي المرزوقي")]
+
+
+def test_a_town_in_a_governors_title_is_no_source_of_his_act():
+    text = ("استنكر محافظ الأفلاج سامي الفارس الحادث الإجرامي الذي استهدف المسجد، وأجرى محافظ "
+            "الطائف خالد العنزي اتصالا هاتفيا بأسرة الشهيد فهد الراشد.")
+    doc = process(text, pipeline=load_pipeline(policy="raise"))
+    sources = {e.cameo[:2]: e.source.name for e in doc.events}
+    assert sources.get("11") == "سامي الفارس"
+    assert "الطائف" not in sources.values() and "الأفلاج" not in sources.values()
