@@ -75,6 +75,9 @@ _HOLDS = {fold(w) for w in (
 _HOLDS_ENDS = {fold(w) for w in "منصب بصفته بصفتها بوصفه بوصفها".split()}
 _MAX_HOLDS = 5
 _PRONOUNS_OF_APPOSITION = {fold(w) for w in "وهو وهي".split()}
+# v5: indefinite heads that, in construct with a person, name someone else (`محامي ترامب`)
+_RELATIONS = frozenset(
+    "محامي محامية مساعد مساعدة مستشار مستشارة وكيل وكيلة نائب نائبة سائق حارس طبيب".split())
 # v5: a counterpart shares no plural's title (`وزراء الخارجية`, a group's)
 _PLURAL_HEADS = {fold(w) for w in (
     "وزراء رؤساء قادة سفراء مسؤولو مسؤولي زعماء أمناء مديرو مديري").split()}
@@ -375,7 +378,9 @@ def _pick(ctx: Context, span: Span) -> Title | None:
         return _after(ctx, span)  # `فلان، الأمين العام للحزب، وفلان`: the title is the first's
     before = _before(ctx, span)
     if ctx.v5 and before is not None and _previous_name_holds(ctx, before):
-        before = None  # `فلان الأمين العام للجامعة فلان المبعوث الخاص`: the first's title
+        before = None  # `فلان الأمين العام للجامعة فلان المبعوث الخاص`: the first's
+    if ctx.v5 and before is not None and _whose(ctx, before, span):
+        before = None  # `محامي ترامب`: Trump's lawyer is someone else title
     if before is not None and not _honorific(before.title) and not (ctx.v5 and _rank(before.title)):
         return before
     if ctx.v5 and before is None:
@@ -393,6 +398,18 @@ def _pick(ctx: Context, span: Span) -> Title | None:
         if body is not None:  # `الرقيب فلان من فوج المظلات`
             found = dataclasses.replace(found, affiliation=body)
     return found
+
+
+def _whose(ctx: Context, title: Title, span: Span) -> bool:
+    """v5: the title before the name is a bare indefinite head that names a relation, in
+    construct with the person (`محامي ترامب`, `مستشار فلان`, `لمساعدة فلان`): it is the title
+    of someone else, the person's lawyer or aide, or no title at all (help)."""
+    if len(title.title.split()) != 1 or title.affiliation is not None or span.first == 0 \
+            or ctx.text[title.end:span.start].strip():
+        return False
+    # the word as written: `مساعدة` (help), not `مساعده` or `ونائبه` (his aide, his deputy)
+    written = ctx.tokens[span.first - 1].text
+    return any(written == prefix + word for word in _RELATIONS for prefix in ("", "و", "ل", "ول"))
 
 
 def _appointed(ctx: Context, span: Span) -> Title | None:

@@ -801,3 +801,13 @@ def test_roles_v5_ends_a_title_before_an_errand_or_a_verb(analyzers, mentions_do
     doc = analyzers[1](mentions_doc(text, given))
     assert roles_of(doc, "سامي الفارس") == [("وزير الدفاع", None)]
     assert roles_of(doc, "خالد العنزي") == [("الرئيس الحالي", None)]
+
+
+def test_roles_v5_a_relation_in_construct_with_a_name_is_someone_elses(analyzers, mentions_doc):
+    text = ("ورفض خالد العنزي، محامي سامي الفارس، الطلب، فيما شكر رئيس النادي فهد الراشد "
+            "ونائبه علي السبع، وسعت الحملة لمساعدة ماجد الحربي على الفوز.")
+    given = [(name, "PER") for name in ("خالد العنزي", "سامي الفارس", "فهد الراشد", "علي السبع",
+                                        "ماجد الحربي")]
+    doc = analyzers[1](mentions_doc(text, given))
+    assert roles_of(doc, "سامي الفارس") == roles_of(doc, "ماجد الحربي") == []
+    assert [t for t, _ in roles_of(doc, "علي السبع")] == ["نائب"]  # his deputy: the holder
