@@ -37,6 +37,8 @@ _MAX_QUOTED_NAME = 4  # words of a name quoted as the speaker (`«المرصد �
 _OPENING_MARKS = frozenset("«“\"")  # what opens the words after a quoted speaker's name
 _CLOSING_MARKS = frozenset("»”“\"")
 _TO = "ل"  # `لـ` written apart, before an outlet's name in marks
+# v4: nouns of an outlet before its name in marks, in a source cited after a quoted speaker
+_OUTLET_NOUNS = frozenset(fold(w) for w in "موقع صحيفة وكالة قناة شبكة مجلة".split())
 _NAME_TAIL = 8  # v4: words after a quoted speaker's name up to what they said
 _CONJUNCTIONS = frozenset("لكن ولكن لكنه لكنها ولكنها ولكنه الا كما فيما بينما ثم".split())
 # `بعد أن`, `قبل أن`: a conjunction, not the start of reported content.
@@ -357,8 +359,8 @@ def _said_later(tail: list[Word], limit: int) -> bool:
             told = word.folded not in _CLOSING_MARKS
             continue
         if word.folded in _OPENING_MARKS:
-            if k and tail[k - 1].folded == _TO:
-                told = True
+            if k and (tail[k - 1].folded == _TO or tail[k - 1].folded in _OUTLET_NOUNS):
+                told = True  # (`بحسب موقع "بي بي سي"`: the source cited, a name in marks too)
                 continue
             return False
         if word.folded == ":" or word.folded in COMPLEMENTIZERS:

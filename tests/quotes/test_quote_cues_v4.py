@@ -766,3 +766,11 @@ def test_v4_a_state_is_the_antecedent_of_allati_before_a_cue():
     text = "وتتهم السلطات المعارضين بالارتباط مع إيران التي تنفي أن يكون لها أي دور في الأحداث."
     doc = process(text, pipeline=load_pipeline(policy="raise"))
     assert [q.speaker_text for q in doc.quotes] == ["إيران"]
+
+
+def test_v4_a_source_cited_in_marks_after_a_quoted_speaker_is_passed_over(make_document,
+                                                                          lexicons):
+    text = ("وقالت «النخيل» بحسب موقع «الصباح» إن الطائرة يمكنها توفير الإنترنت للمناطق "
+            "النائية.")
+    contents = [c for _, c in _quotes(make_document, lexicons[1], text, STAGE_V4)]
+    assert contents == ["الطائرة يمكنها توفير الإنترنت للمناطق النائية"]
