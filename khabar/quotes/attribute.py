@@ -21,8 +21,8 @@ from khabar.quotes.people import People, Skips
 from khabar.quotes.scan import Target
 from khabar.quotes.preverbal import subject_before
 from khabar.quotes.relays import (
-    medium_author, medium_kind, relayed_owner, relayed_source, subject_after_kana, subject_window,
-    widened,
+    issued_by, medium_author, medium_kind, relayed_owner, relayed_source, subject_after_kana,
+    subject_window, widened,
 )
 from khabar.quotes.speakers import Speaker, entity_gender, explicit_subject, title_gender
 from khabar.quotes.text import Sentences, Word, words_of
@@ -174,6 +174,9 @@ class Attributor:
             sentence = self.sentences.start_of(words[i].start)
             speaker = relayed_owner(words, i, sentence, people, lexicon)
         medium = medium_kind(text, speaker, lexicon) if speaker is not None else None
+        if self.v4 and medium == "medium" and (
+                issuer := issued_by(target.window, people, lexicon)) is not None:
+            speaker, medium = issuer, None  # `بحسب بيان صادر عن وزارة الخارجية`
         if speaker is None or medium:  # a tweet or statement speaks for who posted it
             sentence = self.sentences.start_of(words[i].start)
             author = medium_author(words, i, sentence, people, lexicon)

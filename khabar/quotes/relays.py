@@ -219,6 +219,21 @@ def _publisher(words: list[Word], medium: int, sentence_start: int, people: Peop
     return explicit_subject(lead, people, lexicon) if lead else None
 
 
+def issued_by(window: list[Word], people: People, lexicon: CueLexicon) -> Speaker | None:
+    """v4: who issued the statement named in `window` (`بيان صادر عن وزارة الخارجية`, `تقرير
+    الصادر عن البنك`): the body or person named after `صادر عن`, when the article names them."""
+    lead = [w for w in window if w.is_word]
+    for k in range(len(lead) - 2):
+        if lead[k].folded in _ISSUED and lead[k + 1].folded == _FROM_WORD:
+            found = explicit_subject(lead[k + 2:], people, lexicon)
+            return found if found is not None and found.entity is not None else None
+    return None
+
+
+_ISSUED = frozenset(fold(w) for w in "صادر صادرة الصادر الصادرة".split())
+_FROM_WORD = fold("عن")
+
+
 def _owner(after: list[Word], people: People, lexicon: CueLexicon) -> Speaker | None:
     """Whose a medium is, when a ل names them right after it: `بيان لوزارة الداخلية`."""
     lead = [w for w in after if w.is_word]

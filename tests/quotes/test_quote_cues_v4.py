@@ -774,3 +774,12 @@ def test_v4_a_source_cited_in_marks_after_a_quoted_speaker_is_passed_over(make_d
             "النائية.")
     contents = [c for _, c in _quotes(make_document, lexicons[1], text, STAGE_V4)]
     assert contents == ["الطائرة يمكنها توفير الإنترنت للمناطق النائية"]
+
+
+def test_v4_a_statement_speaks_for_whoever_issued_it():
+    from khabar import load_pipeline, process
+
+    text = ("وسيمكث الوفد ليلة واحدة في العاصمة قبل عودته، بحسب بيان صادر عن وزارة الخارجية "
+            "الكورية الجنوبية أمس.")
+    doc = process(text, pipeline=load_pipeline(policy="raise"))
+    assert [q.speaker_text for q in doc.quotes] == ["وزارة الخارجية الكورية الجنوبية"]
