@@ -378,9 +378,9 @@ def _pick(ctx: Context, span: Span) -> Title | None:
         return _after(ctx, span)  # `فلان، الأمين العام للحزب، وفلان`: the title is the first's
     before = _before(ctx, span)
     if ctx.v5 and before is not None and _previous_name_holds(ctx, before):
-        before = None  # `فلان الأمين العام للجامعة فلان المبعوث الخاص`: the first's
+        before = None  # `فلان الأمين العام للجامعة فلان المبعوث الخاص`: the first's title
     if ctx.v5 and before is not None and _whose(ctx, before, span):
-        before = None  # `محامي ترامب`: Trump's lawyer is someone else title
+        before = None  # `محامي ترامب`: Trump's lawyer is someone else
     if before is not None and not _honorific(before.title) and not (ctx.v5 and _rank(before.title)):
         return before
     if ctx.v5 and before is None:
