@@ -114,7 +114,7 @@ _PLACE_NOUNS = _with_proclitics(
     "محافظ")  # the governor of a town (`محافظ شقراء`), not of a bank
 _MAX_PLACE_WORDS = 2
 # v5: words no person's name ends in, which the tagger sometimes takes in (`كلينتون كي`)
-_NOT_NAME_ENDS = {fold(w) for w in "كي لـ ل كان كانت بمثابة لكي حتى قد لم لن في من مع".split()}
+_NOT_NAME_ENDS = {fold(w) for w in "كي ل كان كانت بمثابة لكي حتى قد لم لن في من مع".split()}
 # v5: a centre's name (`مركز الشبحة`) and the words after it that place it: the governorate
 # or region it belongs to, a direction, or a distance in brackets
 _CENTRE_NAME = re.compile(r"^[وب]?مركز\s+(ال\w{3,})$")
@@ -245,7 +245,7 @@ def merge_article(text: str, entities, lexicons: ArticleLexicons, *, stage: str,
     if joined:
         listed = find_names(text, lexicons.lexicon, [], words) if raw else []  # one pass, two uses
         raw = joined_names(text, raw, listed)
-        raw = outermost_organizations(text, raw, listed, stage)
+        raw = outermost_listed(text, raw, listed, stage)
         raw = listed_over_misc(text, raw, lexicons.lexicon)
     if gazetteer:
         taken = [(r.mention.start, r.mention.end) for r in raw]
@@ -858,8 +858,8 @@ def listed_over_misc(text: str, raw: list[RawMention], lexicon: Lexicon) -> list
         for r in raw]
 
 
-def outermost_organizations(text: str, raw: list[RawMention], listed: list[Hit],
-                            stage: str) -> list[RawMention]:
+def outermost_listed(text: str, raw: list[RawMention], listed: list[Hit],
+                     stage: str) -> list[RawMention]:
     """v5: an organization of the lexicon whose name holds what the tagger read as a place or a
     person is one organization, the outermost name (`للخطوط السعودية`, where `السعودية` was read
     as the country); not where the tagger found an organization inside, or a mention that

@@ -76,8 +76,9 @@ _HOLDS_ENDS = {fold(w) for w in "منصب بصفته بصفتها بوصفه ب�
 _MAX_HOLDS = 5
 _PRONOUNS_OF_APPOSITION = {fold(w) for w in "وهو وهي".split()}
 # v5: indefinite heads that, in construct with a person, name someone else (`محامي ترامب`)
-_RELATIONS = frozenset(
-    "محامي محامية مساعد مساعدة مستشار مستشارة وكيل وكيلة نائب نائبة سائق حارس طبيب".split())
+# (as written, with the conjunctions and the preposition they may carry)
+_RELATIONS = frozenset(prefix + word for prefix in ("", "و", "ل", "ول") for word in (
+    "محامي محامية مساعد مساعدة مستشار مستشارة وكيل وكيلة نائب نائبة سائق حارس طبيب".split()))
 # v5: a counterpart shares no plural's title (`وزراء الخارجية`, a group's)
 _PLURAL_HEADS = {fold(w) for w in (
     "وزراء رؤساء قادة سفراء مسؤولو مسؤولي زعماء أمناء مديرو مديري").split()}
@@ -408,8 +409,7 @@ def _whose(ctx: Context, title: Title, span: Span) -> bool:
             or ctx.text[title.end:span.start].strip():
         return False
     # the word as written: `مساعدة` (help), not `مساعده` or `ونائبه` (his aide, his deputy)
-    written = ctx.tokens[span.first - 1].text
-    return any(written == prefix + word for word in _RELATIONS for prefix in ("", "و", "ل", "ول"))
+    return ctx.tokens[span.first - 1].text in _RELATIONS
 
 
 def _appointed(ctx: Context, span: Span) -> Title | None:

@@ -109,6 +109,7 @@ class ActorRecognizer:
         self.titled = titled
         self.index = Index(load_actor_patterns())
         self._mentions: tuple[Sequence[Entity], MentionIndex] | None = None
+        self._titles: tuple[Sequence[Entity], list[tuple[int, int]]] | None = None
         self._codes: dict[str, str | None] = {}
 
     def find(
@@ -182,6 +183,18 @@ class ActorRecognizer:
             memo = self._mentions = (entities, MentionIndex(entities))
         return memo[1]
 
+    def title_spans(self, entities: Sequence[Entity]) -> list[tuple[int, int]]:
+        """v5: the (start, end) of the persons' titles the roles stage read, when titles are
+        asked for; kept for the document's next sentence, like its mentions."""
+        if not self.titled:
+            return []
+        memo = self._titles
+        if memo is None or memo[0] is not entities:
+            memo = self._titles = (entities, [
+                (r.evidence.start, r.evidence.end) for e in entities if e.type == "PER"
+                for r in e.roles if r.evidence is not None])
+        return memo[1]
+
     def _with_entities(
         self, actors: list[ActorMention], tokens: Sequence[Token], entities: Sequence[Entity]
     ) -> list[ActorMention]:
@@ -203,7 +216,7 @@ class ActorRecognizer:
             owner[actor.first:actor.last] = [key] * (actor.last - actor.first)
         codes: dict[int, str] = {}
         added = 0
-        titles = _title_spans(entities, lo, hi) if self.titled else ()
+        titles = [(s, e) for s, e in self.title_spans(entities) if lo <= s and e <= hi]
         for entity, mention in self.mentions(entities).starting_in(lo, hi):
             if mention.end > hi:
                 continue
@@ -235,13 +248,6 @@ class ActorRecognizer:
             alive[key] = ActorMention(first, last, start, end, code, ORG, entity.id, entity.name)
             owner[first:last] = [key] * (last - first)
         return sorted((alive[key] for key in sorted(alive)), key=lambda a: a.first)
-
-
-def _title_spans(entities: Sequence[Entity], lo: int, hi: int) -> list[tuple[int, int]]:
-    """The (start, end) of the persons' titles that the roles stage read between lo and hi."""
-    return [(r.evidence.start, r.evidence.end) for e in entities if e.type == "PER"
-            for r in e.roles if r.evidence is not None
-            and lo <= r.evidence.start and r.evidence.end <= hi]
 
 
 def _compose(raw: list[ActorMention], tokens: Sequence[Token]) -> list[ActorMention]:

@@ -15,6 +15,7 @@ from functools import cached_property
 from khabar.arabic import fold
 from khabar.document import Document, Offsets
 from khabar.entities.nisba import load_role_lexicon
+from khabar.entities.roles import STATE_NOUNS
 from khabar.quotes.lexicon import CueForm, CueLexicon
 from khabar.quotes.memory import SpeakerMemory
 from khabar.quotes.people import People, Skips
@@ -43,7 +44,7 @@ class Attribution:
 # v4: who may open a sentence a participle goes on from: a body, or a state (`استنكرت مملكة
 # البحرين ...، معتبرة أن`, `رحبت مصر بالقرار، مشيرة إلى`)
 _BODIES = frozenset(("ORG", "LOC"))
-_STATE_NOUNS = frozenset(fold(w) for w in "مملكة دولة جمهورية سلطنة إمارة".split())
+_STATE_NOUNS = frozenset(w for w in STATE_NOUNS if not w.startswith("ال"))  # in construct
 _BY_TURN = frozenset(fold(w) for w in "بدوره بدورها وبدوره وبدورها".split())
 _SHARED = 0.6  # share of a bare title's other words that a role must say
 

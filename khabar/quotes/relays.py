@@ -224,14 +224,13 @@ def issued_by(window: list[Word], people: People, lexicon: CueLexicon) -> Speake
     الصادر عن البنك`): the body or person named after `صادر عن`, when the article names them."""
     lead = [w for w in window if w.is_word]
     for k in range(len(lead) - 2):
-        if lead[k].folded in _ISSUED and lead[k + 1].folded == _FROM_WORD:
+        if lead[k].folded in _ISSUED and lead[k + 1].folded == _ABOUT:
             found = explicit_subject(lead[k + 2:], people, lexicon)
             return found if found is not None and found.entity is not None else None
     return None
 
 
 _ISSUED = frozenset(fold(w) for w in "صادر صادرة الصادر الصادرة".split())
-_FROM_WORD = fold("عن")
 
 
 def _owner(after: list[Word], people: People, lexicon: CueLexicon) -> Speaker | None:
