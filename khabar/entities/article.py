@@ -97,6 +97,7 @@ _PREVIOUS_WORD = re.compile(r"([^\W\d_]+)[ \t\u00a0]+$")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _COMPLEMENTIZERS = frozenset("إن أن بأن فإن لأن وإن وأن".split())  # as written, with the hamza
 _MARKS_IN_NAMES = re.compile(r"[()\[\]{}«»\"“”]")  # a mark in a half: no name cut in two
+_CONJUNCTION_NAMES = frozenset("وليام".split())  # names as written, not `و` + `ليام`
 _LIST_JOINS = frozenset("وف")  # `وغابرييل`: another name of a list
 _GLUED_PREPOSITIONS = frozenset("لب")  # `للعبادي`; but `لو مير`, `بوتين` are names as written
 # v5: the nouns of a place before its name (`محافظة حجة`, `بمدينة الظهران`, `منطقتي ...`, and
@@ -238,6 +239,7 @@ def merge_article(text: str, entities, lexicons: ArticleLexicons, *, stage: str,
         raw = split_names_joined(text, raw, lexicons)
         raw = without_nationalities(text, without_complementizers(text, raw),
                                     lexicons.nationalities)
+        raw = without_list_conjunctions(text, raw, lexicons)
         if lexicons.places is not None:
             raw = governed_towns(text, raw, lexicons.places)
     raw = without_trailing_titles(text, raw, lexicons.person_words, particles=joined)
@@ -954,6 +956,32 @@ def without_complementizers(text: str, raw: list[RawMention]) -> list[RawMention
             r = _respanned(text, r, second.start(), r.mention.end)
         out.append(r)
     return out
+
+
+def without_list_conjunctions(text: str, raw: list[RawMention], lexicons: ArticleLexicons,
+                              ) -> list[RawMention]:
+    """v5: no `و` the tagger took into a mention's first word (`وأندريا بيلوتي`, `ولورينزو
+    بيليجريني`, `وروسيا`): it joins the mention to a list and hides the title before it from
+    the role reader. Cut where the word is no name part itself and the word after `و` is one
+    of four letters or more (a person; not after `وا`: `وارن`), or a place or body of the
+    lexicon (others)."""
+    out = []
+    for r in raw:
+        first = _WORD.match(text, r.mention.start)
+        word = first.group() if first is not None else ""
+        inside = r.mention.start > 0 and text[r.mention.start - 1].isalpha()  # `ب|وروسيا`
+        if word[:1] == "و" and len(word) > 4 and word[1] != "ا" and not inside \
+                and word not in _CONJUNCTION_NAMES and _listed_after_and(word, r.type, lexicons):
+            r = _respanned(text, r, r.mention.start + 1, r.mention.end)
+        out.append(r)
+    return out
+
+
+def _listed_after_and(word: str, kind: str, lexicons: ArticleLexicons) -> bool:
+    folded = fold(word)
+    if kind == PER:
+        return folded not in lexicons.name_parts.parts and folded[1:] in lexicons.name_parts.parts
+    return lexicons.lexicon.group_of(word) is None and lexicons.lexicon.group_of(word[1:]) is not None
 
 
 def without_adjectival_places(text: str, raw: list[RawMention], nationalities: frozenset[str],

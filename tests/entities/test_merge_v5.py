@@ -418,3 +418,22 @@ def test_v5_names_al_nusra_alone(mentions_doc):
     text = "وقال المرصد إن عناصر النصرة انسحبوا من البلدة، فيما واصلت الحملة جهودها لنصرة الأشقاء."
     doc = make_entities_merge_v5()(mentions_doc(text, []))
     assert named(doc, "ORG") == ["النصرة"]
+
+
+def test_v5_cuts_the_wa_of_a_list_from_a_name(mentions_doc):
+    text = ("واستدعى المدرب سامي الفارس لاعب النصر وأندريا بيلوتي وباتريك كوتروني، وفرضت "
+            "ألمانيا وليتوانيا عقوبات، وفاز بوروسيا دورتموند، وحضر وليد العنزي.")
+    given = [("سامي الفارس", "PER"), ("وأندريا بيلوتي", "PER"), ("وباتريك كوتروني", "PER"),
+             ("وليتوانيا", "LOC"), ("وروسيا دورتموند", "ORG"), ("وليد العنزي", "PER")]
+    doc = make_entities_merge_v5()(mentions_doc(text, given))
+    assert named(doc, "PER") == ["أندريا بيلوتي", "باتريك كوتروني", "سامي الفارس", "وليد العنزي"]
+    assert "ليتوانيا" in named(doc, "LOC")
+    # inside a word (`ب|وروسيا`) the و is no conjunction: the mention is left as the tagger read it
+    assert "روسيا دورتموند" not in named(doc, "ORG")
+
+
+def test_v5_reads_a_chambers_trades_joined_by_wa(mentions_doc):
+    text = "وقالت غرفة تجارة وصناعة دبي إن الصادرات نمت، ورحبت غرفة تجارة جدة بالقرار."
+    given = [("دبي", "LOC"), ("جدة", "LOC")]
+    doc = make_entities_merge_v5()(mentions_doc(text, given))
+    assert named(doc, "ORG") == ["غرفة تجارة جدة", "غرفة تجارة وصناعة دبي"]
