@@ -45,7 +45,9 @@ _CONSTRUCT_V5 = _CONSTRUCT | {fold(w) for w in (
     # the field a body works in, a verbal noun before its object (`هيئة مكافحة الفساد`,
     # `جمعية حماية المستهلك`, `هيئة تنظيم الكهرباء`, `مركز أبحاث الشرق الأوسط`)
     "مكافحة حماية تنظيم تطوير تنمية رعاية حقوق أبحاث بحوث دراسات تقويم تحقيقات حفظ إغاثة "
-    "تحفيظ مراقبة تحلية").split()}
+    "تحفيظ مراقبة تحلية "
+    # a chamber's trades (`غرفة تجارة وصناعة دبي`, `غرفة تجارة جدة`)
+    "تجارة صناعة زراعة").split()}
 # `بمنطقة الباحة`, `بمحافظة ينبع`: where a branch of a body sits, part of its name.
 _WHERE = {fold(w) for w in "بمنطقة بمحافظة بمدينة بولاية".split()}
 _MAX_WORDS = 7
@@ -319,10 +321,14 @@ def _chain(text, tokens, folded, i, found, person_joins) -> tuple[int, list[str]
             last = j
         elif w.startswith("ل") and words and _definite(folded, tokens, j + 1, starting):
             last = j = j + 1
-        elif (w in _WHERE or w in constructs) and (
-                j + 1 in starting or _definite(folded, tokens, j + 1, starting)) and not (
-                version >= 5 and w not in _WHERE and folded[j - 1].startswith(DEFINITE_PREFIXES)):
+        elif (w in _WHERE or w in constructs) and not (
+                version >= 5 and w not in _WHERE and folded[j - 1].startswith(DEFINITE_PREFIXES)) \
+                and (j + 1 in starting or _definite(folded, tokens, j + 1, starting)
+                     or _fields_to_name(text, tokens, folded, j, starting, constructs, version)):
             # (v5: a definite word owns no noun after it: `رئيس الجمعية دعم الأمير`)
+            while not (j + 1 in starting or _definite(folded, tokens, j + 1, starting)):
+                j += 1  # v5: `غرفة تجارة وصناعة دبي`: past the nouns joined by و
+                words.append(folded[j])
             last = j = j + 1
             if j in starting and j not in persons:
                 last = j = starting[j]
@@ -332,6 +338,19 @@ def _chain(text, tokens, folded, i, found, person_joins) -> tuple[int, list[str]
         words.append(w)
         j += 1
     return last, words, named
+
+
+def _fields_to_name(text, tokens, folded, j: int, starting, constructs, version: int) -> bool:
+    """v5: nouns of the chain joined by `و` follow token j up to a name or a definite word
+    (`غرفة تجارة وصناعة دبي`)."""
+    k = j
+    while version >= 5 and k + 1 < len(tokens) and k - j < 2 and _joined(text, tokens, k) \
+            and tokens[k + 1].kind == "word" and folded[k + 1][:1] == "و" \
+            and folded[k + 1][1:] in constructs:
+        k += 1
+        if k + 1 in starting or _definite(folded, tokens, k + 1, starting):
+            return True
+    return False
 
 
 def _adjective_like(word: str) -> bool:
