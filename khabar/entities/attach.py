@@ -41,6 +41,10 @@ _PRAISE = {fold(w) for w in (
 _CLOSING = {")", '"', "»", "”"}
 # entities.roles.v3: words of a rank after an honorific (`اللواء ركن`, `الفريق أول ركن`), and
 # prepositions of a place between a title and its name (`المبعوث الأممي إلى اليمن فلان`).
+# v5: military ranks, a title after the name where the article says where they are held
+_RANKS_AFTER = {fold(w) for w in (
+    "اللواء العميد العقيد المقدم الرائد النقيب الملازم الرقيب المشير الجنرال الأدميرال "
+    "الكولونيل").split()}
 _RANK_WORDS = {fold(w) for w in "ركن أول طيار بحري الركن".split()}
 _PLACE_PREPOSITIONS = {fold(w) for w in "في إلى الى لدى عن".split()}
 # After these a body is where the title is held as well as a place: `في الأمم المتحدة`,
@@ -1169,8 +1173,10 @@ def _after(ctx: Context, span: Span) -> Title | None:
     found = read_title(ctx, j)
     if found is None or found.kind == COUNTERPART or found.start != ctx.tokens[j].start:
         return None  # `الأسد وأمين عام حزب الله`: after و it is someone else's title
-    if found.kind == FIXED and not (ctx.v3 and not _honorific(found.title)):
-        return None  # v3: `فلان ولي العهد` is a title, `فلان الأمير` is not
+    if found.kind == FIXED and not (ctx.v3 and not _honorific(found.title)) and not (
+            ctx.v5 and found.affiliation is not None and fold(found.title) in _RANKS_AFTER):
+        return None  # v3: `فلان ولي العهد` is a title, `فلان الأمير` is not; v5: a rank where
+        # it is held is (`فلان، اللواء بالجيش الروسي`)
     if ctx.v3:
         found = _compound_after(ctx, found)
     following = ctx.covering.get(_name_follows(ctx, found.next))

@@ -811,3 +811,12 @@ def test_roles_v5_a_relation_in_construct_with_a_name_is_someone_elses(analyzers
     doc = analyzers[1](mentions_doc(text, given))
     assert roles_of(doc, "سامي الفارس") == roles_of(doc, "ماجد الحربي") == []
     assert [t for t, _ in roles_of(doc, "علي السبع")] == ["نائب"]  # his deputy: the holder
+
+
+def test_roles_v5_reads_a_rank_after_the_name_where_it_is_held(analyzers, mentions_doc):
+    text = ("ونقلت الوكالة عن سامي الفارس، اللواء بالجيش الروسي، قوله إن الممر مغلق، وحضر خالد "
+            "العنزي، العقيد، الاجتماع.")
+    given = [("سامي الفارس", "PER"), ("الجيش الروسي", "ORG"), ("خالد العنزي", "PER")]
+    doc = analyzers[1](mentions_doc(text, given))
+    assert roles_of(doc, "سامي الفارس") == [("اللواء", "الجيش الروسي")]
+    assert roles_of(doc, "خالد العنزي") == []  # a bare rank after the name says no more
