@@ -239,7 +239,7 @@ def merge_article(text: str, entities, lexicons: ArticleLexicons, *, stage: str,
         raw = split_names_joined(text, raw, lexicons)
         raw = without_nationalities(text, without_complementizers(text, raw),
                                     lexicons.nationalities)
-        raw = without_list_conjunctions(text, raw, lexicons)
+        raw = without_bodies_told(text, without_list_conjunctions(text, raw, lexicons), lexicons)
         if lexicons.places is not None:
             raw = governed_towns(text, raw, lexicons.places)
     raw = without_trailing_titles(text, raw, lexicons.person_words, particles=joined)
@@ -975,6 +975,40 @@ def without_list_conjunctions(text: str, raw: list[RawMention], lexicons: Articl
             r = _respanned(text, r, r.mention.start + 1, r.mention.end)
         out.append(r)
     return out
+
+
+def without_bodies_told(text: str, raw: list[RawMention], lexicons: ArticleLexicons,
+                        ) -> list[RawMention]:
+    """v5: no body told after `ل` in a person's mention (`فلان لبي بي سي`, `لبي بي سي` alone,
+    `فلان لرويترز`: who the person spoke to): the mention ends before it, and the body is an
+    organization of its own."""
+    out = []
+    for r in raw:
+        if r.type == PER:
+            spans = [m.span() for m in _WORD.finditer(text, r.mention.start, r.mention.end)]
+            for k, (start, end) in enumerate(spans):
+                body = start + 1 + (text[start + 1:start + 2] == "\u0640")  # `لـCNN`
+                body_end = _body_named(text, [(body, end)] + spans[k + 1:], lexicons) \
+                    if text[start] == "ل" and body < end else None
+                if body_end is not None:
+                    out.append(RawMention(dataclasses.replace(r.mention, start=body,
+                                                              end=body_end), ORG,
+                                          surface(text, body, body_end)))
+                    if k > 0:
+                        out.append(_respanned(text, r, r.mention.start, spans[k - 1][1]))
+                    break
+            else:
+                out.append(r)
+            continue
+        out.append(r)
+    return out
+
+
+def _body_named(text: str, spans: list[tuple[int, int]], lexicons: ArticleLexicons) -> int | None:
+    """Where the organization of the lexicon that the first one to three words of `spans` name
+    ends, if they name one (the longest)."""
+    return next((spans[n - 1][1] for n in range(min(3, len(spans)), 0, -1)
+                 if lexicons.lexicon.type_of(text[spans[0][0]:spans[n - 1][1]]) == ORG), None)
 
 
 def _listed_after_and(word: str, kind: str, lexicons: ArticleLexicons) -> bool:

@@ -437,3 +437,12 @@ def test_v5_reads_a_chambers_trades_joined_by_wa(mentions_doc):
     given = [("دبي", "LOC"), ("جدة", "LOC")]
     doc = make_entities_merge_v5()(mentions_doc(text, given))
     assert named(doc, "ORG") == ["غرفة تجارة جدة", "غرفة تجارة وصناعة دبي"]
+
+
+def test_v5_a_body_told_after_li_is_no_part_of_a_persons_name(mentions_doc):
+    text = ("وقال سامي الفارس لرويترز إن السوق هادئة، وقالت متحدثة لبي بي سي إن الأمر قيد "
+            "البحث، وقال خالد العنزي لـCNN إن الطائرة هبطت.")
+    given = [("سامي الفارس لرويترز", "PER"), ("لبي بي سي", "PER"), ("خالد العنزي لـCNN", "PER")]
+    doc = make_entities_merge_v5()(mentions_doc(text, given))
+    assert named(doc, "PER") == ["خالد العنزي", "سامي الفارس"]
+    assert named(doc, "ORG") == ["CNN", "بي بي سي", "رويترز"]
