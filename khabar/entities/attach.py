@@ -255,8 +255,9 @@ def _definite_at(ctx: Context, i: int) -> bool:
     if _definite(ctx.folded[i]):
         return True
     named = ctx.covering.get(i + 1)
-    return ctx.word(i + 1) and (_definite(ctx.folded[i + 1])
-                                or named is not None and named.entity.type != PER)
+    return ctx.word(i + 1) and (_definite(ctx.folded[i + 1]) or (
+        named is not None and named.entity.type != PER
+        and named.start == ctx.tokens[i + 1].start))  # `خبير لبي بي سي`: an expert, anyone
 
 
 @dataclass

@@ -820,3 +820,11 @@ def test_roles_v5_reads_a_rank_after_the_name_where_it_is_held(analyzers, mentio
     doc = analyzers[1](mentions_doc(text, given))
     assert roles_of(doc, "سامي الفارس") == [("اللواء", "الجيش الروسي")]
     assert roles_of(doc, "خالد العنزي") == []  # a bare rank after the name says no more
+
+
+def test_roles_v5_an_unnamed_expert_told_to_an_outlet_is_no_later_speakers_title(
+        analyzers, mentions_doc):
+    text = "وقال خبير لبي بي سي إن الأمر خطير. وقال سامي الفارس إن السوق هادئة."
+    given = [("بي بي سي", "ORG"), ("سامي الفارس", "PER")]
+    doc = analyzers[1](mentions_doc(text, given))
+    assert roles_of(doc, "سامي الفارس") == []
