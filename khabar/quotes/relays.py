@@ -299,9 +299,15 @@ _AFTER_SUBJECT = frozenset(fold(w) for w in (
     "لـ لوكالة لصحيفة لقناة لموقع لتلفزيون لإذاعة لشبكة").split())
 
 
+# The first words of outlets told by name (`خبير لبي بي سي`, `مسؤول لرويترز`): the subject ends
+# before them.
+_OUTLETS_TOLD = frozenset(fold(w) for w in "لبي لرويترز لفرانس لسكاي لسي لأسوشيتد".split())
+
+
 def _trimmed(inside: list[Word]) -> list[Word]:
     """An unnamed subject's words without the time or outlet words that ended up after it."""
-    kept = list(inside)
+    told = next((k for k, word in enumerate(inside) if k and word.folded in _OUTLETS_TOLD), None)
+    kept = list(inside[:told])
     while len(kept) > 1 and (kept[-1].folded in _AFTER_SUBJECT or not kept[-1].is_word):
         kept.pop()
     return kept

@@ -783,3 +783,10 @@ def test_v4_a_statement_speaks_for_whoever_issued_it():
             "الكورية الجنوبية أمس.")
     doc = process(text, pipeline=load_pipeline(policy="raise"))
     assert [q.speaker_text for q in doc.quotes] == ["وزارة الخارجية الكورية الجنوبية"]
+
+
+def test_v4_an_unnamed_speaker_ends_before_the_outlet_told(make_document, lexicons):
+    text = ("وقال خبير لبي بي سي إن الأرقام مبالغ فيها. وقالت مصادر مطلعة لسكاي نيوز عربية إن "
+            "الاتفاق قريب.")
+    assert [s for s, _ in _quotes(make_document, lexicons[1], text, STAGE_V4)] == [
+        "خبير", "مصادر مطلعة"]
