@@ -54,6 +54,8 @@ _RANKS = fold("صفوف")  # `في صفوف الحركة`: in the movement's ran
 _MAX_PLACES = 3
 _MAX_ASIDE = 5
 _QUOTES = {'"', "«", "»", "“", "”"}
+_BRACES = {"{", "}"}  # v5: marks around a name, as Asharq Al-Awsat writes them (`زعيم {داعش} فلان`)
+_NAME_MARKS = _QUOTES | _BRACES
 _BRACKETS = {"(", ")"}
 # v5: `برئاسة فلان` (chaired by), and the title it gives
 _CHAIRED = {fold(w) for w in "برئاسة وبرئاسة".split()}
@@ -596,7 +598,7 @@ def _through_untagged(ctx: Context, span: Span) -> Title | None:
     while last >= found.next and (
             ctx.folded[last] in _NOT_AFFILIATION or _abbreviated_at(ctx, last)
             or ctx.tokens[last].text in COMMAS
-            or ctx.tokens[last].text in _QUOTES or _bracketed_body(ctx, last)
+            or ctx.tokens[last].text in _NAME_MARKS or _bracketed_body(ctx, last)
             or ctx.folded[last] in _HONORIFIC_TITLES):
         last -= 1  # `... العميد البحري فلان`, `صاحب السمو الملكي "الأمير فلان"`, `السفير
         # فلان`: the honorific is not the affiliation
@@ -614,7 +616,7 @@ def _through_untagged(ctx: Context, span: Span) -> Title | None:
         return None  # (after `المشرف على` a construct chain is the title's; up to an honorific
         # before the name, any chain)
     rest = [ctx.tokens[k].text for k in range(first, last + 1)
-            if ctx.tokens[k].text not in _QUOTES and not _bracketed_body(ctx, k)]
+            if ctx.tokens[k].text not in _NAME_MARKS and not _bracketed_body(ctx, k)]
     if rest and fold(rest[0]) in _PLACE_PREPOSITIONS:
         rest = rest[1:]
     if rest and fold(rest[0]) == _RANKS:
@@ -665,7 +667,7 @@ def _head_before(ctx: Context, span: Span) -> Title | None:
         reach += _MAX_APPOSED  # `ممثل المنظمة في مجموعة الاتصال الخاصة بالأزمة، فلان`, `مدير عام
         # التخطيط الاستراتيجي وتطوير الاستثمار بالهيئة الملكية بينبع المهندس فلان`
     for i in range(span.first - 1, max(-1, span.first - 1 - reach), -1):
-        if (ctx.tokens[i].text in _QUOTES or _bracketed_body(ctx, i)) and ctx.joined(i) or (
+        if (ctx.tokens[i].text in _NAME_MARKS or _bracketed_body(ctx, i)) and ctx.joined(i) or (
                 ctx.tokens[i].text in COMMAS and (i == span.first - 1 or i == span.first - 2
                                                   and ctx.folded[i + 1] in HONORIFICS)):
             continue  # `مدير عام «ماجد للتنمية» فلان`, `وزير الشباب والرياضة المصري، فلان`
@@ -923,7 +925,7 @@ def _noun_phrase(ctx: Context, first: int, last: int, *, bare: bool = False,
     المهندس فلان`, `المدير التنفيذي لسوق عكاظ الدكتور فلان`)."""
     after_head = False
     for k in range(first, last + 1):
-        if ctx.tokens[k].text in _QUOTES or _bracketed_body(ctx, k):
+        if ctx.tokens[k].text in _NAME_MARKS or _bracketed_body(ctx, k):
             continue  # `مدير عام «ماجد للتنمية المجتمعية» فلان`, `مدير شركة (سيبرين) فلان`
         word = ctx.folded[k]
         named = ctx.covering.get(k)
@@ -1046,7 +1048,8 @@ def _before(ctx: Context, span: Span) -> Title | None:
             bracket = _opening_bracket(ctx, i)
             if bracket >= 0:
                 continue  # `رئيس الاتحاد الدولي (فيفا) السويسري فلان`
-        if ctx.v3 and token.text in _QUOTES and _quotes_a_body(ctx, i):
+        if ctx.v3 and token.text in (_NAME_MARKS if ctx.v5 else _QUOTES) \
+                and _quotes_a_body(ctx, i):
             continue  # `رئيس قسم الأخبار في "النهار" فلان`
         if ctx.v5 and _abbreviated_at(ctx, i):
             continue

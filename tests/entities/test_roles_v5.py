@@ -828,3 +828,15 @@ def test_roles_v5_an_unnamed_expert_told_to_an_outlet_is_no_later_speakers_title
     given = [("بي بي سي", "ORG"), ("سامي الفارس", "PER")]
     doc = analyzers[1](mentions_doc(text, given))
     assert roles_of(doc, "سامي الفارس") == []
+
+
+def test_roles_v5_reads_coordinated_occupations_soldiers_and_a_body_in_braces(
+        analyzers, mentions_doc):
+    text = ("وأوضح المخرج والمؤلف سامي الفارس أن المسرح يتراجع، وأصيب الجندي خالد العنزي، "
+            "ووجهت رسالة إلى زعيم {داعش} فهد الراشد.")
+    given = [("سامي الفارس", "PER"), ("خالد العنزي", "PER"), ("داعش", "ORG"),
+             ("فهد الراشد", "PER")]
+    doc = analyzers[1](mentions_doc(text, given))
+    assert set(roles_of(doc, "سامي الفارس")) == {("المخرج", None), ("المؤلف", None)}
+    assert roles_of(doc, "خالد العنزي") == [("الجندي", None)]
+    assert roles_of(doc, "فهد الراشد") == [("زعيم", "داعش")]
