@@ -535,8 +535,8 @@ _ERRANDS = frozenset(fold(w) for w in (
     "لعرض لبحث لمناقشة لحضور لزيارة لافتتاح لتدشين لتوقيع لتسليم لاستقبال لتهنئة لتعزية "
     "لتكريم لتقديم لإلقاء لاستعراض لتفقد").split())
 # v5: nouns of a portfolio joined by و in construct after a definite one (`وزير الخارجية
-# وشؤون المغتربين`, `وزير الصناعة وتنمية الصادرات`)
-_JOINED_PORTFOLIOS = frozenset(fold(w) for w in "شؤون شئون تنمية حماية تطوير تخطيط".split())
+# وشؤون المغتربين`, `وزير الصناعة وتنمية الصادرات`, `أستاذ العلوم السياسية وإدارة الأزمات`)
+_JOINED_PORTFOLIOS = frozenset(fold(w) for w in "شؤون شئون تنمية حماية تطوير تخطيط إدارة".split())
 
 
 def _state_named(ctx: Context, j: int) -> int | None:
@@ -576,7 +576,8 @@ def _complement_word(ctx: Context, j: int) -> bool:
         return False  # `رئيسة البرنامج الأستاذة نورة`: the honorific starts the name
     if ctx.v3 and (_linked_title(ctx, j) or marker(ctx, j) is not None or folded in _V3_STOPS
                    or _starts_title(ctx, j)
-                   or (folded.startswith("وا") and not folded.startswith("وال"))
+                   or (folded.startswith("وا") and not folded.startswith("وال")
+                       and not (ctx.v5 and folded[1:] in _JOINED_PORTFOLIOS))
                    or (folded.endswith(_PRONOUNS) and not folded.startswith("ال"))):
         return False  # `وعضو مجلس الوزراء` is a second title, `بمنطقة جازان` says where,
         # `وأصدق` joins a new phrase, a noun with a pronoun (`بقائدها`) ends a construct

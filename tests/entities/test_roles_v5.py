@@ -840,3 +840,11 @@ def test_roles_v5_reads_coordinated_occupations_soldiers_and_a_body_in_braces(
     assert set(roles_of(doc, "سامي الفارس")) == {("المخرج", None), ("المؤلف", None)}
     assert roles_of(doc, "خالد العنزي") == [("الجندي", None)]
     assert roles_of(doc, "فهد الراشد") == [("زعيم", "داعش")]
+
+
+def test_roles_v5_reads_a_management_field_joined_by_wa(analyzers, mentions_doc):
+    text = ("وقال أستاذ العلوم السياسية وإدارة الأزمات بجامعة الحديدة الدكتور سامي الفارس إن "
+            "الحرب طويلة.")
+    given = [("جامعة الحديدة", "ORG"), ("سامي الفارس", "PER")]
+    doc = analyzers[1](mentions_doc(text, given))
+    assert roles_of(doc, "سامي الفارس") == [("أستاذ العلوم السياسية وإدارة الأزمات", "جامعة الحديدة")]
