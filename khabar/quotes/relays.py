@@ -23,7 +23,7 @@ from khabar.document import Offsets
 from khabar.quotes.lexicon import CueForm, CueLexicon
 from khabar.quotes.people import People
 from khabar.quotes.scan import COMPLEMENTIZERS, WHAT
-from khabar.quotes.speakers import Speaker, explicit_subject
+from khabar.quotes.speakers import WHEN_WORDS, Speaker, explicit_subject
 from khabar.quotes.text import Word
 
 # The verbs whose source follows a preposition: نقل عن, نسب إلى.
@@ -336,6 +336,12 @@ def _before_relative(speaker: Speaker, last: Word, window: list[Word], people: P
     return dataclasses.replace(speaker, span=Offsets(speaker.span.start, last.end))
 
 
+# v4: words that open an aside of where or when between commas (`، في المؤتمر الصحفي،`,
+# `، خلال اللقاء،`, `، أمس،`), never a name
+_ASIDE_OPENERS = WHEN_WORDS | frozenset(fold(w) for w in (
+    "في خلال أمام على عن مع إلى لدى عقب أثناء من عبر بعد قبل حول عند وفي").split())
+
+
 def _apposed(rest: list[Word], lexicon: CueLexicon) -> Offsets | None:
     """`، لورنا ويلكنسون،` right after a title: two to four plain words between commas, then
     the content (a complementizer, a colon or a quote mark)."""
@@ -345,7 +351,7 @@ def _apposed(rest: list[Word], lexicon: CueLexicon) -> Offsets | None:
     if close is None or not 3 <= close <= 5:
         return None
     name = rest[1:close]
-    if name[0].folded.startswith("ال") or not all(
+    if name[0].folded.startswith("ال") or name[0].folded in _ASIDE_OPENERS or not all(
             w.is_word and lexicon.cue(w.folded) is None and lexicon.word(w.folded) is None
             for w in name):
         return None  # `، وزير الخارجية،`, `، الناطق باسمها،` or a clause, not a name
