@@ -15,7 +15,7 @@ from functools import cached_property
 from khabar.arabic import fold
 from khabar.document import Document, Offsets
 from khabar.entities.nisba import load_role_lexicon
-from khabar.entities.roles import STATE_NOUNS
+from khabar.entities.roles import HONORIFICS, STATE_NOUNS
 from khabar.quotes.lexicon import CueForm, CueLexicon
 from khabar.quotes.memory import SpeakerMemory
 from khabar.quotes.people import People, Skips
@@ -47,6 +47,7 @@ _BODIES = frozenset(("ORG", "LOC"))
 _STATE_NOUNS = frozenset(w for w in STATE_NOUNS if not w.startswith("ال"))  # in construct
 _BY_TURN = frozenset(fold(w) for w in "بدوره بدورها وبدوره وبدورها".split())
 _SHARED = 0.6  # share of a bare title's other words that a role must say
+_RANKED = frozenset(fold(w) for w in HONORIFICS)  # before a family name (`اللواء التركي`)
 
 
 class Attributor:
@@ -332,6 +333,9 @@ class Attributor:
                 and words[0] not in _HONORIFIC_NAMES:
             found = [e for e in persons
                      if " " in e.name and fold(e.name.split()[-1]) == words[0]]
+        elif len(words) == 2 and words[0] in _RANKED and (found := [
+                e for e in persons if " " in e.name and fold(e.name.split()[-1]) == words[1]]):
+            pass  # `اللواء التركي` after `اللواء منصور التركي`: his family name, no nationality
         elif title_gender(words[0], self.lexicon):
             found = [e for e in persons if any(self._holds(role, words) for role in e.roles)]
             if not found and len(words) > 1:  # v4: the name told later (`وقال السفير

@@ -790,3 +790,22 @@ def test_v4_an_unnamed_speaker_ends_before_the_outlet_told(make_document, lexico
             "الاتفاق قريب.")
     assert [s for s, _ in _quotes(make_document, lexicons[1], text, STAGE_V4)] == [
         "خبير", "مصادر مطلعة"]
+
+
+def test_v4_an_aside_of_where_is_no_name_apposed_to_the_subject():
+    from khabar import load_pipeline, process
+
+    text = ("وأكد الوزير، في المؤتمر الصحفي، أن المساجد آمنة بإذن الله. وقال المتحدث، خالد "
+            "العنزي، إن الحركة عادت إلى طبيعتها.")
+    doc = process(text, pipeline=load_pipeline(policy="raise"))
+    assert [q.speaker_text for q in doc.quotes] == ["الوزير", "خالد العنزي"]
+
+
+def test_v4_a_rank_before_a_family_name_that_is_a_nisba_is_the_person():
+    from khabar import load_pipeline, process
+
+    text = ("وقال المتحدث الأمني لوزارة الداخلية اللواء منصور التركي إن التنظيم انقسم إلى ثلاث "
+            "مجموعات. وأضاف اللواء التركي أن إغلاق المواقع ليس حلاً لمواجهة الإرهاب.")
+    doc = process(text, pipeline=load_pipeline(policy="raise"))
+    turki = next(e.id for e in doc.entities if e.name == "منصور التركي")
+    assert [q.speaker for q in doc.quotes] == [turki, turki]
