@@ -50,6 +50,7 @@ _CONSTRUCT_V5 = _CONSTRUCT | {fold(w) for w in (
     "تجارة صناعة زراعة").split()}
 # `بمنطقة الباحة`, `بمحافظة ينبع`: where a branch of a body sits, part of its name.
 _WHERE = {fold(w) for w in "بمنطقة بمحافظة بمدينة بولاية".split()}
+_VALLEY = fold("وادي")
 _MAX_WORDS = 7
 DEFINITE_PREFIXES = ("ال", "بال", "لل", "وال", "فال", "كال")  # a definite word, after a proclitic
 _PLAIN_ADJECTIVES = frozenset(fold(w) for w in (
@@ -254,7 +255,13 @@ def _body_at(text, tokens, folded, i, head, found_names) -> tuple[Body, int] | N
     last, words, named = _chain(text, tokens, folded, i, found, person_joins)
     if last == i or (not named and (base in heads.needs_name or base in heads.eponyms)):
         return None  # `مستشفيات المنطقة`, `كأس العالم`: no name, no body
-    if base in heads.places and not named:
+    if heads.version >= 5 and base in heads.places and (
+            (base, words[0]) in heads.generic or _hamza_verb(tokens[i].text, base)):
+        return None  # v5: `منفذ الهجوم الإرهابي` is the attacker; `وأدى الهجوم` (it led) no valley
+    if heads.version >= 5 and base in heads.places and named:
+        # v5: the place ends with the first name in its chain (`جبل لبنان للتحقيق`)
+        last = next(starting[k] for k in range(i + 1, last + 1) if k in starting)
+    elif base in heads.places and not named:
         # one word names the place (`محافظة العيص`); a feminine adjective after it makes the
         # whole a kind of area (`منطقة التجارة الحرة`), as does a generic one (`منطقة عازلة`)
         after = folded[i + 2] if i + 2 < len(folded) and tokens[i + 2].kind == "word" else ""
@@ -275,6 +282,12 @@ def _body_at(text, tokens, folded, i, head, found_names) -> tuple[Body, int] | N
         return None  # `شركة الطيران`, `إدارة الوقت`: a common noun phrase (generic_bodies.tsv);
         # not with the place where it sits (`مجلس الشباب بمنطقة الجوف`, v5)
     return Body(start, tokens[last].end, kind), last + 1
+
+
+def _hamza_verb(written: str, base: str) -> bool:
+    """v5: `وأدى` (and it led) folds like `وادي` (a valley); written with its hamza, or with
+    alef maqsura, it is the verb."""
+    return base == _VALLEY and ("أ" in written or written.endswith("ى"))
 
 
 def _chain(text, tokens, folded, i, found, person_joins) -> tuple[int, list[str], bool]:

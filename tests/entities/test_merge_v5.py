@@ -446,3 +446,16 @@ def test_v5_a_body_told_after_li_is_no_part_of_a_persons_name(mentions_doc):
     doc = make_entities_merge_v5()(mentions_doc(text, given))
     assert named(doc, "PER") == ["خالد العنزي", "سامي الفارس"]
     assert named(doc, "ORG") == ["CNN", "بي بي سي", "رويترز"]
+
+
+def test_v5_names_border_crossings_mountains_and_valleys(mentions_doc):
+    text = ("ووصل الحجاج إلى منفذ الوديعة، وقتل منفذ الهجوم الإرهابي، وأدى الهجوم إلى مقتل "
+            "شخص، وقصفت الطائرات جبل الثعالب، وسالت السيول في وادي العرج، وتلك قمة جبل الجليد.")
+    doc = make_entities_merge_v5()(mentions_doc(text, []))
+    assert named(doc, "LOC") == ["جبل الثعالب", "منفذ الوديعة", "وادي العرج"]
+
+
+def test_v5_a_place_named_by_its_head_ends_with_its_name(mentions_doc):
+    text = "وزار الوفد جبل لبنان للتحقيق في الحادث."
+    doc = make_entities_merge_v5()(mentions_doc(text, [("لبنان", "LOC")]))
+    assert named(doc, "LOC") == ["جبل لبنان"]
