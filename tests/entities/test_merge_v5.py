@@ -459,3 +459,9 @@ def test_v5_a_place_named_by_its_head_ends_with_its_name(mentions_doc):
     text = "وزار الوفد جبل لبنان للتحقيق في الحادث."
     doc = make_entities_merge_v5()(mentions_doc(text, [("لبنان", "LOC")]))
     assert named(doc, "LOC") == ["جبل لبنان"]
+
+
+def test_v5_a_federation_named_by_its_nationality_is_a_body(mentions_doc):
+    text = "وقرر الاتحاد الإنجليزي معاقبة النادي، فيما عززت القوات التركية مواقعها."
+    doc = make_entities_merge_v5()(mentions_doc(text, []))
+    assert named(doc, "ORG") == ["الاتحاد الإنجليزي"]  # a generic force is no body
