@@ -134,6 +134,8 @@ class _Context:
                 continue  # `وبات فوز فلان مؤكدا، ...`: certain, no one's confirming
             if self.v4 and word.folded == _WROTE and _books_or_written(words, i):
                 continue  # `حظر كتب ابن تيمية`: books; `لافتات كتب عليها`: written on them
+            if self.v4 and i > 0 and words[i - 1].folded in _CONDITIONALS:
+                continue  # `إذا قال النادي إني جيد`, `إذا أكدت الأدلة أن`: a condition, no report
             if _inside(word.start, opens, ends):
                 if self.v3:  # a cue inside quoted words is part of the quote, and may
                     out.extend(self._inner(words, i, cue, opens, ends, governed))  # quote too
@@ -377,6 +379,7 @@ _SUBORDINATE = frozenset(fold(w) for w in "حيث إذ كما فيما بينم�
 _PARTICIPLE_GAP = 3  # v4: words between a participle inside marks and its `أن` (`إلى`)
 # v4: a negation right before a verb whose object is a noun phrase: nothing was said
 _NEGATIONS = frozenset(fold(w) for w in "لم لن لا ولم ولن ولا فلم فلن فلا".split())
+_CONDITIONALS = frozenset(fold(w) for w in "إذا وإذا فإذا لو ولو فلو لئن".split())
 # v4: `كتب` (wrote; also books, and the passive `كُتب`), the nouns and prepositions before
 # books, and where a thing was written
 _WROTE = fold("كتب")

@@ -809,3 +809,11 @@ def test_v4_a_rank_before_a_family_name_that_is_a_nisba_is_the_person():
     doc = process(text, pipeline=load_pipeline(policy="raise"))
     turki = next(e.id for e in doc.entities if e.name == "منصور التركي")
     assert [q.speaker for q in doc.quotes] == [turki, turki]
+
+
+def test_v4_a_condition_is_no_report_and_an_adverb_no_subject(make_document, lexicons):
+    text = ("وقال سامي الحربي «سألتزم بالعقد، وإذا قال النادي إنني جيد سأتدرب بجد». وهددت "
+            "الحكومة بأنها سترد إذا أكدت الأدلة أن الشركة مسؤولة عن التسريب. لكن العتيبي أكد "
+            "بالمقابل أن الشركة لن تدفع أي تعويض للعملاء.")
+    assert [s for s, _ in _quotes(make_document, lexicons[1], text, STAGE_V4)] == [
+        "سامي الحربي", "العتيبي"]
