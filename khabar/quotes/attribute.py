@@ -25,7 +25,8 @@ from khabar.quotes.relays import (
     issued_by, medium_author, medium_kind, relayed_owner, relayed_source, subject_after_kana,
     subject_window, widened,
 )
-from khabar.quotes.speakers import Speaker, entity_gender, explicit_subject, title_gender
+from khabar.quotes.speakers import (Speaker, entity_gender, explicit_subject, speaks_for,
+                                    title_gender)
 from khabar.quotes.text import Sentences, Word, words_of
 from khabar.quotes.titled import titled_subject
 from khabar.quotes.titles import TitleIndex, countries_of, person_genders, person_titles
@@ -165,7 +166,8 @@ class Attributor:
         speaker = None
         if cue.kind in ("verb", "according"):
             speaker = explicit_subject(subject_window(target.window, cue, v4=self.v4), people,
-                                       lexicon, addressee=self.v4, times=self.v4)
+                                       lexicon, addressee=self.v4, times=self.v4,
+                                       text=text if self.v4 else None)
             if speaker is not None and cue.kind == "according":
                 speaker = _without_li(text, speaker)
         if speaker is None and cue.kind == "verb":
@@ -319,7 +321,8 @@ class Attributor:
         span = speaker.span
         held = [e for e in self.doc.entities if e.type == "PER" and any(
             r.evidence is not None and r.evidence.start < span.end and span.start < r.evidence.end
-            for r in e.roles)]
+            and not speaks_for(words_of(self.doc.text, span.start, r.evidence.start))
+            for r in e.roles)]  # (`متحدث باسم الأمين العام فلان`: the spokesman, not the holder)
         if len(held) == 1:  # the title the roles stage gave someone (`أعلن رئيس الوزراء ... أن`,
             # whose name the next sentence says): theirs, wherever they are named
             return dataclasses.replace(speaker, entity=held[0].id,

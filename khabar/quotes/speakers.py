@@ -85,7 +85,7 @@ class Speaker:
 def explicit_subject(
     words: list[Word], people: People, lexicon: CueLexicon,
     *, phrase_only: bool = False, addressee: bool = False, times: bool = False,
-    roles: bool = False,
+    roles: bool = False, text: str | None = None,
 ) -> Speaker | None:
     """The subject named right after a cue, or None when the subject was dropped.
 
@@ -96,7 +96,9 @@ def explicit_subject(
     words is passed over as an adverb is (`وقال الشهر الماضي إن`). `roles` (quotes.cues.v4):
     with `phrase_only`, the words before a name that the roles stage read as the person's title
     are titles too, however long (`حذّر سماحة مفتي عام المملكة رئيس هيئة كبار العلماء الشيخ
-    فلان المسلمين من ...`).
+    فلان المسلمين من ...`). `text` (quotes.cues.v4), the document's text: where a relation
+    stands before the first name, read as written, someone of the person's speaks (`وقالت
+    والدة مريم`, `أكد محامي ترامب`, `قال متحدث باسم الأمين العام فلان`).
     """
     lead = _without_times(list(words), pairs=times)
     told: set[int] = set()
@@ -126,6 +128,15 @@ def explicit_subject(
     if person is not None and phrase_only and not _titles_only(lead, person[0], lexicon) \
             and not (roles and _titled_by_role(lead, person)):
         person = None  # `أكدت تصميم الدولة على ... شعبها`: a name inside the content
+    if person is not None and text is not None and _relation_before(lead, person[0], lexicon,
+                                                                     text):
+        # v4: `وقالت والدة مريم`, `قال متحدث باسم الأمين العام غوتيريس`: someone of the
+        # person's speaks; named right after them (`المتحدث باسم لوفن، جوناتن هولست`), or unnamed
+        named_after = next((m for m in inside if m[2].type == "PER" and m[0] > person[1]
+                            and _apposed_next(lead, person[1], m[0])), None)
+        if named_after is not None:
+            return _named([w for w in lead if w.start >= named_after[0]], named_after, lexicon)
+        return Speaker(None, None, Offsets(lead[0].start, person[1]), None, "s")
     if person is not None:
         return _named(lead, person, lexicon)
     leading = next((m for m in inside if m[0] == lo or _after_body(lead, m[0], lexicon)), None)
@@ -282,6 +293,45 @@ def _one_phrase(words: list[Word], lexicon: CueLexicon) -> bool:
 
 def _definite(folded: str) -> bool:
     return folded.startswith(("ال", "بال", "لل"))
+
+
+# v4: nouns of someone's relatives, counsel, office and spokespeople, in construct with a
+# person's name: they, not the person, speak (`والدة مريم`, `محامي ترامب`, `مكتب ميركل`)
+_RELATIONS = frozenset(prefix + fold(w) for prefix in ("", "و") for w in (
+    "محامي محامية محامو وكيل وكيلة والد والدة شقيق شقيقة نجل نجلة زوج زوجة عائلة أسرة "
+    "أقارب صديق صديقة أصدقاء مكتب مساعد مساعدة باسم").split())  # (not `ابن`, `أم`: in names;
+# folded, `والدة` is `والده` (his father): the written word tells them apart)
+_ON_BEHALF = fold("باسم")
+_A_SPOKESPERSON = frozenset(fold(w) for w in "متحدث متحدثة ومتحدث ومتحدثة".split())
+
+
+def speaks_for(words: list[Word]) -> bool:
+    """v4: the words name someone who speaks for another: a relation or `باسم` among them."""
+    return any(w.is_word and (w.folded in _RELATIONS or w.folded in _A_SPOKESPERSON) for w in words)
+
+
+def _relation_before(lead: list[Word], start: int, lexicon: CueLexicon, text: str) -> bool:
+    """v4: the word right before the name at `start` is such a relation, the name its
+    complement (`والدة مريم`, `مكتب ميركل`, `المتحدث باسم لوفن`; as written: `والده محمد` is
+    his father, named); or an unnamed spokesperson speaks for a title the name holds (`متحدث
+    باسم الأمين العام للأمم المتحدة فلان`; but `المتحدث باسم الرئيس التركي فلان` is the
+    spokesman himself, named)."""
+    before = [w for w in lead if w.end <= start]
+    if before and before[-1].is_word and before[-1].folded in _RELATIONS:
+        return not text[before[-1].start:before[-1].end].endswith("ه")  # a pronoun: his ...
+    on_behalf = next((k for k, w in enumerate(before) if w.folded == _ON_BEHALF), None)
+    if on_behalf is None or on_behalf + 1 >= len(before) or before[0].folded not in _A_SPOKESPERSON:
+        return False
+    found = lexicon.word(before[on_behalf + 1].folded)
+    return found is not None and found[0] == "title"
+
+
+def _apposed_next(lead: list[Word], end: int, start: int) -> bool:
+    """v4: only commas, or at most two words, stand between a name ending at `end` and the
+    next starting at `start` (`محامي فلان، فلان`), not a clause (`بين فلان و...`)."""
+    between = [w for w in lead if end <= w.start < start]
+    return sum(w.is_word for w in between) <= 2 and not any(
+        w.folded in _STOP or w.folded.startswith("و") for w in between if w.is_word)
 
 
 def _named(words: list[Word], mention: tuple[int, int, Entity], lexicon: CueLexicon) -> Speaker:

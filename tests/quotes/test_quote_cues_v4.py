@@ -817,3 +817,16 @@ def test_v4_a_condition_is_no_report_and_an_adverb_no_subject(make_document, lex
             "بالمقابل أن الشركة لن تدفع أي تعويض للعملاء.")
     assert [s for s, _ in _quotes(make_document, lexicons[1], text, STAGE_V4)] == [
         "سامي الحربي", "العتيبي"]
+
+
+def test_v4_someone_of_a_persons_speaks_not_the_person():
+    from khabar import load_pipeline, process
+
+    text = ("وقالت والدة سامي الحربي إن ابنها تعرض للضرب في الشارع. وقال والده خالد الحربي إن "
+            "الشرطة فتحت تحقيقا في الحادث. وقال محامي سامي الحربي، فهد العتيبي، إن موكله سيقاضي "
+            "المعتدين. وقال متحدث باسم وزير الداخلية ماجد السالم إن الوزارة تتابع القضية.")
+    doc = process(text, pipeline=load_pipeline(policy="raise"))
+    names = {e.id: e.name for e in doc.entities}
+    assert [names.get(q.speaker) or q.speaker_text for q in doc.quotes] == [
+        "والدة سامي الحربي", "خالد الحربي", "فهد العتيبي",
+        "متحدث باسم وزير الداخلية ماجد السالم"]
