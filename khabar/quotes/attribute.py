@@ -319,6 +319,8 @@ class Attributor:
         did not read it as a name (`ورأى مروة أن` → `هشام مروة`)."""
         assert speaker.span is not None
         span = speaker.span
+        if speaks_for(words_of(self.doc.text, span.start, span.end)):
+            return speaker  # `محامي الرئيس ترامب`: someone of the person's, not a holder
         held = [e for e in self.doc.entities if e.type == "PER" and any(
             r.evidence is not None and r.evidence.start < span.end and span.start < r.evidence.end
             and not speaks_for(words_of(self.doc.text, span.start, r.evidence.start))

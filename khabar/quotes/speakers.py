@@ -136,7 +136,9 @@ def explicit_subject(
                             and _apposed_next(lead, person[1], m[0])), None)
         if named_after is not None:
             return _named([w for w in lead if w.start >= named_after[0]], named_after, lexicon)
-        return Speaker(None, None, Offsets(lead[0].start, person[1]), None, "s")
+        # as written, so that no title inside it is read as the speaker's (`محامي الرئيس ترامب`)
+        return Speaker(None, text[lead[0].start:person[1]], Offsets(lead[0].start, person[1]),
+                       None, "s")
     if person is not None:
         return _named(lead, person, lexicon)
     leading = next((m for m in inside if m[0] == lo or _after_body(lead, m[0], lexicon)), None)
@@ -302,12 +304,21 @@ _RELATIONS = frozenset(prefix + fold(w) for prefix in ("", "و") for w in (
     "أقارب صديق صديقة أصدقاء مكتب مساعد مساعدة باسم").split())  # (not `ابن`, `أم`: in names;
 # folded, `والدة` is `والده` (his father): the written word tells them apart)
 _ON_BEHALF = fold("باسم")
+# v4: of those, the ones whose name may follow a title of the person's (`والدة الطالبة مريم`):
+# not an aide, an office or a deputy, whose title may be the whole phrase (`مساعد وزير الخارجية
+# ... فلان`)
+_KIN_AND_COUNSEL = _RELATIONS - frozenset(prefix + fold(w) for prefix in ("", "و") for w in (
+    "مساعد مساعدة باسم مكتب وكيل وكيلة").split()) | {fold("عراب")}  # (`مدير مكتب الوزير فلان`,
+# `وكيل الجامعة فلان`: titles)
+_TITLE_CHAIN = 4  # title words between a relation and the name
 _A_SPOKESPERSON = frozenset(fold(w) for w in "متحدث متحدثة ومتحدث ومتحدثة".split())
 
 
 def speaks_for(words: list[Word]) -> bool:
-    """v4: the words name someone who speaks for another: a relation or `باسم` among them."""
-    return any(w.is_word and (w.folded in _RELATIONS or w.folded in _A_SPOKESPERSON) for w in words)
+    """v4: the words name someone who speaks for another: a relative, counsel, office, or an
+    unnamed spokesperson (`متحدث`; `المتحدث باسم الوزارة` is one post, its holder may be named)."""
+    return any(w.is_word and (w.folded in _KIN_AND_COUNSEL or w.folded in _A_SPOKESPERSON)
+               for w in words)
 
 
 def _relation_before(lead: list[Word], start: int, lexicon: CueLexicon, text: str) -> bool:
@@ -319,10 +330,21 @@ def _relation_before(lead: list[Word], start: int, lexicon: CueLexicon, text: st
     before = [w for w in lead if w.end <= start]
     if before and before[-1].is_word and before[-1].folded in _RELATIONS:
         return not text[before[-1].start:before[-1].end].endswith("ه")  # a pronoun: his ...
+    k = len(before) - 1  # `محامي الرئيس الأمريكي ترامب`, `عراب النجم الأرجنتيني ميسي`
+    while k > 0 and len(before) - k <= _TITLE_CHAIN and before[k].is_word and (
+            before[k].folded.startswith("ال") or _is_title(before[k].folded, lexicon)):
+        k -= 1
+    if k < len(before) - 1 and before[k].is_word and before[k].folded in _KIN_AND_COUNSEL:
+        return not text[before[k].start:before[k].end].endswith("ه")
     on_behalf = next((k for k, w in enumerate(before) if w.folded == _ON_BEHALF), None)
     if on_behalf is None or on_behalf + 1 >= len(before) or before[0].folded not in _A_SPOKESPERSON:
         return False
     found = lexicon.word(before[on_behalf + 1].folded)
+    return found is not None and found[0] == "title"
+
+
+def _is_title(folded: str, lexicon: CueLexicon) -> bool:
+    found = lexicon.word(folded)
     return found is not None and found[0] == "title"
 
 

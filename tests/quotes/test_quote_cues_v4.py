@@ -830,3 +830,16 @@ def test_v4_someone_of_a_persons_speaks_not_the_person():
     assert [names.get(q.speaker) or q.speaker_text for q in doc.quotes] == [
         "والدة سامي الحربي", "خالد الحربي", "فهد العتيبي",
         "متحدث باسم وزير الداخلية ماجد السالم"]
+
+
+def test_v4_a_relative_before_a_title_and_a_name_and_a_plural_in_construct():
+    from khabar import load_pipeline, process
+
+    text = ("وقال محامي الرئيس الأمريكي دونالد ترامب إن موكله لا يعرف الممثلة. وقال مدير مكتب "
+            "ولي العهد خالد السبيعي إن الزيارة ناجحة. وأعلن مسؤولو الدفاع بالسعودية اعتراض "
+            "الصواريخ السبعة فوق الرياض.")
+    doc = process(text, pipeline=load_pipeline(policy="raise"))
+    names = {e.id: e.name for e in doc.entities}
+    assert [(names.get(q.speaker), q.speaker_text) for q in doc.quotes] == [
+        (None, "محامي الرئيس الأمريكي دونالد ترامب"), ("خالد السبيعي", "خالد السبيعي"),
+        (None, "مسؤولو الدفاع بالسعودية")]
