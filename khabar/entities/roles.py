@@ -237,6 +237,8 @@ def _finished(ctx: Context, phrase: _Phrase) -> Title | None:
             _affiliation(ctx, phrase)
         elif body is not None:
             phrase.take(ctx, body[0], body[1])
+    if ctx.v5 and phrase.affiliation is None and phrase.kind == "head" and len(phrase.words) > 1:
+        _body_named_by_head(ctx, phrase)
     if ctx.v3 and _position(phrase.words):
         return None  # `لاعب الوسط`: a player's position, no title (docs/annotation-entities.md)
     if ctx.v3 and phrase.affiliation is not None:
@@ -248,6 +250,19 @@ def _finished(ctx: Context, phrase: _Phrase) -> Title | None:
         title = title[:title.rindex(" ")]  # `المتحدث باسم الوزارة`: title `المتحدث`, guidelines
     return Title(phrase.kind, title, phrase.affiliation, phrase.start, phrase.end,
                  phrase.next, phrase.others)
+
+
+def _body_named_by_head(ctx: Context, phrase: _Phrase) -> None:
+    """v5: `رئيس الاتحاد`, `مدير الشركة`: a title's last word, a body's definite head alone,
+    is the one body of that head the article names (`الاتحاد الألماني للصلب`): the title's
+    affiliation, no word of the title (annotation guidelines: `الأمين العام للمنظمة`)."""
+    last = phrase.words[-1]
+    if " " in last:
+        return
+    named = named_body(ctx, fold(last), BODY_HEADS)
+    if named is not None:
+        phrase.words.pop()
+        phrase.affiliation = named
 
 
 # v5: an appointment's noun or verb, whose object takes the title told after it in the

@@ -848,3 +848,13 @@ def test_roles_v5_reads_a_management_field_joined_by_wa(analyzers, mentions_doc)
     given = [("جامعة الحديدة", "ORG"), ("سامي الفارس", "PER")]
     doc = analyzers[1](mentions_doc(text, given))
     assert roles_of(doc, "سامي الفارس") == [("أستاذ العلوم السياسية وإدارة الأزمات", "جامعة الحديدة")]
+
+
+def test_roles_v5_a_bodys_head_alone_in_a_title_is_the_body_the_article_names(
+        analyzers, mentions_doc):
+    text = ("وطالب الاتحاد الألماني للصلب بالرد. وقال رئيس الاتحاد سامي الفارس إن الرسوم ظالمة، "
+            "وقال رئيس الوزراء خالد العنزي إن الحكومة مستقرة.")
+    given = [("الاتحاد الألماني للصلب", "ORG"), ("سامي الفارس", "PER"), ("خالد العنزي", "PER")]
+    doc = analyzers[1](mentions_doc(text, given))
+    assert roles_of(doc, "سامي الفارس") == [("رئيس", "الاتحاد الألماني للصلب")]
+    assert roles_of(doc, "خالد العنزي") == [("رئيس الوزراء", None)]
