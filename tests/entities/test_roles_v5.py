@@ -858,3 +858,9 @@ def test_roles_v5_a_bodys_head_alone_in_a_title_is_the_body_the_article_names(
     doc = analyzers[1](mentions_doc(text, given))
     assert roles_of(doc, "سامي الفارس") == [("رئيس", "الاتحاد الألماني للصلب")]
     assert roles_of(doc, "خالد العنزي") == [("رئيس الوزراء", None)]
+
+
+def test_roles_v5_reads_a_minister_of_state_in_construct(analyzers, mentions_doc):
+    text = "وترأس الجانب الإماراتي سامي الفارس، وزير دولة، في الدورة الأولى للجنة."
+    doc = analyzers[1](mentions_doc(text, [("سامي الفارس", "PER")]))
+    assert roles_of(doc, "سامي الفارس") == [("وزير دولة", None)]
