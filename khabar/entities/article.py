@@ -854,10 +854,17 @@ def listed_over_misc(text: str, raw: list[RawMention], lexicon: Lexicon) -> list
     """v5: a name the tagger read as miscellaneous that the lexicon lists as a place or an
     organization is one (`الكعبة`, `المسجد النبوي` places; `البيت الأبيض` acting, an
     organization): the guidelines annotate holy sites and landmarks as places, and the tagger's
-    training set had them as other names."""
-    return [dataclasses.replace(r, type=kind) if r.type == MISC and (
-        kind := lexicon.type_of(text[r.mention.start:r.mention.end])) is not None else r
-        for r in raw]
+    training set had them as other names. So is a person of two words or more whose name is
+    exactly a listed one (`خميس مشيط`, `أبو عريش`, `فرانس برس`, `بوكو حرام`): a one-word name
+    may be a person's as well (`جورجيا`)."""
+    out = []
+    for r in raw:
+        name = text[r.mention.start:r.mention.end]
+        if r.type == MISC or r.type == PER and " " in name.strip():
+            kind = lexicon.type_of(name)
+            r = dataclasses.replace(r, type=kind) if kind is not None else r
+        out.append(r)
+    return out
 
 
 def outermost_listed(text: str, raw: list[RawMention], listed: list[Hit],
@@ -961,17 +968,19 @@ def without_complementizers(text: str, raw: list[RawMention]) -> list[RawMention
 def without_list_conjunctions(text: str, raw: list[RawMention], lexicons: ArticleLexicons,
                               ) -> list[RawMention]:
     """v5: no `و` the tagger took into a mention's first word (`وأندريا بيلوتي`, `ولورينزو
-    بيليجريني`, `وروسيا`): it joins the mention to a list and hides the title before it from
-    the role reader. Cut where the word is no name part itself and the word after `و` is one
-    of four letters or more (a person; not after `وا`: `وارن`), or a place or body of the
-    lexicon (others)."""
+    بيليجريني`, `وروسيا`, `وفيس بوك`): it joins the mention to a list and hides the title before
+    it from the role reader. Cut where the name without `و` is a lexicon name, or the first
+    word is no name part itself and the word after `و` is one of four letters or more (a
+    person; not after `وا`: `وارن`), or a place or body of the lexicon (others)."""
     out = []
     for r in raw:
         first = _WORD.match(text, r.mention.start)
         word = first.group() if first is not None else ""
         inside = r.mention.start > 0 and text[r.mention.start - 1].isalpha()  # `ب|وروسيا`
-        if word[:1] == "و" and len(word) > 4 and word[1] != "ا" and not inside \
-                and word not in _CONJUNCTION_NAMES and _listed_after_and(word, r.type, lexicons):
+        name = text[r.mention.start:r.mention.end]
+        if word[:1] == "و" and len(word) > 2 and word[1] != "ا" and not inside \
+                and word not in _CONJUNCTION_NAMES and _listed_after_and(word, name, r.type,
+                                                                         lexicons):
             r = _respanned(text, r, r.mention.start + 1, r.mention.end)
         out.append(r)
     return out
@@ -1011,11 +1020,19 @@ def _body_named(text: str, spans: list[tuple[int, int]], lexicons: ArticleLexico
                  if lexicons.lexicon.type_of(text[spans[0][0]:spans[n - 1][1]]) == ORG), None)
 
 
-def _listed_after_and(word: str, kind: str, lexicons: ArticleLexicons) -> bool:
+def _listed_after_and(word: str, name: str, kind: str, lexicons: ArticleLexicons) -> bool:
+    """The name without `و` is in the lexicon (`وفيس بوك`; its lookup passes over proclitics,
+    so the name with it may be found too), or the first word without `و` is a name part
+    (persons), or a place or body of the lexicon (others)."""
+    lexicon = lexicons.lexicon
+    if lexicon.type_of(name[1:]) is not None:
+        return True
+    if len(word) <= 4:
+        return False  # `وبن`, `وست`: too short to tell a name from `و` + a name
     folded = fold(word)
     if kind == PER:
         return folded not in lexicons.name_parts.parts and folded[1:] in lexicons.name_parts.parts
-    return lexicons.lexicon.group_of(word) is None and lexicons.lexicon.group_of(word[1:]) is not None
+    return lexicon.group_of(word) is None and lexicon.group_of(word[1:]) is not None
 
 
 def without_adjectival_places(text: str, raw: list[RawMention], nationalities: frozenset[str],

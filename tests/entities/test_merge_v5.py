@@ -465,3 +465,13 @@ def test_v5_a_federation_named_by_its_nationality_is_a_body(mentions_doc):
     text = "وقرر الاتحاد الإنجليزي معاقبة النادي، فيما عززت القوات التركية مواقعها."
     doc = make_entities_merge_v5()(mentions_doc(text, []))
     assert named(doc, "ORG") == ["الاتحاد الإنجليزي"]  # a generic force is no body
+
+
+def test_v5_a_listed_name_the_tagger_read_as_a_person_is_its_lexicon_type(mentions_doc):
+    text = "وضربت السيول خميس مشيط وأبو عريش، وتبنت بوكو حرام الهجوم، وأعلنت تويتر وفيس بوك."
+    given = [("خميس مشيط", "PER"), ("أبو عريش", "PER"), ("بوكو حرام", "PER"),
+             ("وفيس بوك", "PER")]
+    doc = make_entities_merge_v5()(mentions_doc(text, given))
+    assert named(doc, "PER") == []
+    assert named(doc, "LOC") == ["أبو عريش", "خميس مشيط"]
+    assert "فيس بوك" in named(doc, "ORG") and "بوكو حرام" in named(doc, "ORG")
