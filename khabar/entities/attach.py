@@ -56,6 +56,9 @@ _MAX_ASIDE = 5
 _QUOTES = {'"', "«", "»", "“", "”"}
 _BRACES = {"{", "}"}  # v5: marks around a name, as Asharq Al-Awsat writes them (`زعيم {داعش} فلان`)
 _NAME_MARKS = _QUOTES | _BRACES
+# v5: `ل` + the honorific of the one a message or a visit is for (`برقية تهنئة لجلالة السلطان`)
+_TO_THE_HONORED = frozenset(fold(prefix + w) for prefix in ("ل", "ول") for w in (
+    "جلالة سمو فخامة معالي سعادة أخيه أخيها شقيقه شقيقها").split())
 _BRACKETS = {"(", ")"}
 # v5: `برئاسة فلان` (chaired by), and the title it gives
 _CHAIRED = {fold(w) for w in "برئاسة وبرئاسة".split()}
@@ -115,8 +118,8 @@ _BEFORE_NAME = {fold(w) for w in (
     "البحري الطيار الركن القبطان الكابتن كابتن الأخ الأخت الجديد الجديدة الشاب الشابة الشهير "
     "الشهيرة المخضرم الدولي المتشدد المعروف البارز").split()}
 _HONORIFIC_WORDS = {fold(w) for w in (
-    "صاحب صاحبة السمو الملكي معالي سعادة فخامة سمو بالإنابة بالنيابة المكلف المكلفة الدائم "
-    "الدائمة متقاعد المتقاعد").split()}
+    "صاحب صاحبة السمو الملكي معالي سعادة فخامة سمو بالإنابة بالنيابة بالوكالة المكلف المكلفة "
+    "الدائم الدائمة متقاعد المتقاعد").split()}
 # v5: what stands between a title's phrase and the name without being its affiliation
 # (with honorific words that only this reading passes: `خطيب المسجد الحرام فضيلة الشيخ فلان`)
 _NOT_AFFILIATION = HONORIFICS | _HONORIFIC_WORDS | _RANK_WORDS | _MODIFIERS | _BEFORE_NAME | {
@@ -929,6 +932,8 @@ def _noun_phrase(ctx: Context, first: int, last: int, *, bare: bool = False,
             continue  # `مدير عام «ماجد للتنمية المجتمعية» فلان`, `مدير شركة (سيبرين) فلان`
         word = ctx.folded[k]
         named = ctx.covering.get(k)
+        if word in _TO_THE_HONORED:
+            return False  # `برقية تهنئة لجلالة السلطان فلان`: the one sent to, not the holder
         if word[:1] == "و" and (_title_word(ctx, word[1:]) or word[1:] in UNTAGGED_HEADS
                                 or bare and k == first):
             return False  # `الكاتب والصحافي`, `محافظ الخرج والأمير`: another title or person

@@ -864,3 +864,13 @@ def test_roles_v5_reads_a_minister_of_state_in_construct(analyzers, mentions_doc
     text = "وترأس الجانب الإماراتي سامي الفارس، وزير دولة، في الدورة الأولى للجنة."
     doc = analyzers[1](mentions_doc(text, [("سامي الفارس", "PER")]))
     assert roles_of(doc, "سامي الفارس") == [("وزير دولة", None)]
+
+
+def test_roles_v5_reads_no_title_across_a_message_to_someone_honoured(analyzers, mentions_doc):
+    text = ("وبعث ولي العهد نائب رئيس مجلس الوزراء برقية تهنئة لجلالة السلطان سامي الفارس "
+            "بمناسبة ذكرى توليه الحكم، وقال مدير إدارة القضايا بالوكالة خالد العنزي إن القضايا "
+            "انخفضت.")
+    given = [("سامي الفارس", "PER"), ("خالد العنزي", "PER")]
+    doc = analyzers[1](mentions_doc(text, given))
+    assert roles_of(doc, "سامي الفارس") == [("السلطان", None)]
+    assert roles_of(doc, "خالد العنزي") == [("مدير إدارة القضايا", None)]
