@@ -393,6 +393,11 @@ def _pick(ctx: Context, span: Span) -> Title | None:
     if ctx.v5 and before is not None and _whose(ctx, before, span):
         before = None  # `محامي ترامب`: Trump's lawyer is someone else
     if before is not None and not _honorific(before.title) and not (ctx.v5 and _rank(before.title)):
+        if ctx.v5 and before.affiliation is None and " " not in before.title:
+            fuller = _after(ctx, span)  # `السفير فلان، سفير المملكة في مصر`, `الرئيس فلان رئيس
+            if fuller is not None and _title_words(fuller.title)[0] == _title_words(before.title)[0] \
+                    and (fuller.affiliation or " " in fuller.title):  # الجمهورية اليمنية`
+                return fuller  # the fullest title the article gives (annotation guidelines)
         return before
     if ctx.v5 and before is None:
         untagged = _through_untagged(ctx, span)  # before the name, as a title read there

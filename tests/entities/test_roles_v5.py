@@ -874,3 +874,16 @@ def test_roles_v5_reads_no_title_across_a_message_to_someone_honoured(analyzers,
     doc = analyzers[1](mentions_doc(text, given))
     assert roles_of(doc, "سامي الفارس") == [("السلطان", None)]
     assert roles_of(doc, "خالد العنزي") == [("مدير إدارة القضايا", None)]
+
+
+def test_roles_v5_prefers_the_fuller_title_after_the_name_to_its_bare_head_before(
+        analyzers, mentions_doc):
+    text = ("وثمن السفير سامي الفارس، سفير المملكة العربية السعودية في مصر، الدعم. واستجاب "
+            "الرئيس خالد العنزي رئيس الجمهورية اليمنية للطلب، وقال الرئيس فهد الراشد إن "
+            "الحكومة مستقرة.")
+    given = [("سامي الفارس", "PER"), ("المملكة العربية السعودية", "LOC"), ("مصر", "LOC"),
+             ("خالد العنزي", "PER"), ("فهد الراشد", "PER")]
+    doc = analyzers[1](mentions_doc(text, given))
+    assert roles_of(doc, "سامي الفارس") == [("سفير", "المملكة العربية السعودية")]
+    assert roles_of(doc, "خالد العنزي") == [("رئيس الجمهورية", "اليمن")]
+    assert roles_of(doc, "فهد الراشد") == [("الرئيس", None)]
