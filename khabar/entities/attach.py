@@ -39,12 +39,12 @@ _PRAISE = {fold(w) for w in (
     "القديرة المبدع المبدعة الواعد الواعدة الصاعد الصاعدة المتميز المتميزة العالمي العالمية "
     "اللامع اللامعة الفذ المحنك").split()}
 _CLOSING = {")", '"', "»", "”"}
-# entities.roles.v3: words of a rank after an honorific (`اللواء ركن`, `الفريق أول ركن`), and
-# prepositions of a place between a title and its name (`المبعوث الأممي إلى اليمن فلان`).
 # v5: military ranks, a title after the name where the article says where they are held
 _RANKS_AFTER = {fold(w) for w in (
     "اللواء العميد العقيد المقدم الرائد النقيب الملازم الرقيب المشير الجنرال الأدميرال "
     "الكولونيل").split()}
+# entities.roles.v3: words of a rank after an honorific (`اللواء ركن`, `الفريق أول ركن`), and
+# prepositions of a place between a title and its name (`المبعوث الأممي إلى اليمن فلان`).
 _RANK_WORDS = {fold(w) for w in "ركن أول طيار بحري الركن".split()}
 _PLACE_PREPOSITIONS = {fold(w) for w in "في إلى الى لدى عن".split()}
 # After these a body is where the title is held as well as a place: `في الأمم المتحدة`,
@@ -394,10 +394,12 @@ def _pick(ctx: Context, span: Span) -> Title | None:
         before = None  # `محامي ترامب`: Trump's lawyer is someone else
     if before is not None and not _honorific(before.title) and not (ctx.v5 and _rank(before.title)):
         if ctx.v5 and before.affiliation is None and " " not in before.title:
-            fuller = _after(ctx, span)  # `السفير فلان، سفير المملكة في مصر`, `الرئيس فلان رئيس
+            # the fullest title the article gives (annotation guidelines): `السفير فلان، سفير
+            # المملكة في مصر`, `الرئيس فلان رئيس الجمهورية اليمنية`
+            fuller = _after(ctx, span)
             if fuller is not None and _title_words(fuller.title)[0] == _title_words(before.title)[0] \
-                    and (fuller.affiliation or " " in fuller.title):  # الجمهورية اليمنية`
-                return fuller  # the fullest title the article gives (annotation guidelines)
+                    and (fuller.affiliation or " " in fuller.title):
+                return fuller
         return before
     if ctx.v5 and before is None:
         untagged = _through_untagged(ctx, span)  # before the name, as a title read there

@@ -260,7 +260,7 @@ def _body_at(text, tokens, folded, i, head, found_names) -> tuple[Body, int] | N
         return None  # v5: `منفذ الهجوم الإرهابي` is the attacker; `وأدى الهجوم` (it led) no valley
     if heads.version >= 5 and base in heads.places and named:
         # v5: the place ends with the first name in its chain (`جبل لبنان للتحقيق`)
-        last = next(starting[k] for k in range(i + 1, last + 1) if k in starting)
+        last = next((starting[k] for k in range(i + 1, last + 1) if k in starting), last)
     elif base in heads.places and not named:
         # one word names the place (`محافظة العيص`); a feminine adjective after it makes the
         # whole a kind of area (`منطقة التجارة الحرة`), as does a generic one (`منطقة عازلة`)

@@ -337,10 +337,8 @@ def _relation_before(lead: list[Word], start: int, lexicon: CueLexicon, text: st
     if k < len(before) - 1 and before[k].is_word and before[k].folded in _KIN_AND_COUNSEL:
         return not text[before[k].start:before[k].end].endswith("ه")
     on_behalf = next((k for k, w in enumerate(before) if w.folded == _ON_BEHALF), None)
-    if on_behalf is None or on_behalf + 1 >= len(before) or before[0].folded not in _A_SPOKESPERSON:
-        return False
-    found = lexicon.word(before[on_behalf + 1].folded)
-    return found is not None and found[0] == "title"
+    return on_behalf is not None and on_behalf + 1 < len(before) \
+        and before[0].folded in _A_SPOKESPERSON and _is_title(before[on_behalf + 1].folded, lexicon)
 
 
 def _is_title(folded: str, lexicon: CueLexicon) -> bool:
