@@ -104,7 +104,8 @@ def find_short_names(text: str, words: Words, names: ShortNames,
     `persons`: the (start, end) of the person mentions found so far. A portfolio or an outlet
     never overlaps one (a byline's reporter stays a person); a club name the tagger read as a
     person in sports news is the club, without a cue (`سوانزي`). With `pairs` (entities.merge.v5),
-    two clubs joined by `و` announce each other (`قطبي العاصمة النصر والهلال`)."""
+    two clubs joined by `و` announce each other (`قطبي العاصمة النصر والهلال`), and a cue may
+    carry `و` or `ف` (`وفاز`, `فتعادل`)."""
     tokens, folded = words.tokens, words.folded
     people = Ranges(list(persons))
     person_ends = dict(persons)  # a person mention's start -> its end
@@ -121,7 +122,9 @@ def find_short_names(text: str, words: Words, names: ShortNames,
             start = tokens[k].start + skip_letters(tokens[k].text, stripped)
             end = tokens[k + size - 1].end
             cued = previous in names.cues or (after_club == k - 1 and previous in _LINKS) or (
-                after_club == k and stripped) or (pairs and _paired(folded, k + size, names))
+                after_club == k and stripped) or (pairs and (
+                    _paired(folded, k + size, names)
+                    or previous[:1] in "وف" and previous[1:] in names.cues))  # v5: `وفاز`
             read_as_person = any(person_ends.get(tokens[t].start, end + 1) <= end
                                  for t in range(k, k + size))  # `ليستر` of `ليستر سيتي`
             if read_as_person or (cued and not people(start, end)):

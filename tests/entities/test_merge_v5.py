@@ -475,3 +475,11 @@ def test_v5_a_listed_name_the_tagger_read_as_a_person_is_its_lexicon_type(mentio
     assert named(doc, "PER") == []
     assert named(doc, "LOC") == ["أبو عريش", "خميس مشيط"]
     assert "فيس بوك" in named(doc, "ORG") and "بوكو حرام" in named(doc, "ORG")
+
+
+def test_v5_reads_the_european_clubs_of_the_lexicon_in_sports_news(mentions_doc):
+    text = ("فاز ريال سوسييداد على جيرونا في مباراة الدوري الإسباني، وتعادل هوفنهايم مع ماينز "
+            "في الدوري الألماني، وسجل اللاعب هدفا في الشوط الثاني.")
+    doc = make_entities_merge_v5()(mentions_doc(text, [("سوسييداد", "PER")]))
+    assert named(doc, "PER") == []
+    assert {"ريال سوسييداد", "جيرونا", "هوفنهايم", "ماينز"} <= set(named(doc, "ORG"))
