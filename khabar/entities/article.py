@@ -991,26 +991,24 @@ def without_bodies_told(text: str, raw: list[RawMention], lexicons: ArticleLexic
     """v5: no body told after `ل` in a person's mention (`فلان لبي بي سي`, `لبي بي سي` alone,
     `فلان لرويترز`: who the person spoke to): the mention ends before it, and the body is an
     organization of its own."""
-    out = []
-    for r in raw:
-        if r.type == PER:
-            spans = [m.span() for m in _WORD.finditer(text, r.mention.start, r.mention.end)]
-            for k, (start, end) in enumerate(spans):
-                body = start + 1 + (text[start + 1:start + 2] == "\u0640")  # `لـCNN`
-                body_end = _body_named(text, [(body, end)] + spans[k + 1:], lexicons) \
-                    if text[start] == "ل" and body < end else None
-                if body_end is not None:
-                    out.append(RawMention(dataclasses.replace(r.mention, start=body,
-                                                              end=body_end), ORG,
-                                          surface(text, body, body_end)))
-                    if k > 0:
-                        out.append(_respanned(text, r, r.mention.start, spans[k - 1][1]))
-                    break
-            else:
-                out.append(r)
+    return [out for r in raw
+            for out in (_split_body_told(text, r, lexicons) if r.type == PER else (r,))]
+
+
+def _split_body_told(text: str, r: RawMention, lexicons: ArticleLexicons) -> tuple[RawMention, ...]:
+    """The person's mention without the body told after `ل` in it, and that body; the mention
+    alone when it holds none."""
+    spans = [m.span() for m in _WORD.finditer(text, r.mention.start, r.mention.end)]
+    for k, (start, end) in enumerate(spans):
+        body = start + 1 + (text[start + 1:start + 2] == "\u0640")  # `لـCNN`
+        if text[start] != "ل" or body >= end:
             continue
-        out.append(r)
-    return out
+        body_end = _body_named(text, [(body, end)] + spans[k + 1:], lexicons)
+        if body_end is not None:
+            told = RawMention(dataclasses.replace(r.mention, start=body, end=body_end), ORG,
+                              surface(text, body, body_end))
+            return (told, _respanned(text, r, r.mention.start, spans[k - 1][1])) if k else (told,)
+    return (r,)
 
 
 def _body_named(text: str, spans: list[tuple[int, int]], lexicons: ArticleLexicons) -> int | None:

@@ -12,9 +12,9 @@ from khabar.document import Entity, Offsets, Role
 from khabar.entities.names import clitic_variants, read_words, strip_article
 from khabar.entities.nisba import RoleLexicon
 from khabar.entities.roles import (
-    APPOINTING, BARRIERS, BODY_HEADS, COMMAS, COUNTERPART, DUALS, EPITHETS, FIXED, HONORIFICS,
-    REGION_NOUNS, STATE_NOUNS, UNTAGGED_HEADS, Context, Span, Title, entity_end, held_for_sovereign,
-    marker, named_body, read_appointed, read_title, region_named,
+    APPOINTING, BARRIERS, BODY_HEADS, COMMAS, COUNSEL_AND_AIDES, COUNTERPART, DUALS, EPITHETS,
+    FIXED, HONORIFICS, RANKS, REGION_NOUNS, STATE_NOUNS, UNTAGGED_HEADS, Context, Span, Title,
+    entity_end, held_for_sovereign, marker, named_body, read_appointed, read_title, region_named,
 )
 
 PER = "PER"
@@ -39,10 +39,9 @@ _PRAISE = {fold(w) for w in (
     "القديرة المبدع المبدعة الواعد الواعدة الصاعد الصاعدة المتميز المتميزة العالمي العالمية "
     "اللامع اللامعة الفذ المحنك").split()}
 _CLOSING = {")", '"', "»", "”"}
-# v5: military ranks, a title after the name where the article says where they are held
-_RANKS_AFTER = {fold(w) for w in (
-    "اللواء العميد العقيد المقدم الرائد النقيب الملازم الرقيب المشير الجنرال الأدميرال "
-    "الكولونيل").split()}
+# v5: military ranks, a title after the name where the article says where they are held (not
+# `الفريق`, also the team, nor `الكابتن`, also a captain of one)
+_RANKS_AFTER = RANKS - {fold(w) for w in "الفريق الكابتن".split()}
 # entities.roles.v3: words of a rank after an honorific (`اللواء ركن`, `الفريق أول ركن`), and
 # prepositions of a place between a title and its name (`المبعوث الأممي إلى اليمن فلان`).
 _RANK_WORDS = {fold(w) for w in "ركن أول طيار بحري الركن".split()}
@@ -87,7 +86,7 @@ _PRONOUNS_OF_APPOSITION = {fold(w) for w in "وهو وهي".split()}
 # v5: indefinite heads that, in construct with a person, name someone else (`محامي ترامب`)
 # (as written, with the conjunctions and the preposition they may carry)
 _RELATIONS = frozenset(prefix + word for prefix in ("", "و", "ل", "ول") for word in (
-    "محامي محامية مساعد مساعدة مستشار مستشارة وكيل وكيلة نائب نائبة سائق حارس طبيب".split()))
+    COUNSEL_AND_AIDES + tuple("مستشار مستشارة نائب نائبة سائق حارس طبيب".split())))
 # v5: a counterpart shares no plural's title (`وزراء الخارجية`, a group's)
 _PLURAL_HEADS = {fold(w) for w in (
     "وزراء رؤساء قادة سفراء مسؤولو مسؤولي زعماء أمناء مديرو مديري").split()}

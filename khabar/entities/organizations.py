@@ -336,13 +336,11 @@ def _chain(text, tokens, folded, i, found, person_joins) -> tuple[int, list[str]
             last = j = j + 1
         elif (w in _WHERE or w in constructs) and not (
                 version >= 5 and w not in _WHERE and folded[j - 1].startswith(DEFINITE_PREFIXES)) \
-                and (j + 1 in starting or _definite(folded, tokens, j + 1, starting)
-                     or _fields_to_name(text, tokens, folded, j, starting, constructs, version)):
+                and (fields := _fields_to_name(text, tokens, folded, j, starting, constructs,
+                                               version)) is not None:
             # (v5: a definite word owns no noun after it: `رئيس الجمعية دعم الأمير`)
-            while not (j + 1 in starting or _definite(folded, tokens, j + 1, starting)):
-                j += 1  # v5: `غرفة تجارة وصناعة دبي`: past the nouns joined by و
-                words.append(folded[j])
-            last = j = j + 1
+            words.extend(folded[j + 1:fields + 1])  # v5: `غرفة تجارة وصناعة دبي`
+            last = j = fields + 1
             if j in starting and j not in persons:
                 last = j = starting[j]
                 named = True
@@ -353,17 +351,19 @@ def _chain(text, tokens, folded, i, found, person_joins) -> tuple[int, list[str]
     return last, words, named
 
 
-def _fields_to_name(text, tokens, folded, j: int, starting, constructs, version: int) -> bool:
-    """v5: nouns of the chain joined by `و` follow token j up to a name or a definite word
-    (`غرفة تجارة وصناعة دبي`)."""
+def _fields_to_name(text, tokens, folded, j: int, starting, constructs, version: int
+                    ) -> int | None:
+    """The last noun of the chain from token j, when a name or a definite word follows it: j
+    itself, or (v5) a noun joined to it by `و` (`غرفة تجارة وصناعة دبي`); None otherwise."""
     k = j
-    while version >= 5 and k + 1 < len(tokens) and k - j < 2 and _joined(text, tokens, k) \
-            and tokens[k + 1].kind == "word" and folded[k + 1][:1] == "و" \
-            and folded[k + 1][1:] in constructs:
-        k += 1
+    while True:
         if k + 1 in starting or _definite(folded, tokens, k + 1, starting):
-            return True
-    return False
+            return k
+        if not (version >= 5 and k + 1 < len(tokens) and k - j < 2 and _joined(text, tokens, k)
+                and tokens[k + 1].kind == "word" and folded[k + 1][:1] == "و"
+                and folded[k + 1][1:] in constructs):
+            return None
+        k += 1
 
 
 def _adjective_like(word: str) -> bool:

@@ -108,12 +108,17 @@ UNTAGGED_HEADS = BODY_HEADS | REGION_NOUNS | STATE_NOUNS | {fold(w) for w in (
 _SOVEREIGNS = {tuple(fold(w) for w in "خادم الحرمين الشريفين".split()): "السعودية"}
 # Honorifics and ranks: a title only when the article gives no other (docs/annotation-entities.md).
 # entities.roles.v2 reads past them between a title and its name (`ولي العهد الأمير محمد`).
+RANKS = {fold(w) for w in (
+    "اللواء العميد العقيد المقدم الرائد النقيب الملازم الرقيب الفريق المشير الجنرال الأدميرال "
+    "الكولونيل الكابتن").split()}
 HONORIFICS = {fold(w) for w in (
     "الملك الملكة الأمير الأميرة الشيخ الشيخة السلطان السيد السيدة الدكتور الدكتورة المهندس "
-    "المهندسة الأستاذ الأستاذة البروفيسور الإمام البابا الحاج الحاجة معالي سعادة فخامة سمو "
-    "اللواء العميد العقيد المقدم الرائد النقيب الملازم الرقيب الفريق المشير الجنرال الأدميرال "
-    "الكولونيل الكابتن"
-).split()}
+    "المهندسة الأستاذ الأستاذة البروفيسور الإمام البابا الحاج الحاجة معالي سعادة فخامة سمو"
+).split()} | RANKS
+# Heads of a relation that, in construct with a person's name, is someone else's (`محامي ترامب`,
+# `مساعد فلان`): the person's counsel or aide (as written; khabar.entities.attach and, for who
+# speaks for a person, khabar.quotes.speakers)
+COUNSEL_AND_AIDES = ("محامي", "محامية", "وكيل", "وكيلة", "مساعد", "مساعدة")
 
 
 @dataclass(frozen=True, slots=True)

@@ -319,17 +319,18 @@ class Attributor:
         did not read it as a name (`ورأى مروة أن` → `هشام مروة`)."""
         assert speaker.span is not None
         span = speaker.span
-        if speaks_for(words_of(self.doc.text, span.start, span.end)):
-            return speaker  # `محامي الرئيس ترامب`: someone of the person's, not a holder
+        span_words = words_of(self.doc.text, span.start, span.end)
+        if speaks_for(span_words):
+            return speaker  # `محامي الرئيس ترامب`, `متحدث باسم الأمين العام فلان`: someone of
+            # the person's speaks, not the title's holder
         held = [e for e in self.doc.entities if e.type == "PER" and any(
             r.evidence is not None and r.evidence.start < span.end and span.start < r.evidence.end
-            and not speaks_for(words_of(self.doc.text, span.start, r.evidence.start))
-            for r in e.roles)]  # (`متحدث باسم الأمين العام فلان`: the spokesman, not the holder)
+            for r in e.roles)]
         if len(held) == 1:  # the title the roles stage gave someone (`أعلن رئيس الوزراء ... أن`,
             # whose name the next sentence says): theirs, wherever they are named
             return dataclasses.replace(speaker, entity=held[0].id,
                                        text=self.doc.text[span.start:span.end])
-        words = [w.folded for w in words_of(self.doc.text, span.start, span.end) if w.is_word]
+        words = [w.folded for w in span_words if w.is_word]
         if not words or len(words) > _ROLE_WORDS:
             return speaker
         named_before = {e.id for _, end, e in self.people if end <= before and e.type == "PER"}

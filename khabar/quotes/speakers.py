@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from khabar.arabic import ABBREVIATED_HONORIFICS, fold
 from khabar.document import Entity, Offsets
+from khabar.entities.roles import COUNSEL_AND_AIDES
 from khabar.quotes.lexicon import CueLexicon
 from khabar.quotes.marks import QUOTE_MARKS
 from khabar.quotes.people import People
@@ -299,9 +300,9 @@ def _definite(folded: str) -> bool:
 
 # v4: nouns of someone's relatives, counsel, office and spokespeople, in construct with a
 # person's name: they, not the person, speak (`والدة مريم`, `محامي ترامب`, `مكتب ميركل`)
-_RELATIONS = frozenset(prefix + fold(w) for prefix in ("", "و") for w in (
-    "محامي محامية محامو وكيل وكيلة والد والدة شقيق شقيقة نجل نجلة زوج زوجة عائلة أسرة "
-    "أقارب صديق صديقة أصدقاء مكتب مساعد مساعدة باسم").split())  # (not `ابن`, `أم`: in names;
+_RELATIONS = frozenset(prefix + fold(w) for prefix in ("", "و") for w in COUNSEL_AND_AIDES + tuple(
+    "محامو والد والدة شقيق شقيقة نجل نجلة زوج زوجة عائلة أسرة أقارب صديق صديقة أصدقاء مكتب "
+    "باسم".split()))  # (not `ابن`, `أم`: in names;
 # folded, `والدة` is `والده` (his father): the written word tells them apart)
 _ON_BEHALF = fold("باسم")
 # v4: of those, the ones whose name may follow a title of the person's (`والدة الطالبة مريم`):
@@ -332,18 +333,15 @@ def _relation_before(lead: list[Word], start: int, lexicon: CueLexicon, text: st
         return not text[before[-1].start:before[-1].end].endswith("ه")  # a pronoun: his ...
     k = len(before) - 1  # `محامي الرئيس الأمريكي ترامب`, `عراب النجم الأرجنتيني ميسي`
     while k > 0 and len(before) - k <= _TITLE_CHAIN and before[k].is_word and (
-            before[k].folded.startswith("ال") or _is_title(before[k].folded, lexicon)):
+            before[k].folded.startswith("ال")
+            or title_gender(before[k].folded, lexicon) is not None):
         k -= 1
     if k < len(before) - 1 and before[k].is_word and before[k].folded in _KIN_AND_COUNSEL:
         return not text[before[k].start:before[k].end].endswith("ه")
     on_behalf = next((k for k, w in enumerate(before) if w.folded == _ON_BEHALF), None)
     return on_behalf is not None and on_behalf + 1 < len(before) \
-        and before[0].folded in _A_SPOKESPERSON and _is_title(before[on_behalf + 1].folded, lexicon)
-
-
-def _is_title(folded: str, lexicon: CueLexicon) -> bool:
-    found = lexicon.word(folded)
-    return found is not None and found[0] == "title"
+        and before[0].folded in _A_SPOKESPERSON \
+        and title_gender(before[on_behalf + 1].folded, lexicon) is not None
 
 
 def _apposed_next(lead: list[Word], end: int, start: int) -> bool:
