@@ -29,14 +29,44 @@ from khabar.arabic.tokens import Token
 from khabar.document import Actor, Document, Event, Offsets, Sentence
 from khabar.events.actors import COUNTERPART, ORG, ActorMention, ActorRecognizer
 from khabar.events.cameo import CameoTable, load_cameo_table
-from khabar.events.lexicon import Index, Match, data_lines, parse_pattern, select_longest
-from khabar.events.lexicon import word_readings
+from khabar.events.lexicon import Index, Match, data_lines, parse_pattern
+from khabar.events.lexicon import select_longest, word_readings
 
 STAGE = "events.cameo.v1"
 
 
 def _folded(words: str) -> frozenset[str]:
     return frozenset(fold(w) for w in words.split())
+
+
+def _bare_past(base: str) -> bool:
+    """A past verb of three sound letters with no ending (`دعم`, `قصف`), which is written
+    as its verbal noun is."""
+    return len(base) == 3 and not set(base) & _WEAK_LETTERS
+
+
+_WEAK_LETTERS = frozenset("اويىءئؤ")
+# Words after which a clause (and so a verb) opens.
+_CLAUSE_OPENERS = _folded(
+    "قد لقد وقد فقد كما وكما ثم حيث وحيث عندما بعدما حينما لما ولما منذ إذ فيما بينما")
+_VERB_AFTER_AN = _folded("بعد قبل منذ إلى")  # `بعد أن رفض`
+_CLAUSE_MARKS = frozenset("،,.:؛;«»\"“”()-–—")
+# Verbs of deciding, announcing, renewing and affirming: the verbal noun they govern reports
+# the act (`قررت الحكومة الأردنية رفع شكوى`), sought among the last _GOVERNED_REACH words.
+_GOVERNING_VERBS = _folded(
+    "قرر قررت وقرر وقررت أعلن أعلنت وأعلن وأعلنت جدد جددت وجدد وجددت أكد أكدت وأكد وأكدت"
+    " أكدا أكدوا وأكدا وأكدوا")
+_GOVERNED_REACH = 5
+
+
+def _genitive_then_lam(doc: Document, trigger: Offsets) -> bool:
+    """`ودعم حكومة مصر للتحالف`: a genitive after the word, then `لل`, within four words of
+    its clause: the doer of a verbal noun is its genitive and its object comes after `ل`."""
+    after = doc.text[trigger.end:trigger.end + 80]
+    for mark in _CLAUSE_MARKS:
+        after = after.split(mark, 1)[0]
+    words = after.split()[:5]
+    return any(fold(w).startswith("لل") for w in words[1:])
 
 
 def is_word_in(word: str, words: frozenset[str]) -> bool:
@@ -115,8 +145,11 @@ class EventCoder:
 
     def __init__(self, *, min_confidence: float = 0.0,
                  pattern_files: Sequence[str] = ("patterns.tsv",),
-                 light_verbs: bool = False, long_subjects: bool = False) -> None:
+                 light_verbs: bool = False, long_subjects: bool = False,
+                 verbal_nouns: bool = False) -> None:
         self.light_verbs = light_verbs  # v4: `قام بـ` + a verbal noun reads as its verb
+        # v5: a past verb written as its verbal noun (`دعم`) is the noun where words govern it
+        self.verbal_nouns = verbal_nouns
         # v5: a name with its title and honorifics counts as one word between a verb and what
         # completes it (`بحث خادم الحرمين الشريفين الملك سلمان - حفظه الله - مع`)
         self.long_subjects = long_subjects
@@ -204,7 +237,46 @@ class EventCoder:
         free = (named_tokens(self._named(doc), tokens, [self._words[t.text][0] for t in tokens])
                 if self.long_subjects else frozenset())
         return any(m.start == 0 and m.pattern.verb
+                   and not (self.verbal_nouns and self._verbal_noun(doc, trigger, readings[0], m))
                    for m in self.patterns.matches(readings, free))
+
+    def _verbal_noun(self, doc: Document, trigger: Offsets, readings: Sequence[tuple],
+                     match: Match) -> bool:
+        """v5: a verb of three sound letters read in the past with no ending (`دعم`, `رفض`,
+        `قصف`, `ثمن`) is written as its verbal noun is; it is the noun where the words before
+        it govern a noun (`سواء دعم`, `أعنف قصف`, `يدفع ثمن`, `حركات رفض`). The verb stands
+        where a clause opens, after a clause opener (`كما`, `بعد أن`) or after its subject (a
+        named actor: `قال إن التحالف منع`); a clause that opens with a genitive and `لل` after
+        it is the noun's (`، ودعم حكومة مصر للتحالف`). A noun that a verb of deciding or
+        affirming governs reports the act as its verb would (`قررت الحكومة رفع شكوى`,
+        `أكد الجانبان رفضهما`), so it is read as one."""
+        past = match.pattern.past
+        if not _bare_past(past) or not any(base == past and not future
+                                           for base, future, _ in readings):
+            return False
+        sentence = next((s for s in doc.sentences if s.start <= trigger.start < s.end), None)
+        lo = sentence.start if sentence else 0
+        before = doc.text[lo:trigger.start].rstrip()
+        clause = re.split(r"[،,.:؛;«»\"“”()\-–—]", before)[-1].split()
+        if not clause:
+            return _genitive_then_lam(doc, trigger)
+        folded = [fold(w) for w in clause]
+        previous = folded[-1]
+        if previous in _CLAUSE_OPENERS or (
+                previous in ("أن", "ان") and len(folded) > 1 and folded[-2] in _VERB_AFTER_AN):
+            return False
+        if any(w in _GOVERNING_VERBS for w in folded[-_GOVERNED_REACH:]):
+            return False
+        end = lo + len(before)
+        if any(m.end == end for e in doc.entities for m in e.mentions):
+            return False
+        if sentence is None:
+            return True
+        tokens = tokenize(doc.text, sentence.start, sentence.end)
+        token_readings = [self._words[t.text][1] if t.kind == "word" else self._others[t.text][1]
+                          for t in tokens]
+        return not any(a.end == end
+                       for a in self.actors.find(doc, tokens, token_readings, doc.entities))
 
     def _named(self, doc: Document) -> tuple[tuple[int, int], ...]:
         """The named stretches of `doc`, read once per document (every sentence asks)."""

@@ -24,6 +24,9 @@ from khabar.arabic import fold
 _CONJUNCTIONS = ("و", "ف")
 _PREPOSITIONS = ("ب", "ل", "ك")
 _PRONOUNS = ("هما", "هم", "هن", "ها", "كم", "نا", "ني", "ه", "ك")
+# Words whose first و is their own: a ministry with a pronoun (`وزارته`, `وزارتها`), not
+# و + زارت + a pronoun (and she visited him), which news hardly writes.
+_NOT_CONJUNCTION = tuple(f"وزارت{p}" for p in _PRONOUNS)
 _PRESENT_PREFIXES = "يتنا"
 _MAX_GAP = 4
 _MAX_FREE_GAP = 20  # tokens in a gap of names and titles (`خادم الحرمين الشريفين الملك ...`)
@@ -59,6 +62,7 @@ class Pattern:
     slots: tuple[Slot, ...]
     payload: Any
     verb: bool = False
+    past: str = ""  # a verb's past with no ending, folded (`دعم` of `دعم/يدعم`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +96,7 @@ def readings(token: str, taa_marbuta: bool = False) -> tuple[Reading, ...]:
 
     stems: list[tuple[str, bool, bool]] = []
     for conj in ("",) + _CONJUNCTIONS:
-        if conj and not token.startswith(conj):
+        if conj and (not token.startswith(conj) or token.startswith(_NOT_CONJUNCTION)):
             continue
         rest = token[len(conj):]
         if len(rest) < 2:
@@ -162,6 +166,7 @@ def parse_pattern(text: str, payload: Any) -> Pattern:
     slots: list[Slot] = []
     verb = False
     gap = False
+    past = ""
     for piece in text.split():
         if piece == "...":
             gap = True
@@ -170,7 +175,8 @@ def parse_pattern(text: str, payload: Any) -> Pattern:
         piece = piece.rstrip("؟")
         if "/" in piece:
             forms = verb_forms(piece)
-            verb = verb or not slots
+            if not slots:
+                verb, past = True, fold(piece.split("/")[0])
         else:
             forms = frozenset(_noun_form(alt) for alt in piece.split("|") if alt)
         # Verb-subject-object order puts the subject between a verb and its complement
@@ -179,7 +185,7 @@ def parse_pattern(text: str, payload: Any) -> Pattern:
         gap = False
     if not slots or slots[0].optional or slots[0].gap_before:
         raise ValueError(f"pattern must start with a required token: {text!r}")
-    return Pattern(tuple(slots), payload, verb)
+    return Pattern(tuple(slots), payload, verb, past)
 
 
 def _noun_form(written: str) -> str:

@@ -161,7 +161,8 @@ def _settled(stage: str, version: int, min_confidence: float, classifier: bool,
     strict, main = version >= 3, version >= 4
     files = PATTERN_FILES if main else ("patterns.tsv",)
     # reads triggers again: verbs; v5 (`role_sources`) reads a titled name as one word
-    verbs = EventCoder(pattern_files=files, light_verbs=main, long_subjects=role_sources)
+    verbs = EventCoder(pattern_files=files, light_verbs=main, long_subjects=role_sources,
+                       verbal_nouns=role_sources)
     recognizer = ActorRecognizer()
 
     def gathered(doc: Document, event: Event) -> bool:

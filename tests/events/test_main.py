@@ -308,3 +308,40 @@ def test_a_town_in_a_governors_title_is_no_source_of_his_act():
     sources = {e.cameo[:2]: e.source.name for e in doc.events}
     assert sources.get("11") == "سامي الفارس"
     assert "الطائف" not in sources.values() and "الأفلاج" not in sources.values()
+
+
+@pytest.mark.parametrize("text", [
+    "وقال المسؤول إن موقف بلاده تجاه دعم السلطة الفلسطينية لن يتغير.",
+    "وأفاد الوزير أن اللقاء تناول الأوضاع في اليمن، ودعم حكومة مصر للتحالف الذي تقوده المملكة.",
+    "ويضم الوفد نائب وزير التوحيد تشون هاس سونغ الذي تتولى وزارته الشؤون بين الكوريتين.",
+])
+def test_a_verbal_noun_written_as_its_verb_reports_no_act(text):
+    doc = process(text, pipeline=load_pipeline(policy="raise"))
+    assert doc.events == ()
+
+
+def _trigger(doc, word):
+    start = doc.text.index(word)
+    return Offsets(start, start + len(word))
+
+
+@pytest.mark.parametrize("text, word, verb", [
+    ("رفض الاتحاد الدولي الطلب أمس.", "رفض", True),               # a clause opens
+    ("وكان الاتحاد قد رفض الطلب.", "رفض", True),                    # after قد
+    ("بعد أن رفض الاتحاد الطلب انسحب الفريق.", "رفض", True),        # بعد أن
+    ("قال إن التحالف الدولي منع التحركات.", "منع", True),           # after its named subject
+    ("قررت الحكومة الأردنية رفع شكوى ضد الشركة.", "رفع شكوى", True),  # a deciding verb governs it
+    ("شهدت المدينة أعنف قصف منذ أشهر.", "قصف", False),             # a noun governs it
+    ("والحوثي يدفع ثمن غدره.", "ثمن", False),
+    ("وتعمل الحكومة على منع التهريب.", "منع", False),
+    ("تناول اللقاء الأوضاع، ودعم حكومة مصر للتحالف.", "ودعم", False),  # a genitive, then لل
+    ("ودعت الوزارة المواطنين إلى الحذر.", "ودعت", True),           # دعت: an ending, no noun
+])
+def test_a_bare_past_of_three_sound_letters_is_the_noun_where_words_govern_it(text, word, verb):
+    from khabar.events.coder import EventCoder
+    from khabar.events.main import PATTERN_FILES
+    coder = EventCoder(pattern_files=PATTERN_FILES, verbal_nouns=True)
+    doc = process(text + " وجاء ذلك في بيان صدر اليوم.", pipeline=load_pipeline(policy="raise"))
+    assert coder.trigger_is_verb(doc, _trigger(doc, word)) is verb
+    # without the v5 reading, every one of them is read as the verb
+    assert EventCoder(pattern_files=PATTERN_FILES).trigger_is_verb(doc, _trigger(doc, word))
