@@ -57,6 +57,7 @@ _GOVERNING_VERBS = _folded(
     "قرر قررت وقرر وقررت أعلن أعلنت وأعلن وأعلنت جدد جددت وجدد وجددت أكد أكدت وأكد وأكدت"
     " أكدا أكدوا وأكدا وأكدوا")
 _GOVERNED_REACH = 5
+_PREPOSITION_AND_ARTICLE = tuple(fold(w) for w in "بال لل كال وبال ولل فبال فلل".split())
 
 
 def _genitive_then_lam(doc: Document, trigger: Offsets) -> bool:
@@ -267,6 +268,8 @@ class EventCoder:
             return False
         if any(w in _GOVERNING_VERBS for w in folded[-_GOVERNED_REACH:]):
             return False
+        if previous.startswith(_PREPOSITION_AND_ARTICLE):
+            return True  # a name after a preposition is no subject (`بالمملكة ودعم`)
         end = lo + len(before)
         if any(m.end == end for e in doc.entities for m in e.mentions):
             return False

@@ -149,6 +149,8 @@ def main_events(stage: str, *, min_confidence: float = 0.0, classifier: bool = T
                     role_sources, rescore)
 
 
+# Cooperation told by a noun counts only with the one it is directed at (noun_reports_act).
+_COOPERATIVE_ROOTS = ("03", "04", "05", "06", "07", "08")
 # PLOVER event types, the values `sourceless` accepts.
 _PLOVER_TYPES = frozenset(t for t in load_cameo_table().plover_by_prefix.values() if t)
 _TABLES = {2: "calibration.tsv", 3: "calibration-v3.tsv", 4: "calibration-v4.tsv"}
@@ -214,6 +216,9 @@ def _settled(stage: str, version: int, min_confidence: float, classifier: bool,
                     event = protest_crowd(doc, event, verb, code_of)
             if require_source:
                 event = tighten(doc, event, verb, light, gap=role_sources)
+                if role_sources and not verb and event.target is None \
+                        and event.cameo[:2] in _COOPERATIVE_ROOTS:
+                    continue  # v5: a noun's cooperation needs its target (noun_reports_act) near
             events.append(strict_target(doc, event) if strict else event)
         events = speaker_sources(doc, events, code_of, joined=main)
         if main and require_source:

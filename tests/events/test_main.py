@@ -314,6 +314,11 @@ def test_a_town_in_a_governors_title_is_no_source_of_his_act():
     "وقال المسؤول إن موقف بلاده تجاه دعم السلطة الفلسطينية لن يتغير.",
     "وأفاد الوزير أن اللقاء تناول الأوضاع في اليمن، ودعم حكومة مصر للتحالف الذي تقوده المملكة.",
     "ويضم الوفد نائب وزير التوحيد تشون هاس سونغ الذي تتولى وزارته الشؤون بين الكوريتين.",
+    # a name after a preposition is no subject of the word after it
+    "وقال الكاتب إن الإرهاب الذي تموله إيران بالمملكة ودعم الفئات الإرهابية لم ينجح.",
+    # support told by a noun whose target is too far to be its own
+    "وفي ترشيحه للمونديال، يعول المغرب بشكل أساسي على دعم الدول الإفريقية، بعد أن خسر أمام"
+    " جنوب إفريقيا.",
 ])
 def test_a_verbal_noun_written_as_its_verb_reports_no_act(text):
     doc = process(text, pipeline=load_pipeline(policy="raise"))
