@@ -192,6 +192,9 @@ def main_actors(doc: Document, event: Event, verb: bool,
             and source.span is not None and source.span.start >= event.trigger.end:
         # `قتل جندي`, `أصيب ضابط`: read passive, the soldier is who was killed
         return dataclasses.replace(event, source=None, target=event.target or source)
+    if titled and verb and _accused(doc, event, source):
+        # `كما اتهم الأمم المتحدة بالفشل`: who is named right before the charge is accused
+        return dataclasses.replace(event, source=None, target=event.target or source)
     if event.cameo.startswith(_VIOLENT_ROOTS) and not verb and source.entity \
             and source.span is not None and source.span.end <= event.trigger.start \
             and any(e.id == source.entity and e.type == "PER" for e in doc.entities):
@@ -209,6 +212,26 @@ def main_actors(doc: Document, event: Event, verb: bool,
             or arrested_place or _addressed(doc, event, source):
         return dataclasses.replace(event, source=None)
     return event
+
+
+def _accused(doc: Document, event: Event, source: Actor) -> bool:
+    """v5: an accusation's verb (`اتهم`) names the accused before the charge (`بالفشل`), and
+    who accuses before the accused (`واتهم الانفصاليون الجيش الأوكراني بتكثيف`): the actor
+    after the verb with the charge right after it is the accused, its accuser left unnamed or
+    not coded, unless a pronoun on the verb is the accused (`تتهمه السلطات الروسية باختلاس`)."""
+    if not event.cameo.startswith("112") or source.span is None \
+            or source.span.start < event.trigger.end:
+        return False
+    words = fold(doc.text[event.trigger.start:event.trigger.end]).split()
+    head = words[0].removeprefix("و").removeprefix("ف") if words else ""
+    if "تهم" not in head or _PRONOUN_ACCUSED.search(head):
+        return False
+    after = doc.text[source.span.end:source.span.end + 20].lstrip(' "«“\'')
+    return after.startswith("ب") and not fold(after.split()[0]).startswith(_NO_CHARGE)
+
+
+_PRONOUN_ACCUSED = re.compile(r"تهم(?:ت|وا|و|ا|ن)?(?:ه|ها|هم|هما|هن)$")
+_NO_CHARGE = tuple(fold(w) for w in "بين بعد بعض بسبب بشأن".split())
 
 
 def received_from(doc: Document, event: Event, verb: bool,

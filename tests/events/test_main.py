@@ -350,3 +350,15 @@ def test_a_bare_past_of_three_sound_letters_is_the_noun_where_words_govern_it(te
     assert coder.trigger_is_verb(doc, _trigger(doc, word)) is verb
     # without the v5 reading, every one of them is read as the verb
     assert EventCoder(pattern_files=PATTERN_FILES).trigger_is_verb(doc, _trigger(doc, word))
+
+
+@pytest.mark.parametrize("text, accuser", [
+    ("واتهم الانفصاليون الجيش الأوكراني بتكثيف هجومه على مدينة دونيتسك أمس.", None),
+    ("وقطعت الدول الأربع علاقاتها بعدما اتهمت الدول الأربع الدوحة بدعم الإرهاب.", None),
+    ("تتهمه السلطات الروسية باختلاس مئات الملايين من الدولارات من بنك كبير.", "السلطات الروسية"),
+    ("واتهم الرئيس الأمريكي دونالد ترامب الحرس الثوري الإيراني بتمويل الإرهاب.", "دونالد ترامب"),
+])
+def test_who_is_named_right_before_the_charge_is_accused_not_the_accuser(text, accuser):
+    doc = process(text, pipeline=load_pipeline(policy="raise"))
+    sources = [e.source.name for e in doc.events if e.cameo.startswith("112")]
+    assert sources == ([accuser] if accuser else [])
