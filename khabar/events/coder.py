@@ -6,7 +6,8 @@ Policy for negation and modality (docs/events.md):
   a negated claim of responsibility becomes 016 (deny responsibility). `نفى` and its forms
   within six tokens before a trigger drop it too (`نفى وجود شرخ`): a denial is not the act.
 - Hedged or expected acts are dropped: `قد` before a present-tense trigger, and a trigger up to
-  ten tokens after يتوقع / توقع / المتوقع / ربما / يحتمل / المحتمل / يمكن / يخشى / إذا / لو.
+  ten tokens after يتوقع / توقع / المتوقع / ربما / يحتمل / المحتمل / يمكن / يخشى / إذا / لو /
+  في حال.
 - Planned and future acts are kept with confidence x0.6: the future prefix سـ, `سوف`, and
   `من المقرر` / `من المنتظر` / يعتزم / ينوي / يستعد / يخطط up to four tokens before.
 - A trigger inside the complement of an appeal, intent, demand, rejection or threat (`هدد بقصف`,
@@ -81,6 +82,7 @@ DENIALS = _folded("نفى نفت نفوا ينفي تنفي ينفون نافي�
 HEDGES = _folded(
     "يتوقع تتوقع توقع توقعت يتوقعون المتوقع متوقع ربما يحتمل المحتمل محتمل يمكن يخشى تخشى"
     " يخشون إذا لو احتمال")
+_IN = _folded("في")
 PLANS = _folded("المقرر المنتظر يعتزم تعتزم يعتزمون ينوي تنوي يستعد تستعد يخطط تخطط سوف")
 _BOUNDARIES = _folded("إن أن ان قال قالت وقال وقالت أضاف وأضاف") | frozenset('«»"“”:')
 # v5: a blessing after a ruler's name (`حفظه الله`), set off by dashes or commas
@@ -437,8 +439,9 @@ def _modality(match: Match, tokens: Sequence[Token], folded: Sequence[str]) -> f
     for i in range(start - 1, max(-1, start - 11), -1):
         if folded[i] in _CLAUSE_STOPS:
             break
-        if is_word_in(folded[i], HEDGES):
-            return None
+        if is_word_in(folded[i], HEDGES) or (
+                folded[i] == "حال" and i > 0 and is_word_in(folded[i - 1], _IN)):
+            return None  # ... or `في حال`, a condition like إذا
     window = folded[max(0, start - 4):start]
     if match.future or any(is_word_in(f, PLANS) for f in window):
         return 0.6

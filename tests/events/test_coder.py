@@ -83,10 +83,17 @@ def test_common_news_phrasings_get_their_codes(coder, text, code):
         "نفى الجيش قصف المستشفى.",
         "يتوقع مسؤولون أن تقصف الطائرات المدينة.",
         "قد تقصف الطائرات الإسرائيلية القطاع.",
+        "وقال إنه في حال قصفت الطائرات الإسرائيلية القطاع فإن الرد سيكون قاسيا.",
     ],
 )
 def test_negated_denied_and_hedged_acts_are_not_coded(coder, text):
     assert not [c for c, _, _ in _coded(coder, text) if c.startswith(("19", "17"))]
+
+
+def test_an_act_after_fi_hal_is_a_condition_and_without_it_a_report(coder):
+    text = "وقال إنه في حال قصفت الطائرات الإسرائيلية القطاع فإن الرد سيكون قاسيا."
+    assert not [c for c, _, _ in _coded(coder, text) if c.startswith("19")]
+    assert [c for c, _, _ in _coded(coder, text.replace("في حال ", "")) if c.startswith("19")]
 
 
 def test_a_negated_prevention_keeps_the_support_it_would_have_prevented(coder):
