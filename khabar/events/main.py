@@ -192,6 +192,9 @@ def main_actors(doc: Document, event: Event, verb: bool,
             and source.span is not None and source.span.start >= event.trigger.end:
         # `قتل جندي`, `أصيب ضابط`: read passive, the soldier is who was killed
         return dataclasses.replace(event, source=None, target=event.target or source)
+    if titled and _weapon_of(doc, source, event.target):
+        # `غارات شنتها طائرات النظام السوري`: the aircraft are the regime's
+        return dataclasses.replace(event, source=event.target, target=None)
     if titled and verb and _accused(doc, event, source):
         # `كما اتهم الأمم المتحدة بالفشل`: who is named right before the charge is accused
         return dataclasses.replace(event, source=None, target=event.target or source)
@@ -212,6 +215,20 @@ def main_actors(doc: Document, event: Event, verb: bool,
             or arrested_place or _addressed(doc, event, source):
         return dataclasses.replace(event, source=None)
     return event
+
+
+# Arms and craft named before whose they are (`طائرات النظام السوري`, `مقاتلات التحالف`).
+_WEAPONS = frozenset(fold(w) for w in (
+    "طائرات الطائرات مقاتلات المقاتلات مروحيات المروحيات دبابات الدبابات مدفعية المدفعية"
+    " زوارق بوارج").split())
+
+
+def _weapon_of(doc: Document, source: Actor, owner: Actor | None) -> bool:
+    """v5: the source is arms or craft alone and the target names whose they are right after
+    them (`طائرات النظام السوري`): the owner is the doer."""
+    return owner is not None and source.span is not None and owner.span is not None \
+        and fold(source.name) in _WEAPONS and owner.span.start > source.span.end \
+        and not doc.text[source.span.end:owner.span.start].strip()
 
 
 def _accused(doc: Document, event: Event, source: Actor) -> bool:

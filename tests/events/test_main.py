@@ -362,3 +362,11 @@ def test_who_is_named_right_before_the_charge_is_accused_not_the_accuser(text, a
     doc = process(text, pipeline=load_pipeline(policy="raise"))
     sources = [e.source.name for e in doc.events if e.cameo.startswith("112")]
     assert sources == ([accuser] if accuser else [])
+
+
+def test_arms_named_before_whose_they_are_leave_the_act_to_their_owner():
+    text = ("وقال المرصد إن 26 شخصا قتلوا في غارات شنتها طائرات النظام السوري على مدينة منبج"
+            " بريف حلب أمس.")
+    doc = process(text, pipeline=load_pipeline(policy="raise"))
+    sources = [e.source.name for e in doc.events if e.cameo.startswith("19")]
+    assert sources and "طائرات" not in sources
