@@ -63,6 +63,10 @@ _NOT_SEIZURE = frozenset(fold(w) for w in
                          "صادر صادرة الصادر الصادرة مصادرها مصادره مصادرهم مصادرنا".split())
 _AGED = re.compile(r"\bعن\s+(?:عمر|[0-9٠-٩])")  # `رحل ... عن 91 عاما`: died at 91
 _CAUTION = frozenset(fold(w) for w in "حذرا الحذر بحذر".split())
+# What an office receives that is no guest (stemmed: no و, ب or article).
+_NOT_GUESTS = frozenset(_w.removeprefix("ال") for _w in (fold(w) for w in (
+    "دعوى دعاوى بلاغ بلاغات طلب طلبات شكوى شكاوى جثمان جثامين راغبين راغبون متقدمين"
+    " متقدمات مراجعين مراجعات معاملات مكالمات اتصالات").split()))
 _PURPOSE = frozenset(fold(w) for w in "سبيل بهدف بغية أجل لأجل بقصد".split())
 _DESCRIBE = ("وصف", "يصف", "تصف", "واصف")
 _FIRST_PERSON_DESCRIBING = frozenset(fold(w) for w in "نصف ونصف فنصف أصف وأصف".split())
@@ -109,15 +113,18 @@ def main_reading(doc: Document, event: Event, verb: bool) -> bool:
 
 
 def _names_no_act(doc: Document, event: Event, head: str, first: str) -> bool:
-    """Triggers whose word names something else: a rank taken (`احتلت المركز الأول`), a death
+    """Triggers whose word names something else: a rank taken (`احتلت المركز الأول`), cases,
+    bodies or applicants received (`استقبلت الوزارة 5739 دعوى`) read as a host's act, a death
     (`رحل عن 91 عاما`) or a trip (`رحلتها`) read as a deportation, sources (`من مصادرها`) or
     an issued statement (`بيان صادر`) read as a confiscation, caution (`حذرا`) as a threat,
     and an act named as the purpose of another (`في سبيل منع`, `بهدف دعم`)."""
     code = event.cameo
     after = _clause_after(doc, event, 3)
     if code.startswith("192") and first.startswith("احتل") \
-            and any(_stem(word).startswith(_RANKS) for word in after):
-        return True  # `احتلت الإمارات مركزا متقدما`
+            and any(_stem(word).startswith(_RANKS) for word in _clause_after(doc, event, 6)):
+        return True  # `احتلت الإمارات مركزا متقدما`, `واحتل سهم سندات بنك مسقط المرتبة`
+    if code.startswith("043") and _NOT_GUESTS & {_stem(w) for w in _clause_after(doc, event, 12)}:
+        return True  # `استقبلت الوزارة 5739 دعوى`, `واستقبل جثمان الشهيد`, job seekers
     if code.startswith("174") and first.startswith("رحل") and (
             first.startswith("رحلت") and len(first) > 4 or _AGED.search(
                 doc.text[event.trigger.end:min(event.sentence.end, event.trigger.end + 120)])):

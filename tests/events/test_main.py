@@ -370,3 +370,13 @@ def test_arms_named_before_whose_they_are_leave_the_act_to_their_owner():
     doc = process(text, pipeline=load_pipeline(policy="raise"))
     sources = [e.source.name for e in doc.events if e.cameo.startswith("19")]
     assert sources and "طائرات" not in sources
+
+
+@pytest.mark.parametrize("text", [
+    "استقبلت وزارة العدل من خلال المحاكم السعودية نحو 5739 دعوى خلال الأشهر العشرة الماضية.",
+    "واستقبل جثمان الشهيد محافظ محافظة الخرمة خالد عبدالله الشريف ومدير شرطة المحافظة.",
+    "واحتل سهم سندات بنك مسقط المرتبة الأولى بين الأسهم الأكثر ارتفاعا في السوق أمس.",
+])
+def test_cases_bodies_and_ranks_received_or_taken_are_no_hosting_or_seizure(text):
+    doc = process(text, pipeline=load_pipeline(policy="raise"))
+    assert [e.cameo for e in doc.events if e.cameo.startswith(("043", "192"))] == []
