@@ -224,6 +224,26 @@ def main_actors(doc: Document, event: Event, verb: bool,
     return event
 
 
+def after_preposition(doc: Document, event: Event) -> Event:
+    """v5: the event without a source that a preposition right before it makes an object, a
+    partner or a place (`المتحالفة مع إيران`, `سيطروا على صنعاء`, `حالة الطوارئ في
+    فيرجسون`), never who acted; not after `من`, partitive in `قوة من جيش الاحتلال`, nor
+    `بين`, which names the sides of a clash or a talk. Protests and violence other than control
+    are left to their own readings (the protesting crowd, the attacker after `شنه`), which the
+    OEDA sentences measure."""
+    source = event.source
+    if source is None or source.span is None or source.span.start == 0 \
+            or not doc.text[source.span.start - 1].isspace() \
+            or (event.cameo.startswith(_CROWD_OR_FORCE) and not event.cameo.startswith("192")):
+        return event  # protesters are chosen apart; an attack's doer is read by its own rules
+    words = doc.text[max(0, source.span.start - 12):source.span.start].split()
+    if words and fold(words[-1]) in _OBJECT_PREPOSITIONS:
+        return dataclasses.replace(event, source=None)
+    return event
+
+
+_CROWD_OR_FORCE = ("14", "18", "19", "20")
+_OBJECT_PREPOSITIONS = frozenset(fold(w) for w in "مع ومع على في عن إلى ضد نحو لدى عند".split())
 # Arms and craft named before whose they are (`طائرات النظام السوري`, `مقاتلات التحالف`).
 _WEAPONS = frozenset(fold(w) for w in (
     "طائرات الطائرات مقاتلات المقاتلات مروحيات المروحيات دبابات الدبابات مدفعية المدفعية"

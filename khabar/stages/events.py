@@ -32,7 +32,7 @@ from khabar.events.coder import STAGE, EventCoder
 from khabar.events.main import AGENT_MARKERS, PATTERN_FILES, from_headline, headline_acts
 from khabar.events.main import coded_reading, main_actors, main_reading, main_sources
 from khabar.events.main import counted_crowd, present_control_is_state, protest_crowd
-from khabar.events.main import received_from
+from khabar.events.main import after_preposition, received_from
 from khabar.events.settle import attach_mentions, has_real_source, is_plain_reading, merge_incidents
 from khabar.events.settle import country_names, merge_sentence_incidents, place_ids
 from khabar.events.settle import cap_sourceless, sourceless_incidents, speaker_sources, tighten
@@ -214,6 +214,8 @@ def _settled(stage: str, version: int, min_confidence: float, classifier: bool,
                                     recognizer.leading_actor, markers)
                 if main:
                     event = protest_crowd(doc, event, verb, code_of)
+                if role_sources:
+                    event = after_preposition(doc, event)
             if require_source:
                 event = tighten(doc, event, verb, light, gap=role_sources)
                 if role_sources and not verb and event.target is None \

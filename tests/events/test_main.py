@@ -380,3 +380,34 @@ def test_arms_named_before_whose_they_are_leave_the_act_to_their_owner():
 def test_cases_bodies_and_ranks_received_or_taken_are_no_hosting_or_seizure(text):
     doc = process(text, pipeline=load_pipeline(policy="raise"))
     assert [e.cameo for e in doc.events if e.cameo.startswith(("043", "192"))] == []
+
+
+@pytest.mark.parametrize("text", [
+    "وأطلق التحالف عملية عسكرية لمنع الحوثيين من السيطرة على البلاد بعد أن سيطروا على صنعاء.",
+    "إلا أن الاختلافات المتنامية مع الكونجرس تهدد بإطالة تصحيح المالية العامة للبلاد.",
+])
+def test_an_actor_right_after_a_preposition_did_not_act(text):
+    doc = process(text, pipeline=load_pipeline(policy="raise"))
+    assert [e.source.name for e in doc.events if e.cameo.startswith(("13", "192"))] == []
+
+
+@pytest.mark.parametrize("text, actor, kept", [
+    ("إن قوة من جيش الاحتلال اقتحمت المخيم.", "جيش الاحتلال", True),     # partitive من
+    ("وقعت المواجهات بين المقاومة والمسلحين.", "المقاومة", True),         # the sides of a clash
+    ("قوات الحوثيين المتحالفة مع إيران سيطرت على صنعاء.", "إيران", False),
+])
+def test_which_prepositions_make_an_actor_no_doer(text, actor, kept):
+    from khabar.events.main import after_preposition
+    doc = _doc(text)
+    event = _event(doc, "اقتحمت" if "اقتحمت" in text else "سيطرت" if "سيطرت" in text
+                   else "المواجهات", "192", source=_actor(doc, actor, "ISR"))
+    assert (after_preposition(doc, event).source is not None) is kept
+
+
+def test_violence_other_than_control_keeps_the_doer_its_own_rules_read():
+    from khabar.events.main import after_preposition
+    doc = _doc("قوات الحوثيين المتحالفة مع إيران سيطرت على صنعاء.")
+    source = _actor(doc, "إيران", "IRN")
+    assert after_preposition(doc, _event(doc, "سيطرت", "192", source=source)).source is None
+    attack = _event(doc, "سيطرت", "190", source=source)
+    assert after_preposition(doc, attack) is attack
