@@ -31,7 +31,9 @@ COUNTERPART = "counterpart"
 
 _NISBA_ENDINGS = ("ي", "يه", "يون", "يين", "يان", "يتان", "يتين", "يات")
 _CODE_MEMO = 50_000  # short texts whose code is remembered
-_NO_JOIN = frozenset(fold(w) for w in "في من مع على إلى عن ضد و ان أن إن".split())
+# Words that never stand between an agent and its country: prepositions, conjunctions and
+# quantifiers (`ناشد الوزراء جميع الليبيين`: the Libyans are addressed, not the ministers').
+_NO_JOIN = frozenset(fold(w) for w in "في من مع على إلى عن ضد و ان أن إن جميع كل كافة بعض".split())
 
 
 @dataclass(frozen=True, slots=True)

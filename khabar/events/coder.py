@@ -77,6 +77,8 @@ def is_word_in(word: str, words: frozenset[str]) -> bool:
 
 
 NEGATIONS = _folded("لم لن لا ما ليس ليست غير عدم دون بدون بلا لسنا")
+# Words before ما that make it "what" (`على ما أعلن`, `وفق ما ذكرت`), not a negation.
+_AS_RELATIVE_MA = _folded("على حسب بحسب وفق وفقا طبقا مثل بعد عن كل")
 _AUXILIARIES = _folded("يتم تتم تم يكن تكن يكون تكون")
 DENIALS = _folded("نفى نفت نفوا ينفي تنفي ينفون نافيا نافية")
 HEDGES = _folded(
@@ -423,8 +425,9 @@ def _negated(match: Match, folded: Sequence[str]) -> bool:
     i = match.start - 1
     if i >= 0 and is_word_in(folded[i], _AUXILIARIES):
         i -= 1
-    if i >= 0 and is_word_in(folded[i], NEGATIONS):
-        return True
+    if i >= 0 and is_word_in(folded[i], NEGATIONS) \
+            and not (folded[i] == "ما" and i > 0 and folded[i - 1] in _AS_RELATIVE_MA):
+        return True  # `على ما أعلن`, `حسب ما أفاد`: "according to what", no negation
     if match.pattern.payload.code.startswith("016"):
         return False
     return any(is_word_in(f, DENIALS) for f in folded[max(0, match.start - 6):match.start])

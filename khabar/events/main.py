@@ -63,6 +63,10 @@ _NOT_SEIZURE = frozenset(fold(w) for w in
                          "صادر صادرة الصادر الصادرة مصادرها مصادره مصادرهم مصادرنا".split())
 _AGED = re.compile(r"\bعن\s+(?:عمر|[0-9٠-٩])")  # `رحل ... عن 91 عاما`: died at 91
 _CAUTION = frozenset(fold(w) for w in "حذرا الحذر بحذر".split())
+_CALLED = tuple(fold(w) for w in "دعا دعت دعوا يدعو تدعو".split())
+# What a prayer asks for someone (stemmed: `بالتوفيق` -> `توفيق`).
+_BLESSINGS = frozenset(fold(w) for w in (
+    "توفيق شفاء رحمة مغفرة نجاح سداد صبر").split())
 # What an office receives that is no guest (stemmed: no و, ب or article).
 _NOT_GUESTS = frozenset(_w.removeprefix("ال") for _w in (fold(w) for w in (
     "دعوى دعاوى بلاغ بلاغات طلب طلبات شكوى شكاوى جثمان جثامين راغبين راغبون متقدمين"
@@ -113,11 +117,12 @@ def main_reading(doc: Document, event: Event, verb: bool) -> bool:
 
 
 def _names_no_act(doc: Document, event: Event, head: str, first: str) -> bool:
-    """Triggers whose word names something else: a rank taken (`احتلت المركز الأول`), cases,
-    bodies or applicants received (`استقبلت الوزارة 5739 دعوى`) read as a host's act, a death
-    (`رحل عن 91 عاما`) or a trip (`رحلتها`) read as a deportation, sources (`من مصادرها`) or
-    an issued statement (`بيان صادر`) read as a confiscation, caution (`حذرا`) as a threat,
-    and an act named as the purpose of another (`في سبيل منع`, `بهدف دعم`)."""
+    """Triggers whose word names something else: a prayer (`دعا له بالتوفيق`) read as an
+    appeal, a rank taken (`احتلت المركز الأول`), cases, bodies or applicants received
+    (`استقبلت الوزارة 5739 دعوى`) read as a host's act, a death (`رحل عن 91 عاما`) or a trip
+    (`رحلتها`) read as a deportation, sources (`من مصادرها`) or an issued statement (`بيان
+    صادر`) read as a confiscation, caution (`حذرا`) as a threat, and an act named as the
+    purpose of another (`في سبيل منع`, `بهدف دعم`)."""
     code = event.cameo
     after = _clause_after(doc, event, 3)
     if code.startswith("192") and first.startswith("احتل") \
@@ -133,6 +138,9 @@ def _names_no_act(doc: Document, event: Event, head: str, first: str) -> bool:
         return True
     if code.startswith("13") and first in _CAUTION:
         return True
+    if code.startswith("02") and first.startswith(_CALLED) \
+            and _BLESSINGS & {_stem(w) for w in _clause_after(doc, event, 5)}:
+        return True  # `ودعا المنيف للجميع بالتوفيق`: a prayer for someone, no appeal
     return word_before(doc, event) in _PURPOSE and not code.startswith(_VIOLENT_ROOTS)
 
 

@@ -58,6 +58,12 @@ def test_agent_and_nationality_make_one_actor(recognizer, text, codes):
     assert [c for c, _ in _codes(recognizer, text)] == codes
 
 
+def test_a_quantifier_between_an_agent_and_a_nationality_keeps_them_apart(recognizer):
+    # the ministers appeal to all Libyans: the Libyans are no part of the ministers
+    assert "الوزراء جميع الليبيين" not in [t for _, t in _codes(recognizer, "ناشد الوزراء جميع الليبيين")]
+    assert [t for _, t in _codes(recognizer, "ناشد الوزراء الليبيين")] == ["الوزراء الليبيين"]
+
+
 @pytest.mark.parametrize("text", ["في المؤتمر الصحفي", "المجتمع المدني", "التعاون العسكري",
                                   "المكتب الإعلامي"])
 def test_adjectives_that_look_like_agent_nouns_name_no_actor(recognizer, text):

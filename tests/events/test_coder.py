@@ -204,3 +204,16 @@ def test_token_analyses_are_memoized_per_kind_and_stay_bounded():
     for text in ("قتل", "دعمت", "زيارة"):
         assert words[text] == _analyze(text, True)
     assert len(words) <= 2
+
+
+def test_ma_after_ala_or_hasab_is_what_was_said_not_a_negation(coder):
+    text = "وقتل تسعة جنود في هجوم على موقع عسكري، على ما أعلن تنظيم القاعدة مسؤوليته عنه."
+    codes = [c for c, _, _ in _coded(coder, text)]
+    assert "015" in codes and "016" not in codes
+
+
+@pytest.mark.parametrize("text", [
+    "ووصف الحزب الاتهامات بأنها أكاذيب تدعو للسخرية.",
+])
+def test_words_that_invite_a_feeling_are_no_appeal(coder, text):
+    assert not [c for c, _, _ in _coded(coder, text) if c.startswith("02")]

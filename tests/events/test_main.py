@@ -411,3 +411,13 @@ def test_violence_other_than_control_keeps_the_doer_its_own_rules_read():
     assert after_preposition(doc, _event(doc, "سيطرت", "192", source=source)).source is None
     attack = _event(doc, "سيطرت", "190", source=source)
     assert after_preposition(doc, attack) is attack
+
+
+def test_a_prayer_for_someone_is_no_appeal():
+    text = ("وأوضح المتحدث الرسمي لوزارة الخدمة المدنية حمد المنيف أن النتائج تعلن الأسبوع القادم،"
+            " ودعا المنيف للجميع بالتوفيق.")
+    doc = process(text, pipeline=load_pipeline(policy="raise"))
+    assert [e.cameo for e in doc.events if e.cameo.startswith("02")] == []
+    appeal = text.replace("للجميع بالتوفيق", "الجميع إلى مراجعة المواقع الرسمية")
+    assert [e.cameo for e in process(appeal, pipeline=load_pipeline(policy="raise")).events
+            if e.cameo.startswith("02")]
