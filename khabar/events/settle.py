@@ -244,6 +244,140 @@ def condemnations(doc: Document, events: Sequence[Event],
     return sorted(list(events) + found, key=lambda e: e.trigger.start) if found else list(events)
 
 
+def participle_acts(doc: Document, events: Sequence[Event],
+                    code_of: Callable[[Entity | None, str], str],
+                    plover: Callable[[str], str | None]) -> list[Event]:
+    """v5: a speech act told by a participle after a comma (`وقال الوزير ...، مطالبا المجتمع
+    الدولي بالتدخل`, `أدانت الخارجية الهجوم، داعية إلى ...`) is an act of who speaks in the
+    sentence: the speaker of its last quote whose cue comes before the participle, else the
+    source of its last speech act before it. The actor named right after the participle is
+    its target. None is read when the sentence names no such speaker, or already holds an act
+    of that kind from them."""
+    found = []
+    for match in _PARTICIPLE.finditer(doc.text):
+        code = _PARTICIPLES.get(fold(match.group(2)))
+        if code is None:
+            continue
+        start, end = match.start(2), match.end(2)
+        after = _words_after(doc.text, end, 5)
+        if code == "020" and (after[:1] and after[0] in _GOD or _PRAYED_FOR & set(after)):
+            continue  # `داعيا الله أن يتغمده برحمته`, `داعيا لهم بالتوفيق`: a prayer
+        if code == _EXPRESSING:  # `معربا عن قلقه`: the code of what is expressed
+            after = _words_after(doc.text, end, 2)
+            code = _EXPRESSED.get(after[1], "") if after[:1] == ["عن"] and len(after) == 2 else ""
+            if not code:
+                continue
+        sentence = next((s for s in doc.sentences if s.start <= start < s.end), None)
+        if sentence is None:
+            continue
+        source = _sentence_speaker(doc, events, sentence, start, code_of)
+        if source is None or any(e.cameo[:2] == code[:2] and e.source is not None
+                                 and e.source.code == source.code
+                                 and e.sentence.start == sentence.start for e in events):
+            continue
+        found.append(Event(cameo=code, plover=plover(code), source=source,
+                           target=_entity_right_after(doc, end, code_of),
+                           trigger=Offsets(start, end), sentence=Offsets(sentence.start, sentence.end),
+                           confidence=_PARTICIPLE_SCORE))
+    return sorted(list(events) + found, key=lambda e: e.trigger.start) if found else list(events)
+
+
+def _sentence_speaker(doc: Document, events: Sequence[Event], sentence: Offsets, before: int,
+                      code_of: Callable[[Entity | None, str], str]) -> Actor | None:
+    """Who speaks in the sentence before `before`: its last quote's named speaker whose cue
+    comes first, else the source (an entity or a country) of its last speech act."""
+    entities = {e.id: e for e in doc.entities}
+    quotes = [q for q in doc.quotes if q.cue is not None and q.speaker in entities
+              and sentence.start <= q.cue.start < before]
+    if quotes:
+        quote = max(quotes, key=lambda q: q.cue.start)
+        entity = entities[quote.speaker]
+        span = quote.speaker_span
+        code = code_of(entity, entity.name)
+        if code.endswith("MED"):
+            return None  # an agency relays the words
+        return Actor(code, entity.name, entity.id, Offsets(span.start, span.end) if span else None)
+    acts = [e for e in events if e.sentence.start == sentence.start and e.trigger.end <= before
+            and is_speech_act(e.cameo) and e.source is not None
+            and (e.source.entity or (e.source.code and e.source.code[:3] not in _SECTORS))]
+    if acts:
+        return max(acts, key=lambda e: e.trigger.start).source
+    return _opening_subject(doc, sentence, before, code_of)
+
+
+def _opening_subject(doc: Document, sentence: Offsets, before: int,
+                     code_of: Callable[[Entity | None, str], str]) -> Actor | None:
+    """The person or body named among the first SUBJECT_WORDS words of a sentence that opens
+    with a verb (`توقع رئيس الإقليم فلان ...، مطالبا`), before `before`: the verb's subject."""
+    head = doc.text[sentence.start:before].split()[:SUBJECT_WORDS]
+    if not head or not _opens_with_verb(head[0]):
+        return None
+    limit = sentence.start + len(" ".join(head)) + 1
+    named = [(m.start, entity, m) for entity in doc.entities if entity.type in ("PER", "ORG")
+             for m in entity.mentions if sentence.start <= m.start < min(limit, before)]
+    if not named:
+        return None
+    _, entity, mention = min(named, key=lambda n: n[0])
+    code = code_of(entity, entity.name)
+    if not code or code.endswith("MED"):
+        return None
+    return Actor(code, entity.name, entity.id, Offsets(mention.start, mention.end))
+
+
+def _opens_with_verb(word: str) -> bool:
+    """A past verb of saying, announcing, judging or expecting (`وأكدت`, `توقع`): the word
+    that opens a sentence whose subject follows it."""
+    word = fold(word).removeprefix("و").removeprefix("ف")
+    return word in _OPENING_VERBS or word.removesuffix("ت") in _OPENING_VERBS
+
+
+SUBJECT_WORDS = 10
+_OPENING_VERBS = frozenset(fold(w) for w in (
+    "قال أكد أضاف أوضح أشار بين توقع رأى اعتبر شدد لفت نوه أعلن ذكر كشف أفاد دعا طالب"
+    " أعرب أبدى حذر انتقد أدان ندد رحب أشاد استنكر رفض اتهم جدد صرح تابع ختم").split())
+
+
+def _entity_right_after(doc: Document, end: int,
+                        code_of: Callable[[Entity | None, str], str]) -> Actor | None:
+    """The entity whose mention starts at the word right after `end`, as an actor."""
+    gap = len(doc.text[end:end + 3]) - len(doc.text[end:end + 3].lstrip())
+    for entity in doc.entities:
+        for mention in entity.mentions:
+            if mention.start == end + gap and gap and entity.type in ("PER", "ORG", "LOC", "GPE"):
+                return Actor(code_of(entity, entity.name), entity.name, entity.id,
+                             Offsets(mention.start, mention.end))
+    return None
+
+
+def _words_after(text: str, end: int, count: int) -> list[str]:
+    return [fold(w) for w in text[end:end + 15 * count].split()[:count]]
+
+
+# Participles of speech acts, after a comma, with their CAMEO codes; `معربا عن` takes the
+# code of what is expressed (_EXPRESSED).
+_PARTICIPLE = re.compile(r"([،,]\s*)([^\W\d_][\w\u064B-\u0652]*)")
+_EXPRESSING = "expressing"
+_PARTICIPLES = {fold(w): code for code, words in (
+    ("100", "مطالبا مطالبة مطالبين"),
+    ("020", "داعيا داعية داعين مناشدا"),
+    ("051", "مشيدا مشيدة مشيدين مرحبا مرحبة"),
+    ("111", "منددا منددة منددين مستنكرا مستنكرة مستنكرين"),
+    ("120", "رافضا رافضة رافضين"),
+    ("112", "متهما"),
+    (_EXPRESSING, "معربا معربة معربين"),
+) for w in words.split()}
+_EXPRESSED = {fold(w): code for code, words in (
+    ("012", "قلقه قلقها قلقهم أسفه أسفها"),
+    ("013", "ارتياحه ارتياحها تفاؤله تفاؤلها"),
+    ("018", "تعازيه تعازيها تضامنه تضامنها"),
+    ("030", "استعداده استعدادها"),
+) for w in words.split()}
+_PARTICIPLE_SCORE = 0.5
+# Whom a prayer addresses and what it asks for: `داعيا الله`, `داعيا لهم بالتوفيق`.
+_GOD = frozenset(fold(w) for w in "الله المولى ربه الرب".split())
+_PRAYED_FOR = frozenset(fold(w) for w in "بالتوفيق بالشفاء بالرحمة بالمغفرة بالنجاح بالسداد".split())
+
+
 # An act named and called criminal at a quote's start: a demonstrative, the act, its
 # adjectives (`هذا العمل الإرهابي الجبان`), or a condemning verb in the first person or the
 # speaker's (`ندين`, `يدين`, `أستنكر`).

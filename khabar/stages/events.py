@@ -36,7 +36,7 @@ from khabar.events.main import after_preposition, received_from
 from khabar.events.settle import attach_mentions, has_real_source, is_plain_reading, merge_incidents
 from khabar.events.settle import country_names, merge_sentence_incidents, place_ids
 from khabar.events.settle import cap_sourceless, sourceless_incidents, speaker_sources, tighten
-from khabar.events.settle import condemnations
+from khabar.events.settle import condemnations, participle_acts
 from khabar.events.strict import sports_page, strict_actors, strict_reading, strict_sources
 from khabar.events.strict import agent_after, self_targets, strict_target
 from khabar.events.vetting import vetted
@@ -229,6 +229,7 @@ def _settled(stage: str, version: int, min_confidence: float, classifier: bool,
             events = vetted(doc, events, recognizer.code_of_text)
         if role_sources:  # v5: a quote that condemns an act is the speaker's condemnation
             events = condemnations(doc, events, code_of, condemnation)
+            events = participle_acts(doc, events, code_of, verbs.cameo.plover)
         elif strict and require_source:
             events = strict_sources(events)
         events = merge_sentence_incidents(events)

@@ -421,3 +421,25 @@ def test_a_prayer_for_someone_is_no_appeal():
     appeal = text.replace("للجميع بالتوفيق", "الجميع إلى مراجعة المواقع الرسمية")
     assert [e.cameo for e in process(appeal, pipeline=load_pipeline(policy="raise")).events
             if e.cameo.startswith("02")]
+
+
+@pytest.mark.parametrize("text, code, source", [
+    ("وقال رئيس إقليم كردستان مسعود بارزاني في بيان إن الإقليم يقف مع الإيزيديين، مطالباً"
+     " الحكومة العراقية بحمايتهم.", "100", "مسعود بارزاني"),
+    ("توقع رئيس إقليم كردستان مسعود بارزاني تحرير بقية مناطق سنجار قريبا، داعيا الأهالي إلى"
+     " عدم الثأر.", "020", "مسعود بارزاني"),
+    ("وقال وزير الإعلام اليمني معمر الإرياني إن الخبر ملفق، معربا عن أسفه لنشره.", "012",
+     "معمر الإرياني"),
+])
+def test_a_speech_act_told_by_a_participle_is_the_sentences_speakers(text, code, source):
+    doc = process(text, pipeline=load_pipeline(policy="raise"))
+    assert (code, source) in [(e.cameo, e.source.name) for e in doc.events if e.source]
+
+
+@pytest.mark.parametrize("text", [
+    "وقال محافظ المحافظة أحمد المنيفي إن الفقيد كان مثالا في عمله، داعيا الله أن يتغمده برحمته.",
+    "كلمات كثيرة قيلت في المهرجان، مطالبة بالمزيد من الفعاليات.",  # no one speaks in it
+])
+def test_a_prayer_or_a_participle_without_a_speaker_is_no_event(text):
+    doc = process(text, pipeline=load_pipeline(policy="raise"))
+    assert [e.cameo for e in doc.events if e.cameo.startswith(("02", "10"))] == []
