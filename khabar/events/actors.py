@@ -171,6 +171,9 @@ class ActorRecognizer:
         for role in entity.roles:
             title = self.code_of_text(role.title) if role.title else None
             where = self.code_of_text(role.affiliation) if role.affiliation else None
+            country_title = _COUNTRY_OF_TITLE.get(fold(role.title or ""))
+            if country_title and not where:
+                return country_title + (_sector(title) if title else "GOV")
             if where and len(where) == 3 and where not in _SECTORS:  # a country
                 return where + (_sector(title) if title else "")
             if where or title:
@@ -252,6 +255,11 @@ class ActorRecognizer:
         return sorted((alive[key] for key in sorted(alive)), key=lambda a: a.first)
 
 
+# Titles that name their country by themselves (the King of Saudi Arabia and his deputy).
+_COUNTRY_OF_TITLE = {fold(title): code for title, code in (
+    ("خادم الحرمين الشريفين", "SAU"), ("نائب خادم الحرمين الشريفين", "SAU"))}
+
+
 def _compose(raw: list[ActorMention], tokens: Sequence[Token]) -> list[ActorMention]:
     """Join an agent with the country or organization that follows it.
 
@@ -299,10 +307,14 @@ def _merge_appositions(actors: list[ActorMention], tokens: Sequence[Token]) -> l
             prev = result[-1]
             gap = tokens[prev.last:actor.first]
             adjacent = len(gap) <= 1 and all(t.kind == "punct" for t in gap)
-            same = actor.code == prev.code or not actor.code or (
+            # a bare title before the named person of its sector (`الملك سلمان`): the person's
+            # fuller code
+            titled = bool(actor.entity) and not prev.entity and prev.code in _SECTORS \
+                and _sector(actor.code) == prev.code
+            same = actor.code == prev.code or not actor.code or titled or (
                 prev.kind == COUNTERPART and actor.entity)
             if adjacent and same:
-                keep = prev.code and prev.kind != COUNTERPART
+                keep = prev.code and prev.kind != COUNTERPART and not titled
                 code = prev.code if keep else actor.code or prev.code
                 result[-1] = ActorMention(prev.first, actor.last, prev.start, actor.end, code,
                                           prev.kind if prev.kind != COUNTERPART else AGENT,

@@ -473,11 +473,13 @@ def main_sources(doc: Document, events: Sequence[Event]) -> list[Event]:
 
 def _subject_of(doc: Document, event: Event, source: Actor) -> bool:
     """The source stands next to its verb, nothing between: right after it (`دعا المبعوث
-    الدولي إلى اليمن إسماعيل ولد الشيخ`) or right before it; a quote's speaker named elsewhere
-    does not."""
+    الدولي إلى اليمن إسماعيل ولد الشيخ`), right before it, or inside the words of its pattern;
+    a quote's speaker named elsewhere does not."""
     span, trigger = source.span, event.trigger
     if span is None:
         return False
+    if trigger.start < span.start and span.end < trigger.end:
+        return True  # between the verb and what completes it: `بعث الملك فلان برقية تهنئة`
     if span.start >= trigger.end:
         return not doc.text[trigger.end:span.start].strip()
     return span.end <= trigger.start and not doc.text[span.end:trigger.start].strip()

@@ -107,3 +107,9 @@ def test_person_entity_role_gives_the_code(recognizer):
     role = Role("وزير الخارجية", "الولايات المتحدة", Offsets(0, 0))
     person = Entity("e1", "PER", "كيري", (Mention(5, 9),), (role,))
     assert _codes(recognizer, text, [person])[0] == ("USAGOV", "كيري")
+
+
+def test_the_custodian_of_the_two_holy_mosques_is_a_saudi_official(recognizer):
+    king = Entity(id="e1", type="PER", name="سلمان بن عبدالعزيز", mentions=(),
+                  roles=(Role("خادم الحرمين الشريفين", None, Offsets(0, 21)),))
+    assert recognizer.entity_code(king) == "SAUGOV"

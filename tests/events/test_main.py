@@ -443,3 +443,15 @@ def test_a_speech_act_told_by_a_participle_is_the_sentences_speakers(text, code,
 def test_a_prayer_or_a_participle_without_a_speaker_is_no_event(text):
     doc = process(text, pipeline=load_pipeline(policy="raise"))
     assert [e.cameo for e in doc.events if e.cameo.startswith(("02", "10"))] == []
+
+
+@pytest.mark.parametrize("text, code", [
+    ("بعث خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود برقية تهنئة لفخامة الرئيس خوان"
+     " مانويل سانتوس رئيس جمهورية كولومبيا بمناسبة ذكرى استقلال بلاده.", "051"),
+    ("بعث خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود برقية عزاء ومواساة لفخامة الرئيس"
+     " عبدالفتاح السيسي رئيس جمهورية مصر العربية في ضحايا الحادث.", "018"),
+])
+def test_a_telegram_of_congratulation_or_condolence_sent_is_the_kings_act(text, code):
+    doc = process(text, pipeline=load_pipeline(policy="raise"))
+    acts = [(e.cameo, e.source.name, e.source.code) for e in doc.events if e.source]
+    assert (code, "سلمان بن عبدالعزيز آل سعود", "SAUGOV") in acts
