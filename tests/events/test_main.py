@@ -202,6 +202,11 @@ def test_the_default_pipeline_reads_aid_sent_and_the_verbal_noun_after_qama():
     given = process("وقدمت المملكة العربية السعودية مساعدات إنسانية عاجلة للشعب اليمني.",
                     pipeline=pipeline)
     assert [e.cameo for e in given.events] == ["073"]
+    # the carrier and what it carries told apart (`شاحنات تحمل مساعدات`)
+    trucks = process("سيّر مركز الملك سلمان للإغاثة والأعمال الإنسانية اليوم 7 شاحنات تحمل "
+                     "مساعدات إغاثية للشعب اليمني.", pipeline=pipeline)
+    assert [(e.cameo, e.source.name) for e in trucks.events] == [
+        ("073", "مركز الملك سلمان للإغاثة والأعمال الإنسانية")]
 
 
 def test_the_default_pipeline_reads_a_verb_first_act_past_a_long_titled_subject():
