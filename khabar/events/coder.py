@@ -51,7 +51,8 @@ _WEAK_LETTERS = frozenset("اويىءئؤ")
 _CLAUSE_OPENERS = _folded(
     "قد لقد وقد فقد كما وكما ثم حيث وحيث عندما بعدما حينما لما ولما منذ إذ فيما بينما")
 _VERB_AFTER_AN = _folded("بعد قبل منذ إلى")  # `بعد أن رفض`
-_CLAUSE_MARKS = frozenset("،,.:؛;«»\"“”()-–—")
+# Marks that end a clause, for reading the words of a trigger's own clause.
+_CLAUSE_MARKS = re.compile(r"[،,.:؛;«»\"“”()\-–—]")
 # Verbs of deciding, announcing, renewing and affirming: the verbal noun they govern reports
 # the act (`قررت الحكومة الأردنية رفع شكوى`), sought among the last _GOVERNED_REACH words.
 _GOVERNING_VERBS = _folded(
@@ -64,10 +65,7 @@ _PREPOSITION_AND_ARTICLE = tuple(fold(w) for w in "بال لل كال وبال �
 def _genitive_then_lam(doc: Document, trigger: Offsets) -> bool:
     """`ودعم حكومة مصر للتحالف`: a genitive after the word, then `لل`, within four words of
     its clause: the doer of a verbal noun is its genitive and its object comes after `ل`."""
-    after = doc.text[trigger.end:trigger.end + 80]
-    for mark in _CLAUSE_MARKS:
-        after = after.split(mark, 1)[0]
-    words = after.split()[:5]
+    words = _CLAUSE_MARKS.split(doc.text[trigger.end:trigger.end + 80], 1)[0].split()[:5]
     return any(fold(w).startswith("لل") for w in words[1:])
 
 
@@ -262,7 +260,7 @@ class EventCoder:
         sentence = next((s for s in doc.sentences if s.start <= trigger.start < s.end), None)
         lo = sentence.start if sentence else 0
         before = doc.text[lo:trigger.start].rstrip()
-        clause = re.split(r"[،,.:؛;«»\"“”()\-–—]", before)[-1].split()
+        clause = _CLAUSE_MARKS.split(before)[-1].split()
         if not clause:
             return _genitive_then_lam(doc, trigger)
         folded = [fold(w) for w in clause]

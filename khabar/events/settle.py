@@ -250,9 +250,10 @@ def participle_acts(doc: Document, events: Sequence[Event],
     """v5: a speech act told by a participle after a comma (`وقال الوزير ...، مطالبا المجتمع
     الدولي بالتدخل`, `أدانت الخارجية الهجوم، داعية إلى ...`) is an act of who speaks in the
     sentence: the speaker of its last quote whose cue comes before the participle, else the
-    source of its last speech act before it. The actor named right after the participle is
-    its target. None is read when the sentence names no such speaker, or already holds an act
-    of that kind from them."""
+    source of its last speech act before it, else the person or body named after the verb
+    that opens it (`توقع فلان ...، مطالبا`). The entity named right after the participle is its
+    target. None is read for a prayer (`داعيا الله`), where the sentence names no speaker, or
+    where it already holds an act of that kind from them."""
     found = []
     for match in _PARTICIPLE.finditer(doc.text):
         code = _PARTICIPLES.get(fold(match.group(2)))
@@ -350,6 +351,7 @@ def _entity_right_after(doc: Document, end: int,
 
 
 def _words_after(text: str, end: int, count: int) -> list[str]:
+    """Up to `count` folded words of `text` after `end`."""
     return [fold(w) for w in text[end:end + 15 * count].split()[:count]]
 
 
