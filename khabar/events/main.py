@@ -232,6 +232,21 @@ def main_actors(doc: Document, event: Event, verb: bool,
     return event
 
 
+def told_as_earlier(doc: Document, event: Event) -> bool:
+    """v5: an act told right after `بعد أن`, `بعدما`, `منذ أن` or `قبل أن` is what came before
+    the news or after it, the sentence's background (`منذ أن طرد مقاتلون الحوثيين منها`, `بعد
+    أن زار مسؤولون كوريون الجنوب`); not after `عندما`, which tells the news itself (`قتل جنديان
+    عندما فجّر مقاتلون لغما`)."""
+    words = fold(doc.text[max(event.sentence.start, event.trigger.start - 20):
+                          event.trigger.start]).split()
+    return bool(words) and (words[-1] in _BEFORE_OR_AFTER or (
+        len(words) > 1 and words[-1] in ("ان", "أن") and words[-2] in _BEFORE_OR_AFTER_AN))
+
+
+_BEFORE_OR_AFTER = frozenset(fold(w) for w in "بعدما وبعدما".split())
+_BEFORE_OR_AFTER_AN = frozenset(fold(w) for w in "بعد وبعد منذ ومنذ قبل وقبل".split())
+
+
 def after_preposition(doc: Document, event: Event) -> Event:
     """v5: the event without a source that a preposition right before it makes an object, a
     partner or a place (`المتحالفة مع إيران`, `سيطروا على صنعاء`, `حالة الطوارئ في

@@ -32,7 +32,7 @@ from khabar.events.coder import STAGE, EventCoder
 from khabar.events.main import AGENT_MARKERS, PATTERN_FILES, from_headline, headline_acts
 from khabar.events.main import coded_reading, main_actors, main_reading, main_sources
 from khabar.events.main import counted_crowd, present_control_is_state, protest_crowd
-from khabar.events.main import after_preposition, received_from
+from khabar.events.main import after_preposition, received_from, told_as_earlier
 from khabar.events.settle import attach_mentions, has_real_source, is_plain_reading, merge_incidents
 from khabar.events.settle import country_names, merge_sentence_incidents, place_ids
 from khabar.events.settle import cap_sourceless, sourceless_incidents, speaker_sources, tighten
@@ -201,6 +201,8 @@ def _settled(stage: str, version: int, min_confidence: float, classifier: bool,
             verb = light is not None or verbs.trigger_is_verb(doc, event.trigger)
             if not is_plain_reading(doc, event, places, verb):
                 continue
+            if role_sources and told_as_earlier(doc, event):
+                continue  # v5: `منذ أن طرد المقاتلون الحوثيين`: background
             if role_sources:  # v5: `تلقى فلان اتصالا من فلان`: the sender's act
                 event = received_from(doc, event, verb, code_of)
             if strict:

@@ -460,3 +460,15 @@ def test_a_telegram_of_congratulation_or_condolence_sent_is_the_kings_act(text, 
     doc = process(text, pipeline=load_pipeline(policy="raise"))
     acts = [(e.cameo, e.source.name, e.source.code) for e in doc.events if e.source]
     assert (code, "سلمان بن عبدالعزيز آل سعود", "SAUGOV") in acts
+
+
+@pytest.mark.parametrize("text, told", [
+    ("قال مسؤول إن نائب الرئيس وصل إلى عدن منذ أن طرد مقاتلون محليون جماعة الحوثي منها.", False),
+    ("وتأتي الزيارة بعد أن زار مسؤولون كوريون شماليون كوريا الجنوبية الشهر الماضي.", False),
+    ("وقتل جنديان تركيان عندما فجّر مقاتلون لغما في إقليم شرناق.", True),
+])
+def test_an_act_told_after_baada_an_or_mundhu_an_is_background(text, told):
+    from khabar.events.main import told_as_earlier
+    doc = _doc(text)
+    word = next(w for w in ("طرد", "زار", "فجّر") if w in text)
+    assert told_as_earlier(doc, _event(doc, word, "190")) is not told
