@@ -261,8 +261,8 @@ def participle_acts(doc: Document, events: Sequence[Event],
             continue
         start, end = match.start(2), match.end(2)
         after = _words_after(doc.text, end, 5)
-        if code == "020" and (after[:1] and after[0] in _GOD or _PRAYED_FOR & set(after)):
-            continue  # `داعيا الله أن يتغمده برحمته`, `داعيا لهم بالتوفيق`: a prayer
+        if code == "020" and (_GOD & set(after[:4]) or _PRAYED_FOR & set(after)):
+            continue  # `داعيا الله أن يتغمده`, `داعياً أن يتقبل الله`, `داعيا لهم بالتوفيق`
         if code == _EXPRESSING:  # `معربا عن قلقه`: the code of what is expressed
             after = _words_after(doc.text, end, 2)
             code = _EXPRESSED.get(after[1], "") if after[:1] == ["عن"] and len(after) == 2 else ""

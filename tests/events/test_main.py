@@ -443,6 +443,7 @@ def test_a_speech_act_told_by_a_participle_is_the_sentences_speakers(text, code,
 
 @pytest.mark.parametrize("text", [
     "وقال محافظ المحافظة أحمد المنيفي إن الفقيد كان مثالا في عمله، داعيا الله أن يتغمده برحمته.",
+    "وقال عضو المجلس عبدالله بن زيد آل محمود إن الحادث جبان، داعياً أن يتقبل الله الشهداء.",
     "كلمات كثيرة قيلت في المهرجان، مطالبة بالمزيد من الفعاليات.",  # no one speaks in it
 ])
 def test_a_prayer_or_a_participle_without_a_speaker_is_no_event(text):
@@ -472,3 +473,10 @@ def test_an_act_told_after_baada_an_or_mundhu_an_is_background(text, told):
     doc = _doc(text)
     word = next(w for w in ("طرد", "زار", "فجّر") if w in text)
     assert told_as_earlier(doc, _event(doc, word, "190")) is not told
+
+
+def test_a_blessing_after_the_kings_name_is_no_support():
+    text = ("وقدمت الجمعية أحر التعازي لخادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود أيده"
+            " الله وإلى نائبه.")
+    doc = process(text, pipeline=load_pipeline(policy="raise"))
+    assert [e.cameo for e in doc.events if e.cameo.startswith("05")] == []
