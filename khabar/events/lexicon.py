@@ -61,8 +61,12 @@ class Pattern:
 
     slots: tuple[Slot, ...]
     payload: Any
-    verb: bool = False
-    past: str = ""  # a verb's past with no ending, folded (`دعم` of `دعم/يدعم`)
+    past: str = ""  # a verb pattern's past with no ending, folded (`دعم` of `دعم/يدعم`)
+
+    @property
+    def verb(self) -> bool:
+        """Whether the pattern opens with a verb (written PAST/PRESENT)."""
+        return bool(self.past)
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,7 +168,6 @@ def verb_forms(spec: str) -> frozenset[str]:
 def parse_pattern(text: str, payload: Any) -> Pattern:
     """Build a Pattern from its written form (see the header of patterns.tsv)."""
     slots: list[Slot] = []
-    verb = False
     gap = False
     past = ""
     for piece in text.split():
@@ -176,16 +179,16 @@ def parse_pattern(text: str, payload: Any) -> Pattern:
         if "/" in piece:
             forms = verb_forms(piece)
             if not slots:
-                verb, past = True, fold(piece.split("/")[0])
+                past = fold(piece.split("/")[0])
         else:
             forms = frozenset(_noun_form(alt) for alt in piece.split("|") if alt)
         # Verb-subject-object order puts the subject between a verb and its complement
         # (قطعت البحرين العلاقات): a verb's next token may come after a short gap.
-        slots.append(Slot(forms, optional, gap or (verb and len(slots) == 1)))
+        slots.append(Slot(forms, optional, gap or (bool(past) and len(slots) == 1)))
         gap = False
     if not slots or slots[0].optional or slots[0].gap_before:
         raise ValueError(f"pattern must start with a required token: {text!r}")
-    return Pattern(tuple(slots), payload, verb, past)
+    return Pattern(tuple(slots), payload, past)
 
 
 def _noun_form(written: str) -> str:

@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterator, Sequence
 
 from khabar.arabic import fold
 from khabar.document import Actor, Document, Entity, Event, Mention, Offsets
-from khabar.events.settle import country_names
+from khabar.events.settle import asks_blessing, country_names
 from khabar.entities.roles import HONORIFICS
 from khabar.events.strict import strict_sources, word_before
 
@@ -64,9 +64,6 @@ _NOT_SEIZURE = frozenset(fold(w) for w in
 _AGED = re.compile(r"\bعن\s+(?:عمر|[0-9٠-٩])")  # `رحل ... عن 91 عاما`: died at 91
 _CAUTION = frozenset(fold(w) for w in "حذرا الحذر بحذر".split())
 _CALLED = tuple(fold(w) for w in "دعا دعت دعوا يدعو تدعو".split())
-# What a prayer asks for someone (stemmed: `بالتوفيق` -> `توفيق`).
-_BLESSINGS = frozenset(fold(w) for w in (
-    "توفيق شفاء رحمة مغفرة نجاح سداد صبر").split())
 # What an office receives that is no guest (stemmed: no و, ب or article).
 _NOT_GUESTS = frozenset(_w.removeprefix("ال") for _w in (fold(w) for w in (
     "دعوى دعاوى بلاغ بلاغات طلب طلبات شكوى شكاوى جثمان جثامين راغبين راغبون متقدمين"
@@ -139,7 +136,7 @@ def _names_no_act(doc: Document, event: Event, head: str, first: str) -> bool:
     if code.startswith("13") and first in _CAUTION:
         return True
     if code.startswith("02") and first.startswith(_CALLED) \
-            and _BLESSINGS & {_stem(w) for w in _clause_after(doc, event, 5)}:
+            and asks_blessing(_clause_after(doc, event, 5)):
         return True  # `ودعا المنيف للجميع بالتوفيق`: a prayer for someone, no appeal
     return word_before(doc, event) in _PURPOSE and not code.startswith(_VIOLENT_ROOTS)
 

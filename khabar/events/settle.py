@@ -23,12 +23,14 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from khabar.arabic import fold
 from khabar.document import Actor, Document, Entity, Event, Offsets, Quote
 from khabar.events.lexicon import data_lines
 
+# Intent, meetings, cooperation and aid: told by a noun, they count only with a target.
+COOPERATIVE_ROOTS = ("03", "04", "05", "06", "07", "08")
 _SPEECH_ACT_ROOTS = ("02", "10", "11", "12", "13")
 _SPEECH_ACT_CODES = ("051",)
 _VIOLENT_ROOTS = ("18", "19", "20")
@@ -83,7 +85,7 @@ def is_plain_reading(doc: Document, event: Event, places: frozenset[str],
     the readings below (`noun_reports_act`)."""
     head = fold(doc.text[event.trigger.start:event.trigger.end]).split()
     first = head[0] if head else ""
-    if event.cameo[:2] in ("03", "04", "05", "06", "07", "08") and first.startswith(_PURPOSE_HEADS):
+    if event.cameo[:2] in COOPERATIVE_ROOTS and first.startswith(_PURPOSE_HEADS):
         return False
     if not verb and not noun_reports_act(event, first):
         return False
@@ -120,7 +122,7 @@ def noun_reports_act(event: Event, first: str) -> bool:
     root = event.cameo[:2]
     if root in ("14", "17", "18", "19", "20"):
         return not event.cameo.startswith("192")
-    if root not in ("03", "04", "05", "06", "07", "08"):
+    if root not in COOPERATIVE_ROOTS:
         return False
     return event.target is not None and not first.startswith(("ل", "ب"))
 
@@ -202,14 +204,19 @@ def speaker_sources(doc: Document, events: Sequence[Event],
         if quote is None and joined and event.source is None and is_speech_act(event.cameo):
             quote = _reporting_quote(event, quotes, doc)
         if quote is not None:
-            entity = entities.get(quote.speaker or "")
-            name = entity.name if entity else quote.speaker_text or ""
-            span = quote.speaker_span
-            source = Actor(code_of(entity, name), name, entity.id if entity else None,
-                           Offsets(span.start, span.end) if span else None)
+            source = _speaker(quote, entities.get(quote.speaker or ""), code_of)
             event = dataclasses.replace(event, source=source)
         result.append(event)
     return result
+
+
+def _speaker(quote: Quote, entity: Entity | None,
+             code_of: Callable[[Entity | None, str], str]) -> Actor:
+    """A quote's speaker as an actor: its entity, else the words that name them."""
+    name = entity.name if entity else quote.speaker_text or ""
+    span = quote.speaker_span
+    return Actor(code_of(entity, name), name, entity.id if entity else None,
+                 Offsets(span.start, span.end) if span else None)
 
 
 def condemnations(doc: Document, events: Sequence[Event],
@@ -233,11 +240,9 @@ def condemnations(doc: Document, events: Sequence[Event],
                                    and e.source is not None and e.source.entity == entity.id
                                    for e in events):
             continue
-        span, code = quote.speaker_span, code_of(entity, entity.name)
-        if code.endswith("MED"):
+        source = _speaker(quote, entity, code_of)
+        if source.code.endswith("MED"):
             continue  # the agency that relays the words, no one who condemns
-        source = Actor(code, entity.name, entity.id,
-                       Offsets(span.start, span.end) if span else None)
         found.append(Event(cameo="111", plover=plover, source=source, target=None,
                            trigger=trigger, sentence=Offsets(sentence.start, sentence.end),
                            confidence=_CONDEMNATION_SCORE))
@@ -261,7 +266,7 @@ def participle_acts(doc: Document, events: Sequence[Event],
             continue
         start, end = match.start(2), match.end(2)
         after = _words_after(doc.text, end, 5)
-        if code == "020" and (_GOD & set(after[:4]) or _PRAYED_FOR & set(after)):
+        if code == "020" and (_GOD & set(after[:4]) or asks_blessing(after)):
             continue  # `داعيا الله أن يتغمده`, `داعياً أن يتقبل الله`, `داعيا لهم بالتوفيق`
         if code == _EXPRESSING:  # `معربا عن قلقه`: the code of what is expressed
             after = _words_after(doc.text, end, 2)
@@ -292,12 +297,8 @@ def _sentence_speaker(doc: Document, events: Sequence[Event], sentence: Offsets,
               and sentence.start <= q.cue.start < before]
     if quotes:
         quote = max(quotes, key=lambda q: q.cue.start)
-        entity = entities[quote.speaker]
-        span = quote.speaker_span
-        code = code_of(entity, entity.name)
-        if code.endswith("MED"):
-            return None  # an agency relays the words
-        return Actor(code, entity.name, entity.id, Offsets(span.start, span.end) if span else None)
+        source = _speaker(quote, entities[quote.speaker], code_of)
+        return None if source.code.endswith("MED") else source  # an agency relays the words
     acts = [e for e in events if e.sentence.start == sentence.start and e.trigger.end <= before
             and is_speech_act(e.cameo) and e.source is not None
             and (e.source.entity or (e.source.code and e.source.code[:3] not in _SECTORS))]
@@ -375,9 +376,22 @@ _EXPRESSED = {fold(w): code for code, words in (
     ("030", "استعداده استعدادها"),
 ) for w in words.split()}
 _PARTICIPLE_SCORE = 0.5
-# Whom a prayer addresses and what it asks for: `داعيا الله`, `داعيا لهم بالتوفيق`.
+# Whom a prayer addresses (`داعيا الله`) and what it asks for someone (`بالتوفيق` -> `توفيق`).
 _GOD = frozenset(fold(w) for w in "الله المولى ربه الرب".split())
-_PRAYED_FOR = frozenset(fold(w) for w in "بالتوفيق بالشفاء بالرحمة بالمغفرة بالنجاح بالسداد".split())
+_BLESSINGS = frozenset(fold(w) for w in "توفيق شفاء رحمة مغفرة نجاح سداد صبر".split())
+
+
+def asks_blessing(words: Iterable[str]) -> bool:
+    """Whether folded `words` ask a blessing for someone (`دعا له بالتوفيق`, `والرحمة`): the
+    word of appeal before them is a prayer. A word is read without its quote marks and its
+    leading و, ب and article."""
+    for word in words:
+        word = word.strip('«»"“”()')
+        for prefix in ("و", "ب", "ال"):
+            word = word.removeprefix(prefix)
+        if word in _BLESSINGS:
+            return True
+    return False
 
 
 # An act named and called criminal at a quote's start: a demonstrative, the act, its

@@ -24,10 +24,10 @@ from collections.abc import Callable, Sequence
 from khabar.arabic import fold
 from khabar.document import Actor, Document, Event, Offsets
 from khabar.events.actors import ActorMention
+from khabar.events.settle import COOPERATIVE_ROOTS
 
 _SECTORS = frozenset(
     "MIL GOV COP JUD LEG OPP REB UAF CVL EDU LAB MED BUS NGO REL PTY REF".split())
-_COOPERATIVE_ROOTS = ("03", "04", "05", "06", "07", "08")
 _SPEECH_ROOTS = ("01", "02", "10", "11", "12", "13")
 _VIOLENT_ROOTS = ("18", "19", "20")
 
@@ -84,7 +84,7 @@ def strict_reading(doc: Document, event: Event, verb: bool,
     root = event.cameo[:2]
     trigger = fold(doc.text[event.trigger.start:event.trigger.end]).split()
     first = trigger[0] if trigger else ""
-    if not verb and root in _COOPERATIVE_ROOTS and not cooperation_noun_ok(event):
+    if not verb and root in COOPERATIVE_ROOTS and not cooperation_noun_ok(event):
         return False
     if event.cameo.startswith("192") and first.removeprefix("و").startswith(_PRESENT_CONTROL) \
             and (control_is_state is None or control_is_state(doc, event)):
@@ -104,7 +104,7 @@ def strict_reading(doc: Document, event: Event, verb: bool,
     if _long_ago(doc, event):
         return False  # `حتى احتلتها اليابان عام 1910`, `حينذاك`: history
     source = event.source
-    if root in _COOPERATIVE_ROOTS and source is not None and not _country(source) \
+    if root in COOPERATIVE_ROOTS and source is not None and not _country(source) \
             and source.code in _PRIVATE_SECTORS:
         return False  # a company supports a water network, a school receives teachers
     if root == "03" and first.removeprefix("و").startswith("وافق") and event.target is None:

@@ -36,7 +36,7 @@ from khabar.events.main import after_preposition, received_from, told_as_earlier
 from khabar.events.settle import attach_mentions, has_real_source, is_plain_reading, merge_incidents
 from khabar.events.settle import country_names, merge_sentence_incidents, place_ids
 from khabar.events.settle import cap_sourceless, sourceless_incidents, speaker_sources, tighten
-from khabar.events.settle import condemnations, participle_acts
+from khabar.events.settle import COOPERATIVE_ROOTS, condemnations, participle_acts
 from khabar.events.strict import sports_page, strict_actors, strict_reading, strict_sources
 from khabar.events.strict import agent_after, self_targets, strict_target
 from khabar.events.vetting import vetted
@@ -149,8 +149,6 @@ def main_events(stage: str, *, min_confidence: float = 0.0, classifier: bool = T
                     role_sources, rescore)
 
 
-# Cooperation told by a noun counts only with the one it is directed at (noun_reports_act).
-_COOPERATIVE_ROOTS = ("03", "04", "05", "06", "07", "08")
 # PLOVER event types, the values `sourceless` accepts.
 _PLOVER_TYPES = frozenset(t for t in load_cameo_table().plover_by_prefix.values() if t)
 _TABLES = {2: "calibration.tsv", 3: "calibration-v3.tsv", 4: "calibration-v4.tsv"}
@@ -221,7 +219,7 @@ def _settled(stage: str, version: int, min_confidence: float, classifier: bool,
             if require_source:
                 event = tighten(doc, event, verb, light, gap=role_sources)
                 if role_sources and not verb and event.target is None \
-                        and event.cameo[:2] in _COOPERATIVE_ROOTS:
+                        and event.cameo[:2] in COOPERATIVE_ROOTS:
                     continue  # v5: a noun's cooperation needs its target (noun_reports_act) near
             events.append(strict_target(doc, event) if strict else event)
         events = speaker_sources(doc, events, code_of, joined=main)
