@@ -141,6 +141,24 @@ _MIN_NAMED_TOWNS = 3
 _LIST_ENDS = _LIST_COMMAS | {".", "؛", ";", ":", ")"}
 # v5: nouns of a district, a camp or a village, whose next definite word names it (`حي السعادة`)
 _DISTRICT_NOUNS = _with_proclitics("حي حيي مخيم مخيمي قرية قريتي بلدة بلدتي ضاحية")
+# v5: the nouns of a town, a village or a district after which a name no list holds is a
+# place when it is marked (`مدينة #أضنة`, `بلدة "سيفاري"`) or the words after it place it
+# (`placed_town`). `قضاء`, `ناحية`, `ولاية` are also spending time, a side and a term of office,
+# so after them only an administrative noun places a name.
+_TOWN_NOUNS = _with_proclitics("مدينة بلدة قرية مديرية حي مخيم جزيرة ضاحية إقليم قضاء ناحية ولاية")
+_AMBIGUOUS_TOWN_NOUNS = _with_proclitics("قضاء ناحية ولاية")
+_MAX_TOWN_WORDS = 3
+_TOWN_MARKS = {"«": "»", '"': '"', "“": "”", "(": ")"}  # and `#` before one word
+# the words that place a name right after it: a direction, nearness, the unit it belongs to
+_TOWN_DIRECTIONS = {fold(w) for w in (
+    "شمال جنوب شرق غرب وسط شمالي جنوبي شرقي غربي قرب بالقرب قرابة").split()}
+_ADMINISTRATIVE_NOUNS = {fold(w) for w in (
+    "محافظة منطقة ولاية إقليم قضاء ناحية مديرية ريف مقاطعة").split()}
+_BELONGING = {fold(w) for w in "التابعة التابع".split()}
+_NISBA_ENDINGS = ("يه", "يين", "يون")  # folded: `زراعية`, `السوريين`
+# words after a noun of a town that name no town: verbs of belonging (`مدينة تتبع محافظة`) and
+# a directorate's field (`مديرية أمن شمال سيناء`, a body)
+_NOT_TOWNS = {fold(w) for w in "تتبع يتبع تقع يقع تضم يضم تسمى يسمى أمن صحة تربية".split()}
 # v5: the words after which a town the tagger read as a person is the town (governed_towns)
 _GOVERNED_BY = _with_proclitics("محافظ محافظة مدينة بلدة")
 # v5: a governorate's noun, after which a name the gazetteer lacks is still a place
@@ -272,7 +290,8 @@ def merge_article(text: str, entities, lexicons: ArticleLexicons, *, stage: str,
     if joined:  # after the bodies: `كأس رابطة المحترفين` is read by its head too
         raw = without_competitions(text, raw)
     if joined and lexicons.places is not None:  # after the bodies: a place in a body's name stays
-        raw += places_after_nouns(text, raw, words, lexicons.places, stage)
+        raw += places_after_nouns(text, raw, words, lexicons.places, stage,
+                                  lexicons.nationalities)
         raw += places_in_lists(text, raw, words, lexicons.places, lexicons.person_words, stage)
         raw = places_listed_after_naming(text, raw, words, lexicons.places, stage)
     if joined and datelines and lexicons.outlets is not None:
@@ -497,25 +516,37 @@ def _given_name(word: str, lexicons: ArticleLexicons) -> bool:
 
 
 def places_after_nouns(text: str, raw: list[RawMention], words, places: Gazetteer,
-                       stage: str) -> list[RawMention]:
+                       stage: str, nationalities: frozenset[str] = frozenset(),
+                       ) -> list[RawMention]:
     """Places the tagger left untagged after a noun of a place: `محافظة حجة`, `بمدينة الظهران`,
     `محافظتي حجة وصعدة` (the name of one or two words a city or region of an Arab League
     country in the shipped gazetteer, in no mention, with no particle; the head noun stays out
-    of the place's span); and towns joined by و to a place already found, where the list goes
-    on after them: `عدن والضالع، ...`, `عسير وصبيا.`."""
+    of the place's span); names no list holds that marks or the words after them place
+    (`placed_town`, `_marked_town`; `nationalities`, the definite nisba forms); and towns joined
+    by و to a place already found, where the list goes on after them: `عدن والضالع، ...`,
+    `عسير وصبيا.`."""
     taken = Ranges([(r.mention.start, r.mention.end) for r in raw])
+    located = Ranges([(r.mention.start, r.mention.end) for r in raw if r.type == LOC])
     tokens, folded = words.tokens, words.folded
     found: list[RawMention] = []
     for i, word in enumerate(folded):
         if word not in _PLACE_NOUNS or tokens[i].kind != "word":  # with its proclitics
             continue
         j, skip = i + 1, 0
+        if j < len(tokens) and tokens[j].kind != "word" and word in _TOWN_NOUNS:
+            hit = _marked_town(text, tokens, j, taken)
+            if hit is not None:
+                found.append(_raw(text, hit[0], hit[1], LOC, stage))
+            continue
         while j < len(tokens) and tokens[j].kind == "word":
             hit = _gazetteer_place(text, tokens, folded, j, skip, places, taken)
             if hit is None and skip == 0 and word in _DISTRICT_NOUNS:
                 hit = _district(text, tokens, folded, j, taken)
             if hit is None and skip == 0 and word in _GOVERNORATE_NOUNS:
                 hit = _governorate(text, tokens, folded, j, taken)
+            if hit is None and skip == 0 and word in _TOWN_NOUNS:
+                hit = placed_town(text, tokens, folded, j, word in _AMBIGUOUS_TOWN_NOUNS,
+                                  taken, located, nationalities)
             if hit is None:
                 break
             start, end, j = hit
@@ -673,6 +704,98 @@ def _tagged_next(tokens, folded, j: int, taken: Ranges) -> bool:
     if folded[j] == "و":
         return j + 1 < len(tokens) and taken(tokens[j + 1].start, tokens[j + 1].end)
     return taken(tokens[j].start + 1, tokens[j].end)
+
+
+def placed_town(text, tokens, folded, j: int, ambiguous: bool, taken: Ranges, located: Ranges,
+                nationalities: frozenset[str]) -> tuple[int, int, int] | None:
+    """`مدينة مروة شمال الكاميرون`, `بلدة عبا في قضاء النبطية`, `مدينة منزل بورقيبة التابعة
+    لولاية بنزرت`, `بلدة بيت أمر، قضاء الخليل`, `مدينة أكدة السورية`, `وحي باب توما في دمشق`:
+    after a noun of a town, village or district, a name of one to three words in no mention is
+    a place where the words right after it place it: a direction or nearness (`شمال`, `غربي`,
+    `قرب`), an administrative unit after `ب`, `في` or a comma (`بمحافظة`, `في ولاية`, `، قضاء`),
+    `التابعة ل`, a country's nisba, or `في` and a place already found. The name opens with no
+    article, a particle, a number word or an adjective (`مدينة صغيرة في`, `قرية زراعية شمال`:
+    no nisba ending, no word of _NOT_GOVERNORATES), no word of it is a direction or a noun of a
+    place. After `قضاء`, `ناحية`, `ولاية` only an administrative unit places it (`قضاء إجازة في
+    دبي` is a holiday spent)."""
+    first = folded[j]
+    if (first.startswith("ال") or first.endswith(_NISBA_ENDINGS + ("ي",)) or first in _NOT_TOWNS
+            or tokens[j].text.endswith(_OBJECT_PRONOUNS + ("ه",))):
+        return None
+    for size in range(1, _MAX_TOWN_WORDS + 1):
+        last = j + size - 1
+        if last >= len(tokens) or tokens[last].kind != "word" or not _town_word(folded[last]):
+            return None
+        start, end = tokens[j].start, tokens[last].end
+        if taken(start, end) or "\n" in text[tokens[j - 1].end:end]:
+            return None
+        if _placed_by(text, tokens, folded, last + 1, ambiguous, located, nationalities):
+            return start, end, last + 1
+        if size > 1 and folded[last].endswith(_NISBA_ENDINGS):
+            return None  # `قرية رجال التراثية`: a description, no longer name
+    return None
+
+
+def _town_word(word: str) -> bool:
+    """A word that may be part of a town's name (`مروة`, `بيت`, `الطراب`)."""
+    return (len(word) >= 2 and word not in _NOT_NAMES and word not in _NOT_GOVERNORATES
+            and word not in _TOWN_DIRECTIONS and word not in _ADMINISTRATIVE_NOUNS
+            and word not in _PLACE_NOUNS and not word.startswith("و")
+            and not word.endswith(_NISBA_ENDINGS) and not word.isdigit())
+
+
+def _placed_by(text, tokens, folded, k: int, ambiguous: bool, located: Ranges,
+               nationalities: frozenset[str]) -> bool:
+    """The words from token k place the name before them (placed_town)."""
+    if k < len(tokens) and tokens[k].text in _LIST_COMMAS:
+        k += 1
+        comma = True
+    else:
+        comma = False
+    if k >= len(tokens) or tokens[k].kind != "word" or "\n" in text[tokens[k - 1].end:tokens[k].end]:
+        return False
+    word = folded[k]
+    if word in _ADMINISTRATIVE_NOUNS or (word[:1] == "ب" and word[1:] in _ADMINISTRATIVE_NOUNS
+                                         and not comma):
+        return True
+    following = folded[k + 1] if k + 1 < len(tokens) and tokens[k + 1].kind == "word" else ""
+    if word == "في" and not comma and strip_article(following) in _ADMINISTRATIVE_NOUNS:
+        return True
+    if ambiguous:
+        return False
+    if word in _TOWN_DIRECTIONS or (word in _BELONGING and following.startswith("ل")):
+        return True
+    if comma:
+        return False
+    if word in nationalities and word.endswith(("يه", "ي")):
+        return True  # `أكدة السورية`; not a people (`قرية خيام الهنود`)
+    return word == "في" and bool(following) and located(tokens[k + 1].start, tokens[k + 1].end)
+
+
+def _marked_town(text, tokens, j: int, taken: Ranges) -> tuple[int, int] | None:
+    """`مدينة #أضنة`, `بلدة “سيفاري”`, `حي «نوتنغ هيل»`: a name right after a noun of a town,
+    marked as a hashtag (one word glued to `#`) or set in quotation marks or brackets (one to
+    three words), in no mention, is that place: (start, end), or None."""
+    mark = tokens[j].text
+    if mark == "#":
+        name = tokens[j + 1] if j + 1 < len(tokens) else None
+        if name is None or name.kind != "word" or name.start != tokens[j].end:
+            return None
+        if j + 2 < len(tokens) and tokens[j + 2].start == name.end:
+            return None  # `#بيت_لحم`: a hashtag of more than one word is read by no rule here
+        start, end = name.start, name.end
+    elif mark in _TOWN_MARKS:
+        close = next((k for k in range(j + 1, min(len(tokens), j + _MAX_TOWN_WORDS + 2))
+                      if tokens[k].kind != "word"), None)
+        if close is None or close == j + 1 or tokens[close].text != _TOWN_MARKS[mark]:
+            return None
+        start, end = tokens[j + 1].start, tokens[close - 1].end
+    else:
+        return None
+    if taken(start, end) or "\n" in text[tokens[j].start:end] or not any(
+            ch.isalpha() for ch in text[start:end]):
+        return None
+    return start, end
 
 
 def _district(text, tokens, folded, j: int, taken: Ranges) -> tuple[int, int, int] | None:

@@ -483,3 +483,25 @@ def test_v5_reads_the_european_clubs_of_the_lexicon_in_sports_news(mentions_doc)
     doc = make_entities_merge_v5()(mentions_doc(text, [("سوسييداد", "PER")]))
     assert named(doc, "PER") == []
     assert {"ريال سوسييداد", "جيرونا", "هوفنهايم", "ماينز"} <= set(named(doc, "ORG"))
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    # the words after the name place it: a direction, a unit after a comma, `في` + a unit
+    ("وقتل ثلاثة في هجوم على مدينة مروة شمال الكاميرون.", ["الكاميرون", "مروة"]),
+    ("وقصفت الطائرات بلدة بيت أمر، قضاء الخليل، صباحا.", ["الخليل", "بيت أمر"]),
+    ("وينحدر القيادي من بلدة عبا في قضاء النبطية.", ["النبطية", "عبا"]),
+    ("وعبر اللاجئون قرب مدينة أكدة السورية إلى الحدود.", ["أكدة"]),
+    # marked as a hashtag or quoted
+    ("واعتقلت الشرطة رجلا في مدينة #أضنة أمس، وهاجم مسلحون بلدة «سيفاري» ليلا.",
+     ["أضنة", "سيفاري"]),
+    # no name: an adjective, a verb, a directorate's field, a term of office, time spent
+    ("وبنيت قرية صغيرة شمال البلاد في مدينة تتبع محافظة تبوك، وداهمت مديرية أمن شمال سيناء "
+     "وكرا، وفاز بولاية رابعة في روسيا، وقضاء إجازة في تبوك ممتع.",
+     ["تبوك", "روسيا", "سيناء"]),
+])
+def test_v5_reads_a_town_no_list_holds_where_the_words_after_it_place_it(mentions_doc, text,
+                                                                         places):
+    v5 = make_entities_merge_v5()
+    given = [(p, "LOC") for p in ("الكاميرون", "الخليل", "النبطية", "تبوك", "روسيا", "سيناء")
+             if p in text]
+    assert named(v5(mentions_doc(text, given)), "LOC") == places
