@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from khabar.arabic import fold
+from khabar.entities.names import name_key
 from khabar.lexicons import read_rows
 
 # Suffixes of the generated forms: masculine, feminine, sound plurals, duals (folded spelling).
@@ -30,6 +31,9 @@ class RoleLexicon:
 
     longest_title: int
     first_words: frozenset[str]  # first words of titles: a quick "no title starts here"
+    # v5: the name keys (khabar.entities.names.name_key) of every country the nisba forms or
+    # the places gazetteer name (`بوركينا فاسو`, which no nisba form lists)
+    countries: frozenset[str] = frozenset()
 
 
 def nisba_forms(stem: str, *, version: int = 1) -> list[tuple[str, ...]]:
@@ -65,5 +69,11 @@ def load_role_lexicon(*, version: int = 1) -> RoleLexicon:
     rows = read_rows("titles.tsv") + (read_rows(_MORE_TITLES) if more else [])
     rows += read_rows(_V5_TITLES) if version >= 5 else []
     titles = {tuple(fold(row[0]).split()): row[1] for row in rows}
+    countries: frozenset[str] = frozenset()
+    if version >= 5:
+        from khabar.places.gazetteer import COUNTRY, load_gazetteer  # the gazetteer imports names
+        countries = frozenset({name_key(country) for country in nisba.values()} | {
+            key for key, places in load_gazetteer().by_key.items()
+            if any(place.kind == COUNTRY for place, _ in places)})
     return RoleLexicon(nisba, titles, max(len(key) for key in titles),
-                       frozenset(key[0] for key in titles))
+                       frozenset(key[0] for key in titles), countries)

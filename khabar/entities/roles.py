@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 from khabar.arabic import Token, fold
 from khabar.document import Entity
-from khabar.entities.names import clitic_variants, lam_noun, skip_letters, strip_article, surface
+from khabar.entities.names import (clitic_variants, lam_noun, name_key, skip_letters,
+                                   strip_article, surface)
 from khabar.entities.nisba import RoleLexicon
 
 COUNTERPART = "counterpart"
@@ -104,6 +105,11 @@ UNTAGGED_HEADS = BODY_HEADS | REGION_NOUNS | STATE_NOUNS | {fold(w) for w in (
     # a region's services named by their field (`مدير تعليم محافظة حفر الباطن`, `مدير عام جمرك
     # سلوى`)
     "تعليم صحة شرطة جوازات مرور جمرك").split()}
+# v5: heads after which `في` + a place is no affiliation (`_held_in`): diplomats, who are sent
+# there, and a state's offices (`وزير`, `ولي العهد`, `الملك`), whose town after `في` is where
+# something happened; a country after them is theirs (`وزير الإعلام في بوركينا فاسو`)
+_DIPLOMATS = {fold(w) for w in "سفير سفيرة ملحق قنصل قنصلة مندوب مندوبة مبعوث مبعوثة".split()}
+_STATE_OFFICES = {fold(w) for w in "وزير وزيرة ولي ملك ملكة أمير رئيس رئيسة".split()}
 # A ruler named by an epithet stands for his country in a title (`سفير خادم الحرمين الشريفين`).
 _SOVEREIGNS = {tuple(fold(w) for w in "خادم الحرمين الشريفين".split()): "السعودية"}
 # Honorifics and ranks: a title only when the article gives no other (docs/annotation-entities.md).
@@ -737,12 +743,18 @@ def _affiliation(ctx: Context, phrase: _Phrase) -> None:
         k += 1
     elif ctx.v5 and ctx.word(k) and ctx.folded[k] == "ل":
         k += 1  # `الأمين العام لـ حزب الله`: the letter written apart
+    region = None
     if ctx.word(k) and k not in ctx.covering and ctx.folded[k] in _ORG_NOUNS:
         k += 1  # `رئيس حركة حماس` with only `حماس` tagged
+    elif ctx.v5 and via_fi and ctx.word(k) and k not in ctx.covering and (
+            ctx.folded[k] in REGION_NOUNS):
+        region, k = k, k + 1  # `في منطقة مكة المكرمة` with only `مكة المكرمة` tagged
     elif ctx.extended and ctx.word(k) and k not in ctx.covering and (
             ctx.folded[k][1:] in STATE_NOUNS and ctx.folded[k][0] in "بل"):
         k += 1  # `بجمهورية مصر العربية` with only `مصر العربية` tagged
-    span = ctx.entity_at(k, types=("ORG",) if via_fi else ("ORG", "LOC"))
+    span = ctx.entity_at(k, types=("ORG",) if via_fi and not ctx.v5 else ("ORG", "LOC"))
+    if via_fi and span is not None and span.entity.type == "LOC" and not _held_in(ctx, phrase, span):
+        return
     if span is None and ctx.extended and ctx.word(k) and k not in ctx.covering:
         named = named_body(ctx, ctx.folded[k])
         if named is not None:  # `الأمين العام للمنظمة`: the one organization the article names so
@@ -755,7 +767,24 @@ def _affiliation(ctx: Context, phrase: _Phrase) -> None:
     last, name = entity_end(ctx, span) if ctx.v3 else span.last, span.entity.name
     if span.seated:  # `مدير الدفاع المدني بمنطقة الجوف`: the body where it sits
         name = surface(ctx.text, span.start, ctx.tokens[last].end)
+    elif region is not None:
+        name = surface(ctx.text, ctx.tokens[region].start, ctx.tokens[last].end)
     phrase.take(ctx, last, name)
+
+
+def _held_in(ctx: Context, phrase: _Phrase, place: Span) -> bool:
+    """v5: a place after `في` is where the title is held (`وزير الإعلام في بوركينا فاسو`, `مدير
+    عام الشؤون الصحية في منطقة مكة المكرمة`, `مدير فرع الزراعة في بلقرن`), as the annotation
+    guidelines read it; but a diplomat's is the country he is sent to (`سفير خادم الحرمين
+    الشريفين في اليمن`: his own is Saudi Arabia), and after a state's office a town is where
+    something happened (`ولي العهد وزير الدفاع في جدة`); a country stays its state's."""
+    first = strip_article(fold(phrase.words[0])) if phrase.words else ""
+    heads = {first, strip_article(first[1:])} if first.startswith("و") else {first}  # `ووزير`
+    if heads & _DIPLOMATS:
+        return False
+    if heads & _STATE_OFFICES:
+        return name_key(place.entity.name) in ctx.lexicon.countries
+    return True
 
 
 def entity_end(ctx: Context, span: Span) -> int:

@@ -887,3 +887,25 @@ def test_roles_v5_prefers_the_fuller_title_after_the_name_to_its_bare_head_befor
     assert roles_of(doc, "سامي الفارس") == [("سفير", "المملكة العربية السعودية")]
     assert roles_of(doc, "خالد العنزي") == [("رئيس الجمهورية", "اليمن")]
     assert roles_of(doc, "فهد الراشد") == [("الرئيس", None)]
+
+
+def test_roles_v5_reads_the_place_after_fi_where_the_office_is_held(analyzers, mentions_doc):
+    text = ("وقال وزير الإعلام في بوركينا فاسو سامي الفارس إن الهجوم فشل، وترأس خالد العنزي "
+            "مدير عام الشؤون الصحية في منطقة تبوك الاجتماع، وشرح مدير فرع الزراعة في بلقرن "
+            "فهد الراشد جهود الوزارة.")
+    given = [("بوركينا فاسو", "LOC"), ("سامي الفارس", "PER"), ("خالد العنزي", "PER"),
+             ("تبوك", "LOC"), ("بلقرن", "LOC"), ("فهد الراشد", "PER")]
+    doc = analyzers[1](mentions_doc(text, given))
+    assert roles_of(doc, "سامي الفارس") == [("وزير الإعلام", "بوركينا فاسو")]
+    assert roles_of(doc, "خالد العنزي") == [("مدير عام الشؤون الصحية", "منطقة تبوك")]
+    assert roles_of(doc, "فهد الراشد") == [("مدير فرع الزراعة", "بلقرن")]
+
+
+def test_roles_v5_reads_no_host_country_for_a_diplomat_nor_an_event_town_for_a_state_office(
+        analyzers, mentions_doc):
+    text = ("واستقبل الملحق العسكري في المغرب سامي الفارس الوفد، والتقى ولي العهد وزير الدفاع "
+            "في جدة الأمير خالد العنزي رئيس الوزراء.")
+    given = [("المغرب", "LOC"), ("سامي الفارس", "PER"), ("جدة", "LOC"), ("خالد العنزي", "PER")]
+    doc = analyzers[1](mentions_doc(text, given))
+    assert roles_of(doc, "سامي الفارس") == [("الملحق العسكري", None)]
+    assert ("ولي العهد وزير الدفاع", "جدة") not in roles_of(doc, "خالد العنزي")
