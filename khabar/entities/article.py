@@ -58,12 +58,16 @@ _NOT_NAMES = {fold(w) for w in "في من إلى على عن مع أن إن و".
 # king himself) nor a project or a prize, which are no entities.
 _ROYALS = {fold(w) for w in "الملك الأمير".split()}
 _ROYAL_HEADS = {**{fold(w): ORG for w in "مدينة مكتبة دارة مجمع كرسي مؤسسة".split()},
-                **{fold(w): LOC for w in "شارع طريق ميدان أنفاق نفق حديقة جسر".split()}}
+                **{fold(w): LOC for w in "شارع طريق ميدان أنفاق نفق حديقة جسر".split()},
+                # v5: parks, districts, bases and grounds named for one (`منتزه الأمير سلطان`,
+                # `حي إسكان الملك فهد`, `قاعدة الملك خالد الجوية`, `ستاد الملك بودوان`)
+                **{fold(w): LOC for w in (
+                    "منتزه متنزه حدائق حي إسكان مخطط قاعدة ستاد استاد ملعب مطار ميناء").split()}}
 _MAX_ROYAL_TAIL = 4
 _VENUES = {fold(w) for w in "الرياضية الاقتصادية".split()}
 _ROYAL_TAIL_STOPS = {fold(w) for w in (
-    "الذي التي اليوم الأمس الماضي المقبل الحالي الأحد الاثنين الثلاثاء الأربعاء الخميس "
-    "الجمعة السبت").split()}
+    "الذي التي التابع التابعة اليوم الأمس الماضي المقبل الحالي الأحد الاثنين الثلاثاء "
+    "الأربعاء الخميس الجمعة السبت").split()}
 # v5: head nouns of bodies whose name follows in quotation marks (`شركة «ميلوارد براون»`)
 _QUOTED_BODY_HEADS = ("حزب جمعية شركة قوات حركة تنظيم جماعة منظمة مؤسسة مجموعة هيئة مركز وكالة "
                       "صحيفة جريدة مجلة قناة موقع اتحاد نادي بنك مصرف صندوق ائتلاف تحالف جبهة "

@@ -150,6 +150,17 @@ def test_v5_reads_an_institution_or_a_place_named_for_a_king_whole(mergers, ment
     assert named(found, "PER") == ["فهد"]  # the king of `عهد الملك فهد`
 
 
+def test_v5_reads_a_park_a_district_or_a_base_named_for_a_prince_whole(mergers, mentions_doc):
+    v3, v5 = mergers
+    text = ("وتنزه الزوار في منتزه الأمير سامي، وانهار منزل في حي إسكان الملك فهد التابعة للبلدية، "
+            "وهبطت الطائرة في قاعدة الملك خالد الجوية، وقال الأمير سامي إن الموسم ناجح.")
+    given = [("سامي", "PER"), ("فهد", "PER"), ("خالد الجوية", "PER"), ("سامي", "PER")]
+    found = v5(mentions_doc(text, given))
+    assert named(found, "LOC") == ["إسكان الملك فهد", "قاعدة الملك خالد الجوية",
+                                   "منتزه الأمير سامي"]
+    assert named(found, "PER") == ["سامي"]  # the prince who spoke
+
+
 def test_v5_reads_the_quoted_name_of_a_body_named_by_its_head(mergers, mentions_doc):
     v3, v5 = mergers
     text = ('وسيطرت قوات "الحزام الأمني" على المنطقة، وقالت شركة «سامي الفارس» إن السوق تراجع، '
