@@ -189,11 +189,13 @@ _TOLD_NOUNS = frozenset(fold(w) for w in (
 
 
 def _told(word: Word, people: People) -> bool:
-    """`لرويترز`, `لصور` (`ل` before a tagged name), `لوالده`: the one told; not a name that
-    starts with `ل` (`لافروف`, `لجنة الاحتراف`)."""
+    """`لرويترز`, `لصور` (`ل` before a tagged name), `لوالده`, `للوكالة`, `للصحافيين`: the one
+    told; not a name that starts with `ل` (`لافروف`, `لجنة الاحتراف`)."""
     folded = word.folded
+    if word.is_word and folded.startswith("لل"):  # `للوكالة`, `للصحافيين`: a noun of the told
+        return folded[2:] in _TOLD_NOUNS or "ال" + folded[2:] in _TOLD_NOUNS
     if not word.is_word or len(folded) < 4 or not folded.startswith("ل") \
-            or folded.startswith("لل") or people.starting_in(word.start, word.start + 1):
+            or people.starting_in(word.start, word.start + 1):
         return False
     after = people.starting_in(word.start + 1, word.start + 2)
     if after:

@@ -342,6 +342,14 @@ def test_v4_reads_a_letter_name_in_an_abbreviation_as_no_complementizer(make_doc
         "الحسابات الحكومية لم تتعرض للاختراق"]
 
 
+@pytest.mark.parametrize("told", ["للصحافيين", "للوكالة"])
+def test_v4_reads_the_speaker_after_the_definite_one_told(make_document, lexicons, told):
+    text = (f"وقال سامي الحربي إن فرق الإنقاذ وصلت إلى القرية. وذكر {told} المتحدث باسم الدفاع "
+            "المدني خالد المطيري أن عدد المصابين ارتفع إلى عشرين.")
+    doc = make_document(text, {**PEOPLE, "e3": ("خالد المطيري",)})
+    assert [q.speaker for q in find_quotes(doc, lexicons[1], stage=STAGE_V4)] == ["e1", "e3"]
+
+
 def test_v4_reads_the_speaker_after_an_outlet_told_in_marks(make_document, lexicons):
     text = "وأوضح لـ”النهار ” المتحدث الرسمي سامي الحربي بأن الفرقة باشرت الحادث فور البلاغ."
     assert _quotes(make_document, lexicons[1], text, STAGE_V4) == [
