@@ -126,8 +126,9 @@ def explicit_subject(
     if lead[0].folded in _ONE_OF and len(lead) > 1:
         return _one_of(lead, inside)
     person = next((m for m in inside if m[2].type == "PER"), None)
-    if person is not None and phrase_only and not _titles_only(lead, person[0], lexicon) \
-            and not (roles and _titled_by_role(lead, person)):
+    if person is not None and phrase_only and not _titles_only(lead, person[0], lexicon,
+                                                               appointed=roles) \
+            and not (roles and _titled_by_role(lead, person, lexicon)):
         person = None  # `أكدت تصميم الدولة على ... شعبها`: a name inside the content
     if person is not None and text is not None and _relation_before(lead, person[0], lexicon,
                                                                      text):
@@ -265,10 +266,14 @@ def _after_body(words: list[Word], start: int, lexicon: CueLexicon) -> bool:
     return found is not None and found[0] == "body"
 
 
-def _titles_only(words: list[Word], before: int, lexicon: CueLexicon) -> bool:
-    """Whether the words before a name are only its title (`وزير الخارجية عادل الجبير`)."""
+def _titles_only(words: list[Word], before: int, lexicon: CueLexicon, *,
+                 appointed: bool = False) -> bool:
+    """Whether the words before a name are only its title (`وزير الخارجية عادل الجبير`);
+    `appointed` (quotes.cues.v4): never across an appointment's noun (`أعلنت الحكومة تعيين
+    الدكتور فلان وزيرا`: the one appointed, no speaker)."""
     ahead = [w for w in words if w.start < before]
-    if len(ahead) > _MAX_TITLE_WORDS or any(w.folded in _STOP for w in ahead):
+    if len(ahead) > _MAX_TITLE_WORDS or any(
+            w.folded in _STOP or appointed and w.folded in _APPOINTMENTS for w in ahead):
         return False
     first = lexicon.word(ahead[0].folded) if ahead else None
     if ahead and (first is None or first[0] not in ("title", "body", "group")):
@@ -277,9 +282,12 @@ def _titles_only(words: list[Word], before: int, lexicon: CueLexicon) -> bool:
     return len(ahead) <= 5 or _one_phrase([w for w in ahead if w.is_word], lexicon)
 
 
-def _titled_by_role(words: list[Word], person: tuple[int, int, Entity]) -> bool:
+def _titled_by_role(words: list[Word], person: tuple[int, int, Entity],
+                    lexicon: CueLexicon) -> bool:
     """Whether the words before the person's name are a title the roles stage read for them,
-    with at most _HONORIFICS_BEFORE words before it and after it (`سماحة`, `الشيخ`)."""
+    with at most _HONORIFICS_BEFORE words before it and after it (`سماحة`, `الشيخ`); a body
+    or an appointment before the title is the subject and its act (`أعلنت الحكومة تعيين
+    الدكتور فلان وزيرا`: the government announces, the person is appointed)."""
     start, _, entity = person
     ahead = [w for w in words if w.start < start]
     if not ahead:
@@ -287,7 +295,19 @@ def _titled_by_role(words: list[Word], person: tuple[int, int, Entity]) -> bool:
     latest = ahead[min(len(ahead) - 1, _HONORIFICS_BEFORE)].start  # where the title may start
     return any(r.evidence.end <= start and r.evidence.start <= latest
                and sum(r.evidence.end <= w.start for w in ahead) <= _HONORIFICS_BEFORE
+               and not any(_subject_or_act(w, lexicon) for w in ahead
+                           if w.end <= r.evidence.start)
                for r in entity.roles)
+
+
+def _subject_or_act(word: Word, lexicon: CueLexicon) -> bool:
+    """A body or group noun (`الحكومة`), or an appointment's noun (`تعيين`)."""
+    kind = lexicon.word(word.folded)
+    return kind is not None and kind[0] in ("body", "group") or word.folded in _APPOINTMENTS
+
+
+# v4: the nouns of an appointment, after which a titled name is the one appointed
+_APPOINTMENTS = frozenset(fold(w) for w in "تعيين تكليف ترقية تسمية اختيار انتخاب ترشيح".split())
 
 
 def _one_phrase(words: list[Word], lexicon: CueLexicon) -> bool:

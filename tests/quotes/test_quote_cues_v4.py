@@ -851,3 +851,10 @@ def test_v4_a_relative_before_a_title_and_a_name_and_a_plural_in_construct():
     assert [(names.get(q.speaker), q.speaker_text) for q in doc.quotes] == [
         (None, "محامي الرئيس الأمريكي دونالد ترامب"), ("خالد السبيعي", "خالد السبيعي"),
         (None, "مسؤولو الدفاع بالسعودية")]
+
+
+def test_v4_reads_the_one_appointed_as_no_speaker(make_document, lexicons):
+    text = "وأعلنت الحكومة تعيين الدكتور سامي الحربي وزيرا للصحة خلفا للوزير السابق."
+    v3, v4 = lexicons
+    assert _quotes(make_document, v4, text, STAGE_V4) == [
+        ("الحكومة", "تعيين الدكتور سامي الحربي وزيرا للصحة خلفا للوزير السابق")]
