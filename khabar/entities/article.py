@@ -14,6 +14,7 @@ import dataclasses
 import re
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import accumulate
 
@@ -25,7 +26,8 @@ from khabar.entities.merge import RawMention, merge_mentions, raw_mentions
 from khabar.entities.names import (clitic_variants, key_tokens, name_key, read_words,
                                     strip_article, surface)
 from khabar.entities.nisba import load_role_lexicon
-from khabar.entities.organizations import DEFINITE_PREFIXES, Heads, find_bodies, load_heads
+from khabar.entities.organizations import (CONSTRUCT_V5, DEFINITE_PREFIXES, Heads, find_bodies,
+                                            load_heads)
 from khabar.entities.person_check import (NameParts, guessed_person, load_name_parts,
                                           load_seldom_names, maybe_weak, seldom_named,
                                           weak_person)
@@ -160,6 +162,12 @@ _ADMINISTRATIVE_NOUNS = {fold(w) for w in (
     "محافظة منطقة ولاية إقليم قضاء ناحية مديرية ريف مقاطعة").split()}
 _BELONGING = {fold(w) for w in "التابعة التابع".split()}
 _NISBA_ENDINGS = ("يه", "يين", "يون")  # folded: `زراعية`, `السوريين`
+# v5: heads of bodies after which a proper noun names the body (`proper_bodies`), the words of
+# that name at most, and the tagger's window around it
+_PROPER_BODY_HEADS = _with_proclitics(
+    "شركة جامعة مستشفى معهد مدرسة نادي صحيفة مجلة قناة بنك مصرف مؤسسة كلية مجموعة وكالة")
+_MAX_PROPER_WORDS = 3
+_UPOS_BEFORE, _UPOS_AFTER = 4, 5
 # words after a noun of a town that name no town: verbs of belonging (`مدينة تتبع محافظة`) and
 # a directorate's field (`مديرية أمن شمال سيناء`, a body)
 _NOT_TOWNS = {fold(w) for w in "تتبع يتبع تقع يقع تضم يضم تسمى يسمى أمن صحة تربية".split()}
@@ -171,6 +179,12 @@ _NOT_GOVERNORATES = {fold(w) for w in (
     "جديدة أخرى اخرى واحدة كبيرة صغيرة أولى ثانية ثالثة رابعة خامسة كل أي وحيدة").split()}
 _OBJECT_PRONOUNS = ("ها", "هم", "هما", "كم", "نا")  # `محافظة يخسرها`: a verb with a pronoun
 _COMPOUND_PLACE_FIRSTS = {fold(w) for w in "وادي رأس بني أبو حفر خميس شمال جنوب شرق غرب".split()}
+# common nouns the tagger may call proper there: the chain words of bodies' names (`وكالة أنباء
+# فارس`, read by find_bodies), directions and heads of places (`مستشفى شرق جدة`, `شركة جبل
+# عمر`), and plain nouns (`مجموعة دول`, `وكالة سفر`)
+_NOT_PROPER = CONSTRUCT_V5 | _TOWN_DIRECTIONS | _COMPOUND_PLACE_FIRSTS | {fold(w) for w in (
+    "جبل دول سفر أعداء").split()}
+_HARAKAT = re.compile("[\u064b-\u0652]")
 # Words that begin a longer place name (`عين X`, `باب X`: alone they are a part), common words
 # that are also the name of some town (`مدينة جديدة`, a new city; `معسكر`, a camp), and the
 # nouns of a place themselves (`منطقة مدينة الملك عبدالله`: `مدينة` is no Medina there).
@@ -207,6 +221,9 @@ class ArticleLexicons:
     given_names: frozenset[str] = frozenset()
     # v5: words the tagger reads in names that news seldom writes in one (seldom_names.tsv)
     seldom_names: frozenset[str] = frozenset()
+    # v5: the project's UPOS tagger (khabar.syntax), which reads a body's proper name after its
+    # head noun (`proper_bodies`)
+    upos: Callable[[list[str]], list[str]] | None = None
 
 
 def load_article_lexicons(version: int = 3) -> ArticleLexicons:
@@ -233,7 +250,15 @@ def load_article_lexicons(version: int = 3) -> ArticleLexicons:
         nationalities=frozenset(form for form in nisba if form.startswith("ال")),
         given_names=(frozenset(row[0] for row in read_rows("given_names.tsv")) if version >= 5
                      else frozenset()),
-        seldom_names=load_seldom_names() if version >= 5 else frozenset())
+        seldom_names=load_seldom_names() if version >= 5 else frozenset(),
+        upos=_upos_tagger() if version >= 5 else None)
+
+
+def _upos_tagger() -> Callable[[list[str]], list[str]]:
+    from khabar.syntax import load_parser  # the parser's model is read only when v5 is built
+    from khabar.syntax.tagger import tag
+    parser = load_parser()
+    return lambda tokens: tag(parser.tagger, parser.vocabulary, tokens)
 
 
 def _organization(lexicon: Lexicon, name: str) -> bool:
@@ -275,6 +300,8 @@ def merge_article(text: str, entities, lexicons: ArticleLexicons, *, stage: str,
         taken = [(r.mention.start, r.mention.end) for r in raw]
         for hit in find_names(text, lexicons.lexicon, taken, words):
             raw.append(_raw(text, hit.start, hit.end, hit.type, stage))
+    if joined and lexicons.upos is not None:
+        raw += proper_bodies(text, raw, words, lexicons.upos, stage)
     typed = [(r.mention.start, r.mention.end, r.type) for r in raw]
     found = find_bodies(text, lexicons.heads, typed, words)
     # A name without a head noun never overlaps a head-noun name; where it is exactly a name the
@@ -884,6 +911,46 @@ def royal_institutions(text: str, raw: list[RawMention], words) -> list[Hit]:
                 kind = LOC  # `مدينة الملك عبدالله الرياضية`: a stadium; `الاقتصادية`: a town
         found.append(Hit(tokens[i - 2].start + cut, tokens[last].end, kind))
     return found
+
+
+def proper_bodies(text: str, raw: list[RawMention], words, upos, stage: str
+                  ) -> list[RawMention]:
+    """v5: the proper name the tagger left out right after a body's head noun (`شركة توشيبا`,
+    `جامعة سارلاند التقنية`, `بجامعة هوود`, `شركة دلمون للدواجن`): one to _MAX_PROPER_WORDS
+    indefinite words in no mention that the project's UPOS tagger (khabar.syntax, trained on
+    UD Arabic news) reads as proper nouns, tagged in a window around them; no nisba adjective
+    (`مدرسة ابتدائية`, which it also calls one). Each is an organization's name, which the
+    head-noun reader (find_bodies) then joins to its head and the chain after it. The tagger
+    reads only these windows: a few per article."""
+    tokens, folded = words.tokens, words.folded
+    taken = Ranges([(r.mention.start, r.mention.end) for r in raw])
+    found: list[RawMention] = []
+    for i, word in enumerate(folded[:-1]):
+        j = i + 1
+        if word not in _PROPER_BODY_HEADS or tokens[i].kind != "word" \
+                or tokens[i].text.endswith("ى") \
+                or not _proper_candidate(text, tokens, folded, j, taken):
+            continue  # (`نادى ربه`: he called, no club)
+        lo, hi = max(0, i - _UPOS_BEFORE), min(len(tokens), j + _UPOS_AFTER)
+        tags = upos([t.text for t in tokens[lo:hi]])
+        k = j
+        while k < hi and k - j < _MAX_PROPER_WORDS and tags[k - lo] == "PROPN" \
+                and (k == j or _proper_candidate(text, tokens, folded, k, taken)):
+            k += 1
+        if k > j:
+            found.append(_raw(text, tokens[j].start, tokens[k - 1].end, ORG, stage))
+    return found
+
+
+def _proper_candidate(text, tokens, folded, j: int, taken: Ranges) -> bool:
+    """Token j may be a word of a body's proper name after its head (proper_bodies)."""
+    word, written = folded[j], tokens[j].text
+    return (tokens[j].kind == "word" and len(word) >= 3 and not word.startswith(("ال", "و"))
+            and not word.endswith(_NISBA_ENDINGS + ("ي",)) and word not in _NOT_NAMES
+            and word not in _NOT_PROPER and not _HARAKAT.search(written)
+            and not written.endswith(_OBJECT_PRONOUNS + ("ك",))
+            and not taken(tokens[j].start, tokens[j].end)
+            and "\n" not in text[tokens[j - 1].end:tokens[j].start])
 
 
 def quoted_bodies(text: str) -> list[Hit]:

@@ -40,7 +40,7 @@ _CONSTRUCT = {fold(w) for w in (
     "قوات حرس").split()}
 # from 5, more nouns that carry a body's chain: support, news, and a court's kind (`تحالف دعم
 # الشرعية`, `وكالة أنباء الشرق الأوسط`, `محكمة جنايات القاهرة`, `محكمة استئناف ديالى`)
-_CONSTRUCT_V5 = _CONSTRUCT | {fold(w) for w in (
+CONSTRUCT_V5 = _CONSTRUCT | {fold(w) for w in (
     "دعم أنباء جنايات استئناف "
     # the field a body works in, a verbal noun before its object (`هيئة مكافحة الفساد`,
     # `جمعية حماية المستهلك`, `هيئة تنظيم الكهرباء`, `مركز أبحاث الشرق الأوسط`)
@@ -296,7 +296,7 @@ def _chain(text, tokens, folded, i, found, person_joins) -> tuple[int, list[str]
     indefinite head is part of it (`مؤسسة محمد بن راشد`), not after a definite one
     (`الأمين العام للمنظمة حسين العلي`)."""
     starting, persons, stops, royal_before, person_words, version, kinds, inside = found
-    constructs = _CONSTRUCT_V5 if version >= 5 else _CONSTRUCT
+    constructs = CONSTRUCT_V5 if version >= 5 else _CONSTRUCT
     last, words, named = i, [], False
     j = i + 1
     while j < len(tokens) and len(words) < _MAX_WORDS:

@@ -516,3 +516,11 @@ def test_v5_reads_a_town_no_list_holds_where_the_words_after_it_place_it(mention
     given = [(p, "LOC") for p in ("الكاميرون", "الخليل", "النبطية", "تبوك", "روسيا", "سيناء")
              if p in text]
     assert named(v5(mentions_doc(text, given)), "LOC") == places
+
+
+def test_v5_reads_a_proper_name_after_a_bodys_head_as_the_body(mentions_doc):
+    v5 = make_entities_merge_v5()
+    text = ("وكانت شركة توشيبا قد استعانت بلجنة خبراء، ودرس ابنه في جامعة سارلاند التقنية ثم عاد، "
+            "وزار الوفد مدرسة ابتدائية في الحي، ونقلت وكالة أنباء الخليج أن الوفد وصل.")
+    found = v5(mentions_doc(text, []))
+    assert named(found, "ORG") == ["جامعة سارلاند التقنية", "شركة توشيبا", "وكالة أنباء الخليج"]
