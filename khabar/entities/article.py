@@ -32,7 +32,7 @@ from khabar.entities.person_check import (NameParts, guessed_person, load_name_p
                                           load_seldom_names, maybe_weak, seldom_named,
                                           weak_person)
 from khabar.entities.person_spans import PersonWords, trim_person
-from khabar.entities.roles import HONORIFICS
+from khabar.entities.roles import EPITHETS, HONORIFICS
 from khabar.entities.short_names import ShortNames, find_short_names, load_short_names
 from khabar.lexicons import read_rows
 from khabar.places.gazetteer import ARAB_LEAGUE, CITY, REGION, Gazetteer, load_gazetteer
@@ -162,6 +162,11 @@ _ADMINISTRATIVE_NOUNS = {fold(w) for w in (
     "محافظة منطقة ولاية إقليم قضاء ناحية مديرية ريف مقاطعة").split()}
 _BELONGING = {fold(w) for w in "التابعة التابع".split()}
 _NISBA_ENDINGS = ("يه", "يين", "يون")  # folded: `زراعية`, `السوريين`
+# v5: a region's directorate named by its affairs and its seat (`seated_affairs`)
+_AFFAIRS = {prefix + affairs: len(prefix) - 2  # the letters before `ال` or `لل`
+            for affairs in (fold("شؤون"), fold("شئون"))
+            for prefix in ("ال", "وال", "بال", "وبال", "لل", "ولل")}
+_SEAT_NOUNS = {fold(w) for w in "منطقة محافظة مدينة".split()}
 # v5: heads of bodies after which a proper noun names the body (`proper_bodies`), the words of
 # that name at most, and the tagger's window around it
 _PROPER_BODY_HEADS = _with_proclitics(
@@ -317,6 +322,7 @@ def merge_article(text: str, entities, lexicons: ArticleLexicons, *, stage: str,
         quoted += named_outlets(text, lexicons.outlets, lexicons.lexicon)
     if joined:
         found += royal_institutions(text, raw, words)
+        found = seated_affairs(text, raw, found, words)
     raw = with_bodies(text, raw, found + short + quoted, stage, retype=short + quoted)
     if joined:  # after the bodies: `كأس رابطة المحترفين` is read by its head too
         raw = without_competitions(text, raw)
@@ -876,6 +882,48 @@ def _gazetteer_place(text, tokens, folded, j: int, skip: int, places: Gazetteer,
                for place, _ in places.lookup(name_key(text[start:end]))):
             return start, end, last + 1
     return None
+
+
+def seated_affairs(text: str, raw: list[RawMention], bodies: list[Hit], words) -> list[Hit]:
+    """v5: a region's directorate named by its affairs and its seat (`الشؤون الصحية بمنطقة
+    الباحة`, `الشؤون الصحية في محافظة جدة`, `المديرية العامة للشؤون الصحية بمنطقة عسير`): the
+    affairs, a nisba adjective, then `ب` or `في` and a region's noun and its name, are one
+    organization (annotation guidelines: a body with the seat of its branch), and a body read
+    up to the affairs goes on to the seat. Without the seat, `الشؤون الصحية` is a field. The
+    bodies found so far, with these added or extended."""
+    tokens, folded = words.tokens, words.folded
+    places = {r.mention.start: r.mention.end for r in raw if r.type == LOC}
+    ends = {b.end: b for b in bodies}
+    ends.update({r.mention.end: Hit(r.mention.start, r.mention.end, ORG) for r in raw
+                 if r.type == ORG and r.mention.end not in ends})
+    seated: list[Hit] = []
+    for i, word in enumerate(folded[:-4]):
+        skip = _AFFAIRS.get(word)  # the letters before the name: `و`, `ب` (`لل` stays in it)
+        j = i + 1
+        if skip is None or tokens[i].kind != "word" or not folded[j].startswith("ال") \
+                or not folded[j].endswith("يه"):
+            continue
+        k = j + 1
+        if folded[k] == "في" and k + 1 < len(folded):
+            k += 1
+            region = folded[k]
+        else:
+            region = folded[k][1:] if folded[k].startswith("ب") else ""
+        if region not in _SEAT_NOUNS or k + 1 >= len(tokens) or tokens[k + 1].kind != "word" \
+                or "\n" in text[tokens[i].start:tokens[k + 1].end]:
+            continue
+        end = places.get(tokens[k + 1].start, tokens[k + 1].end)
+        after = bisect_left(tokens, end, key=lambda t: t.start)
+        if after < len(tokens) and folded[after] in EPITHETS and tokens[after].start - end <= 1:
+            end = tokens[after].end  # `بمنطقة مكة المكرمة` with only `مكة` read
+        outer = ends.get(tokens[j].end)
+        start = outer.start if outer is not None and outer.start < tokens[i].start else (
+            tokens[i].start + skip)
+        seated.append(Hit(start, end, ORG))
+    if not seated:
+        return bodies
+    covered = Ranges([(h.start, h.end) for h in seated])
+    return [b for b in bodies if not covered(b.start, b.end)] + seated
 
 
 def royal_institutions(text: str, raw: list[RawMention], words) -> list[Hit]:

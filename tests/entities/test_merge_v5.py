@@ -524,3 +524,12 @@ def test_v5_reads_a_proper_name_after_a_bodys_head_as_the_body(mentions_doc):
             "وزار الوفد مدرسة ابتدائية في الحي، ونقلت وكالة أنباء الخليج أن الوفد وصل.")
     found = v5(mentions_doc(text, []))
     assert named(found, "ORG") == ["جامعة سارلاند التقنية", "شركة توشيبا", "وكالة أنباء الخليج"]
+
+
+def test_v5_reads_a_regions_directorate_named_by_its_affairs_and_seat(mentions_doc):
+    v5 = make_entities_merge_v5()
+    text = ("وأوضحت الشؤون الصحية بمحافظة الأفلاج أن الحالات استقرت، وأكدت المديرية العامة "
+            "للشؤون الصحية بمنطقة تبوك الخبر، وتحدث الطبيب عن الشؤون الصحية للمواطنين.")
+    found = v5(mentions_doc(text, [("تبوك", "LOC"), ("المديرية العامة للشؤون الصحية", "ORG")]))
+    assert named(found, "ORG") == ["الشؤون الصحية بمحافظة الأفلاج",
+                                   "المديرية العامة للشؤون الصحية بمنطقة تبوك"]
