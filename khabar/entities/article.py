@@ -1213,16 +1213,21 @@ def without_list_conjunctions(text: str, raw: list[RawMention], lexicons: Articl
     بيليجريني`, `وروسيا`, `وفيس بوك`): it joins the mention to a list and hides the title before
     it from the role reader. Cut where the name without `و` is a lexicon name, or the first
     word is no name part itself and the word after `و` is one of four letters or more (a
-    person; not after `وا`: `وارن`), or a place or body of the lexicon (others)."""
+    person; not after `وا`: `وارن`), or a place or body of the lexicon (others); and a person's
+    first word no name part after a comma or another person, as an item of a list of names
+    (`توتي، وجيرفينيو،`, `وكارتر وبيغين`, `، وأتسوتوشي نيشيدا`)."""
     out = []
+    person_ends = {r.mention.end for r in raw if r.type == PER}
     for r in raw:
         first = _WORD.match(text, r.mention.start)
         word = first.group() if first is not None else ""
         inside = r.mention.start > 0 and text[r.mention.start - 1].isalpha()  # `ب|وروسيا`
         name = text[r.mention.start:r.mention.end]
+        item = r.type == PER and len(word) > 4 and _list_item(text, r.mention.start, person_ends)
         if word[:1] == "و" and len(word) > 2 and word[1] != "ا" and not inside \
-                and word not in _CONJUNCTION_NAMES and _listed_after_and(word, name, r.type,
-                                                                         lexicons):
+                and word not in _CONJUNCTION_NAMES and (
+                    _listed_after_and(word, name, r.type, lexicons)
+                    or item and fold(word) not in lexicons.name_parts.parts):
             r = _respanned(text, r, r.mention.start + 1, r.mention.end)
         out.append(r)
     return out
@@ -1258,6 +1263,13 @@ def _body_named(text: str, spans: list[tuple[int, int]], lexicons: ArticleLexico
     ends, if they name one (the longest)."""
     return next((spans[n - 1][1] for n in range(min(3, len(spans)), 0, -1)
                  if lexicons.lexicon.type_of(text[spans[0][0]:spans[n - 1][1]]) == ORG), None)
+
+
+def _list_item(text: str, start: int, person_ends: set[int]) -> bool:
+    """A comma, or another person's name, right before `start` (spaces apart)."""
+    before = text[max(0, start - 4):start]
+    stripped = before.rstrip(" ")
+    return stripped.endswith(("،", ",")) or start - (len(before) - len(stripped)) in person_ends
 
 
 def _listed_after_and(word: str, name: str, kind: str, lexicons: ArticleLexicons) -> bool:

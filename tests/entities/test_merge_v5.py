@@ -443,6 +443,18 @@ def test_v5_cuts_the_wa_of_a_list_from_a_name(mentions_doc):
     assert "روسيا دورتموند" not in named(doc, "ORG")
 
 
+def test_v5_cuts_the_wa_of_a_list_item_no_name_part_starts(mentions_doc):
+    # foreign names no name list holds, after a comma or another person's name; `وليد`, a
+    # given name, keeps its و
+    text = ("وسجل الأهداف سامي الفارس، وجيرفينيو، وحضر القمة كارتر وبيغين، ثم وصل خالد "
+            "العنزي، ووليد الشمري.")
+    given = [("سامي الفارس", "PER"), ("وجيرفينيو", "PER"), ("كارتر", "PER"), ("وبيغين", "PER"),
+             ("خالد العنزي", "PER"), ("ووليد الشمري", "PER")]
+    doc = make_entities_merge_v5()(mentions_doc(text, given))
+    assert named(doc, "PER") == ["بيغين", "جيرفينيو", "خالد العنزي", "سامي الفارس", "كارتر",
+                                 "وليد الشمري"]
+
+
 def test_v5_reads_a_chambers_trades_joined_by_wa(mentions_doc):
     text = "وقالت غرفة تجارة وصناعة دبي إن الصادرات نمت، ورحبت غرفة تجارة جدة بالقرار."
     given = [("دبي", "LOC"), ("جدة", "LOC")]
