@@ -162,10 +162,10 @@ _ADMINISTRATIVE_NOUNS = {fold(w) for w in (
     "محافظة منطقة ولاية إقليم قضاء ناحية مديرية ريف مقاطعة").split()}
 _BELONGING = {fold(w) for w in "التابعة التابع".split()}
 _NISBA_ENDINGS = ("يه", "يين", "يون")  # folded: `زراعية`, `السوريين`
-# v5: a region's directorate named by its affairs and its seat (`seated_affairs`)
-_AFFAIRS = {prefix + affairs: len(prefix) - 2  # the letters before `ال` or `لل`
-            for affairs in (fold("شؤون"), fold("شئون"))
-            for prefix in ("ال", "وال", "بال", "وبال", "لل", "ولل")}
+# v5: the affairs a body runs, after which the seat of its branch is part of its name
+# (`seated_affairs`), and the nouns of that seat
+_AFFAIRS = {prefix + affairs for affairs in (fold("شؤون"), fold("شئون"))
+            for prefix in ("ال", "لل", "ولل")}
 _SEAT_NOUNS = {fold(w) for w in "منطقة محافظة مدينة".split()}
 # v5: heads of bodies after which a proper noun names the body (`proper_bodies`), the words of
 # that name at most, and the tagger's window around it
@@ -885,12 +885,13 @@ def _gazetteer_place(text, tokens, folded, j: int, skip: int, places: Gazetteer,
 
 
 def seated_affairs(text: str, raw: list[RawMention], bodies: list[Hit], words) -> list[Hit]:
-    """v5: a region's directorate named by its affairs and its seat (`الشؤون الصحية بمنطقة
-    الباحة`, `الشؤون الصحية في محافظة جدة`, `المديرية العامة للشؤون الصحية بمنطقة عسير`): the
-    affairs, a nisba adjective, then `ب` or `في` and a region's noun and its name, are one
-    organization (annotation guidelines: a body with the seat of its branch), and a body read
-    up to the affairs goes on to the seat. Without the seat, `الشؤون الصحية` is a field. The
-    bodies found so far, with these added or extended."""
+    """v5: a body named by its head noun and the affairs it runs goes on to the seat of its
+    branch after `ب` or `في` (`المديرية العامة للشؤون الصحية بمنطقة عسير`, `إدارة الشؤون
+    الصحية في منطقة مكة المكرمة`), as find_bodies reads `بمنطقة` after other bodies: the
+    affairs, a nisba adjective, a region's noun and its name. Affairs with no head noun
+    (`مدير عام الشؤون الصحية بمنطقة الجوف`) are a field in a title, and the region its
+    affiliation (annotation guidelines: `مدير إدارة العلاقات العامة`). The bodies found so far,
+    with these extended."""
     tokens, folded = words.tokens, words.folded
     places = {r.mention.start: r.mention.end for r in raw if r.type == LOC}
     ends = {b.end: b for b in bodies}
@@ -898,9 +899,8 @@ def seated_affairs(text: str, raw: list[RawMention], bodies: list[Hit], words) -
                  if r.type == ORG and r.mention.end not in ends})
     seated: list[Hit] = []
     for i, word in enumerate(folded[:-4]):
-        skip = _AFFAIRS.get(word)  # the letters before the name: `و`, `ب` (`لل` stays in it)
         j = i + 1
-        if skip is None or tokens[i].kind != "word" or not folded[j].startswith("ال") \
+        if word not in _AFFAIRS or tokens[i].kind != "word" or not folded[j].startswith("ال") \
                 or not folded[j].endswith("يه"):
             continue
         k = j + 1
@@ -917,9 +917,8 @@ def seated_affairs(text: str, raw: list[RawMention], bodies: list[Hit], words) -
         if after < len(tokens) and folded[after] in EPITHETS and tokens[after].start - end <= 1:
             end = tokens[after].end  # `بمنطقة مكة المكرمة` with only `مكة` read
         outer = ends.get(tokens[j].end)
-        start = outer.start if outer is not None and outer.start < tokens[i].start else (
-            tokens[i].start + skip)
-        seated.append(Hit(start, end, ORG))
+        if outer is not None and outer.start < tokens[i].start:
+            seated.append(Hit(outer.start, end, ORG))
     if not seated:
         return bodies
     covered = Ranges([(h.start, h.end) for h in seated])

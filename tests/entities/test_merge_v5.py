@@ -538,10 +538,14 @@ def test_v5_reads_a_proper_name_after_a_bodys_head_as_the_body(mentions_doc):
     assert named(found, "ORG") == ["جامعة سارلاند التقنية", "شركة توشيبا", "وكالة أنباء الخليج"]
 
 
-def test_v5_reads_a_regions_directorate_named_by_its_affairs_and_seat(mentions_doc):
+def test_v5_reads_a_directorate_on_to_the_seat_of_its_branch(mentions_doc):
     v5 = make_entities_merge_v5()
-    text = ("وأوضحت الشؤون الصحية بمحافظة الأفلاج أن الحالات استقرت، وأكدت المديرية العامة "
-            "للشؤون الصحية بمنطقة تبوك الخبر، وتحدث الطبيب عن الشؤون الصحية للمواطنين.")
-    found = v5(mentions_doc(text, [("تبوك", "LOC"), ("المديرية العامة للشؤون الصحية", "ORG")]))
-    assert named(found, "ORG") == ["الشؤون الصحية بمحافظة الأفلاج",
+    # with no head noun the affairs are a field of a title (`مدير عام الشؤون الصحية`)
+    text = ("وأكدت المديرية العامة للشؤون الصحية بمنطقة تبوك الخبر، وأوضحت إدارة الشؤون الصحية "
+            "في محافظة الأفلاج أن الحالات استقرت، وقال مدير عام الشؤون الصحية بمنطقة الجوف إن "
+            "المستشفى جاهز.")
+    given = [("تبوك", "LOC"), ("المديرية العامة للشؤون الصحية", "ORG"), ("الجوف", "LOC")]
+    found = v5(mentions_doc(text, given))
+    assert named(found, "ORG") == ["إدارة الشؤون الصحية في محافظة الأفلاج",
                                    "المديرية العامة للشؤون الصحية بمنطقة تبوك"]
+    assert "الجوف" in named(found, "LOC")
