@@ -46,7 +46,7 @@ class Attribution:
 # البحرين ...، معتبرة أن`, `رحبت مصر بالقرار، مشيرة إلى`)
 _BODIES = frozenset(("ORG", "LOC"))
 _STATE_NOUNS = frozenset(w for w in STATE_NOUNS if not w.startswith("ال"))  # in construct
-_BY_TURN = frozenset(fold(w) for w in "بدوره بدورها وبدوره وبدورها".split())
+BY_TURN = frozenset(fold(w) for w in "بدوره بدورها وبدوره وبدورها".split())
 _SHARED = 0.6  # share of a bare title's other words that a role must say
 _RANKED = frozenset(fold(w) for w in HONORIFICS)  # before a family name (`اللواء التركي`)
 
@@ -227,7 +227,7 @@ class Attributor:
         start = self.sentences.start_of(position)
         words = [w for w in words_of(self.doc.text, start, min(position, start + _GLANCE),
                                      self.folds) if w.is_word][:4]
-        if words and words[0].folded in _BY_TURN:
+        if words and words[0].folded in BY_TURN:
             words = words[1:]  # `بدوره، استنكر الأزهر الهجوم، مؤكدا أن`
         elif len(words) > 1 and (words[0].folded, words[1].folded) in self.lexicon.sides:
             words = words[2:]  # `من جهتها، دانت الوزارة ...`

@@ -15,7 +15,7 @@ from bisect import bisect_left, bisect_right
 
 from khabar.arabic import fold
 from khabar.document import DATELINE, Document, Entity, Offsets, Quote
-from khabar.quotes.attribute import Attributor
+from khabar.quotes.attribute import BY_TURN, Attributor
 from khabar.quotes.backward import backward
 from khabar.quotes.content import (
     according, content_span, looks_back, noun_phrase, opens_a_name, trim_open_end,
@@ -48,7 +48,8 @@ def find_quotes(doc: Document, lexicon: CueLexicon, *, stage: str = STAGE) -> tu
     quotes: list[Quote] = []
     for start, end in blocks_of(doc):
         folded = fold(doc.text[start:end])
-        if lexicon.mentions_cue(folded) or context.v4 and _describes(folded):
+        if lexicon.mentions_cue(folded) or context.v4 and (
+                _describes(folded) or _SIDE_CLARIFIED.search(folded)):
             quotes.extend(context.block(start, end, folded))  # most paragraphs quote nobody
     return tuple(quotes)
 
@@ -112,7 +113,8 @@ class _Context:
         for first, last in self.sentences.within(start, end):
             folded = folded_block[first - start : last - start] if aligned \
                 else fold(text[first:last])  # type: ignore[index]
-            if lexicon.mentions_cue(folded) or self.v4 and _describes(folded):
+            if lexicon.mentions_cue(folded) or self.v4 and (
+                    _describes(folded) or _SIDE_CLARIFIED.search(folded)):
                 words.extend(words_of(text, first, last, self.folds, folded))  # only with a cue
         quoted = find_quoted(text, start, end)
         open_at = {q.open: q for q in quoted}
@@ -124,9 +126,13 @@ class _Context:
         out: list[Quote] = []
         for i, word in enumerate(words):
             cue = lexicon.cue(word.folded) if word.is_word else None
+            clarified = cue is None and self.v4 and word.folded == _CLARIFIED \
+                and self._placed(words, i, "side")
+            if clarified:  # `من جانبه، بيّن فلان أن`: read as `وبيّن`, after its side
+                cue = lexicon.cue(_AND_CLARIFIED)
             if cue is None or withheld(words, i):
                 continue
-            if cue.where is not None and not self._placed(words, i, cue.where):
+            if cue.where is not None and not clarified and not self._placed(words, i, cue.where):
                 continue  # `وبين الرياض` (and between), `وزاد الاهتمام` (increased)
             if self.v4 and cue.kind == "noun" and i > 0 and words[i - 1].folded in _ONE_MAY:
                 continue  # `ويمكن القول إن ...`: the writer's own remark, nobody's quote
@@ -312,9 +318,14 @@ class _Context:
 
     def _placed(self, words: list[Word], i: int, where: str) -> bool:
         """Whether the cue at words[i] stands where its lexicon row lets it report
-        (CueForm.where): opening its sentence or a clause, or right before a colon or a mark."""
+        (CueForm.where): opening its sentence or a clause, right before a colon or a mark, or
+        (`side`) right after a side phrase, `من جانبه` or `بدوره`."""
         if where == "colon":
             return i + 1 < len(words) and words[i + 1].folded in _COLON_OR_MARK
+        if where == "side":  # `من جانبه، بين فلان أن`, `بدوره بين فلان أن`
+            k = i - 1 if i > 0 and words[i - 1].folded in _COMMAS else i
+            return k > 0 and words[k - 1].folded in BY_TURN or k > 1 and (
+                words[k - 2].folded, words[k - 1].folded) in self.lexicon.sides
         sentence = self.sentences.start_of(words[i].start)
         return i == 0 or words[i].start <= sentence or not words[i - 1].is_word \
             or words[i - 1].end <= sentence or self.v4 and words[i - 1].folded == _HADHA \
@@ -427,6 +438,12 @@ def _subordinate(words: list[Word], i: int) -> bool:
     return i > 0 and words[i - 1].folded in _SUBORDINATE
 
 
+_COMMAS = frozenset("،,")
+# v4: `بيّن` (clarified) is spelled like `بين` (between): a cue only right after a side (`من
+# جانبه، بيّن فلان أن`, `بدوره بيّن`), read as the lexicon's `وبيّن`; no lexicon key, which
+# would make every `بين` inside content a cue
+_CLARIFIED, _AND_CLARIFIED = fold("بين"), fold("وبين")
+_SIDE_CLARIFIED = re.compile(fold("(?:من (?:جانب|جهت)(?:ه|ها)|بدور(?:ه|ها))،? بين "))
 _HADHA = fold("هذا")  # `هذا وأكد ...`: a connective that opens a sentence
 _ABOUT = fold("عن")
 _RELAYING = fold("نقلا")

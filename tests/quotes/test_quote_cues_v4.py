@@ -858,3 +858,11 @@ def test_v4_reads_the_one_appointed_as_no_speaker(make_document, lexicons):
     v3, v4 = lexicons
     assert _quotes(make_document, v4, text, STAGE_V4) == [
         ("الحكومة", "تعيين الدكتور سامي الحربي وزيرا للصحة خلفا للوزير السابق")]
+
+
+@pytest.mark.parametrize("side", ["من جانبه،", "من جهته", "بدوره،"])
+def test_v4_reads_bayyana_spelled_like_between_after_a_side(make_document, lexicons, side):
+    text = (f"وقالت هند العتيبي إن الخطة جاهزة. {side} بين سامي الحربي أن التنفيذ يبدأ غدا. "
+            "وتراوحت الأعمار بين العاشرة والعشرين.")
+    assert _quotes(make_document, lexicons[1], text, STAGE_V4) == [
+        ("هند العتيبي", "الخطة جاهزة"), ("سامي الحربي", "التنفيذ يبدأ غدا")]
