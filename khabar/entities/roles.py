@@ -110,6 +110,7 @@ UNTAGGED_HEADS = BODY_HEADS | REGION_NOUNS | STATE_NOUNS | {fold(w) for w in (
 # something happened; a country after them is theirs (`وزير الإعلام في بوركينا فاسو`)
 _DIPLOMATS = {fold(w) for w in "سفير سفيرة ملحق قنصل قنصلة مندوب مندوبة مبعوث مبعوثة".split()}
 _STATE_OFFICES = {fold(w) for w in "وزير وزيرة ولي ملك ملكة أمير رئيس رئيسة".split()}
+_MISSIONS = {fold(w) for w in "سفارة قنصلية بعثة ملحقية".split()}  # a state's missions abroad
 # A ruler named by an epithet stands for his country in a title (`سفير خادم الحرمين الشريفين`).
 _SOVEREIGNS = {tuple(fold(w) for w in "خادم الحرمين الشريفين".split()): "السعودية"}
 # Honorifics and ranks: a title only when the article gives no other (docs/annotation-entities.md).
@@ -775,13 +776,14 @@ def _affiliation(ctx: Context, phrase: _Phrase) -> None:
 def _held_in(ctx: Context, phrase: _Phrase, place: Span) -> bool:
     """v5: a place after `في` is where the title is held (`وزير الإعلام في بوركينا فاسو`, `مدير
     عام الشؤون الصحية في منطقة مكة المكرمة`, `مدير فرع الزراعة في بلقرن`), as the annotation
-    guidelines read it; but a diplomat's is the country he is sent to (`سفير خادم الحرمين
-    الشريفين في اليمن`: his own is Saudi Arabia), and after a state's office a town is where
-    something happened (`ولي العهد وزير الدفاع في جدة`); a country stays its state's."""
+    guidelines read it; but a diplomat's or a mission's is the country it is sent to (`سفير
+    خادم الحرمين الشريفين في اليمن`: his own is Saudi Arabia), and after a state's office a
+    town is where something happened (`ولي العهد وزير الدفاع في جدة`); a country stays its
+    state's."""
     first = strip_article(fold(phrase.words[0])) if phrase.words else ""
     heads = {first, strip_article(first[1:])} if first.startswith("و") else {first}  # `ووزير`
-    if heads & _DIPLOMATS:
-        return False
+    if heads & _DIPLOMATS or any(strip_article(fold(w)) in _MISSIONS for w in phrase.words):
+        return False  # (`محامي سفارة خادم الحرمين الشريفين في الولايات المتحدة`: the host)
     if heads & _STATE_OFFICES:
         return name_key(place.entity.name) in ctx.lexicon.countries
     return True

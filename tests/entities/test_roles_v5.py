@@ -904,8 +904,11 @@ def test_roles_v5_reads_the_place_after_fi_where_the_office_is_held(analyzers, m
 def test_roles_v5_reads_no_host_country_for_a_diplomat_nor_an_event_town_for_a_state_office(
         analyzers, mentions_doc):
     text = ("واستقبل الملحق العسكري في المغرب سامي الفارس الوفد، والتقى ولي العهد وزير الدفاع "
-            "في جدة الأمير خالد العنزي رئيس الوزراء.")
-    given = [("المغرب", "LOC"), ("سامي الفارس", "PER"), ("جدة", "LOC"), ("خالد العنزي", "PER")]
+            "في جدة الأمير خالد العنزي رئيس الوزراء، وطالب محامي السفارة في كندا فهد الراشد "
+            "بالإفراج عنه.")
+    given = [("المغرب", "LOC"), ("سامي الفارس", "PER"), ("جدة", "LOC"), ("خالد العنزي", "PER"),
+             ("كندا", "LOC"), ("فهد الراشد", "PER")]
     doc = analyzers[1](mentions_doc(text, given))
     assert roles_of(doc, "سامي الفارس") == [("الملحق العسكري", None)]
+    assert ("محامي السفارة", "كندا") not in roles_of(doc, "فهد الراشد")
     assert ("ولي العهد وزير الدفاع", "جدة") not in roles_of(doc, "خالد العنزي")
