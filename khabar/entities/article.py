@@ -62,9 +62,10 @@ _ROYALS = {fold(w) for w in "الملك الأمير".split()}
 _ROYAL_HEADS = {**{fold(w): ORG for w in "مدينة مكتبة دارة مجمع كرسي مؤسسة".split()},
                 **{fold(w): LOC for w in "شارع طريق ميدان أنفاق نفق حديقة جسر".split()},
                 # v5: parks, districts, bases and grounds named for one (`منتزه الأمير سلطان`,
-                # `حي إسكان الملك فهد`, `قاعدة الملك خالد الجوية`, `ستاد الملك بودوان`)
+                # `حي إسكان الملك فهد`, `قاعدة الملك خالد الجوية`, `ستاد الملك بودوان`); airports
+                # and ports are read by their head in bodies.tsv
                 **{fold(w): LOC for w in (
-                    "منتزه متنزه حدائق حي إسكان مخطط قاعدة ستاد استاد ملعب مطار ميناء").split()}}
+                    "منتزه متنزه حدائق حي إسكان مخطط قاعدة ستاد").split()}}
 _MAX_ROYAL_TAIL = 4
 _VENUES = {fold(w) for w in "الرياضية الاقتصادية".split()}
 _ROYAL_TAIL_STOPS = {fold(w) for w in (
@@ -149,10 +150,10 @@ _LIST_ENDS = _LIST_COMMAS | {".", "؛", ";", ":", ")"}
 _DISTRICT_NOUNS = _with_proclitics("حي حيي مخيم مخيمي قرية قريتي بلدة بلدتي ضاحية")
 # v5: the nouns of a town, a village or a district after which a name no list holds is a
 # place when it is marked (`مدينة #أضنة`, `بلدة "سيفاري"`) or the words after it place it
-# (`placed_town`). `قضاء`, `ناحية`, `ولاية` are also spending time, a side and a term of office,
-# so after them only an administrative noun places a name.
-_TOWN_NOUNS = _with_proclitics("مدينة بلدة قرية مديرية حي مخيم جزيرة ضاحية إقليم قضاء ناحية ولاية")
-_AMBIGUOUS_TOWN_NOUNS = _with_proclitics("قضاء ناحية ولاية")
+# (`placed_town`). `ولاية` is also a term of office, so after it only an administrative noun
+# places a name; `قضاء` and `ناحية` (spending time, a side) are left out.
+_TOWN_NOUNS = _with_proclitics("مدينة بلدة قرية مديرية حي مخيم جزيرة ضاحية إقليم ولاية")
+_AMBIGUOUS_TOWN_NOUNS = _with_proclitics("ولاية")
 _MAX_TOWN_WORDS = 3
 _TOWN_MARKS = {"«": "»", '"': '"', "“": "”", "(": ")"}  # and `#` before one word
 # the words that place a name right after it: a direction, nearness, the unit it belongs to
@@ -188,7 +189,7 @@ _COMPOUND_PLACE_FIRSTS = {fold(w) for w in "وادي رأس بني أبو حفر
 # فارس`, read by find_bodies), directions and heads of places (`مستشفى شرق جدة`, `شركة جبل
 # عمر`), and plain nouns (`مجموعة دول`, `وكالة سفر`)
 _NOT_PROPER = CONSTRUCT_V5 | _TOWN_DIRECTIONS | _COMPOUND_PLACE_FIRSTS | {fold(w) for w in (
-    "جبل دول سفر أعداء").split()}
+    "جبل دول سفر أعداء أمن بيت").split()}
 _HARAKAT = re.compile("[\u064b-\u0652]")
 # Words that begin a longer place name (`عين X`, `باب X`: alone they are a part), common words
 # that are also the name of some town (`مدينة جديدة`, a new city; `معسكر`, a camp), and the
@@ -753,8 +754,9 @@ def placed_town(text, tokens, folded, j: int, ambiguous: bool, taken: Ranges, lo
     `التابعة ل`, a country's nisba, or `في` and a place already found. The name opens with no
     article, a particle, a number word or an adjective (`مدينة صغيرة في`, `قرية زراعية شمال`:
     no nisba ending, no word of _NOT_GOVERNORATES), no word of it is a direction or a noun of a
-    place. After `قضاء`, `ناحية`, `ولاية` only an administrative unit places it (`قضاء إجازة في
-    دبي` is a holiday spent)."""
+    place. After `ولاية` only an administrative unit places it (`بولاية رابعة في روسيا` is a
+    term of office); a country's nisba places a name of one word only (`بلدة تمكنت القوات
+    التركية`)."""
     first = folded[j]
     if (first.startswith("ال") or first.endswith(_NISBA_ENDINGS + ("ي",)) or first in _NOT_TOWNS
             or tokens[j].text.endswith(_OBJECT_PRONOUNS + ("ه",))):
@@ -766,7 +768,8 @@ def placed_town(text, tokens, folded, j: int, ambiguous: bool, taken: Ranges, lo
         start, end = tokens[j].start, tokens[last].end
         if taken(start, end) or "\n" in text[tokens[j - 1].end:end]:
             return None
-        if _placed_by(text, tokens, folded, last + 1, ambiguous, located, nationalities):
+        if _placed_by(text, tokens, folded, last + 1, ambiguous, located, nationalities,
+                      size == 1):
             return start, end, last + 1
         if size > 1 and folded[last].endswith(_NISBA_ENDINGS):
             return None  # `قرية رجال التراثية`: a description, no longer name
@@ -777,12 +780,12 @@ def _town_word(word: str) -> bool:
     """A word that may be part of a town's name (`مروة`, `بيت`, `الطراب`)."""
     return (len(word) >= 2 and word not in _NOT_NAMES and word not in _NOT_GOVERNORATES
             and word not in _TOWN_DIRECTIONS and word not in _ADMINISTRATIVE_NOUNS
-            and word not in _PLACE_NOUNS and not word.startswith("و")
+            and word not in _PLACE_NOUNS and not word.startswith(("و", "بال"))
             and not word.endswith(_NISBA_ENDINGS) and not word.isdigit())
 
 
 def _placed_by(text, tokens, folded, k: int, ambiguous: bool, located: Ranges,
-               nationalities: frozenset[str]) -> bool:
+               nationalities: frozenset[str], one_word: bool) -> bool:
     """The words from token k place the name before them (placed_town)."""
     if k < len(tokens) and tokens[k].text in _LIST_COMMAS:
         k += 1
@@ -804,8 +807,9 @@ def _placed_by(text, tokens, folded, k: int, ambiguous: bool, located: Ranges,
         return True
     if comma:
         return False
-    if word in nationalities and word.endswith(("يه", "ي")):
-        return True  # `أكدة السورية`; not a people (`قرية خيام الهنود`)
+    if word in nationalities and word.endswith(("يه", "ي")) and one_word:
+        return True  # `أكدة السورية`; not a people (`قرية خيام الهنود`), nor after a clause
+        # (`بلدة تمكنت القوات التركية`)
     return word == "في" and bool(following) and located(tokens[k + 1].start, tokens[k + 1].end)
 
 
@@ -827,6 +831,8 @@ def _marked_town(text, tokens, j: int, taken: Ranges) -> tuple[int, int] | None:
         if close is None or close == j + 1 or tokens[close].text != _TOWN_MARKS[mark]:
             return None
         start, end = tokens[j + 1].start, tokens[close - 1].end
+        if any(fold(t.text).startswith("و") for t in tokens[j + 2:close]):
+            return None  # `مدينة «الضوضاء والعناء والبلاء»`: a list, a figure of speech
     else:
         return None
     if taken(start, end) or "\n" in text[tokens[j].start:end] or not any(
@@ -995,6 +1001,7 @@ def _proper_candidate(text, tokens, folded, j: int, taken: Ranges) -> bool:
     return (tokens[j].kind == "word" and len(word) >= 3 and not word.startswith(("ال", "و"))
             and not word.endswith(_NISBA_ENDINGS + ("ي",)) and word not in _NOT_NAMES
             and word not in _NOT_PROPER and not _HARAKAT.search(written)
+            and not word.endswith("ات") and not word.startswith("لا")  # `كيماويات`, `لاستقطاب`
             and not written.endswith(_OBJECT_PRONOUNS + ("ك",))
             and not taken(tokens[j].start, tokens[j].end)
             and "\n" not in text[tokens[j - 1].end:tokens[j].start])

@@ -517,9 +517,11 @@ def test_v5_reads_the_european_clubs_of_the_lexicon_in_sports_news(mentions_doc)
     # marked as a hashtag or quoted
     ("واعتقلت الشرطة رجلا في مدينة #أضنة أمس، وهاجم مسلحون بلدة «سيفاري» ليلا.",
      ["أضنة", "سيفاري"]),
-    # no name: an adjective, a verb, a directorate's field, a term of office, time spent
+    # no name: an adjective, a verb, a directorate's field, a term of office, time spent, a
+    # clause before a nationality, a figure of speech listed in marks
     ("وبنيت قرية صغيرة شمال البلاد في مدينة تتبع محافظة تبوك، وداهمت مديرية أمن شمال سيناء "
-     "وكرا، وفاز بولاية رابعة في روسيا، وقضاء إجازة في تبوك ممتع.",
+     "وكرا، وفاز بولاية رابعة في روسيا، وقضاء إجازة في تبوك ممتع، وهي أكبر بلدة تمكنت القوات "
+     "التركية من دخولها، ثم هاجر إلى مدينة «الضوضاء والعناء والبلاء».",
      ["تبوك", "روسيا", "سيناء"]),
 ])
 def test_v5_reads_a_town_no_list_holds_where_the_words_after_it_place_it(mentions_doc, text,
@@ -533,7 +535,8 @@ def test_v5_reads_a_town_no_list_holds_where_the_words_after_it_place_it(mention
 def test_v5_reads_a_proper_name_after_a_bodys_head_as_the_body(mentions_doc):
     v5 = make_entities_merge_v5()
     text = ("وكانت شركة توشيبا قد استعانت بلجنة خبراء، ودرس ابنه في جامعة سارلاند التقنية ثم عاد، "
-            "وزار الوفد مدرسة ابتدائية في الحي، ونقلت وكالة أنباء الخليج أن الوفد وصل.")
+            "وزار الوفد مدرسة ابتدائية في الحي، ونقلت وكالة أنباء الخليج أن الوفد وصل، وتعاقد "
+            "مع شركة كيماويات ووكالة لاستقطاب المواهب.")
     found = v5(mentions_doc(text, []))
     assert named(found, "ORG") == ["جامعة سارلاند التقنية", "شركة توشيبا", "وكالة أنباء الخليج"]
 
