@@ -119,6 +119,10 @@ class Attributor:
             # A person named inside an unnamed subject (`أحد أقارب فلان`) is not the one who
             # speaks: later dropped subjects must not go to them.
             memory.contents.add(span.start, span.end)
+        if speaker is None and self.v4 and cue.number in ("p", "d"):
+            # a group named in the cue's own sentence before it comes before the memory's
+            # (`وأجمع ضيوف الندوة ...، مؤكدين أن` after another group's quote)
+            speaker = self._group_before(self.sentences.start_of(position), position)
         if speaker is None:
             since = self.sentences.previous_start(position)
             speaker = memory.resolve(cue, position, since, self._side_gender(words, i))

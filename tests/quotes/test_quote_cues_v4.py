@@ -866,3 +866,10 @@ def test_v4_reads_bayyana_spelled_like_between_after_a_side(make_document, lexic
             "وتراوحت الأعمار بين العاشرة والعشرين.")
     assert _quotes(make_document, lexicons[1], text, STAGE_V4) == [
         ("هند العتيبي", "الخطة جاهزة"), ("سامي الحربي", "التنفيذ يبدأ غدا")]
+
+
+def test_v4_gives_a_plural_participle_the_kin_or_guests_who_open_its_sentence(make_document,
+                                                                               lexicons):
+    text = ("وأعرب ذوو الشهداء عن شكرهم للقيادة، مشيرين إلى أن ذلك غير مستغرب منها. وأجمع ضيوف "
+            "الندوة على نجاح المهرجان، مؤكدين أن هناك مطالب كثيرة.")
+    assert [s for s, _ in _quotes(make_document, lexicons[1], text, STAGE_V4)] == ["ذوو", "ضيوف"]
