@@ -1229,7 +1229,8 @@ def without_list_conjunctions(text: str, raw: list[RawMention], lexicons: Articl
         word = first.group() if first is not None else ""
         inside = r.mention.start > 0 and text[r.mention.start - 1].isalpha()  # `ب|وروسيا`
         name = text[r.mention.start:r.mention.end]
-        item = r.type == PER and len(word) > 4 and _list_item(text, r.mention.start, person_ends)
+        item = r.type == PER and len(word) > 4 and not word.startswith(_W_NAMES) \
+            and _list_item(text, r.mention.start, person_ends)
         if word[:1] == "و" and len(word) > 2 and word[1] != "ا" and not inside \
                 and word not in _CONJUNCTION_NAMES and (
                     _listed_after_and(word, name, r.type, lexicons)
@@ -1269,6 +1270,10 @@ def _body_named(text: str, spans: list[tuple[int, int]], lexicons: ArticleLexico
     ends, if they name one (the longest)."""
     return next((spans[n - 1][1] for n in range(min(3, len(spans)), 0, -1)
                  if lexicons.lexicon.type_of(text[spans[0][0]:spans[n - 1][1]]) == ORG), None)
+
+
+# v5: how foreign names with W are written (`ونستون`, `وولفويتز`, `ويلسون`): no list's و there
+_W_NAMES = ("وو", "وي", "ون")
 
 
 def _list_item(text: str, start: int, person_ends: set[int]) -> bool:

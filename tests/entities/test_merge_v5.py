@@ -445,14 +445,15 @@ def test_v5_cuts_the_wa_of_a_list_from_a_name(mentions_doc):
 
 def test_v5_cuts_the_wa_of_a_list_item_no_name_part_starts(mentions_doc):
     # foreign names no name list holds, after a comma or another person's name; `وليد`, a
-    # given name, keeps its و
+    # given name, keeps its و, and so do foreign names written with W (`ونستون`)
     text = ("وسجل الأهداف سامي الفارس، وجيرفينيو، وحضر القمة كارتر وبيغين، ثم وصل خالد "
-            "العنزي، ووليد الشمري.")
+            "العنزي، ووليد الشمري، وتحدث عن روزفلت، ونستون تشرتشل.")
     given = [("سامي الفارس", "PER"), ("وجيرفينيو", "PER"), ("كارتر", "PER"), ("وبيغين", "PER"),
-             ("خالد العنزي", "PER"), ("ووليد الشمري", "PER")]
+             ("خالد العنزي", "PER"), ("ووليد الشمري", "PER"), ("روزفلت", "PER"),
+             ("ونستون تشرتشل", "PER")]
     doc = make_entities_merge_v5()(mentions_doc(text, given))
-    assert named(doc, "PER") == ["بيغين", "جيرفينيو", "خالد العنزي", "سامي الفارس", "كارتر",
-                                 "وليد الشمري"]
+    assert named(doc, "PER") == ["بيغين", "جيرفينيو", "خالد العنزي", "روزفلت", "سامي الفارس",
+                                 "كارتر", "وليد الشمري", "ونستون تشرتشل"]
 
 
 def test_v5_reads_a_chambers_trades_joined_by_wa(mentions_doc):
