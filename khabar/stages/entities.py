@@ -183,4 +183,9 @@ def _article_merger(stage: str, gazetteer: bool, *, lineage: bool,
                                  datelines=datelines)
         return dataclasses.replace(doc, entities=entities)
 
-    return merge
+    if lexicons.upos is None:
+        return merge
+    # v5 reads bodies' proper names with the syntax model's UPOS tagger (and its word clusters)
+    from khabar.syntax.model import default_clusters_path, default_model_path
+    return with_models(merge, model_identity("syntax", [default_model_path(),
+                                                        default_clusters_path()]))
