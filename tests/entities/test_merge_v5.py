@@ -554,3 +554,9 @@ def test_v5_reads_a_directorate_on_to_the_seat_of_its_branch(mentions_doc):
     assert named(found, "ORG") == ["إدارة الشؤون الصحية في محافظة الأفلاج",
                                    "المديرية العامة للشؤون الصحية بمنطقة تبوك"]
     assert "الجوف" in named(found, "LOC")
+
+
+def test_v5_reads_a_park_named_by_the_word_after_it(mentions_doc):
+    v5 = make_entities_merge_v5()
+    text = "وافتتح المحافظ متنزه الردف العام أمس، وتجول الزوار في منتزه الخزامي وفي حديقة الزهور."
+    assert named(v5(mentions_doc(text, [])), "LOC") == ["متنزه الردف", "منتزه الخزامي"]
