@@ -412,10 +412,10 @@ def test_v5_a_club_or_a_hospital_named_by_its_management_alone_is_no_body(mentio
 def test_v5_names_the_hajj_sites_and_saudi_governorates(mentions_doc):
     text = ("ووصل الحجاج إلى المشاعر المقدسة في مشعر منى ومزدلفة، وهطلت أمطار على محافظات "
             "رجال ألمع وظهران الجنوب وسراة عبيدة، وزار أمير الحدود الشمالية المصابين، وعبرت "
-            "السفينة قناة السويس.")
+            "السفينة قناة السويس، واحتفل أهالي أشيقر بالعيد.")
     doc = make_entities_merge_v5()(mentions_doc(text, []))
-    assert named(doc, "LOC") == ["الحدود الشمالية", "المشاعر المقدسة", "رجال ألمع", "سراة عبيدة",
-                                 "ظهران الجنوب", "قناة السويس", "مزدلفة", "مشعر منى"]
+    assert named(doc, "LOC") == ["أشيقر", "الحدود الشمالية", "المشاعر المقدسة", "رجال ألمع",
+                                 "سراة عبيدة", "ظهران الجنوب", "قناة السويس", "مزدلفة", "مشعر منى"]
 
 
 def test_v5_ends_a_bodys_chain_before_a_name_joined_by_wa_and_a_year(mentions_doc):
