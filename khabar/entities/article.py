@@ -83,6 +83,10 @@ _MEDIA_HEADS = ("صحيفة", "جريدة", "مجلة", "قناة", "إذاعة"
 _MEDIA_HEAD = re.compile(r"(?<![^\W\d_])[وبلف]?(?P<head>" + "|".join(_MEDIA_HEADS) + r")[ \t]+"
                          r"(?=[^\W\d_])")  # (in marks, quoted_bodies reads the name)
 _QUOTED_NAME = re.compile(r"[«\"“](?P<name>[^»\"”\n]{2,40})[»\"”]")
+# v5: an outlet in brackets where only the one told or the one who learned can stand (`لـ(عكاظ)`,
+# `وعلمت (عكاظ)`): Okaz writes its name so
+_TOLD_BRACKETED = re.compile(
+    r"(?:ل\u0640?\s*|(?:علمت|أبلغت|تلقت|حصلت|رصدت|اطلعت)\s+)\((?P<name>[^)\n]{2,40})\)")
 _MAX_OUTLET_WORDS = 4
 _REPORTED = {fold(w) for w in "بأن أنه أنها إنه إنها".split()}  # a quote, not a name
 # v5: the heads of competitions named for a sponsor or a body (`دوري عبداللطيف جميل`, `كأس
@@ -1029,7 +1033,8 @@ def named_outlets(text: str, outlets: Outlets, lexicon: Lexicon) -> list[Hit]:
     of a medium, which the name takes in (`ونقلت صحيفة الوئام`), or in quotation marks (`وقال
     في تصريحات لـ «المدينة»`, `رصدت "الوطن"`: the paper, not the city); and organizations of
     the lexicon in quotation marks, as the lexicon writes them (`تنظيمي «داعش» و«جبهة
-    النصرة»`; not its ambiguous short names, `«الدولة»`)."""
+    النصرة»`; not its ambiguous short names, `«الدولة»`); and outlets in brackets after `لـ` or
+    a verb of learning (`لـ(عكاظ)`, `وعلمت (عكاظ)`)."""
     found = []
     heads = _MEDIA_HEAD.finditer(text) if any(h in text for h in _MEDIA_HEADS) else ()
     for match in heads:
@@ -1044,6 +1049,11 @@ def named_outlets(text: str, outlets: Outlets, lexicon: Lexicon) -> list[Hit]:
         name = match.group("name")
         if line_key(name) in outlets.by_name or lexicon.names.get(
                 tuple(fold(name).split())) == ORG:
+            start = match.start("name") + len(name) - len(name.lstrip())
+            found.append(Hit(start, start + len(name.strip()), ORG))
+    for match in _TOLD_BRACKETED.finditer(text):  # `لـ(عكاظ)`, `وعلمت (عكاظ)`
+        name = match.group("name")
+        if line_key(name) in outlets.by_name:
             start = match.start("name") + len(name) - len(name.lstrip())
             found.append(Hit(start, start + len(name.strip()), ORG))
     return found

@@ -560,3 +560,10 @@ def test_v5_reads_a_park_named_by_the_word_after_it(mentions_doc):
     v5 = make_entities_merge_v5()
     text = "وافتتح المحافظ متنزه الردف العام أمس، وتجول الزوار في منتزه الخزامي وفي حديقة الزهور."
     assert named(v5(mentions_doc(text, [])), "LOC") == ["متنزه الردف", "منتزه الخزامي"]
+
+
+def test_v5_reads_an_outlet_in_brackets_where_only_the_one_told_stands(mentions_doc):
+    v5 = make_entities_merge_v5()
+    text = ("وأكد لـ(عكاظ) مدير المركز أن الحفل ناجح، وعلمت (المدينة) من مصادرها أن الوفد وصل، "
+            "ووصل الوفد إلى (المدينة) مساء.")
+    assert named(v5(mentions_doc(text, [])), "ORG") == ["المدينة", "عكاظ"]
