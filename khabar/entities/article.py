@@ -868,7 +868,7 @@ def _governorate(text, tokens, folded, j: int, taken: Ranges) -> tuple[int, int,
     word, written = folded[j], tokens[j].text
     if (len(word) < 3 or word in _NOT_NAMES or word in _NOT_GOVERNORATES or taken(start, end)
             or "\n" in text[tokens[j - 1].end:start] or written.endswith(_OBJECT_PRONOUNS)
-            or not word.startswith("ال") and word.endswith(("يه", "يين", "يون"))):
+            or not word.startswith("ال") and word.endswith(_NISBA_ENDINGS)):
         return None
     if word in _COMPOUND_PLACE_FIRSTS and j + 1 < len(tokens) and tokens[j + 1].kind == "word" \
             and not taken(tokens[j + 1].start, tokens[j + 1].end):

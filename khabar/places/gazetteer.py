@@ -10,6 +10,7 @@ looked up by `name_key` (folded, each word without its article), so `الريا�
 from __future__ import annotations
 
 import gzip
+from functools import lru_cache
 from dataclasses import dataclass
 from importlib import resources
 
@@ -92,9 +93,21 @@ def spelling_key(key: str) -> str:
 
 
 def load_gazetteer(data: bytes | None = None) -> Gazetteer:
-    """Read the shipped gazetteer (or `data`, gzip-compressed rows in the same format)."""
+    """Read the shipped gazetteer (or `data`, gzip-compressed rows in the same format). The
+    shipped one is read once per process: the entity, role and places stages all use it, and
+    nothing changes it after it is built."""
     if data is None:
-        data = resources.files(__package__).joinpath("data", "gazetteer.tsv.gz").read_bytes()
+        return _shipped_gazetteer()
+    return _read_gazetteer(data)
+
+
+@lru_cache(maxsize=1)
+def _shipped_gazetteer() -> Gazetteer:
+    return _read_gazetteer(resources.files(__package__).joinpath("data", "gazetteer.tsv.gz")
+                           .read_bytes())
+
+
+def _read_gazetteer(data: bytes) -> Gazetteer:
     by_key: dict[str, list[tuple[GazetteerPlace, str]]] = {}
     by_id: dict[int, GazetteerPlace] = {}
     adjectives: dict[str, str] = {}

@@ -15,9 +15,8 @@ from khabar.quotes.lexicon import CueLexicon
 from khabar.quotes.marks import QUOTE_MARKS, Quoted
 from khabar.quotes.relays import RELATIVES
 from khabar.quotes.scan import COMPLEMENTIZERS, Target
-from khabar.quotes.text import Word
+from khabar.quotes.text import COMMAS, Word
 
-_COMMAS = frozenset("،,")
 _LINKS = frozenset(fold(w) for w in "كما حسبما بحسبما وفقما لما ما حسب بحسب وفق وفقا على".split())
 _MARKS = frozenset("\"»”")
 _STRONG = frozenset(fold(w) for w in "حسبما بحسبما وفقما ما".split())  # no comma needed
@@ -45,7 +44,7 @@ def backward(words: list[Word], i: int, sentence_start: int, limit: int, covered
         return None
     strong = any(w.folded in _STRONG for w in words[j + 1 : i])
     after_mark = words[j].folded in _MARKS
-    if not (after_mark or strong or words[j].folded in _COMMAS):
+    if not (after_mark or strong or words[j].folded in COMMAS):
         return None
     if strong and words[j].is_word:
         j += 1  # `يدرس خيار ترشحه حسبما أكد`: the clause runs up to the link word

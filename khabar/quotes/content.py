@@ -19,9 +19,8 @@ from khabar.quotes.marks import Quoted
 from khabar.quotes.people import Covered, People
 from khabar.quotes.scan import Target
 from khabar.quotes.speakers import explicit_subject
-from khabar.quotes.text import Word
+from khabar.quotes.text import COMMAS, Word
 
-_COMMAS = frozenset("،,")
 # `، لكن مستخدمين قالوا`, `، إلا أنهم أكدوا`: a new reported clause after a conjunction.
 _CONJUNCTIONS = frozenset("لكن ولكن لكنه لكنها لكنهم الا كما فيما بينما ثم حين".split())
 # `حسبما أكد مصدر`, `وفق ما ذكرت الوكالة`: the cue attributes what came before it.
@@ -104,7 +103,7 @@ def clause_end(words: list[Word], k: int, limit: int, lexicon: CueLexicon,
         cue = lexicon.cue(word.folded) if j > k and word.is_word else None
         if cue is not None and cue.kind == "participle":
             break
-        if cue is not None and prev in _COMMAS and word.folded[0] in "وف":
+        if cue is not None and prev in COMMAS and word.folded[0] in "وف":
             break
         if cue is not None and looks_back(words, j):  # `... بحسب ما نقلت رويترز`
             last = max((w.end for w in words[k:j] if w.is_word and w.folded not in _LINK_WORDS),
@@ -114,7 +113,7 @@ def clause_end(words: list[Word], k: int, limit: int, lexicon: CueLexicon,
         colon_next = j + 1 < len(words) and words[j + 1].folded == ":"
         if cue is not None and cue.kind == "verb" and colon_next:
             # the clause before it ends at its last comma or quotation mark (`الديون” وزاد:”`)
-            comma = max((c for c in range(k + 1, j) if words[c].folded in _COMMAS
+            comma = max((c for c in range(k + 1, j) if words[c].folded in COMMAS
                          or words[c].folded in _MARKS), default=j)
         if comma > k:
             last = max((w.end for w in words[k:comma] if w.kind != "punct"), default=last)
@@ -158,7 +157,7 @@ def _after_conjunction(words: list[Word], k: int, j: int) -> int:
     for back in range(j - 1, max(k, j - 6) - 1, -1):
         word = words[back].folded
         if word in _CONJUNCTIONS or (word[0] == "و" and len(word) > 2):
-            return back - 1 if back > k and words[back - 1].folded in _COMMAS else -1
+            return back - 1 if back > k and words[back - 1].folded in COMMAS else -1
         if not words[back].is_word:
             return -1
     return -1

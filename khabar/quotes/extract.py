@@ -26,7 +26,7 @@ from khabar.quotes.people import Covered, People
 from khabar.quotes.scan import BARE, COMPLEMENTIZERS, Target, scan, withheld
 from khabar.quotes.relays import subject_window
 from khabar.quotes.speakers import Speaker, explicit_subject
-from khabar.quotes.text import Sentences, Word, blocks_of, words_of
+from khabar.quotes.text import COMMAS, Sentences, Word, blocks_of, words_of
 
 STAGE_V2 = "quotes.cues.v2"
 STAGE_V3 = "quotes.cues.v3"
@@ -49,7 +49,7 @@ def find_quotes(doc: Document, lexicon: CueLexicon, *, stage: str = STAGE) -> tu
     for start, end in blocks_of(doc):
         folded = fold(doc.text[start:end])
         if lexicon.mentions_cue(folded) or context.v4 and (
-                _describes(folded) or _SIDE_CLARIFIED.search(folded)):
+                _describes(folded) or context.side_clarified.search(folded)):
             quotes.extend(context.block(start, end, folded))  # most paragraphs quote nobody
     return tuple(quotes)
 
@@ -103,6 +103,10 @@ class _Context:
         self.v4 = stage == STAGE_V4
         self.attributor = Attributor(doc, lexicon, people, self.sentences, self.folds, v3=self.v3,
                                      v4=self.v4)
+        # v4: a sentence with `بيّن` after a side phrase is read though no lexicon cue is in it
+        sides = [" ".join(side) for side in lexicon.sides] + sorted(BY_TURN)
+        self.side_clarified = re.compile(
+            "(?:" + "|".join(map(re.escape, sides)) + ")،? " + _CLARIFIED + " ")
 
     def block(self, start: int, end: int, folded_block: str | None = None) -> list[Quote]:
         text, lexicon = self.doc.text, self.lexicon
@@ -114,7 +118,7 @@ class _Context:
             folded = folded_block[first - start : last - start] if aligned \
                 else fold(text[first:last])  # type: ignore[index]
             if lexicon.mentions_cue(folded) or self.v4 and (
-                    _describes(folded) or _SIDE_CLARIFIED.search(folded)):
+                    _describes(folded) or self.side_clarified.search(folded)):
                 words.extend(words_of(text, first, last, self.folds, folded))  # only with a cue
         quoted = find_quoted(text, start, end)
         open_at = {q.open: q for q in quoted}
@@ -323,7 +327,7 @@ class _Context:
         if where == "colon":
             return i + 1 < len(words) and words[i + 1].folded in _COLON_OR_MARK
         if where == "side":  # `من جانبه، بين فلان أن`, `بدوره بين فلان أن`
-            k = i - 1 if i > 0 and words[i - 1].folded in _COMMAS else i
+            k = i - 1 if i > 0 and words[i - 1].folded in COMMAS else i
             return k > 0 and words[k - 1].folded in BY_TURN or k > 1 and (
                 words[k - 2].folded, words[k - 1].folded) in self.lexicon.sides
         sentence = self.sentences.start_of(words[i].start)
@@ -438,12 +442,10 @@ def _subordinate(words: list[Word], i: int) -> bool:
     return i > 0 and words[i - 1].folded in _SUBORDINATE
 
 
-_COMMAS = frozenset("،,")
 # v4: `بيّن` (clarified) is spelled like `بين` (between): a cue only right after a side (`من
 # جانبه، بيّن فلان أن`, `بدوره بيّن`), read as the lexicon's `وبيّن`; no lexicon key, which
 # would make every `بين` inside content a cue
 _CLARIFIED, _AND_CLARIFIED = fold("بين"), fold("وبين")
-_SIDE_CLARIFIED = re.compile(fold("(?:من (?:جانب|جهت)(?:ه|ها)|بدور(?:ه|ها))،? بين "))
 _HADHA = fold("هذا")  # `هذا وأكد ...`: a connective that opens a sentence
 _ABOUT = fold("عن")
 _RELAYING = fold("نقلا")

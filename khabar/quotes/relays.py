@@ -24,13 +24,12 @@ from khabar.quotes.lexicon import CueForm, CueLexicon
 from khabar.quotes.people import People
 from khabar.quotes.scan import COMPLEMENTIZERS, WHAT
 from khabar.quotes.speakers import WHEN_WORDS, Speaker, explicit_subject
-from khabar.quotes.text import Word
+from khabar.quotes.text import COMMAS, Word
 
 # The verbs whose source follows a preposition: نقل عن, نسب إلى.
 _RELAY_VERBS = {fold("نقل"): (fold("عن"),), fold("نسب"): (fold("إلى"), fold("الى"))}
 _FROM = frozenset(fold(w) for w in ("نقلا", "نقلاً"))
 _ABOUT = fold("عن")
-_COMMAS = frozenset("،,")
 _QUANTIFIERS = frozenset(fold(w) for w in "عدد بعض كثير العديد مجموعة معظم أغلب غالبية".split())
 _OF = frozenset(fold(w) for w in ("من", "منهم", "منهن"))
 _POSSESSIVE = ("هما", "هم", "ها", "ه")
@@ -74,7 +73,7 @@ def relayed_owner(words: list[Word], i: int, sentence_start: int, people: People
     verb comes before it (`وتطرق إلى الجانب الفني بقوله` names a topic, not a speaker)."""
     for back in range(i - 1, max(-1, i - 1 - _NOUN_REACH), -1):
         word = words[back]
-        if word.start < sentence_start or (not word.is_word and word.folded not in _COMMAS):
+        if word.start < sentence_start or (not word.is_word and word.folded not in COMMAS):
             return None
         if word.folded in _TO:
             lead = [w for w in words[back + 1 : i] if w.is_word]
@@ -130,12 +129,12 @@ def subject_window(window: list[Word], cue: CueForm, *, v4: bool = False) -> lis
     if lead and lead[0].folded in _NO_SUBJECT:
         return []  # `وكتبت بين قوسين:`: a preposition, the subject was dropped
     if len(lead) > 1 and lead[0].folded in _PRONOUN_OBJECTS:
-        lead = lead[2:] if lead[1].folded in _COMMAS else lead[1:]
+        lead = lead[2:] if lead[1].folded in COMMAS else lead[1:]
     if len(lead) > 2 and lead[0].folded == "ل" and lead[1].folded in _OPEN_MARKS:
         close = next((k for k in range(2, min(len(lead), 7)) if lead[k].folded in _CLOSE_MARKS),
                      None)  # `وقال لـ"الاقتصادية" فلان`: the outlet told, then the subject
         if close is not None:
-            lead = [w for w in lead[close + 1 :] if w.is_word or w.folded not in _COMMAS]
+            lead = [w for w in lead[close + 1 :] if w.is_word or w.folded not in COMMAS]
     if v4 and cue.kind == "according" and lead and lead[0].folded in _OPEN_MARKS:
         lead = [w for w in lead if w.folded not in _OPEN_MARKS and w.folded not in _CLOSE_MARKS]
         # `وبحسب "واس"`, `وبحسب "رويترز"، فإن`: the source named in marks
@@ -345,9 +344,9 @@ _ASIDE_OPENERS = WHEN_WORDS | frozenset(fold(w) for w in (
 def _apposed(rest: list[Word], lexicon: CueLexicon) -> Offsets | None:
     """`، لورنا ويلكنسون،` right after a title: two to four plain words between commas, then
     the content (a complementizer, a colon or a quote mark)."""
-    if len(rest) < 4 or rest[0].folded not in _COMMAS:
+    if len(rest) < 4 or rest[0].folded not in COMMAS:
         return None
-    close = next((k for k in range(1, min(len(rest), 6)) if rest[k].folded in _COMMAS), None)
+    close = next((k for k in range(1, min(len(rest), 6)) if rest[k].folded in COMMAS), None)
     if close is None or not 3 <= close <= 5:
         return None
     name = rest[1:close]

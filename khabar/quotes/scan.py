@@ -16,7 +16,7 @@ from khabar.quotes.lexicon import CueLexicon
 from khabar.quotes.marks import Quoted
 from khabar.quotes.people import Covered
 from khabar.quotes.speakers import withholds_name
-from khabar.quotes.text import Word
+from khabar.quotes.text import COMMAS, Word
 
 COMPLEMENTIZERS = frozenset(
     "ان انه انها انهم انهما انهن انني اننا اني بان بانه بانها بانهم فان".split()
@@ -70,7 +70,6 @@ _NAMING_NOUNS = frozenset(fold(w) for w in (
     "مبدأ مبادرة عملية مؤلف قصة لوحة ألبوم جلسة ندوة محاضرة ورشة مؤتمر منتدى معرض "
     "مهرجان بطولة مسابقة جائزة").split())
 _LIST_PRONOUNS = frozenset(fold(w) for w in "هي هو وهي وهو".split())
-_COMMAS = frozenset("،,")
 _MAX_CITED_ASIDE = 12  # v4: words of a source cited between commas (`، وفقاً لما نقلت عنه عكاظ،`)
 _MAX_SOURCE_SUBJECT = 4  # v4: words of a subject before a source cited after it (`بحسب ...`)
 
@@ -179,7 +178,7 @@ def scan(
             continue
         if open_subject and subject_done and cue is not None and words[j - 1].folded in WHAT:
             continue  # `وأوضحت الوزارة وفقاً لما ذكرت صحيفة “المدينة”، أن`: the source's verb
-        if cue is not None or (word.folded in _CONJUNCTIONS and words[j - 1].folded in _COMMAS):
+        if cue is not None or (word.folded in _CONJUNCTIONS and words[j - 1].folded in COMMAS):
             break  # another cue, or a new clause (`، ولكنها ...`): this cue introduces nothing
         if word.start not in name_marks and not subject_done:
             window.append(word)
@@ -201,12 +200,12 @@ def _abbreviation_at(words: list[Word], j: int) -> bool:
 def _cited_between_commas(words: list[Word], j: int, limit: int) -> int:
     """v4: the index of the comma that closes a source cited between commas after a subject
     (`فلان، وفقا لسكاي نيوز، إن ...`), when a complementizer follows it; -1 otherwise."""
-    if words[j - 1].folded not in _COMMAS:
+    if words[j - 1].folded not in COMMAS:
         return -1
     for k in range(j + 1, min(len(words), j + 1 + _MAX_CITED_ASIDE)):
         if words[k].start >= limit:
             return -1
-        if words[k].folded in _COMMAS:
+        if words[k].folded in COMMAS:
             after = words[k + 1] if k + 1 < len(words) else None
             return k if after is not None and after.folded in COMPLEMENTIZERS else -1
     return -1

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from khabar.arabic import fold, tokenize, without_hashtag_marks
 from khabar.document import Document
 
+COMMAS = frozenset("،,")  # Arabic and Latin commas, as words_of reads them
+
 
 @dataclass(frozen=True, slots=True)
 class Word:
