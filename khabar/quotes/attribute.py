@@ -13,7 +13,7 @@ from bisect import bisect_right
 from functools import cached_property
 
 from khabar.arabic import fold
-from khabar.document import Document, Offsets
+from khabar.document import Document, Entity, Offsets
 from khabar.entities.nisba import load_role_lexicon
 from khabar.entities.roles import HONORIFICS, STATE_NOUNS
 from khabar.quotes.lexicon import CueForm, CueLexicon
@@ -66,7 +66,7 @@ class Attributor:
 
     @cached_property
     def titles(self) -> dict[tuple[int, str], set[str]]:
-        return person_titles(self.doc.text, self.people, self.lexicon)
+        return person_titles(self.doc.text, self.people, self.lexicon, clauses=self.v4)
 
     @cached_property
     def title_index(self) -> TitleIndex:
@@ -98,6 +98,8 @@ class Attributor:
         for entity_id, gender in person_genders(self.titles, self.lexicon,
                                                 places=self.v4).items():
             memory.genders.setdefault(entity_id, gender)
+        if self.v4:
+            _surnames_gendered(self.doc.entities, memory.genders)
         return memory
 
     def attribute(self, words: list[Word], i: int, cue: CueForm, target: Target,
@@ -393,6 +395,22 @@ _ROLE_WORDS = 6  # words of a bare title or a family name read by _by_role_or_su
 # honorifics that are family names too (`سعيد الشيخ`): alone, no one's name
 _HONORIFIC_NAMES = frozenset(fold(w) for w in (
     "الشيخ الأمير الملك السلطان السيد الدكتور الرئيس الحاج الإمام").split())
+
+
+def _surnames_gendered(entities: tuple[Entity, ...], genders: dict[str, str]) -> None:
+    """v4: a family name that the merge left apart (`بومبيو` beside `مايك بومبيو`, when the
+    tagger's `بومبيو الديمقراطي` made it ambiguous) takes the gender of the one gendered
+    person whose name ends with it."""
+    known: dict[str, set[str]] = {}
+    for entity in entities:
+        words = fold(entity.name).split()
+        if entity.type == "PER" and len(words) > 1 and entity.id in genders:
+            known.setdefault(words[-1], set()).add(genders[entity.id])
+    for entity in entities:
+        words = fold(entity.name).split()
+        if entity.type == "PER" and len(words) == 1 and entity.id not in genders \
+                and len(known.get(words[0], ())) == 1:
+            genders[entity.id] = next(iter(known[words[0]]))
 
 
 def _bare(word: str) -> str:

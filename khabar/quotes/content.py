@@ -186,6 +186,14 @@ def noun_phrase(words: list[Word], i: int, limit: int, people: People, lexicon: 
     if not rest or rest[0].folded in _NO_CONTENT:
         return None
     lead = 1 if roles and rest[0].folded in _RESUMPTIVE and len(rest) > 1 else 0
+    if roles and (named := _quoted_name(rest)):  # `وأكد "زيزو" صعوبة المباراة`: the name
+        # in marks is the subject, what follows the noun phrase
+        skip = named
+        while skip < len(rest) and rest[skip].kind == "punct":
+            skip += 1
+        if len([w for w in rest[skip:] if w.is_word]) < 2:
+            return None
+        return Target("np", [w for w in rest[:named] if w.is_word], content_start=rest[skip].start)
     speaker = explicit_subject(rest[lead:], people, lexicon, phrase_only=True, roles=roles)
     skip = lead  # v4: `في الوقت الذي أعلنت فيه القوات ...`: the relative's `فيه`, then the subject
     if speaker is not None and speaker.span is not None:
@@ -197,6 +205,19 @@ def noun_phrase(words: list[Word], i: int, limit: int, people: People, lexicon: 
     return Target("np", rest[:skip], content_start=rest[skip].start)
 
 
+def _quoted_name(rest: list[Word]) -> int:
+    """v4: how many of `rest` a name in marks opening it takes (marks included), or 0."""
+    if not rest or rest[0].folded not in _MARKS:
+        return 0
+    for k in range(1, min(len(rest), _QUOTED_NAME + 2)):
+        if rest[k].folded in _MARKS:
+            return k + 1 if k > 1 else 0
+        if not rest[k].is_word:
+            return 0
+    return 0
+
+
+_QUOTED_NAME = 4  # words of a name in marks that opens a reported noun phrase
 _NP_REACH, _NP_REACH_V4 = 13, 19  # words after the cue read for a subject and its noun phrase
 _NO_CONTENT = frozenset("عنه عنها عنهم ذلك هذا هذه عن".split())
 _RESUMPTIVE = frozenset("فيه فيها فيهم".split())  # folded

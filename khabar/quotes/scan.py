@@ -39,6 +39,8 @@ _CLOSING_MARKS = frozenset("»”“\"")
 _TO = "ل"  # `لـ` written apart, before an outlet's name in marks
 # v4: nouns of an outlet before its name in marks, in a source cited after a quoted speaker
 _OUTLET_NOUNS = frozenset(fold(w) for w in "موقع صحيفة وكالة قناة شبكة مجلة".split())
+# v4: cues whose first noun is the one told (`أبلغ "الاقتصادية" مصدر مسؤول أن`), not a speaker
+_TELLS = frozenset(("أبلغ",))
 _NAME_TAIL = 8  # v4: words after a quoted speaker's name up to what they said
 _CONJUNCTIONS = frozenset("لكن ولكن لكنه لكنها ولكنها ولكنه الا كما فيما بينما ثم".split())
 # `بعد أن`, `قبل أن`: a conjunction, not the start of reported content.
@@ -119,9 +121,17 @@ def scan(
                 return None  # the cue stood in an aside, which says nothing outside it
             depth += 1 if word.folded == "(" else -1
         quoted = open_at.get(word.start)
+        if quoted is not None and open_subject and j == i + 1 and quoted.closed \
+                and lexicon.cue(words[i].folded).lemma in _TELLS \
+                and 1 <= _word_count(words, quoted) <= _MAX_QUOTED_NAME:
+            aside_end = bisect_left(words, quoted.end, key=_start)  # the one told, in marks
+            continue
         if quoted is not None and skip_outlets and j == i + 1 and _names_speaker(
                 words, quoted, limit, names, tail=_NAME_TAIL if open_subject else 0):
             name_marks, quoted = {quoted.open, quoted.end}, None
+        if quoted is not None and open_subject and j == i + 1 and not name_marks \
+                and _name_then_more(words, quoted, limit, names):
+            name_marks, quoted = {quoted.open, quoted.end}, None  # `وأشار "العتيبي" إلى أن`
         if quoted is not None and skip_outlets and _outlet_told(words, quoted, limit):
             quoted = None
         if quoted is not None and open_subject and _told_to(words, j, quoted, limit):
@@ -343,6 +353,25 @@ def _names_speaker(words: list[Word], quoted: Quoted, limit: int, names: Covered
         return True
     return (after is None or after.folded in ("،", ",", ".")) and names is not None \
         and quoted.start in names
+
+
+def _name_then_more(words: list[Word], quoted: Quoted, limit: int, names: Covered | None,
+                    ) -> bool:
+    """v4: a quoted name right after the cue, and the sentence goes on with a word (`وأشار
+    "العتيبي" إلى أن`, `وكشف «المسلم» عن برنامج`, `وقالت "فتح" في بيان`): the one who speaks,
+    as some outlets mark every name, not what was said. A name is one or two words, or up to
+    _MAX_QUOTED_NAME that the article tags (`وتابع "لن نكرر مأساة عام 1948" في اشارة`,
+    `وقالت "تعرضت للتحرش والاغتصاب" بين دموعها` are said)."""
+    count = _word_count(words, quoted)
+    if not quoted.closed or not 1 <= count <= _MAX_QUOTED_NAME or count > 2 and not (
+            names is not None and quoted.start in names):
+        return False
+    inside = bisect_right(words, quoted.start, key=_start)
+    if inside < len(words) and words[inside].folded in COMPLEMENTIZERS:
+        return False
+    index = bisect_right(words, quoted.end, key=_start)
+    after = words[index] if index < len(words) else None
+    return after is not None and after.start < limit and after.is_word
 
 
 def _said_later(tail: list[Word], limit: int) -> bool:

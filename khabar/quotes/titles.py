@@ -14,12 +14,16 @@ from khabar.arabic import fold
 from khabar.document import Entity
 from khabar.quotes.lexicon import CueLexicon
 from khabar.quotes.people import Skips
+from khabar.quotes.scan import COMPLEMENTIZERS
 from khabar.quotes.speakers import title_gender
 
 _BEFORE = 6  # words before a mention that may hold its title
 # folded feminine titles that are nouns of places too, without ال (person_titles drops it)
 _PLACE_NOUNS = frozenset(fold(w) for w in "محافظة بمحافظة لمحافظة ومحافظة".split())
 _AFTER = 3
+# v4: where the words before a mention stop being its own: a word that closes a sentence or
+# opens what was said (`وذكر مسؤول أمريكي أن العقوبات على سليماني`: مسؤول is the speaker's)
+_CLOSES = (".", ":", "؟", "!", "«", "»", '"', "“", "”")
 
 
 def _bare(folded: str) -> str:
@@ -27,19 +31,46 @@ def _bare(folded: str) -> str:
 
 
 def person_titles(text: str, people: Iterable[tuple[int, int, Entity]],
-                  lexicon: CueLexicon) -> dict[tuple[int, str], set[str]]:
-    """For each PER mention (start, entity id): the words around it, folded, without ال."""
+                  lexicon: CueLexicon, *, clauses: bool = False) -> dict[tuple[int, str], set[str]]:
+    """For each PER mention (start, entity id): the words around it, folded, without ال;
+    with `clauses` (quotes.cues.v4), only the words of its own sentence, and before it only
+    up to a complementizer (`قالت الوزيرة إن سليماني`: no title of Soleimani's, nor his
+    gender; `... على سليماني. وقال المسؤول`: nor the next sentence's)."""
     out: dict[tuple[int, str], set[str]] = {}
     for start, end, entity in people:
         if entity.type != "PER":
             continue
-        before = _folded_words(reversed(text[max(0, start - 80) : start].split()), _BEFORE)
-        after = _folded_words(text[end : end + 40].split(), _AFTER)
+        preceding = reversed(text[max(0, start - 80) : start].split())
+        if clauses:
+            preceding = _within_clause(preceding)
+        before = _folded_words(preceding, _BEFORE)
+        following = text[end : end + 40].split()
+        after = _folded_words(_to_clause_end(following) if clauses else following, _AFTER)
         titles = {_bare(w.strip("،,:()\"«»")) for w in before + after}
         for role in entity.roles:
             titles.update(_bare(word) for word in fold(role.title).split()[:1])
         out[(start, entity.id)] = titles
     return out
+
+
+def _within_clause(words_back: Iterator[str]) -> Iterator[str]:
+    """The words before a mention, nearest first, up to the clause they belong to."""
+    for word in words_back:
+        if word.endswith(_CLOSES) or fold(word) in COMPLEMENTIZERS:
+            return
+        yield word
+        if word.startswith(_CLOSES):
+            return
+
+
+def _to_clause_end(words: list[str]) -> Iterator[str]:
+    """The words after a mention up to the end of its sentence or an opening mark."""
+    for word in words:
+        if word.startswith(_CLOSES):
+            return
+        yield word
+        if word.endswith(_CLOSES):
+            return
 
 
 def _folded_words(words: Iterable[str], count: int) -> list[str]:

@@ -873,3 +873,58 @@ def test_v4_gives_a_plural_participle_the_kin_or_guests_who_open_its_sentence(ma
     text = ("وأعرب ذوو الشهداء عن شكرهم للقيادة، مشيرين إلى أن ذلك غير مستغرب منها. وأجمع ضيوف "
             "الندوة على نجاح المهرجان، مؤكدين أن هناك مطالب كثيرة.")
     assert [s for s, _ in _quotes(make_document, lexicons[1], text, STAGE_V4)] == ["ذوو", "ضيوف"]
+
+
+def _speakers(make_document, lexicon, text, people):
+    doc = make_document(text, people)
+    names = {e.id: e.name for e in doc.entities}
+    return [(names.get(q.speaker), q.speaker_text)
+            for q in find_quotes(doc, lexicon, stage=STAGE_V4)]
+
+
+def test_v4_reads_no_title_for_a_person_named_inside_what_was_said(make_document, lexicons):
+    # مسؤول is the speaker's word, not Soleimani's, and the next sentence's word is not his
+    people = {"e1": ("قاسم سليماني", "سليماني")}
+    text = ("زار قاسم سليماني موسكو الشهر الماضي. وذكر مسؤول أمريكي كبير أن العقوبات على "
+            "سليماني مستمرة. وقال المسؤول «سنواصل العقوبات على الحرس الثوري».")
+    assert _speakers(make_document, lexicons[1], text, people) == [
+        (None, "مسؤول أمريكي كبير"), (None, "المسؤول")]
+
+
+def test_v4_gives_a_family_name_left_apart_the_gender_of_the_full_name(make_document, lexicons):
+    # بومبيو stands apart from مايك بومبيو (as when the tagger's `بومبيو الديمقراطي` makes the
+    # family name ambiguous); a feminine cue is then the agency's, not his
+    people = {"e1": ("مايك بومبيو",), "e2": ("بومبيو",), "e3": ("الوكالة",)}
+    text = ("رشح الرئيس مايك بومبيو للمنصب. وقالت الوكالة إن القرار نهائي. وكان بومبيو مديرا "
+            "للمخابرات، واعترفت بأنه أدار الملف بحزم.")
+    assert _speakers(make_document, lexicons[1], text, people)[-1] == ("الوكالة", "الوكالة")
+
+
+@pytest.mark.parametrize(("text", "speaker", "content"), [
+    ('وأشار "الحربي" إلى أن البرنامج يستهدف خريجي الكليات التقنية.', "الحربي",
+     "البرنامج يستهدف خريجي الكليات التقنية"),
+    ('وقالت "العتيبي" في بيان صحفي إن المبنى سيفتتح قبل نهاية العام.', "العتيبي",
+     "المبنى سيفتتح قبل نهاية العام"),
+])
+def test_v4_reads_a_quoted_name_after_the_cue_as_the_speaker(make_document, lexicons, text,
+                                                             speaker, content):
+    assert _quotes(make_document, lexicons[1], text, STAGE_V4) == [(speaker, content)]
+
+
+@pytest.mark.parametrize(("text", "quote"), [
+    # three words in marks that no entity holds, then more words: what was said
+    ('وتابع سامي الحربي حديثه. وقال "لن نكرر الخطأ" في إشارة إلى الموسم الماضي.',
+     ("سامي الحربي", "لن نكرر الخطأ")),
+    # the one told, in marks after أبلغ, is neither the speaker nor what was said
+    ('أبلغ "الوطن" مصدر مسؤول في الوزارة أن عدد التأشيرات بلغ نحو ألف تأشيرة.',
+     ("مصدر مسؤول", "عدد التأشيرات بلغ نحو ألف تأشيرة")),
+])
+def test_v4_keeps_short_words_said_and_the_one_told_out_of_names(make_document, lexicons, text,
+                                                                 quote):
+    assert _quotes(make_document, lexicons[1], text, STAGE_V4) == [quote]
+
+
+def test_v4_starts_a_reported_noun_phrase_after_a_quoted_subject(make_document, lexicons):
+    text = 'وأكد "الحربي" صعوبة المباراة التي فاز بها الفريق أمس.'
+    assert _quotes(make_document, lexicons[1], text, STAGE_V4) == [
+        ("الحربي", "صعوبة المباراة التي فاز بها الفريق أمس")]
