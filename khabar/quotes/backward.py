@@ -17,10 +17,14 @@ from khabar.quotes.relays import RELATIVES
 from khabar.quotes.scan import COMPLEMENTIZERS, Target
 from khabar.quotes.text import COMMAS, Word
 
-_LINKS = frozenset(fold(w) for w in "كما حسبما بحسبما وفقما لما ما حسب بحسب وفق وفقا على".split())
+_LINKS = frozenset(fold(w) for w in "كما حسبما بحسبما وفقما لما ما حسب بحسب وفق وفقا طبقا على".split())
 _MARKS = frozenset("\"»”")
 _STRONG = frozenset(fold(w) for w in "حسبما بحسبما وفقما ما".split())  # no comma needed
 _WHAT_WAS = frozenset(fold(w) for w in "لما ما".split())
+_TO = "ل"  # `لـ` written apart
+_DATELINE = 4  # v4: words of a dateline before its colon (`أيمن حسن- سبق- متابعة:`)
+_SEMICOLON = "؛"  # v4: closes the clause an attribution after it cites (`...؛ بحسب صحيفة`)
+_CITING = _LINKS | {"ل", "عن"}  # v4: words before a cited source's name in marks
 _OF_IT = frozenset(fold(w) for w in "به بها عنه عنها في".split())  # v4: `لما جاء في صحيفة`
 
 
@@ -44,7 +48,8 @@ def backward(words: list[Word], i: int, sentence_start: int, limit: int, covered
         return None
     strong = any(w.folded in _STRONG for w in words[j + 1 : i])
     after_mark = words[j].folded in _MARKS
-    if not (after_mark or strong or words[j].folded in COMMAS):
+    if not (after_mark or strong or words[j].folded in COMMAS
+            or v4 and words[j].folded == _SEMICOLON):
         return None
     if strong and words[j].is_word:
         j += 1  # `يدرس خيار ترشحه حسبما أكد`: the clause runs up to the link word
@@ -55,9 +60,13 @@ def backward(words: list[Word], i: int, sentence_start: int, limit: int, covered
     # v4: after `لما` and its verb, marks hold the source's name (`وفقا لما أعلنته الوكالة
     # “ناسا”.`), as after `حسبما`
     named = strong or v4 and bool(window) and window[0].folded in _WHAT_WAS
+    # v4: after `حسب`, `وفقا لـ`, marks hold the source's name too (`، حسب وكالة «رويترز».`)
+    named = named or v4 and lexicon.cue(words[i].folded).kind == "according"
     if not window or any(_forward(w, lexicon, named) for w in window):
         return None  # the cue may have forward content after all (a quote, a clause, a cue)
     window = [w for w in window if w.is_word or w.folded not in ".،,"]
+    if v4 and len(window) > 1 and window[0].folded == _TO:
+        window = window[1:]  # `، وفقاً لـ"رويترز".`: the source, without the preposition
     if v4 and len(window) > 2 and window[0].folded in _WHAT_WAS:
         window = window[2:]  # `لما ذكره`, `لما أعلنته`: what the source said, then the source
         while len(window) > 1 and window[0].folded in _OF_IT:
@@ -67,14 +76,33 @@ def backward(words: list[Word], i: int, sentence_start: int, limit: int, covered
     mark = j if after_mark else j - 1
     if mark >= 0 and words[mark].folded in _MARKS and words[mark].start in closing:
         quoted = closing[words[mark].start]
+        if v4 and _cited_name(words, quoted):
+            return None  # `، وفقاً لـ "OCHA"، ويتوقع ...`: a source's name, not what was said
         if quoted.start >= covered:
             return Target("direct", window, quoted, cited=strong), (quoted.start, quoted.end)
         return None
     first = bisect_left(words, max(sentence_start, covered), 0, max(j, 0), key=_start)
+    if v4:
+        first = _past_dateline(words, first, j)
     clause = _clause(words, first, j)
     if clause is None:
         return None
     return Target("indirect", window, cited=strong), clause
+
+
+def _cited_name(words: list[Word], quoted: Quoted) -> bool:
+    """v4: marks around a name a source is cited by (after `لـ`, `حسب`, `وفقا`, `عن`)."""
+    k = bisect_left(words, quoted.open, key=_start)
+    return k > 0 and words[k - 1].folded in _CITING
+
+
+def _past_dateline(words: list[Word], first: int, stop: int) -> int:
+    """v4: where a clause starts past an opening dateline (`سبق- وكالات: فجّر مجهولون ...`):
+    after a colon among its first _DATELINE words."""
+    for k in range(first, min(stop, first + _DATELINE + 1)):
+        if words[k].folded == ":":
+            return k + 1
+    return first
 
 
 def _clause(words: list[Word], first: int, stop: int) -> tuple[int, int] | None:

@@ -17,7 +17,7 @@ from khabar.arabic import fold
 from khabar.quotes.lexicon import CueForm, CueLexicon
 from khabar.quotes.marks import Quoted
 from khabar.quotes.people import Covered, People
-from khabar.quotes.scan import Target
+from khabar.quotes.scan import COMPLEMENTIZERS, Target
 from khabar.quotes.speakers import explicit_subject
 from khabar.quotes.text import COMMAS, Word
 
@@ -25,9 +25,14 @@ from khabar.quotes.text import COMMAS, Word
 _CONJUNCTIONS = frozenset("لكن ولكن لكنه لكنها لكنهم الا كما فيما بينما ثم حين".split())
 # `حسبما أكد مصدر`, `وفق ما ذكرت الوكالة`: the cue attributes what came before it.
 _LOOKING_BACK = frozenset(fold(w) for w in "حسبما بحسبما لما وفقما".split())
-_ACCORDING = frozenset(fold(w) for w in "حسب بحسب وفق وفقا على".split())
+_ACCORDING = frozenset(fold(w) for w in "حسب بحسب وفق وفقا طبقا على".split())
 _LINK_WORDS = _LOOKING_BACK | _ACCORDING | {"ما"}
 _THEN = frozenset(("،", ",", "فان", "فانه", "فانها"))
+_SO = fold("فقد")  # v4: opens what the source said, as `فإن` does
+# v4: words of a source after `بحسب` up to its comma or `فإن`, marks not counted (`وحسب الناطق
+# الإعلامي لشرطة منطقة مكة المكرمة العقيد دكتور فلان بن فلان الفلاني، فقد`)
+_SOURCE_WORDS, _SOURCE_WORDS_V4 = 9, 14
+_SOURCE_NAMED = 8  # v4: a source of more words names someone the article tags
 _QUOTED_SOURCE = 4  # v4: words of a source named in marks after `بحسب` (`"واس"`, `"رويترز"`)
 _MARKS = frozenset("\"«»“”„‟")  # doubled or nested marks at a quote's edge
 _OPENING_MARKS = {"«": "»", "“": "”"}  # opening marks and their own closing ones
@@ -48,19 +53,36 @@ def looks_back(words: list[Word], i: int) -> bool:
 
 
 def according(words: list[Word], i: int, limit: int, *, quoted_source: bool = False,
-              ) -> Target | None:
+              names: Covered | None = None) -> Target | None:
     """`وبحسب المحامي كروتينا فإن ...` (the caller checks it opens a sentence); with
     `quoted_source` (quotes.cues.v4), a source named in quotation marks needs no comma after it
-    (`وبحسب "واس" تستعرض اللجنة ...`)."""
+    (`وبحسب "واس" تستعرض اللجنة ...`), `فقد` opens what it said as `فإن` does, and a source
+    longer than eight words names a person or a body the article tags (`names`: their mentions;
+    `ووفقاً للنجاح الذي حققته تجربة التعليم الإلكتروني خلال العام الماضي،` names nobody)."""
     if quoted_source:
         found = _after_quoted_source(words, i, limit)
         if found is not None:
             return found
     window: list[Word] = []
-    for j in range(i + 1, min(len(words), i + 10)):
+    reach = _SOURCE_WORDS_V4 if quoted_source else _SOURCE_WORDS
+    marked = False  # inside marks, where `إن` is a name's (`وبحسب "سي إن إن"،`)
+    for j in range(i + 1, len(words)):
         word = words[j]
-        if word.start >= limit:
+        if word.start >= limit or (sum(w.is_word for w in window) if quoted_source
+                                   else j - i - 1) >= reach:
             return None
+        marked ^= word.folded in _MARKS
+        if quoted_source and word.folded == ":":
+            return None  # `وحسب فلان: «...»، غير أنه`: words said after the colon, no clause
+        if quoted_source and word.folded in COMPLEMENTIZERS and word.folded not in _THEN \
+                and not marked:
+            return None  # `ووفقا للبيانات السابقة يفترض أن ...`: the writer's own reading
+        if quoted_source and (word.folded == _SO or word.folded in _THEN) and window \
+                and sum(w.is_word for w in window) > _SOURCE_NAMED and not any(
+                    names is not None and w.start in names for w in window):
+            return None
+        if quoted_source and word.folded == _SO and window:  # `ووفقا للتلفزيون السوري فقد`
+            return Target("indirect", window, content_start=word.start)
         if word.folded in _THEN:
             start = word.end if word.folded in ("،", ",", "فان") else word.start
             if j + 1 < len(words) and words[j + 1].folded == "فان":

@@ -96,8 +96,11 @@ class _Context:
         self.sentences = Sentences(doc)
         self.person_ends = {e for _, e, _ in people}
         self.names = Covered()
-        for start, end, _entity in people:
+        self.named_sources = Covered()  # v4: persons' and bodies' mentions, who may be cited
+        for start, end, entity in people:
             self.names.add(start, end)
+            if entity.type in ("PER", "ORG"):
+                self.named_sources.add(start, end)
         self.folds: dict[str, str] = {}
         self.v3 = stage != STAGE_V2
         self.v4 = stage == STAGE_V4
@@ -159,7 +162,8 @@ class _Context:
             sentence = self.sentences.start_of(word.start)
             target = None
             if cue.kind == "according" and sentence == word.start:
-                target = according(words, i, limit, quoted_source=self.v4)
+                target = according(words, i, limit, quoted_source=self.v4,
+                                   names=self.named_sources if self.v4 else None)
                 if self.v4 and target is not None and self._cue_opens(words, target):
                     continue  # `وبحسب "رويترز"، قالت الوزارة إن ...`: the verb's own quote
             elif cue.kind != "according" and not looks_back(words, i):

@@ -928,3 +928,45 @@ def test_v4_starts_a_reported_noun_phrase_after_a_quoted_subject(make_document, 
     text = 'وأكد "الحربي" صعوبة المباراة التي فاز بها الفريق أمس.'
     assert _quotes(make_document, lexicons[1], text, STAGE_V4) == [
         ("الحربي", "صعوبة المباراة التي فاز بها الفريق أمس")]
+
+
+@pytest.mark.parametrize(("text", "quote"), [
+    # `فقد` opens what the source said, as `فإن` does
+    ("ووفقا للتلفزيون الرسمي فقد تم توقيف المتهم في إحدى المزارع.",
+     ("التلفزيون الرسمي", "فقد تم توقيف المتهم في إحدى المزارع")),
+    # a source of more than eight words that names a person the article tags
+    ("وحسب الناطق الإعلامي لشرطة المنطقة الشرقية العقيد الدكتور سامي الحربي، فقد تلقت الشرطة "
+     "بلاغا عن الحادث.", ("سامي الحربي", "فقد تلقت الشرطة بلاغا عن الحادث")),
+    # طبقا is بحسب
+    ("وطبقا للمتحدث باسم الشرطة فإن المتهم اعترف بالجريمة.",
+     ("المتحدث باسم الشرطة", "المتهم اعترف بالجريمة")),
+    # marks after حسب hold the source's name, after a semicolon too
+    ("وانخفضت أسعار الغرف إلى ثمانين دولارا؛ بحسب صحيفة «الوطن».",
+     ("صحيفة «الوطن»", "وانخفضت أسعار الغرف إلى ثمانين دولارا")),
+    ('وتراجعت أسعار الذهب في ضوء توقعات رفع الفائدة، وفقاً لـ"رويترز".',
+     ("رويترز", "وتراجعت أسعار الذهب في ضوء توقعات رفع الفائدة")),
+    # a dateline before the clause an attribution after it cites is no part of it
+    ("الرياض- وكالات: أغلقت السلطات الطريق الساحلي أمس؛ حسب شهود عيان.",
+     ("شهود عيان", "أغلقت السلطات الطريق الساحلي أمس")),
+])
+def test_v4_reads_more_attributions(make_document, lexicons, text, quote):
+    assert _quotes(make_document, lexicons[1], text, STAGE_V4) == [quote]
+
+
+def test_v4_reads_inna_inside_marks_after_an_attribution_as_part_of_a_name(make_document, lexicons):
+    text = 'وبحسب "سي إن إن"، يرفض أغلب الناخبين سياسات الحكومة التجارية.'
+    doc = make_document(text, {"o1": ("سي إن إن",)}, types={"o1": "ORG"})
+    assert [doc.text[q.content.start:q.content.end] for q in find_quotes(
+        doc, lexicons[1], stage=STAGE_V4)] == ["يرفض أغلب الناخبين سياسات الحكومة التجارية"]
+
+
+@pytest.mark.parametrize("text", [
+    # a long source that names nobody: in line with a success, not according to someone
+    "ووفقا للنجاح الذي حققته تجربة التعليم عن بعد خلال العام الماضي، فسوف تستمر الوزارة فيها.",
+    # the writer's own reading of the figures
+    "ووفقا للبيانات السابقة يفترض أن أكثر الاقتصادات تأثرا هي الكويت، إلا أن موازنتها آمنة.",
+    # a name in marks after وفقا لـ is no quote of the verb after it
+    'وتضاعف عدد النازحين منذ مارس، وفقاً لـ "الوكالة"، ويتوقع خروج المزيد.',
+])
+def test_v4_reads_no_attribution_where_nobody_is_cited(make_document, lexicons, text):
+    assert _quotes(make_document, lexicons[1], text, STAGE_V4) == []
