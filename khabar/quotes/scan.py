@@ -209,15 +209,19 @@ def _abbreviation_at(words: list[Word], j: int) -> bool:
 
 def _cited_between_commas(words: list[Word], j: int, limit: int) -> int:
     """v4: the index of the comma that closes a source cited between commas after a subject
-    (`فلان، وفقا لسكاي نيوز، إن ...`), when a complementizer follows it; -1 otherwise."""
+    (`فلان، وفقا لسكاي نيوز، إن ...`), or of the mark that closes its name in marks (`فلان،
+    بحسب "سي إن إن" إن ...`), when a complementizer follows it; -1 otherwise."""
     if words[j - 1].folded not in COMMAS:
         return -1
     for k in range(j + 1, min(len(words), j + 1 + _MAX_CITED_ASIDE)):
         if words[k].start >= limit:
             return -1
+        after = words[k + 1] if k + 1 < len(words) else None
         if words[k].folded in COMMAS:
-            after = words[k + 1] if k + 1 < len(words) else None
             return k if after is not None and after.folded in COMPLEMENTIZERS else -1
+        if words[k].folded in _CLOSING_MARKS and k > j + 2 and after is not None \
+                and after.folded in COMPLEMENTIZERS:
+            return k
     return -1
 
 

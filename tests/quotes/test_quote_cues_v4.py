@@ -970,3 +970,12 @@ def test_v4_reads_inna_inside_marks_after_an_attribution_as_part_of_a_name(make_
 ])
 def test_v4_reads_no_attribution_where_nobody_is_cited(make_document, lexicons, text):
     assert _quotes(make_document, lexicons[1], text, STAGE_V4) == []
+
+
+@pytest.mark.parametrize("text", [
+    "وقال متحدث باسم الشرطة، وفقاً لما نقلته «الوطن» أن الأسرة كانت متوجهة إلى لندن.",
+    'وقال سامي الحربي، بحسب "الوطن" إن الأسرة كانت متوجهة إلى لندن.',
+])
+def test_v4_reads_past_a_source_cited_by_its_name_in_marks(make_document, lexicons, text):
+    assert [c for _, c in _quotes(make_document, lexicons[1], text, STAGE_V4)] == [
+        "الأسرة كانت متوجهة إلى لندن"]
