@@ -390,7 +390,7 @@ def described(words: list[Word], lexicon: CueLexicon, phrase_only: bool, *,
               told: bool = False) -> Speaker | None:
     """An unnamed subject: a group (`مسؤولون`) or a title or noun phrase (`المتحدث باسم`).
     `told` (quotes.cues.v4): it ends before the one told (`وقال السفير لوكالة الأنباء`) and
-    before an adverb (`وقال المسؤول الإيراني أيضا`)."""
+    before an adverb (`وقال المسؤول الإيراني أيضا`), and a sound plural heads a plural subject."""
     first = lexicon.word(words[0].folded)
     if phrase_only and (first is None or first[0] not in ("title", "group", "body")):
         return None  # `أكدت تصميم الدولة ...`: no named subject, the words are the content
@@ -407,7 +407,15 @@ def described(words: list[Word], lexicon: CueLexicon, phrase_only: bool, *,
     group = first is not None and first[0] == "group" and words[0].folded != "مصدر"
     gender = next((g for g in (title_gender(w.folded, lexicon) for w in taken) if g), None)
     span = Offsets(taken[0].start, taken[-1].end)
-    return Speaker(None, None, span, gender, "p" if group else "s")
+    plural = group or told and first is None and _sound_plural(words[0].folded)
+    return Speaker(None, None, span, gender, "p" if plural else "s")
+
+
+def _sound_plural(folded: str) -> bool:
+    """v4: a masculine sound plural in the nominative (`باحثون`, `المحللون`) heads a subject
+    of many, whom a plural cue later goes on from (`وأضافوا أن`)."""
+    bare = folded[2:] if folded.startswith("ال") else folded
+    return len(bare) >= 5 and bare.endswith("ون")
 
 
 def withholds_name(words: list[Word], k: int) -> bool:

@@ -979,3 +979,11 @@ def test_v4_reads_no_attribution_where_nobody_is_cited(make_document, lexicons, 
 def test_v4_reads_past_a_source_cited_by_its_name_in_marks(make_document, lexicons, text):
     assert [c for _, c in _quotes(make_document, lexicons[1], text, STAGE_V4)] == [
         "الأسرة كانت متوجهة إلى لندن"]
+
+
+def test_v4_goes_on_from_a_subject_headed_by_a_sound_plural_with_a_plural_cue(make_document,
+                                                                               lexicons):
+    text = ("وقال باحثون في جامعة الملك سعود إن المياه الجوفية تتناقص. وأضافوا أن الاستهلاك "
+            "الزراعي يستنزف أكثر من نصفها.")
+    assert [s for s, _ in _quotes(make_document, lexicons[1], text, STAGE_V4)] == [
+        "باحثون", "باحثون"]
