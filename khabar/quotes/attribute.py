@@ -134,7 +134,8 @@ class Attributor:
                 speaker = self._group_before(since, position)
             if speaker is None and self.v3 and cue.kind == "participle":
                 speaker = self._same_sentence(position, cue)
-            if self.v4 and cue.kind == "participle" and not self._spoke_here(position):
+            if self.v4 and (cue.kind == "participle" or _joined_verb(words, i, cue)) \
+                    and not self._spoke_here(position):
                 speaker = self._opening_body(position, cue) or speaker
             if self.v4 and speaker is not None and speaker.entity is None \
                     and speaker.span is not None and self._titled(speaker.span):
@@ -229,7 +230,8 @@ class Attributor:
     def _opening_body(self, position: int, cue: CueForm) -> Speaker | None:
         """v4: the organization named right after its sentence's opening verb, which a
         participle after it shares (`وكانت الرئاسة الفلسطينية قد استنكرت الهجوم، ومؤكدة أن`,
-        `ورحبت الوزارة بالقرار، مشيرة إلى أن`): not the speaker of an earlier sentence."""
+        `ورحبت الوزارة بالقرار، مشيرة إلى أن`), as a verb joined to it by و does (`ورفضت الحكومة
+        الاتهامات وقالت إن`): not the speaker of an earlier sentence."""
         start = self.sentences.start_of(position)
         words = [w for w in words_of(self.doc.text, start, min(position, start + _GLANCE),
                                      self.folds) if w.is_word][:4]
@@ -395,6 +397,13 @@ _ROLE_WORDS = 6  # words of a bare title or a family name read by _by_role_or_su
 # honorifics that are family names too (`سعيد الشيخ`): alone, no one's name
 _HONORIFIC_NAMES = frozenset(fold(w) for w in (
     "الشيخ الأمير الملك السلطان السيد الدكتور الرئيس الحاج الإمام").split())
+
+
+def _joined_verb(words: list[Word], i: int, cue: CueForm) -> bool:
+    """v4: a verb cue joined by و to the clause before it, whose subject it shares
+    (`ورفضت الحكومة الاتهامات وقالت إن`)."""
+    return cue.kind == "verb" and i > 0 and words[i].folded.startswith("و") \
+        and words[i - 1].is_word
 
 
 def _surnames_gendered(entities: tuple[Entity, ...], genders: dict[str, str]) -> None:

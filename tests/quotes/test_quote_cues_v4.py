@@ -987,3 +987,14 @@ def test_v4_goes_on_from_a_subject_headed_by_a_sound_plural_with_a_plural_cue(ma
             "الزراعي يستنزف أكثر من نصفها.")
     assert [s for s, _ in _quotes(make_document, lexicons[1], text, STAGE_V4)] == [
         "باحثون", "باحثون"]
+
+
+def test_v4_gives_a_verb_joined_to_its_sentences_opening_the_body_named_there(make_document,
+                                                                              lexicons):
+    people = {"e1": ("سامي الحربي",), "o1": ("وزارة الخارجية",)}
+    text = ("وقال سامي الحربي إن الزيارة ناجحة. ورفضت وزارة الخارجية الاتهامات وقالت إن لا "
+            "أساس لها.")
+    doc = make_document(text, people, types={"o1": "ORG"})
+    names = {e.id: e.name for e in doc.entities}
+    assert [names.get(q.speaker) for q in find_quotes(doc, lexicons[1], stage=STAGE_V4)] == [
+        "سامي الحربي", "وزارة الخارجية"]
