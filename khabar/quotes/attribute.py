@@ -25,8 +25,8 @@ from khabar.quotes.relays import (
     issued_by, medium_author, medium_kind, relayed_owner, relayed_source, subject_after_kana,
     subject_window, widened,
 )
-from khabar.quotes.speakers import (Speaker, entity_gender, explicit_subject, speaks_for,
-                                    title_gender)
+from khabar.quotes.speakers import (Speaker, described, entity_gender, explicit_subject,
+                                    speaks_for, title_gender)
 from khabar.quotes.text import Sentences, Word, words_of
 from khabar.quotes.titled import titled_subject
 from khabar.quotes.titles import TitleIndex, countries_of, person_genders, person_titles
@@ -137,6 +137,10 @@ class Attributor:
             if self.v4 and (cue.kind == "participle" or _joined_verb(words, i, cue)) \
                     and not self._spoke_here(position):
                 speaker = self._opening_body(position, cue) or speaker
+            elif self.v4 and speaker is None and cue.kind == "verb" \
+                    and self._opens_sentence(words, i) and not self._spoke_since(since):
+                # `وعلقت هيئة الإذاعة البريطانية على ... . وقالت في تقرير لها إن`
+                speaker = self._opening_body(position, cue, opening=since)
             if self.v4 and speaker is not None and speaker.entity is None \
                     and speaker.span is not None and self._titled(speaker.span):
                 # a title remembered, or read in the sentence, as a person's role says it
@@ -227,20 +231,32 @@ class Attributor:
         recent = self.memory.recent
         return bool(recent) and recent[-1][0] >= self.sentences.start_of(position)
 
-    def _opening_body(self, position: int, cue: CueForm) -> Speaker | None:
+    def _spoke_since(self, start: int) -> bool:
+        """Whether someone spoke at or after offset `start`."""
+        recent = self.memory.recent
+        return bool(recent) and recent[-1][0] >= start
+
+    def _opens_sentence(self, words: list[Word], i: int) -> bool:
+        """v4: the cue at words[i] is its sentence's first word."""
+        return words[i].start == self.sentences.start_of(words[i].start)
+
+    def _opening_body(self, position: int, cue: CueForm, *, opening: int | None = None
+                      ) -> Speaker | None:
         """v4: the organization named right after its sentence's opening verb, which a
         participle after it shares (`وكانت الرئاسة الفلسطينية قد استنكرت الهجوم، ومؤكدة أن`,
         `ورحبت الوزارة بالقرار، مشيرة إلى أن`), as a verb joined to it by و does (`ورفضت الحكومة
-        الاتهامات وقالت إن`): not the speaker of an earlier sentence."""
-        start = self.sentences.start_of(position)
+        الاتهامات وقالت إن`): not the speaker of an earlier sentence. With `opening`, the
+        sentence that starts there (the one before a cue that opens its own)."""
+        start = self.sentences.start_of(position) if opening is None else opening
         words = [w for w in words_of(self.doc.text, start, min(position, start + _GLANCE),
                                      self.folds) if w.is_word][:4]
         if words and words[0].folded in BY_TURN:
             words = words[1:]  # `بدوره، استنكر الأزهر الهجوم، مؤكدا أن`
         elif len(words) > 1 and (words[0].folded, words[1].folded) in self.lexicon.sides:
             words = words[2:]  # `من جهتها، دانت الوزارة ...`
-        if len(words) < 2 or self.lexicon.cue(words[0].folded) is not None:
-            return None  # (a speech verb's subject is remembered with its own quote)
+        if len(words) < 2 or opening is None and self.lexicon.cue(words[0].folded) is not None:
+            return None  # (a speech verb's subject is remembered with its own quote; one
+            # that quoted nothing before a cue that opens the next sentence is not)
         if words[1].folded in _STATE_NOUNS and len(words) > 2:
             words = words[1:]  # `مملكة البحرين`, `دولة الكويت`: the state named after its noun
         for mention_start, end, entity in self.people.starting_in(words[1].start, words[1].end):
@@ -248,6 +264,13 @@ class Attributor:
             gender = "f" if words[1].folded.endswith("ه") or entity.type == "LOC" else "m"
             if entity.type in _BODIES and cue.gender in (None, gender):
                 return Speaker(entity.id, None, Offsets(mention_start, end), None, "s")
+        found = self.lexicon.word(words[1].folded)
+        if found is not None and found[0] == "body" and words[1].folded.startswith("ال") \
+                and cue.number not in ("p", "d") \
+                and cue.gender in (None, "f" if words[1].folded.endswith("ه") else "m"):
+            # a body the tagger left unnamed (`فرضت الحكومة الأمريكية عقوبات ... وقالت إن`)
+            rest = words_of(self.doc.text, words[1].start, position, self.folds)
+            return described(rest, self.lexicon, True)
         return None
 
     def _same_sentence(self, position: int, cue: CueForm) -> Speaker | None:

@@ -998,3 +998,21 @@ def test_v4_gives_a_verb_joined_to_its_sentences_opening_the_body_named_there(ma
     names = {e.id: e.name for e in doc.entities}
     assert [names.get(q.speaker) for q in find_quotes(doc, lexicons[1], stage=STAGE_V4)] == [
         "سامي الحربي", "وزارة الخارجية"]
+
+
+def test_v4_gives_a_cue_that_opens_its_sentence_the_body_that_opened_the_one_before(
+        make_document, lexicons):
+    # the body commented, quoting nothing; the next sentence's dropped subject is that body
+    people = {"o1": ("هيئة الإذاعة",)}
+    text = ("وعلقت هيئة الإذاعة على تغطية الافتتاح. وقالت في تقرير لها إن التغطية كانت "
+            "احتفالية.")
+    doc = make_document(text, people, types={"o1": "ORG"})
+    names = {e.id: e.name for e in doc.entities}
+    assert [names.get(q.speaker) for q in find_quotes(doc, lexicons[1], stage=STAGE_V4)] == [
+        "هيئة الإذاعة"]
+
+
+def test_v4_gives_a_joined_verb_a_body_the_tagger_left_unnamed(make_document, lexicons):
+    text = "فرضت الحكومة الأمريكية أمس عقوبات على ثلاثة تجار وقالت إنهم يمولون الجماعة."
+    assert _quotes(make_document, lexicons[1], text, STAGE_V4) == [
+        ("الحكومة الأمريكية", "إنهم يمولون الجماعة")]
