@@ -212,7 +212,8 @@ class _Phrase:
             self.affiliation = affiliation
 
 
-_TO_SPELLED = "والى"  # a title head never ends in alef maksura written so
+# a title head never ends in alef maksura written so, nor with the hamza of `إلى` (to)
+_TO_SPELLED = ("والى", "وإلى")
 
 
 def read_title(ctx: Context, i: int) -> Title | None:
@@ -225,7 +226,8 @@ def read_title(ctx: Context, i: int) -> Title | None:
 def _read_title(ctx: Context, i: int) -> Title | None:
     phrase = _head_at(ctx, i)
     if phrase is None or ctx.tokens[i].text.endswith(_TO_SPELLED):
-        return None  # `والى صاحب السمو`: `و` + `الى` (and to), which folds like `والي` (governor)
+        return None  # `والى صاحب السمو`, `رحل إلى فارس وإلى الشام`: `و` + `إلى` (and to), which
+        # folds like `والي` (governor)
     if phrase.kind not in (COUNTERPART, FIXED):
         _complements(ctx, phrase)
     return _finished(ctx, phrase)

@@ -653,6 +653,13 @@ def test_roles_v5_reads_a_governor_but_not_and_to_spelled_alike(analyzers, menti
     assert "والى" not in [title for title, _ in roles_of(doc, "خالد العنزي")]
 
 
+def test_roles_v5_reads_no_governor_in_and_to_written_with_its_hamza(analyzers, mentions_doc):
+    text = "وأرسل التحية إلى سامي الفارس وإلى الشام وأهلها."
+    given = [("سامي الفارس", "PER"), ("الشام", "LOC")]
+    doc = analyzers[1](mentions_doc(text, given))
+    assert roles_of(doc, "سامي الفارس") == []
+
+
 def test_roles_v5_reads_the_body_where_it_sits_as_the_affiliation():
     from khabar import load_pipeline, process
 
