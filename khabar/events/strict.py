@@ -107,12 +107,23 @@ def strict_reading(doc: Document, event: Event, verb: bool,
     if root in COOPERATIVE_ROOTS and source is not None and not _country(source) \
             and source.code in _PRIVATE_SECTORS:
         return False  # a company supports a water network, a school receives teachers
-    if root == "03" and first.removeprefix("و").startswith("وافق") and event.target is None:
+    if root == "03" and approved_nothing(doc, event):
         return False  # `وافق البرلمان على الموازنة`: a bill or a drug approved, no one's act
     if root == "04" and verb and first.removeprefix("و")[:1] in ("ي", "ت") and source is not None \
             and not _country(source) and source.code != "GOV":
         return False  # `تستقبل الإدارة المعلمين`: what an office does, not an act
     return True
+
+
+_APPROVED = fold("وافق")  # its و is the root's own (`وافق`, `وافقت`), or a conjunction's (`ووافق`)
+
+
+def approved_nothing(doc: Document, event: Event) -> bool:
+    """An approval (`وافق على`, CAMEO 03) with no one it is towards: a bill, an appointment or
+    a treatment approved (`وافق مجلس الوزراء على تعيينات`), an office's routine."""
+    first = fold(doc.text[event.trigger.start:event.trigger.end]).split()[:1]
+    return bool(first) and event.cameo[:2] == "03" and event.target is None \
+        and _APPROVED in (first[0][:4], first[0][1:5])
 
 
 def _long_ago(doc: Document, event: Event) -> bool:

@@ -37,7 +37,8 @@ from khabar.events.settle import attach_mentions, has_real_source, is_plain_read
 from khabar.events.settle import country_names, merge_sentence_incidents, place_ids
 from khabar.events.settle import cap_sourceless, sourceless_incidents, speaker_sources, tighten
 from khabar.events.settle import COOPERATIVE_ROOTS, condemnations, participle_acts
-from khabar.events.strict import sports_page, strict_actors, strict_reading, strict_sources
+from khabar.events.strict import (approved_nothing, sports_page, strict_actors, strict_reading,
+                                  strict_sources)
 from khabar.events.strict import agent_after, self_targets, strict_target
 from khabar.events.vetting import vetted
 from khabar.pipeline import model_identity, register, with_models
@@ -221,7 +222,10 @@ def _settled(stage: str, version: int, min_confidence: float, classifier: bool,
                 if role_sources and not verb and event.target is None \
                         and event.cameo[:2] in COOPERATIVE_ROOTS:
                     continue  # v5: a noun's cooperation needs its target (noun_reports_act) near
-            events.append(strict_target(doc, event) if strict else event)
+            event = strict_target(doc, event) if strict else event
+            if role_sources and approved_nothing(doc, event):
+                continue  # v5: whether the approval is towards someone, once its target is read
+            events.append(event)
         events = speaker_sources(doc, events, code_of, joined=main)
         if main and require_source:
             events = main_sources(doc, events)

@@ -480,3 +480,19 @@ def test_a_blessing_after_the_kings_name_is_no_support():
             " الله وإلى نائبه.")
     doc = process(text, pipeline=load_pipeline(policy="raise"))
     assert [e.cameo for e in doc.events if e.cameo.startswith("05")] == []
+
+
+@pytest.mark.parametrize("text", [
+    "وافق مجلس الوزراء على تعيينات جديدة في وزارة الخارجية أمس.",
+    "ووافق مجلس الوزراء على نظام الحماية من الإيذاء في جلسته أمس.",
+])
+def test_the_default_pipeline_reads_no_act_in_an_approval_towards_no_one(text):
+    doc = process(text, pipeline=load_pipeline(policy="raise"))
+    assert not [e for e in doc.events if e.cameo.startswith("03")]
+
+
+def test_the_default_pipeline_reads_an_approval_towards_someone():
+    text = "ووافقت تركيا على طلب الولايات المتحدة استخدام قاعدة إنجرليك في الضربات الجوية."
+    doc = process(text, pipeline=load_pipeline(policy="raise"))
+    assert [(e.cameo[:2], e.source.name) for e in doc.events if e.cameo.startswith("03")] == [
+        ("03", "تركيا")]
