@@ -290,6 +290,7 @@ def merge_article(text: str, entities, lexicons: ArticleLexicons, *, stage: str,
     if lineage:  # after the titles are cut: a word after `بن` is a name, whatever else it is
         raw = with_whole_lineage(text, raw)
     if joined:
+        raw = without_rank_grades(text, raw)
         raw = with_given_names(text, with_first_halves(text, raw), lexicons)
         raw = with_untagged_given_names(text, raw, lexicons)
         raw = with_family_names_before_titles(text, raw, lexicons)
@@ -1171,6 +1172,26 @@ def without_titles(text: str, raw: list[RawMention], words: PersonWords) -> list
         trimmed = trim_person(text, r.mention.start, r.mention.end, words) if r.type == PER else None
         if trimmed is not None and trimmed != (r.mention.start, r.mention.end):
             r = _respanned(text, r, *trimmed)
+        out.append(r)
+    return out
+
+
+# v5: a rank's grade (`العريف أول`, `الملازم ثاني`), and the ranks that take one
+_GRADE = re.compile(r"(?:أول|اول|ثاني|ثان)[ \t\u00a0]+")
+_GRADED_RANKS = frozenset(fold(w) for w in "العريف الجندي الرقيب الملازم رقيب عريف جندي ملازم "
+                          "والعريف والجندي والرقيب والملازم".split())
+
+
+def without_rank_grades(text: str, raw: list[RawMention]) -> list[RawMention]:
+    """v5: a person's mention that the tagger opened with the grade of the rank before it
+    (`العريف [أول خالد الشحي]`) starts after the grade."""
+    out = []
+    for r in raw:
+        grade = _GRADE.match(text, r.mention.start) if r.type == PER else None
+        before = _PREVIOUS_WORD.search(text, max(0, r.mention.start - 40), r.mention.start) \
+            if grade is not None and grade.end() < r.mention.end else None
+        if before is not None and fold(before.group(1)) in _GRADED_RANKS:
+            r = _respanned(text, r, grade.end(), r.mention.end)
         out.append(r)
     return out
 

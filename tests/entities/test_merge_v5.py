@@ -567,3 +567,10 @@ def test_v5_reads_an_outlet_in_brackets_where_only_the_one_told_stands(mentions_
     text = ("وأكد لـ(عكاظ) مدير المركز أن الحفل ناجح، وعلمت (المدينة) من مصادرها أن الوفد وصل، "
             "ووصل الوفد إلى (المدينة) مساء.")
     assert named(v5(mentions_doc(text, [])), "ORG") == ["المدينة", "عكاظ"]
+
+
+def test_v5_leaves_a_ranks_grade_out_of_the_name_after_it(mentions_doc):
+    v5 = make_entities_merge_v5()
+    text = "واستشهد العريف أول سامي الفارس، ونقل الملازم ثاني خالد العنزي إلى المستشفى أول أمس."
+    given = [("أول سامي الفارس", "PER"), ("ثاني خالد العنزي", "PER")]
+    assert named(v5(mentions_doc(text, given)), "PER") == ["خالد العنزي", "سامي الفارس"]

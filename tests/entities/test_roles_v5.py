@@ -919,3 +919,9 @@ def test_roles_v5_reads_no_host_country_for_a_diplomat_nor_an_event_town_for_a_s
     assert roles_of(doc, "سامي الفارس") == [("الملحق العسكري", None)]
     assert ("محامي السفارة", "كندا") not in roles_of(doc, "فهد الراشد")
     assert ("ولي العهد وزير الدفاع", "جدة") not in roles_of(doc, "خالد العنزي")
+
+
+def test_roles_v5_reads_the_corporals_rank(analyzers, mentions_doc):
+    text = "وقدم المحافظ التعازي في الشهيد العريف سامي الفارس لأسرته أمس."
+    doc = analyzers[1](mentions_doc(text, [("سامي الفارس", "PER")]))
+    assert roles_of(doc, "سامي الفارس") == [("العريف", None)]
