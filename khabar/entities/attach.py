@@ -15,6 +15,7 @@ from khabar.entities.roles import (
     APPOINTING, BARRIERS, BODY_HEADS, COMMAS, COUNSEL_AND_AIDES, COUNTERPART, DUALS, EPITHETS,
     FIXED, HONORIFICS, RANKS, REGION_NOUNS, STATE_NOUNS, UNTAGGED_HEADS, Context, Span, Title,
     entity_end, held_for_sovereign, marker, named_body, read_appointed, read_title, region_named,
+    without_proclitic,
 )
 
 PER = "PER"
@@ -171,9 +172,11 @@ def find_roles(text: str, entities: tuple[Entity, ...], lexicon: RoleLexicon, *,
         known = roles.setdefault(span.entity.id, [])
         for extra in [found] + (_also(ctx, span, found) if ctx.v3 else []):
             name = title if extra is found else _singular(extra.title)[0]
+            affiliation = extra.affiliation
             if ctx.v5:
                 name = _without_praise(name)
-            role = Role(name, extra.affiliation, Offsets(extra.start, extra.end))
+                affiliation = affiliation and without_proclitic(affiliation)
+            role = Role(name, affiliation, Offsets(extra.start, extra.end))
             if all((r.title, r.affiliation) != (role.title, role.affiliation) for r in known):
                 known.append(role)
     if ctx.v5:
@@ -213,7 +216,8 @@ def _named_later(ctx: Context, roles: dict[str, list[Role]]) -> None:
                 and _saying(ctx.folded[verb]):
             title = _unnamed_subject(ctx, verb, previous_person, held)
             if title is not None:
-                roles[span.entity.id] = [Role(title.title, title.affiliation,
+                roles[span.entity.id] = [Role(title.title, title.affiliation
+                                              and without_proclitic(title.affiliation),
                                               Offsets(title.start, title.end))]
         previous_person = max(previous_person, span.last)
 

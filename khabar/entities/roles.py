@@ -843,6 +843,22 @@ def _without_honorific(name: str) -> str:
     return " ".join(words)
 
 
+_SEATS = BODY_HEADS | {fold(w) for w in "إمارة منطقة محافظة فرع".split()}
+
+
+def without_proclitic(name: str) -> str:
+    """v5: an affiliation read with the preposition that tied it to the title (`مدير إدارة
+    الرقابة بالأمانة`, `المدير الفني للفريق`, `مدير الإعلام بإمارة منطقة الباحة`) names the body
+    without it: `الأمانة`, `الفريق`, `إمارة منطقة الباحة` (not `بلدية`, `لجنة`, `بريطانيا`)."""
+    first, space, rest = name.partition(" ")
+    folded = fold(first)
+    if folded.startswith(("بال", "لل")) and len(folded) > 5:
+        return "ال" + first[2 if folded.startswith("لل") else 3:] + space + rest
+    if folded[:1] in ("ب", "ل") and folded not in _SEATS and folded[1:] in _SEATS:
+        return first[1:] + space + rest
+    return name
+
+
 def _untagged_body(ctx: Context, j: int) -> tuple[int, str] | None:
     """`للعيادات التخصصية السعودية`, `لنادي الطيران السعودي`: `لل` + definite words, or `ل` + a
     body's head noun and definite words, that no entity covers. The last token and the name."""

@@ -74,10 +74,10 @@ def roles_of(doc, name):
     ("ورفع مدير التعليم في محافظة الأفلاج فهد الراشد التهنئة للقيادة.", "فهد الراشد",
      ("مدير التعليم", "محافظة الأفلاج")),
     ("وأوضح مدير إدارة التسويق بالبريد الممتاز خالد السالم كيفية الاستفادة من القسائم.",
-     "خالد السالم", ("مدير إدارة التسويق", "بالبريد الممتاز")),
+     "خالد السالم", ("مدير إدارة التسويق", "البريد الممتاز")),
     # a rank between the phrase and the name is neither
     ("وأكد مدير إدارة التسويق بالبريد الممتاز العقيد طيار سالم العتيبي أن الخدمة بدأت.",
-     "سالم العتيبي", ("مدير إدارة التسويق", "بالبريد الممتاز")),
+     "سالم العتيبي", ("مدير إدارة التسويق", "البريد الممتاز")),
 ])
 def test_roles_v5_reads_a_title_through_an_untagged_body_or_place(
         analyzers, mentions_doc, text, name, role):
@@ -925,3 +925,23 @@ def test_roles_v5_reads_the_corporals_rank(analyzers, mentions_doc):
     text = "وقدم المحافظ التعازي في الشهيد العريف سامي الفارس لأسرته أمس."
     doc = analyzers[1](mentions_doc(text, [("سامي الفارس", "PER")]))
     assert roles_of(doc, "سامي الفارس") == [("العريف", None)]
+
+
+def test_roles_v5_reads_an_affiliation_without_the_preposition_that_tied_it(analyzers,
+                                                                         mentions_doc):
+    text = ("وأوضح مدير العلاقات العامة بإمارة منطقة الباحة سامي الفارس أن الحفل ناجح، وقال "
+            "المدير الفني للفريق خالد العنزي إن اللاعبين جاهزون.")
+    given = [("الباحة", "LOC"), ("سامي الفارس", "PER"), ("خالد العنزي", "PER")]
+    doc = analyzers[1](mentions_doc(text, given))
+    assert roles_of(doc, "سامي الفارس") == [("مدير العلاقات العامة", "إمارة منطقة الباحة")]
+    assert roles_of(doc, "خالد العنزي") == [("المدير الفني", "الفريق")]
+
+
+@pytest.mark.parametrize(("name", "bare"), [
+    ("بالأمانة", "الأمانة"), ("للفريق الأول", "الفريق الأول"), ("بجامعة الملك سعود", "جامعة الملك سعود"),
+    ("بلدية القائم", "بلدية القائم"), ("لجنة الاحتراف", "لجنة الاحتراف"), ("بريطانيا", "بريطانيا"),
+    ("بالي", "بالي"), ("لبنان", "لبنان"),
+])
+def test_without_proclitic_keeps_names_that_start_with_its_letters(name, bare):
+    from khabar.entities.roles import without_proclitic
+    assert without_proclitic(name) == bare
