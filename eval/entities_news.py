@@ -92,7 +92,16 @@ def _stem(word: str) -> str:
 
 
 def _words(*texts: str | None) -> frozenset[str]:
-    return frozenset(_stem(w) for text in texts for w in name_key(text) if w not in _CONNECTORS)
+    return frozenset(_stem(_unprefixed(w)) for text in texts for w in name_key(text)
+                     if w not in _CONNECTORS)
+
+
+def _unprefixed(word: str) -> str:
+    """A word without the preposition `ب` or `ل` that ties an affiliation to its title (`بمنطقة`,
+    `لفرع`): where the title ends is not scored, so `مدير عام الشؤون الصحية` + `منطقة الباحة`
+    says the same words as `مدير عام` + `الشؤون الصحية بمنطقة الباحة`. Both sides are read
+    alike, so a name that starts with those letters (`لبنان`) still equals itself."""
+    return word[1:] if word[:1] in ("ب", "ل") and len(word) > 3 else word
 
 
 def _tokens(text: str) -> list[tuple[int, int, str]]:
@@ -163,8 +172,9 @@ def role_right(role: dict, predicted_roles, raw: str) -> tuple[bool, bool]:
         if name_key(guess.title) != name_key(title):
             continue
         title_ok = True
-        named = set(name_key(guess.affiliation))
-        if not names or any(named and (named <= set(name_key(n)) or set(name_key(n)) <= named)
+        named = {_unprefixed(w) for w in name_key(guess.affiliation)}
+        if not names or any(named and (named <= {_unprefixed(w) for w in name_key(n)}
+                                       or {_unprefixed(w) for w in name_key(n)} <= named)
                             for n in names):
             both_ok = True
     return title_ok, both_ok
