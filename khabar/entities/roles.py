@@ -89,6 +89,7 @@ _MAYOR_SEATS = {fold(w) for w in "المنطقة المحافظة العاصمة
 BODY_HEADS = _BODY_NOUNS | {fold(w) for w in (
     "نادي شركة بنك مركز مستشفى صندوق برنامج مكتب إدارة مديرية بلدية أمانة قيادة كلية معهد "
     "مجموعة مصرف بعثة").split()}
+_NAMED_HEADS = BODY_HEADS | {fold(w) for w in "فريق منتخب".split()}  # v5: heads of a name
 _MAX_BODY_WORDS = 4
 _MAX_BODY_WORDS_V4 = 8  # `للحملة الوطنية السعودية لنصرة الأشقاء`
 # A player's position is no title (`لاعب الوسط`); his club is (`لاعب النصر`).
@@ -661,13 +662,15 @@ def _linked_title(ctx: Context, j: int) -> bool:
 
 def marker(ctx: Context, j: int) -> Span | None:
     """v3: the place or organization after `ب`/`ل` + a noun (`بمنطقة جازان`, `بقيادة حرس
-    الحدود`, `لشركة أرامكو`): the noun starts an affiliation, it does not complete the title."""
+    الحدود`, `لشركة أرامكو`): the noun starts an affiliation, it does not complete the title.
+    v5: a place or an organization only (`الرئيس العام لرعاية الشباب لقاء السوبر السعودي`: a
+    match, what he sponsors)."""
     folded = ctx.folded[j]
     if not ctx.word(j) or j in ctx.covering or folded[:1] not in ("ب", "ل") or len(folded) < 4:
         return None
     if folded in _PARTICLES or folded in _V3_STOPS or folded.startswith(("ال", "لل", "بال")):
         return None
-    span = ctx.entity_at(j + 1)
+    span = ctx.entity_at(j + 1, types=("ORG", "LOC") if ctx.v5 else ("ORG", "LOC", "MISC"))
     return span if span is not None and span.first == j + 1 and ctx.joined(j) else None
 
 
@@ -681,7 +684,11 @@ def _construct_chain(ctx: Context, j: int) -> tuple[int, Span | None] | None:
     while k - j < _MAX_COMPLEMENTS and _complement_word(ctx, k) and not ctx.folded[k].startswith("ال"):
         if ctx.v5 and _no_construct_noun(ctx, k):
             return None  # `وزير الشؤون الاجتماعية قراراً يقضي بـ...`: an object, not the title's
-        span = ctx.entity_at(k + 1)
+        # v5: a chain ends in a place or an organization, or in another name after a body's or
+        # a team's head (`رئيس برنامج موهبة`, `لاعب فريق الخليج`), not in an event's (`الرئيس العام لرعاية الشباب لقاء
+        # السوبر السعودي`: the match he sponsors)
+        bodies_only = ctx.v5 and strip_article(ctx.folded[k]) not in _NAMED_HEADS
+        span = ctx.entity_at(k + 1, types=("ORG", "LOC") if bodies_only else ("ORG", "LOC", "MISC"))
         if span is not None and span.first == k + 1:
             return k, span
         if _complement_word(ctx, k + 1) and ctx.folded[k + 1].startswith("ال"):

@@ -945,3 +945,11 @@ def test_roles_v5_reads_an_affiliation_without_the_preposition_that_tied_it(anal
 def test_without_proclitic_keeps_names_that_start_with_its_letters(name, bare):
     from khabar.entities.roles import without_proclitic
     assert without_proclitic(name) == bare
+
+
+def test_roles_v5_reads_no_affiliation_in_an_event_after_a_title(analyzers, mentions_doc):
+    # the match he sponsors is no body his title is held in, with ل or in construct
+    text = "ويرعى سامي الفارس الرئيس العام لرعاية الشباب لقاء السوبر السعودي في لندن."
+    given = [("سامي الفارس", "PER"), ("السوبر السعودي", "MISC"), ("لندن", "LOC")]
+    doc = analyzers[1](mentions_doc(text, given))
+    assert roles_of(doc, "سامي الفارس") == [("الرئيس العام لرعاية الشباب", None)]
