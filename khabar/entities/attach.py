@@ -406,8 +406,9 @@ def _pick(ctx: Context, span: Span) -> Title | None:
         return before
     if ctx.v5 and before is None:
         untagged = _through_untagged(ctx, span)  # before the name, as a title read there
-        if untagged is not None:  # `السكرتير العام بالاتحاد الكويتي فلان وهو عضو ...`
-            return untagged
+        if untagged is not None and not _previous_name_holds(ctx, untagged):
+            return untagged  # `السكرتير العام بالاتحاد الكويتي فلان وهو عضو ...`; not the title
+            # of a name before it (`فلان مدير التعليم، فلان مدير الصحة`)
     found = _after(ctx, span) or before
     if ctx.v5 and (found is None or _honorific(found.title) or _rank(found.title)):
         found = _through_untagged(ctx, span) or _chaired_by(ctx, span) or found

@@ -953,3 +953,11 @@ def test_roles_v5_reads_no_affiliation_in_an_event_after_a_title(analyzers, ment
     given = [("سامي الفارس", "PER"), ("السوبر السعودي", "MISC"), ("لندن", "LOC")]
     doc = analyzers[1](mentions_doc(text, given))
     assert roles_of(doc, "سامي الفارس") == [("الرئيس العام لرعاية الشباب", None)]
+
+
+def test_roles_v5_reads_a_list_of_names_each_with_the_title_after_it(analyzers, mentions_doc):
+    text = "وحضر اللقاء سامي الفارس مدير التعليم، خالد العنزي مدير الصحة، وعدد من المسؤولين."
+    given = [("سامي الفارس", "PER"), ("خالد العنزي", "PER")]
+    doc = analyzers[1](mentions_doc(text, given))
+    assert roles_of(doc, "سامي الفارس") == [("مدير التعليم", None)]
+    assert roles_of(doc, "خالد العنزي") == [("مدير الصحة", None)]
