@@ -707,6 +707,12 @@ def _no_construct_noun(ctx: Context, k: int) -> bool:
 
 
 def _nisba_at(ctx: Context, j: int) -> tuple[str, int] | None:
+    """The country of the nationality adjective at token j and the token after it, if one is
+    there; v5: not the indefinite first word of a person's name of more words (`رئيس التحرير
+    تركي السديري`: `تركي` is a given name, no Turk)."""
+    if ctx.v5 and (span := ctx.covering.get(j)) is not None and span.entity.type == "PER" \
+            and span.first == j and span.last > j and not ctx.folded[j].startswith("ال"):
+        return None
     for size in (2, 1):
         key = tuple(ctx.folded[j:j + size])
         if len(key) == size and all(ctx.word(k) for k in range(j, j + size)):

@@ -961,3 +961,11 @@ def test_roles_v5_reads_a_list_of_names_each_with_the_title_after_it(analyzers, 
     doc = analyzers[1](mentions_doc(text, given))
     assert roles_of(doc, "سامي الفارس") == [("مدير التعليم", None)]
     assert roles_of(doc, "خالد العنزي") == [("مدير الصحة", None)]
+
+
+def test_roles_v5_reads_a_given_name_spelled_like_a_nationality_as_the_name(analyzers,
+                                                                          mentions_doc):
+    # `تركي` (Turkish) is a common given name: after a title it starts the name, no nationality
+    text = "وقال رئيس التحرير تركي العنزي إن الصحيفة مستمرة، وقال مسؤول تركي إن المحادثات مستمرة."
+    doc = analyzers[1](mentions_doc(text, [("تركي العنزي", "PER")]))
+    assert roles_of(doc, "تركي العنزي") == [("رئيس التحرير", None)]
