@@ -41,6 +41,8 @@ _TO = "ل"  # `لـ` written apart, before an outlet's name in marks
 _OUTLET_NOUNS = frozenset(fold(w) for w in "موقع صحيفة وكالة قناة شبكة مجلة".split())
 # v4: cues whose first noun is the one told (`أبلغ "الاقتصادية" مصدر مسؤول أن`), not a speaker
 _TELLS = frozenset(("أبلغ",))
+_TO_CUES = frozenset(("أشار", "لفت", "نوه"))  # v4: cues that report with `إلى أن`
+_TO_WORDS = frozenset(fold(w) for w in "إلى الى".split())
 _NAME_TAIL = 8  # v4: words after a quoted speaker's name up to what they said
 _CONJUNCTIONS = frozenset("لكن ولكن لكنه لكنها ولكنها ولكنه الا كما فيما بينما ثم".split())
 # `بعد أن`, `قبل أن`: a conjunction, not the start of reported content.
@@ -136,6 +138,11 @@ def scan(
             quoted = None
         if quoted is not None and open_subject and _told_to(words, j, quoted, limit):
             quoted = None  # `وقال فلان لـ"الشرق الأوسط": "..."`: the outlet spoken to
+        if quoted is not None and open_subject and j > i + 1 and words[j - 1].folded != _TO \
+                and _name_before_said(words, quoted, limit, lexicon,
+                                      lexicon.cue(words[i].folded).lemma in _TO_CUES):
+            quoted = None  # `ذكرت شركة الأدوية "إيلي ليلي" أمس إن`: the subject's name in
+            # marks, with the subject's words; what was said comes later
         if quoted is not None:
             prev = words[j - 1]
             if j == i + 1 or prev.folded in COMPLEMENTIZERS or prev.folded in _BEFORE_QUOTE \
@@ -376,6 +383,30 @@ def _name_then_more(words: list[Word], quoted: Quoted, limit: int, names: Covere
     index = bisect_right(words, quoted.end, key=_start)
     after = words[index] if index < len(words) else None
     return after is not None and after.start < limit and after.is_word
+
+
+def _name_before_said(words: list[Word], quoted: Quoted, limit: int, lexicon: CueLexicon,
+                      to: bool) -> bool:
+    """v4: words in marks inside a cue's subject that name it (`التقرير اليومي لمنظمة الدول
+    المصدرة للبترول "أوبك"، أمس، إن`, `في مصرف "إتش إس بي سي"، إلى أن` after a cue that
+    takes `إلى`, `to`): at most _MAX_QUOTED_NAME words, then a complementizer or a colon within
+    _NAME_TAIL words, past words and commas only, no other cue (`وقال كارتر "سنواصل العمل"
+    مؤكدا أن`: the participle's own) and no clause joined by و after a comma."""
+    if not quoted.closed or not 1 <= _word_count(words, quoted) <= _MAX_QUOTED_NAME:
+        return False
+    inside = bisect_right(words, quoted.start, key=_start)
+    if inside < len(words) and words[inside].folded in COMPLEMENTIZERS:
+        return False
+    index = bisect_right(words, quoted.end, key=_start)
+    tail = words[index : index + _NAME_TAIL]
+    if any(w.is_word and lexicon.cue(w.folded) is not None for w in tail) or any(
+            w.folded in COMMAS and k + 1 < len(tail) and tail[k + 1].folded[:1] == "و"
+            for k, w in enumerate(tail)):
+        return False  # (`قال لها الجملة "اقعدي يا هند"، وكررها ...`: a clause of its own)
+    if to:  # `، إلى أن`: the preposition the cue takes, read past as a comma
+        tail = [w for k, w in enumerate(tail) if not (
+            w.folded in _TO_WORDS and k + 1 < len(tail) and tail[k + 1].folded in COMPLEMENTIZERS)]
+    return _said_later(tail, limit)
 
 
 def _said_later(tail: list[Word], limit: int) -> bool:

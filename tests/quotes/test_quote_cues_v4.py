@@ -1016,3 +1016,30 @@ def test_v4_gives_a_joined_verb_a_body_the_tagger_left_unnamed(make_document, le
     text = "فرضت الحكومة الأمريكية أمس عقوبات على ثلاثة تجار وقالت إنهم يمولون الجماعة."
     assert _quotes(make_document, lexicons[1], text, STAGE_V4) == [
         ("الحكومة الأمريكية", "إنهم يمولون الجماعة")]
+
+
+@pytest.mark.parametrize(("text", "body", "content"), [
+    ('وقال التقرير الشهري لمنظمة الدول المصدرة للبترول "أوبك"، أمس، إن سعر السلة انخفض.',
+     "منظمة الدول المصدرة للبترول", "سعر السلة انخفض"),
+    ('وذكرت شركة الأدوية الأمريكية "نور فارما" أمس الأربعاء أن المرضى تحسنوا.',
+     "شركة الأدوية الأمريكية", "المرضى تحسنوا"),
+    ('وأشار سامي الحربي، كبير الاقتصاديين في مصرف الراجحي "الأهلي"، إلى أن الطلب تراجع.',
+     "مصرف الراجحي", "الطلب تراجع"),
+])
+def test_v4_reads_a_name_in_marks_after_a_body_in_the_subject_as_no_quote(
+        make_document, lexicons, text, body, content):
+    # a body's mention right before the marks, as a person's: `قال كارتر "..."` quotes
+    doc = make_document(text, {**PEOPLE, "o1": (body,)}, types={"o1": "ORG"})
+    assert [doc.text[q.content.start:q.content.end]
+            for q in find_quotes(doc, lexicons[1], stage=STAGE_V4)] == [content]
+
+
+@pytest.mark.parametrize("text", [
+    # the participle after the marks reports its own words; the marks are the verb's
+    'وقال سامي الحربي "سنواصل العمل" مؤكدا أن الحل قريب.',
+    # a clause of its own after the marks
+    'وقال لها الجملة الشهيرة "اقعدي يا هند"، وكررها مرات، على اعتبار أنها ترفض الجلوس.',
+])
+def test_v4_keeps_words_in_marks_said_before_another_clause(make_document, lexicons, text):
+    assert _quotes(make_document, lexicons[1], text, STAGE_V4)[0][1] in (
+        "سنواصل العمل", "اقعدي يا هند")
