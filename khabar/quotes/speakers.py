@@ -189,12 +189,18 @@ _TOLD_NOUNS = frozenset(fold(w) for w in (
     "فرانس أسوشيتد أسوشيتدبرس بلومبرغ بلومبيرغ بي سي").split())
 
 
+def _told_noun(folded: str) -> bool:
+    """`للصحافيين`, `للوكالة`: ل with a noun of the one told (_TOLD_NOUNS)."""
+    return folded.startswith("لل") and (folded[2:] in _TOLD_NOUNS
+                                        or "ال" + folded[2:] in _TOLD_NOUNS)
+
+
 def _told(word: Word, people: People) -> bool:
     """`لرويترز`, `لصور` (`ل` before a tagged name), `لوالده`, `للوكالة`, `للصحافيين`: the one
     told; not a name that starts with `ل` (`لافروف`, `لجنة الاحتراف`)."""
     folded = word.folded
     if word.is_word and folded.startswith("لل"):  # `للوكالة`, `للصحافيين`: a noun of the told
-        return folded[2:] in _TOLD_NOUNS or "ال" + folded[2:] in _TOLD_NOUNS
+        return _told_noun(folded)
     if not word.is_word or len(folded) < 4 or not folded.startswith("ل") \
             or people.starting_in(word.start, word.start + 1):
         return False
@@ -398,7 +404,7 @@ def described(words: list[Word], lexicon: CueLexicon, phrase_only: bool, *,
     for k, word in enumerate(words[1:6], start=1):
         if not word.is_word or word.folded in _STOP or lexicon.cue(word.folded) \
                 or withholds_name(words, k) or told and (
-                    word.folded in _TOLD or word.folded in WHEN_WORDS):
+                    word.folded in _TOLD or _told_noun(word.folded) or word.folded in WHEN_WORDS):
             break
         if phrase_only and not _definite(word.folded) and not _construct(taken[-1], word,
                                                                           lexicon):

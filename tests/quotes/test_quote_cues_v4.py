@@ -1043,3 +1043,10 @@ def test_v4_reads_a_name_in_marks_after_a_body_in_the_subject_as_no_quote(
 def test_v4_keeps_words_in_marks_said_before_another_clause(make_document, lexicons, text):
     assert _quotes(make_document, lexicons[1], text, STAGE_V4)[0][1] in (
         "سنواصل العمل", "اقعدي يا هند")
+
+
+@pytest.mark.parametrize("told", ["للصحافيين", "للوكالة", "للموقع"])
+def test_v4_ends_an_unnamed_speaker_before_the_one_told(make_document, lexicons, told):
+    text = f"وقال المحافظ {told} إن السفينة الأولى وصلت إلى الميناء أمس."
+    assert _quotes(make_document, lexicons[1], text, STAGE_V4) == [
+        ("المحافظ", "السفينة الأولى وصلت إلى الميناء أمس")]
