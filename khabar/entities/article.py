@@ -293,6 +293,8 @@ def merge_article(text: str, entities, lexicons: ArticleLexicons, *, stage: str,
         raw = without_rank_grades(text, raw)
         raw = with_given_names(text, with_first_halves(text, raw), lexicons)
         raw = with_untagged_given_names(text, raw, lexicons)
+        raw = without_preposition_ala(text, raw, lexicons.person_words)  # (after the given
+        # names: `علي` is one, so the readings above take `على` into the name)
         raw = with_family_names_before_titles(text, raw, lexicons)
         raw = split_names_joined(text, raw, lexicons)
         raw = without_nationalities(text, without_complementizers(text, raw),
@@ -1174,6 +1176,49 @@ def without_titles(text: str, raw: list[RawMention], words: PersonWords) -> list
             r = _respanned(text, r, *trimmed)
         out.append(r)
     return out
+
+
+# v5: `على` (on) spelled with alif maksura, which the tagger reads as the name `علي`
+_ALA = re.compile(r"(?:و?على)[ \t\u00a0]+")
+_ALA_LAST = re.compile(r"[ \t\u00a0]+على$")
+_ALI_BEFORE = frozenset(fold(w) for w in "محمد أحمد".split())  # `محمد على باشا`
+_SON_OF = fold("بن")
+
+
+def without_preposition_ala(text: str, raw: list[RawMention], words: PersonWords
+                            ) -> list[RawMention]:
+    """v5: `على` (on) taken into a person's name: at its start, unless a title or an
+    honorific stands before it or `بن` after it (`العقوبات الأمريكية على [سليماني]`, `التغلب
+    على [هيلاري كلينتون]`; but `الدكتور على بن عثمان`, `للرئيس السابق على عبد الله صالح`), or
+    at its end (`وشدد الدكتور [قاضي] على أن`, `ركز المدرب [داسيلفا] على تدريبات الكرة`)."""
+    out = []
+    for r in raw:
+        if r.type == PER:
+            name = text[r.mention.start:r.mention.end]
+            lead = _ALA.match(name)
+            if lead is not None and lead.end() < len(name) and not _ala_is_a_name(
+                    text, r.mention.start, name[lead.end():], words):
+                r = _respanned(text, r, r.mention.start + lead.end(), r.mention.end)
+            else:
+                last = _ALA_LAST.search(name)
+                if last is not None and last.start() > 0 and \
+                        fold(name[:last.start()].split()[-1]) not in _ALI_BEFORE:
+                    r = _respanned(text, r, r.mention.start, r.mention.start + last.start())
+        out.append(r)
+    return out
+
+
+def _ala_is_a_name(text: str, start: int, rest: str, words: PersonWords) -> bool:
+    """`على` opening a person's mention is the given name `علي` after a title or an honorific
+    among the _TITLE_REACH words before it (`مرشد الجمهورية الإسلامية على خامنئي`), or before
+    `بن`."""
+    if fold(rest.split()[0]) == _SON_OF:
+        return True
+    before = [fold(w) for w in text[max(0, start - 80):start].split()[-_TITLE_REACH:]]
+    return any(words.starts_title(w) or w in words.honorifics for w in before)
+
+
+_TITLE_REACH = 4
 
 
 # v5: a rank's grade (`العريف أول`, `الملازم ثاني`), and the ranks that take one

@@ -574,3 +574,11 @@ def test_v5_leaves_a_ranks_grade_out_of_the_name_after_it(mentions_doc):
     text = "واستشهد العريف أول سامي الفارس، ونقل الملازم ثاني خالد العنزي إلى المستشفى أول أمس."
     given = [("أول سامي الفارس", "PER"), ("ثاني خالد العنزي", "PER")]
     assert named(v5(mentions_doc(text, given)), "PER") == ["خالد العنزي", "سامي الفارس"]
+
+
+def test_v5_leaves_the_preposition_ala_out_of_a_persons_name(mentions_doc):
+    v5 = make_entities_merge_v5()
+    text = ("وتستمر العقوبات على سامي الفارس منذ سنوات، وشدد الدكتور العنزي على أن القرار نهائي، "
+            "وقال المستشار على بن خالد إن الملف أغلق.")
+    given = [("على سامي الفارس", "PER"), ("العنزي على", "PER"), ("على بن خالد", "PER")]
+    assert named(v5(mentions_doc(text, given)), "PER") == ["العنزي", "سامي الفارس", "على بن خالد"]
