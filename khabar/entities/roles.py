@@ -685,8 +685,8 @@ def _construct_chain(ctx: Context, j: int) -> tuple[int, Span | None] | None:
         if ctx.v5 and _no_construct_noun(ctx, k):
             return None  # `وزير الشؤون الاجتماعية قراراً يقضي بـ...`: an object, not the title's
         # v5: a chain ends in a place or an organization, or in another name after a body's or
-        # a team's head (`رئيس برنامج موهبة`, `لاعب فريق الخليج`), not in an event's (`الرئيس العام لرعاية الشباب لقاء
-        # السوبر السعودي`: the match he sponsors)
+        # a team's head (`رئيس برنامج موهبة`, `لاعب فريق الخليج`), not in an event's
+        # (`الرئيس العام لرعاية الشباب لقاء السوبر السعودي`: the match he sponsors)
         bodies_only = ctx.v5 and strip_article(ctx.folded[k]) not in _NAMED_HEADS
         span = ctx.entity_at(k + 1, types=("ORG", "LOC") if bodies_only else ("ORG", "LOC", "MISC"))
         if span is not None and span.first == k + 1:

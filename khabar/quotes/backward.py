@@ -17,7 +17,8 @@ from khabar.quotes.relays import RELATIVES
 from khabar.quotes.scan import COMPLEMENTIZERS, Target
 from khabar.quotes.text import COMMAS, Word
 
-_LINKS = frozenset(fold(w) for w in "كما حسبما بحسبما وفقما لما ما حسب بحسب وفق وفقا طبقا على".split())
+_LINKS = frozenset(fold(w) for w in
+                   "كما حسبما بحسبما وفقما لما ما حسب بحسب وفق وفقا طبقا على".split())
 _MARKS = frozenset("\"»”")
 _STRONG = frozenset(fold(w) for w in "حسبما بحسبما وفقما ما".split())  # no comma needed
 _WHAT_WAS = frozenset(fold(w) for w in "لما ما".split())

@@ -350,12 +350,9 @@ def _names_speaker(words: list[Word], quoted: Quoted, limit: int, names: Covered
     With a `tail` (quotes.cues.v4), the colon or complementizer may come up to that many words
     later, past a title or an adjunct (`قال "حسين عبدالغني" لاعب فريق النصر: إن`, `قالت
     "منظمة ..."، في بيان، إن`)."""
-    if not quoted.closed or not 1 <= _word_count(words, quoted) <= _MAX_QUOTED_NAME:
+    index = _after_short_name(words, quoted)
+    if index is None:
         return False
-    inside = bisect_right(words, quoted.start, key=_start)
-    if inside < len(words) and words[inside].folded in COMPLEMENTIZERS:
-        return False
-    index = bisect_right(words, quoted.end, key=_start)
     after = words[index] if index < len(words) and words[index].start < limit else None
     if after is not None and (after.folded == ":" or after.folded in COMPLEMENTIZERS
                               or after.folded in _OPENING_MARKS and after.start > quoted.end):
@@ -366,6 +363,17 @@ def _names_speaker(words: list[Word], quoted: Quoted, limit: int, names: Covered
         and quoted.start in names
 
 
+def _after_short_name(words: list[Word], quoted: Quoted) -> int | None:
+    """The index of the first word after `quoted` when it may be a name: closed marks around
+    one to _MAX_QUOTED_NAME words that do not open with a complementizer; None otherwise."""
+    if not quoted.closed or not 1 <= _word_count(words, quoted) <= _MAX_QUOTED_NAME:
+        return None
+    inside = bisect_right(words, quoted.start, key=_start)
+    if inside < len(words) and words[inside].folded in COMPLEMENTIZERS:
+        return None
+    return bisect_right(words, quoted.end, key=_start)
+
+
 def _name_then_more(words: list[Word], quoted: Quoted, limit: int, names: Covered | None,
                     ) -> bool:
     """v4: a quoted name right after the cue, and the sentence goes on with a word (`وأشار
@@ -373,14 +381,10 @@ def _name_then_more(words: list[Word], quoted: Quoted, limit: int, names: Covere
     as some outlets mark every name, not what was said. A name is one or two words, or up to
     _MAX_QUOTED_NAME that the article tags (`وتابع "لن نكرر مأساة عام 1948" في اشارة`,
     `وقالت "تعرضت للتحرش والاغتصاب" بين دموعها` are said)."""
-    count = _word_count(words, quoted)
-    if not quoted.closed or not 1 <= count <= _MAX_QUOTED_NAME or count > 2 and not (
+    index = _after_short_name(words, quoted)
+    if index is None or _word_count(words, quoted) > 2 and not (
             names is not None and quoted.start in names):
         return False
-    inside = bisect_right(words, quoted.start, key=_start)
-    if inside < len(words) and words[inside].folded in COMPLEMENTIZERS:
-        return False
-    index = bisect_right(words, quoted.end, key=_start)
     after = words[index] if index < len(words) else None
     return after is not None and after.start < limit and after.is_word
 
@@ -392,12 +396,9 @@ def _name_before_said(words: list[Word], quoted: Quoted, limit: int, lexicon: Cu
     takes `إلى`, `to`): at most _MAX_QUOTED_NAME words, then a complementizer or a colon within
     _NAME_TAIL words, past words and commas only, no other cue (`وقال كارتر "سنواصل العمل"
     مؤكدا أن`: the participle's own) and no clause joined by و after a comma."""
-    if not quoted.closed or not 1 <= _word_count(words, quoted) <= _MAX_QUOTED_NAME:
+    index = _after_short_name(words, quoted)
+    if index is None:
         return False
-    inside = bisect_right(words, quoted.start, key=_start)
-    if inside < len(words) and words[inside].folded in COMPLEMENTIZERS:
-        return False
-    index = bisect_right(words, quoted.end, key=_start)
     tail = words[index : index + _NAME_TAIL]
     if any(w.is_word and lexicon.cue(w.folded) is not None for w in tail) or any(
             w.folded in COMMAS and k + 1 < len(tail) and tail[k + 1].folded[:1] == "و"
