@@ -400,10 +400,23 @@ class Attributor:
             return False
         theirs = set(title) | {_bare(w) for w in fold(role.affiliation or "").split()}
         countries = countries_of(set(words[1:]), self.nisba)
-        if countries and not any(fold(c) == fold(role.affiliation or "") for c in countries):
+        if countries and not self._held_for(role.affiliation or "", countries):
             return False
         rest = [_bare(w) for w in words[1:] if not (self.nisba and (w,) in self.nisba)]
         return sum(w in theirs for w in rest) >= share * len(rest)
+
+    def _held_for(self, affiliation: str, countries: set[str]) -> bool:
+        """Whether a role's affiliation is one of `countries`: the country itself, with its
+        state's noun (`جمهورية ألبانيا` for `السفير الألباني`), or a body its nationality
+        adjective names (`وزارة الخارجية الإيرانية` for `المتحدث الإيراني`)."""
+        folded = fold(affiliation)
+        named = {fold(c) for c in countries}
+        if folded in named:
+            return True
+        words = folded.split()
+        if len(words) > 1 and words[0] in _STATE_NOUNS and " ".join(words[1:]) in named:
+            return True
+        return bool(countries_of(set(words), self.nisba) & countries)
 
     def _side_gender(self, words: list[Word], i: int) -> str | None:
         """`من جانبه، وأكد ...`: the marker just before a cue gives the dropped subject's gender."""

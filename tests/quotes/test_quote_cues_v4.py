@@ -1050,3 +1050,21 @@ def test_v4_ends_an_unnamed_speaker_before_the_one_told(make_document, lexicons,
     text = f"وقال المحافظ {told} إن السفينة الأولى وصلت إلى الميناء أمس."
     assert _quotes(make_document, lexicons[1], text, STAGE_V4) == [
         ("المحافظ", "السفينة الأولى وصلت إلى الميناء أمس")]
+
+
+@pytest.mark.parametrize(("affiliation", "bare"), [
+    ("جمهورية ألبانيا", "السفير الألباني"),  # the country with its state's noun
+    ("وزارة الخارجية الإيرانية", "المتحدث الإيراني"),  # a body its nationality names
+])
+def test_v4_gives_a_bare_title_with_a_nationality_to_the_one_holding_it_for_that_country(
+        make_document, lexicons, affiliation, bare):
+    from khabar.document import Offsets, Role
+    head = bare.split()[0]
+    text = (f"وقال سامي الحربي {head[2:]} {affiliation} إن التعاون يتوسع. وتابع {bare} "
+            "«الزيارة القادمة ستكون في الربيع».")
+    doc = make_document(text, {"e1": ("سامي الحربي",)})
+    start = text.index(head[2:])
+    person = doc.entities[0]
+    doc = dataclasses.replace(doc, entities=(dataclasses.replace(person, roles=(
+        Role(head[2:], affiliation, Offsets(start, start + len(head) - 2)),)),))
+    assert [q.speaker for q in find_quotes(doc, lexicons[1], stage=STAGE_V4)] == ["e1", "e1"]
