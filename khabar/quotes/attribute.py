@@ -403,7 +403,14 @@ class Attributor:
         if countries and not self._held_for(role.affiliation or "", countries):
             return False
         rest = [_bare(w) for w in words[1:] if not (self.nisba and (w,) in self.nisba)]
-        return sum(w in theirs for w in rest) >= share * len(rest)
+        return sum(w in theirs or bool(role.affiliation) and self._body_noun(w)
+                   for w in rest) >= share * len(rest)
+
+    def _body_noun(self, bare: str) -> bool:
+        """A body's noun (`للشركة`, `الوزارة`): in a bare title, the body the role is held in
+        (`الرئيس التنفيذي للشركة` for `الرئيس التنفيذي` of Facebook)."""
+        found = self.lexicon.word("ال" + bare)
+        return found is not None and found[0] == "body"
 
     def _held_for(self, affiliation: str, countries: set[str]) -> bool:
         """Whether a role's affiliation is one of `countries`: the country itself, with its

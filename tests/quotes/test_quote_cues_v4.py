@@ -1068,3 +1068,16 @@ def test_v4_gives_a_bare_title_with_a_nationality_to_the_one_holding_it_for_that
     doc = dataclasses.replace(doc, entities=(dataclasses.replace(person, roles=(
         Role(head[2:], affiliation, Offsets(start, start + len(head) - 2)),)),))
     assert [q.speaker for q in find_quotes(doc, lexicons[1], stage=STAGE_V4)] == ["e1", "e1"]
+
+
+def test_v4_reads_a_bodys_noun_in_a_bare_title_as_the_body_the_role_is_held_in(make_document,
+                                                                                lexicons):
+    from khabar.document import Offsets, Role
+    text = ("وقال سامي الحربي، الذي يشغل منذ عامين منصب الرئيس التنفيذي لنور، إن الأرباح ارتفعت. "
+            "وقالت هند العتيبي إن السوق مستقرة. وشدد الرئيس التنفيذي للشركة على أن الخطة مستمرة، "
+            "قائلا: «سنفتتح فرعين جديدين».")
+    doc = make_document(text, PEOPLE)
+    start = text.index("الرئيس")
+    doc = dataclasses.replace(doc, entities=(dataclasses.replace(doc.entities[0], roles=(
+        Role("الرئيس التنفيذي", "نور", Offsets(start, start + 15)),)), doc.entities[1]))
+    assert [q.speaker for q in find_quotes(doc, lexicons[1], stage=STAGE_V4)][-1] == "e1"
