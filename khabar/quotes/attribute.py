@@ -146,6 +146,11 @@ class Attributor:
                 # a title remembered, or read in the sentence, as a person's role says it
                 speaker = self._by_role_or_surname(speaker, position)
         if speaker is not None and not target.cited:
+            if self.v4 and not resolved and cue.gender and cue.number == "s" \
+                    and self._named_right_after(speaker, words[i]):
+                # v4: the verb agrees with the subject it names (`وقالت فلانة عضو اللجنة`): its
+                # gender, not a title word's (`عضو`, `رئيس` are said of women too)
+                memory.genders[speaker.entity] = cue.gender
             memory.remember(position, speaker, cue,
                             until=self.sentences.end_of(position) if aside else None)
         memory.contents.add(content.start, content.end)
@@ -230,6 +235,16 @@ class Attributor:
         """Whether someone already spoke in the sentence of `position`."""
         recent = self.memory.recent
         return bool(recent) and recent[-1][0] >= self.sentences.start_of(position)
+
+    def _named_right_after(self, speaker: Speaker, cue: Word) -> bool:
+        """Whether the speaker is named right after the cue, the verb's own subject (`وقالت
+        هيفي مصطفى`): not a title resolved to someone named elsewhere, not a person inside a
+        subject (`مصادر في تيار عون أكدت`) nor one a relay quotes (`نقلت الصحيفة عن فلان`)."""
+        span = speaker.span
+        return speaker.entity is not None and span is not None and span.start >= cue.end \
+            and not self.doc.text[cue.end:span.start].strip() and any(
+                entity.id == speaker.entity and start == span.start
+                for start, _end, entity in self.people.starting_in(span.start, span.start + 1))
 
     def _spoke_since(self, start: int) -> bool:
         """Whether someone spoke at or after offset `start`."""

@@ -1081,3 +1081,13 @@ def test_v4_reads_a_bodys_noun_in_a_bare_title_as_the_body_the_role_is_held_in(m
     doc = dataclasses.replace(doc, entities=(dataclasses.replace(doc.entities[0], roles=(
         Role("الرئيس التنفيذي", "نور", Offsets(start, start + 15)),)), doc.entities[1]))
     assert [q.speaker for q in find_quotes(doc, lexicons[1], stage=STAGE_V4)][-1] == "e1"
+
+
+def test_v4_takes_a_persons_gender_from_the_verb_that_names_them_over_a_title(make_document,
+                                                                               lexicons):
+    # `عضو` is masculine but said of women too; `وقالت هند` says she is a woman
+    people = {"e1": ("هيفي مصطفى",), "e2": ("سامي العتيبي",)}
+    text = ("وقال سامي العتيبي إن القافلة وصلت. وقالت هيفي مصطفى عضو اللجنة إن أكثر من مئتي "
+            "ألف شخص فروا. وأضافت عبر الهاتف: «أصحاب السيارات ينامون فيها».")
+    doc = make_document(text, people)
+    assert [q.speaker for q in find_quotes(doc, lexicons[1], stage=STAGE_V4)] == ["e2", "e1", "e1"]
