@@ -135,9 +135,9 @@ def _names_no_act(doc: Document, event: Event, head: str, first: str) -> bool:
         return True
     if code.startswith("13") and first in _CAUTION:
         return True
-    if code.startswith("02") and first.startswith(_CALLED) \
-            and asks_blessing(_clause_after(doc, event, 5)):
-        return True  # `ودعا المنيف للجميع بالتوفيق`: a prayer for someone, no appeal
+    if code.startswith("02") and first.startswith(_CALLED) and (
+            asks_blessing(_clause_after(doc, event, 5)) or _prays(_clause_after(doc, event, 6))):
+        return True  # `ودعا المنيف للجميع بالتوفيق`, `ودعا فلان المولى جل وعلا أن`: prayers
     return word_before(doc, event) in _PURPOSE and not code.startswith(_VIOLENT_ROOTS)
 
 
@@ -156,6 +156,17 @@ _ARGUED = frozenset(fold(w) for w in "بأن بان بأنه بانه بأنها
 _CURRENT = (fold("تيار"), fold("التيار"))
 _ELECTRIC = (fold("الكهربائي"), fold("الكهرباء"), fold("كهربائي"))
 _COUNTRIES = country_names()
+
+
+# God addressed (`ودعا الدكتور المولى عز وجل أن`): `الله` alone only where a word of praise
+# or `أن` follows it, since it ends many names (`عبد الله`, `خير الله`, `حزب الله`).
+_LORD = frozenset(fold(w) for w in "المولى ربه الرب".split())
+_AFTER_GOD = frozenset(fold(w) for w in "أن ان عز جل سبحانه تعالى العلي".split())
+
+
+def _prays(words: list[str]) -> bool:
+    return any(word in _LORD or word == fold("الله") and i + 1 < len(words)
+               and words[i + 1] in _AFTER_GOD for i, word in enumerate(words))
 
 
 def _no_protest(doc: Document, event: Event, words: list[str]) -> bool:

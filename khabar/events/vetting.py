@@ -15,7 +15,12 @@ An event is dropped when
 - the sentence is not news of this kind: sports, courtesy calls and greetings, staff meetings,
   inspection tours, seminars, a drama's plot;
 - an actor's code was read from a word inside a person's name (`صالح القاضي` is no judge,
-  `كاميرون` is not Cameroon).
+  `كاميرون` is not Cameroon);
+- a meeting, a visit or cooperation is named by its noun, not told as done (`المباحثات
+  ستركز`, `هذه الزيارة`, `زيارة الرئيس الصيني`, `تفاصيل التعاون`), or a meeting verb's subject
+  was named before it (`والتقى خلالها الرئيس`: the president was met);
+- a speech act's source is another noun's object (`وطالبت لاجارد دائني اليونان`), or the one
+  blamed (`وحملت إسرائيل المسؤولية`).
 A target that is the source's own side (the same code, or the source's partner in `الغارات
 الروسية والسورية`) is removed, the event kept.
 """
@@ -91,9 +96,41 @@ _BACKGROUND_OPENING = re.compile(
 # Acts intended, expected or possible, not done (the words before the trigger).
 _NOT_YET = re.compile(
     r"(?:^|\s)(?:نية|نيته|نيتها|يعتزم|تعتزم|يخطط|تخطط|خطط|بإمكان|بامكان|من شأن\S*|سيتم|ستتم"
-    r"|بناء على)\s+(?:\S+\s+){0,3}$")
+    r"|بناء على|يجب|ينبغي|يتعين|لا بد|لابد|إمكان|امكان|إمكانية|امكانية|احتمال|[يت]?قترب من"
+    r"|المقرر|المزمع|المنتظر|المتوقع|المفترض)"
+    r"\s+(?:\S+\s+){0,3}$")
 _NOT_YET_AFTER = re.compile(r"\s*(?:\S+\s+){0,3}?(?:المرتقب|المرتقبة|المتوقع|المتوقعة)")
 _YEAR = re.compile(r"(?<!\d)(19[4-9]\d|20[0-4]\d)(?!\d)")
+
+# --- meetings and visits named, not told --------------------------------------------------------
+_MEETING_NOUNS = _words("محادثات مباحثات مشاورات اجتماع اجتماعا اجتماعات لقاء لقاءات قمه مفاوضات")
+_VISIT_NOUNS = _words("زياره زيارات")
+_HOLDING = _words("عقد عقدت عقدا عقدوا يعقد تعقد أجرى أجرت اجرى اجرت أجريا جرت "
+                  "جلسة اختتم اختتمت ترأس ترأست يترأس تترأس رأس رأست يرأس ترأسا")
+# `المفاوضات التي أجراها مع نظيره`: held, told after the noun.
+_HELD_AFTER = re.compile(r"\s*(?:\S+\s+)?(?:التي|الذي|اللذين|التى)\s+(?:اجرا|أجرا|عقد|جرت|"
+                         r"ترأس|شارك)")
+_VISIT_NOT_MADE = _words("إلى الى لإتمام إتمام اتمام تأجيل لإجراء القيام بتأجيل إلغاء الغاء")
+_DEMONSTRATIVES = _words("هذه هذا تلك ذلك")
+_MADE_BY = re.compile(r"\s*(?:\S+\s+){0,2}?(?:قام|يقوم|تقوم|قامت|يجريها|اجراها|أجراها)\s+(?:بها\s+)?")
+_MEETING_VERBS = _words("التقى التقت يلتقي تلتقي اجتمع اجتمعت يجتمع تجتمع استقبل استقبلت "
+                        "يستقبل تستقبل")
+_DURING = _words("خلالها خلاله فيها فيه هناك")
+_SUBJECT_BEFORE = _words("حيث سبق")
+_STOPPING = _words("أوقف أوقفت اوقف اوقفت أوقفوا وقف توقف توقفت علق علقت علقوا تعليق إيقاف ايقاف "
+                   "وقف أنهى أنهت انهى انهت إنهاء انهاء")
+_AFTER_WORDS = _words("بعد عقب إثر اثر")
+_RESPONSIBILITY = re.compile(r"\s*[«\"“]?\s*(?:ال)?مسؤولي[ةه]")
+_NEEDS_COOPERATION = _words("ضرورة ضروره تفاصيل علاقات اتفاقية اتفاقيه مذكرة تعزيز لتعزيز "
+                            "أوجه اوجه مجالات مجال سبل")
+# --- speech acts whose source is another noun's -----------------------------------------------
+_SPEECH_ROOTS = frozenset(("01", "02", "03", "05", "10", "11", "12"))
+_TIME_WORDS = _words("أمس امس اليوم الأحد الاحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة "
+                     "السبت مجددا مجدداً مساء صباح ظهر الليلة بشدة رسميا رسمياً علنا أيضا ايضا")
+_SPEAKER_HEADS = _words("حكومة دولة دول مملكة جمهورية سلطنة إمارة امارة قيادة سلطات وزارة خارجية "
+                        "زعماء قادة رئيس رئاسة العام عام باسم مجلس أمانة امانة بعثة وفد قوات جيش "
+                        "مندوب سفير سفارة الناطق المتحدث برلمان قائد زعيم أمين امين منظمة هيئة "
+                        "رئيسة وزير وزيرة نواب أعضاء اعضاء ممثل ممثلو ممثلي")
 _BEFORE, _AFTER = 90, 60  # the window around the trigger read for time markers
 _HISTORY = 2000  # without the article's year, an act dated before this is history
 
@@ -130,7 +167,10 @@ def vetted(doc: Document, events: Iterable[Event], code_of=None) -> list[Event]:
     for event in events:
         if (_same_side(event) or _source_not_doer(doc, event) or _background(doc, event, reference)
                 or _misread_root(doc, event) or _frame(doc, event)
-                or _code_from_name(event, entities, code_of)):
+                or _code_from_name(event, entities, code_of) or _meeting_named(doc, event)
+                or _subject_told_before(doc, event) or _object_of_speech(doc, event)
+                or _cooperation_named(doc, event) or _blamed_as_source(doc, event)
+                or _patient_as_source(doc, event) or _stopped(doc, event)):
             continue
         kept.append(_own_side_target(doc, event))
     return kept
@@ -260,6 +300,178 @@ def _code_from_name(event: Event, entities: dict, code_of) -> bool:
             if code and code == actor.code and (code in _SECTORS or len(code) == 3):
                 return True
     return False
+
+
+def _meeting_named(doc: Document, event: Event) -> bool:
+    """A meeting or a visit named by its noun, not told as held: `المباحثات ستركز`, `خلال
+    الاجتماع`, `هذه الزيارة`, `دعا إلى زيارة`, `زيارة الرئيس الصيني` (the guest is not the
+    source), `زيارة قام بها فلان` (nor is the one who made it). A meeting noun stands only
+    after a verb that holds it (`عقد ... جلسة مباحثات`); a visit unless these words tell
+    otherwise (`وصل الملك إلى الرياض في زيارة`)."""
+    if not event.cameo.startswith("04"):
+        return False
+    said = _fold(doc.text[event.trigger.start:event.trigger.end]).split()
+    if len(said) != 1:
+        return False
+    noun = _bare_noun(said[0])
+    before = _fold(doc.text[max(event.sentence.start, event.trigger.start - 40):
+                            event.trigger.start]).split()
+    if noun in _MEETING_NOUNS:
+        clause = _fold(doc.text[max(event.sentence.start, event.trigger.start - 120):
+                                event.trigger.start])
+        clause = re.split(r"[؛:.]", clause)[-1].split()[-14:]
+        held = bool(set(clause) & _HOLDING) or _HELD_AFTER.match(
+            _fold(doc.text[event.trigger.end:min(event.sentence.end, event.trigger.end + 40)]))
+        return not held or bool(_NOT_YET.search(
+            doc.text[max(event.sentence.start, event.trigger.start - 60):event.trigger.start]))
+    if noun not in _VISIT_NOUNS:
+        return False
+    if before and (before[-1] in _VISIT_NOT_MADE or before[-1] in _DEMONSTRATIVES):
+        return True
+    after = doc.text[event.trigger.end:min(event.sentence.end, event.trigger.end + 60)]
+    made = _MADE_BY.match(_fold(after))
+    source = event.source
+    if made:  # زيارة يقوم بها الرئيس فلان: the one named there made it
+        start = event.trigger.end + made.end()
+        maker = _mention_near(doc, start, min(event.sentence.end, start + 40))
+        return maker is not None and (source is None or source.span is None
+                                      or not maker[1] <= source.span.start < maker[2]
+                                      and maker[0] != source.entity)
+    guest = _mention_near(doc, event.trigger.end, event.trigger.end + 1 + len(after)
+                          - len(after.lstrip()))
+    return guest is not None and (source is None or guest[0] != source.entity)
+
+
+def _cooperation_named(doc: Document, event: Event) -> bool:
+    """Cooperation named by its noun (`التعاون بين أنقرة وواشنطن`, `اتفاقية تعاون`, `ضرورة
+    تعاون الحكومة`, `لتعزيز تعاونها العسكري`): its details, a need or a plan, no act done."""
+    if not event.cameo.startswith("06"):
+        return False
+    said = _fold(doc.text[event.trigger.start:event.trigger.end]).split()
+    if not said:
+        return False
+    word = said[0].rstrip("\u064b")
+    for prefix in ("وبال", "وال", "بال", "لل", "ال"):
+        if word.startswith(prefix + "تعاون"):
+            return True
+    bare = word.removeprefix("و")
+    if bare.startswith("تعاون") and bare[len("تعاون"):] in ("ا", "ه", "ها", "هم", "هما"):
+        return True
+    before = _fold(doc.text[max(event.sentence.start, event.trigger.start - 20):
+                            event.trigger.start]).split()
+    return bare == "تعاون" and bool(before) and before[-1] in _NEEDS_COOPERATION
+
+
+def _blamed_as_source(doc: Document, event: Event) -> bool:
+    """`وحملت إسرائيل المسؤولية`, `حمّل فيها الحكومة السعودية مسؤولية`: the one named right
+    before the responsibility is the one blamed; who blames was named before the verb."""
+    source = event.source
+    if not event.cameo.startswith("112") or source is None or source.span is None \
+            or source.span.start < event.trigger.start:
+        return False
+    return bool(_RESPONSIBILITY.match(doc.text[source.span.end:source.span.end + 16]))
+
+
+def _patient_as_source(doc: Document, event: Event) -> bool:
+    """A verb written as a passive (`وطُردت بوكو حرام من`, `اُعتقل فلان`): the one named right
+    after it is who it was done to. Not for violence, whose recall comes first (above)."""
+    source = event.source
+    if event.cameo[:2] in _VIOLENT or source is None or source.span is None \
+            or source.span.start < event.trigger.end:
+        return False
+    first = doc.text[event.trigger.start:event.trigger.end].split()
+    word = first[0].lstrip("وف") if first else ""
+    if len(word) < 3 or word[0] in "يتنأ" or word[1] != "\u064f":
+        return False
+    between = doc.text[event.trigger.end:source.span.start].split()
+    return len(between) <= 1 and not any(w.startswith(("ب", "من")) for w in between)
+
+
+def _stopped(doc: Document, event: Event) -> bool:
+    """An act stopped, suspended or ended (`أوقفت القوات عمليات القصف`, `تعليق الغارات`), or
+    told as what came before (`بعد لقائه`, `عقب زيارة`: a noun after `بعد`), is not done now;
+    the latter not for violence (an attack after which others died is still the news)."""
+    said = _fold(doc.text[event.trigger.start:event.trigger.end]).split()
+    if not said or len(said) > 2:
+        return False
+    before = _fold(doc.text[max(event.sentence.start, event.trigger.start - 40):
+                            event.trigger.start]).split()[-3:]
+    if any(word.lstrip("و") in _STOPPING for word in before):
+        return True
+    noun = said[0].lstrip("و").startswith(("ال", "بال", "لل")) or _bare_noun_known(said[0])
+    return bool(before) and before[-1] in _AFTER_WORDS and bool(noun) \
+        and event.cameo[:2] not in _VIOLENT
+
+
+def _bare_noun(word: str) -> str:
+    for prefix in ("وال", "بال", "لل", "ال", "و", "ب", "ل"):
+        if word.startswith(prefix) and _bare_noun_known(word[len(prefix):]):
+            return _bare_noun_known(word[len(prefix):])
+    return _bare_noun_known(word) or word
+
+
+def _bare_noun_known(word: str) -> str:
+    for suffix in ("", "ه", "ها", "هم", "هما"):
+        if suffix and not word.endswith(suffix):
+            continue
+        stem = word[:len(word) - len(suffix)] if suffix else word
+        for noun in (stem, stem[:-1] + "ه" if stem.endswith("ت") else stem):
+            if noun in _MEETING_NOUNS or noun in _VISIT_NOUNS:
+                return noun
+    return ""
+
+
+def _mention_near(doc: Document, lo: int, hi: int) -> tuple[str, int, int] | None:
+    """The first mention of a person or body that starts in [lo, hi): its entity's id and
+    offsets."""
+    found = [(m.start, entity.id, m.end) for entity in doc.entities if entity.type in ("PER", "ORG")
+             for m in entity.mentions if lo <= m.start < hi]
+    if not found:
+        return None
+    start, entity, end = min(found)
+    return entity, start, end
+
+
+def _subject_told_before(doc: Document, event: Event) -> bool:
+    """A meeting verb whose subject was named before it (`حطّ الوزير رحاله في مسقط، والتقى
+    الوزير العماني`, `زيارة ... والتقى خلالها الرئيس`, `حيث التقى`, `سبق والتقى`): the one named
+    after the verb is the one met, not its source."""
+    source = event.source
+    if not event.cameo.startswith("04") or source is None or source.span is None \
+            or source.span.start < event.trigger.end:
+        return False
+    said = _fold(doc.text[event.trigger.start:event.trigger.end]).split()
+    if len(said) != 1 or said[0].lstrip("وف") not in _MEETING_VERBS:
+        return False
+    after = _fold(doc.text[event.trigger.end:source.span.start]).split()
+    if any(word in _DURING for word in after):
+        return True
+    before = doc.text[event.sentence.start:event.trigger.start]
+    words = _fold(before).split()
+    if words and words[-1] in _SUBJECT_BEFORE:
+        return True
+    return said[0].startswith("و") and len(words) > 3 and before.rstrip().endswith(("،", ","))
+
+
+def _object_of_speech(doc: Document, event: Event) -> bool:
+    """A speech act whose source, no person, follows the verb behind another noun: it is that
+    noun's (`وطالبت لاجارد دائني اليونان`, `ساند كيري مطالب إيران`, `ودعا خير الله واشنطن`,
+    `طالب المستثمر السعودي الحكومة المصرية`). Heads that make a country or body the speaker
+    (`دول`, `زعماء`, `حكومة`, `المتحدث باسم`) and words of time may stand between."""
+    source = event.source
+    if event.cameo[:2] not in _SPEECH_ROOTS or source is None or source.span is None \
+            or source.span.start < event.trigger.end \
+            or not event.sentence.start <= source.span.start < event.sentence.end:
+        return False
+    entity = next((e for e in doc.entities if e.id == source.entity), None)
+    if entity is not None and entity.type == "PER":
+        return False
+    between = _fold(doc.text[event.trigger.end:source.span.start]).split()
+    words = [w for w in between if w not in _TIME_WORDS]
+    if not words:
+        return False
+    last = words[-1]
+    return last not in _SPEAKER_HEADS and last.removeprefix("ال") not in _SPEAKER_HEADS
 
 
 def _same_side(event: Event) -> bool:

@@ -113,3 +113,101 @@ def test_whoever_condemns_an_attack_is_not_its_doer():
     assert not _kept(text, "التفجير", "183", "وزارة الخارجية", "GOV")
     text = "وفجرت الجماعة المسلحة سيارة مفخخة قرب المسجد أمس."
     assert _kept(text, "وفجرت", "183", "الجماعة المسلحة", "REB")
+
+
+@pytest.mark.parametrize(("text", "word", "cameo", "name", "code", "kept"), [
+    # a meeting named by its noun is no meeting held, unless a verb holds it
+    ("وأكدت الوزارة أن المباحثات ستركز على التجارة بين البلدين.", "المباحثات", "040",
+     "الوزارة", "GOV", False),
+    ("وقالت الوكالة إنه خلال الاجتماع اتفق الوزيران على خطة.", "الاجتماع", "040", "الوكالة",
+     "MED", False),
+    ("عقد الرئيس في قصره أمس جلسة مباحثات رسمية مع نظيره الزائر.", "مباحثات", "040", "الرئيس",
+     "GOV", True),
+    # a visit: not one invited to or called `this`, not the guest's or another's
+    ("ودعا الرئيس المبعوث الدولي إلى زيارة المدينة بعد تحريرها.", "زيارة", "042", "الرئيس",
+     "GOV", False),
+    ("وأعرب المدير عن شكره للوفد على هذه الزيارة المهمة.", "الزيارة", "042", "المدير", "GOV",
+     False),
+    ("وصل الرئيس إلى البلاد في أول زيارة يقوم بها لبلد أجداده.", "زيارة", "042", "الرئيس",
+     "GOV", True),
+    ("وصل الملك اليوم إلى العاصمة في زيارة رسمية تستمر يومين.", "زيارة", "042", "الملك", "GOV",
+     True),
+    # a meeting verb whose subject was named before it: the one after it was met
+    ("حط وزير الخارجية رحاله في العاصمة أمس، والتقى الوزير المسؤول عن الملف.", "والتقى", "040",
+     "الوزير المسؤول", "GOV", False),
+    ("وقام الأمير بزيارة إلى البلاد التقى خلالها الرئيس وعددا من المسؤولين.", "التقى", "040",
+     "الرئيس", "GOV", False),
+    ("أوفدت الحكومة نائب الوزير إلى المدينة حيث التقى رئيس الإقليم أمس.", "التقى", "040",
+     "رئيس الإقليم", "GOV", False),
+    ("والتقى الرئيس في قصره أمس وفدا من رجال الأعمال.", "والتقى", "040", "الرئيس", "GOV", True),
+    # a speech act whose source is another noun's: it is that noun's, not the speaker
+    ("وطالبت المديرة دائني البلاد مجددا بخفض الديون.", "وطالبت", "100", "البلاد", "GOV", False),
+    ("كما ساند الوزير مطالب الجارة برفع الحظر.", "ساند", "050", "الجارة", "GOV", False),
+    ("وحث زعماء الاتحاد الحكومة على تخفيف الرسوم.", "وحث", "020", "الاتحاد", "IGO", True),
+    ("وندد المتحدث باسم الوزارة أمس بالخطوة.", "وندد", "111", "الوزارة", "GOV", True),
+])
+def test_meetings_named_subjects_told_before_and_objects_of_speech(text, word, cameo, name,
+                                                                   code, kept):
+    assert _kept(text, word, cameo, name, code) is kept
+
+
+def test_a_visit_made_by_someone_named_after_it_is_not_the_speakers():
+    text = "وقال المتحدث أثناء زيارة رسمية يقوم بها الرئيس سالم العمري إلى البلاد إن العلاقات قوية."
+    name = "سالم العمري"
+    start = text.index(name)
+    person = Entity("e1", "PER", name, (Mention(start, start + len(name)),))
+    doc = _doc(text, (person,))
+    event = _event(doc, "زيارة", "042", _actor(doc, "المتحدث", "GOV"))
+    assert vetted(doc, [event]) == []
+    event = _event(doc, "زيارة", "042", _actor(doc, name, "GOV", "e1"))
+    assert vetted(doc, [event]) == [event]
+    # the guest named right after the noun is not who visits
+    text = "وأكد الوزير حرص بلاده على تنظيم زيارة سالم العمري إلى العاصمة."
+    start = text.index(name)
+    doc = _doc(text, (Entity("e1", "PER", name, (Mention(start, start + len(name)),)),))
+    assert vetted(doc, [_event(doc, "زيارة", "042", _actor(doc, "الوزير", "GOV"))]) == []
+
+
+@pytest.mark.parametrize(("text", "word", "kept"), [
+    ("ولم ترد أية أنباء عن تفاصيل التعاون بين الحكومة وجارتها بعد.", "التعاون", False),
+    ("وينص القرار على ضرورة تعاون الحكومة مع الخبراء.", "تعاون", False),
+    ("وأعلنت الحكومة استعدادها لتعزيز تعاونها العسكري مع جارتها.", "تعاونها", False),
+    ("وتعاونت الحكومة مع جارتها أمس في إطفاء الحرائق على الحدود.", "وتعاونت", True),
+])
+def test_cooperation_named_by_its_noun_is_no_act(text, word, kept):
+    assert _kept(text, word, "060", "الحكومة", "GOV") is kept
+
+
+def test_the_one_blamed_is_not_who_blames():
+    text = "دانت الحكومة بشدة مقتل الطفل في حريق، وحملت الجارة المسؤولية الكاملة."
+    assert not _kept(text, "وحملت الجارة المسؤولية", "112", "الجارة", "GOV")
+    text = "وحملت الحركة الخميس الجارة المسؤولية الكاملة عن مقتل الطفل."
+    assert _kept(text, "وحملت الحركة الخميس الجارة المسؤولية", "112", "الحركة", "REB")
+
+
+@pytest.mark.parametrize(("text", "word", "kept"), [
+    # the verb that holds the meeting may stand before a long subject, or after the noun
+    ("عقد قادة ورؤساء وفود الدول الأعضاء في المجلس اليوم اجتماعا مع الرئيس.", "اجتماعا", True),
+    ("وقال الوزير إنه بحث المسألة خلال المفاوضات التي أجراها مع نظيره.", "المفاوضات", True),
+    ("تترأس رئيسة الحكومة، سلمى العمري، الأربعاء اجتماعا لمجلس الأمن القومي.", "اجتماعا", True),
+    ("وأشار الوزير إلى الاجتماع الذي سيعقد في العاصمة الشهر المقبل.", "الاجتماع", False),
+])
+def test_a_meeting_held_by_a_verb_far_before_or_after_its_noun(text, word, kept):
+    name = next(n for n in ("قادة", "الوزير", "رئيسة الحكومة") if n in text)
+    assert _kept(text, word, "040", name, "GOV") is kept
+
+
+@pytest.mark.parametrize(("text", "word", "cameo", "name", "kept"), [
+    ("ومن المقرر أن يزور الرئيس المدينة يوم الثلاثاء.", "يزور", "042", "الرئيس", False),
+    ("وأعلنت الوزارة إمكان عقد قمة بين الزعيمين قبل نهاية الشهر.", "عقد قمة", "040", "الوزارة",
+     False),
+    # a passive's first noun is who it was done to
+    ("وطُردت الجماعة من معظم الأراضي التي كانت تسيطر عليها.", "وطُردت", "166", "الجماعة", False),
+    ("وطردت الحكومة السفير أمس من العاصمة.", "وطردت", "166", "الحكومة", True),
+    # an act stopped, or told after بعد as what came before
+    ("وأوقفت القوات عمليات القصف الجوي أمس لإخلاء المدنيين.", "القصف", "195", "القوات", False),
+    ("وصرحت الوزيرة بعد الاجتماع مع نظيرها أمس بأن العلاقات قوية.", "الاجتماع", "040",
+     "الوزيرة", False),
+])
+def test_acts_planned_suffered_or_stopped(text, word, cameo, name, kept):
+    assert _kept(text, word, cameo, name, "GOV") is kept
