@@ -99,6 +99,7 @@ _NOT_YET = re.compile(
     r"|بناء على|يجب|ينبغي|يتعين|لا بد|لابد|إمكان|امكان|إمكانية|امكانية|احتمال|[يت]?قترب من"
     r"|المقرر|المزمع|المنتظر|المتوقع|المفترض)"
     r"\s+(?:\S+\s+){0,3}$")
+_MAY = re.compile(r"(?:^|\s)[وف]?قد\s+$")
 _NOT_YET_AFTER = re.compile(r"\s*(?:\S+\s+){0,3}?(?:المرتقب|المرتقبة|المتوقع|المتوقعة)")
 _YEAR = re.compile(r"(?<!\d)(19[4-9]\d|20[0-4]\d)(?!\d)")
 
@@ -114,7 +115,7 @@ _VISIT_NOT_MADE = _words("إلى الى لإتمام إتمام اتمام تأ�
 _DEMONSTRATIVES = _words("هذه هذا تلك ذلك")
 _MADE_BY = re.compile(r"\s*(?:\S+\s+){0,2}?(?:قام|يقوم|تقوم|قامت|يجريها|اجراها|أجراها)\s+(?:بها\s+)?")
 _MEETING_VERBS = _words("التقى التقت يلتقي تلتقي اجتمع اجتمعت يجتمع تجتمع استقبل استقبلت "
-                        "يستقبل تستقبل")
+                        "يستقبل تستقبل زار زارت يزور تزور")
 _DURING = _words("خلالها خلاله فيها فيه هناك")
 _SUBJECT_BEFORE = _words("حيث سبق")
 _STOPPING = _words("أوقف أوقفت اوقف اوقفت أوقفوا وقف توقف توقفت علق علقت علقوا تعليق إيقاف ايقاف "
@@ -137,7 +138,7 @@ _HISTORY = 2000  # without the article's year, an act dated before this is histo
 # --- CAMEO roots that misread ----------------------------------------------------------------
 _WARN = re.compile(r"^(?:و)?(?:حذر|حذّر|يحذر|تحذر|حذرت|حذّرت|محذرا|محذرة|محذراً|تحذير)")
 CONDITION = re.compile(r"إذا|اذا|إن لم|ما لم|وإلا|والا|في حال|لو ")
-_RANKING = re.compile(r"^\s*\S*\s*(?:المرتبة|المركز|مرتبة|الترتيب|المرکز)")
+_RANKING = re.compile(r"^\s*(?:\S+\s+){0,3}?(?:المرتبة|المركز|مرتبة|الترتيب|المرکز)")
 _FIRE = re.compile(r"^\s*(?:(?:\S+\s+){0,5}?على\s+)?(?:ال)?(?:حريق|حرائق|نيران|ألسنة اللهب)")
 _VIOLATED = re.compile(r"(?:انتهك|خرق|خرو?ق)\S*\s+(?:\S+\s+)?$")
 _NAME_HEAD = re.compile(r"(?:دول|مجلس|منظمة|منظومة)\s+$")
@@ -146,7 +147,7 @@ _COMMENT = re.compile(r"^\s*(?:\S+\s+){0,4}?(?:التعليق|نفي|تأكيد|
 
 # --- frames that are no event of this kind -----------------------------------------------------
 _FRAMES = re.compile(
-    r"\b(?:[وبل]?(?:ال)?(?:منتخب|مدرب|مباراة|لاعب|لاعبي|لاعبين)|للنادي|النادي|"  # sports
+    r"\b(?:[وبل]?(?:ال)?(?:منتخب|مدرب|مباراة|لاعب|لاعبي|لاعبين|ملعب|ملعبه)|للنادي|النادي|"
     r"مسلسل|المسلسل|المشاهدين)\b")  # drama
 # Routine and courtesy: no act between political actors (verbal roots 01-09 only: a bombing
 # among the staff is still a bombing).
@@ -236,6 +237,10 @@ def _background(doc: Document, event: Event, reference: int | None) -> bool:
     ahead = doc.text[max(event.sentence.start, event.trigger.start - 60):event.trigger.start]
     if _NOT_YET.search(ahead) or _NOT_YET_AFTER.match(doc.text[event.trigger.end:hi]):
         return True
+    said = _fold(doc.text[event.trigger.start:event.trigger.end]).split()
+    if _MAY.search(ahead) and said and (said[0].startswith("ي") or said[0].startswith("ت")
+                                        and said[0].endswith("و")):
+        return True  # `قد تدعو الدول`, `قد يطالب`: may call, not called (not `قد تعهد`)
     if RECENT.search(window):
         return False
     if PAST.search(window):

@@ -211,3 +211,16 @@ def test_a_meeting_held_by_a_verb_far_before_or_after_its_noun(text, word, kept)
 ])
 def test_acts_planned_suffered_or_stopped(text, word, cameo, name, kept):
     assert _kept(text, word, cameo, name, "GOV") is kept
+
+
+@pytest.mark.parametrize(("text", "word", "cameo", "name", "kept"), [
+    ("وقد تدعو الدول الأفقر إلى خفض الإنتاج بحسب المحللين.", "تدعو", "020", "الدول", False),
+    ("وقد دعت الحكومة أمس إلى خفض الإنتاج.", "دعت", "020", "الحكومة", True),
+    ("فيما تحتل دولة الجارة المركز الرابع في القائمة.", "تحتل", "192", "الجارة", False),
+    ("بسط الفريق سيطرته على المجموعة بعدما فاز على ملعبه.", "سيطرته على", "192", "الفريق",
+     False),
+    ("بدأت رحلة الأمير في العاصمة حيث زار الرئيس في قصره.", "زار", "042", "الرئيس", False),
+])
+def test_acts_that_may_be_ranks_games_and_visits_of_someone_named_before(text, word, cameo,
+                                                                          name, kept):
+    assert _kept(text, word, cameo, name, "GOV") is kept
