@@ -98,7 +98,7 @@ _NOT_YET = re.compile(
     r"(?:^|\s)(?:نية|نيته|نيتها|يعتزم|تعتزم|يخطط|تخطط|خطط|بإمكان|بامكان|من شأن\S*|سيتم|ستتم"
     r"|بناء على|يجب|ينبغي|يتعين|لا بد|لابد|إمكان|امكان|إمكانية|امكانية|احتمال|[يت]?قترب من"
     r"|المقرر|المزمع|المنتظر|المتوقع|المفترض)"
-    r"\s+(?:\S+\s+){0,3}$")
+    r"[،,]?\s+(?:\S+\s+){0,3}$")
 _MAY = re.compile(r"(?:^|\s)[وف]?قد\s+$")
 _NOT_YET_AFTER = re.compile(r"\s*(?:\S+\s+){0,3}?(?:المرتقب|المرتقبة|المتوقع|المتوقعة)")
 _YEAR = re.compile(r"(?<!\d)(19[4-9]\d|20[0-4]\d)(?!\d)")
@@ -120,7 +120,7 @@ _DURING = _words("خلالها خلاله فيها فيه هناك")
 _SUBJECT_BEFORE = _words("حيث سبق")
 _STOPPING = _words("أوقف أوقفت اوقف اوقفت أوقفوا وقف توقف توقفت علق علقت علقوا تعليق إيقاف ايقاف "
                    "وقف أنهى أنهت انهى انهت إنهاء انهاء")
-_AFTER_WORDS = _words("بعد عقب إثر اثر")
+_AFTER_WORDS = _words("بعد عقب إثر اثر قبل قبيل")
 _RESPONSIBILITY = re.compile(r"\s*[«\"“]?\s*(?:ال)?مسؤولي[ةه]")
 _NEEDS_COOPERATION = _words("ضرورة ضروره تفاصيل علاقات اتفاقية اتفاقيه مذكرة تعزيز لتعزيز "
                             "أوجه اوجه مجالات مجال سبل")
@@ -148,7 +148,7 @@ _COMMENT = re.compile(r"^\s*(?:\S+\s+){0,4}?(?:التعليق|نفي|تأكيد|
 # --- frames that are no event of this kind -----------------------------------------------------
 _FRAMES = re.compile(
     r"\b(?:[وبل]?(?:ال)?(?:منتخب|مدرب|مباراة|لاعب|لاعبي|لاعبين|ملعب|ملعبه)|للنادي|النادي|"
-    r"مسلسل|المسلسل|المشاهدين)\b")  # drama
+    r"مسلسل|المسلسل|المشاهدين|فيلم|الفيلم)\b")  # drama
 # Routine and courtesy: no act between political actors (verbal roots 01-09 only: a bombing
 # among the staff is still a bombing).
 _ROUTINE = re.compile(
@@ -208,7 +208,10 @@ def _source_not_doer(doc: Document, event: Event) -> bool:
     if said and said[0].startswith("ب") and said[0] not in _fold(source.name).split():
         return True  # يلتقي بوزير الخارجية فلان: the one met
     trigger = _fold(text[event.trigger.start:event.trigger.end]).split()
-    if start >= event.trigger.end and _NUMBER.fullmatch(_fold(text[event.trigger.end:start])):
+    if trigger and trigger[-1] == "سراح" and event.trigger.end <= start < event.trigger.end + 40:
+        return True  # أطلق سراح الرهينة فلانة: the one freed
+    if start >= event.trigger.end and _NUMBER.fullmatch(
+            _fold(text[event.trigger.end:start]).replace("،", " ").replace(",", " ")):
         if trigger and trigger[-1] in _VICTIM_MASDARS:
             return True
     if start >= event.trigger.end:
@@ -394,7 +397,8 @@ def _patient_as_source(doc: Document, event: Event) -> bool:
 
 def _stopped(doc: Document, event: Event) -> bool:
     """An act stopped, suspended or ended (`أوقفت القوات عمليات القصف`, `تعليق الغارات`), or
-    told as what came before (`بعد لقائه`, `عقب زيارة`: a noun after `بعد`), is not done now;
+    told as what came before or after another (`بعد لقائه`, `عقب زيارة`, `قبيل زيارته`: a noun
+    after `بعد` or `قبل`), is not done now;
     the latter not for violence (an attack after which others died is still the news)."""
     said = _fold(doc.text[event.trigger.start:event.trigger.end]).split()
     if not said or len(said) > 2:

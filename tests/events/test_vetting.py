@@ -224,3 +224,16 @@ def test_acts_planned_suffered_or_stopped(text, word, cameo, name, kept):
 def test_acts_that_may_be_ranks_games_and_visits_of_someone_named_before(text, word, cameo,
                                                                           name, kept):
     assert _kept(text, word, cameo, name, "GOV") is kept
+
+
+@pytest.mark.parametrize(("text", "word", "cameo", "name", "kept"), [
+    ("أطلق الليلة الماضية سراح الرهينة سلمى العمري التي خطفت في فبراير.", "أطلق الليلة الماضية سراح",
+     "0841", "سلمى العمري", False),
+    ("وأكدت الشرطة اعتقال، سالم العمري، بتهمة السرقة.", "اعتقال", "173", "سالم العمري", False),
+    ("وقال رئيس الوزراء قبيل زيارته إلى العاصمة إن العلاقات قوية.", "زيارته", "042",
+     "رئيس الوزراء", False),
+    ("ويعود الفيلم بالزمن إلى زيارته الأولى للسجين في زنزانته.", "زيارته", "042", "الفيلم",
+     False),
+])
+def test_freed_arrested_before_and_on_screen(text, word, cameo, name, kept):
+    assert _kept(text, word, cameo, name, "GOV") is kept
