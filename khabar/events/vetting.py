@@ -121,6 +121,8 @@ _SUBJECT_BEFORE = _words("حيث سبق")
 _STOPPING = _words("أوقف أوقفت اوقف اوقفت أوقفوا وقف توقف توقفت علق علقت علقوا تعليق إيقاف ايقاف "
                    "وقف أنهى أنهت انهى انهت إنهاء انهاء")
 _AFTER_WORDS = _words("بعد عقب إثر اثر قبل قبيل")
+# `وحمّلت الهيئة مسؤولية التأجيل إلى الاتحاد`: the blamed follows, the source blames.
+_BLAMED_AFTER = re.compile(r"\s(?:إلى|الى|على)\s")
 _RESPONSIBILITY = re.compile(r"\s*[«\"“]?\s*(?:ال)?مسؤولي[ةه]")
 _NEEDS_COOPERATION = _words("ضرورة ضروره تفاصيل علاقات اتفاقية اتفاقيه مذكرة تعزيز لتعزيز "
                             "أوجه اوجه مجالات مجال سبل")
@@ -138,7 +140,7 @@ _HISTORY = 2000  # without the article's year, an act dated before this is histo
 # --- CAMEO roots that misread ----------------------------------------------------------------
 _WARN = re.compile(r"^(?:و)?(?:حذر|حذّر|يحذر|تحذر|حذرت|حذّرت|محذرا|محذرة|محذراً|تحذير)")
 CONDITION = re.compile(r"إذا|اذا|إن لم|ما لم|وإلا|والا|في حال|لو ")
-_RANKING = re.compile(r"^\s*(?:\S+\s+){0,3}?(?:المرتبة|المركز|مرتبة|الترتيب|المرکز)")
+_RANKING = re.compile(r"^\s*(?:\S+\s+){0,3}?(?:المرتبة|المركز|مرتبة|الترتيب|المرکز)\b")
 _FIRE = re.compile(r"^\s*(?:(?:\S+\s+){0,5}?على\s+)?(?:ال)?(?:حريق|حرائق|نيران|ألسنة اللهب)")
 _VIOLATED = re.compile(r"(?:انتهك|خرق|خرو?ق)\S*\s+(?:\S+\s+)?$")
 _NAME_HEAD = re.compile(r"(?:دول|مجلس|منظمة|منظومة)\s+$")
@@ -372,12 +374,14 @@ def _cooperation_named(doc: Document, event: Event) -> bool:
 
 def _blamed_as_source(doc: Document, event: Event) -> bool:
     """`وحملت إسرائيل المسؤولية`, `حمّل فيها الحكومة السعودية مسؤولية`: the one named right
-    before the responsibility is the one blamed; who blames was named before the verb."""
+    before the responsibility is the one blamed; who blames was named before the verb. Not
+    where the blamed follows (`وحمّلت الهيئة مسؤولية التأجيل إلى الاتحاد`)."""
     source = event.source
     if not event.cameo.startswith("112") or source is None or source.span is None \
             or source.span.start < event.trigger.start:
         return False
-    return bool(_RESPONSIBILITY.match(doc.text[source.span.end:source.span.end + 16]))
+    after = doc.text[source.span.end:min(event.sentence.end, source.span.end + 90)]
+    return bool(_RESPONSIBILITY.match(after)) and not _BLAMED_AFTER.search(after)
 
 
 def _patient_as_source(doc: Document, event: Event) -> bool:

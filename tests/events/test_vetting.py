@@ -237,3 +237,10 @@ def test_acts_that_may_be_ranks_games_and_visits_of_someone_named_before(text, w
 ])
 def test_freed_arrested_before_and_on_screen(text, word, cameo, name, kept):
     assert _kept(text, word, cameo, name, "GOV") is kept
+
+
+def test_a_central_prison_is_no_ranking_and_the_blamed_may_follow():
+    text = "فيما سيطر الجيش على مواقع بجوار السجن المركزي في المدينة."
+    assert _kept(text, "سيطر الجيش على", "192", "الجيش", "MIL")
+    text = "وحمّلت الهيئة مسؤولية تأجيل البطولة إلى الاتحاد المحلي للعبة."
+    assert _kept(text, "وحمّلت الهيئة مسؤولية", "112", "الهيئة", "GOV")
