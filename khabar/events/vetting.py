@@ -118,6 +118,11 @@ _MEETING_VERBS = _words("التقى التقت يلتقي تلتقي اجتمع 
                         "يستقبل تستقبل زار زارت يزور تزور")
 _DURING = _words("خلالها خلاله فيها فيه هناك")
 _SUBJECT_BEFORE = _words("حيث سبق")
+_HARM_WORDS = _words("قتل مقتل بمقتل مصرع اصيب أصيب إصابة اصابة جرح استشهاد قتلى")
+# `قتل` before a noun reads either way (`وقتل مقاتلون جنديين`): only soldiers, police,
+# officials and civilians after it are read as killed (`وقتل جندي تركي`).
+_KILLED = _words("قتل")
+_VICTIMS = frozenset(("MIL", "COP", "CVL", "GOV"))
 _STOPPING = _words("أوقف أوقفت اوقف اوقفت أوقفوا وقف توقف توقفت علق علقت علقوا تعليق إيقاف ايقاف "
                    "وقف أنهى أنهت انهى انهت إنهاء انهاء")
 _AFTER_WORDS = _words("بعد عقب إثر اثر قبل قبيل")
@@ -175,6 +180,8 @@ def vetted(doc: Document, events: Iterable[Event], code_of=None) -> list[Event]:
                 or _cooperation_named(doc, event) or _blamed_as_source(doc, event)
                 or _patient_as_source(doc, event) or _stopped(doc, event)):
             continue
+        if _harmed_as_source(doc, event):  # no source: kept only where sourceless events are
+            event = dataclasses.replace(event, source=None, target=event.target or event.source)
         kept.append(_own_side_target(doc, event))
     return kept
 
@@ -397,6 +404,25 @@ def _patient_as_source(doc: Document, event: Event) -> bool:
         return False
     between = doc.text[event.trigger.end:source.span.start].split()
     return len(between) <= 1 and not any(w.startswith(("ب", "من")) for w in between)
+
+
+def _harmed_as_source(doc: Document, event: Event) -> bool:
+    """Violence whose source is who was harmed: named right after a word of harm (`مقتل شرطي`,
+    `وقتل جندي تركي`, `واصيب شرطي`) or right after one before the trigger (`قتل شرطي تركي
+    وأصيب آخر بالرصاص`). The attack happened, but nobody named did it: the event keeps no
+    source (dropped by default, kept where `sourceless` asks for its kind; issue 15, item 3)."""
+    source = event.source
+    if event.cameo[:2] not in _VIOLENT or source is None or source.span is None:
+        return False
+    if source.span.start >= event.trigger.end:
+        said = _fold(doc.text[event.trigger.start:event.trigger.end]).split()
+        between = _fold(doc.text[event.trigger.end:source.span.start])
+        word = said[0].lstrip("و") if len(said) == 1 else ""
+        harmed = word in _HARM_WORDS - _KILLED or word in _KILLED and source.code[-3:] in _VICTIMS
+        return harmed and bool(_NUMBER.fullmatch(between))
+    lo = max(event.sentence.start, source.span.start - 30)
+    before = _fold(doc.text[lo:source.span.start]).split()[-2:]
+    return any(word.lstrip("و") in _HARM_WORDS for word in before)
 
 
 def _stopped(doc: Document, event: Event) -> bool:

@@ -244,3 +244,20 @@ def test_a_central_prison_is_no_ranking_and_the_blamed_may_follow():
     assert _kept(text, "سيطر الجيش على", "192", "الجيش", "MIL")
     text = "وحمّلت الهيئة مسؤولية تأجيل البطولة إلى الاتحاد المحلي للعبة."
     assert _kept(text, "وحمّلت الهيئة مسؤولية", "112", "الهيئة", "GOV")
+
+
+def test_violence_whose_source_was_harmed_keeps_no_source():
+    # the attack happened but nobody named did it: the harmed become the target
+    text = "أعلنت الوزارة أمس مقتل شرطي وإصابة ثلاثة آخرين في هجوم على دورية."
+    doc = _doc(text)
+    event = _event(doc, "مقتل", "180", _actor(doc, "شرطي", "COP"))
+    (kept,) = vetted(doc, [event])
+    assert kept.source is None and kept.target == event.source
+    # `قتل` before a noun reads either way: armed men after it stay the doers
+    text = "وقتل مقاتلون جنديين في هجومين منفصلين أمس."
+    assert vetted(_doc(text), [_event(_doc(text), "وقتل", "180",
+                                      _actor(_doc(text), "مقاتلون", "REB"))])[0].source
+    text = "وقتل جندي تركي أمس في هجوم على قافلة."
+    doc = _doc(text)
+    (kept,) = vetted(doc, [_event(doc, "وقتل", "180", _actor(doc, "جندي تركي", "TURMIL"))])
+    assert kept.source is None
