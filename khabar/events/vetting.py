@@ -86,7 +86,7 @@ PAST = re.compile(
     r"|حوالي|قرابة|\d|ثلاث|أربع|خمس|ست|سبع|ثمان|تسع|عشر)|"
     r"(?:يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيو|يوليو|أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر"
     r"|نوفمبر|ديسمبر|كانون|شباط|آذار|نيسان|أيار|حزيران|تموز|آب|أيلول|تشرين)"
-    r"(?:\s+\S+)?\s+الماضي|العام\s+الماضي|(?:عام|سنة)\s+الماضي")
+    r"(?:\s+\S+){0,2}\s+الماضي|العام\s+الماضي|(?:عام|سنة)\s+الماضي")
 RECENT = re.compile(
     r"أمس|امس|اليوم|الليلة|الجاري|الآن|الان|هذا\s+الأسبوع|السبت|الأحد|الاحد|الاثنين|الإثنين|الثلاثاء"
     r"|الأربعاء|الاربعاء|الخميس|الجمعة")
@@ -99,6 +99,7 @@ _NOT_YET = re.compile(
     r"|بناء على|يجب|ينبغي|يتعين|لا بد|لابد|إمكان|امكان|إمكانية|امكانية|احتمال|[يت]?قترب من"
     r"|المقرر|المزمع|المنتظر|المتوقع|المفترض)"
     r"[،,]?\s+(?:\S+\s+){0,3}$")
+_NOT_THAT = re.compile(r"(?:^|\s)(?:[وب]?ألا|لئلا|أن\s+لا)\s+$")
 _MAY = re.compile(r"(?:^|\s)[وف]?قد\s+$")
 _NOT_YET_AFTER = re.compile(r"\s*(?:\S+\s+){0,3}?(?:المرتقب|المرتقبة|المتوقع|المتوقعة)")
 _YEAR = re.compile(r"(?<!\d)(19[4-9]\d|20[0-4]\d)(?!\d)")
@@ -113,6 +114,7 @@ _HELD_AFTER = re.compile(r"\s*(?:\S+\s+)?(?:التي|الذي|اللذين|ال�
                          r"ترأس|شارك)")
 _VISIT_NOT_MADE = _words("إلى الى لإتمام إتمام اتمام تأجيل لإجراء القيام بتأجيل إلغاء الغاء")
 _DEMONSTRATIVES = _words("هذه هذا تلك ذلك")
+_WILL_ARRIVE = _words("سيصل ستصل سيزور ستزور سيتوجه ستتوجه سيقوم ستقوم سيبدأ ستبدأ")
 _MADE_BY = re.compile(r"\s*(?:\S+\s+){0,2}?(?:قام|يقوم|تقوم|قامت|يجريها|اجراها|أجراها)\s+(?:بها\s+)?")
 _MEETING_VERBS = _words("التقى التقت يلتقي تلتقي اجتمع اجتمعت يجتمع تجتمع استقبل استقبلت "
                         "يستقبل تستقبل زار زارت يزور تزور")
@@ -249,6 +251,8 @@ def _background(doc: Document, event: Event, reference: int | None) -> bool:
     ahead = doc.text[max(event.sentence.start, event.trigger.start - 60):event.trigger.start]
     if _NOT_YET.search(ahead) or _NOT_YET_AFTER.match(doc.text[event.trigger.end:hi]):
         return True
+    if _NOT_THAT.search(ahead):
+        return True  # `حرص على ألا ينتقد تركيا`: that he not criticise
     said = _fold(doc.text[event.trigger.start:event.trigger.end]).split()
     if _MAY.search(ahead) and said and (said[0].startswith("ي") or said[0].startswith("ت")
                                         and said[0].endswith("و")):
@@ -345,6 +349,8 @@ def _meeting_named(doc: Document, event: Event) -> bool:
         return False
     if before and (before[-1] in _VISIT_NOT_MADE or before[-1] in _DEMONSTRATIVES):
         return True
+    if set(before[-8:]) & _WILL_ARRIVE:
+        return True  # سيصل الوزير الخرطوم خلال الأيام المقبلة في زيارة
     after = doc.text[event.trigger.end:min(event.sentence.end, event.trigger.end + 60)]
     made = _MADE_BY.match(_fold(after))
     source = event.source

@@ -261,3 +261,14 @@ def test_violence_whose_source_was_harmed_keeps_no_source():
     doc = _doc(text)
     (kept,) = vetted(doc, [_event(doc, "وقتل", "180", _actor(doc, "جندي تركي", "TURMIL"))])
     assert kept.source is None
+
+
+@pytest.mark.parametrize(("text", "word", "cameo", "name", "kept"), [
+    ("وحرص المتحدث على ألا ينتقد الحكومة صراحة في حديثه.", "ينتقد", "110", "المتحدث", False),
+    ("وفي تشرين الأول (أكتوبر) الماضي، طلبت الحكومة من جارتها تجميد الحسابات.", "طلبت", "020",
+     "الحكومة", False),
+    ("وأضاف أن الوزير سيصل العاصمة خلال الأيام المقبلة في زيارة تستغرق أياما.", "زيارة", "042",
+     "الوزير", False),
+])
+def test_acts_wished_away_dated_back_or_planned(text, word, cameo, name, kept):
+    assert _kept(text, word, cameo, name, "GOV") is kept
