@@ -19,8 +19,12 @@ An event is dropped when
 - a meeting, a visit or cooperation is named by its noun, not told as done (`المباحثات
   ستركز`, `هذه الزيارة`, `زيارة الرئيس الصيني`, `تفاصيل التعاون`), or a meeting verb's subject
   was named before it (`والتقى خلالها الرئيس`: the president was met);
-- a speech act's source is another noun's object (`وطالبت لاجارد دائني اليونان`), or the one
-  blamed (`وحملت إسرائيل المسؤولية`).
+- a speech act's source is another noun's object (`وطالبت لاجارد دائني اليونان`), the one
+  blamed (`وحملت إسرائيل المسؤولية`) or freed (`أطلق سراح الرهينة`), or a passive's first noun;
+- the act is planned, possible, wished away, stopped or told around another (`من المقرر أن`,
+  `قد تدعو`, `ألا ينتقد`, `أوقفت عمليات القصف`, `بعد الاجتماع`).
+Violence whose only source was who was harmed (`مقتل شرطي`) keeps no source: the stage then
+leaves it out by default and keeps it where `sourceless` asks for its kind.
 A target that is the source's own side (the same code, or the source's partner in `الغارات
 الروسية والسورية`) is removed, the event kept.
 """
@@ -133,7 +137,8 @@ _BLAMED_AFTER = re.compile(r"\s(?:إلى|الى|على)\s")
 _RESPONSIBILITY = re.compile(r"\s*[«\"“]?\s*(?:ال)?مسؤولي[ةه]")
 _NEEDS_COOPERATION = _words("ضرورة ضروره تفاصيل علاقات اتفاقية اتفاقيه مذكرة تعزيز لتعزيز "
                             "أوجه اوجه مجالات مجال سبل")
-# --- speech acts whose source is another noun's -----------------------------------------------
+# --- acts a speaker tells (statements, appeals, intents, support, demands, disapproval,
+# rejection) whose source is another noun's ------------------------------------------------------
 _SPEECH_ROOTS = frozenset(("01", "02", "03", "05", "10", "11", "12"))
 _TIME_WORDS = _words("أمس امس اليوم الأحد الاحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة "
                      "السبت مجددا مجدداً مساء صباح ظهر الليلة بشدة رسميا رسمياً علنا أيضا ايضا")
@@ -434,8 +439,8 @@ def _harmed_as_source(doc: Document, event: Event) -> bool:
 def _stopped(doc: Document, event: Event) -> bool:
     """An act stopped, suspended or ended (`أوقفت القوات عمليات القصف`, `تعليق الغارات`), or
     told as what came before or after another (`بعد لقائه`, `عقب زيارة`, `قبيل زيارته`: a noun
-    after `بعد` or `قبل`), is not done now;
-    the latter not for violence (an attack after which others died is still the news)."""
+    after `بعد` or `قبل`), is not done now; the latter not for violence (an attack after
+    which others died is still the news)."""
     said = _fold(doc.text[event.trigger.start:event.trigger.end]).split()
     if not said or len(said) > 2:
         return False
