@@ -129,6 +129,10 @@ _HARM_WORDS = _words("قتل مقتل بمقتل مصرع اصيب أصيب إص
 # officials and civilians after it are read as killed (`وقتل جندي تركي`).
 _KILLED = _words("قتل")
 _VICTIMS = frozenset(("MIL", "COP", "CVL", "GOV"))
+_RELATIVE_PRONOUNS = _words("الذي التي")
+# Texts whose content a verb in the present tells (`قرار يطالب`, `اتفاق يمنع`).
+_TEXTS = _words("قرار قرارات مشروع اتفاق اتفاقيه قانون مقترح نص دستور مذكره معاهده ميثاق "
+                "تشريع لائحه خطه وثيقه")
 _STOPPING = _words("أوقف أوقفت اوقف اوقفت أوقفوا وقف توقف توقفت علق علقت علقوا تعليق إيقاف ايقاف "
                    "وقف أنهى أنهت انهى انهت إنهاء انهاء")
 _AFTER_WORDS = _words("بعد عقب إثر اثر قبل قبيل")
@@ -185,7 +189,8 @@ def vetted(doc: Document, events: Iterable[Event], code_of=None) -> list[Event]:
                 or _code_from_name(event, entities, code_of) or _meeting_named(doc, event)
                 or _subject_told_before(doc, event) or _object_of_speech(doc, event)
                 or _cooperation_named(doc, event) or _blamed_as_source(doc, event)
-                or _patient_as_source(doc, event) or _stopped(doc, event)):
+                or _patient_as_source(doc, event) or _stopped(doc, event)
+                or _document_says(doc, event)):
             continue
         if _harmed_as_source(doc, event):  # no source: kept only where sourceless events are
             event = dataclasses.replace(event, source=None, target=event.target or event.source)
@@ -434,6 +439,28 @@ def _harmed_as_source(doc: Document, event: Event) -> bool:
     lo = max(event.sentence.start, source.span.start - 30)
     before = _fold(doc.text[lo:source.span.start]).split()[-2:]
     return any(word.lstrip("و") in _HARM_WORDS for word in before)
+
+
+def _document_says(doc: Document, event: Event) -> bool:
+    """What a text provides, told in the present right after it (`قرارا يطالب بوقف إطلاق
+    النار`, `اتفاق يمنع إيران من`, `القرار 2216 الذي يطلب`): its content, not an act of
+    whoever is named."""
+    said = _fold(doc.text[event.trigger.start:event.trigger.end]).split()
+    if not said or said[0].lstrip("و")[:1] not in ("ي", "ت"):
+        return False
+    before = _fold(doc.text[max(event.sentence.start, event.trigger.start - 50):
+                            event.trigger.start]).split()
+    if before and before[-1] in _RELATIVE_PRONOUNS:  # القرار 2216 الذي يطلب
+        before = [w for w in before[:-1][-2:] if not w.isdigit()]
+    return bool(before) and _text_noun(before[-1])
+
+
+def _text_noun(word: str) -> bool:
+    for prefix in ("وال", "بال", "لل", "ال", "و", "ب", "ل"):
+        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+            word = word[len(prefix):]
+            break
+    return word in _TEXTS or word.rstrip("ا\u064b") in _TEXTS
 
 
 def _stopped(doc: Document, event: Event) -> bool:

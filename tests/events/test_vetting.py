@@ -272,3 +272,14 @@ def test_violence_whose_source_was_harmed_keeps_no_source():
 ])
 def test_acts_wished_away_dated_back_or_planned(text, word, cameo, name, kept):
     assert _kept(text, word, cameo, name, "GOV") is kept
+
+
+@pytest.mark.parametrize(("text", "word", "cameo", "name", "kept"), [
+    ("وقالت الوزارة إنها ترحب بأي اتفاق يمنع الجارة من امتلاك السلاح.", "يمنع", "120", "الجارة",
+     False),
+    ("وصوتت الهيئة أمس على مقترح يطالب الشركات بالكشف عن الرواتب.", "يطالب", "100", "الشركات",
+     False),
+    ("وطالبت الحكومة أمس الشركات بالكشف عن الرواتب.", "وطالبت", "100", "الحكومة", True),
+])
+def test_what_a_text_provides_is_no_act(text, word, cameo, name, kept):
+    assert _kept(text, word, cameo, name, "GOV") is kept
