@@ -101,7 +101,7 @@ _BACKGROUND_OPENING = re.compile(
 _NOT_YET = re.compile(
     r"(?:^|\s)(?:نية|نيته|نيتها|يعتزم|تعتزم|يخطط|تخطط|خطط|بإمكان|بامكان|من شأن\S*|سيتم|ستتم"
     r"|بناء على|يجب|ينبغي|يتعين|لا بد|لابد|إمكان|امكان|إمكانية|امكانية|احتمال|[يت]?قترب من"
-    r"|المقرر|المزمع|المنتظر|المتوقع|المفترض)"
+    r"|المقرر|المزمع|المنتظر|المتوقع|المفترض|سوف)"
     r"[،,]?\s+(?:\S+\s+){0,3}$")
 _NOT_THAT = re.compile(r"(?:^|\s)(?:[وب]?ألا|لئلا|أن\s+لا)\s+$")
 _MAY = re.compile(r"(?:^|\s)[وف]?قد\s+$")
@@ -134,13 +134,13 @@ _RELATIVE_PRONOUNS = _words("الذي التي")
 _TEXTS = _words("قرار قرارات مشروع اتفاق اتفاقيه قانون مقترح نص دستور مذكره معاهده ميثاق "
                 "تشريع لائحه خطه وثيقه")
 _STOPPING = _words("أوقف أوقفت اوقف اوقفت أوقفوا وقف توقف توقفت علق علقت علقوا تعليق إيقاف ايقاف "
-                   "وقف أنهى أنهت انهى انهت إنهاء انهاء")
+                   "أنهى أنهت انهى انهت إنهاء انهاء منع منعت يمنع تمنع")
 _AFTER_WORDS = _words("بعد عقب إثر اثر قبل قبيل")
 # `وحمّلت الهيئة مسؤولية التأجيل إلى الاتحاد`: the blamed follows, the source blames.
 _BLAMED_AFTER = re.compile(r"\s(?:إلى|الى|على)\s")
 _RESPONSIBILITY = re.compile(r"\s*[«\"“]?\s*(?:ال)?مسؤولي[ةه]")
 _NEEDS_COOPERATION = _words("ضرورة ضروره تفاصيل علاقات اتفاقية اتفاقيه مذكرة تعزيز لتعزيز "
-                            "أوجه اوجه مجالات مجال سبل")
+                            "أوجه اوجه مجالات مجال سبل ثمة ثمه يوجد وجود")
 # --- acts a speaker tells (statements, appeals, intents, support, demands, disapproval,
 # rejection) whose source is another noun's ------------------------------------------------------
 _SPEECH_ROOTS = frozenset(("01", "02", "03", "05", "10", "11", "12"))
@@ -464,7 +464,8 @@ def _text_noun(word: str) -> bool:
 
 
 def _stopped(doc: Document, event: Event) -> bool:
-    """An act stopped, suspended or ended (`أوقفت القوات عمليات القصف`, `تعليق الغارات`), or
+    """An act stopped, suspended, ended or prevented (`أوقفت القوات عمليات القصف`, `تعليق
+    الغارات`, `منع الأمن وقفة احتجاجية`), or
     told as what came before or after another (`بعد لقائه`, `عقب زيارة`, `قبيل زيارته`: a noun
     after `بعد` or `قبل`), is not done now; the latter not for violence (an attack after
     which others died is still the news)."""

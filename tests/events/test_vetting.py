@@ -283,3 +283,14 @@ def test_acts_wished_away_dated_back_or_planned(text, word, cameo, name, kept):
 ])
 def test_what_a_text_provides_is_no_act(text, word, cameo, name, kept):
     assert _kept(text, word, cameo, name, "GOV") is kept
+
+
+@pytest.mark.parametrize(("text", "word", "cameo", "name", "kept"), [
+    ("منع الأمن اليوم وقفة احتجاجية لأسر المعتقلين أمام الوزارة.", "وقفة احتجاجية", "141",
+     "الأمن", False),
+    ("وحتماً سوف يتعهد المتمردون بالتزام السلام.", "يتعهد", "030", "المتمردون", False),
+    ("ودحض الكاتب القول بأنه لا يوجد ثمة تعاون بين الحكومة وجارتها.", "تعاون", "060", "الحكومة",
+     False),
+])
+def test_acts_prevented_in_the_future_or_denied_to_exist(text, word, cameo, name, kept):
+    assert _kept(text, word, cameo, name, "GOV") is kept
