@@ -133,6 +133,7 @@ _RELATIVE_PRONOUNS = _words("الذي التي")
 # Texts whose content a verb in the present tells (`قرار يطالب`, `اتفاق يمنع`).
 _TEXTS = _words("قرار قرارات مشروع اتفاق اتفاقيه قانون مقترح نص دستور مذكره معاهده ميثاق "
                 "تشريع لائحه خطه وثيقه")
+_ONE_PERSON = _words("شخص طالب رجل امرأة مواطن")
 _STOPPING = _words("أوقف أوقفت اوقف اوقفت أوقفوا وقف توقف توقفت علق علقت علقوا تعليق إيقاف ايقاف "
                    "أنهى أنهت انهى انهت إنهاء انهاء منع منعت يمنع تمنع")
 _AFTER_WORDS = _words("بعد عقب إثر اثر قبل قبيل")
@@ -192,7 +193,8 @@ def vetted(doc: Document, events: Iterable[Event], code_of=None) -> list[Event]:
                 or _patient_as_source(doc, event) or _stopped(doc, event)
                 or _document_says(doc, event)):
             continue
-        if _harmed_as_source(doc, event):  # no source: kept only where sourceless events are
+        if _harmed_as_source(doc, event) or _no_protester(doc, event):
+            # no source: kept only where sourceless events are
             event = dataclasses.replace(event, source=None, target=event.target or event.source)
         kept.append(_own_side_target(doc, event))
     return kept
@@ -461,6 +463,24 @@ def _text_noun(word: str) -> bool:
             word = word[len(prefix):]
             break
     return word in _TEXTS or word.rstrip("ا\u064b") in _TEXTS
+
+
+def _no_protester(doc: Document, event: Event) -> bool:
+    """A protest whose source is no one who protests: a person (`التقى وفد من المثقفين رئيس
+    الحكومة فلان احتجاجا`), a word tied by `ل` (`للعاملين`), a bare city or nationality
+    (`بغداد تشهد مظاهرات`, `الأمن السوداني`) or one generic person (`شخص`, `طالب`)."""
+    source = event.source
+    if not event.cameo.startswith("14") or source is None or source.span is None:
+        return False
+    entity = next((e for e in doc.entities if e.id == source.entity), None)
+    if entity is not None and entity.type == "PER":
+        return True
+    words = _fold(doc.text[source.span.start:source.span.end]).split()
+    if not words:
+        return False
+    if words[0].startswith("لل") or len(words) == 1 and words[0] in _ONE_PERSON:
+        return True
+    return len(words) == 1 and entity is not None and entity.type in ("LOC", "GPE")
 
 
 def _stopped(doc: Document, event: Event) -> bool:

@@ -294,3 +294,21 @@ def test_what_a_text_provides_is_no_act(text, word, cameo, name, kept):
 ])
 def test_acts_prevented_in_the_future_or_denied_to_exist(text, word, cameo, name, kept):
     assert _kept(text, word, cameo, name, "GOV") is kept
+
+
+def test_a_protest_keeps_no_source_that_does_not_protest():
+    text = "والتقى وفد من المثقفين رئيس الحكومة سالم العمري احتجاجا على أوضاع الوزارة."
+    name = "سالم العمري"
+    start = text.index(name)
+    doc = _doc(text, (Entity("e1", "PER", name, (Mention(start, start + len(name)),)),))
+    event = _event(doc, "احتجاجا", "141", _actor(doc, name, "GOV", "e1"))
+    (kept,) = vetted(doc, [event])
+    assert kept.source is None
+    text = "وقتل العشرات في احتجاجات استمرت أسابيع وفر أكثر من ألف شخص إلى المخيمات."
+    doc = _doc(text)
+    (kept,) = vetted(doc, [_event(doc, "احتجاجات", "141", _actor(doc, "شخص", "CVL"))])
+    assert kept.source is None
+    text = "وتظاهر آلاف الطلاب أمس أمام الجامعة."
+    doc = _doc(text)
+    (kept,) = vetted(doc, [_event(doc, "وتظاهر", "141", _actor(doc, "آلاف الطلاب", "EDU"))])
+    assert kept.source is not None
