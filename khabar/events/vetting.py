@@ -133,6 +133,8 @@ _RELATIVE_PRONOUNS = _words("الذي التي")
 # Texts whose content a verb in the present tells (`قرار يطالب`, `اتفاق يمنع`).
 _TEXTS = _words("قرار قرارات مشروع اتفاق اتفاقيه قانون مقترح نص دستور مذكره معاهده ميثاق "
                 "تشريع لائحه خطه وثيقه")
+_OTHER_GATHERINGS = _words("احتفالا للاحتفال احتفال الاحتفال للاستمتاع انتظار للتصويت التصويت "
+                           "لاستقبال استقبالا لمشاهدة لأداء للصلاة مهنئين للتهنئة")
 _ONE_PERSON = _words("شخص طالب رجل امرأة مواطن")
 _STOPPING = _words("أوقف أوقفت اوقف اوقفت أوقفوا وقف توقف توقفت علق علقت علقوا تعليق إيقاف ايقاف "
                    "أنهى أنهت انهى انهت إنهاء انهاء منع منعت يمنع تمنع")
@@ -191,7 +193,7 @@ def vetted(doc: Document, events: Iterable[Event], code_of=None) -> list[Event]:
                 or _subject_told_before(doc, event) or _object_of_speech(doc, event)
                 or _cooperation_named(doc, event) or _blamed_as_source(doc, event)
                 or _patient_as_source(doc, event) or _stopped(doc, event)
-                or _document_says(doc, event)):
+                or _document_says(doc, event) or _gathered_for_else(doc, event)):
             continue
         if _harmed_as_source(doc, event) or _no_protester(doc, event):
             # no source: kept only where sourceless events are
@@ -463,6 +465,15 @@ def _text_noun(word: str) -> bool:
             word = word[len(prefix):]
             break
     return word in _TEXTS or word.rstrip("ا\u064b") in _TEXTS
+
+
+def _gathered_for_else(doc: Document, event: Event) -> bool:
+    """A crowd gathered to celebrate, vote, pray, watch or welcome (`احتشد المواطنون أمام
+    اللجان في انتظار التصويت`, `للاستمتاع بالفعاليات`): no protest."""
+    if not event.cameo.startswith("14"):
+        return False
+    after = _fold(doc.text[event.trigger.end:min(event.sentence.end, event.trigger.end + 120)])
+    return any(word.lstrip("و") in _OTHER_GATHERINGS for word in after.split())
 
 
 def _no_protester(doc: Document, event: Event) -> bool:

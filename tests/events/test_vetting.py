@@ -312,3 +312,10 @@ def test_a_protest_keeps_no_source_that_does_not_protest():
     doc = _doc(text)
     (kept,) = vetted(doc, [_event(doc, "وتظاهر", "141", _actor(doc, "آلاف الطلاب", "EDU"))])
     assert kept.source is not None
+
+
+def test_a_crowd_gathered_to_vote_is_no_protest():
+    text = "واحتشد عدد من المواطنين أمام اللجان في انتظار فتحها للتصويت في الانتخابات."
+    assert not _kept(text, "واحتشد", "141", "المواطنين", "CVL")
+    text = "واحتشد آلاف المواطنين أمام الوزارة احتجاجا على القرار."
+    assert _kept(text, "واحتشد", "141", "آلاف المواطنين", "CVL")
