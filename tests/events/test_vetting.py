@@ -197,48 +197,6 @@ def test_a_meeting_held_by_a_verb_far_before_or_after_its_noun(text, word, kept)
     assert _kept(text, word, "040", name, "GOV") is kept
 
 
-@pytest.mark.parametrize(("text", "word", "cameo", "name", "kept"), [
-    ("ومن المقرر أن يزور الرئيس المدينة يوم الثلاثاء.", "يزور", "042", "الرئيس", False),
-    ("وأعلنت الوزارة إمكان عقد قمة بين الزعيمين قبل نهاية الشهر.", "عقد قمة", "040", "الوزارة",
-     False),
-    # a passive's first noun is who it was done to
-    ("وطُردت الجماعة من معظم الأراضي التي كانت تسيطر عليها.", "وطُردت", "166", "الجماعة", False),
-    ("وطردت الحكومة السفير أمس من العاصمة.", "وطردت", "166", "الحكومة", True),
-    # an act stopped, or told after بعد as what came before
-    ("وأوقفت القوات عمليات القصف الجوي أمس لإخلاء المدنيين.", "القصف", "195", "القوات", False),
-    ("وصرحت الوزيرة بعد الاجتماع مع نظيرها أمس بأن العلاقات قوية.", "الاجتماع", "040",
-     "الوزيرة", False),
-])
-def test_acts_planned_suffered_or_stopped(text, word, cameo, name, kept):
-    assert _kept(text, word, cameo, name, "GOV") is kept
-
-
-@pytest.mark.parametrize(("text", "word", "cameo", "name", "kept"), [
-    ("وقد تدعو الدول الأفقر إلى خفض الإنتاج بحسب المحللين.", "تدعو", "020", "الدول", False),
-    ("وقد دعت الحكومة أمس إلى خفض الإنتاج.", "دعت", "020", "الحكومة", True),
-    ("فيما تحتل دولة الجارة المركز الرابع في القائمة.", "تحتل", "192", "الجارة", False),
-    ("بسط الفريق سيطرته على المجموعة بعدما فاز على ملعبه.", "سيطرته على", "192", "الفريق",
-     False),
-    ("بدأت رحلة الأمير في العاصمة حيث زار الرئيس في قصره.", "زار", "042", "الرئيس", False),
-])
-def test_acts_that_may_be_ranks_games_and_visits_of_someone_named_before(text, word, cameo,
-                                                                          name, kept):
-    assert _kept(text, word, cameo, name, "GOV") is kept
-
-
-@pytest.mark.parametrize(("text", "word", "cameo", "name", "kept"), [
-    ("أطلق الليلة الماضية سراح الرهينة سلمى العمري التي خطفت في فبراير.", "أطلق الليلة الماضية سراح",
-     "0841", "سلمى العمري", False),
-    ("وأكدت الشرطة اعتقال، سالم العمري، بتهمة السرقة.", "اعتقال", "173", "سالم العمري", False),
-    ("وقال رئيس الوزراء قبيل زيارته إلى العاصمة إن العلاقات قوية.", "زيارته", "042",
-     "رئيس الوزراء", False),
-    ("ويعود الفيلم بالزمن إلى زيارته الأولى للسجين في زنزانته.", "زيارته", "042", "الفيلم",
-     False),
-])
-def test_freed_arrested_before_and_on_screen(text, word, cameo, name, kept):
-    assert _kept(text, word, cameo, name, "GOV") is kept
-
-
 def test_a_central_prison_is_no_ranking_and_the_blamed_may_follow():
     text = "فيما سيطر الجيش على مواقع بجوار السجن المركزي في المدينة."
     assert _kept(text, "سيطر الجيش على", "192", "الجيش", "MIL")
@@ -261,39 +219,6 @@ def test_violence_whose_source_was_harmed_keeps_no_source():
     doc = _doc(text)
     (kept,) = vetted(doc, [_event(doc, "وقتل", "180", _actor(doc, "جندي تركي", "TURMIL"))])
     assert kept.source is None
-
-
-@pytest.mark.parametrize(("text", "word", "cameo", "name", "kept"), [
-    ("وحرص المتحدث على ألا ينتقد الحكومة صراحة في حديثه.", "ينتقد", "110", "المتحدث", False),
-    ("وفي تشرين الأول (أكتوبر) الماضي، طلبت الحكومة من جارتها تجميد الحسابات.", "طلبت", "020",
-     "الحكومة", False),
-    ("وأضاف أن الوزير سيصل العاصمة خلال الأيام المقبلة في زيارة تستغرق أياما.", "زيارة", "042",
-     "الوزير", False),
-])
-def test_acts_wished_away_dated_back_or_planned(text, word, cameo, name, kept):
-    assert _kept(text, word, cameo, name, "GOV") is kept
-
-
-@pytest.mark.parametrize(("text", "word", "cameo", "name", "kept"), [
-    ("وقالت الوزارة إنها ترحب بأي اتفاق يمنع الجارة من امتلاك السلاح.", "يمنع", "120", "الجارة",
-     False),
-    ("وصوتت الهيئة أمس على مقترح يطالب الشركات بالكشف عن الرواتب.", "يطالب", "100", "الشركات",
-     False),
-    ("وطالبت الحكومة أمس الشركات بالكشف عن الرواتب.", "وطالبت", "100", "الحكومة", True),
-])
-def test_what_a_text_provides_is_no_act(text, word, cameo, name, kept):
-    assert _kept(text, word, cameo, name, "GOV") is kept
-
-
-@pytest.mark.parametrize(("text", "word", "cameo", "name", "kept"), [
-    ("منع الأمن اليوم وقفة احتجاجية لأسر المعتقلين أمام الوزارة.", "وقفة احتجاجية", "141",
-     "الأمن", False),
-    ("وحتماً سوف يتعهد المتمردون بالتزام السلام.", "يتعهد", "030", "المتمردون", False),
-    ("ودحض الكاتب القول بأنه لا يوجد ثمة تعاون بين الحكومة وجارتها.", "تعاون", "060", "الحكومة",
-     False),
-])
-def test_acts_prevented_in_the_future_or_denied_to_exist(text, word, cameo, name, kept):
-    assert _kept(text, word, cameo, name, "GOV") is kept
 
 
 def test_a_protest_keeps_no_source_that_does_not_protest():
@@ -319,3 +244,53 @@ def test_a_crowd_gathered_to_vote_is_no_protest():
     assert not _kept(text, "واحتشد", "141", "المواطنين", "CVL")
     text = "واحتشد آلاف المواطنين أمام الوزارة احتجاجا على القرار."
     assert _kept(text, "واحتشد", "141", "آلاف المواطنين", "CVL")
+
+
+@pytest.mark.parametrize(("text", "word", "cameo", "name", "kept"), [
+    # acts planned or possible, a passive's patient, acts stopped or told around another
+    ("ومن المقرر أن يزور الرئيس المدينة يوم الثلاثاء.", "يزور", "042", "الرئيس", False),
+    ("وأعلنت الوزارة إمكان عقد قمة بين الزعيمين قبل نهاية الشهر.", "عقد قمة", "040", "الوزارة",
+     False),
+    # a passive's first noun is who it was done to
+    ("وطُردت الجماعة من معظم الأراضي التي كانت تسيطر عليها.", "وطُردت", "166", "الجماعة", False),
+    ("وطردت الحكومة السفير أمس من العاصمة.", "وطردت", "166", "الحكومة", True),
+    # an act stopped, or told after بعد as what came before
+    ("وأوقفت القوات عمليات القصف الجوي أمس لإخلاء المدنيين.", "القصف", "195", "القوات", False),
+    ("وصرحت الوزيرة بعد الاجتماع مع نظيرها أمس بأن العلاقات قوية.", "الاجتماع", "040",
+     "الوزيرة", False),
+    # acts that may happen, rankings, games, visits whose subject was named before
+    ("وقد تدعو الدول الأفقر إلى خفض الإنتاج بحسب المحللين.", "تدعو", "020", "الدول", False),
+    ("وقد دعت الحكومة أمس إلى خفض الإنتاج.", "دعت", "020", "الحكومة", True),
+    ("فيما تحتل دولة الجارة المركز الرابع في القائمة.", "تحتل", "192", "الجارة", False),
+    ("بسط الفريق سيطرته على المجموعة بعدما فاز على ملعبه.", "سيطرته على", "192", "الفريق",
+     False),
+    ("بدأت رحلة الأمير في العاصمة حيث زار الرئيس في قصره.", "زار", "042", "الرئيس", False),
+    # the freed, the arrested, visits told before another act, films
+    ("أطلق الليلة الماضية سراح الرهينة سلمى العمري التي خطفت في فبراير.", "أطلق الليلة الماضية سراح",
+     "0841", "سلمى العمري", False),
+    ("وأكدت الشرطة اعتقال، سالم العمري، بتهمة السرقة.", "اعتقال", "173", "سالم العمري", False),
+    ("وقال رئيس الوزراء قبيل زيارته إلى العاصمة إن العلاقات قوية.", "زيارته", "042",
+     "رئيس الوزراء", False),
+    ("ويعود الفيلم بالزمن إلى زيارته الأولى للسجين في زنزانته.", "زيارته", "042", "الفيلم",
+     False),
+    # acts wished away, dated back or planned
+    ("وحرص المتحدث على ألا ينتقد الحكومة صراحة في حديثه.", "ينتقد", "110", "المتحدث", False),
+    ("وفي تشرين الأول (أكتوبر) الماضي، طلبت الحكومة من جارتها تجميد الحسابات.", "طلبت", "020",
+     "الحكومة", False),
+    ("وأضاف أن الوزير سيصل العاصمة خلال الأيام المقبلة في زيارة تستغرق أياما.", "زيارة", "042",
+     "الوزير", False),
+    # what a text provides is no act
+    ("وقالت الوزارة إنها ترحب بأي اتفاق يمنع الجارة من امتلاك السلاح.", "يمنع", "120", "الجارة",
+     False),
+    ("وصوتت الهيئة أمس على مقترح يطالب الشركات بالكشف عن الرواتب.", "يطالب", "100", "الشركات",
+     False),
+    ("وطالبت الحكومة أمس الشركات بالكشف عن الرواتب.", "وطالبت", "100", "الحكومة", True),
+    # acts prevented, told with سوف, cooperation said not to exist
+    ("منع الأمن اليوم وقفة احتجاجية لأسر المعتقلين أمام الوزارة.", "وقفة احتجاجية", "141",
+     "الأمن", False),
+    ("وحتماً سوف يتعهد المتمردون بالتزام السلام.", "يتعهد", "030", "المتمردون", False),
+    ("ودحض الكاتب القول بأنه لا يوجد ثمة تعاون بين الحكومة وجارتها.", "تعاون", "060", "الحكومة",
+     False),
+])
+def test_acts_not_done_frames_and_sources_not_theirs(text, word, cameo, name, kept):
+    assert _kept(text, word, cameo, name, "GOV") is kept
