@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterator, Sequence
 
 from khabar.arabic import fold
 from khabar.document import Actor, Document, Entity, Event, Mention, Offsets
-from khabar.events.settle import asks_blessing, country_names
+from khabar.events.settle import VICTIM_SECTORS, asks_blessing, country_names, prays
 from khabar.entities.roles import HONORIFICS
 from khabar.events.strict import strict_sources, word_before
 
@@ -41,9 +41,6 @@ _SECTORS = frozenset(
     "MIL GOV COP JUD LEG OPP REB UAF CVL EDU LAB MED BUS NGO REL PTY REF".split())
 _VIOLENT_ROOTS = ("18", "19", "20")
 _SPEECH_ROOTS = ("01", "02", "10", "11", "12", "13")
-# Who a violent verb names after it with no country is its victim (`قتل جندي`): soldiers,
-# police, officials and civilians; armed groups (`قتل مسلحون`) are doers.
-_VICTIMS = frozenset("MIL COP GOV CVL".split())
 # Sectors of a person whose word is an act of a state when the role names no country.
 _OFFICIAL = frozenset("GOV MIL LEG JUD COP".split())
 # Heads of a facility's name: a place where things happen, not who does them.
@@ -136,7 +133,7 @@ def _names_no_act(doc: Document, event: Event, head: str, first: str) -> bool:
     if code.startswith("13") and first in _CAUTION:
         return True
     if code.startswith("02") and first.startswith(_CALLED) and (
-            asks_blessing(_clause_after(doc, event, 5)) or _prays(_clause_after(doc, event, 6))):
+            asks_blessing(_clause_after(doc, event, 5)) or prays(_clause_after(doc, event, 6))):
         return True  # `ودعا المنيف للجميع بالتوفيق`, `ودعا فلان المولى جل وعلا أن`: prayers
     return word_before(doc, event) in _PURPOSE and not code.startswith(_VIOLENT_ROOTS)
 
@@ -156,17 +153,6 @@ _ARGUED = frozenset(fold(w) for w in "بأن بان بأنه بانه بأنها
 _CURRENT = (fold("تيار"), fold("التيار"))
 _ELECTRIC = (fold("الكهربائي"), fold("الكهرباء"), fold("كهربائي"))
 _COUNTRIES = country_names()
-
-
-# God addressed (`ودعا الدكتور المولى عز وجل أن`): `الله` alone only where a word of praise
-# or `أن` follows it, since it ends many names (`عبد الله`, `خير الله`, `حزب الله`).
-_LORD = frozenset(fold(w) for w in "المولى ربه الرب".split())
-_AFTER_GOD = frozenset(fold(w) for w in "أن ان عز جل سبحانه تعالى العلي".split())
-
-
-def _prays(words: list[str]) -> bool:
-    return any(word in _LORD or word == fold("الله") and i + 1 < len(words)
-               and words[i + 1] in _AFTER_GOD for i, word in enumerate(words))
 
 
 def _no_protest(doc: Document, event: Event, words: list[str]) -> bool:
@@ -211,7 +197,7 @@ def main_actors(doc: Document, event: Event, verb: bool,
     if source is None:
         subject = _titled_subject(doc, event) if titled and verb else None
         return event if subject is None else _with_subject(doc, event, subject, code_of)
-    if event.cameo.startswith("18") and verb and source.code in _VICTIMS \
+    if event.cameo.startswith("18") and verb and source.code in VICTIM_SECTORS \
             and source.span is not None and source.span.start >= event.trigger.end:
         # `قتل جندي`, `أصيب ضابط`: read passive, the soldier is who was killed
         return dataclasses.replace(event, source=None, target=event.target or source)

@@ -31,6 +31,9 @@ from khabar.events.lexicon import data_lines
 
 # Intent, meetings, cooperation and aid: told by a noun, they count only with a target.
 COOPERATIVE_ROOTS = ("03", "04", "05", "06", "07", "08")
+# Who a violent verb names after it is its victim when of these sectors (`قتل جندي`): soldiers,
+# police, officials and civilians; armed groups (`قتل مسلحون`) are doers.
+VICTIM_SECTORS = frozenset("MIL COP GOV CVL".split())
 _SPEECH_ACT_ROOTS = ("02", "10", "11", "12", "13")
 _SPEECH_ACT_CODES = ("051",)
 _VIOLENT_ROOTS = ("18", "19", "20")
@@ -378,7 +381,18 @@ _EXPRESSED = {fold(w): code for code, words in (
 _PARTICIPLE_SCORE = 0.5
 # Whom a prayer addresses (`داعيا الله`) and what it asks for someone (`بالتوفيق` -> `توفيق`).
 _GOD = frozenset(fold(w) for w in "الله المولى ربه الرب".split())
+_ALLAH = fold("الله")
+# After `الله`, the words that make it God addressed rather than the end of a name (`عبد الله`,
+# `خير الله`, `حزب الله`).
+_AFTER_GOD = frozenset(fold(w) for w in "أن ان عز جل سبحانه تعالى العلي".split())
 _BLESSINGS = frozenset(fold(w) for w in "توفيق شفاء رحمة مغفرة نجاح سداد صبر".split())
+
+
+def prays(words: Sequence[str]) -> bool:
+    """Whether folded `words` address God (`ودعا الدكتور المولى عز وجل أن`): a name of God, or
+    `الله` followed by `أن` or a word of praise."""
+    return any(word in _GOD and word != _ALLAH or word == _ALLAH and i + 1 < len(words)
+               and words[i + 1] in _AFTER_GOD for i, word in enumerate(words))
 
 
 def asks_blessing(words: Iterable[str]) -> bool:

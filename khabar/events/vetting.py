@@ -35,7 +35,8 @@ import dataclasses
 import re
 from collections.abc import Iterable
 
-from khabar.document import Actor, Document, Event
+from khabar.document import Actor, Document, Entity, Event
+from khabar.events.settle import VICTIM_SECTORS
 
 _TASHKEEL = re.compile("[\u064b-\u0652\u0640]")
 
@@ -128,7 +129,7 @@ _HARM_WORDS = _words("قتل مقتل بمقتل مصرع اصيب أصيب إص
 # `قتل` before a noun reads either way (`وقتل مقاتلون جنديين`): only soldiers, police,
 # officials and civilians after it are read as killed (`وقتل جندي تركي`).
 _KILLED = _words("قتل")
-_VICTIMS = frozenset(("MIL", "COP", "CVL", "GOV"))
+_CLITICS = ("وال", "بال", "لل", "ال", "و", "ب", "ل")  # read off a noun, longest first
 _RELATIVE_PRONOUNS = _words("الذي التي")
 # Texts whose content a verb in the present tells (`قرار يطالب`, `اتفاق يمنع`).
 _TEXTS = _words("قرار قرارات مشروع اتفاق اتفاقيه قانون مقترح نص دستور مذكره معاهده ميثاق "
@@ -187,15 +188,12 @@ def vetted(doc: Document, events: Iterable[Event], code_of=None) -> list[Event]:
     entities = {e.id: e for e in doc.entities}
     kept = []
     for event in events:
-        if (_same_side(event) or _source_not_doer(doc, event) or _background(doc, event, reference)
-                or _misread_root(doc, event) or _frame(doc, event)
-                or _code_from_name(event, entities, code_of) or _meeting_named(doc, event)
-                or _subject_told_before(doc, event) or _object_of_speech(doc, event)
-                or _cooperation_named(doc, event) or _blamed_as_source(doc, event)
-                or _patient_as_source(doc, event) or _stopped(doc, event)
-                or _document_says(doc, event) or _gathered_for_else(doc, event)):
+        if (_same_side(event) or _background(doc, event, reference)
+                or _code_from_name(event, entities, code_of)
+                or _object_of_speech(doc, event, entities)
+                or any(misread(doc, event) for misread in _MISREADINGS)):
             continue
-        if _harmed_as_source(doc, event) or _no_protester(doc, event):
+        if _harmed_as_source(doc, event) or _no_protester(doc, event, entities):
             # no source: kept only where sourceless events are
             event = dataclasses.replace(event, source=None, target=event.target or event.source)
         kept.append(_own_side_target(doc, event))
@@ -438,7 +436,7 @@ def _harmed_as_source(doc: Document, event: Event) -> bool:
         said = _fold(doc.text[event.trigger.start:event.trigger.end]).split()
         between = _fold(doc.text[event.trigger.end:source.span.start])
         word = said[0].lstrip("و") if len(said) == 1 else ""
-        harmed = word in _HARM_WORDS - _KILLED or word in _KILLED and source.code[-3:] in _VICTIMS
+        harmed = word in _HARM_WORDS - _KILLED or word in _KILLED and source.code[-3:] in VICTIM_SECTORS
         return harmed and bool(_NUMBER.fullmatch(between))
     lo = max(event.sentence.start, source.span.start - 30)
     before = _fold(doc.text[lo:source.span.start]).split()[-2:]
@@ -460,7 +458,7 @@ def _document_says(doc: Document, event: Event) -> bool:
 
 
 def _text_noun(word: str) -> bool:
-    for prefix in ("وال", "بال", "لل", "ال", "و", "ب", "ل"):
+    for prefix in _CLITICS:
         if word.startswith(prefix) and len(word) - len(prefix) >= 3:
             word = word[len(prefix):]
             break
@@ -476,14 +474,14 @@ def _gathered_for_else(doc: Document, event: Event) -> bool:
     return any(word.lstrip("و") in _OTHER_GATHERINGS for word in after.split())
 
 
-def _no_protester(doc: Document, event: Event) -> bool:
+def _no_protester(doc: Document, event: Event, entities: dict[str, Entity]) -> bool:
     """A protest whose source is no one who protests: a person (`التقى وفد من المثقفين رئيس
     الحكومة فلان احتجاجا`), a word tied by `ل` (`للعاملين`), a bare city or nationality
     (`بغداد تشهد مظاهرات`, `الأمن السوداني`) or one generic person (`شخص`, `طالب`)."""
     source = event.source
     if not event.cameo.startswith("14") or source is None or source.span is None:
         return False
-    entity = next((e for e in doc.entities if e.id == source.entity), None)
+    entity = entities.get(source.entity) if source.entity else None
     if entity is not None and entity.type == "PER":
         return True
     words = _fold(doc.text[source.span.start:source.span.end]).split()
@@ -513,7 +511,7 @@ def _stopped(doc: Document, event: Event) -> bool:
 
 
 def _bare_noun(word: str) -> str:
-    for prefix in ("وال", "بال", "لل", "ال", "و", "ب", "ل"):
+    for prefix in _CLITICS:
         if word.startswith(prefix) and _bare_noun_known(word[len(prefix):]):
             return _bare_noun_known(word[len(prefix):])
     return _bare_noun_known(word) or word
@@ -562,7 +560,7 @@ def _subject_told_before(doc: Document, event: Event) -> bool:
     return said[0].startswith("و") and len(words) > 3 and before.rstrip().endswith(("،", ","))
 
 
-def _object_of_speech(doc: Document, event: Event) -> bool:
+def _object_of_speech(doc: Document, event: Event, entities: dict[str, Entity]) -> bool:
     """A speech act whose source, no person, follows the verb behind another noun: it is that
     noun's (`وطالبت لاجارد دائني اليونان`, `ساند كيري مطالب إيران`, `ودعا خير الله واشنطن`,
     `طالب المستثمر السعودي الحكومة المصرية`). Heads that make a country or body the speaker
@@ -572,7 +570,7 @@ def _object_of_speech(doc: Document, event: Event) -> bool:
             or source.span.start < event.trigger.end \
             or not event.sentence.start <= source.span.start < event.sentence.end:
         return False
-    entity = next((e for e in doc.entities if e.id == source.entity), None)
+    entity = entities.get(source.entity) if source.entity else None
     if entity is not None and entity.type == "PER":
         return False
     between = _fold(doc.text[event.trigger.end:source.span.start]).split()
@@ -606,3 +604,9 @@ def _coordinated(doc: Document, source: Actor, target: Actor) -> bool:
         return True
     return between.strip() == "" and doc.text[target.span.start] == "و" and not _fold(
         target.name).startswith("و")
+
+
+# Readings that drop an event, each `(doc, event) -> bool` (the module docstring says why).
+_MISREADINGS = (_source_not_doer, _misread_root, _frame, _meeting_named, _subject_told_before,
+                _cooperation_named, _blamed_as_source, _patient_as_source, _stopped,
+                _document_says, _gathered_for_else)
