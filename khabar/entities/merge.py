@@ -2,7 +2,8 @@
 
 Persons: mentions with the same name key are one person, and a shorter name whose words are the
 first or last words of exactly one fuller name (`كارتر` → `آشتون كارتر`, `جون` → `جون كيري`)
-joins it. Other types: same name key (folded, article dropped), or the same row of the project's
+joins it, unless the fuller name gives it as a father's (`سلمان بن عبدالعزيز` in `محمد بن سلمان
+بن عبدالعزيز`). Other types: same name key (folded, article dropped), or the same row of the project's
 alias lists (`داعش` = `تنظيم الدولة الإسلامية`). The canonical name is the fullest form; entity ids
 are e1, e2, ... in order of first mention.
 """
@@ -17,6 +18,7 @@ from khabar.entities.gazetteer import Lexicon
 from khabar.entities.names import key_tokens, surface
 
 PER = "PER"
+_SON_OF = frozenset(("بن", "بنت"))  # folded, as in name keys
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,8 +118,13 @@ class _FullerNames:
 
 
 def _names_part(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
-    """True when `short` is the first or last words of `full`, in order (middle names may drop)."""
+    """True when `short` is the first or last words of `full`, in order (middle names may drop);
+    not a name of two words or more that the fuller one gives after `بن` (`سلمان بن عبدالعزيز`
+    in `محمد بن سلمان بن عبدالعزيز`, `ناصر العساف` in `خالد بن ناصر العساف`): the father's."""
     if short[0] != full[0] and short[-1] != full[-1]:
+        return False
+    if len(short) > 1 and short[0] != full[0] and any(
+            full[k - 1] in _SON_OF and full[k] == short[0] for k in range(1, len(full))):
         return False
     position = 0
     for word in short:

@@ -44,6 +44,23 @@ def test_merge_keeps_a_short_name_apart_when_two_fuller_names_share_it(merge, me
 
 
 @pytest.mark.parametrize(
+    ("text", "gold"),
+    [
+        ("هنأ الأمير سامر بن نادر بن عادل أباه الملك نادر بن عادل، وقال نادر بن عادل إنه فخور.",
+         [("سامر بن نادر بن عادل", "PER"), ("نادر بن عادل", "PER"), ("نادر بن عادل", "PER")]),
+        ("ألقى كلمة الأسرة يوسف بن زاهر الحمدان، وشكر الحضور باسم والده زاهر الحمدان.",
+         [("يوسف بن زاهر الحمدان", "PER"), ("زاهر الحمدان", "PER")]),
+    ],
+)
+def test_merge_keeps_a_fathers_name_apart_from_the_sons_fuller_name(merge, mentions_doc, text, gold):
+    """`سلمان بن عبدالعزيز` is not `محمد بن سلمان بن عبدالعزيز`: a name the fuller one gives
+    after `بن` is the father's."""
+    doc = merge(mentions_doc(text, gold))
+    persons = sorted(e.name for e in doc.entities if e.type == "PER")
+    assert persons == sorted({name for name, _ in gold})
+
+
+@pytest.mark.parametrize(
     ("text", "gold", "name"),
     [
         ("وصل الوفد إلى الأمم المتحدة، وقالت الامم المتحده إنها ترحب.",
