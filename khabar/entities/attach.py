@@ -99,6 +99,7 @@ _GRADES = {fold(w) for w in "بالمرتبة بمرتبة".split()}
 _GRADE_WORDS = 3  # `بالمرتبة الخامسة عشرة`
 _APPOINTED_REACH = 40
 _SENTENCE_MARKS = {".", "!", "?", "؟", ":", "؛", ";"}
+_SEMICOLONS = {"؛", ";"}
 # v5: a title's phrase through untagged words (_through_untagged): how far back, and the words
 # that end a noun phrase (prepositions of another argument, complementizers, relatives, times).
 _MAX_UNTAGGED = 8
@@ -1176,6 +1177,8 @@ def _after(ctx: Context, span: Span) -> Title | None:
     if ctx.extended and j < len(ctx.tokens) and ctx.tokens[j].text in _CLOSING:
         j += 1  # `بفلان» زعيم التنظيم`
     j = _skip_comma(ctx, j)
+    if ctx.v5 and j == span.last + 1 and j < len(ctx.tokens) and ctx.tokens[j].text in _SEMICOLONS:
+        j += 1  # `أكد فلان؛ نائب محافظ مؤسسة النقد، أن`: a semicolon sets the title off as a comma
     if ctx.v3:
         j = _skip_aside(ctx, j)  # `فلان (25 عاما) لاعب الفريق`
     if ctx.v5:

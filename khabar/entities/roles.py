@@ -26,6 +26,11 @@ BARRIERS = {".", "!", "?", "؟", ":", "؛", ";", "«", "»", '"', "“", "”", 
 _NOT_COMPLEMENT = {fold(w) for w in (
     "الذي التي الذين اللذين اللتين اللواتي الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة "
     "السبت اليوم الأسبوع الشهر العام الماضي المقبل الآن".split())}
+# v5: thanks and wishes conveyed, the object of a verb whose subject was just named: a title
+# word before them is the subject's family name (`رفع المهندس فلان المخرج الشكر والتقدير
+# للأمير فلان`), no title of the name after them
+_CONVEYED = {fold(w) for w in (
+    "الشكر التقدير التهنئة التهاني التعازي العزاء الامتنان").split()}
 # Nouns that start an organization's name (`رئيس حركة حماس`): part of the affiliation.
 _ORG_NOUNS = {fold(w) for w in "حركة حزب تنظيم جماعة منظمة وزارة هيئة مجلس جبهة وكالة شركة".split()}
 # Bodies a definite head noun refers back to (`للمنظمة`, `الجامعة`), entities.roles.v2 only.
@@ -85,6 +90,9 @@ _MAYORS = {fold(w) for w in "أمين أمينة".split()}
 _SECRETARY_OF = {fold(w) for w in (
     "مجلس جمعية لجنة صندوق سر هيئة غرفة اتحاد نادي جائزة مكتبة متحف").split()}
 _MAYOR_SEATS = {fold(w) for w in "المنطقة المحافظة العاصمة المدينة".split()}
+# v5: `إمام` (a mosque's imam) as written, with its hamza below: folded it is `أمام` (before),
+# which titles_v5.tsv leaves out for that; with the proclitics it takes (`وإمام`, `لإمام`)
+_IMAM = frozenset(prefix + "إمام" for prefix in ("", "و", "ل", "ول", "ب"))
 # Head nouns of a body that a title is held in (`المدير التنفيذي لنادي الطيران`), v3.
 BODY_HEADS = _BODY_NOUNS | {fold(w) for w in (
     "نادي شركة بنك مركز مستشفى صندوق برنامج مكتب إدارة مديرية بلدية أمانة قيادة كلية معهد "
@@ -112,6 +120,13 @@ UNTAGGED_HEADS = BODY_HEADS | REGION_NOUNS | STATE_NOUNS | {fold(w) for w in (
 _DIPLOMATS = {fold(w) for w in "سفير سفيرة ملحق قنصل قنصلة مندوب مندوبة مبعوث مبعوثة".split()}
 _STATE_OFFICES = {fold(w) for w in "وزير وزيرة ولي ملك ملكة أمير رئيس رئيسة".split()}
 _MISSIONS = {fold(w) for w in "سفارة قنصلية بعثة ملحقية".split()}  # a state's missions abroad
+# A state office's complement that names a local body (`رئيس الشرطة في دبي`, `رئيس بلدية ...`):
+# the place after `في` is where that body is, so the title is held there; but not the state's
+# own councils and government (`رئيس مجلس الوزراء في جدة` is where he was)
+_LOCAL_BODIES = BODY_HEADS | {fold(w) for w in "شرطة محكمة غرفة نيابة".split()}
+_STATE_BODIES = {fold(w) for w in (
+    "الوزراء الحكومة الجمهورية الدولة الشورى النواب الشعب الأمة الأعيان البرلمان الكونغرس "
+    "الكونجرس الشيوخ").split()}
 # A ruler named by an epithet stands for his country in a title (`سفير خادم الحرمين الشريفين`).
 _SOVEREIGNS = {tuple(fold(w) for w in "خادم الحرمين الشريفين".split()): "السعودية"}
 # Honorifics and ranks: a title only when the article gives no other (docs/annotation-entities.md).
@@ -231,6 +246,8 @@ def _read_title(ctx: Context, i: int) -> Title | None:
         # folds like `والي` (governor)
     if phrase.kind not in (COUNTERPART, FIXED):
         _complements(ctx, phrase)
+    if ctx.v5 and ctx.word(phrase.next) and ctx.folded[phrase.next] in _CONVEYED:
+        return None
     return _finished(ctx, phrase)
 
 
@@ -390,6 +407,11 @@ def _head_at(ctx: Context, i: int) -> _Phrase | None:
                 start = ctx.tokens[i].start + skip_letters(ctx.tokens[i].text, stripped)
                 end = ctx.tokens[i + size - 1].end
                 return _Phrase(kind, [surface(ctx.text, start, end)], start, end, i + size)
+    if ctx.v5 and ctx.tokens[i].text in _IMAM and ctx.joined(i) and ctx.word(i + 1) and (
+            ctx.folded[i + 1].startswith("ال") or i + 1 in ctx.covering):
+        token = ctx.tokens[i]  # `إمام الحرم المكي`, `إمام جامع ...`: the imam of a mosque
+        start = token.end - len("إمام")
+        return _Phrase("head", [ctx.text[start:token.end]], start, token.end, i + 1)
     if ctx.v5 and ctx.folded[i].removeprefix("و") in _MAYORS and ctx.joined(i):
         token = ctx.tokens[i]  # `أمين جدة`, `وأمين الطائف`: the mayor of a city
         start = token.start + (len(token.text) - len(token.text.removeprefix("و")))
@@ -611,7 +633,7 @@ def _complement_word(ctx: Context, j: int) -> bool:
                    or (folded.endswith(_PRONOUNS) and not folded.startswith("ال"))):
         return False  # `وعضو مجلس الوزراء` is a second title, `بمنطقة جازان` says where,
         # `وأصدق` joins a new phrase, a noun with a pronoun (`بقائدها`) ends a construct
-    if ctx.v5 and folded in _ERRANDS:
+    if ctx.v5 and (folded in _ERRANDS or folded in _CONVEYED):
         return False  # `وزير الدفاع لعرض الصورة`: what the holder came for, no word of a title
     return not (_nisba_at(ctx, j) or folded in _NOT_COMPLEMENT or folded in _PARTICLES
                 or folded.startswith(_JOINED_PREFIXES) or len(folded) < 3
@@ -800,6 +822,9 @@ def _held_in(ctx: Context, phrase: _Phrase, place: Span) -> bool:
     if heads & _DIPLOMATS or any(strip_article(fold(w)) in _MISSIONS for w in phrase.words):
         return False  # (`محامي سفارة خادم الحرمين الشريفين في الولايات المتحدة`: the host)
     if heads & _STATE_OFFICES:
+        complements = {strip_article(fold(w)) for w in phrase.words[1:]}
+        if complements & _LOCAL_BODIES and not {fold(w) for w in phrase.words} & _STATE_BODIES:
+            return True  # `رئيس الشرطة في دبي`, `رئيس مجلس إدارة النادي في جدة`
         return name_key(place.entity.name) in ctx.lexicon.countries
     return True
 

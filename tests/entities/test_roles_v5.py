@@ -970,3 +970,27 @@ def test_roles_v5_reads_a_given_name_spelled_like_a_nationality_as_the_name(anal
     text = "وقال رئيس التحرير تركي العنزي إن الصحيفة مستمرة، وقال مسؤول تركي إن المحادثات مستمرة."
     doc = analyzers[1](mentions_doc(text, [("تركي العنزي", "PER")]))
     assert roles_of(doc, "تركي العنزي") == [("رئيس التحرير", None)]
+
+
+@pytest.mark.parametrize(("text", "given", "name", "roles"), [
+    # a semicolon sets a title off after the name as a comma does
+    ("أكد سامي الفارس؛ نائب محافظ مؤسسة النقد، أن السيولة كافية.",
+     [("سامي الفارس", "PER"), ("مؤسسة النقد", "ORG")], "سامي الفارس",
+     [("نائب محافظ", "مؤسسة النقد")]),
+    # a local body's head: the place after `في` is where it is held
+    ("ونفى نائب رئيس الشرطة في دبي، الفريق سامي الفارس، ما تداوله مغردون.",
+     [("دبي", "LOC"), ("سامي الفارس", "PER")], "سامي الفارس",
+     [("نائب رئيس الشرطة", "دبي")]),
+    # `إمام` as written (folded it is `أمام`, before)
+    ("اعتبر إمام الحرم المكي الشيخ سامي الفارس أن الاعتداء جريمة.",
+     [("الحرم المكي", "LOC"), ("سامي الفارس", "PER")], "سامي الفارس",
+     [("إمام", "الحرم المكي")]),
+    ("ووقف الشيخ سامي الفارس أمام المصلين يخطب فيهم.",
+     [("سامي الفارس", "PER")], "سامي الفارس", [("الشيخ", None)]),
+    # thanks conveyed to someone: the word before them is no title of the one thanked
+    ("ورفع المهندس خالد العنزي المخرج الشكر والتقدير للأمير سامي الفارس على دعمه.",
+     [("خالد العنزي", "PER"), ("سامي الفارس", "PER")], "سامي الفارس", [("الأمير", None)]),
+])
+def test_roles_v5_seventeenth_round_readings(analyzers, mentions_doc, text, given, name, roles):
+    doc = analyzers[1](mentions_doc(text, given))
+    assert roles_of(doc, name) == roles
