@@ -31,7 +31,9 @@ _STOP = {fold(w) for w in (
     "لكن لأن لدى ليس لم لن لقد لها له لهم لكل لذلك للغاية الرئيس "
     # adjectives that make a head generic (`التنظيم الإرهابي`, `المحكمة الخاصة`), not a name
     "الإرهابي الإرهابية المتطرف المتطرفة الخاص الخاصة المذكور المذكورة المعني المعنية "
-    "المختص المختصة المحلي المحلية نفسه نفسها ذاته ذاتها").split()}
+    "المختص المختصة المحلي المحلية نفسه نفسها ذاته ذاتها "
+    # thanks and wishes conveyed to someone (`رفع رئيس الديوان التهاني لمقام ...`)
+    "الشكر التقدير التهنئة التهاني التعازي العزاء").split()}
 # Honorifics before a person's name inside a body's name (`مركز الملك سلمان`).
 _ROYAL = {fold(w) for w in "الملك الأمير الأميرة الشيخ الشيخة الإمام السلطان".split()}
 # Indefinite nouns that carry a chain to the name after them (`برلمان إقليم كاتالونيا`).
@@ -307,13 +309,15 @@ def _chain(text, tokens, folded, i, found, person_joins) -> tuple[int, list[str]
             break  # v5: `الاتحاد الأوروبي والولايات المتحدة`: a second name joined by و
         if version >= 5 and w in _TIMES_AFTER:
             break  # v5: `وزارة التجارة الأميركية للعام 2017`: when, no word of the name
-        if j in starting and (j not in persons or folded[j - 1] in _ROYAL
-                              or (j == i + 1 and person_joins)):
+        if j in starting and (j not in persons or folded[j - 1] in _ROYAL and not (
+                version >= 5 and named) or (j == i + 1 and person_joins)):
             last = j = starting[j]  # a name the tagger found: `جامعة الشارقة`
             named = True
             words.append(w)
             j += 1
             continue
+        if version >= 5 and named and w in _ROYAL:
+            break  # `جامع الملك فهد الشيخ فلان`: after its name, an honorific starts a person's
         if w in _STOP or w in stops or (version >= 5 and w in _WHERE):
             break  # v5: `الدفاع المدني بمحافظة العيص`: where the body sits is a place of its own
         if person_words and (j in persons or _person_word(w, person_words, first=j == i + 1)):

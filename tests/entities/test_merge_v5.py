@@ -582,3 +582,17 @@ def test_v5_leaves_the_preposition_ala_out_of_a_persons_name(mentions_doc):
             "وقال المستشار على بن خالد إن الملف أغلق.")
     given = [("على سامي الفارس", "PER"), ("العنزي على", "PER"), ("على بن خالد", "PER")]
     assert named(v5(mentions_doc(text, given)), "PER") == ["العنزي", "سامي الفارس", "على بن خالد"]
+
+
+def test_v5_ends_a_landmark_before_the_honorific_of_the_next_person(mergers, mentions_doc):
+    # after `الملك فهد` the mosque's name is whole: `الشيخ` starts the preacher's, as tagged
+    text = "وقال خطيب جامع الملك فهد الشيخ سامي الفارس إن الصلاة أقيمت في موعدها."
+    given = [("فهد الشيخ", "PER"), ("سامي الفارس", "PER")]
+    doc = mergers[1](mentions_doc(text, given))
+    assert "سامي الفارس" in named(doc, "PER")
+    assert not any("سامي" in name for name in named(doc, "LOC"))
+
+
+def test_v5_ends_a_body_before_the_thanks_conveyed(mergers, mentions_doc):
+    text = "ورفع رئيس الديوان التهاني لمقام خادم الحرمين الشريفين بمناسبة العيد."
+    assert not any("التهاني" in name for name in named(mergers[1](mentions_doc(text, [])), "ORG"))
