@@ -49,6 +49,7 @@ _STATE_NOUNS = frozenset(w for w in STATE_NOUNS if not w.startswith("ال"))  # 
 BY_TURN = frozenset(fold(w) for w in "بدوره بدورها وبدوره وبدورها".split())
 _SHARED = 0.6  # share of a bare title's other words that a role must say
 _RANKED = frozenset(fold(w) for w in HONORIFICS)  # before a family name (`اللواء التركي`)
+_IMAM = "إمام"  # as written: a title (`إمام الحرم المكي`) that folds like `أمام` (before)
 
 
 class Attributor:
@@ -377,6 +378,11 @@ class Attributor:
             return dataclasses.replace(speaker, entity=held[0].id,
                                        text=self.doc.text[span.start:span.end])
         words = [w.folded for w in span_words if w.is_word]
+        imam = bool(span_words) and self.doc.text[span_words[0].start:span_words[0].end] == _IMAM
+        if len(words) > 2 and words[1][:1] == "و" and title_gender(words[1][1:], self.lexicon) \
+                and (imam or title_gender(words[0], self.lexicon)):
+            words, imam = [words[1][1:]] + words[2:], False  # `إمام وخطيب المسجد الحرام`: the
+            # second of two heads, which share what follows, as the roles stage reads it
         if not words or len(words) > _ROLE_WORDS:
             return speaker
         named_before = {e.id for _, end, e in self.people if end <= before and e.type == "PER"}
@@ -388,7 +394,7 @@ class Attributor:
         elif len(words) == 2 and words[0] in _RANKED and (found := [
                 e for e in persons if " " in e.name and fold(e.name.split()[-1]) == words[1]]):
             pass  # `اللواء التركي` after `اللواء منصور التركي`: his family name, no nationality
-        elif title_gender(words[0], self.lexicon):
+        elif imam or title_gender(words[0], self.lexicon):
             found = [e for e in persons if any(self._holds(role, words) for role in e.roles)]
             if not found and len(words) > 1:  # v4: the name told later (`وقال السفير
                 # البنغلاديشي إن ...` before `السفير البنغلاديشي فلان`), one holder only

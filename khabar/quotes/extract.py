@@ -149,6 +149,8 @@ class _Context:
                 continue  # `حظر كتب ابن تيمية`: books; `لافتات كتب عليها`: written on them
             if self.v4 and i > 0 and words[i - 1].folded in _CONDITIONALS:
                 continue  # `إذا قال النادي إني جيد`, `إذا أكدت الأدلة أن`: a condition, no report
+            if self.v4 and _during(text, word):
+                continue  # `إبان تولي المدرب فلان`: during, which folds like `أبان` (stated)
             if _inside(word.start, opens, ends):
                 if self.v3:  # a cue inside quoted words is part of the quote, and may
                     out.extend(self._inner(words, i, cue, opens, ends, governed))  # quote too
@@ -399,6 +401,7 @@ _PARTICIPLE_GAP = 3  # v4: words between a participle inside marks and its `أن
 # v4: a negation right before a verb whose object is a noun phrase: nothing was said
 _NEGATIONS = frozenset(fold(w) for w in "لم لن لا ولم ولن ولا فلم فلن فلا".split())
 _CONDITIONALS = frozenset(fold(w) for w in "إذا وإذا فإذا لو ولو فلو لئن".split())
+_DURING = frozenset(("إبان", "وإبان", "فإبان"))  # as written: `أبان` (stated) folds alike
 # v4: `كتب` (wrote; also books, and the passive `كُتب`), the nouns and prepositions before
 # books, and where a thing was written
 _WROTE = fold("كتب")
@@ -542,3 +545,7 @@ _OWN_REPORTER = ("مراسلنا", "مراسلتنا", "مراسلينا", "مو
 def _own_reporter(speaker_text: str | None) -> bool:
     return bool(speaker_text) and any(fold(w) in fold(speaker_text) for w in _OWN_REPORTER)
 
+
+def _during(text: str, word: Word) -> bool:
+    """v4: the word is `إبان` (during) as written, with its hamza below."""
+    return text[word.start:word.end] in _DURING

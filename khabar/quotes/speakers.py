@@ -46,6 +46,8 @@ _TIME_ADJECTIVES = frozenset(fold(w) for w in (
     "الماضي الماضية الجاري الجارية الحالي الحالية المقبل المقبلة المنصرم المنصرمة الفائت "
     "الفائتة السابق السابقة").split())
 _DAY = fold("يوم")  # `يوم الأحد`, `يوم أمس`
+_IMAM = "إمام"  # v4: as written, an imam (`وقال إمام المسجد`), which folds like `أمام` (before)
+_THIS = frozenset(fold(w) for w in "هذا هذه".split())  # `ذكروا هذا الأسبوع أن`: when, not who
 _THEN_ADVERBS = frozenset(fold(w) for w in "آنذاك حينذاك عندئذ وقتذاك".split())  # `قال آنذاك`
 # v4: words that say when or how, never part of a subject's name or title; not those that
 # are also names: a paper (`صحيفة اليوم`), given names (`صباح`, `مساء`)
@@ -114,9 +116,10 @@ def explicit_subject(
             and lead[1].start == lead[0].end:
         del lead[:2]  # `وقال د. فلان`: the honorific's letter and stop
     if not lead or not lead[0].is_word or (
-            lead[0].folded in _DROPPED_SUBJECT and not _person_at(lead[0], people, lead)) \
+            lead[0].folded in _DROPPED_SUBJECT and not _person_at(lead[0], people, lead)
+            and not (text is not None and text[lead[0].start:lead[0].end] == _IMAM)) \
             or lead[0].folded in _TOLD or lead[0].folded.startswith("لل"):
-        return None  # (`وقال علي الزهراني`: a name, though `علي` folds like `على`)
+        return None  # (`وقال علي الزهراني`: a name, though `علي` folds like `على`; `إمام`)
     first = lexicon.word(lead[0].folded)
     if first and first[0] in ("pronoun", "impersonal"):
         return None
@@ -152,14 +155,15 @@ def explicit_subject(
 
 def _without_times(lead: list[Word], *, pairs: bool) -> list[Word]:
     """The words after a cue without the adverbs before its subject (`وقال أمس`); with `pairs`
-    (quotes.cues.v4) times of two words too (`وقال الشهر الماضي إن`, `وأعلن يوم الأحد`) and
-    `آنذاك`: when, not who."""
+    (quotes.cues.v4) times of two words too (`وقال الشهر الماضي إن`, `وأعلن يوم الأحد`, `ذكروا
+    هذا الأسبوع أن`) and `آنذاك`: when, not who."""
     while lead:
         if lead[0].folded in _ADVERBS or pairs and lead[0].folded in _THEN_ADVERBS:
             del lead[:1]
         elif pairs and len(lead) > 1 and (
                 lead[0].folded in _TIME_NOUNS and lead[1].folded in _TIME_ADJECTIVES
-                or lead[0].folded == _DAY and lead[1].folded in _ADVERBS):
+                or lead[0].folded == _DAY and lead[1].folded in _ADVERBS
+                or lead[0].folded in _THIS and lead[1].folded in _TIME_NOUNS):
             del lead[:2]
         else:
             break

@@ -1091,3 +1091,30 @@ def test_v4_takes_a_persons_gender_from_the_verb_that_names_them_over_a_title(ma
             "ألف شخص فروا. وأضافت عبر الهاتف: «أصحاب السيارات ينامون فيها».")
     doc = make_document(text, people)
     assert [q.speaker for q in find_quotes(doc, lexicons[1], stage=STAGE_V4)] == ["e2", "e1", "e1"]
+
+
+@pytest.mark.parametrize(("text", "speakers"), [
+    # `إبان` (during), as written, is no `أبان` (stated)
+    ("وغاب اللاعب عن الفريق إبان تولي سامي الحربي التدريب بحجة أن اللاعب غير منضبط أبدا.", []),
+    # a time named with `هذا` after the verb is when, not who: the subject is before the verb
+    ("وكان مسؤولون في الوزارة ذكروا هذا الأسبوع أن المفاوضات ستبدأ قريبا في العاصمة.",
+     ["مسؤولون"]),
+    # `إمام` as written is an imam, not `أمام` (before) that says the subject was dropped
+    ("وقال إمام المسجد إن صلاة العيد ستقام في المصلى المفتوح عند السابعة صباحا.",
+     ["إمام المسجد"]),
+])
+def test_v4_seventeenth_round_speakers(make_document, lexicons, text, speakers):
+    doc = make_document(text, PEOPLE)
+    assert [q.speaker_text for q in find_quotes(doc, lexicons[1], stage=STAGE_V4)] == speakers
+
+
+def test_v4_gives_a_bare_imam_and_preacher_to_the_one_whose_role_holds_the_preaching(
+        make_document, lexicons):
+    from khabar.document import Offsets, Role
+    text = ("أوصى إمام وخطيب المسجد الحرام الشيخ سامي الحربي المصلين بالتقوى. وقالت هند العتيبي "
+            "إن الحجاج وصلوا. وأوضح إمام وخطيب المسجد الحرام أن التسامح قيمة تتسع للجميع دائما.")
+    doc = make_document(text, PEOPLE)
+    start = text.index("خطيب")
+    doc = dataclasses.replace(doc, entities=(dataclasses.replace(doc.entities[0], roles=(
+        Role("خطيب", "المسجد الحرام", Offsets(start, start + 18)),)), doc.entities[1]))
+    assert [q.speaker for q in find_quotes(doc, lexicons[1], stage=STAGE_V4)][-1] == "e1"
