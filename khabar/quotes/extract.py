@@ -337,6 +337,9 @@ class _Context:
             return k > 0 and words[k - 1].folded in BY_TURN or k > 1 and (
                 words[k - 2].folded, words[k - 1].folded) in self.lexicon.sides
         sentence = self.sentences.start_of(words[i].start)
+        if self.v4 and any(words[k].folded == _BETWEEN and words[k].start >= sentence
+                           for k in range(max(0, i - _BETWEEN_REACH), i)):
+            return False  # `بين فلان، ...، وبين فلان`: the second `بين` of a pair, between
         return i == 0 or words[i].start <= sentence or not words[i - 1].is_word \
             or words[i - 1].end <= sentence or self.v4 and words[i - 1].folded == _HADHA \
             and (i == 1 or words[i - 2].end <= sentence)  # `هذا وبين فلان أن`
@@ -401,6 +404,8 @@ _PARTICIPLE_GAP = 3  # v4: words between a participle inside marks and its `أن
 # v4: a negation right before a verb whose object is a noun phrase: nothing was said
 _NEGATIONS = frozenset(fold(w) for w in "لم لن لا ولم ولن ولا فلم فلن فلا".split())
 _CONDITIONALS = frozenset(fold(w) for w in "إذا وإذا فإذا لو ولو فلو لئن".split())
+_BETWEEN = fold("بين")  # v4: `بين ... وبين ...` (between ... and ...), no `وبيّن` (stated)
+_BETWEEN_REACH = 12
 _DURING = frozenset(("إبان", "وإبان", "فإبان"))  # as written: `أبان` (stated) folds alike
 # v4: `كتب` (wrote; also books, and the passive `كُتب`), the nouns and prepositions before
 # books, and where a thing was written

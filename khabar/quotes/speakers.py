@@ -351,18 +351,34 @@ def speaks_for(words: list[Word]) -> bool:
     """v4: the words name someone who speaks for another: a relative, counsel, office, or an
     unnamed spokesperson (`متحدث`; `المتحدث باسم الوزارة` is one post, its holder may be named)."""
     return any(w.is_word and (w.folded in _KIN_AND_COUNSEL or w.folded in _A_SPOKESPERSON)
-               for w in words)
+               for w in words) or _of_administration([w for w in words if w.is_word])
+
+
+# v4: officials or sources of what a person leads (`مسؤولون في إدارة فلان`, `مصادر بحملة فلان`)
+_OFFICIALS = frozenset(fold(w) for w in "مسؤولون مسؤولين مسؤولو مسؤولي مصادر مستشارون مساعدون "
+                       "مقربون".split())
+_ADMINISTRATIONS = frozenset(prefix + fold(w) for prefix in ("", "ب", "و", "ل") for w in (
+    "إدارة حكومة حملة فريق مكتب").split())
+
+
+def _of_administration(words: list[Word]) -> bool:
+    """v4: the words open with officials and name what someone leads, whose they are."""
+    return len(words) > 1 and words[0].folded in _OFFICIALS and any(
+        w.folded in _ADMINISTRATIONS for w in words[1:])
 
 
 def _relation_before(lead: list[Word], start: int, lexicon: CueLexicon, text: str) -> bool:
     """v4: the word right before the name at `start` is such a relation, the name its
     complement (`والدة مريم`, `مكتب ميركل`, `المتحدث باسم لوفن`; as written: `والده محمد` is
-    his father, named); or an unnamed spokesperson speaks for a title the name holds (`متحدث
+    his father, named); a group of someone's administration (`مسؤولون بإدارة الرئيس فلان`);
+    or an unnamed spokesperson speaks for a title the name holds (`متحدث
     باسم الأمين العام للأمم المتحدة فلان`; but `المتحدث باسم الرئيس التركي فلان` is the
     spokesman himself, named)."""
     before = [w for w in lead if w.end <= start]
     if before and before[-1].is_word and before[-1].folded in _RELATIONS:
         return not text[before[-1].start:before[-1].end].endswith("ه")  # a pronoun: his ...
+    if _of_administration([w for w in before if w.is_word]):
+        return True  # `أفاد مسؤولون بإدارة الرئيس ترامب أن`: officials of his, not he
     k = len(before) - 1  # `محامي الرئيس الأمريكي ترامب`, `عراب النجم الأرجنتيني ميسي`
     while k > 0 and len(before) - k <= _TITLE_CHAIN and before[k].is_word and (
             before[k].folded.startswith("ال")

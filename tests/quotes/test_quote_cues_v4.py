@@ -1102,6 +1102,9 @@ def test_v4_takes_a_persons_gender_from_the_verb_that_names_them_over_a_title(ma
     # `إمام` as written is an imam, not `أمام` (before) that says the subject was dropped
     ("وقال إمام المسجد إن صلاة العيد ستقام في المصلى المفتوح عند السابعة صباحا.",
      ["إمام المسجد"]),
+    # the second `بين` of a pair is between, not `وبيّن`
+    ("وعقد مؤتمر بين سامي الحربي، وزير الخارجية، وبين هند العتيبي، وكيف أن التعاون مستمر بين "
+     "البلدين منذ زمن بعيد.", []),
 ])
 def test_v4_seventeenth_round_speakers(make_document, lexicons, text, speakers):
     doc = make_document(text, PEOPLE)
@@ -1118,3 +1121,10 @@ def test_v4_gives_a_bare_imam_and_preacher_to_the_one_whose_role_holds_the_preac
     doc = dataclasses.replace(doc, entities=(dataclasses.replace(doc.entities[0], roles=(
         Role("خطيب", "المسجد الحرام", Offsets(start, start + 18)),)), doc.entities[1]))
     assert [q.speaker for q in find_quotes(doc, lexicons[1], stage=STAGE_V4)][-1] == "e1"
+
+
+def test_v4_officials_of_a_persons_administration_are_no_speech_of_theirs(make_document, lexicons):
+    text = "وأفاد مسؤولون بإدارة الرئيس سامي الحربي أنه لن تكون ثمة شروط إضافية على الاتفاق."
+    quotes = find_quotes(make_document(text, PEOPLE), lexicons[1], stage=STAGE_V4)
+    assert [(q.speaker, q.speaker_text) for q in quotes] == [
+        (None, "مسؤولون بإدارة الرئيس سامي الحربي")]
