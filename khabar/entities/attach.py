@@ -95,6 +95,7 @@ _PLURAL_HEADS = {fold(w) for w in (
 # how far back in a list of appointed names the appointment's word may stand
 _ONTO = {fold("على")}
 _POSTS = {fold(w) for w in "وظيفة منصب".split()}
+_DUTIES = {fold(w) for w in "بمهام بمهمة بمنصب".split()}  # `تكليف فلان بمهام مدير عام ...`
 _GRADES = {fold(w) for w in "بالمرتبة بمرتبة".split()}
 _GRADE_WORDS = 3  # `بالمرتبة الخامسة عشرة`
 _APPOINTED_REACH = 40
@@ -452,7 +453,11 @@ def _appointed(ctx: Context, span: Span) -> Title | None:
 def _to_post(ctx: Context, j: int) -> Title | None:
     """v5: `على وظيفة (وكيل الوزارة للشؤون الزراعية) بالمرتبة الخامسة عشرة بوزارة الزراعة`,
     the post a decree appoints to, in brackets or not; a body named with `بـ` after it, past
-    the civil service grade, is its affiliation."""
+    the civil service grade, is its affiliation. Or the duties someone is charged with (`تكليف
+    فلان بمهام مدير عام الإدارة العامة لرعاية المسنين`)."""
+    if ctx.word(j) and ctx.folded[j] in _DUTIES:  # `تكليف فلان بمهام مدير عام الإدارة`
+        found = read_title(ctx, j + 1)
+        return found if found is not None and found.start == ctx.tokens[j + 1].start else None
     if not (ctx.word(j + 1) and ctx.folded[j] in _ONTO and ctx.folded[j + 1] in _POSTS):
         return None
     k = j + 2
@@ -961,6 +966,9 @@ def _noun_phrase(ctx: Context, first: int, last: int, *, bare: bool = False,
             after_head = True
         elif word[:1] == "ل" and k < last and _definite(ctx.folded[k + 1]):
             after_head = False  # `لكرة القدم`, `لشؤون الشباب`: a field in construct
+        elif word[:1] == "و" and word.endswith("ه") and k > first and k < last \
+                and ctx.folded[k - 1].startswith("وال") and _definite(ctx.folded[k + 1]):
+            after_head = False  # `للدعوة والإرشاد وتوعية الجاليات`: one more field in construct
         elif (anchored or construct) and _ends_definite(ctx, k + 1, last) \
                 or anchored and _bare_noun_word(ctx, k):
             after_head = False  # `قسم شؤون السعوديين`, `بلدية مدركة`: a construct chain
