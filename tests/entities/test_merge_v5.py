@@ -596,3 +596,15 @@ def test_v5_ends_a_landmark_before_the_honorific_of_the_next_person(mergers, men
 def test_v5_ends_a_body_before_the_thanks_conveyed(mergers, mentions_doc):
     text = "ورفع رئيس الديوان التهاني لمقام خادم الحرمين الشريفين بمناسبة العيد."
     assert not any("التهاني" in name for name in named(mergers[1](mentions_doc(text, [])), "ORG"))
+
+
+@pytest.mark.parametrize(("text", "kind", "name"), [
+    # a name whose preposition no head noun's chain reads (organizations_v5.tsv)
+    ("وضبطت هيئة الأمر بالمعروف والنهي عن المنكر عددا من المخالفين.", "ORG",
+     "هيئة الأمر بالمعروف والنهي عن المنكر"),
+    # Kabul as news also spells it (places.tsv), not `ك` + `ابل`
+    ("وقال مسؤولون في كابل إن المحادثات تأجلت.", "LOC", "كابل"),
+])
+def test_v5_lexicon_names_the_tagger_cut_or_missed(mentions_doc, text, kind, name):
+    doc = make_entities_merge_v5()(mentions_doc(text, []))
+    assert name in named(doc, kind)
