@@ -95,6 +95,11 @@ _PLURAL_HEADS = {fold(w) for w in (
 # how far back in a list of appointed names the appointment's word may stand
 _ONTO = {fold("على")}
 _POSTS = {fold(w) for w in "وظيفة منصب".split()}
+# v5: offices told in the accusative after a name that hold without an appointment's word (not
+# `متحدثا`, `لاعبا`, `قائدا`: how or as what someone acts)
+_OFFICES = {fold(w) for w in (
+    "نائب نائبة أمين أمينة عضو عضوة مشرف مشرفة رئيس رئيسة مدير مديرة وكيل وكيلة منسق منسقة "
+    "سكرتير سكرتيرة").split()}
 _DUTIES = {fold(w) for w in "بمهام بمهمة بمنصب".split()}  # `تكليف فلان بمهام مدير عام ...`
 _GRADES = {fold(w) for w in "بالمرتبة بمرتبة".split()}
 _GRADE_WORDS = 3  # `بالمرتبة الخامسة عشرة`
@@ -442,8 +447,10 @@ def _appointed(ctx: Context, span: Span) -> Title | None:
     (`نائبًا لرئيس مجلس الوزراء وزيرًا للداخلية`)."""
     after = _skip_comma(ctx, span.last + 1)
     found = read_appointed(ctx, after) or _to_post(ctx, after)
-    if found is None or not _appointed_before(ctx, span.first - 1):
-        return None
+    if found is None or not (_appointed_before(ctx, span.first - 1) or (
+            fold(found.title.split()[0]) in _OFFICES and not _after_meeting_verb(ctx, span.first))):
+        return None  # (an office told so is held without the appointment's word too: `اعتماد
+        # مجلس إدارة النادي برئاسة فلان، وفلان نائبا للرئيس، وفلان أمينا عاما`)
     then = read_appointed(ctx, found.next)
     if then is not None and found.affiliation is None:
         found = dataclasses.replace(then, title=f"{found.title} {then.title}", start=found.start)

@@ -353,6 +353,8 @@ def read_appointed(ctx: Context, i: int) -> Title | None:
         # `مديرًا لمكتب الوزير`, `رئيسًا لتحرير صحيفة`: the noun after ل in construct
         phrase.words.append(ctx.tokens[j].text[1:])
         phrase.take(ctx, j)
+    elif folded.startswith("و") and not folded.startswith("وال"):
+        return _finished(ctx, phrase)  # `فلان عضوا وفلان عضوا`: the next of a list, no complement
     _complements(ctx, phrase)
     return _finished(ctx, phrase)
 

@@ -1005,3 +1005,13 @@ def test_roles_v5_reads_a_given_name_spelled_like_a_nationality_as_the_name(anal
 def test_roles_v5_seventeenth_round_readings(analyzers, mentions_doc, text, given, name, roles):
     doc = analyzers[1](mentions_doc(text, given))
     assert roles_of(doc, name) == roles
+
+
+def test_roles_v5_reads_offices_told_in_the_accusative_in_a_list_without_an_appointment(
+        analyzers, mentions_doc):
+    text = ("وضم مجلس الإدارة كلا من سامي الفارس نائبا للرئيس وخالد العنزي أمينا عاما وفهد الراشد "
+            "عضوا وماجد الحربي عضوا، وعاد بدر السالم لاعبا إلى ناديه.")
+    names = ["سامي الفارس", "خالد العنزي", "فهد الراشد", "ماجد الحربي", "بدر السالم"]
+    doc = analyzers[1](mentions_doc(text, [(name, "PER") for name in names]))
+    assert [roles_of(doc, name) for name in names] == [
+        [("نائب الرئيس", None)], [("أمين عام", None)], [("عضو", None)], [("عضو", None)], []]
