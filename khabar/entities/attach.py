@@ -100,6 +100,7 @@ _POSTS = {fold(w) for w in "وظيفة منصب".split()}
 _OFFICES = {fold(w) for w in (
     "نائب نائبة أمين أمينة عضو عضوة مشرف مشرفة رئيس رئيسة مدير مديرة وكيل وكيلة منسق منسقة "
     "سكرتير سكرتيرة").split()}
+_FROM, _EACH = fold("من"), {fold(w) for w in "كلا كلاً كل".split()}  # `كلا من فلان وفلان`
 _DUTIES = {fold(w) for w in "بمهام بمهمة بمنصب".split()}  # `تكليف فلان بمهام مدير عام ...`
 _GRADES = {fold(w) for w in "بالمرتبة بمرتبة".split()}
 _GRADE_WORDS = 3  # `بالمرتبة الخامسة عشرة`
@@ -448,13 +449,20 @@ def _appointed(ctx: Context, span: Span) -> Title | None:
     after = _skip_comma(ctx, span.last + 1)
     found = read_appointed(ctx, after) or _to_post(ctx, after)
     if found is None or not (_appointed_before(ctx, span.first - 1) or (
-            fold(found.title.split()[0]) in _OFFICES and not _after_meeting_verb(ctx, span.first))):
-        return None  # (an office told so is held without the appointment's word too: `اعتماد
-        # مجلس إدارة النادي برئاسة فلان، وفلان نائبا للرئيس، وفلان أمينا عاما`)
+            fold(found.title.split()[0]) in _OFFICES and _listed(ctx, span))):
+        return None  # (an office told so in a list is held without the appointment's word too:
+        # `اعتماد مجلس إدارة النادي برئاسة فلان، وفلان نائبا للرئيس، وفلان أمينا عاما`; not
+        # `وشارك فلان رئيسا للجلسة`, a capacity)
     then = read_appointed(ctx, found.next)
     if then is not None and found.affiliation is None:
         found = dataclasses.replace(then, title=f"{found.title} {then.title}", start=found.start)
     return found
+
+
+def _listed(ctx: Context, span: Span) -> bool:
+    """v5: the name is an item of a list: joined by و to the one before, or after `كلا من`."""
+    return _joined_by_and(ctx, span) or span.first > 1 and ctx.folded[span.first - 1] == _FROM \
+        and ctx.folded[span.first - 2] in _EACH
 
 
 def _to_post(ctx: Context, j: int) -> Title | None:
