@@ -2,10 +2,10 @@
 
 Persons: mentions with the same name key are one person, and a shorter name whose words are the
 first or last words of exactly one fuller name (`كارتر` → `آشتون كارتر`, `جون` → `جون كيري`)
-joins it, unless the fuller name gives it as a father's (`سلمان بن عبدالعزيز` in `محمد بن سلمان
-بن عبدالعزيز`). Other types: same name key (folded, article dropped), or the same row of the project's
-alias lists (`داعش` = `تنظيم الدولة الإسلامية`). The canonical name is the fullest form; entity ids
-are e1, e2, ... in order of first mention.
+joins it, unless the fuller name gives it as a father's (`سلمان بن عبدالعزيز` in `محمد بن
+سلمان بن عبدالعزيز`). Other types: same name key (folded, article dropped), or the same row of
+the project's alias lists (`داعش` = `تنظيم الدولة الإسلامية`). The canonical name is the fullest
+form; entity ids are e1, e2, ... in order of first mention.
 """
 
 from __future__ import annotations

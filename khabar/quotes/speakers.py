@@ -336,6 +336,9 @@ _RELATIONS = frozenset(prefix + fold(w) for prefix in ("", "و") for w in COUNSE
     "محامو والد والدة شقيق شقيقة نجل نجلة زوج زوجة عائلة أسرة أقارب صديق صديقة أصدقاء مكتب "
     "باسم".split()))  # (not `ابن`, `أم`: in names;
 # folded, `والدة` is `والده` (his father): the written word tells them apart)
+# v4: what a person leads, which speaks when it opens the subject (`وقالت حملة كلينتون`, `وقالت
+# إدارة الرئيس أوباما`); not after a title (`مدير إدارة الترجمة فلان`: the director speaks)
+_LED = frozenset(prefix + fold(w) for prefix in ("", "و") for w in "حملة إدارة حكومة".split())
 _ON_BEHALF = fold("باسم")
 # v4: of those, the ones whose name may follow a title of the person's (`والدة الطالبة مريم`):
 # not an aide, an office or a deputy, whose title may be the whole phrase (`مساعد وزير الخارجية
@@ -349,34 +352,40 @@ _A_SPOKESPERSON = frozenset(fold(w) for w in "متحدث متحدثة ومتحد
 
 def speaks_for(words: list[Word]) -> bool:
     """v4: the words name someone who speaks for another: a relative, counsel, office, or an
-    unnamed spokesperson (`متحدث`; `المتحدث باسم الوزارة` is one post, its holder may be named)."""
-    return any(w.is_word and (w.folded in _KIN_AND_COUNSEL or w.folded in _A_SPOKESPERSON)
-               for w in words) or _of_administration([w for w in words if w.is_word])
+    unnamed spokesperson (`متحدث`; `المتحدث باسم الوزارة` is one post, its holder may be named);
+    what someone leads, or officials of it."""
+    named = [w for w in words if w.is_word]
+    return any(w.folded in _KIN_AND_COUNSEL or w.folded in _A_SPOKESPERSON for w in named) or (
+        bool(named) and named[0].folded in _LED) or _of_administration(named)
 
 
 # v4: officials or sources of what a person leads (`مسؤولون في إدارة فلان`, `مصادر بحملة فلان`)
-_OFFICIALS = frozenset(fold(w) for w in "مسؤولون مسؤولين مسؤولو مسؤولي مصادر مستشارون مساعدون "
-                       "مقربون".split())
+_OFFICIALS = frozenset(fold(w) for w in "مسؤول مسؤولة مصدر مسؤولون مسؤولين مسؤولو مسؤولي مصادر "
+                       "مستشارون مساعدون مقربون".split())
 _ADMINISTRATIONS = frozenset(prefix + fold(w) for prefix in ("", "ب", "و", "ل") for w in (
     "إدارة حكومة حملة فريق مكتب").split())
 
 
 def _of_administration(words: list[Word]) -> bool:
-    """v4: the words open with officials and name what someone leads, whose they are."""
-    return len(words) > 1 and words[0].folded in _OFFICIALS and any(
-        w.folded in _ADMINISTRATIONS for w in words[1:])
+    """v4: the words name officials, then what someone leads, whose they are (`مسؤولون بإدارة
+    فلان`, `اثنان من مسؤولي حكومة فلان`)."""
+    first = next((k for k, w in enumerate(words) if w.folded in _OFFICIALS), None)
+    return first is not None and any(w.folded in _ADMINISTRATIONS for w in words[first + 1:])
 
 
 def _relation_before(lead: list[Word], start: int, lexicon: CueLexicon, text: str) -> bool:
     """v4: the word right before the name at `start` is such a relation, the name its
     complement (`والدة مريم`, `مكتب ميركل`, `المتحدث باسم لوفن`; as written: `والده محمد` is
-    his father, named); a group of someone's administration (`مسؤولون بإدارة الرئيس فلان`);
+    his father, named); what the person leads (`حملة كلينتون`) or officials of it (`مسؤولون
+    بإدارة الرئيس فلان`);
     or an unnamed spokesperson speaks for a title the name holds (`متحدث
     باسم الأمين العام للأمم المتحدة فلان`; but `المتحدث باسم الرئيس التركي فلان` is the
     spokesman himself, named)."""
     before = [w for w in lead if w.end <= start]
     if before and before[-1].is_word and before[-1].folded in _RELATIONS:
         return not text[before[-1].start:before[-1].end].endswith("ه")  # a pronoun: his ...
+    if before and before[0].is_word and before[0].folded in _LED:
+        return True  # `وقالت حملة كلينتون إن`, `وقالت إدارة الرئيس أوباما إن`: it speaks
     if _of_administration([w for w in before if w.is_word]):
         return True  # `أفاد مسؤولون بإدارة الرئيس ترامب أن`: officials of his, not he
     k = len(before) - 1  # `محامي الرئيس الأمريكي ترامب`, `عراب النجم الأرجنتيني ميسي`

@@ -52,7 +52,8 @@ def test_merge_keeps_a_short_name_apart_when_two_fuller_names_share_it(merge, me
          [("يوسف بن زاهر الحمدان", "PER"), ("زاهر الحمدان", "PER")]),
     ],
 )
-def test_merge_keeps_a_fathers_name_apart_from_the_sons_fuller_name(merge, mentions_doc, text, gold):
+def test_merge_keeps_a_fathers_name_apart_from_the_sons_fuller_name(merge, mentions_doc, text,
+                                                                     gold):
     """`سلمان بن عبدالعزيز` is not `محمد بن سلمان بن عبدالعزيز`: a name the fuller one gives
     after `بن` is the father's."""
     doc = merge(mentions_doc(text, gold))

@@ -1123,8 +1123,18 @@ def test_v4_gives_a_bare_imam_and_preacher_to_the_one_whose_role_holds_the_preac
     assert [q.speaker for q in find_quotes(doc, lexicons[1], stage=STAGE_V4)][-1] == "e1"
 
 
-def test_v4_officials_of_a_persons_administration_are_no_speech_of_theirs(make_document, lexicons):
-    text = "وأفاد مسؤولون بإدارة الرئيس سامي الحربي أنه لن تكون ثمة شروط إضافية على الاتفاق."
+@pytest.mark.parametrize("officials", [
+    "مسؤولون بإدارة الرئيس", "مسؤول في حملة", "اثنان من مسؤولي حكومة"])
+def test_v4_officials_of_a_persons_administration_are_no_speech_of_theirs(make_document, lexicons,
+                                                                          officials):
+    text = f"وأفاد {officials} سامي الحربي أنه لن تكون ثمة شروط إضافية على الاتفاق."
     quotes = find_quotes(make_document(text, PEOPLE), lexicons[1], stage=STAGE_V4)
-    assert [(q.speaker, q.speaker_text) for q in quotes] == [
-        (None, "مسؤولون بإدارة الرئيس سامي الحربي")]
+    assert [(q.speaker, q.speaker_text) for q in quotes] == [(None, f"{officials} سامي الحربي")]
+
+
+@pytest.mark.parametrize("body", ["حملة", "إدارة", "حكومة"])
+def test_v4_a_persons_campaign_or_administration_speaks_not_the_person(make_document, lexicons,
+                                                                       body):
+    text = f"وقالت {body} سامي الحربي إن الخطة ستخفض الضرائب على الطبقة الوسطى قريبا."
+    quotes = find_quotes(make_document(text, PEOPLE), lexicons[1], stage=STAGE_V4)
+    assert [(q.speaker, q.speaker_text) for q in quotes] == [(None, f"{body} سامي الحربي")]
