@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from khabar.arabic import ABBREVIATED_HONORIFICS, fold, without_hashtag_marks
 from khabar.document import Entity, Offsets, Role
-from khabar.entities.names import clitic_variants, read_words, strip_article
+from khabar.entities.names import clitic_variants, name_key, read_words, strip_article
 from khabar.entities.nisba import RoleLexicon
 from khabar.entities.roles import (
     APPOINTING, BARRIERS, BODY_HEADS, COMMAS, COUNSEL_AND_AIDES, COUNTERPART, DUALS, EPITHETS,
@@ -189,6 +189,7 @@ def find_roles(text: str, entities: tuple[Entity, ...], lexicon: RoleLexicon, *,
                 known.append(role)
     if ctx.v5:
         _named_later(ctx, roles)
+        _affiliated_elsewhere(ctx, roles)
     return ({key: _full_first(found, held=ctx.v5) for key, found in roles.items()} if ctx.extended
             else roles)
 
@@ -228,6 +229,60 @@ def _named_later(ctx: Context, roles: dict[str, list[Role]]) -> None:
                                               and without_proclitic(title.affiliation),
                                               Offsets(title.start, title.end))]
         previous_person = max(previous_person, span.last)
+
+
+_TOLD_OUTLET = re.compile(r"لـ?\s?[«\"“]")  # v5: `المستشار القانوني لـ«الشرق الأوسط»`: told
+
+
+def _affiliated_elsewhere(ctx: Context, roles: dict[str, list[Role]]) -> None:
+    """v5: a person's title read without its affiliation next to the name (`ويقول فلان، مدير
+    إدارة مكافحة المخدرات، إن`) takes the one the article gives the same title where it names
+    no one (`ويقول مدير إدارة مكافحة المخدرات بوزارة الداخلية إن`), when that title is no
+    other person's and the article gives it one affiliation only (annotation guidelines: one
+    role per person, the fullest; the evidence is that occurrence). The affiliation is a body
+    or place the article tags, or a country; a title of one word (`الرئيس`) takes a country
+    only (`الرئيس التونسي`: `رئيس لجنة ...` is another title), when no other person's title
+    has that head; never inside a longer title (`نائب وزير الصحة للشؤون الصحية`), for a fixed
+    one (`خادم الحرمين الشريفين`), nor an outlet told (`لـ«الشرق الأوسط»`)."""
+    bare = {key: [r for r in found if r.affiliation is None and not _honorific(r.title)
+                  and not _rank(r.title)] for key, found in roles.items()}
+    if not any(bare.values()):
+        return
+    held = {(r.evidence.start, r.evidence.end) for found in roles.values() for r in found}
+    holders: dict[str, set[str]] = {}  # by title, and a one-word title by its head
+    for key, found in roles.items():
+        for r in found:
+            title = name_key(r.title)
+            holders.setdefault(title, set()).add(key)
+            if title:
+                holders.setdefault(title.split()[0] + " *", set()).add(key)
+    wanted = {name_key(r.title) for found in bare.values() for r in found}
+    firsts = {title.split()[0] for title in wanted if title}
+    named = {name_key(span.entity.name) for span in ctx.spans if span.entity.type in ("ORG", "LOC")}
+    countries = ctx.lexicon.countries
+    elsewhere: dict[str, list[Title]] = {}
+    for i, word in enumerate(ctx.folded):
+        if strip_article(word) not in firsts or not ctx.word(i) or (
+                i > 0 and ctx.word(i - 1) and ctx.folded[i - 1] in ctx.lexicon.first_words):
+            continue  # (`نائب وزير الصحة`: inside a longer title)
+        found = read_title(ctx, i)
+        if found is None or found.kind == FIXED or found.affiliation is None \
+                or (found.start, found.end) in held:
+            continue
+        title, where = name_key(found.title), name_key(found.affiliation)
+        told = _TOLD_OUTLET.search(ctx.text, found.start, found.end) is not None
+        if title in wanted and not told and (where in countries or " " in title and where in named):
+            elsewhere.setdefault(title, []).append(found)
+    for key, found in bare.items():
+        for role in found:
+            title = name_key(role.title)
+            given = elsewhere.get(title, [])
+            if holders.get(title) != {key} or len({name_key(t.affiliation) for t in given}) != 1 \
+                    or " " not in title and holders.get(title + " *") != {key}:
+                continue  # (`الوزير الأمريكي` is the one whose role is `وزير الخارجية`)
+            other = given[0]
+            roles[key].append(Role(role.title, without_proclitic(other.affiliation),
+                                   Offsets(other.start, other.end)))
 
 
 def _saying(word: str) -> str | None:

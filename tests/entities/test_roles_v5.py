@@ -1015,3 +1015,16 @@ def test_roles_v5_reads_offices_told_in_the_accusative_in_a_list_without_an_appo
     doc = analyzers[1](mentions_doc(text, [(name, "PER") for name in names]))
     assert [roles_of(doc, name) for name in names] == [
         [("نائب الرئيس", None)], [("أمين عام", None)], [("عضو", None)], [("عضو", None)], []]
+
+
+def test_roles_v5_gives_a_title_the_affiliation_the_article_gives_it_where_it_names_no_one(
+        analyzers, mentions_doc):
+    text = ("وقال اللواء سامي الفارس، مدير إدارة مكافحة المخدرات، إن الوضع تحت السيطرة. ويقول "
+            "مدير إدارة مكافحة المخدرات بوزارة الداخلية إن التنسيق كامل. وقال الرئيس خالد "
+            "العنزي إن البلاد بخير. واجتمع الرئيس التونسي أمس مع نائب رئيس مجلس النواب.")
+    given = [("سامي الفارس", "PER"), ("وزارة الداخلية", "ORG"), ("خالد العنزي", "PER"),
+             ("مجلس النواب", "ORG")]
+    doc = analyzers[1](mentions_doc(text, given))
+    assert ("مدير إدارة مكافحة المخدرات", "وزارة الداخلية") in roles_of(doc, "سامي الفارس")
+    # `الرئيس` alone takes a country, and none from inside a longer title
+    assert roles_of(doc, "خالد العنزي") == [("الرئيس", "تونس")]
