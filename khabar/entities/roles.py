@@ -27,7 +27,7 @@ _NOT_COMPLEMENT = {fold(w) for w in (
     "الذي التي الذين اللذين اللتين اللواتي الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة "
     "السبت اليوم الأسبوع الشهر العام الماضي المقبل الآن".split())}
 # v5: thanks and wishes conveyed, the object of a verb whose subject was just named: a title
-# word before them is the subject's family name (`رفع المهندس فلان المخرج الشكر والتقدير
+# word alone before them is the subject's family name (`رفع المهندس فلان المخرج الشكر والتقدير
 # للأمير فلان`), no title of the name after them
 _CONVEYED = {fold(w) for w in (
     "الشكر التقدير التهنئة التهاني التعازي العزاء الامتنان").split()}
@@ -246,8 +246,9 @@ def _read_title(ctx: Context, i: int) -> Title | None:
         # folds like `والي` (governor)
     if phrase.kind not in (COUNTERPART, FIXED):
         _complements(ctx, phrase)
-    if ctx.v5 and ctx.word(phrase.next) and ctx.folded[phrase.next] in _CONVEYED:
-        return None
+    if ctx.v5 and ctx.word(phrase.next) and ctx.folded[phrase.next] in _CONVEYED \
+            and phrase.next == i + 1:
+        return None  # (`فلان أمير منطقة المدينة الشكر`: a title, the thanks its holder's)
     return _finished(ctx, phrase)
 
 

@@ -1001,6 +1001,8 @@ def test_roles_v5_reads_a_given_name_spelled_like_a_nationality_as_the_name(anal
     # thanks conveyed to someone: the word before them is no title of the one thanked
     ("ورفع المهندس خالد العنزي المخرج الشكر والتقدير للأمير سامي الفارس على دعمه.",
      [("خالد العنزي", "PER"), ("سامي الفارس", "PER")], "سامي الفارس", [("الأمير", None)]),
+    ("وقدم الأمير سامي الفارس أمير منطقة تبوك الشكر والتقدير للوزير على دعمه.",
+     [("سامي الفارس", "PER"), ("تبوك", "LOC")], "سامي الفارس", [("أمير المنطقة", "تبوك")]),
 ])
 def test_roles_v5_seventeenth_round_readings(analyzers, mentions_doc, text, given, name, roles):
     doc = analyzers[1](mentions_doc(text, given))
