@@ -25,6 +25,9 @@ _KANA = frozenset(fold(w) for w in "كان وكان كانت وكانت".split()
 # `وعن محمد نور أجاب:`: a name after a preposition is what the speaker talks about.
 _TOPIC = frozenset(fold(w) for w in (
     "عن وعن حول وحول بشأن وبشأن تجاه وتجاه إلى وإلى على وعلى مع ومع").split())
+# v4: a clause that opens with these is asked about (`وعن موعد العودة قال:`), its words no subject
+_ABOUT = frozenset(fold(w) for w in "عن وعن حول وحول بشأن وبشأن".split())
+_ABOUT_REACH = 10
 _BEFORE_STOP = frozenset(fold(w) for w in (
     "لكن ولكن لكنه لكنها الا كما فيما بينما ثم حين الذي التي الذين قد وقد كان وكان و ان انه"
 ).split())
@@ -76,12 +79,24 @@ def subject_before(words: list[Word], i: int, people: People,
             return Speaker(entity.id, None, Offsets(start, stop_at), None, "s")
     first = lexicon.word(taken[0].folded)
     if first is not None and first[0] in ("title", "group", "body"):
+        if persons_first and _asked_about(words, i):
+            return None  # `وعن موعد عودة الحكومة إلى عدن قال:`: what he was asked about
         return described(taken, lexicon, False)
     if stop in _KANA and len(taken) <= 4:
         return Speaker(None, None, Offsets(taken[0].start, end), None, "s")
     if stop in _NOMINAL and len(taken) <= 3:  # `إلا أن مسلم نفى`: whatever stands there
         return Speaker(None, None, Offsets(taken[0].start, end), None, "s")
     return None
+
+
+def _asked_about(words: list[Word], i: int) -> bool:
+    """v4: the clause before the cue at words[i] opens with `وعن`, `وحول`, `وبشأن` (about)."""
+    for back in range(i - 1, max(-1, i - _ABOUT_REACH), -1):
+        if not words[back].is_word:
+            return False
+        if words[back].folded in _ABOUT:
+            return True
+    return False
 
 
 def _word_before(taken: list[Word], start: int) -> str:

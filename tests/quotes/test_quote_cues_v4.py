@@ -1138,3 +1138,10 @@ def test_v4_a_persons_campaign_or_administration_speaks_not_the_person(make_docu
     text = f"وقالت {body} سامي الحربي إن الخطة ستخفض الضرائب على الطبقة الوسطى قريبا."
     quotes = find_quotes(make_document(text, PEOPLE), lexicons[1], stage=STAGE_V4)
     assert [(q.speaker, q.speaker_text) for q in quotes] == [(None, f"{body} سامي الحربي")]
+
+
+def test_v4_a_clause_asked_about_before_the_verb_is_no_subject(make_document, lexicons):
+    text = ("وأكد سامي الحربي أن المساعدات وصلت إلى الميناء أمس. وعن موعد عودة الحكومة والبعثات "
+            "الدبلوماسية إلى العاصمة قال: «نعمل لاستكمال الترتيبات الأمنية قريبا».")
+    quotes = find_quotes(make_document(text, PEOPLE), lexicons[1], stage=STAGE_V4)
+    assert [q.speaker for q in quotes] == ["e1", "e1"]
