@@ -750,16 +750,16 @@ def _head_before(ctx: Context, span: Span) -> Title | None:
     the heads right before it (`رئيس مجلس ...`, `مساعد مدير ...`); None where a mark, a clause
     word or a person comes first."""
     reach = _MAX_UNTAGGED
-    set_off = span.first > 1 and COMMAS.intersection(  # `، فلان`, `، اللواء فلان`
-        (ctx.tokens[span.first - 1].text, ctx.tokens[span.first - 2].text))
-    if span.first > 0 and (ctx.tokens[span.first - 1].text in COMMAS
-                           or ctx.folded[span.first - 1] in HONORIFICS):  # (`، اللواء فلان` too)
+    honored = _honorifics_before(ctx, span.first)  # `، اللواء الركن فلان`: where they start
+    set_off = span.first > 1 and bool(COMMAS.intersection(  # `، فلان`, `، اللواء فلان`
+        (ctx.tokens[span.first - 1].text, ctx.tokens[span.first - 2].text))) or (
+        honored > 0 and ctx.tokens[honored - 1].text in COMMAS)  # `، اللواء الركن فلان`
+    if span.first > 0 and (ctx.tokens[span.first - 1].text in COMMAS or honored < span.first):
         reach += _MAX_APPOSED  # `ممثل المنظمة في مجموعة الاتصال الخاصة بالأزمة، فلان`, `مدير عام
         # التخطيط الاستراتيجي وتطوير الاستثمار بالهيئة الملكية بينبع المهندس فلان`
     for i in range(span.first - 1, max(-1, span.first - 1 - reach), -1):
         if (ctx.tokens[i].text in _NAME_MARKS or _bracketed_body(ctx, i)) and ctx.joined(i) or (
-                ctx.tokens[i].text in COMMAS and (i == span.first - 1 or i == span.first - 2
-                                                  and ctx.folded[i + 1] in HONORIFICS)):
+                ctx.tokens[i].text in COMMAS and i in (span.first - 1, honored - 1)):
             continue  # `مدير عام «ماجد للتنمية» فلان`, `وزير الشباب والرياضة المصري، فلان`
         if _abbreviated_at(ctx, i):
             continue  # `مساعد مدير عام صحة الرياض للصحة العامة د. فلان`
@@ -784,6 +784,16 @@ def _head_before(ctx: Context, span: Span) -> Title | None:
     return None
 
 
+def _honorifics_before(ctx: Context, first: int) -> int:
+    """v5: the first token of the honorifics and ranks right before a name at token `first`
+    (`اللواء الركن`, `الشيخ الدكتور`); `first` when there are none."""
+    k = first
+    while k > 0 and ctx.word(k - 1) and (ctx.folded[k - 1] in HONORIFICS
+                                         or ctx.folded[k - 1] in _RANK_WORDS):
+        k -= 1
+    return k
+
+
 def _apposed_to_person(ctx: Context, i: int) -> bool:
     """v5: the title starting at token i follows a person's name and a comma: it is set off
     as that person's, not the next name's."""
@@ -805,6 +815,12 @@ def _context(text: str, entities: tuple[Entity, ...], lexicon: RoleLexicon,
         kept = {id(token) for token in without_hashtag_marks(tokens)}
         folded = [f for token, f in zip(tokens, folded) if id(token) in kept]
         tokens = [token for token in tokens if id(token) in kept]
+    if version >= 5 and "/" in text:
+        # `الدكتور/ فلان`, `والأستاذ / فلان`: official lists write a slash after an honorific
+        slashes = {k for k in range(1, len(tokens)) if tokens[k].text == "/"
+                   and folded[k - 1].removeprefix("و") in HONORIFICS}
+        folded = [f for k, f in enumerate(folded) if k not in slashes]
+        tokens = [token for k, token in enumerate(tokens) if k not in slashes]
     starts = [t.start for t in tokens]
     covering: dict[int, Span] = {}
     spans: list[Span] = []
