@@ -816,9 +816,10 @@ def _context(text: str, entities: tuple[Entity, ...], lexicon: RoleLexicon,
         folded = [f for token, f in zip(tokens, folded) if id(token) in kept]
         tokens = [token for token in tokens if id(token) in kept]
     if version >= 5 and "/" in text:
-        # `الدكتور/ فلان`, `والأستاذ / فلان`: official lists write a slash after an honorific
-        slashes = {k for k in range(1, len(tokens)) if tokens[k].text == "/"
-                   and folded[k - 1].removeprefix("و") in HONORIFICS}
+        # `الدكتور/ فلان`, `والأستاذ / فلان`, `العريف/ فلان`: official lists write a slash after
+        # an honorific or a rank
+        slashes = {k for k in range(1, len(tokens)) if tokens[k].text == "/" and (
+            folded[k - 1].removeprefix("و") in HONORIFICS or folded[k - 1] in lexicon.first_words)}
         folded = [f for k, f in enumerate(folded) if k not in slashes]
         tokens = [token for k, token in enumerate(tokens) if k not in slashes]
     starts = [t.start for t in tokens]

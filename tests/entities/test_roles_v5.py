@@ -1005,6 +1005,8 @@ def test_roles_v5_reads_a_given_name_spelled_like_a_nationality_as_the_name(anal
     # a slash after the honorific, as official lists write it
     ("وأجرى العملية أخصائي جراحة الأطفال الدكتور/ سامي الفارس بنجاح.",
      [("سامي الفارس", "PER")], "سامي الفارس", [("أخصائي جراحة الأطفال", None)]),
+    ("وأعلنت القيادة استشهاد العريف/ سامي الفارس أمس.", [("سامي الفارس", "PER")], "سامي الفارس",
+     [("العريف", None)]),
     # `ألباني` folds like `الباني` (the builder): Albanian only as written with its article
     ("وتحدث الملك المؤسس الباني سامي الفارس عن البلاد.", [("سامي الفارس", "PER")],
      "سامي الفارس", [("المؤسس الباني", None)]),
