@@ -362,15 +362,22 @@ def speaks_for(words: list[Word]) -> bool:
 # v4: officials or sources of what a person leads (`مسؤولون في إدارة فلان`, `مصادر بحملة فلان`)
 _OFFICIALS = frozenset(fold(w) for w in "مسؤول مسؤولة مصدر مسؤولون مسؤولين مسؤولو مسؤولي مصادر "
                        "مستشارون مساعدون مقربون".split())
+_IN_OF = frozenset(fold(w) for w in "في من لدى".split())
 _ADMINISTRATIONS = frozenset(prefix + fold(w) for prefix in ("", "ب", "و", "ل") for w in (
     "إدارة حكومة حملة فريق مكتب").split())
 
 
 def _of_administration(words: list[Word]) -> bool:
-    """v4: the words name officials, then what someone leads, whose they are (`مسؤولون بإدارة
-    فلان`, `اثنان من مسؤولي حكومة فلان`)."""
+    """v4: the words name officials, then right after them what someone leads, whose they are
+    (`مسؤولون بإدارة فلان`, `اثنان من مسؤولي حكومة فلان`, `مسؤول في حملة فلان`); not an
+    official's post (`مسؤول دائرة العلاقات الخارجية في حكومة الإقليم فلان` is named)."""
     first = next((k for k, w in enumerate(words) if w.folded in _OFFICIALS), None)
-    return first is not None and any(w.folded in _ADMINISTRATIONS for w in words[first + 1:])
+    if first is None:
+        return False
+    after = words[first + 1:first + 3]
+    if after and after[0].folded in _IN_OF:
+        after = after[1:]
+    return bool(after) and after[0].folded in _ADMINISTRATIONS
 
 
 def _relation_before(lead: list[Word], start: int, lexicon: CueLexicon, text: str) -> bool:

@@ -1145,3 +1145,10 @@ def test_v4_a_clause_asked_about_before_the_verb_is_no_subject(make_document, le
             "الدبلوماسية إلى العاصمة قال: «نعمل لاستكمال الترتيبات الأمنية قريبا».")
     quotes = find_quotes(make_document(text, PEOPLE), lexicons[1], stage=STAGE_V4)
     assert [q.speaker for q in quotes] == ["e1", "e1"]
+
+
+def test_v4_an_official_whose_post_is_in_a_government_is_named_and_speaks(make_document, lexicons):
+    text = ("وقال مسؤول دائرة العلاقات الخارجية في حكومة الإقليم سامي الحربي إن الإقليم يعاني من "
+            "تداعيات الغارات.")
+    quotes = find_quotes(make_document(text, PEOPLE), lexicons[1], stage=STAGE_V4)
+    assert [q.speaker for q in quotes] == ["e1"]
