@@ -258,11 +258,12 @@ def _affiliated_elsewhere(ctx: Context, roles: dict[str, list[Role]]) -> None:
                 holders.setdefault(title.split()[0] + " *", set()).add(key)
     wanted = {name_key(r.title) for found in bare.values() for r in found}
     firsts = {title.split()[0] for title in wanted if title}
+    firsts |= {prefix + first for first in firsts for prefix in ("ال", "لل")}  # as written
     named = {name_key(span.entity.name) for span in ctx.spans if span.entity.type in ("ORG", "LOC")}
     countries = ctx.lexicon.countries
     elsewhere: dict[str, list[Title]] = {}
     for i, word in enumerate(ctx.folded):
-        if strip_article(word) not in firsts or not ctx.word(i) or (
+        if word not in firsts or not ctx.word(i) or (
                 i > 0 and ctx.word(i - 1) and ctx.folded[i - 1] in ctx.lexicon.first_words):
             continue  # (`نائب وزير الصحة`: inside a longer title)
         found = read_title(ctx, i)
