@@ -18,6 +18,15 @@ def lexicons():
     return load_lexicon(version=3), load_lexicon(version=4)
 
 
+def _with_role(doc, title, affiliation, start, length):
+    """The Document with its first person given the role `title` at text[start:start+length],
+    as the roles stage would read it."""
+    from khabar.document import Offsets, Role
+    person = dataclasses.replace(doc.entities[0], roles=(
+        Role(title, affiliation, Offsets(start, start + length)),))
+    return dataclasses.replace(doc, entities=(person,) + doc.entities[1:])
+
+
 def _quotes(make_document, lexicon, text, stage):
     doc = make_document(text, PEOPLE)
     return [(q.speaker_text, doc.text[q.content.start:q.content.end])
@@ -1058,28 +1067,21 @@ def test_v4_ends_an_unnamed_speaker_before_the_one_told(make_document, lexicons,
 ])
 def test_v4_gives_a_bare_title_with_a_nationality_to_the_one_holding_it_for_that_country(
         make_document, lexicons, affiliation, bare):
-    from khabar.document import Offsets, Role
     head = bare.split()[0]
     text = (f"وقال سامي الحربي {head[2:]} {affiliation} إن التعاون يتوسع. وتابع {bare} "
             "«الزيارة القادمة ستكون في الربيع».")
     doc = make_document(text, {"e1": ("سامي الحربي",)})
-    start = text.index(head[2:])
-    person = doc.entities[0]
-    doc = dataclasses.replace(doc, entities=(dataclasses.replace(person, roles=(
-        Role(head[2:], affiliation, Offsets(start, start + len(head) - 2)),)),))
+    doc = _with_role(doc, head[2:], affiliation, text.index(head[2:]), len(head) - 2)
     assert [q.speaker for q in find_quotes(doc, lexicons[1], stage=STAGE_V4)] == ["e1", "e1"]
 
 
 def test_v4_reads_a_bodys_noun_in_a_bare_title_as_the_body_the_role_is_held_in(make_document,
                                                                                 lexicons):
-    from khabar.document import Offsets, Role
     text = ("وقال سامي الحربي، الذي يشغل منذ عامين منصب الرئيس التنفيذي لنور، إن الأرباح ارتفعت. "
             "وقالت هند العتيبي إن السوق مستقرة. وشدد الرئيس التنفيذي للشركة على أن الخطة مستمرة، "
             "قائلا: «سنفتتح فرعين جديدين».")
-    doc = make_document(text, PEOPLE)
-    start = text.index("الرئيس")
-    doc = dataclasses.replace(doc, entities=(dataclasses.replace(doc.entities[0], roles=(
-        Role("الرئيس التنفيذي", "نور", Offsets(start, start + 15)),)), doc.entities[1]))
+    doc = _with_role(make_document(text, PEOPLE), "الرئيس التنفيذي", "نور",
+                     text.index("الرئيس"), 15)
     assert [q.speaker for q in find_quotes(doc, lexicons[1], stage=STAGE_V4)][-1] == "e1"
 
 
@@ -1113,13 +1115,10 @@ def test_v4_seventeenth_round_speakers(make_document, lexicons, text, speakers):
 
 def test_v4_gives_a_bare_imam_and_preacher_to_the_one_whose_role_holds_the_preaching(
         make_document, lexicons):
-    from khabar.document import Offsets, Role
     text = ("أوصى إمام وخطيب المسجد الحرام الشيخ سامي الحربي المصلين بالتقوى. وقالت هند العتيبي "
             "إن الحجاج وصلوا. وأوضح إمام وخطيب المسجد الحرام أن التسامح قيمة تتسع للجميع دائما.")
-    doc = make_document(text, PEOPLE)
-    start = text.index("خطيب")
-    doc = dataclasses.replace(doc, entities=(dataclasses.replace(doc.entities[0], roles=(
-        Role("خطيب", "المسجد الحرام", Offsets(start, start + 18)),)), doc.entities[1]))
+    doc = _with_role(make_document(text, PEOPLE), "خطيب", "المسجد الحرام", text.index("خطيب"),
+                     18)
     assert [q.speaker for q in find_quotes(doc, lexicons[1], stage=STAGE_V4)][-1] == "e1"
 
 
