@@ -259,7 +259,8 @@ def _affiliated_elsewhere(ctx: Context, roles: dict[str, list[Role]]) -> None:
     wanted = {name_key(r.title) for found in bare.values() for r in found}
     firsts = {title.split()[0] for title in wanted if title}
     firsts |= {prefix + first for first in firsts for prefix in ("ال", "لل")}  # as written
-    named = {name_key(span.entity.name) for span in ctx.spans if span.entity.type in ("ORG", "LOC")}
+    named = {name_key(span.entity.name) for span in ctx.spans
+             if span.entity.type in ("ORG", "LOC")}
     countries = ctx.lexicon.countries
     elsewhere: dict[str, list[Title]] = {}
     for i, word in enumerate(ctx.folded):

@@ -248,7 +248,8 @@ def _read_title(ctx: Context, i: int) -> Title | None:
         _complements(ctx, phrase)
     if ctx.v5 and ctx.word(phrase.next) and ctx.folded[phrase.next] in _CONVEYED \
             and phrase.next == i + 1:
-        return None  # (`فلان أمير منطقة المدينة الشكر`: a title, the thanks its holder's)
+        return None  # `فلان المخرج الشكر`: a family name before the thanks its bearer conveys
+        # (a title of more words keeps them: `فلان أمير منطقة المدينة الشكر`)
     return _finished(ctx, phrase)
 
 

@@ -46,7 +46,7 @@ _TIME_ADJECTIVES = frozenset(fold(w) for w in (
     "الماضي الماضية الجاري الجارية الحالي الحالية المقبل المقبلة المنصرم المنصرمة الفائت "
     "الفائتة السابق السابقة").split())
 _DAY = fold("يوم")  # `يوم الأحد`, `يوم أمس`
-_IMAM = "إمام"  # v4: as written, an imam (`وقال إمام المسجد`), which folds like `أمام` (before)
+IMAM = "إمام"  # v4: as written, an imam (`وقال إمام المسجد`), which folds like `أمام` (before)
 _THIS = frozenset(fold(w) for w in "هذا هذه".split())  # `ذكروا هذا الأسبوع أن`: when, not who
 _THEN_ADVERBS = frozenset(fold(w) for w in "آنذاك حينذاك عندئذ وقتذاك".split())  # `قال آنذاك`
 # v4: words that say when or how, never part of a subject's name or title; not those that
@@ -117,7 +117,7 @@ def explicit_subject(
         del lead[:2]  # `وقال د. فلان`: the honorific's letter and stop
     if not lead or not lead[0].is_word or (
             lead[0].folded in _DROPPED_SUBJECT and not _person_at(lead[0], people, lead)
-            and not (text is not None and text[lead[0].start:lead[0].end] == _IMAM)) \
+            and not (text is not None and text[lead[0].start:lead[0].end] == IMAM)) \
             or lead[0].folded in _TOLD or lead[0].folded.startswith("لل"):
         return None  # (`وقال علي الزهراني`: a name, though `علي` folds like `على`; `إمام`)
     first = lexicon.word(lead[0].folded)
@@ -384,8 +384,7 @@ def _relation_before(lead: list[Word], start: int, lexicon: CueLexicon, text: st
     """v4: the word right before the name at `start` is such a relation, the name its
     complement (`والدة مريم`, `مكتب ميركل`, `المتحدث باسم لوفن`; as written: `والده محمد` is
     his father, named); what the person leads (`حملة كلينتون`) or officials of it (`مسؤولون
-    بإدارة الرئيس فلان`);
-    or an unnamed spokesperson speaks for a title the name holds (`متحدث
+    بإدارة الرئيس فلان`); or an unnamed spokesperson speaks for a title the name holds (`متحدث
     باسم الأمين العام للأمم المتحدة فلان`; but `المتحدث باسم الرئيس التركي فلان` is the
     spokesman himself, named)."""
     before = [w for w in lead if w.end <= start]
