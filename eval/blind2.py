@@ -56,8 +56,8 @@ MIN_CHARS, MAX_CHARS = 400, 1400
 READ_BY_OTHER_SCRIPTS = 1500
 EVAL = Path(__file__).resolve().parent
 # Eval sets drawn after this one, clear of it by their own rule (eval.events_judged's v6 sample
-# leaves these articles out): they leave the recorded draw as it was.
-DRAWN_AFTER = ("events_judged_v6.jsonl",)
+# and eval.roles_judged leave these articles out): they leave the recorded draw as it was.
+DRAWN_AFTER = ("events_judged_v6.jsonl", "roles_judged.jsonl")
 ENTITIES_GOLD = EVAL / "entities_gold2.jsonl"
 QUOTES_GOLD = EVAL / "quotes_events_gold2.jsonl"
 

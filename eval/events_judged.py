@@ -91,7 +91,7 @@ ANT_CATEGORIES = ("/middleEast/", "/internationalNews/")
 USED_PREFIX = 1500  # articles of each corpus that eval.ner_news and eval.stories read
 # Eval sets drawn after the judged samples, from the same corpora: they leave the pool's
 # definition alone (the recorded draws stay as they were); a later sample leaves them out.
-LATER_SETS = ("entities_gold2.jsonl", "quotes_events_gold2.jsonl")
+LATER_SETS = ("entities_gold2.jsonl", "quotes_events_gold2.jsonl", "roles_judged.jsonl")
 
 
 def used_ids() -> set[str]:
@@ -150,10 +150,10 @@ def fresh_articles(pool: list[Article], also: tuple[Path, ...] = (),
     return rest
 
 
-def _later_set_ids() -> set[str]:
+def _later_set_ids(names: tuple[str, ...] = LATER_SETS) -> set[str]:
     """The articles of the eval sets drawn after the judged samples (LATER_SETS)."""
     ids: set[str] = set()
-    for name in LATER_SETS:
+    for name in names:
         for line in (EVAL / name).read_text(encoding="utf-8").splitlines():
             if line.strip():
                 ids.add(json.loads(line)["id"])

@@ -37,6 +37,8 @@ from eval.stats import wilson
 EVAL = Path(__file__).resolve().parent
 TEST_SPLIT = DATA / "anercorp" / "ANERCorp_CamelLab_test.txt"
 JUDGMENTS = EVAL / "places_judgments.jsonl"
+# Eval sets drawn after the places sample: they leave its recorded draw as it was.
+DRAWN_AFTER = ("roles_judged.jsonl",)
 SEED = 17  # the issue number
 DEV_ARTICLES = 700  # three rounds of reading: 0-199, 200-399, 400-587
 PER_ARTICLE = 2
@@ -71,7 +73,7 @@ def coverage() -> dict:
 def _used_ids() -> set[str]:
     used = set(read_by_other_scripts())
     for path in EVAL.glob("*.jsonl"):
-        if path.name == JUDGMENTS.name:
+        if path.name in (JUDGMENTS.name, *DRAWN_AFTER):
             continue
         for line in path.read_text(encoding="utf-8").splitlines():
             record = json.loads(line) if line.strip() else {}

@@ -7,7 +7,8 @@ import pytest
 
 from eval import gate
 
-CAPABILITIES = ("ner", "roles", "measures", "extraction", "quotes", "events", "stories", "places")
+CAPABILITIES = ("ner", "roles", "measures", "extraction", "quotes", "events", "stories", "places",
+                "roles_news")
 
 
 def test_every_capability_has_a_subset_and_floors():
