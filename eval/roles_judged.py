@@ -7,8 +7,10 @@ The sample: the pool of eval/events_judged.py (SaudiNewsNet and ANT news article
 3,000 characters that no eval set and no eval script has used), less every article of its
 judged samples and of the later gold sets, shuffled with SEED. Articles are taken in that order
 and at most PER_ARTICLE of the persons the default pipeline finds in each are drawn (seeded by
-the article), until SAMPLE_SIZE persons are. None of these articles was read while the roles
-stage was written.
+the article), until SAMPLE_SIZE persons are. No eval set and no judged sample uses these
+articles; the rounds that wrote the roles stage compared its output on draws covering most of
+the two corpora (71 of the 86 articles were in the last four rounds' draws, whose samples and
+changed outputs were read), so the sample is unseen by the eval sets, not strictly unread.
 
 Each person was judged against docs/annotation-entities.md: the role the article gives them
 (the fullest title and its affiliation, an honorific only when nothing else is given), or none
