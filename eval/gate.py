@@ -205,15 +205,10 @@ def places(size: int) -> dict[str, float]:
 def roles_news(size: int) -> dict[str, float]:
     """Roles of the first `size` judged persons of eval/roles_judged.jsonl (eval.roles_judged):
     the share right, and the share right of those the article gives a role."""
-    import json
-
     from eval import roles_judged
-
-    judged = [json.loads(line) for line in roles_judged.JUDGED.read_text(
-        encoding="utf-8").splitlines() if line.strip()][:size]
     from khabar.api import load_pipeline
 
-    counts = roles_judged.score(load_pipeline(), judged)
+    counts = roles_judged.score(load_pipeline(), roles_judged.read_judged(size))
     total = counts["role"] + counts["none"]
     return {"right": (counts["role right"] + counts["none right"]) / total,
             "with_role_right": counts["role right"] / counts["role"]}

@@ -84,15 +84,25 @@ def sample(pipeline) -> None:
                 return
 
 
+def read_judged(limit: int | None = None) -> list[dict]:
+    """The judged persons of eval/roles_judged.jsonl, the first `limit` of them if given."""
+    rows = [json.loads(line) for line in JUDGED.read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+    return rows[:limit] if limit is not None else rows
+
+
 def score(pipeline, judged: list[dict]) -> dict[str, int]:
     """Counts of the judged persons: right and wrong, with and without a role."""
     from eval.quotes_corpus import load_articles
 
     articles = {a.id: a for a in load_articles({r["corpus"] for r in judged}).values()}
+    docs = {}  # each article analyzed once, for its two persons
     counts = dict.fromkeys(("role", "role right", "none", "none right", "no person",
                             "no person still", "changed"), 0)
     for record in judged:
-        doc = analyze(pipeline, articles[record["id"]])
+        if record["id"] not in docs:
+            docs[record["id"]] = analyze(pipeline, articles[record["id"]])
+        doc = docs[record["id"]]
         if text_hash(doc.text) != record["sha256"]:
             counts["changed"] += 1
             continue
@@ -146,9 +156,7 @@ def main() -> int:
     if args.sample:
         sample(pipeline)
         return 0
-    judged = [json.loads(line) for line in JUDGED.read_text(encoding="utf-8").splitlines()
-              if line.strip()]
-    print(report(score(pipeline, judged)))
+    print(report(score(pipeline, read_judged())))
     return 0
 
 

@@ -249,13 +249,14 @@ def _affiliated_elsewhere(ctx: Context, roles: dict[str, list[Role]]) -> None:
     if not any(bare.values()):
         return
     held = {(r.evidence.start, r.evidence.end) for found in roles.values() for r in found}
-    holders: dict[str, set[str]] = {}  # by title, and a one-word title by its head
+    holders: dict[str, set[str]] = {}  # the persons holding each title
+    by_head: dict[str, set[str]] = {}  # and each title's head
     for key, found in roles.items():
         for r in found:
             title = name_key(r.title)
             holders.setdefault(title, set()).add(key)
             if title:
-                holders.setdefault(title.split()[0] + " *", set()).add(key)
+                by_head.setdefault(title.split()[0], set()).add(key)
     wanted = {name_key(r.title) for found in bare.values() for r in found}
     firsts = {title.split()[0] for title in wanted if title}
     firsts |= {prefix + first for first in firsts for prefix in ("ال", "لل")}  # as written
@@ -272,15 +273,15 @@ def _affiliated_elsewhere(ctx: Context, roles: dict[str, list[Role]]) -> None:
                 or (found.start, found.end) in held:
             continue
         title, where = name_key(found.title), name_key(found.affiliation)
-        told = _TOLD_OUTLET.search(ctx.text, found.start, found.end) is not None
-        if title in wanted and not told and (where in countries or " " in title and where in named):
+        if title in wanted and (where in countries or " " in title and where in named) \
+                and _TOLD_OUTLET.search(ctx.text, found.start, found.end) is None:
             elsewhere.setdefault(title, []).append(found)
     for key, found in bare.items():
         for role in found:
             title = name_key(role.title)
             given = elsewhere.get(title, [])
             if holders.get(title) != {key} or len({name_key(t.affiliation) for t in given}) != 1 \
-                    or " " not in title and holders.get(title + " *") != {key}:
+                    or " " not in title and by_head.get(title) != {key}:
                 continue  # (`الوزير الأمريكي` is the one whose role is `وزير الخارجية`)
             other = given[0]
             roles[key].append(Role(role.title, without_proclitic(other.affiliation),

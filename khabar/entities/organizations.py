@@ -19,11 +19,12 @@ from dataclasses import dataclass, field
 from khabar.arabic import Token, fold
 from khabar.entities.names import Words, clitic_variants, read_words, skip_letters
 from khabar.entities.nisba import load_role_lexicon
-from khabar.entities.roles import HONORIFICS
+from khabar.entities.roles import CONVEYED, HONORIFICS
 from khabar.lexicons import read_rows
 
 # Words that end a chain even though they look like a complement: time words, relatives,
-# and the definite words that start a new clause.
+# the definite words that start a new clause, and thanks conveyed to someone (`رفع رئيس الديوان
+# التهاني لمقام ...`, roles.CONVEYED).
 _STOP = {fold(w) for w in (
     "الذي التي الذين اللذين اللتين اللواتي الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة "
     "السبت اليوم الأسبوع الشهر العام الماضي المقبل الماضية المقبلة الآن الحالي الحالية "
@@ -31,9 +32,7 @@ _STOP = {fold(w) for w in (
     "لكن لأن لدى ليس لم لن لقد لها له لهم لكل لذلك للغاية الرئيس "
     # adjectives that make a head generic (`التنظيم الإرهابي`, `المحكمة الخاصة`), not a name
     "الإرهابي الإرهابية المتطرف المتطرفة الخاص الخاصة المذكور المذكورة المعني المعنية "
-    "المختص المختصة المحلي المحلية نفسه نفسها ذاته ذاتها "
-    # thanks and wishes conveyed to someone (`رفع رئيس الديوان التهاني لمقام ...`)
-    "الشكر التقدير التهنئة التهاني التعازي العزاء").split()}
+    "المختص المختصة المحلي المحلية نفسه نفسها ذاته ذاتها").split()} | CONVEYED
 # Honorifics before a person's name inside a body's name (`مركز الملك سلمان`).
 _ROYAL = {fold(w) for w in "الملك الأمير الأميرة الشيخ الشيخة الإمام السلطان".split()}
 # Indefinite nouns that carry a chain to the name after them (`برلمان إقليم كاتالونيا`).

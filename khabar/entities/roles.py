@@ -29,8 +29,8 @@ _NOT_COMPLEMENT = {fold(w) for w in (
 # v5: thanks and wishes conveyed, the object of a verb whose subject was just named: a title
 # word alone before them is the subject's family name (`رفع المهندس فلان المخرج الشكر والتقدير
 # للأمير فلان`), no title of the name after them
-_CONVEYED = {fold(w) for w in (
-    "الشكر التقدير التهنئة التهاني التعازي العزاء الامتنان").split()}
+CONVEYED = frozenset(fold(w) for w in (
+    "الشكر التقدير التهنئة التهاني التعازي العزاء الامتنان").split())
 # Nouns that start an organization's name (`رئيس حركة حماس`): part of the affiliation.
 _ORG_NOUNS = {fold(w) for w in "حركة حزب تنظيم جماعة منظمة وزارة هيئة مجلس جبهة وكالة شركة".split()}
 # Bodies a definite head noun refers back to (`للمنظمة`, `الجامعة`), entities.roles.v2 only.
@@ -246,7 +246,7 @@ def _read_title(ctx: Context, i: int) -> Title | None:
         # folds like `والي` (governor)
     if phrase.kind not in (COUNTERPART, FIXED):
         _complements(ctx, phrase)
-    if ctx.v5 and ctx.word(phrase.next) and ctx.folded[phrase.next] in _CONVEYED \
+    if ctx.v5 and ctx.word(phrase.next) and ctx.folded[phrase.next] in CONVEYED \
             and phrase.next == i + 1:
         return None  # `فلان المخرج الشكر`: a family name before the thanks its bearer conveys
         # (a title of more words keeps them: `فلان أمير منطقة المدينة الشكر`)
@@ -637,7 +637,7 @@ def _complement_word(ctx: Context, j: int) -> bool:
                    or (folded.endswith(_PRONOUNS) and not folded.startswith("ال"))):
         return False  # `وعضو مجلس الوزراء` is a second title, `بمنطقة جازان` says where,
         # `وأصدق` joins a new phrase, a noun with a pronoun (`بقائدها`) ends a construct
-    if ctx.v5 and (folded in _ERRANDS or folded in _CONVEYED):
+    if ctx.v5 and (folded in _ERRANDS or folded in CONVEYED):
         return False  # `وزير الدفاع لعرض الصورة`: what the holder came for, no word of a title
     return not (_nisba_at(ctx, j) or folded in _NOT_COMPLEMENT or folded in _PARTICLES
                 or folded.startswith(_JOINED_PREFIXES) or len(folded) < 3

@@ -22,12 +22,11 @@ _STATE_TOO = ("PER", "ORG", "LOC")
 _NOMINAL = frozenset(fold(w) for w in "أن إن لكن ولكن".split())
 # `وكان مكتب التحقيقات الفيدرالي أكد أن`: كان, its subject, then the verb (a past perfect).
 _KANA = frozenset(fold(w) for w in "كان وكان كانت وكانت".split())
-# `وعن محمد نور أجاب:`: a name after a preposition is what the speaker talks about.
-_TOPIC = frozenset(fold(w) for w in (
-    "عن وعن حول وحول بشأن وبشأن تجاه وتجاه إلى وإلى على وعلى مع ومع").split())
 # v4: a clause that opens with these is asked about (`وعن موعد العودة قال:`), its words no subject
 _ABOUT = frozenset(fold(w) for w in "عن وعن حول وحول بشأن وبشأن".split())
 _ABOUT_REACH = 10
+# `وعن محمد نور أجاب:`: a name after a preposition is what the speaker talks about.
+_TOPIC = _ABOUT | frozenset(fold(w) for w in "تجاه وتجاه إلى وإلى على وعلى مع ومع".split())
 _BEFORE_STOP = frozenset(fold(w) for w in (
     "لكن ولكن لكنه لكنها الا كما فيما بينما ثم حين الذي التي الذين قد وقد كان وكان و ان انه"
 ).split())

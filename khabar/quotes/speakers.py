@@ -338,7 +338,8 @@ _RELATIONS = frozenset(prefix + fold(w) for prefix in ("", "و") for w in COUNSE
 # folded, `والدة` is `والده` (his father): the written word tells them apart)
 # v4: what a person leads, which speaks when it opens the subject (`وقالت حملة كلينتون`, `وقالت
 # إدارة الرئيس أوباما`); not after a title (`مدير إدارة الترجمة فلان`: the director speaks)
-_LED = frozenset(prefix + fold(w) for prefix in ("", "و") for w in "حملة إدارة حكومة".split())
+_LED_BY = ("حملة", "إدارة", "حكومة")
+_LED = frozenset(prefix + fold(w) for prefix in ("", "و") for w in _LED_BY)
 _ON_BEHALF = fold("باسم")
 # v4: of those, the ones whose name may follow a title of the person's (`والدة الطالبة مريم`):
 # not an aide, an office or a deputy, whose title may be the whole phrase (`مساعد وزير الخارجية
@@ -363,8 +364,8 @@ def speaks_for(words: list[Word]) -> bool:
 _OFFICIALS = frozenset(fold(w) for w in "مسؤول مسؤولة مصدر مسؤولون مسؤولين مسؤولو مسؤولي مصادر "
                        "مستشارون مساعدون مقربون".split())
 _IN_OF = frozenset(fold(w) for w in "في من لدى".split())
-_ADMINISTRATIONS = frozenset(prefix + fold(w) for prefix in ("", "ب", "و", "ل") for w in (
-    "إدارة حكومة حملة فريق مكتب").split())
+_ADMINISTRATIONS = frozenset(prefix + fold(w) for prefix in ("", "ب", "و", "ل")
+                             for w in _LED_BY + ("فريق", "مكتب"))
 
 
 def _of_administration(words: list[Word]) -> bool:
