@@ -31,7 +31,7 @@ from khabar.entities.organizations import (CONSTRUCT_V5, DEFINITE_PREFIXES, Head
 from khabar.entities.person_check import (NameParts, guessed_person, load_name_parts,
                                           load_seldom_names, maybe_weak, seldom_named,
                                           weak_person)
-from khabar.entities.person_spans import PersonWords, trim_person
+from khabar.entities.person_spans import PersonWords, paired_titles, trim_person
 from khabar.entities.roles import EPITHETS, HONORIFICS
 from khabar.entities.short_names import ShortNames, find_short_names, load_short_names
 from khabar.lexicons import read_rows
@@ -107,6 +107,7 @@ _FIRST_HALVES = {fold(w) for w in (
 _PREVIOUS_WORD = re.compile(r"([^\W\d_]+)[ \t\u00a0]+$")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _COMPLEMENTIZERS = frozenset("إن أن بأن فإن لأن وإن وأن".split())  # as written, with the hamza
+_CHAIRING = frozenset(fold(w) for w in "برئاسة بقيادة بزعامة".split())
 _MARKS_IN_NAMES = re.compile(r"[()\[\]{}«»\"“”]")  # a mark in a half: no name cut in two
 _CONJUNCTION_NAMES = frozenset("وليام".split())  # names as written, not `و` + `ليام`
 _LIST_JOINS = frozenset("وف")  # `وغابرييل`: another name of a list
@@ -253,7 +254,8 @@ def load_article_lexicons(version: int = 3) -> ArticleLexicons:
                          and not _organization(lexicon, country))
     return ArticleLexicons(
         lexicon=lexicon, heads=load_heads(national, version=version),
-        person_words=PersonWords(roles.first_words, frozenset(HONORIFICS)),
+        person_words=PersonWords(roles.first_words, frozenset(HONORIFICS), pairs=(
+            paired_titles(load_role_lexicon(version=5).titles) if version >= 5 else frozenset())),
         name_parts=load_name_parts(), short_names=load_short_names(nisba, roles.first_words),
         places=load_gazetteer() if version >= 5 else None,
         outlets=Outlets.load() if version >= 5 else None,
@@ -297,8 +299,8 @@ def merge_article(text: str, entities, lexicons: ArticleLexicons, *, stage: str,
         # names: `علي` is one, so the readings above take `على` into the name)
         raw = with_family_names_before_titles(text, raw, lexicons)
         raw = split_names_joined(text, raw, lexicons)
-        raw = without_nationalities(text, without_complementizers(text, raw),
-                                    lexicons.nationalities)
+        raw = without_nationalities(text, without_chairing(text, without_complementizers(
+            text, raw)), lexicons.nationalities)
         raw = without_bodies_told(text, without_list_conjunctions(text, raw, lexicons), lexicons)
         if lexicons.places is not None:
             raw = governed_towns(text, raw, lexicons.places)
@@ -1171,8 +1173,10 @@ def without_titles(text: str, raw: list[RawMention], words: PersonWords) -> list
     for r in raw:
         if r.type != PER and words.only_title(text[r.mention.start:r.mention.end]):
             continue  # `للسفير` tagged as an organization: a title alone names nobody
-        trimmed = trim_person(text, r.mention.start, r.mention.end, words) if r.type == PER else None
-        if trimmed is not None and trimmed != (r.mention.start, r.mention.end):
+        trimmed = trim_person(text, r.mention.start, r.mention.end, words) if r.type == PER else ()
+        if trimmed is None:
+            continue  # v5: a title's first word alone (`[رائد] الفضاء`)
+        if trimmed and trimmed != (r.mention.start, r.mention.end):
             r = _respanned(text, r, *trimmed)
         out.append(r)
     return out
@@ -1285,6 +1289,18 @@ def without_complementizers(text: str, raw: list[RawMention]) -> list[RawMention
         second = _WORD.search(text, first.end(), r.mention.end) if first is not None else None
         if second is not None and first.group() in _COMPLEMENTIZERS:
             r = _respanned(text, r, second.start(), r.mention.end)
+        out.append(r)
+    return out
+
+
+def without_chairing(text: str, raw: list[RawMention]) -> list[RawMention]:
+    """Mentions without `برئاسة`, `بقيادة` (chaired, led by) the tagger took in as their last
+    word (`نادي [الاتحاد برئاسة] فلان`): the name of whoever chairs follows it."""
+    out = []
+    for r in raw:
+        words = list(_WORD.finditer(text, r.mention.start, r.mention.end))
+        if len(words) > 1 and fold(words[-1].group()) in _CHAIRING:
+            r = _respanned(text, r, r.mention.start, words[-2].end())
         out.append(r)
     return out
 

@@ -28,6 +28,9 @@ _MEETING_VERBS = {fold(w) for w in (
     "أبلغت التقيا اجتمع اجتمعت يجتمع بحث بحثت يبحث ودع ودعت"
 ).split()}
 _LOOK_BACK = 12  # tokens searched before a name for the start of its title
+# v5: longer, for a title with its body and a nationality set off (`المدير الفني للفريق الأول
+# لكرة القدم بالنادي الأهلي السعودي، السويسري فلان`: 13 tokens)
+_LOOK_BACK_V5 = 16
 # entities.roles.v2 (issue 14): words between a title and its name that leave the title whole
 # (`الرئيس الفرنسي السابق نيكولا`), and quotes or a parenthesis around the name
 # (`وزير الخارجية الفرنسي (فلان)`, `الرئيس المصري "فلان"`, `فلان» زعيم التنظيم`).
@@ -60,6 +63,8 @@ _NAME_MARKS = _QUOTES | _BRACES
 _TO_THE_HONORED = frozenset(fold(prefix + w) for prefix in ("ل", "ول") for w in (
     "جلالة سمو فخامة معالي سعادة أخيه أخيها شقيقه شقيقها").split())
 _BRACKETS = {"(", ")"}
+# v5: prepositions before a title that make it someone else's than the name's after it
+_OF_WHOM = frozenset(fold(w) for w in "ل من عن مع إلى الى على لدى عند بين".split())
 # v5: `برئاسة فلان` (chaired by), and the title it gives
 _CHAIRED = {fold(w) for w in "برئاسة وبرئاسة".split()}
 _CHAIR = "رئيس"
@@ -71,7 +76,10 @@ _TEAM_NOUNS = {fold(w) for w in (
 _MAX_BRACKETED = 3  # v5: words of an aside in brackets between a title and its name
 # v5: asides of time between a title and its name, the person's title then
 _THEN = [tuple(fold(w) for w in phrase.split()) for phrase in (
-    "في ذلك الوقت", "في حينه", "سابقا", "سابقاً", "آنذاك", "حينها", "حينذاك", "وقتها", "وقتئذ")]
+    "في ذلك الوقت", "في حينه", "سابقا", "سابقاً", "آنذاك", "حينها", "حينذاك", "وقتها", "وقتئذ",
+    # v5: and the legitimacy a title is given (`الرئيس اليمني المعترف به دوليا فلان`)
+    "المعترف به دوليا", "المعترف به دولياً", "المعترف بها دوليا", "المعترف بها دولياً",
+    "المعترف به", "الشرعي", "الشرعية")]
 _HONORIFIC_TITLES = {fold(w) for w in "السفير السفيرة المستشار المستشارة".split()}
 _THEN_FIRST = {words[0] for words in _THEN}
 _THEN_SIZES = sorted({len(words) for words in _THEN}, reverse=True)
@@ -1153,7 +1161,8 @@ def _before(ctx: Context, span: Span) -> Title | None:
     best = None
     first = _then_before(ctx, span.first) if ctx.v5 else span.first
     bracket = -1  # v5: the opening bracket of a short aside being stepped over
-    for i in range(first - 1, max(-1, first - 1 - _LOOK_BACK), -1):
+    reach = _LOOK_BACK_V5 if ctx.v5 else _LOOK_BACK
+    for i in range(first - 1, max(-1, first - 1 - reach), -1):
         token = ctx.tokens[i]
         if i >= bracket >= 0:
             continue
@@ -1233,6 +1242,8 @@ def _compound(ctx: Context, title: Title) -> Title:
             best = found
             if not ctx.v3:
                 break
+    if best is None and ctx.v5 and title.start == ctx.tokens[first].start:
+        best = _comma_compound_before(ctx, first)  # (`، وقائد التحالف`: a second title)
     if best is None:
         return title
     if ctx.v3 and best.affiliation is not None and _after_meeting_verb(ctx, _token_at(ctx, best)):
@@ -1243,7 +1254,10 @@ def _compound(ctx: Context, title: Title) -> Title:
         # title (but `نائب السفير` is a deputy ambassador)
         return Title(best.kind, best.title, best.affiliation or title.affiliation, best.start,
                      title.end, title.next, best.others)
-    words = f"{ctx.text[best.start:title.start].strip()} {title.title}"
+    before = ctx.text[best.start:title.start].strip()
+    if ctx.v5:
+        before = before.rstrip("".join(COMMAS)).rstrip()  # a compound set off by commas
+    words = f"{before} {title.title}"
     return Title(title.kind, words, title.affiliation or best.affiliation, best.start, title.end,
                  title.next)
 
@@ -1341,6 +1355,10 @@ def _compound_after(ctx: Context, title: Title) -> Title:
     """v3: `ولي العهد نائب رئيس مجلس الوزراء وزير الداخلية` after a name is one title."""
     for _ in range(_LOOK_BACK):
         k = title.next
+        if ctx.v5 and k < len(ctx.tokens) and ctx.tokens[k].text in COMMAS and ctx.joined(k):
+            k += 1  # `ولي العهد، نائب رئيس مجلس الوزراء، وزير الداخلية`: set off by commas
+            if not _comma_compounded(ctx, title, k):
+                return title
         if not ctx.word(k) or not ctx.joined(k - 1):
             return title
         found = read_title(ctx, k)
@@ -1351,3 +1369,45 @@ def _compound_after(ctx: Context, title: Title) -> Title:
         title = Title(title.kind, f"{title.title} {found.title}",
                       found.affiliation or title.affiliation, title.start, found.end, found.next)
     return title
+
+
+def _comma_compounded(ctx: Context, title: Title, k: int) -> bool:
+    """v5: the title at token k, after a comma, continues the compound before it: the one
+    before holds no affiliation of its own (`ولي العهد`, `النائب الثاني لرئيس مجلس الوزراء`),
+    the one at k starts with its head (not `و`: a second title, see `_also`), and no name
+    follows it (`أمير منطقة عسير، مدير جوازات المنطقة اللواء فلان`: the next person's)."""
+    if title.affiliation is not None or not ctx.word(k):
+        return False
+    found = read_title(ctx, k)
+    if found is None or found.kind != "head" or found.start != ctx.tokens[k].start:
+        return False
+    following = ctx.covering.get(_name_follows(ctx, found.next))
+    return following is None or following.entity.type != PER
+
+
+def _comma_compound_before(ctx: Context, first: int) -> Title | None:
+    """v5: `ولي العهد، نائب رئيس مجلس الوزراء، وزير الداخلية الأمير فلان`: the title that ends
+    at a comma right before the one at token `first` starts the compound, when it holds no
+    affiliation, no person's name is right before it (whose title it would be) and no meeting
+    verb (`استقبل وزير الخارجية، رئيس الوزراء فلان`: a host and his guest)."""
+    comma, best = first - 1, None
+    if comma < 1 or ctx.tokens[comma].text not in COMMAS or not ctx.joined(comma - 1):
+        return None
+    for i in range(comma - 1, max(-1, comma - 1 - _LOOK_BACK), -1):
+        other = ctx.covering.get(i)
+        if not ctx.word(i) or not ctx.joined(i) or (other is not None and other.entity.type == PER):
+            break
+        found = read_title(ctx, i)
+        if found is None or found.next != comma or not _joins(ctx, found) \
+                or found.start - ctx.tokens[i].start not in (0, ctx.folded[i].startswith("و")):
+            continue  # (`وولي ولي العهد، ...`: a list's next item)
+        best = found  # the longest (`ولي ولي العهد`, not `ولي العهد`)
+    if best is None or best.affiliation is not None:
+        return None
+    i = _token_at(ctx, best)
+    before = ctx.covering.get(i - 1)
+    if _after_meeting_verb(ctx, i) or (before is not None and before.entity.type == PER):
+        return None
+    if ctx.word(i - 1) and (ctx.folded[i - 1] in _TO_THE_HONORED or ctx.folded[i - 1] in _OF_WHOM):
+        return None  # `الوفد المرافق لسمو ولي ولي العهد، المستشار ... فلان`: whom he goes with
+    return best

@@ -96,13 +96,18 @@ _IMAM = frozenset(prefix + "إمام" for prefix in ("", "و", "ل", "ول", "ب
 # Head nouns of a body that a title is held in (`المدير التنفيذي لنادي الطيران`), v3.
 BODY_HEADS = _BODY_NOUNS | {fold(w) for w in (
     "نادي شركة بنك مركز مستشفى صندوق برنامج مكتب إدارة مديرية بلدية أمانة قيادة كلية معهد "
-    "مجموعة مصرف بعثة").split()}
+    "مجموعة مصرف بعثة مرصد").split()}
 _NAMED_HEADS = BODY_HEADS | {fold(w) for w in "فريق منتخب".split()}  # v5: heads of a name
 _MAX_BODY_WORDS = 4
 _MAX_BODY_WORDS_V4 = 8  # `للحملة الوطنية السعودية لنصرة الأشقاء`
 # A player's position is no title (`لاعب الوسط`); his club is (`لاعب النصر`).
 _PLAYERS = {fold(w) for w in "لاعب اللاعب".split()}
 _POSITIONS = {fold(w) for w in "الوسط المحور الارتكاز الهجوم الدفاع الجناح".split()}
+# v5: a position as the head (titles_v5.tsv), a title only with the club it is played for
+# (`مدافع نادي الشباب`), never alone or with a nationality (`المهاجم السوري`)
+_POSITION_HEADS = {fold(w) for w in "مهاجم المهاجم مدافع المدافع حارس الحارس".split()}
+# (`مدافع` is also cannons: `مدافع الميليشيات الحوثية`, `مدافع الجيش`; no club's name starts so)
+_ARMED = {fold(w) for w in "الميليشيات ميليشيات المليشيات مليشيات الجيش جيش قوات القوات".split()}
 # Nouns of a region's authority: `مدير الشؤون الصحية بمنطقة جازان` is held for that region (v3).
 REGION_NOUNS = {fold(w) for w in "منطقة محافظة مدينة ولاية إقليم مقاطعة قطاع".split()}
 # `وزير الخارجية بجمهورية مصر العربية`: the state's noun before its name (entities.roles.v2).
@@ -275,6 +280,10 @@ def _finished(ctx: Context, phrase: _Phrase) -> Title | None:
         _body_named_by_head(ctx, phrase)
     if ctx.v3 and _position(phrase.words):
         return None  # `لاعب الوسط`: a player's position, no title (docs/annotation-entities.md)
+    if ctx.v5 and fold(phrase.words[0].split()[0]) in _POSITION_HEADS and (
+            phrase.affiliation is None or name_key(phrase.affiliation) in ctx.lexicon.countries
+            or fold(phrase.affiliation.split()[0]) in _ARMED):
+        return None
     if ctx.v3 and phrase.affiliation is not None:
         phrase.affiliation = _without_honorific(phrase.affiliation)
         if fold(phrase.words[0].split()[0]) in DUALS:
@@ -593,6 +602,9 @@ _ERRANDS = frozenset(fold(w) for w in (
 # v5: nouns of a portfolio joined by و in construct after a definite one (`وزير الخارجية
 # وشؤون المغتربين`, `وزير الصناعة وتنمية الصادرات`, `أستاذ العلوم السياسية وإدارة الأزمات`)
 _JOINED_PORTFOLIOS = frozenset(fold(w) for w in "شؤون شئون تنمية حماية تطوير تخطيط إدارة".split())
+# v5: all of, to all of (`وزير الداخلية لكافة منسوبي الدفاع المدني`): whom something is
+# conveyed to, never a word of a title
+_ALL_OF = frozenset(fold(w) for w in "كافة لكافة جميع لجميع لكل".split())
 
 
 def _state_named(ctx: Context, j: int) -> int | None:
@@ -637,7 +649,7 @@ def _complement_word(ctx: Context, j: int) -> bool:
                    or (folded.endswith(_PRONOUNS) and not folded.startswith("ال"))):
         return False  # `وعضو مجلس الوزراء` is a second title, `بمنطقة جازان` says where,
         # `وأصدق` joins a new phrase, a noun with a pronoun (`بقائدها`) ends a construct
-    if ctx.v5 and (folded in _ERRANDS or folded in CONVEYED):
+    if ctx.v5 and (folded in _ERRANDS or folded in CONVEYED or folded in _ALL_OF):
         return False  # `وزير الدفاع لعرض الصورة`: what the holder came for, no word of a title
     return not (_nisba_at(ctx, j) or folded in _NOT_COMPLEMENT or folded in _PARTICLES
                 or folded.startswith(_JOINED_PREFIXES) or len(folded) < 3
@@ -780,7 +792,8 @@ def _affiliation(ctx: Context, phrase: _Phrase) -> None:
     if ctx.v3 and _affiliation_v3(ctx, phrase):
         return
     k = j
-    via_fi = ctx.word(k) and (ctx.folded[k] == "في" or (ctx.v3 and ctx.folded[k] in _CONNECTORS_V3))
+    via_fi = ctx.word(k) and (ctx.folded[k] == "في" or (ctx.v3 and ctx.folded[k] in _CONNECTORS_V3)
+                              or (ctx.v5 and ctx.folded[k] == _ONTO and _supervises(phrase)))
     if via_fi:
         k += 1
     elif ctx.v5 and ctx.word(k) and ctx.folded[k] == "ل":
@@ -812,6 +825,16 @@ def _affiliation(ctx: Context, phrase: _Phrase) -> None:
     elif region is not None:
         name = surface(ctx.text, ctx.tokens[region].start, ctx.tokens[last].end)
     phrase.take(ctx, last, name)
+
+
+_ONTO = fold("على")
+_SUPERVISORS = {fold(w) for w in "المشرف المشرفة مشرف مشرفة".split()}
+
+
+def _supervises(phrase: _Phrase) -> bool:
+    """v5: `المشرف على وكالة الإمارة`, `المشرف العام على المشروع`: what a supervisor is over
+    is where the title is held, read as after `في`."""
+    return bool(phrase.words) and fold(phrase.words[0].split()[0]) in _SUPERVISORS
 
 
 def _held_in(ctx: Context, phrase: _Phrase, place: Span) -> bool:
@@ -911,7 +934,8 @@ def _untagged_body(ctx: Context, j: int) -> tuple[int, str] | None:
     if not definite and folded[1:] not in BODY_HEADS:
         return None
     words = {"ال" + folded[2:], "الل" + folded[2:]} if definite else {folded[1:]}
-    if any(w in ctx.lexicon.first_words or w in HONORIFICS for w in words):
+    if any(w in ctx.lexicon.first_words or w in HONORIFICS for w in words) and not (
+            ctx.v5 and _team(ctx, j)):
         return None  # `للرئيس`, `للواء` (ل + اللواء): a person, not a body
     last = j
     while last - j < _MAX_BODY_WORDS and ctx.word(last + 1) and last + 1 not in ctx.covering and (
@@ -947,9 +971,30 @@ def _body_goes_on(ctx: Context, j: int, last: int) -> int:
                 last += 1
         elif _definite_free(ctx, k, last):
             last = k
+        elif ctx.v5 and (body := _body_at(ctx, k)) is not None:
+            return entity_end(ctx, body)  # `للفريق الأول لكرة القدم بالنادي الأهلي`: where
         else:
             break
     return last
+
+
+_TEAM = fold("للفريق")
+
+
+def _team(ctx: Context, j: int) -> bool:
+    """v5: `للفريق الأول`, `للفريق الكروي`: a team, where the rank (`للفريق أول فلان`, `للفريق
+    فلان`) is followed by its grade or a name, never a definite word."""
+    return ctx.folded[j] == _TEAM and _definite_free(ctx, j + 1, j)
+
+
+def _body_at(ctx: Context, k: int) -> Span | None:
+    """v5: the organization token k names after `ب` (`بالنادي الأهلي`, `بنادي الهلال`)."""
+    if not ctx.folded[k].startswith("ب"):
+        return None
+    span = ctx.entity_at(k, types=("ORG",))
+    if span is not None and span.first == k and span.start == ctx.tokens[k].start + 1:
+        return span
+    return marker(ctx, k) if span is None else None
 
 
 def _purpose_word(ctx: Context, k: int) -> bool:
@@ -965,6 +1010,7 @@ def _definite_free(ctx: Context, k: int, before: int) -> bool:
     """Token k is a definite word that no entity covers, on the line of token `before`."""
     return (ctx.word(k) and k not in ctx.covering and ctx.joined(before)
             and ctx.folded[k].startswith("ال") and ctx.folded[k] not in HONORIFICS
+            and not (ctx.v5 and ctx.folded[k] in _PARTICLES)  # v5: `الى`, to, spelled bare
             and ctx.folded[k] not in _NOT_COMPLEMENT and ctx.folded[k] not in ctx.lexicon.first_words)
 
 
