@@ -116,6 +116,8 @@ class Attributor:
             speaker = self._by_title(speaker, position)
         if self.v4 and speaker is not None and speaker.entity is None and speaker.span is not None:
             speaker = self._by_role_or_surname(speaker, position)
+        if self.v4 and speaker is not None and speaker.entity is None and speaker.span is not None:
+            speaker = self._by_body_head(speaker, position)
         span, resolved = (speaker.span if speaker else None), speaker is None
         if speaker is not None and speaker.entity is None and span is not None:
             # A person named inside an unnamed subject (`أحد أقارب فلان`) is not the one who
@@ -404,6 +406,26 @@ class Attributor:
         if len(found) != 1:
             return speaker
         return dataclasses.replace(speaker, entity=found[0].id,
+                                   text=self.doc.text[speaker.span.start:speaker.span.end])
+
+    def _by_body_head(self, speaker: Speaker, before: int) -> Speaker:
+        """v4: a body named by its definite head alone (`وقالت الوزارة`, `وذكر المرصد`) is the
+        one organization of the article named with that head before the quote (`وزارة الصحة
+        السعودية`, `المرصد السوري لحقوق الإنسان`); none when two are (`وزارة الخارجية` and
+        `وزارة الدفاع`: which one is not said)."""
+        assert speaker.span is not None
+        words = [w for w in words_of(self.doc.text, speaker.span.start, speaker.span.end)
+                 if w.is_word]
+        if len(words) != 1 or not words[0].folded.startswith("ال") \
+                or not self._body_noun(words[0].folded[2:]):
+            return speaker
+        head = words[0].folded[2:]
+        found = {e.id for e in self.doc.entities if e.type == "ORG" and " " in e.name
+                 and _bare(fold(e.name.split()[0])) == head
+                 and any(m.end <= before for m in e.mentions)}
+        if len(found) != 1:
+            return speaker
+        return dataclasses.replace(speaker, entity=found.pop(),
                                    text=self.doc.text[speaker.span.start:speaker.span.end])
 
     def _titled(self, span: Offsets) -> bool:

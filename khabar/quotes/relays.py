@@ -208,11 +208,13 @@ def _publisher(words: list[Word], medium: int, sentence_start: int, people: Peop
     if after is not None:
         return after
     k = verb - 1
+    if k >= 0 and words[k].folded in _QAD:
+        k -= 1  # `وكانت قيادة القوات قد أصدرت بيانا`: قد and كان are no words of the subject
     if k >= 0 and words[k].folded in _KANA:
         k -= 1
     lead: list[Word] = []
     while k >= 0 and words[k].start >= sentence_start and len(lead) < 5 and words[k].is_word \
-            and words[k].folded not in _BEFORE_VERB_STOP:
+            and words[k].folded not in _BEFORE_VERB_STOP and words[k].folded not in _KANA:
         lead.insert(0, words[k])
         k -= 1
     return explicit_subject(lead, people, lexicon) if lead else None

@@ -52,6 +52,8 @@ _THEN_ADVERBS = frozenset(fold(w) for w in "آنذاك حينذاك عندئذ �
 # v4: words that say when or how, never part of a subject's name or title; not those that
 # are also names: a paper (`صحيفة اليوم`), given names (`صباح`, `مساء`)
 WHEN_WORDS = (_ADVERBS | _THEN_ADVERBS) - {fold(w) for w in "اليوم صباح مساء".split()}
+# v4: styles of address said before a title (`فضيلة`, `سماحة`, `معالي`), no word of the speaker's
+_STYLES = frozenset(fold(w) for w in "فضيلة سماحة معالي سعادة فخامة سمو".split())
 _HONORIFICS_BEFORE = 2  # v4: words around a title read by the roles stage (`سماحة`, `الشيخ`)
 # `وقالت لصحيفة ...`, `وقال لـ"الرياض"`: the outlet told, not the speaker.
 _TOLD = frozenset(
@@ -115,6 +117,12 @@ def explicit_subject(
     while len(lead) > 2 and lead[0].folded in ABBREVIATED_HONORIFICS and lead[1].folded == "." \
             and lead[1].start == lead[0].end:
         del lead[:2]  # `وقال د. فلان`: the honorific's letter and stop
+    if (roles or times) and len(lead) > 1 and lead[0].folded in _STYLES and (
+            title_gender(lead[1].folded, lexicon) is not None
+            or (text is not None and text[lead[1].start:lead[1].end] == IMAM)) \
+            and not _person_at(lead[0], people, lead):
+        del lead[0]  # v4: `وبين فضيلة إمام وخطيب المسجد النبوي أن`: a style before a title,
+        # no name (`فضيلة` is also a woman's)
     if not lead or not lead[0].is_word or (
             lead[0].folded in _DROPPED_SUBJECT and not _person_at(lead[0], people, lead)
             and not (text is not None and text[lead[0].start:lead[0].end] == IMAM)) \
@@ -133,6 +141,9 @@ def explicit_subject(
                                                                appointed=roles) \
             and not (roles and _titled_by_role(lead, person, lexicon)):
         person = None  # `أكدت تصميم الدولة على ... شعبها`: a name inside the content
+    if person is not None and text is not None and (
+            chaired := _chaired(lead, person[0], inside)) is not None:
+        return chaired  # v4: `وأعلنت إدارة نادي الاتحاد برئاسة فلان`: the body speaks
     if person is not None and text is not None and _relation_before(lead, person[0], lexicon,
                                                                      text):
         # v4: `وقالت والدة مريم`, `قال متحدث باسم الأمين العام غوتيريس`: someone of the
@@ -406,6 +417,23 @@ def _relation_before(lead: list[Word], start: int, lexicon: CueLexicon, text: st
     return on_behalf is not None and on_behalf + 1 < len(before) \
         and before[0].folded in _A_SPOKESPERSON \
         and title_gender(before[on_behalf + 1].folded, lexicon) is not None
+
+
+_CHAIRED_BY = frozenset(fold(w) for w in "برئاسة بقيادة بزعامة".split())
+
+
+def _chaired(lead: list[Word], start: int, inside: list[tuple[int, int, Entity]]
+             ) -> Speaker | None:
+    """v4: a body said to be chaired or led by the person whose name starts at `start`
+    (`إدارة نادي الاتحاد برئاسة فلان`, `اللجنة برئاسة الوزير فلان`): the body before it, the
+    organization named in it where there is one."""
+    chair = next((k for k, w in enumerate(lead) if w.start < start and w.folded in _CHAIRED_BY),
+                 None)
+    if not chair:
+        return None
+    end = lead[chair - 1].end
+    body = next((m for m in inside if m[2].type == "ORG" and m[1] <= end), None)
+    return Speaker(body[2].id if body else None, None, Offsets(lead[0].start, end), None, "s")
 
 
 def _apposed_next(lead: list[Word], end: int, start: int) -> bool:

@@ -1151,3 +1151,40 @@ def test_v4_an_official_whose_post_is_in_a_government_is_named_and_speaks(make_d
             "تداعيات الغارات.")
     quotes = find_quotes(make_document(text, PEOPLE), lexicons[1], stage=STAGE_V4)
     assert [q.speaker for q in quotes] == ["e1"]
+
+
+def test_v4_a_body_named_by_its_head_alone_is_the_one_the_article_named(make_document, lexicons):
+    text = ("أعلنت وزارة الصحة تسجيل عشر إصابات جديدة. وقالت الوزارة في بيان إن الوضع مطمئن "
+            "في المدن الكبرى.")
+    doc = make_document(text, {"e1": ("وزارة الصحة",)}, types={"e1": "ORG"})
+    quotes = find_quotes(doc, lexicons[1], stage=STAGE_V4)
+    assert [(q.speaker, q.speaker_text) for q in quotes][-1] == ("e1", "الوزارة")
+    # two ministries named: which one speaks is not said
+    text = ("أعلنت وزارة الصحة ووزارة التعليم تعليق الدراسة. وقالت الوزارة في بيان إن الوضع "
+            "مطمئن في المدن الكبرى.")
+    doc = make_document(text, {"e1": ("وزارة الصحة",), "e2": ("وزارة التعليم",)},
+                        types={"e1": "ORG", "e2": "ORG"})
+    assert find_quotes(doc, lexicons[1], stage=STAGE_V4)[-1].speaker is None
+
+
+@pytest.mark.parametrize(("style", "title"), [
+    ("فضيلة", "إمام وخطيب المسجد النبوي"), ("معالي", "وزير الصحة")])
+def test_v4_a_style_of_address_before_a_title_is_no_word_of_the_speaker(make_document, lexicons,
+                                                                      style, title):
+    text = f"وبين {style} {title} أن الخير باق في الأمة إلى يوم القيامة."
+    quotes = find_quotes(make_document(text, PEOPLE), lexicons[1], stage=STAGE_V4)
+    assert [q.speaker_text for q in quotes] == [title]
+
+
+def test_v4_the_issuer_of_a_statement_is_read_without_kana_and_qad(make_document, lexicons):
+    text = ("وكانت قيادة القوات المشتركة قد أصدرت بيانا أوضحت فيه أن طائرة أجرت طلعة فوق "
+            "الحدود صباح أمس.")
+    doc = make_document(text, {"e1": ("القوات المشتركة",)}, types={"e1": "ORG"})
+    assert [q.speaker for q in find_quotes(doc, lexicons[1], stage=STAGE_V4)] == ["e1"]
+
+
+def test_v4_a_body_chaired_by_a_person_speaks_not_the_person(make_document, lexicons):
+    text = "وأعلنت إدارة نادي الشروق برئاسة سامي الحربي التعاقد مع لاعب جديد لمدة موسمين."
+    doc = make_document(text, {"e1": ("سامي الحربي",), "e2": ("نادي الشروق",)},
+                        types={"e2": "ORG"})
+    assert [q.speaker for q in find_quotes(doc, lexicons[1], stage=STAGE_V4)] == ["e2"]
