@@ -301,6 +301,7 @@ def merge_article(text: str, entities, lexicons: ArticleLexicons, *, stage: str,
         raw = split_names_joined(text, raw, lexicons)
         raw = without_nationalities(text, without_chairing(text, without_complementizers(
             text, raw)), lexicons.nationalities)
+        raw = without_leading_bodies(text, raw, lexicons)
         raw = without_bodies_told(text, without_list_conjunctions(text, raw, lexicons), lexicons)
         if lexicons.places is not None:
             raw = governed_towns(text, raw, lexicons.places)
@@ -1301,6 +1302,21 @@ def without_chairing(text: str, raw: list[RawMention]) -> list[RawMention]:
         words = list(_WORD.finditer(text, r.mention.start, r.mention.end))
         if len(words) > 1 and fold(words[-1].group()) in _CHAIRING:
             r = _respanned(text, r, r.mention.start, words[-2].end())
+        out.append(r)
+    return out
+
+
+def without_leading_bodies(text: str, raw: list[RawMention], lexicons: ArticleLexicons
+                           ) -> list[RawMention]:
+    """Persons' mentions of three words or more without a first word the lexicon knows as a
+    place or an organization and no given name (`والأمين العام لـ[أوبك عبد الله البدري]`,
+    `محافظ [بلجرشي سفر ...]`): the tagger ran the body or the town into the name after it."""
+    out = []
+    for r in raw:
+        words = list(_WORD.finditer(text, r.mention.start, r.mention.end)) if r.type == PER else []
+        if len(words) >= 3 and lexicons.lexicon.type_of(words[0].group()) in ("ORG", "LOC") \
+                and not _given_name(words[0].group(), lexicons):
+            r = _respanned(text, r, words[1].start(), r.mention.end)
         out.append(r)
     return out
 

@@ -67,6 +67,7 @@ _BRACKETS = {"(", ")"}
 _OF_WHOM = frozenset(fold(w) for w in "ل من عن مع إلى الى على لدى عند بين".split())
 # v5: `برئاسة فلان` (chaired by), and the title it gives
 _CHAIRED = {fold(w) for w in "برئاسة وبرئاسة".split()}
+_SITES = {fold(w) for w in "في مقر بمقر داخل قاعة بقاعة".split()}  # v5: where a meeting is held
 _CHAIR = "رئيس"
 # v5: `الفريق` is the team after these (`لاعبا الفريق`, `مهاجم الفريق`), not the rank
 _TEAM = fold("الفريق")
@@ -88,7 +89,7 @@ _DASHES = {"-", "–", "—", "ـ"}  # v5: a title set off after the name like a
 # الخارجية`, `فلان بصفته رئيسا للجنة` (a relative pronoun, `كان`, the verb, an adverb, `منصب`).
 _HOLDS = {fold(w) for w in (
     "الذي التي كان كانت يشغل تشغل شغل شغلت يتولى تتولى تولى تولت حاليا حاليًا سابقا سابقًا "
-    "منصب بصفته بصفتها بوصفه بوصفها").split()}
+    "حينها آنذاك حينذاك وقتها منصب بصفته بصفتها بوصفه بوصفها").split()}
 _HOLDS_ENDS = {fold(w) for w in "منصب بصفته بصفتها بوصفه بوصفها".split()}
 _MAX_HOLDS = 5
 _PRONOUNS_OF_APPOSITION = {fold(w) for w in "وهو وهي".split()}
@@ -103,6 +104,7 @@ _PLURAL_HEADS = {fold(w) for w in (
 # how far back in a list of appointed names the appointment's word may stand
 _ONTO = {fold("على")}
 _POSTS = {fold(w) for w in "وظيفة منصب".split()}
+_POST_MARKS = _BRACKETS | _QUOTES  # around the post a decree appoints to
 # v5: offices told in the accusative after a name that hold without an appointment's word (not
 # `متحدثا`, `لاعبا`, `قائدا`: how or as what someone acts)
 _OFFICES = {fold(w) for w in (
@@ -469,6 +471,12 @@ def _pick(ctx: Context, span: Span) -> Title | None:
         before = None  # `فلان الأمين العام للجامعة فلان المبعوث الخاص`: the first's title
     if ctx.v5 and before is not None and _whose(ctx, before, span):
         before = None  # `محامي ترامب`: Trump's lawyer is someone else
+    if ctx.v5 and before is not None and before.affiliation is None \
+            and fold(before.title) in _HONORIFIC_TITLES:
+        after = _after(ctx, span)  # `السفير فلان رئيس المجلس المصري للشؤون الخارجية`: an
+        if after is not None and not _used_as_honorific(after.title) \
+                and not ctx.text[after.start - 1:after.start] == "و":  # honorific when a title
+            return after  # exists (annotation guidelines); `فلان والأمين العام`: another's
     if before is not None and not _honorific(before.title) and not (ctx.v5 and _rank(before.title)):
         if ctx.v5 and before.affiliation is None and " " not in before.title:
             # the fullest title the article gives (annotation guidelines): `السفير فلان، سفير
@@ -542,12 +550,12 @@ def _to_post(ctx: Context, j: int) -> Title | None:
     if not (ctx.word(j + 1) and ctx.folded[j] in _ONTO and ctx.folded[j + 1] in _POSTS):
         return None
     k = j + 2
-    bracketed = k < len(ctx.tokens) and ctx.tokens[k].text == "("
+    bracketed = k < len(ctx.tokens) and ctx.tokens[k].text in _POST_MARKS  # (`«مستشار أمني»`)
     found = read_title(ctx, k + 1 if bracketed else k)
     if found is None or found.affiliation is not None:
         return found
     k = found.next + (bracketed and found.next < len(ctx.tokens)
-                      and ctx.tokens[found.next].text == ")")
+                      and ctx.tokens[found.next].text in _POST_MARKS)
     for m in range(k, min(len(ctx.tokens), k + _GRADE_WORDS + 1)):
         if not ctx.word(m):
             break  # `، وتعيين ...`: the next decision
@@ -664,7 +672,10 @@ def _chaired_by(ctx: Context, span: Span) -> Title | None:
         j -= 1
     if j < 0 or not ctx.word(j) or ctx.folded[j] not in _CHAIRED or not ctx.joined(j):
         return None
-    body = ctx.covering.get(j - 1) if j > 0 else None
+    k = j - 1 if j > 1 and ctx.tokens[j - 1].text in COMMAS else j  # `الهيئة ...، برئاسة فلان`
+    body = ctx.covering.get(k - 1) if k > 0 else None
+    if k < j and body is not None and body.first > 0 and ctx.folded[body.first - 1] in _SITES:
+        body = None  # `عقدته اللجنة في مقر أمانة المنطقة، برئاسة فلان`: where, not what he chairs
     while body is not None and ctx.folded[body.first].startswith("ب") and body.first > 0 \
             and (outer := _body_before(ctx, body.first)) is not None:
         body = outer  # `لجنة الألعاب بالاتحاد السعودي برئاسة`: the committee, not where it sits
@@ -970,6 +981,10 @@ def _name_follows_v3(ctx: Context, j: int) -> int:
         while ctx.word(j) and j not in ctx.covering and (
                 ctx.folded[j] in _MODIFIERS or ctx.folded[j] in HONORIFICS
                 or ctx.folded[j] in _HONORIFIC_WORDS or (ctx.folded[j],) in ctx.lexicon.nisba
+                or (ctx.v5 and ctx.folded[j] in _HONORIFIC_TITLES and ctx.covering.get(j + 1)
+                    is not None and ctx.covering[j + 1].entity.type == PER
+                    and ctx.folded[j - 1] not in ctx.lexicon.first_words)  # `... السفير فلان`,
+                # not `نائب المستشارة فلانة` (her deputy)
                 or (ctx.folded[j] in _RANK_WORDS and (ctx.folded[j - 1] in HONORIFICS or (
                     ctx.v5 and ctx.folded[j - 1] in _RANK_WORDS)))):
             j += 1  # a nationality here is the person's (`مدرب الهلال الروماني فلان`)
@@ -1246,8 +1261,11 @@ def _compound(ctx: Context, title: Title) -> Title:
         best = _comma_compound_before(ctx, first)  # (`، وقائد التحالف`: a second title)
     if best is None:
         return title
-    if ctx.v3 and best.affiliation is not None and _after_meeting_verb(ctx, _token_at(ctx, best)):
-        return title  # `التقى مستشار الأمن القومي الأمريكي الأمين العام`: subject and object
+    if ctx.v3 and (best.affiliation is not None or ctx.v5 and _bare_definite(best.title)
+                   and not fold(title.title).startswith("ال")) \
+            and _after_meeting_verb(ctx, _token_at(ctx, best)):
+        return title  # `التقى مستشار الأمن القومي الأمريكي الأمين العام`: subject and object;
+        # v5: `والتقى الوزير رئيس مجلس الإدارة فلان` (but `ودعا المتحدث الإعلامي` is one)
     if ctx.v5 and _used_as_honorific(title.title) and not _honorific(best.title) and (
             best.affiliation is not None or " " in best.title):
         # `نائب الأمين العام للجامعة العربية السفير فلان`: the honorific is no part of a whole
@@ -1260,6 +1278,13 @@ def _compound(ctx: Context, title: Title) -> Title:
     words = f"{before} {title.title}"
     return Title(title.kind, words, title.affiliation or best.affiliation, best.start, title.end,
                  title.next)
+
+
+def _bare_definite(title: str) -> bool:
+    """v5: a title of one definite word, whole by itself (`الوزير`, `السفير`), not a head that
+    a compound completes (`نائب`, `مساعد`)."""
+    words = title.split()
+    return len(words) == 1 and fold(words[0]).startswith("ال")
 
 
 def _token_at(ctx: Context, title: Title) -> int:
@@ -1404,7 +1429,7 @@ def _comma_compound_before(ctx: Context, first: int) -> Title | None:
         best = found  # the longest (`ولي ولي العهد`, not `ولي العهد`)
     if best is None or best.affiliation is not None:
         return None
-    i = _token_at(ctx, best)
+    i = _token_at(ctx, _compounded(ctx, best, _LOOK_BACK))  # where its own compound starts
     before = ctx.covering.get(i - 1)
     if _after_meeting_verb(ctx, i) or (before is not None and before.entity.type == PER):
         return None

@@ -708,6 +708,8 @@ def marker(ctx: Context, j: int) -> Span | None:
         return None
     if folded in _PARTICLES or folded in _V3_STOPS or folded.startswith(("ال", "لل", "بال")):
         return None
+    if ctx.v5 and (folded in BODY_HEADS or folded in _MISSIONS):
+        return None  # `رئيس بعثة الاتحاد الأوروبي`, `بنك`, `برنامج`: a noun, no `ب` glued
     span = ctx.entity_at(j + 1, types=("ORG", "LOC") if ctx.v5 else ("ORG", "LOC", "MISC"))
     return span if span is not None and span.first == j + 1 and ctx.joined(j) else None
 

@@ -630,3 +630,11 @@ def test_v5_leaves_chaired_by_out_of_a_body_the_tagger_ran_on(mergers, mentions_
     given = [("الشروق برئاسة", "ORG"), ("سامي الحربي", "PER")]
     assert any("برئاسة" in name for name in named(mergers[0](mentions_doc(text, given)), "ORG"))
     assert not any("برئاسة" in name for name in named(mergers[1](mentions_doc(text, given)), "ORG"))
+
+
+def test_v5_leaves_a_body_the_tagger_ran_into_a_name_out_of_it(mergers, mentions_doc):
+    text = "واجتمع الوزير والأمين العام لأوبك سامي بن خالد الحربي في فيينا، ومع إسرائيل كاتس."
+    given = [("أوبك سامي بن خالد الحربي", "PER"), ("إسرائيل كاتس", "PER")]
+    persons = named(mergers[1](mentions_doc(text, given)), "PER")
+    assert "سامي بن خالد الحربي" in persons and "إسرائيل كاتس" in persons  # (two words stay)
+    assert "أوبك سامي بن خالد الحربي" in named(mergers[0](mentions_doc(text, given)), "PER")
