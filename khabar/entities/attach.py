@@ -50,6 +50,7 @@ _RANKS_AFTER = RANKS - {fold(w) for w in "الفريق الكابتن".split()}
 # prepositions of a place between a title and its name (`المبعوث الأممي إلى اليمن فلان`).
 _RANK_WORDS = {fold(w) for w in "ركن أول طيار بحري الركن".split()}
 _PLACE_PREPOSITIONS = {fold(w) for w in "في إلى الى لدى عن".split()}
+_IN = fold("في")
 # After these a body is where the title is held as well as a place: `في الأمم المتحدة`,
 # `لدى الأمم المتحدة`, `عن حزب العمال` (`عضوة البرلمان عن حزب العمال فلانة`).
 _BODY_PREPOSITIONS = {fold(w) for w in "في لدى عن".split()}
@@ -82,6 +83,7 @@ _THEN = [tuple(fold(w) for w in phrase.split()) for phrase in (
     "المعترف به دوليا", "المعترف به دولياً", "المعترف بها دوليا", "المعترف بها دولياً",
     "المعترف به", "الشرعي", "الشرعية")]
 _HONORIFIC_TITLES = {fold(w) for w in "السفير السفيرة المستشار المستشارة".split()}
+_NEW = {fold(w) for w in "الجديد الجديدة".split()}  # v5: a holder just named
 _THEN_FIRST = {words[0] for words in _THEN}
 _THEN_SIZES = sorted({len(words) for words in _THEN}, reverse=True)
 _DASHES = {"-", "–", "—", "ـ"}  # v5: a title set off after the name like a parenthesis
@@ -926,6 +928,11 @@ def _skip_places(ctx: Context, j: int) -> int:
     """v3: skip where a title is held before its name: `في`/`إلى`/`لدى` + place, `بالرياض`,
     `بمنطقة جازان` (`مدير الشرطة بمنطقة جازان اللواء فلان`)."""
     for _ in range(_MAX_PLACES):
+        if ctx.v5 and ctx.word(j) and ctx.folded[j] == _IN and ctx.word(j + 1) \
+                and j + 1 not in ctx.covering and ctx.folded[j + 1][2:] in REGION_NOUNS \
+                and ctx.folded[j + 1].startswith("ال"):
+            j += 2  # v5: `مدير فرع الهيئة في المنطقة فلان`: the region named before
+            continue
         if ctx.word(j) and ctx.folded[j] in _PLACE_PREPOSITIONS:
             body = ctx.folded[j] in _BODY_PREPOSITIONS  # `مندوبة كندا لدى الأمم المتحدة`
             state = ctx.v4 and ctx.word(j + 1) and j + 1 not in ctx.covering and (
@@ -981,6 +988,7 @@ def _name_follows_v3(ctx: Context, j: int) -> int:
         while ctx.word(j) and j not in ctx.covering and (
                 ctx.folded[j] in _MODIFIERS or ctx.folded[j] in HONORIFICS
                 or ctx.folded[j] in _HONORIFIC_WORDS or (ctx.folded[j],) in ctx.lexicon.nisba
+                or (ctx.v5 and ctx.folded[j] in _NEW)  # `المبعوث الأممي الجديد إلى اليمن فلان`
                 or (ctx.v5 and ctx.folded[j] in _HONORIFIC_TITLES and ctx.covering.get(j + 1)
                     is not None and ctx.covering[j + 1].entity.type == PER
                     and ctx.folded[j - 1] not in ctx.lexicon.first_words)  # `... السفير فلان`,

@@ -1126,6 +1126,13 @@ def test_roles_v5_gives_a_title_the_affiliation_the_article_gives_it_where_it_na
     ("وصدر عن الهيئة الوطنية للكتاب، برئاسة د. سامي الفارس، كتاب جديد.",
      [("الهيئة الوطنية للكتاب", "ORG"), ("سامي الفارس", "PER")], "سامي الفارس",
      [("رئيس", "الهيئة الوطنية للكتاب")]),
+    # a holder just named, and the region named before, between a title and its name
+    ("ويبدأ المبعوث الأممي الجديد إلى اليمن، سامي الفارس، جولته من الرياض.",
+     [("اليمن", "LOC"), ("سامي الفارس", "PER"), ("الرياض", "LOC")], "سامي الفارس",
+     [("المبعوث", "الأمم المتحدة")]),
+    ("واستمع لشرح قدمه مدير فرع هيئة السياحة في المنطقة سامي الفارس.",
+     [("هيئة السياحة", "ORG"), ("سامي الفارس", "PER")], "سامي الفارس",
+     [("مدير الفرع", "هيئة السياحة")]),
 ])
 def test_roles_v5_eighteenth_round_readings(analyzers, mentions_doc, text, given, name, roles):
     doc = analyzers[1](mentions_doc(text, given))

@@ -1188,3 +1188,9 @@ def test_v4_a_body_chaired_by_a_person_speaks_not_the_person(make_document, lexi
     doc = make_document(text, {"e1": ("سامي الحربي",), "e2": ("نادي الشروق",)},
                         types={"e2": "ORG"})
     assert [q.speaker for q in find_quotes(doc, lexicons[1], stage=STAGE_V4)] == ["e2"]
+
+
+def test_v4_openly_after_the_subject_is_no_word_of_it(make_document, lexicons):
+    text = "وعلاوة على ذلك، اعتبر الرئيس علانية أن نجاح المفاوضات مع الجيران مؤكد."
+    quotes = find_quotes(make_document(text, PEOPLE), lexicons[1], stage=STAGE_V4)
+    assert [q.speaker_text for q in quotes] == ["الرئيس"]
