@@ -32,7 +32,7 @@ from khabar.entities.person_check import (NameParts, guessed_person, load_name_p
                                           load_seldom_names, maybe_weak, seldom_named,
                                           weak_person)
 from khabar.entities.person_spans import PersonWords, paired_titles, trim_person
-from khabar.entities.roles import EPITHETS, HONORIFICS
+from khabar.entities.roles import CHAIRED_BY, EPITHETS, HONORIFICS
 from khabar.entities.short_names import ShortNames, find_short_names, load_short_names
 from khabar.lexicons import read_rows
 from khabar.places.gazetteer import ARAB_LEAGUE, CITY, REGION, Gazetteer, load_gazetteer
@@ -107,7 +107,6 @@ _FIRST_HALVES = {fold(w) for w in (
 _PREVIOUS_WORD = re.compile(r"([^\W\d_]+)[ \t\u00a0]+$")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _COMPLEMENTIZERS = frozenset("إن أن بأن فإن لأن وإن وأن".split())  # as written, with the hamza
-_CHAIRING = frozenset(fold(w) for w in "برئاسة بقيادة بزعامة".split())
 _MARKS_IN_NAMES = re.compile(r"[()\[\]{}«»\"“”]")  # a mark in a half: no name cut in two
 _CONJUNCTION_NAMES = frozenset("وليام".split())  # names as written, not `و` + `ليام`
 _LIST_JOINS = frozenset("وف")  # `وغابرييل`: another name of a list
@@ -1300,7 +1299,7 @@ def without_chairing(text: str, raw: list[RawMention]) -> list[RawMention]:
     out = []
     for r in raw:
         words = list(_WORD.finditer(text, r.mention.start, r.mention.end))
-        if len(words) > 1 and fold(words[-1].group()) in _CHAIRING:
+        if len(words) > 1 and fold(words[-1].group()) in CHAIRED_BY:
             r = _respanned(text, r, r.mention.start, words[-2].end())
         out.append(r)
     return out

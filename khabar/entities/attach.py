@@ -13,9 +13,9 @@ from khabar.entities.names import clitic_variants, name_key, read_words, strip_a
 from khabar.entities.nisba import RoleLexicon
 from khabar.entities.roles import (
     APPOINTING, BARRIERS, BODY_HEADS, COMMAS, COUNSEL_AND_AIDES, COUNTERPART, DUALS, EPITHETS,
-    FIXED, HONORIFICS, RANKS, REGION_NOUNS, STATE_NOUNS, UNTAGGED_HEADS, Context, Span, Title,
-    entity_end, held_for_sovereign, marker, named_body, read_appointed, read_title, region_named,
-    without_proclitic,
+    FIXED, HONORIFICS, ONTO, RANKS, REGION_NOUNS, STATE_NOUNS, SUPERVISORS, UNTAGGED_HEADS,
+    Context, Span, Title, entity_end, held_for_sovereign, marker, named_body, read_appointed,
+    read_title, region_named, without_proclitic,
 )
 
 PER = "PER"
@@ -104,7 +104,6 @@ _PLURAL_HEADS = {fold(w) for w in (
     "وزراء رؤساء قادة سفراء مسؤولو مسؤولي زعماء أمناء مديرو مديري").split()}
 # v5: appointments (_appointed): a decree's post (`على وظيفة (...) بالمرتبة الخامسة عشرة`), and
 # how far back in a list of appointed names the appointment's word may stand
-_ONTO = {fold("على")}
 _POSTS = {fold(w) for w in "وظيفة منصب".split()}
 _POST_MARKS = _BRACKETS | _QUOTES  # around the post a decree appoints to
 # v5: offices told in the accusative after a name that hold without an appointment's word (not
@@ -131,7 +130,7 @@ _NOT_IN_PHRASE = {fold(w) for w in (
 # v5: heads whose object follows `على` (`المشرف العام على المركز فلان`): the object is the
 # affiliation, as after `باسم` or `في`
 # the head of `المشرف العام على`, and supervising (`لجنة الإشراف على`)
-_SUPERVISORS = {fold(w) for w in "المشرف المشرفة مشرف مشرفة الإشراف".split()}
+_SUPERVISORS = SUPERVISORS | {fold("الإشراف")}
 _GENERAL = {fold(w) for w in "العام العامة عام عامة".split()}
 # v5: words between a title's phrase and the name that are neither: ranks and descriptions
 _BEFORE_NAME = {fold(w) for w in (
@@ -549,7 +548,7 @@ def _to_post(ctx: Context, j: int) -> Title | None:
     if ctx.word(j) and ctx.folded[j] in _DUTIES:  # `تكليف فلان بمهام مدير عام الإدارة`
         found = read_title(ctx, j + 1)
         return found if found is not None and found.start == ctx.tokens[j + 1].start else None
-    if not (ctx.word(j + 1) and ctx.folded[j] in _ONTO and ctx.folded[j + 1] in _POSTS):
+    if not (ctx.word(j + 1) and ctx.folded[j] == ONTO and ctx.folded[j + 1] in _POSTS):
         return None
     k = j + 2
     bracketed = k < len(ctx.tokens) and ctx.tokens[k].text in _POST_MARKS  # (`«مستشار أمني»`)

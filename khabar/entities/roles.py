@@ -280,13 +280,13 @@ def _finished(ctx: Context, phrase: _Phrase) -> Title | None:
         _body_named_by_head(ctx, phrase)
     if ctx.v3 and _position(phrase.words):
         return None  # `لاعب الوسط`: a player's position, no title (docs/annotation-entities.md)
-    if ctx.v5 and fold(phrase.words[0].split()[0]) in _POSITION_HEADS and (
+    if ctx.v5 and _head_word(phrase) in _POSITION_HEADS and (
             phrase.affiliation is None or name_key(phrase.affiliation) in ctx.lexicon.countries
             or fold(phrase.affiliation.split()[0]) in _ARMED):
         return None
     if ctx.v3 and phrase.affiliation is not None:
         phrase.affiliation = _without_honorific(phrase.affiliation)
-        if fold(phrase.words[0].split()[0]) in DUALS:
+        if _head_word(phrase) in DUALS:
             _coordinated_affiliations(ctx, phrase)
     title = " ".join(phrase.words)
     if ctx.v5 and phrase.affiliation is not None and fold(title).endswith(" " + _IN_THE_NAME_OF):
@@ -795,7 +795,7 @@ def _affiliation(ctx: Context, phrase: _Phrase) -> None:
         return
     k = j
     via_fi = ctx.word(k) and (ctx.folded[k] == "في" or (ctx.v3 and ctx.folded[k] in _CONNECTORS_V3)
-                              or (ctx.v5 and ctx.folded[k] == _ONTO and _supervises(phrase)))
+                              or (ctx.v5 and ctx.folded[k] == ONTO and _supervises(phrase)))
     if via_fi:
         k += 1
     elif ctx.v5 and ctx.word(k) and ctx.folded[k] == "ل":
@@ -829,14 +829,21 @@ def _affiliation(ctx: Context, phrase: _Phrase) -> None:
     phrase.take(ctx, last, name)
 
 
-_ONTO = fold("على")
-_SUPERVISORS = {fold(w) for w in "المشرف المشرفة مشرف مشرفة".split()}
+ONTO = fold("على")
+SUPERVISORS = frozenset(fold(w) for w in "المشرف المشرفة مشرف مشرفة".split())
+# v5: chaired, led by (`نادي الاتحاد برئاسة فلان`): what follows names who chairs the body
+CHAIRED_BY = frozenset(fold(w) for w in "برئاسة بقيادة بزعامة".split())
+
+
+def _head_word(phrase: _Phrase) -> str:
+    """The folded first word of a title's phrase (`مهاجم` of `مهاجم الفريق`)."""
+    return fold(phrase.words[0].split()[0])
 
 
 def _supervises(phrase: _Phrase) -> bool:
     """v5: `المشرف على وكالة الإمارة`, `المشرف العام على المشروع`: what a supervisor is over
     is where the title is held, read as after `في`."""
-    return bool(phrase.words) and fold(phrase.words[0].split()[0]) in _SUPERVISORS
+    return bool(phrase.words) and _head_word(phrase) in SUPERVISORS
 
 
 def _held_in(ctx: Context, phrase: _Phrase, place: Span) -> bool:

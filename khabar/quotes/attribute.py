@@ -25,8 +25,8 @@ from khabar.quotes.relays import (
     issued_by, medium_author, medium_kind, relayed_owner, relayed_source, subject_after_kana,
     subject_window, widened,
 )
-from khabar.quotes.speakers import (IMAM, Speaker, described, entity_gender,
-                                    explicit_subject, speaks_for, title_gender)
+from khabar.quotes.speakers import (Speaker, described, entity_gender, explicit_subject,
+                                    speaks_for, title_gender, written_imam)
 from khabar.quotes.text import Sentences, Word, words_of
 from khabar.quotes.titled import titled_subject
 from khabar.quotes.titles import TitleIndex, countries_of, person_genders, person_titles
@@ -379,7 +379,7 @@ class Attributor:
             return dataclasses.replace(speaker, entity=held[0].id,
                                        text=self.doc.text[span.start:span.end])
         words = [w.folded for w in span_words if w.is_word]
-        imam = bool(span_words) and self.doc.text[span_words[0].start:span_words[0].end] == IMAM
+        imam = bool(span_words) and written_imam(self.doc.text, span_words[0])
         if len(words) > 2 and words[1][:1] == "و" and title_gender(words[1][1:], self.lexicon) \
                 and (imam or title_gender(words[0], self.lexicon)):
             words, imam = [words[1][1:]] + words[2:], False  # `إمام وخطيب المسجد الحرام`: the

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from khabar.arabic import ABBREVIATED_HONORIFICS, fold
 from khabar.document import Entity, Offsets
-from khabar.entities.roles import COUNSEL_AND_AIDES
+from khabar.entities.roles import CHAIRED_BY, COUNSEL_AND_AIDES
 from khabar.quotes.lexicon import CueLexicon
 from khabar.quotes.marks import QUOTE_MARKS
 from khabar.quotes.people import People
@@ -47,6 +47,13 @@ _TIME_ADJECTIVES = frozenset(fold(w) for w in (
     "الفائتة السابق السابقة").split())
 _DAY = fold("يوم")  # `يوم الأحد`, `يوم أمس`
 IMAM = "إمام"  # v4: as written, an imam (`وقال إمام المسجد`), which folds like `أمام` (before)
+
+
+def written_imam(text: str | None, word: Word) -> bool:
+    """v4: the word is `إمام` as written (its fold is `أمام`'s, before)."""
+    return text is not None and text[word.start:word.end] == IMAM
+
+
 _THIS = frozenset(fold(w) for w in "هذا هذه".split())  # `ذكروا هذا الأسبوع أن`: when, not who
 _THEN_ADVERBS = frozenset(fold(w) for w in "آنذاك حينذاك عندئذ وقتذاك".split())  # `قال آنذاك`
 # v4: words that say when or how, never part of a subject's name or title; not those that
@@ -119,13 +126,13 @@ def explicit_subject(
         del lead[:2]  # `وقال د. فلان`: the honorific's letter and stop
     if (roles or times) and len(lead) > 1 and lead[0].folded in _STYLES and (
             title_gender(lead[1].folded, lexicon) is not None
-            or (text is not None and text[lead[1].start:lead[1].end] == IMAM)) \
+            or written_imam(text, lead[1])) \
             and not _person_at(lead[0], people, lead):
         del lead[0]  # v4: `وبين فضيلة إمام وخطيب المسجد النبوي أن`: a style before a title,
         # no name (`فضيلة` is also a woman's)
     if not lead or not lead[0].is_word or (
             lead[0].folded in _DROPPED_SUBJECT and not _person_at(lead[0], people, lead)
-            and not (text is not None and text[lead[0].start:lead[0].end] == IMAM)) \
+            and not written_imam(text, lead[0])) \
             or lead[0].folded in _TOLD or lead[0].folded.startswith("لل"):
         return None  # (`وقال علي الزهراني`: a name, though `علي` folds like `على`; `إمام`)
     first = lexicon.word(lead[0].folded)
@@ -419,15 +426,12 @@ def _relation_before(lead: list[Word], start: int, lexicon: CueLexicon, text: st
         and title_gender(before[on_behalf + 1].folded, lexicon) is not None
 
 
-_CHAIRED_BY = frozenset(fold(w) for w in "برئاسة بقيادة بزعامة".split())
-
-
 def _chaired(lead: list[Word], start: int, inside: list[tuple[int, int, Entity]]
              ) -> Speaker | None:
     """v4: a body said to be chaired or led by the person whose name starts at `start`
     (`إدارة نادي الاتحاد برئاسة فلان`, `اللجنة برئاسة الوزير فلان`): the body before it, the
     organization named in it where there is one."""
-    chair = next((k for k, w in enumerate(lead) if w.start < start and w.folded in _CHAIRED_BY),
+    chair = next((k for k, w in enumerate(lead) if w.start < start and w.folded in CHAIRED_BY),
                  None)
     if not chair:
         return None
